@@ -1,0 +1,111 @@
+// Runs the integration tests (out/test/integration/index.js) inside a real VS Code extension host:
+// the VS Code server from code-server@4.100.3, opened in Debian's headless Chromium.
+// Prints mocha's output and resolves to {passed, failed}. Used by scripts/test.mjs.
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { format } from 'node:util';
+import { ROOT, ensureHarness, freePort, freshTmp, launchChromium, startServer, workbenchUrl } from './lib/harness.mjs';
+
+// Workbench chatter that says nothing about the tests.
+const WORKBENCH_NOISE = /^(Ignoring fetching additional builtin|Updating additional builtin|\[Service Worker\]|Creating a socket|ChatSessionStore|Started local extension host|\[LocalProcess)/;
+const TEST_TIMEOUT_MS = Number(process.env.AINEWS_INTEGRATION_TIMEOUT_MS ?? 15 * 60_000);
+
+/** A fresh workspace folder, a git repository like the ones teams share their checks in. */
+function makeWorkspace(base) {
+  const workspace = join(base, 'workspace');
+  mkdirSync(workspace, { recursive: true });
+  const fixture = join(ROOT, 'test', 'fixtures', 'workspace');
+  if (existsSync(fixture)) cpSync(fixture, workspace, { recursive: true });
+  const git = (...args) => execFileSync('git', args, { cwd: workspace, stdio: 'ignore' });
+  git('init', '-q', '-b', 'main');
+  git('config', 'user.name', 'Test Reviewer');
+  git('config', 'user.email', 'reviewer@example.invalid');
+  return workspace;
+}
+
+/** Takes a screenshot whenever a test asks for one by writing NAME.request into the shots folder. */
+function serveScreenshotRequests(page, shotsDir) {
+  let busy = false;
+  const timer = setInterval(async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      const { readdirSync } = await import('node:fs');
+      for (const request of readdirSync(shotsDir).filter((f) => f.endsWith('.request'))) {
+        const name = request.slice(0, -'.request'.length);
+        const target = readFileSync(join(shotsDir, request), 'utf8').trim() || join(shotsDir, `${name}.png`);
+        rmSync(join(shotsDir, request));
+        await new Promise((r) => setTimeout(r, 400)); // let the workbench paint
+        await page.screenshot({ path: target });
+        writeFileSync(join(shotsDir, `${name}.done`), target);
+      }
+    } catch (error) {
+      console.error(`[integration] screenshot failed: ${error.message}`);
+    } finally {
+      busy = false;
+    }
+  }, 200);
+  return () => clearInterval(timer);
+}
+
+export async function runIntegrationTests({ grep } = {}) {
+  ensureHarness();
+  const base = freshTmp('integration');
+  const state = join(base, 'state');
+  const shots = join(base, 'shots');
+  mkdirSync(shots, { recursive: true });
+  const results = join(base, 'results.json');
+  const workspace = makeWorkspace(base);
+  const port = await freePort();
+  const server = await startServer({
+    state, port, logFile: join(base, 'server.log'),
+    extraEnv: {
+      AINEWS_TEST_RESULTS: results,
+      AINEWS_TEST_SHOTS: shots,
+      AINEWS_SCREENSHOT_DIR: join(ROOT, 'media', 'screenshots'),
+      ...(grep ? { AINEWS_TEST_GREP: grep } : {}),
+    },
+  });
+  let browser;
+  let stopShots = () => {};
+  try {
+    browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    const exitCode = new Promise((resolve) => {
+      page.exposeFunction('codeAutomationLog', (type, args) => {
+        const line = format(...args);
+        if (WORKBENCH_NOISE.test(line)) return;
+        if (type === 'error') console.error(line);
+        else console.log(line);
+      });
+      page.exposeFunction('codeAutomationExit', (code) => resolve(code));
+    });
+    const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), TEST_TIMEOUT_MS).unref());
+    stopShots = serveScreenshotRequests(page, shots);
+    await page.goto(workbenchUrl(port, {
+      folder: workspace,
+      extensionDevelopmentPath: ROOT,
+      extensionTestsPath: join(ROOT, 'out', 'test', 'integration', 'index.js'),
+    }));
+    const code = await Promise.race([exitCode, timeout]);
+    if (code === 'timeout') console.error(`[integration] no result after ${TEST_TIMEOUT_MS / 1000} s`);
+  } finally {
+    stopShots();
+    await browser?.close().catch(() => {});
+    await server.stop();
+  }
+  if (!existsSync(results)) {
+    console.error(`[integration] the test index wrote no results; server log: ${join(base, 'server.log')}`);
+    return { passed: 0, failed: 1 };
+  }
+  const { passed, failed } = JSON.parse(readFileSync(results, 'utf8'));
+  rmSync(base, { recursive: true, force: true });
+  return { passed, failed };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { passed, failed } = await runIntegrationTests({ grep: process.argv[2] });
+  console.log(`integration: ${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,51 @@
+/**
+ * The `ai-news-annotator` command line: one entry, one module per subcommand.
+ * Exit codes: 0 success, 1 a finding the caller must act on (or an unreadable input), 2 usage error.
+ */
+import { runScan } from './scan';
+
+export interface Subcommand {
+  summary: string;
+  /** Runs the subcommand; resolves to the process exit code. */
+  run(args: string[]): Promise<number>;
+}
+
+const subcommands: Record<string, Subcommand> = {
+  scan: { summary: 'find claims, numbers and entities in articles', run: runScan },
+};
+
+function usage(): string {
+  const lines = Object.entries(subcommands).map(([name, c]) => `  ${name.padEnd(14)}${c.summary}`);
+  return [
+    'Usage: ai-news-annotator <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    "Run 'ai-news-annotator <command> --help' for a command's options.",
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage() + '\n');
+    return name ? 0 : 2;
+  }
+  const command = subcommands[name];
+  if (!command) {
+    process.stderr.write(`ai-news-annotator: unknown command '${name}'\n${usage()}\n`);
+    return 2;
+  }
+  return command.run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`ai-news-annotator: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,52 @@
+/** What the analysis engine returns. Offsets are UTF-16 indices into the exact text, end exclusive. */
+
+export type Language = 'de' | 'en';
+export type FindingKind = 'number' | 'entity' | 'claim';
+export type NumberType =
+  | 'money' | 'percent' | 'date' | 'year' | 'quantity' | 'range' | 'rank' | 'count' | 'version' | 'number';
+export type EntityType = 'org' | 'product' | 'person' | 'place' | 'outlet' | 'other';
+
+export interface FindingBase {
+  kind: FindingKind;
+  type: string | null;
+  start: number;
+  end: number;
+  /** Exactly `text.slice(start, end)`. */
+  text: string;
+}
+
+export interface NumberFinding extends FindingBase {
+  kind: 'number';
+  type: NumberType;
+  /** Normalised value (e.g. 1.57e13 for "$15,7 Billionen"), null when there is none. */
+  value: number | null;
+  /** ISO 4217 code for money, '%' for percent, a unit word otherwise; absent when unknown. */
+  unit?: string;
+}
+
+export interface EntityFinding extends FindingBase {
+  kind: 'entity';
+  type: EntityType;
+  /** Canonical name used to group mentions (e.g. "Alibabas" → "Alibaba"). */
+  canonical: string;
+}
+
+export interface ClaimFinding extends FindingBase {
+  kind: 'claim';
+  type: null;
+  /** 0..1, higher is more check-worthy. */
+  score: number;
+  /** Human-readable reasons, e.g. "contains a figure", "attribution (laut)". */
+  reasons: string[];
+  /** Time-sensitive words found in the claim ("derzeit", "latest", "bis 2030"). */
+  timeSensitive: string[];
+}
+
+export type Finding = NumberFinding | EntityFinding | ClaimFinding;
+
+export interface Analysis {
+  language: Language;
+  /** The article's date from a leading " date YYYY-MM " prefix, else null. */
+  date: string | null;
+  findings: Finding[];
+}

@@ -1,0 +1,79 @@
+/**
+ * The schema.org `ClaimReview` export, one JSON-LD object per annotated claim, as fact-checkers
+ * publish them. Google's fact-check markup requires `claimReviewed`, `reviewRating.alternateName`
+ * and `url`; `author`, `datePublished` and `itemReviewed` are recommended and given.
+ */
+import type { Status } from '../store/annotation';
+import { parseDatePeriod } from '../review/dates';
+import { annotationIri, articleIri } from './iri';
+import { oneLine, STATUS_LABELS } from './labels';
+import { prepareExport } from './prepare';
+import type { ExportedAnnotation, ExportedArticle, ExportInput, ExportOptions } from './types';
+import type { JsonLd } from './w3c';
+
+/** The numeric rating on a 1 (worst) to 3 (best) scale: disputed 1, outdated 2, verified 3. */
+export const RATING_VALUES: Readonly<Record<Status, number>> = { disputed: 1, outdated: 2, verified: 3 };
+
+/**
+ * Builds the ClaimReview objects.
+ * @param input The workspace's articles and annotations; `baseIri` should be set for publishing,
+ *   since `url` is otherwise a `urn:ainews:` name; `reviewer` names the publishing organisation.
+ * @param options Which articles and statuses; the time and age limit for review flags.
+ * @returns One `ClaimReview` per selected annotation, in article and text order.
+ */
+export function exportClaimReview(input: ExportInput, options: ExportOptions = {}): JsonLd[] {
+  const { articles } = prepareExport(input, options);
+  const reviews: JsonLd[] = [];
+  for (const article of articles) {
+    for (const exported of article.annotations) reviews.push(claimReview(exported, article, input));
+  }
+  return reviews;
+}
+
+function claimReview(exported: ExportedAnnotation, article: ExportedArticle, input: ExportInput): JsonLd {
+  const { annotation, withheld } = exported;
+  const appearance: JsonLd = { '@type': 'CreativeWork', url: articleIri(article.path, input.baseIri) };
+  const articleDate = article.date ? parseDatePeriod(article.date) : null;
+  if (article.date && articleDate) appearance.datePublished = article.date;
+  const claim: JsonLd = { '@type': 'Claim', appearance };
+  if (article.date && articleDate) claim.datePublished = article.date;
+
+  const review: JsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'ClaimReview',
+    url: annotationIri(annotation.id, input.baseIri),
+    claimReviewed: oneLine(annotation.quote.exact),
+    itemReviewed: claim,
+    author: input.reviewer
+      ? { '@type': 'Organization', name: input.reviewer }
+      : { '@type': 'Person', name: annotation.author || 'unknown' },
+    reviewRating: {
+      '@type': 'Rating',
+      ratingValue: RATING_VALUES[annotation.status],
+      bestRating: 3,
+      worstRating: 1,
+      alternateName: STATUS_LABELS[annotation.status],
+    },
+  };
+  const published = day(annotation.modified) ?? day(annotation.created);
+  if (published) review.datePublished = published;
+  if (!withheld && annotation.note.trim()) review.reviewBody = annotation.note;
+  const expires = expiry(exported);
+  if (expires) review.expires = expires;
+  return review;
+}
+
+/**
+ * When the verdict stops holding: its `reviewBy` day, or for an outdated verdict without one,
+ * the day it was marked (the claim had already expired then).
+ */
+function expiry({ annotation }: ExportedAnnotation): string | null {
+  if (annotation.reviewBy && parseDatePeriod(annotation.reviewBy)) return annotation.reviewBy;
+  return annotation.status === 'outdated' ? day(annotation.modified) : null;
+}
+
+/** The YYYY-MM-DD day of a stored timestamp, or null when it is not one. */
+function day(value: string): string | null {
+  const period = value ? parseDatePeriod(value) : null;
+  return period ? period.start.toISOString().slice(0, 10) : null;
+}

@@ -1,0 +1,70 @@
+/**
+ * The CSV export: one record per annotation, RFC 4180 (comma separated, fields quoted when
+ * needed, CRLF between records), with a header record. Columns are documented in docs/exports.md.
+ */
+import { csvRecord } from './escape';
+import { lineIndex } from './labels';
+import { prepareExport } from './prepare';
+import type { ExportedAnnotation, ExportedArticle, ExportInput, ExportOptions } from './types';
+
+/** The header, in column order. */
+export const CSV_COLUMNS: readonly string[] = [
+  'article',
+  'line',
+  'status',
+  'review_flags',
+  'quote',
+  'note',
+  'evidence',
+  'author',
+  'created',
+  'modified',
+  'review_by',
+  'article_date',
+  'anchor',
+  'start',
+  'end',
+  'private',
+  'id',
+];
+
+/**
+ * Renders the CSV export.
+ * @param input The workspace's articles and annotations.
+ * @param options Which articles and statuses; the time and age limit for review flags.
+ * @returns The CSV text, header first, every record ended by CRLF.
+ */
+export function exportCsv(input: ExportInput, options: ExportOptions = {}): string {
+  const { articles } = prepareExport(input, options);
+  const records = [csvRecord(CSV_COLUMNS)];
+  for (const article of articles) {
+    const lineOf = lineIndex(article.text ?? '');
+    for (const exported of article.annotations) records.push(csvRecord(row(article, exported, lineOf)));
+  }
+  return records.join('');
+}
+
+function row(article: ExportedArticle, exported: ExportedAnnotation, lineOf: (offset: number) => number): string[] {
+  const { annotation, anchor, flags, withheld } = exported;
+  const start = anchor?.start;
+  const end = anchor?.end;
+  return [
+    annotation.article,
+    start === undefined ? '' : String(lineOf(start)),
+    annotation.status,
+    flags.join('; '),
+    annotation.quote.exact,
+    annotation.note,
+    (annotation.evidence ?? []).join('\n'),
+    annotation.author,
+    annotation.created,
+    annotation.modified,
+    annotation.reviewBy ?? '',
+    article.date ?? '',
+    anchor?.state ?? '',
+    start === undefined ? '' : String(start),
+    end === undefined ? '' : String(end),
+    withheld ? 'yes' : 'no',
+    annotation.id,
+  ];
+}

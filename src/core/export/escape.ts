@@ -1,0 +1,71 @@
+/**
+ * Escaping of untrusted text (notes, quotes and paths arrive through git from other people) for
+ * the markdown report and the CSV export.
+ */
+
+/**
+ * Characters that form inline markup in CommonMark/GFM: emphasis, code spans, links, images, HTML,
+ * entities, table cells, strikethrough and (on GitHub) $math$.
+ */
+const MARKDOWN_INLINE = /[\\`*_[\]<>()!|~{}&$]/g;
+
+/**
+ * Escapes one line of untrusted text so it renders literally in CommonMark/GFM: no links, images,
+ * HTML, emphasis, code spans or table cells can be formed, and nothing at the line's start can open
+ * a heading, list, quote or code block. Line breaks become spaces; `escapeMarkdownLines` keeps them.
+ * Bare URLs stay as written (GFM may make them clickable, but then with the very address as text).
+ */
+export function escapeMarkdownInline(text: string): string {
+  return escapeLineStart(text.replace(/[\r\n]+/g, ' ').replace(MARKDOWN_INLINE, '\\$&'));
+}
+
+/**
+ * Escapes multi-line untrusted text line by line (see `escapeMarkdownInline`), keeping its lines
+ * as hard line breaks and its blank lines as paragraph breaks.
+ */
+export function escapeMarkdownLines(text: string): string {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((line) => escapeMarkdownInline(line.trimEnd()));
+  let out = lines[0] ?? '';
+  for (let i = 1; i < lines.length; i++) {
+    // A backslash before a newline is a hard line break in CommonMark; never into or out of a blank line.
+    out += lines[i] === '' || lines[i - 1] === '' ? '\n' : '\\\n';
+    out += lines[i];
+  }
+  return out;
+}
+
+/** Escapes what would open a block at the start of a line: "#", "- ", "+ ", "=", "1. ", indentation. */
+function escapeLineStart(line: string): string {
+  return line
+    .replace(/^\s+/, '')
+    .replace(/^([-+=#])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/** An http(s) address in its normalised form, or null when the text is not one (so it is not linked). */
+export function safeHttpUrl(text: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  // URL.href percent-encodes spaces, quotes and angle brackets, so it is safe inside <...>.
+  return url.href;
+}
+
+/**
+ * One CSV field per RFC 4180: quoted when it holds a comma, quote, CR or LF (quotes doubled).
+ * Cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a leading
+ * apostrophe first, the usual guard against CSV formula injection.
+ */
+export function csvField(value: string): string {
+  const guarded = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+}
+
+/** One CSV record: fields joined by commas, ended by CRLF as RFC 4180 asks. */
+export function csvRecord(values: readonly string[]): string {
+  return values.map(csvField).join(',') + '\r\n';
+}

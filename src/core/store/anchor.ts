@@ -1,0 +1,348 @@
+/**
+ * Keeping annotations on the words they were made on.
+ *
+ * - While the article is open, {@link mapPositionThroughEdit} moves a range with every edit.
+ * - When the article changed outside the editor, {@link resolveAnchor} / {@link resolveAll} find the
+ *   quote again: first at its stored position, then by exact search, then by approximate search,
+ *   scoring each candidate by quote errors, prefix and suffix similarity and distance from where it
+ *   was expected (after Hypothesis's anchoring, see the README of approx-string-match).
+ *
+ * Improvement over Hypothesis: approximate search there only reports the matches with the fewest
+ * errors, so an exact copy of the quote pasted anywhere beats the original place once that place was
+ * edited slightly. Here, unless an exact hit also has the right context, the neighbourhood of the
+ * expected position and of the context's occurrences is searched approximately as well, and all
+ * candidates compete on one score in which the context weighs as much as the quote.
+ *
+ * Line endings: quotes are stored with LF; a CRLF article is searched in an LF view of its text and
+ * the results are mapped back, so a teammate's checkout with other line endings still anchors.
+ * All offsets are UTF-16 code units of the article text, end exclusive.
+ */
+import search from 'approx-string-match';
+import type { AnchorState, TextPosition, TextQuote } from './annotation';
+import { MAX_CONTEXT_LENGTH } from './validate';
+import { prefixSimilarity, suffixSimilarity } from './textSimilarity';
+
+/** Where an annotation stands in the current text. */
+export type AnchorResolution = { state: 'orphaned'; start?: undefined; end?: undefined } | { state: Exclude<AnchorState, 'orphaned'>; start: number; end: number };
+
+/** What resolving needs of an annotation. */
+export interface AnchorTarget {
+  quote: TextQuote;
+  position: TextPosition;
+}
+
+/** One edit of a text: `deletedLength` code units at `offset` replaced by `insertedText`. */
+export interface TextEdit {
+  offset: number;
+  deletedLength: number;
+  insertedText: string;
+}
+
+const QUOTE_WEIGHT = 50;
+const CONTEXT_WEIGHT = 20;
+const POSITION_WEIGHT = 2;
+/** An exact hit whose prefix and suffix are at least this similar is taken without looking further. */
+const CONFIDENT_CONTEXT = 0.8;
+/** Approximate hits may differ from the quote in at most this share of its length. */
+const MAX_ERROR_RATE = 0.5;
+/** How many occurrences of the quote or of its context are scored at most. */
+const MAX_EXACT_CANDIDATES = 1000;
+const MAX_CONTEXT_ANCHORS = 10;
+/** Context shorter than this is too common to locate a quote by. */
+const MIN_CONTEXT_FOR_SEARCH = 6;
+
+/** Replaces CRLF by LF: quotes are stored, and texts searched, with LF line endings. */
+export function normalizeLineEndings(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n/g, '\n') : text;
+}
+
+/** Drops a low surrogate at the start so a cut never splits an emoji. */
+function trimBrokenStart(text: string): string {
+  const c = text.charCodeAt(0);
+  return c >= 0xdc00 && c <= 0xdfff ? text.slice(1) : text;
+}
+
+/** Drops a high surrogate at the end so a cut never splits an emoji. */
+function trimBrokenEnd(text: string): string {
+  const c = text.charCodeAt(text.length - 1);
+  return c >= 0xd800 && c <= 0xdbff ? text.slice(0, -1) : text;
+}
+
+/**
+ * The quote selector for a range of a text: the exact words plus up to 32 characters of context on
+ * each side (never half an emoji), all with LF line endings.
+ * @param text The article text.
+ * @param start UTF-16 offset of the first annotated code unit.
+ * @param end UTF-16 offset just after the last one.
+ */
+export function makeQuote(text: string, start: number, end: number): TextQuote {
+  const before = normalizeLineEndings(text.slice(Math.max(0, start - 2 * MAX_CONTEXT_LENGTH), start));
+  const after = normalizeLineEndings(text.slice(end, end + 2 * MAX_CONTEXT_LENGTH));
+  return {
+    exact: normalizeLineEndings(text.slice(start, end)),
+    prefix: trimBrokenStart(before.slice(-MAX_CONTEXT_LENGTH)),
+    suffix: trimBrokenEnd(after.slice(0, MAX_CONTEXT_LENGTH)),
+  };
+}
+
+/**
+ * Moves a range through one edit of the text.
+ *
+ * Boundaries: text inserted exactly at the start or the end of the range stays outside it (typing
+ * next to an annotated claim does not extend it); text inserted strictly inside extends it. A
+ * replacement of exactly the annotated range becomes the new range (its text changed, so it will
+ * resolve as `fuzzy` and ask for a second look). When an edit overlaps one end, the range keeps what
+ * survives of its own text.
+ * @returns The new range, or null when the whole range was deleted (or replaced along with text
+ *   around it): the caller then marks the annotation orphaned and keeps it.
+ */
+export function mapPositionThroughEdit(position: TextPosition, edit: TextEdit): TextPosition | null {
+  const { start, end } = position;
+  const editStart = edit.offset;
+  const editEnd = edit.offset + edit.deletedLength;
+  const shift = edit.insertedText.length - edit.deletedLength;
+  if (start === end) return { start: mapPoint(start, edit), end: mapPoint(start, edit) };
+  if (editStart >= end) return { start, end };
+  if (editEnd <= start) return { start: start + shift, end: end + shift };
+  if (editStart <= start && editEnd >= end) {
+    const replacedExactly = editStart === start && editEnd === end && edit.insertedText.length > 0;
+    return replacedExactly ? { start, end: start + edit.insertedText.length } : null;
+  }
+  if (editStart < start) return { start: editStart + edit.insertedText.length, end: end + shift };
+  if (editEnd > end) return { start, end: editStart };
+  return { start, end: end + shift };
+}
+
+/** Moves a single offset (an orphan's last known place) through an edit; inserts at it stay after it. */
+function mapPoint(offset: number, edit: TextEdit): number {
+  if (edit.offset >= offset) return offset;
+  if (edit.offset + edit.deletedLength <= offset) return offset + edit.insertedText.length - edit.deletedLength;
+  return edit.offset;
+}
+
+/** A text prepared for searching: its LF view and the offset maps between both. */
+interface PreparedText {
+  raw: string;
+  text: string;
+  toRaw(offset: number): number;
+  toText(rawOffset: number): number;
+}
+
+/** Index of the first element of a sorted array that is not below `value`. */
+function lowerBound(values: Int32Array | number[], value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function prepareText(raw: string): PreparedText {
+  if (!raw.includes('\r\n')) return { raw, text: raw, toRaw: (o) => o, toText: (o) => o };
+  // Raw offsets of every CR that precedes an LF, and where each of those LFs lands in the LF view.
+  const crs: number[] = [];
+  for (let i = raw.indexOf('\r\n'); i !== -1; i = raw.indexOf('\r\n', i + 2)) crs.push(i);
+  const lfInText = Int32Array.from(crs, (p, rank) => p - rank);
+  return {
+    raw,
+    text: raw.replace(/\r\n/g, '\n'),
+    toRaw: (o) => o + lowerBound(lfInText, o),
+    toText: (o) => o - lowerBound(crs, o),
+  };
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  errors: number;
+  quoteSimilarity: number;
+  prefixSimilarity: number;
+  suffixSimilarity: number;
+  score: number;
+}
+
+/** The quote in LF form together with what scoring needs. */
+interface SearchContext {
+  text: string;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  expected: number;
+}
+
+function scoreCandidate(ctx: SearchContext, start: number, end: number, errors: number): Candidate {
+  const quote = 1 - errors / ctx.exact.length;
+  const prefix = prefixSimilarity(ctx.prefix, ctx.text, start);
+  const suffix = suffixSimilarity(ctx.suffix, ctx.text, end);
+  const nearness = 1 - Math.min(1, Math.abs(start - ctx.expected) / Math.max(1, ctx.text.length));
+  return {
+    start,
+    end,
+    errors,
+    quoteSimilarity: quote,
+    prefixSimilarity: prefix,
+    suffixSimilarity: suffix,
+    score: QUOTE_WEIGHT * quote + CONTEXT_WEIGHT * (prefix + suffix) + POSITION_WEIGHT * nearness,
+  };
+}
+
+/** Higher score wins; equal scores go to the earlier place, so results never depend on search order. */
+function better(a: Candidate | undefined, b: Candidate | undefined): Candidate | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  if (a.score !== b.score) return a.score > b.score ? a : b;
+  return a.start <= b.start ? a : b;
+}
+
+function hasConfidentContext(c: Candidate): boolean {
+  return c.prefixSimilarity >= CONFIDENT_CONTEXT && c.suffixSimilarity >= CONFIDENT_CONTEXT;
+}
+
+/**
+ * Whether an approximate hit is trustworthy: close enough to the quote, and for short quotes (where
+ * chance hits abound) confirmed by the context.
+ */
+function isAcceptableFuzzy(c: Candidate, quoteLength: number): boolean {
+  if (c.quoteSimilarity < 1 - MAX_ERROR_RATE) return false;
+  if (c.quoteSimilarity >= 0.8 && quoteLength >= 20) return true;
+  const withoutPosition = QUOTE_WEIGHT * c.quoteSimilarity + CONTEXT_WEIGHT * (c.prefixSimilarity + c.suffixSimilarity);
+  return withoutPosition >= 0.6 * (QUOTE_WEIGHT + 2 * CONTEXT_WEIGHT);
+}
+
+/** Offsets of every occurrence of `needle` in `text` (at most `limit`). */
+function occurrences(text: string, needle: string, limit: number): number[] {
+  const found: number[] = [];
+  for (let i = text.indexOf(needle); i !== -1 && found.length < limit; i = text.indexOf(needle, i + 1)) found.push(i);
+  return found;
+}
+
+function maxErrorsFor(exact: string): number {
+  return Math.floor(exact.length * MAX_ERROR_RATE);
+}
+
+/** Approximate matches of the quote inside `[from, to)` of the text, scored. */
+function approximateIn(ctx: SearchContext, from: number, to: number): Candidate[] {
+  const lo = Math.max(0, from);
+  const hi = Math.min(ctx.text.length, to);
+  if (hi - lo < ctx.exact.length - maxErrorsFor(ctx.exact)) return [];
+  return search(ctx.text.slice(lo, hi), ctx.exact, maxErrorsFor(ctx.exact)).map((m) => scoreCandidate(ctx, lo + m.start, lo + m.end, m.errors));
+}
+
+/** Where the context says the quote should begin: after occurrences of the prefix, before those of the suffix. */
+function contextAnchoredWindows(ctx: SearchContext): [number, number][] {
+  const span = Math.ceil(ctx.exact.length * (1 + MAX_ERROR_RATE)) + 8;
+  const windows: [number, number][] = [];
+  const nearestFirst = (offsets: number[]) => offsets.sort((a, b) => Math.abs(a - ctx.expected) - Math.abs(b - ctx.expected) || a - b).slice(0, MAX_CONTEXT_ANCHORS);
+  if (ctx.prefix.length >= MIN_CONTEXT_FOR_SEARCH) {
+    const tail = ctx.prefix.slice(-16);
+    for (const at of nearestFirst(occurrences(ctx.text, tail, MAX_EXACT_CANDIDATES))) windows.push([at + tail.length, at + tail.length + span]);
+  }
+  if (ctx.suffix.length >= MIN_CONTEXT_FOR_SEARCH) {
+    const head = ctx.suffix.slice(0, 16);
+    for (const at of nearestFirst(occurrences(ctx.text, head, MAX_EXACT_CANDIDATES))) windows.push([at - span, at]);
+  }
+  return windows;
+}
+
+/** Finds the best place for a quote in an LF text, or undefined when there is none worth trusting. */
+function findQuote(ctx: SearchContext): Candidate | undefined {
+  let best: Candidate | undefined;
+  for (const at of occurrences(ctx.text, ctx.exact, MAX_EXACT_CANDIDATES)) {
+    best = better(best, scoreCandidate(ctx, at, at + ctx.exact.length, 0));
+  }
+  if (best && hasConfidentContext(best)) return best;
+  // The exact hits (if any) lack the right context: the original place may have been edited.
+  const slack = Math.max(64, ctx.exact.length);
+  const windows: [number, number][] = [[ctx.expected - slack, ctx.expected + ctx.exact.length + slack], ...contextAnchoredWindows(ctx)];
+  let bestFuzzy: Candidate | undefined;
+  for (const [from, to] of windows) {
+    for (const c of approximateIn(ctx, from, to)) {
+      if (isAcceptableFuzzy(c, ctx.exact.length)) bestFuzzy = better(bestFuzzy, c);
+    }
+  }
+  if (!best && !bestFuzzy) {
+    // Last resort: the whole text.
+    for (const c of approximateIn(ctx, 0, ctx.text.length)) {
+      if (isAcceptableFuzzy(c, ctx.exact.length)) bestFuzzy = better(bestFuzzy, c);
+    }
+  }
+  return better(best, bestFuzzy);
+}
+
+/** Whether the raw text at a stored range still reads as the quote. */
+function matchesAt(prepared: PreparedText, exact: string, start: number, end: number): boolean {
+  if (start < 0 || end > prepared.raw.length || end <= start) return false;
+  return normalizeLineEndings(prepared.raw.slice(start, end)) === exact;
+}
+
+function clamp(value: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, value));
+}
+
+/**
+ * Resolves one annotation in a prepared text. `shift` is how far the neighbouring annotations moved
+ * (in the LF view), used to guess where this one went.
+ */
+function resolveIn(prepared: PreparedText, target: AnchorTarget, shift: number): AnchorResolution {
+  const exact = normalizeLineEndings(target.quote.exact);
+  if (exact.length === 0) return { state: 'orphaned' };
+  const { start, end } = target.position;
+  if (matchesAt(prepared, exact, start, end)) return { state: 'exact', start, end };
+  const text = prepared.text;
+  const ctx: SearchContext = {
+    text,
+    exact,
+    prefix: normalizeLineEndings(target.quote.prefix),
+    suffix: normalizeLineEndings(target.quote.suffix),
+    expected: clamp(prepared.toText(clamp(start, 0, prepared.raw.length)) + shift, 0, text.length),
+  };
+  let found: Candidate | undefined;
+  if (shift !== 0 && text.startsWith(exact, ctx.expected)) {
+    const shifted = scoreCandidate(ctx, ctx.expected, ctx.expected + exact.length, 0);
+    if (hasConfidentContext(shifted)) found = shifted;
+  }
+  found ??= findQuote(ctx);
+  if (!found) return { state: 'orphaned' };
+  const rawStart = prepared.toRaw(found.start);
+  const rawEnd = prepared.toRaw(found.end);
+  if (found.errors > 0) return { state: 'fuzzy', start: rawStart, end: rawEnd };
+  return { state: rawStart === start && rawEnd === end ? 'exact' : 'moved', start: rawStart, end: rawEnd };
+}
+
+/**
+ * Finds an annotation's quote in the current article text.
+ * @param text The article text (CRLF or LF).
+ * @param quote The stored quote selector.
+ * @param position The stored position, tried first and used as a hint.
+ * @returns `exact` (still at its position), `moved` (unchanged, elsewhere), `fuzzy` (the words changed:
+ *   the verdict needs a second look) with the range in `text`; or `orphaned` without one.
+ */
+export function resolveAnchor(text: string, quote: TextQuote, position: TextPosition): AnchorResolution {
+  return resolveIn(prepareText(text), { quote, position }, 0);
+}
+
+/**
+ * Resolves many annotations of one article at once: the text is prepared once, and annotations are
+ * visited in position order so that each one's expected place is corrected by how far its
+ * predecessor moved. Most annotations are then confirmed with one comparison; searches run only for
+ * those whose words or context changed.
+ * @returns One resolution per annotation, in the order given.
+ */
+export function resolveAll(text: string, annotations: readonly AnchorTarget[]): AnchorResolution[] {
+  const prepared = prepareText(text);
+  const order = annotations.map((_, i) => i).sort((a, b) => annotations[a].position.start - annotations[b].position.start || a - b);
+  const results: AnchorResolution[] = new Array<AnchorResolution>(annotations.length);
+  let shift = 0;
+  for (const i of order) {
+    const target = annotations[i];
+    const result = resolveIn(prepared, target, shift);
+    results[i] = result;
+    if (result.state !== 'orphaned') {
+      shift = prepared.toText(result.start) - prepared.toText(clamp(target.position.start, 0, prepared.raw.length));
+    }
+  }
+  return results;
+}

@@ -1,0 +1,172 @@
+/**
+ * Reading and writing the annotation file's text: `{"version": 1, "annotations": [...]}`.
+ *
+ * The written form is canonical (sorted, fixed key order, 2-space indent, LF, final newline) so that a
+ * change touches only the lines of the annotations it changes and two tools writing the same data
+ * write the same bytes.
+ */
+import { ANNOTATION_FILE_VERSION, type Annotation, type AnnotationFile, type StatusChange } from './annotation';
+import { splitConflictMarkers } from './conflictMarkers';
+import { JsonSyntaxError, lineColumnAt, offsetOfPath, parseJsonTree } from './jsonTree';
+import { validateAnnotationFileValue, type ValidationProblem } from './validate';
+
+/** A problem in the file text, 1-based line and column. */
+export interface FileProblem {
+  line: number;
+  column: number;
+  message: string;
+}
+
+export type ParseResult =
+  | { kind: 'ok'; file: AnnotationFile }
+  /** Written by a newer version of the extension: open read-only, never rewrite. `file` when its annotations still read as version 1. */
+  | { kind: 'newer'; version: number; file?: AnnotationFile }
+  | { kind: 'invalid'; problems: FileProblem[] }
+  /** Git conflict markers: the full text of each side. */
+  | { kind: 'conflicted'; ours: string; theirs: string; base?: string };
+
+/** At most this many problems are reported; the rest are summarised in the last one. */
+const MAX_PROBLEMS = 50;
+
+/** An annotation file with no annotations. */
+export function emptyAnnotationFile(): AnnotationFile {
+  return { version: ANNOTATION_FILE_VERSION, annotations: [] };
+}
+
+/** Code-unit order of strings: the same on every machine, unlike `localeCompare`. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The file's order: article path, then start offset, then id. */
+export function compareAnnotations(a: Annotation, b: Annotation): number {
+  return compareStrings(a.article, b.article) || a.position.start - b.position.start || compareStrings(a.id, b.id);
+}
+
+/** A sorted copy of the annotations, in the file's order. */
+export function sortAnnotations(annotations: readonly Annotation[]): Annotation[] {
+  return [...annotations].sort(compareAnnotations);
+}
+
+function orderedStatusChange(change: StatusChange): StatusChange {
+  return { status: change.status, at: change.at, author: change.author };
+}
+
+/**
+ * A copy of an annotation with its keys in the file's fixed order and absent optional fields left out.
+ * Required fields first (in the order of the contract), then the optional ones, `history` last because it grows.
+ */
+export function orderedAnnotation(a: Annotation): Annotation {
+  const ordered: Annotation = {
+    id: a.id,
+    article: a.article,
+    status: a.status,
+    quote: { exact: a.quote.exact, prefix: a.quote.prefix, suffix: a.quote.suffix },
+    position: { start: a.position.start, end: a.position.end },
+    note: a.note,
+    created: a.created,
+    modified: a.modified,
+    author: a.author,
+  };
+  if (a.evidence !== undefined) ordered.evidence = [...a.evidence];
+  if (a.reviewBy !== undefined) ordered.reviewBy = a.reviewBy;
+  if (a.articleHash !== undefined) ordered.articleHash = a.articleHash;
+  if (a.private !== undefined) ordered.private = a.private;
+  if (a.history !== undefined) ordered.history = a.history.map(orderedStatusChange);
+  return ordered;
+}
+
+/** One annotation as compact canonical JSON: equal annotations give equal strings. */
+export function canonicalAnnotationJson(a: Annotation): string {
+  return JSON.stringify(orderedAnnotation(a));
+}
+
+/**
+ * Writes the file's canonical text: annotations sorted, fixed key order, 2-space indent, LF, final newline.
+ * @param file The file to write; it is not modified.
+ */
+export function serializeAnnotationFile(file: AnnotationFile): string {
+  const annotations = sortAnnotations(file.annotations).map(orderedAnnotation);
+  return `${JSON.stringify({ version: file.version, annotations }, null, 2)}\n`;
+}
+
+function locateProblems(text: string, problems: ValidationProblem[]): FileProblem[] {
+  let tree;
+  try {
+    tree = parseJsonTree(text);
+  } catch {
+    tree = undefined;
+  }
+  const located = problems.slice(0, MAX_PROBLEMS).map((problem) => {
+    const offset = tree ? offsetOfPath(tree, problem.path, problem.atKey) : 0;
+    return { ...lineColumnAt(text, offset), message: `${formatPath(problem.path)}${problem.message}` };
+  });
+  if (problems.length > MAX_PROBLEMS) {
+    located.push({ line: 1, column: 1, message: `... and ${problems.length - MAX_PROBLEMS} more problems` });
+  }
+  return located;
+}
+
+/** `annotations[3].quote.exact ` for a path; empty for the root. */
+function formatPath(path: (string | number)[]): string {
+  if (path.length === 0) return '';
+  const text = path.map((step, i) => (typeof step === 'number' ? `[${step}]` : i === 0 ? step : `.${step}`)).join('');
+  return `${text} `;
+}
+
+function syntaxProblem(text: string, error: unknown): FileProblem {
+  try {
+    parseJsonTree(text);
+  } catch (treeError) {
+    if (treeError instanceof JsonSyntaxError) {
+      return { ...lineColumnAt(text, treeError.offset), message: `JSON syntax error: ${treeError.message}` };
+    }
+  }
+  // JSON.parse refused what the locating parser accepted: report JSON.parse's own words.
+  return { line: 1, column: 1, message: `JSON syntax error: ${error instanceof Error ? error.message : String(error)}` };
+}
+
+/**
+ * Reads the annotation file's text.
+ *
+ * - `ok`: a valid version-1 file (annotations in the order written; a blank text reads as an empty file).
+ * - `newer`: `version` is higher than this extension knows; never rewrite it.
+ * - `invalid`: JSON syntax errors or contract violations, each with a 1-based line and column.
+ * - `conflicted`: git conflict markers; each side's text is returned for {@link resolveConflictMarkers}.
+ * @param text The file's content (a leading byte-order mark is ignored).
+ */
+export function parseAnnotationFile(text: string): ParseResult {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') return { kind: 'ok', file: emptyAnnotationFile() };
+  const split = splitConflictMarkers(body);
+  if (split.kind === 'sides') return { kind: 'conflicted', ...split.sides };
+  if (split.kind === 'malformed') return { kind: 'invalid', problems: [{ line: split.line, column: 1, message: split.message }] };
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (error) {
+    return { kind: 'invalid', problems: [syntaxProblem(body, error)] };
+  }
+  const problems = validateAnnotationFileValue(value);
+  const version = (value as { version?: unknown } | null)?.version;
+  if (typeof version === 'number' && Number.isSafeInteger(version) && version > ANNOTATION_FILE_VERSION) {
+    return problems.length === 0 ? { kind: 'newer', version, file: value as AnnotationFile } : { kind: 'newer', version };
+  }
+  if (problems.length > 0) return { kind: 'invalid', problems: locateProblems(body, problems) };
+  return { kind: 'ok', file: value as AnnotationFile };
+}
+
+/** A one-paragraph description of why a parse result cannot be written to, for messages and read-only reasons. */
+export function describeUnwritable(result: Exclude<ParseResult, { kind: 'ok' }>, fileName: string): string {
+  switch (result.kind) {
+    case 'newer':
+      return `${fileName} was written by a newer version of AI News Annotator (file version ${result.version}, this one knows ${ANNOTATION_FILE_VERSION}). It is shown read-only and will not be changed; update the extension to edit it.`;
+    case 'invalid': {
+      const first = result.problems[0];
+      const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more)` : '';
+      return `${fileName} cannot be read: line ${first.line}, column ${first.column}: ${first.message}${more}. Annotations are read-only until the file is fixed; your changes are kept.`;
+    }
+    case 'conflicted':
+      return `${fileName} contains git conflict markers. Review the proposed merge of both sides; until it is accepted, annotations are read-only and your changes are kept.`;
+  }
+}

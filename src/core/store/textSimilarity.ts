@@ -1,0 +1,50 @@
+/**
+ * Small edit-distance measures for scoring anchor candidates by their context.
+ * Inputs are at most a few dozen characters, so a plain dynamic programme is fast enough.
+ */
+
+/**
+ * The fewest insertions, deletions and substitutions that turn `pattern` into some *beginning* of
+ * `text` (free end in `text`). With `fromEnd`, both strings are read backwards, so the pattern is
+ * matched against some *ending* of `text` instead.
+ */
+export function anchoredEditDistance(pattern: string, text: string, fromEnd = false): number {
+  const m = pattern.length;
+  const n = text.length;
+  if (m === 0) return 0;
+  const charOfPattern = fromEnd ? (i: number) => pattern.charCodeAt(m - 1 - i) : (i: number) => pattern.charCodeAt(i);
+  const charOfText = fromEnd ? (j: number) => text.charCodeAt(n - 1 - j) : (j: number) => text.charCodeAt(j);
+  // column[i] = distance between pattern[0..i) and text[0..j) for the current j.
+  let column = new Int32Array(m + 1);
+  let next = new Int32Array(m + 1);
+  for (let i = 0; i <= m; i += 1) column[i] = i;
+  let best = column[m];
+  for (let j = 0; j < n; j += 1) {
+    next[0] = j + 1;
+    const tc = charOfText(j);
+    for (let i = 1; i <= m; i += 1) {
+      const substitution = column[i - 1] + (charOfPattern(i - 1) === tc ? 0 : 1);
+      next[i] = Math.min(substitution, column[i] + 1, next[i - 1] + 1);
+    }
+    [column, next] = [next, column];
+    if (column[m] < best) best = column[m];
+  }
+  return best;
+}
+
+/**
+ * How well the text just before a position matches an expected prefix: 1 identical, 0 nothing alike.
+ * An empty expected prefix means "the quote was at the very start", which only the start satisfies.
+ */
+export function prefixSimilarity(expected: string, text: string, position: number): number {
+  if (expected.length === 0) return position === 0 ? 1 : 0;
+  const before = text.slice(Math.max(0, position - expected.length - 8), position);
+  return 1 - Math.min(1, anchoredEditDistance(expected, before, true) / expected.length);
+}
+
+/** Like {@link prefixSimilarity}, for the text just after a position and an expected suffix. */
+export function suffixSimilarity(expected: string, text: string, position: number): number {
+  if (expected.length === 0) return position === text.length ? 1 : 0;
+  const after = text.slice(position, position + expected.length + 8);
+  return 1 - Math.min(1, anchoredEditDistance(expected, after) / expected.length);
+}

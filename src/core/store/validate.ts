@@ -1,0 +1,255 @@
+/**
+ * Validation of the annotation file against the contract in `schemas/annotations.schema.json`.
+ *
+ * Hand-written rather than generated so that it is fast (10,000 annotations in a few milliseconds)
+ * and its messages speak the user's language. The unit tests check that it agrees with the schema.
+ */
+import { STATUSES, type Annotation } from './annotation';
+
+/** One thing wrong with a value, at a JSON path such as `['annotations', 3, 'status']`. */
+export interface ValidationProblem {
+  path: (string | number)[];
+  message: string;
+  /** True when the problem is an unknown key (located at the key rather than the value). */
+  atKey?: boolean;
+}
+
+/** The most characters of context kept before and after a quote. */
+export const MAX_CONTEXT_LENGTH = 32;
+
+const ANNOTATION_KEYS = new Set([
+  'id', 'article', 'status', 'quote', 'position', 'note', 'created', 'modified', 'author',
+  'evidence', 'reviewBy', 'articleHash', 'private', 'history',
+]);
+const REQUIRED_KEYS = ['id', 'article', 'status', 'quote', 'position', 'note', 'created', 'modified', 'author'];
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const DATE_TIME_PATTERN =
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+const DATE_PATTERN = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
+const HASH_PATTERN = /^[0-9a-f]{64}$/;
+
+/**
+ * Whether a path is a valid `article` value: relative to the workspace folder, `/` separators,
+ * no `.` or `..` segments, no drive letter, no empty segment.
+ */
+export function isValidArticlePath(path: string): boolean {
+  if (path.length === 0 || path.includes('\\') || /^[A-Za-z]:/.test(path)) return false;
+  return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+}
+
+/** Whether a string is an ISO 8601 date-time with seconds and a time zone (`2025-03-01T12:00:00.000Z`). */
+export function isIsoDateTime(value: string): boolean {
+  return DATE_TIME_PATTERN.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function codePointLength(value: string): number {
+  let length = 0;
+  for (let i = 0; i < value.length; i += 1) {
+    const c = value.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < value.length) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i += 1;
+    }
+    length += 1;
+  }
+  return length;
+}
+
+function show(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+/** Collects problems relative to a base path. */
+class ProblemList {
+  readonly problems: ValidationProblem[] = [];
+  constructor(private readonly base: (string | number)[]) {}
+
+  add(path: (string | number)[], message: string, atKey = false): void {
+    this.problems.push({ path: [...this.base, ...path], message, ...(atKey ? { atKey } : {}) });
+  }
+
+  string(value: unknown, path: (string | number)[], { nonEmpty = false } = {}): value is string {
+    if (typeof value !== 'string') {
+      this.add(path, `must be a string, not ${show(value)}`);
+      return false;
+    }
+    if (nonEmpty && value.length === 0) {
+      this.add(path, 'must not be empty');
+      return false;
+    }
+    return true;
+  }
+
+  offset(value: unknown, path: (string | number)[]): value is number {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+      this.add(path, `must be a whole number of 0 or more, not ${show(value)}`);
+      return false;
+    }
+    return true;
+  }
+
+  dateTime(value: unknown, path: (string | number)[]): void {
+    if (this.string(value, path) && !isIsoDateTime(value)) {
+      this.add(path, `must be an ISO 8601 date and time such as "2025-03-01T12:00:00.000Z", not ${show(value)}`);
+    }
+  }
+
+  status(value: unknown, path: (string | number)[]): void {
+    if (!(STATUSES as readonly unknown[]).includes(value)) {
+      this.add(path, `must be one of ${STATUSES.map((s) => `"${s}"`).join(', ')}, not ${show(value)}`);
+    }
+  }
+}
+
+/**
+ * Checks one annotation against the file contract.
+ * @param value Anything, typically one element of the file's `annotations` array.
+ * @param basePath Prefix for the problem paths, e.g. `['annotations', 3]`.
+ * @returns The problems found; empty when the value is a valid {@link Annotation}.
+ */
+export function validateAnnotation(value: unknown, basePath: (string | number)[] = []): ValidationProblem[] {
+  const list = new ProblemList(basePath);
+  if (!isObject(value)) {
+    list.add([], `must be an object, not ${show(value)}`);
+    return list.problems;
+  }
+  for (const key of REQUIRED_KEYS) {
+    if (!(key in value)) list.add([], `is missing "${key}"`);
+  }
+  for (const key of Object.keys(value)) {
+    if (!ANNOTATION_KEYS.has(key)) list.add([key], `unknown field "${key}" (a typo? known fields: ${[...ANNOTATION_KEYS].join(', ')})`, true);
+  }
+  if ('id' in value && list.string(value.id, ['id'], { nonEmpty: true }) && !ID_PATTERN.test(value.id)) {
+    list.add(['id'], `must be 1 to 64 letters, digits, '_' or '-', not ${show(value.id)}`);
+  }
+  if ('article' in value && list.string(value.article, ['article'], { nonEmpty: true }) && !isValidArticlePath(value.article)) {
+    list.add(['article'], `must be a path relative to the workspace folder with '/' separators and no '.' or '..' segments, not ${show(value.article)}`);
+  }
+  if ('status' in value) list.status(value.status, ['status']);
+  if ('quote' in value) validateQuote(value.quote, list);
+  if ('position' in value) validatePosition(value.position, list);
+  if ('note' in value) list.string(value.note, ['note']);
+  if ('author' in value) list.string(value.author, ['author']);
+  if ('created' in value) list.dateTime(value.created, ['created']);
+  if ('modified' in value) list.dateTime(value.modified, ['modified']);
+  validateOptionalFields(value, list);
+  return list.problems;
+}
+
+function validateQuote(quote: unknown, list: ProblemList): void {
+  if (!isObject(quote)) {
+    list.add(['quote'], `must be an object with "exact", "prefix" and "suffix", not ${show(quote)}`);
+    return;
+  }
+  for (const key of Object.keys(quote)) {
+    if (key !== 'exact' && key !== 'prefix' && key !== 'suffix') list.add(['quote', key], `unknown field "${key}" in quote`, true);
+  }
+  if (!('exact' in quote)) list.add(['quote'], 'is missing "exact"');
+  else list.string(quote.exact, ['quote', 'exact'], { nonEmpty: true });
+  for (const key of ['prefix', 'suffix'] as const) {
+    if (!(key in quote)) list.add(['quote'], `is missing "${key}"`);
+    else if (list.string(quote[key], ['quote', key]) && codePointLength(quote[key] as string) > MAX_CONTEXT_LENGTH) {
+      list.add(['quote', key], `must be at most ${MAX_CONTEXT_LENGTH} characters`);
+    }
+  }
+}
+
+function validatePosition(position: unknown, list: ProblemList): void {
+  if (!isObject(position)) {
+    list.add(['position'], `must be an object with "start" and "end", not ${show(position)}`);
+    return;
+  }
+  for (const key of Object.keys(position)) {
+    if (key !== 'start' && key !== 'end') list.add(['position', key], `unknown field "${key}" in position`, true);
+  }
+  if (!('start' in position)) list.add(['position'], 'is missing "start"');
+  if (!('end' in position)) list.add(['position'], 'is missing "end"');
+  const startOk = 'start' in position && list.offset(position.start, ['position', 'start']);
+  const endOk = 'end' in position && list.offset(position.end, ['position', 'end']);
+  if (startOk && endOk && (position.end as number) < (position.start as number)) {
+    list.add(['position', 'end'], `must not be before start (${String(position.start)})`);
+  }
+}
+
+function validateOptionalFields(value: Record<string, unknown>, list: ProblemList): void {
+  if ('evidence' in value) {
+    if (!Array.isArray(value.evidence)) list.add(['evidence'], `must be a list of links or references, not ${show(value.evidence)}`);
+    else value.evidence.forEach((item, i) => list.string(item, ['evidence', i], { nonEmpty: true }));
+  }
+  if ('reviewBy' in value && list.string(value.reviewBy, ['reviewBy']) && !DATE_PATTERN.test(value.reviewBy as string)) {
+    list.add(['reviewBy'], `must be a date such as "2025-06-30", not ${show(value.reviewBy)}`);
+  }
+  if ('articleHash' in value && list.string(value.articleHash, ['articleHash']) && !HASH_PATTERN.test(value.articleHash as string)) {
+    list.add(['articleHash'], 'must be a sha256 in 64 lowercase hex digits');
+  }
+  if ('private' in value && typeof value.private !== 'boolean') list.add(['private'], `must be true or false, not ${show(value.private)}`);
+  if ('history' in value) {
+    if (!Array.isArray(value.history)) {
+      list.add(['history'], `must be a list of status changes, not ${show(value.history)}`);
+      return;
+    }
+    value.history.forEach((entry, i) => validateStatusChange(entry, i, list));
+  }
+}
+
+function validateStatusChange(entry: unknown, i: number, list: ProblemList): void {
+  const path = ['history', i];
+  if (!isObject(entry)) {
+    list.add(path, `must be an object with "status", "at" and "author", not ${show(entry)}`);
+    return;
+  }
+  for (const key of Object.keys(entry)) {
+    if (key !== 'status' && key !== 'at' && key !== 'author') list.add([...path, key], `unknown field "${key}" in a status change`, true);
+  }
+  for (const key of ['status', 'at', 'author']) {
+    if (!(key in entry)) list.add(path, `is missing "${key}"`);
+  }
+  if ('status' in entry) list.status(entry.status, [...path, 'status']);
+  if ('at' in entry) list.dateTime(entry.at, [...path, 'at']);
+  if ('author' in entry) list.string(entry.author, [...path, 'author']);
+}
+
+/**
+ * Checks the whole file value (already parsed from JSON): the envelope, every annotation, unique ids.
+ * The `version` is only checked to be a whole number of 1 or more; the caller decides what a newer one means.
+ */
+export function validateAnnotationFileValue(value: unknown): ValidationProblem[] {
+  const list = new ProblemList([]);
+  if (!isObject(value)) {
+    list.add([], `the file must be a JSON object {"version": 1, "annotations": [...]}, not ${show(value)}`);
+    return list.problems;
+  }
+  for (const key of Object.keys(value)) {
+    if (key !== 'version' && key !== 'annotations') list.add([key], `unknown top-level field "${key}" (expected only "version" and "annotations")`, true);
+  }
+  if (!('version' in value)) list.add([], 'is missing "version"');
+  else if (typeof value.version !== 'number' || !Number.isSafeInteger(value.version) || value.version < 1) {
+    list.add(['version'], `must be a whole number of 1 or more, not ${show(value.version)}`);
+  }
+  if (!('annotations' in value)) {
+    list.add([], 'is missing "annotations"');
+  } else if (!Array.isArray(value.annotations)) {
+    list.add(['annotations'], `must be a list, not ${show(value.annotations)}`);
+  } else {
+    const firstIndexOfId = new Map<string, number>();
+    value.annotations.forEach((annotation: unknown, index: number) => {
+      list.problems.push(...validateAnnotation(annotation, ['annotations', index]));
+      const id = isObject(annotation) ? annotation.id : undefined;
+      if (typeof id !== 'string') return;
+      const first = firstIndexOfId.get(id);
+      if (first === undefined) firstIndexOfId.set(id, index);
+      else list.add(['annotations', index, 'id'], `duplicates the id of annotations[${first}] ("${id}"); ids must be unique`);
+    });
+  }
+  return list.problems;
+}
+
+/** Narrows a validated value; only call after {@link validateAnnotation} returned no problems. */
+export function asAnnotation(value: unknown): Annotation {
+  return value as Annotation;
+}

@@ -1,0 +1,132 @@
+/**
+ * A workspace's articles: which files count as articles, and reading them safely.
+ * Paths are workspace-relative with / separators, as in the annotation file.
+ */
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { globToRegExp, staticPrefix } from './glob';
+
+export const DEFAULT_ARTICLE_GLOBS: readonly string[] = ['articles/**', 'seeds/**'];
+export const ARTICLE_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.txt'];
+/** Articles larger than this are refused: they are not news articles, and would slow everything. */
+export const DEFAULT_MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+
+export interface ListOptions {
+  /** Globs over workspace-relative paths; default `articles/**` and `seeds/**`. */
+  globs?: readonly string[];
+  /** File name endings that count as articles; default .md, .markdown, .txt. */
+  extensions?: readonly string[];
+}
+
+/**
+ * Lists the articles of a workspace: files matching one of the globs with an article extension.
+ * Hidden folders, `node_modules` and symbolic links are skipped.
+ * @param root The workspace folder.
+ * @returns Workspace-relative paths with / separators, sorted.
+ */
+export async function listArticles(root: string, options: ListOptions = {}): Promise<string[]> {
+  const globs = options.globs ?? DEFAULT_ARTICLE_GLOBS;
+  const extensions = (options.extensions ?? ARTICLE_EXTENSIONS).map((e) => e.toLowerCase());
+  const patterns = globs.map(globToRegExp);
+  const found = new Set<string>();
+  for (const start of new Set(globs.map(staticPrefix))) {
+    for (const path of await walk(root, start)) {
+      const lower = path.toLowerCase();
+      if (extensions.some((e) => lower.endsWith(e)) && patterns.some((p) => p.test(path))) found.add(path);
+    }
+  }
+  return [...found].sort();
+}
+
+/** Every regular file below `root/start`, as relative paths; a missing start folder yields none. */
+async function walk(root: string, start: string): Promise<string[]> {
+  const files: string[] = [];
+  const pending = [start];
+  while (pending.length > 0) {
+    const folder = pending.pop() as string;
+    let entries;
+    try {
+      entries = await readdir(join(root, folder), { withFileTypes: true });
+    } catch (error) {
+      if (isMissing(error)) continue;
+      throw error;
+    }
+    for (const entry of entries) {
+      const path = folder ? `${folder}/${entry.name}` : entry.name;
+      if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') pending.push(path);
+      else if (entry.isFile()) files.push(path);
+    }
+  }
+  return files;
+}
+
+export type ArticleRead = { kind: 'ok'; text: string } | { kind: 'error'; path: string; message: string };
+
+/**
+ * Reads one article as UTF-8 text (a leading byte-order mark is dropped, as editors do).
+ * Refuses, with a message naming the file, paths outside the workspace, missing files, files over
+ * the size limit and binary or non-UTF-8 content.
+ * @param root The workspace folder.
+ * @param path Workspace-relative path with / separators (as stored in annotations).
+ */
+export async function readArticle(
+  root: string,
+  path: string,
+  options: { maxBytes?: number } = {},
+): Promise<ArticleRead> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
+  const fail = (message: string): ArticleRead => ({ kind: 'error', path, message: `${path}: ${message}` });
+  const unsafe = unsafePathReason(path);
+  if (unsafe) return fail(unsafe);
+  const absolute = join(root, ...path.split('/'));
+  try {
+    const target = await stat(absolute);
+    if (!target.isFile()) return fail('is not a file');
+    // A symbolic link (of the file or of a folder above it) committed to git must not reach out.
+    if (!(await isInside(root, absolute))) return fail('resolves to a file outside the workspace');
+    if (target.size > maxBytes) return fail(`is ${formatBytes(target.size)}, over the ${formatBytes(maxBytes)} limit for articles`);
+    return decodeArticle(await readFile(absolute), fail);
+  } catch (error) {
+    if (isMissing(error)) return fail('no such file');
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/**
+ * Why a path from the annotation file must not be opened, or null when it is a plain
+ * workspace-relative path. Annotation files arrive through git: a path must never reach outside.
+ */
+export function unsafePathReason(path: string): string | null {
+  if (path.length === 0) return 'empty path';
+  if (isAbsolute(path) || /^[a-zA-Z]:/.test(path) || path.startsWith('/')) return 'absolute paths are not allowed';
+  if (path.includes('\\')) return 'use / as the path separator';
+  if (path.includes('\0')) return 'contains a NUL character';
+  if (path.split('/').some((segment) => segment === '..')) return "'..' is not allowed: articles live inside the workspace";
+  return null;
+}
+
+function decodeArticle(bytes: Buffer, fail: (message: string) => ArticleRead): ArticleRead {
+  if (bytes.includes(0)) return fail('looks binary (contains NUL bytes); articles must be UTF-8 text');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return fail('is not valid UTF-8 text; save it as UTF-8');
+  }
+  return { kind: 'ok', text: text.replace(/^\uFEFF/, '') };
+}
+
+async function isInside(root: string, absolute: string): Promise<boolean> {
+  const [realRoot, realTarget] = await Promise.all([realpath(root), realpath(absolute)]);
+  const rel = relative(realRoot, realTarget);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && !rel.startsWith(`..${sep}`);
+}
+
+function isMissing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+}

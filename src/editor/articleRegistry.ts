@@ -1,0 +1,74 @@
+/**
+ * Decides which open documents are articles: text or markdown files that match the configured globs
+ * in their workspace folder, that declare themselves (date prefix, front-matter flag), or that the
+ * user opted in with "AI News: Analyze This Document" (remembered per workspace).
+ */
+import * as vscode from 'vscode';
+import { declaresArticle } from '../core/articles/articleDetection';
+import { Disposable } from './disposable';
+import { readSettings } from './settings';
+
+const OPTED_IN_KEY = 'aiNews.optedInDocuments';
+const OPTED_OUT_KEY = 'aiNews.optedOutDocuments';
+const TEXT_LANGUAGES = new Set(['plaintext', 'markdown']);
+
+/** The first lines of a document: enough for the date prefix and front matter, never the whole text. */
+function documentHead(document: vscode.TextDocument): string {
+  return document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, 100), 0)).slice(0, 4096);
+}
+
+export class ArticleRegistry extends Disposable {
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  /** Fires when the set of articles may have changed (settings, opt-in, opt-out). */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly workspaceState: vscode.Memento) {
+    super();
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('aiNews.articleGlobs')) this.changed.fire();
+      }),
+    );
+  }
+
+  /** True when the document is treated as an article. */
+  isArticle(document: vscode.TextDocument): boolean {
+    if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled' && document.uri.scheme !== 'vscode-remote') return false;
+    const key = document.uri.toString();
+    if (this.list(OPTED_OUT_KEY).includes(key)) return false;
+    if (this.list(OPTED_IN_KEY).includes(key)) return true;
+    if (!TEXT_LANGUAGES.has(document.languageId)) return false;
+    return this.matchesGlobs(document) || declaresArticle(documentHead(document));
+  }
+
+  /** True when the user opted this document in by hand. */
+  isOptedIn(document: vscode.TextDocument): boolean {
+    return this.list(OPTED_IN_KEY).includes(document.uri.toString());
+  }
+
+  async optIn(document: vscode.TextDocument): Promise<void> {
+    const key = document.uri.toString();
+    await this.workspaceState.update(OPTED_OUT_KEY, this.list(OPTED_OUT_KEY).filter((k) => k !== key));
+    await this.workspaceState.update(OPTED_IN_KEY, [...new Set([...this.list(OPTED_IN_KEY), key])]);
+    this.changed.fire();
+  }
+
+  async optOut(document: vscode.TextDocument): Promise<void> {
+    const key = document.uri.toString();
+    await this.workspaceState.update(OPTED_IN_KEY, this.list(OPTED_IN_KEY).filter((k) => k !== key));
+    await this.workspaceState.update(OPTED_OUT_KEY, [...new Set([...this.list(OPTED_OUT_KEY), key])]);
+    this.changed.fire();
+  }
+
+  private matchesGlobs(document: vscode.TextDocument): boolean {
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    if (!folder) return false;
+    return readSettings(folder).articleGlobs.some(
+      (glob) => vscode.languages.match({ pattern: new vscode.RelativePattern(folder, glob) }, document) > 0,
+    );
+  }
+
+  private list(key: string): string[] {
+    return this.workspaceState.get<string[]>(key, []);
+  }
+}

@@ -1,0 +1,18 @@
+/** Command links the extension builds itself: the only ones its hovers allow to run. */
+
+export const HOVER_COMMANDS = [
+  'aiNews.markVerified',
+  'aiNews.markDisputed',
+  'aiNews.markOutdated',
+  'aiNews.setStatus',
+  'aiNews.editNote',
+  'aiNews.removeAnnotation',
+] as const;
+
+export type HoverCommand = (typeof HOVER_COMMANDS)[number];
+
+/** A markdown link that runs one of the allowed commands with JSON arguments. */
+export function commandLink(label: string, command: HoverCommand, args: object): string {
+  const encoded = encodeURIComponent(JSON.stringify([args]));
+  return `[${label.replace(/[\\[\]]/g, (c) => `\\${c}`)}](command:${command}?${encoded})`;
+}

@@ -1,0 +1,67 @@
+/** What the commands share: the services, and plain-spoken checks for what a command needs. */
+import * as vscode from 'vscode';
+import type { AnalysisService } from '../analysisService';
+import type { AnnotationService } from '../annotationService';
+import type { ArticleRegistry } from '../articleRegistry';
+import { toSpan, type Span } from '../ranges';
+
+export interface CommandContext {
+  extensionUri: vscode.Uri;
+  articles: ArticleRegistry;
+  analysis: AnalysisService;
+  annotations: AnnotationService;
+}
+
+/** Arguments that name a span of an article (hover links, code actions, tests). */
+export interface SpanArgs {
+  uri?: string;
+  start?: number;
+  end?: number;
+  note?: string;
+}
+
+/** Arguments that name an annotation (tree items, hover links, tests). */
+export interface AnnotationArgs {
+  folder: string;
+  id: string;
+}
+
+export function isAnnotationArgs(value: unknown): value is AnnotationArgs {
+  return typeof value === 'object' && value !== null && typeof (value as AnnotationArgs).folder === 'string' && typeof (value as AnnotationArgs).id === 'string';
+}
+
+/** Shows why a command cannot run; commands return after calling this. */
+export function explain(message: string): void {
+  void vscode.window.showInformationMessage(message);
+}
+
+/** The article the command works on: the one named in the arguments, else the active editor's. */
+export async function articleDocument(ctx: CommandContext, uri?: string): Promise<vscode.TextDocument | undefined> {
+  const document = uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(uri)) : vscode.window.activeTextEditor?.document;
+  if (!document) {
+    explain(vscode.l10n.t('Open an article first: this command works on the article in the active editor.'));
+    return undefined;
+  }
+  if (!ctx.articles.isArticle(document)) {
+    explain(vscode.l10n.t('{0} is not treated as an article. Run "AI News: Analyze This Document" to check it.', vscode.workspace.asRelativePath(document.uri)));
+    return undefined;
+  }
+  if (!vscode.workspace.getWorkspaceFolder(document.uri)) {
+    explain(vscode.l10n.t('Annotations are stored in a workspace folder and shared through git: open the folder that holds this article.'));
+    return undefined;
+  }
+  return document;
+}
+
+/**
+ * The span to annotate: the arguments' offsets, else the selection, else the claim under the cursor.
+ */
+export function targetSpan(ctx: CommandContext, document: vscode.TextDocument, args?: SpanArgs): Span | undefined {
+  if (typeof args?.start === 'number' && typeof args.end === 'number') return { start: args.start, end: args.end };
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document !== document) return undefined;
+  if (!editor.selection.isEmpty) return toSpan(document, editor.selection);
+  const offset = document.offsetAt(editor.selection.active);
+  const claim = ctx.analysis.analysisFor(document)?.findings.find((f) => f.kind === 'claim' && f.start <= offset && offset < f.end);
+  return claim ? { start: claim.start, end: claim.end } : undefined;
+}

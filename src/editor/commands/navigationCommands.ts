@@ -1,0 +1,74 @@
+/** Moving through an article: next / previous unreviewed claim, revealing annotations and findings. */
+import * as vscode from 'vscode';
+import type { ClaimFinding } from '../../core/analysis/types';
+import { readSettings } from '../settings';
+import { toRange, type Span } from '../ranges';
+import { articleDocument, explain, isAnnotationArgs, type AnnotationArgs, type CommandContext } from './context';
+
+/** Claims above the threshold that no annotation overlaps, in text order. */
+export function unreviewedClaims(ctx: CommandContext, document: vscode.TextDocument): ClaimFinding[] {
+  const threshold = readSettings(document.uri).claimScoreThreshold;
+  const reviewed = ctx.annotations.placedAnnotations(document).flatMap((p) => (p.span ? [p.span] : []));
+  const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+  return (ctx.analysis.analysisFor(document)?.findings ?? []).filter(
+    (f): f is ClaimFinding => f.kind === 'claim' && f.score >= threshold && !reviewed.some((r) => overlaps(r, f)),
+  );
+}
+
+async function select(document: vscode.TextDocument, span: Span): Promise<vscode.TextEditor> {
+  const range = toRange(document, span);
+  const editor = await vscode.window.showTextDocument(document, { selection: range, preserveFocus: false, preview: false });
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return editor;
+}
+
+async function moveToUnreviewed(ctx: CommandContext, direction: 1 | -1): Promise<Span | undefined> {
+  const document = await articleDocument(ctx);
+  const editor = vscode.window.activeTextEditor;
+  if (!document || !editor) return undefined;
+  const claims = unreviewedClaims(ctx, document);
+  if (claims.length === 0) {
+    explain(vscode.l10n.t('Every claim in this article has a verdict.'));
+    return undefined;
+  }
+  const cursor = document.offsetAt(direction === 1 ? editor.selection.end : editor.selection.start);
+  const next = direction === 1
+    ? claims.find((c) => c.start >= cursor) ?? claims[0]
+    : [...claims].reverse().find((c) => c.end <= cursor) ?? claims[claims.length - 1];
+  await select(document, next);
+  return { start: next.start, end: next.end };
+}
+
+async function revealAnnotation(ctx: CommandContext, args?: AnnotationArgs): Promise<void> {
+  if (!isAnnotationArgs(args)) return;
+  const found = ctx.annotations.find(args.folder, args.id);
+  if (!found) {
+    explain(vscode.l10n.t('That annotation no longer exists.'));
+    return;
+  }
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(found.folder.uri, found.annotation.article));
+  const placed = ctx.annotations.placedAnnotations(document).find((p) => p.annotation.id === args.id);
+  if (!placed?.span) {
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    const position = document.positionAt(found.annotation.position.start);
+    editor.selection = new vscode.Selection(position, position);
+    explain(vscode.l10n.t('The annotated text "{0}" is no longer in the article. Select where it belongs and run "Re-anchor Annotation to Selection", or remove it.', found.annotation.quote.exact.slice(0, 60)));
+    return;
+  }
+  await select(document, placed.span);
+}
+
+async function revealFinding(args?: { uri: string; start: number; end: number }): Promise<void> {
+  if (!args) return;
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri));
+  await select(document, args);
+}
+
+export function registerNavigationCommands(ctx: CommandContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('aiNews.nextUnreviewedClaim', () => moveToUnreviewed(ctx, 1)),
+    vscode.commands.registerCommand('aiNews.previousUnreviewedClaim', () => moveToUnreviewed(ctx, -1)),
+    vscode.commands.registerCommand('aiNews.revealAnnotation', (args?: AnnotationArgs) => revealAnnotation(ctx, args)),
+    vscode.commands.registerCommand('aiNews.revealFinding', (args?: { uri: string; start: number; end: number }) => revealFinding(args)),
+  ];
+}

@@ -1,0 +1,94 @@
+/** Highlights on/off, rescan, opting documents in and out, the annotation file, git set-up. */
+import * as vscode from 'vscode';
+import { configureMergeDriver } from '../../core/git/mergeDriver';
+import { readSettings, setHighlight, type HighlightKind } from '../settings';
+import { explain, type CommandContext } from './context';
+
+async function chooseFolder(): Promise<vscode.WorkspaceFolder | undefined> {
+  const active = vscode.window.activeTextEditor && vscode.workspace.getWorkspaceFolder(vscode.window.activeTextEditor.document.uri);
+  if (active) return active;
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 0) {
+    explain(vscode.l10n.t('Open a folder first: annotations are stored in .ainews/annotations.json of a workspace folder.'));
+    return undefined;
+  }
+  return folders.length === 1 ? folders[0] : vscode.window.showWorkspaceFolderPick();
+}
+
+async function toggleHighlight(kind: HighlightKind): Promise<boolean> {
+  const on = !readSettings().highlight[kind];
+  await setHighlight(kind, on);
+  return on;
+}
+
+async function openAnnotationFile(ctx: CommandContext): Promise<vscode.Uri | undefined> {
+  const folder = await chooseFolder();
+  if (!folder) return undefined;
+  const store = ctx.annotations.storeFor(folder);
+  const uri = ctx.annotations.fileUri(folder);
+  try {
+    await vscode.workspace.fs.stat(uri);
+  } catch {
+    if (!store) return undefined;
+    const result = await store.save({ createEmpty: true });
+    if (!result.saved) {
+      explain(result.reason);
+      return undefined;
+    }
+  }
+  await vscode.window.showTextDocument(uri, { preview: false });
+  return uri;
+}
+
+async function analyzeThisDocument(ctx: CommandContext): Promise<boolean> {
+  const document = vscode.window.activeTextEditor?.document;
+  if (!document) {
+    explain(vscode.l10n.t('Open the document to analyse first.'));
+    return false;
+  }
+  await ctx.articles.optIn(document);
+  return true;
+}
+
+async function stopAnalyzing(ctx: CommandContext): Promise<boolean> {
+  const document = vscode.window.activeTextEditor?.document;
+  if (!document) return false;
+  await ctx.articles.optOut(document);
+  return true;
+}
+
+async function rescan(ctx: CommandContext): Promise<void> {
+  await ctx.annotations.reloadAll();
+  ctx.analysis.resetAll();
+}
+
+async function setupGitMergeDriver(ctx: CommandContext): Promise<boolean> {
+  const folder = await chooseFolder();
+  if (!folder) return false;
+  if (!vscode.workspace.isTrusted) {
+    explain(vscode.l10n.t('Trust this workspace first: setting up git changes the repository configuration.'));
+    return false;
+  }
+  try {
+    const result = configureMergeDriver(folder.uri.fsPath, readSettings(folder).annotationFile);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Git now merges {0} by annotation id ({1}).', readSettings(folder).annotationFile, result.summary));
+    void ctx;
+    return true;
+  } catch (error) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not set up the merge driver: {0}', error instanceof Error ? error.message : String(error)));
+    return false;
+  }
+}
+
+export function registerWorkspaceCommands(ctx: CommandContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('aiNews.toggleClaimHighlights', () => toggleHighlight('claims')),
+    vscode.commands.registerCommand('aiNews.toggleNumberHighlights', () => toggleHighlight('numbers')),
+    vscode.commands.registerCommand('aiNews.toggleEntityHighlights', () => toggleHighlight('entities')),
+    vscode.commands.registerCommand('aiNews.openAnnotationFile', () => openAnnotationFile(ctx)),
+    vscode.commands.registerCommand('aiNews.analyzeThisDocument', () => analyzeThisDocument(ctx)),
+    vscode.commands.registerCommand('aiNews.stopAnalyzingThisDocument', () => stopAnalyzing(ctx)),
+    vscode.commands.registerCommand('aiNews.rescan', () => rescan(ctx)),
+    vscode.commands.registerCommand('aiNews.setupGitMergeDriver', () => setupGitMergeDriver(ctx)),
+  ];
+}

@@ -1,0 +1,239 @@
+/**
+ * Draws findings and annotations into every visible editor, split editors included.
+ * Decoration types are built once per configuration and torn down in one place. For large articles
+ * only the visible lines (plus a margin) get finding decorations, repainted on scroll.
+ */
+import * as vscode from 'vscode';
+import type { Finding } from '../core/analysis/types';
+import type { AnalysisService } from './analysisService';
+import { Disposable } from './disposable';
+import type { AnnotationSource, PlacedAnnotation } from './placedAnnotation';
+import { toRange, type Span } from './ranges';
+import { readSettings, type Settings } from './settings';
+
+export type DecorationKind =
+  | 'claim' | 'number' | 'entity'
+  | 'verified' | 'disputed' | 'outdated' | 'fuzzy' | 'orphaned' | 'needsRecheck' | 'possiblyOutdated';
+
+export const DECORATION_KINDS: readonly DecorationKind[] = [
+  'claim', 'number', 'entity', 'verified', 'disputed', 'outdated', 'fuzzy', 'orphaned', 'needsRecheck', 'possiblyOutdated',
+];
+
+/** Lines around the visible range that also get finding decorations in large documents. */
+const VISIBLE_MARGIN_LINES = 200;
+/** Above this many findings only the visible part of the document is decorated. */
+const FULL_PAINT_LIMIT = 5000;
+
+type Painted = Record<DecorationKind, Span[]>;
+
+function color(id: string): vscode.ThemeColor {
+  return new vscode.ThemeColor(id);
+}
+
+function buildTypes(extensionUri: vscode.Uri): Record<DecorationKind, vscode.TextEditorDecorationType> {
+  const icon = (name: string): vscode.Uri => vscode.Uri.joinPath(extensionUri, 'media', `gutter-${name}.svg`);
+  const status = (name: 'verified' | 'disputed' | 'outdated'): vscode.TextEditorDecorationType =>
+    vscode.window.createTextEditorDecorationType({
+      backgroundColor: color(`aiNews.${name}Background`),
+      borderWidth: '0 0 2px 0',
+      borderStyle: 'solid',
+      borderColor: color(`aiNews.${name}Border`),
+      gutterIconPath: icon(name),
+      gutterIconSize: '80%',
+      overviewRulerColor: color(`aiNews.${name}Border`),
+      overviewRulerLane: vscode.OverviewRulerLane.Left,
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    });
+  return {
+    claim: vscode.window.createTextEditorDecorationType({
+      backgroundColor: color('aiNews.claimBackground'),
+      borderWidth: '0 0 1px 0',
+      borderStyle: 'dotted',
+      borderColor: color('aiNews.claimBorder'),
+      overviewRulerColor: color('aiNews.claimBorder'),
+      overviewRulerLane: vscode.OverviewRulerLane.Center,
+    }),
+    number: vscode.window.createTextEditorDecorationType({
+      color: color('aiNews.numberForeground'),
+      borderWidth: '0 0 1px 0',
+      borderStyle: 'dashed',
+      borderColor: color('aiNews.numberBorder'),
+      fontWeight: '600',
+    }),
+    entity: vscode.window.createTextEditorDecorationType({
+      borderWidth: '0 0 2px 0',
+      borderStyle: 'solid',
+      borderColor: color('aiNews.entityBorder'),
+    }),
+    verified: status('verified'),
+    disputed: status('disputed'),
+    outdated: status('outdated'),
+    fuzzy: vscode.window.createTextEditorDecorationType({
+      border: '1px dashed',
+      borderColor: color('aiNews.fuzzyBorder'),
+      gutterIconPath: icon('fuzzy'),
+      gutterIconSize: '80%',
+      overviewRulerColor: color('aiNews.fuzzyBorder'),
+      overviewRulerLane: vscode.OverviewRulerLane.Right,
+    }),
+    orphaned: vscode.window.createTextEditorDecorationType({
+      isWholeLine: true,
+      gutterIconPath: icon('orphaned'),
+      gutterIconSize: '80%',
+      overviewRulerColor: color('aiNews.fuzzyBorder'),
+      overviewRulerLane: vscode.OverviewRulerLane.Right,
+    }),
+    needsRecheck: vscode.window.createTextEditorDecorationType({
+      gutterIconPath: icon('recheck'),
+      gutterIconSize: '80%',
+      after: { contentText: ' ⟳', color: color('aiNews.outdatedBorder') },
+    }),
+    possiblyOutdated: vscode.window.createTextEditorDecorationType({
+      borderWidth: '0 0 2px 0',
+      borderStyle: 'double',
+      borderColor: color('aiNews.possiblyOutdatedBorder'),
+      overviewRulerColor: color('aiNews.possiblyOutdatedBorder'),
+      overviewRulerLane: vscode.OverviewRulerLane.Right,
+    }),
+  };
+}
+
+function emptyPainted(): Painted {
+  return Object.fromEntries(DECORATION_KINDS.map((k) => [k, []])) as unknown as Painted;
+}
+
+/** The spans of findings that fall in [from, to) of the text, or all when from/to are absent. */
+function findingsIn(findings: readonly Finding[], window?: Span): Finding[] {
+  if (!window) return [...findings];
+  return findings.filter((f) => f.end > window.start && f.start < window.end);
+}
+
+/** Sorts findings and annotations into decoration kinds. Pure: exported for the unit tests of the layer. */
+export function planDecorations(
+  findings: readonly Finding[],
+  placed: readonly PlacedAnnotation[],
+  settings: Pick<Settings, 'highlight' | 'claimScoreThreshold'>,
+  possiblyOutdated: readonly Span[],
+  orphanLine: (offset: number) => Span,
+): Painted {
+  const painted = emptyPainted();
+  for (const f of findings) {
+    if (f.kind === 'claim' && settings.highlight.claims && f.score >= settings.claimScoreThreshold) painted.claim.push(f);
+    else if (f.kind === 'number' && settings.highlight.numbers) painted.number.push(f);
+    else if (f.kind === 'entity' && settings.highlight.entities) painted.entity.push(f);
+  }
+  for (const p of placed) {
+    if (!p.span) {
+      painted.orphaned.push(orphanLine(p.annotation.position.start));
+      continue;
+    }
+    painted[p.annotation.status].push(p.span);
+    if (p.state === 'fuzzy') painted.fuzzy.push(p.span);
+    if (p.flags.length > 0) painted.needsRecheck.push(p.span);
+  }
+  painted.possiblyOutdated.push(...possiblyOutdated);
+  return painted;
+}
+
+export class DecorationPainter extends Disposable {
+  private readonly types: Record<DecorationKind, vscode.TextEditorDecorationType>;
+  private readonly lastPainted = new Map<string, Painted>();
+  private readonly painted = this.register(new vscode.EventEmitter<vscode.TextEditor>());
+  /** Fires after an editor was painted (the test API waits on it). */
+  readonly onDidPaint = this.painted.event;
+  private scrollTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    extensionUri: vscode.Uri,
+    private readonly analysis: AnalysisService,
+    private readonly annotations: AnnotationSource,
+    private readonly possiblyOutdatedSpans: (document: vscode.TextDocument) => Span[],
+  ) {
+    super();
+    this.types = buildTypes(extensionUri);
+    this.register(analysis.onDidAnalyze((document) => this.paintDocument(document)));
+    this.register(annotations.onDidChange(() => this.paintAll()));
+    this.register(vscode.window.onDidChangeVisibleTextEditors(() => this.paintAll()));
+    this.register(
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+        if (!this.isWindowed(e.textEditor.document)) return;
+        clearTimeout(this.scrollTimer);
+        this.scrollTimer = setTimeout(() => this.paint(e.textEditor), 50);
+      }),
+    );
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        // Types are built once (theme colours follow the theme); settings only change what is drawn.
+        if (e.affectsConfiguration('aiNews.highlight') || e.affectsConfiguration('aiNews.claimScoreThreshold')) this.paintAll();
+      }),
+    );
+  }
+
+  /** Paints every visible editor. */
+  paintAll(): void {
+    for (const editor of vscode.window.visibleTextEditors) this.paint(editor);
+  }
+
+  /** What was last painted into a document, by kind (for the test API). */
+  paintedSpans(uri: vscode.Uri): Painted | undefined {
+    return this.lastPainted.get(uri.toString());
+  }
+
+  /** Paints one editor: findings of its visible window, all annotations. */
+  paint(editor: vscode.TextEditor): void {
+    if (this.isDisposed) return;
+    const document = editor.document;
+    const analysis = this.analysis.analysisFor(document);
+    const placed = this.annotations.placedAnnotations(document);
+    if (!analysis && placed.length === 0) {
+      this.clear(editor);
+      return;
+    }
+    const settings = readSettings(document.uri);
+    const window = this.isWindowed(document) ? this.visibleWindow(editor) : undefined;
+    const findings = analysis ? findingsIn(analysis.findings, window) : [];
+    const orphanLine = (offset: number): Span => {
+      // positionAt clamps offsets past the end, so an orphan of a shortened article still shows.
+      const lineStart = document.offsetAt(new vscode.Position(document.positionAt(offset).line, 0));
+      return { start: lineStart, end: lineStart };
+    };
+    const plan = planDecorations(findings, placed, settings, analysis ? this.possiblyOutdatedSpans(document) : [], orphanLine);
+    for (const kind of DECORATION_KINDS) {
+      editor.setDecorations(this.types[kind], plan[kind].map((span) => toRange(document, span)));
+    }
+    this.lastPainted.set(document.uri.toString(), plan);
+    this.painted.fire(editor);
+  }
+
+  override dispose(): void {
+    clearTimeout(this.scrollTimer);
+    this.disposeTypes();
+    super.dispose();
+  }
+
+  private paintDocument(document: vscode.TextDocument): void {
+    for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) this.paint(editor);
+  }
+
+  private clear(editor: vscode.TextEditor): void {
+    for (const kind of DECORATION_KINDS) editor.setDecorations(this.types[kind], []);
+    this.lastPainted.delete(editor.document.uri.toString());
+  }
+
+  private isWindowed(document: vscode.TextDocument): boolean {
+    const analysis = this.analysis.analysisFor(document);
+    return analysis !== undefined && analysis.findings.length > FULL_PAINT_LIMIT;
+  }
+
+  private visibleWindow(editor: vscode.TextEditor): Span {
+    const document = editor.document;
+    const visible = editor.visibleRanges;
+    const first = Math.max(0, (visible[0]?.start.line ?? 0) - VISIBLE_MARGIN_LINES);
+    const last = Math.min(document.lineCount - 1, (visible[visible.length - 1]?.end.line ?? 0) + VISIBLE_MARGIN_LINES);
+    return { start: document.offsetAt(new vscode.Position(first, 0)), end: document.offsetAt(document.lineAt(last).range.end) };
+  }
+
+  private disposeTypes(): void {
+    for (const type of Object.values(this.types)) type.dispose();
+  }
+}

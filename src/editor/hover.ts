@@ -1,0 +1,153 @@
+/**
+ * Hover on a finding or an annotation: what it is, why it was flagged, what the team decided.
+ * Notes and evidence arrive from other people through git: they are rendered as plain text, and only
+ * the command links built here may run commands (an allow-list on the MarkdownString).
+ */
+import * as vscode from 'vscode';
+import type { ClaimFinding, Finding, NumberFinding } from '../core/analysis/types';
+import type { AnalysisService } from './analysisService';
+import { commandLink, HOVER_COMMANDS } from './commandLinks';
+import type { AnnotationSource, PlacedAnnotation } from './placedAnnotation';
+import { spanContains, toRange } from './ranges';
+
+const STATUS_LABEL = {
+  verified: () => vscode.l10n.t('Verified'),
+  disputed: () => vscode.l10n.t('Disputed'),
+  outdated: () => vscode.l10n.t('Outdated'),
+};
+
+const STATE_LABEL = {
+  exact: () => vscode.l10n.t('anchored'),
+  moved: () => vscode.l10n.t('moved with the text'),
+  fuzzy: () => vscode.l10n.t('text changed: needs a second look'),
+  orphaned: () => vscode.l10n.t('orphaned: its text is gone'),
+};
+
+const KIND_LABEL = {
+  number: () => vscode.l10n.t('Number'),
+  entity: () => vscode.l10n.t('Entity'),
+  claim: () => vscode.l10n.t('Claim'),
+};
+
+/** A value as the reader's locale writes it, with its unit. */
+export function formatValue(finding: NumberFinding, locale: string): string | undefined {
+  if (finding.value === null || finding.value === undefined) return undefined;
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }).format(finding.value);
+  return finding.unit ? `${number} ${finding.unit}` : number;
+}
+
+/** Only web links from other people become links; anything else (command:, file:) stays text. */
+export function isSafeLink(link: string): boolean {
+  try {
+    const url = new URL(link);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+function appendVerdictLinks(md: vscode.MarkdownString, args: object): void {
+  md.appendMarkdown(
+    [
+      commandLink(vscode.l10n.t('Mark verified'), 'aiNews.markVerified', args),
+      commandLink(vscode.l10n.t('Mark disputed'), 'aiNews.markDisputed', args),
+      commandLink(vscode.l10n.t('Mark outdated'), 'aiNews.markOutdated', args),
+    ].join(' · '),
+  );
+}
+
+function appendFinding(md: vscode.MarkdownString, document: vscode.TextDocument, finding: Finding): void {
+  md.appendMarkdown(`**${KIND_LABEL[finding.kind]()}**`);
+  if (finding.type) md.appendText(` · ${finding.type}`);
+  md.appendMarkdown('\n\n');
+  if (finding.kind === 'number') {
+    const value = formatValue(finding, vscode.env.language);
+    md.appendText(value ? vscode.l10n.t('Value: {0}', value) : vscode.l10n.t('No normalised value'));
+    md.appendMarkdown('\n\n');
+  } else if (finding.kind === 'entity') {
+    md.appendText(vscode.l10n.t('Name: {0}', finding.canonical));
+    md.appendMarkdown('\n\n');
+  } else {
+    appendClaim(md, document, finding);
+  }
+}
+
+function appendClaim(md: vscode.MarkdownString, document: vscode.TextDocument, claim: ClaimFinding): void {
+  md.appendText(vscode.l10n.t('Check-worthiness {0}', claim.score.toFixed(2)));
+  md.appendMarkdown('\n\n');
+  if (claim.reasons.length > 0) {
+    md.appendText(vscode.l10n.t('Why: {0}', claim.reasons.join('; ')));
+    md.appendMarkdown('\n\n');
+  }
+  if (claim.timeSensitive.length > 0) {
+    md.appendText(vscode.l10n.t('Time-sensitive wording: {0}', claim.timeSensitive.join(', ')));
+    md.appendMarkdown('\n\n');
+  }
+  appendVerdictLinks(md, { uri: document.uri.toString(), start: claim.start, end: claim.end });
+  md.appendMarkdown('\n\n');
+}
+
+function appendAnnotation(md: vscode.MarkdownString, placed: PlacedAnnotation): void {
+  const a = placed.annotation;
+  md.appendMarkdown(`**${STATUS_LABEL[a.status]()}**`);
+  md.appendText(` · ${STATE_LABEL[placed.state]()}`);
+  for (const flag of placed.flags) md.appendText(` · ${flag === 'needs re-check' ? vscode.l10n.t('needs re-check') : vscode.l10n.t('article changed since review')}`);
+  md.appendMarkdown('\n\n');
+  if (a.note) {
+    md.appendText(vscode.l10n.t('Note: {0}', a.note));
+    md.appendMarkdown('\n\n');
+  }
+  for (const link of a.evidence ?? []) {
+    if (isSafeLink(link)) md.appendMarkdown(`[${escapeLinkText(link)}](${safeHref(link)})\n\n`);
+    else { md.appendText(vscode.l10n.t('Evidence: {0}', link)); md.appendMarkdown('\n\n'); }
+  }
+  md.appendText(vscode.l10n.t('By {0} · created {1} · modified {2}', a.author || vscode.l10n.t('unknown'), a.created.slice(0, 10), a.modified.slice(0, 10)));
+  if (a.reviewBy) md.appendText(` · ${vscode.l10n.t('review by {0}', a.reviewBy)}`);
+  md.appendMarkdown('\n\n');
+  const target = { folder: placed.folder.uri.toString(), id: a.id };
+  md.appendMarkdown(
+    [
+      ...(['verified', 'disputed', 'outdated'] as const)
+        .filter((s) => s !== a.status)
+        .map((s) => commandLink(vscode.l10n.t('Set {0}', STATUS_LABEL[s]()), 'aiNews.setStatus', { ...target, status: s })),
+      commandLink(vscode.l10n.t('Edit note'), 'aiNews.editNote', target),
+      commandLink(vscode.l10n.t('Remove'), 'aiNews.removeAnnotation', target),
+    ].join(' · '),
+  );
+  md.appendMarkdown('\n\n');
+}
+
+/** A normalised web address whose parentheses cannot end the markdown link early. */
+function safeHref(link: string): string {
+  return new URL(link).href.replace(/[()]/g, (c) => encodeURIComponent(c));
+}
+
+/** Square brackets and backslashes would end or escape the link text early. */
+function escapeLinkText(text: string): string {
+  return text.replace(/[\\[\]*_`<>]/g, (c) => `\\${c}`);
+}
+
+export class ArticleHoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly analysis: AnalysisService,
+    private readonly annotations: AnnotationSource,
+  ) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const offset = document.offsetAt(position);
+    const placed = this.annotations.placedAnnotations(document).filter((p) => p.span && spanContains(p.span, offset));
+    const findings = (this.analysis.analysisFor(document)?.findings ?? [])
+      .filter((f) => spanContains(f, offset))
+      // the narrowest first: a number inside a claim is what the pointer is on
+      .sort((a, b) => a.end - a.start - (b.end - b.start));
+    if (placed.length === 0 && findings.length === 0) return undefined;
+    const md = new vscode.MarkdownString(undefined, true);
+    md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
+    md.supportHtml = false;
+    for (const p of placed) appendAnnotation(md, p);
+    for (const f of findings) appendFinding(md, document, f);
+    const spans = [...placed.map((p) => p.span!), ...findings];
+    const narrowest = spans.reduce((a, b) => (b.end - b.start < a.end - a.start ? b : a));
+    return new vscode.Hover(md, toRange(document, narrowest));
+  }
+}

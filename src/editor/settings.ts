@@ -1,0 +1,47 @@
+/** The extension's settings, read in one place; changes apply without a reload. */
+import * as vscode from 'vscode';
+
+export type HighlightKind = 'claims' | 'numbers' | 'entities';
+
+export interface Settings {
+  annotationFile: string;
+  articleGlobs: string[];
+  highlight: Record<HighlightKind, boolean>;
+  claimScoreThreshold: number;
+  debounceMs: number;
+  maxArticleSizeBytes: number;
+  author: string;
+  diagnosticsEnabled: boolean;
+  maxVerifiedAgeDays: number;
+  maxArticleAgeDays: number;
+  exportBaseIri: string;
+}
+
+export const SECTION = 'aiNews';
+
+/** Reads the settings for a resource (folder-level settings apply to its files). */
+export function readSettings(scope?: vscode.ConfigurationScope): Settings {
+  const c = vscode.workspace.getConfiguration(SECTION, scope);
+  return {
+    annotationFile: c.get('annotationFile', '.ainews/annotations.json'),
+    articleGlobs: c.get('articleGlobs', ['articles/**', 'seeds/**']),
+    highlight: {
+      claims: c.get('highlight.claims', true),
+      numbers: c.get('highlight.numbers', true),
+      entities: c.get('highlight.entities', true),
+    },
+    claimScoreThreshold: c.get('claimScoreThreshold', 0.5),
+    debounceMs: c.get('debounceMs', 300),
+    maxArticleSizeBytes: c.get('maxArticleSizeKB', 2048) * 1024,
+    author: c.get('author', ''),
+    diagnosticsEnabled: c.get('diagnostics.enabled', false),
+    maxVerifiedAgeDays: c.get('recheck.maxVerifiedAgeDays', 180),
+    maxArticleAgeDays: c.get('outdated.maxArticleAgeDays', 365),
+    exportBaseIri: c.get('export.baseIri', ''),
+  };
+}
+
+/** Sets one highlight kind on or off in the user's settings. */
+export async function setHighlight(kind: HighlightKind, on: boolean): Promise<void> {
+  await vscode.workspace.getConfiguration(SECTION).update(`highlight.${kind}`, on, vscode.ConfigurationTarget.Global);
+}

@@ -1,0 +1,36 @@
+/**
+ * The integration test index: runs inside a real VS Code extension host, started either by
+ * scripts/run-integration.mjs (offline VS Code server + Chromium) or by test/run-electron.mjs
+ * (@vscode/test-electron with a desktop VS Code). Exports `run()` as both launchers expect.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import Mocha from 'mocha';
+
+function suiteFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.test.js'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+export function run(): Promise<void> {
+  console.log(`Running integration tests in VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI)`);
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+  const grep = process.env.AINEWS_TEST_GREP;
+  if (grep) mocha.grep(grep);
+  for (const file of suiteFiles(__dirname)) mocha.addFile(file);
+  return new Promise((resolve, reject) => {
+    const runner = mocha.run((failures) => {
+      const results = process.env.AINEWS_TEST_RESULTS;
+      if (results) {
+        const stats = runner.stats ?? { passes: 0, failures, pending: 0 };
+        fs.writeFileSync(results, JSON.stringify({ passed: stats.passes, failed: stats.failures, pending: stats.pending, vscode: vscode.version }));
+      }
+      if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
+      else resolve();
+    });
+  });
+}
