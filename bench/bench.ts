@@ -2,13 +2,16 @@
  * `npm run bench`: every figure printed side by side with a baseline measured in the same run.
  * Each area contributes one section; run one with `npm run bench -- <area>`.
  */
+import { exportBench } from './export';
+import { storeBench } from './store';
+import { analysisBench } from './analysis';
 
 export interface BenchSection {
   name: string;
   run(): Promise<void>;
 }
 
-const sections: BenchSection[] = [];
+const sections: BenchSection[] = [exportBench, storeBench, analysisBench];
 
 async function main(): Promise<void> {
   const only = process.argv[2];

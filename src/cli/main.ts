@@ -3,6 +3,11 @@
  * Exit codes: 0 success, 1 a finding the caller must act on (or an unreadable input), 2 usage error.
  */
 import { runScan } from './scan';
+import { runCheck } from './check';
+import { runMergeDriver } from './mergeDriver';
+import { runSetupGit } from './setupGit';
+import { runExport } from './export';
+import { runReport } from './report';
 
 export interface Subcommand {
   summary: string;
@@ -12,6 +17,11 @@ export interface Subcommand {
 
 const subcommands: Record<string, Subcommand> = {
   scan: { summary: 'find claims, numbers and entities in articles', run: runScan },
+  check: { summary: 'resolve every annotation against the current articles (for CI)', run: runCheck },
+  'merge-driver': { summary: 'git merge driver for the annotation file (%O %A %B)', run: runMergeDriver },
+  'setup-git': { summary: 'configure the repository to merge the annotation file by id', run: runSetupGit },
+  export: { summary: 'write the verdicts as markdown, CSV, W3C Web Annotation or ClaimReview', run: runExport },
+  report: { summary: 'print the markdown fact-check report', run: runReport },
 };
 
 function usage(): string {

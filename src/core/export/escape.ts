@@ -4,10 +4,11 @@
  */
 
 /**
- * Characters that form inline markup in CommonMark/GFM: emphasis, code spans, links, images, HTML,
- * entities, table cells, strikethrough and (on GitHub) $math$.
+ * Characters that form inline markup in CommonMark/GFM: emphasis, code spans, links and images
+ * (which all need a `[`), autolinks and HTML (`<`), entities, table cells, strikethrough and (on
+ * GitHub) $math$. Parentheses and `!` stay as they are: without `[` they cannot form a link.
  */
-const MARKDOWN_INLINE = /[\\`*_[\]<>()!|~{}&$]/g;
+const MARKDOWN_INLINE = /[\\`*_[\]<>|~{}&$]/g;
 
 /**
  * Escapes one line of untrusted text so it renders literally in CommonMark/GFM: no links, images,

@@ -20,7 +20,7 @@
 import search from 'approx-string-match';
 import type { AnchorState, TextPosition, TextQuote } from './annotation';
 import { MAX_CONTEXT_LENGTH } from './validate';
-import { prefixSimilarity, suffixSimilarity } from './textSimilarity';
+import { bestAnchoredMatch, editDistance, prefixSimilarity, suffixSimilarity } from './textSimilarity';
 
 /** Where an annotation stands in the current text. */
 export type AnchorResolution = { state: 'orphaned'; start?: undefined; end?: undefined } | { state: Exclude<AnchorState, 'orphaned'>; start: number; end: number };
@@ -40,16 +40,39 @@ export interface TextEdit {
 
 const QUOTE_WEIGHT = 50;
 const CONTEXT_WEIGHT = 20;
+/** Nearness to the expected place as a share of the whole text (Hypothesis's tie-breaker). */
 const POSITION_WEIGHT = 2;
+/**
+ * Nearness measured in quote lengths: decides between similar candidates in self-similar text (lists,
+ * tables, repeated phrasing), where the place the neighbours point to is the best evidence left.
+ */
+const LOCAL_POSITION_WEIGHT = 10;
 /** An exact hit whose prefix and suffix are at least this similar is taken without looking further. */
 const CONFIDENT_CONTEXT = 0.8;
 /** Approximate hits may differ from the quote in at most this share of its length. */
 const MAX_ERROR_RATE = 0.5;
+/** Without support from the context, an approximate hit must be at least this similar, and the quote at least this long. */
+const CONFIDENT_QUOTE_WITHOUT_CONTEXT = 0.8;
+const MIN_QUOTE_WITHOUT_CONTEXT = 20;
+/** The last-resort search of the whole text looks for close matches only (this share of errors at most). */
+const GLOBAL_ERROR_RATE = 0.1;
+/** A piece of the quote occurring more often than this is too common to narrow the last-resort search. */
+const MAX_PIECE_HITS = 2000;
+/**
+ * Share of the best possible quote-and-context score an approximate hit needs: near the expected
+ * place, or (stricter, since a similar passage elsewhere is more likely a different one) far from it.
+ */
+const MIN_SHARE_NEARBY = 0.6;
+const MIN_SHARE_FAR_AWAY = 0.7;
+/** How far around the expected place the nearby search looks (at least; four quote lengths if more). */
+const LOCAL_REACH = 1024;
 /** How many occurrences of the quote or of its context are scored at most. */
 const MAX_EXACT_CANDIDATES = 1000;
 const MAX_CONTEXT_ANCHORS = 10;
 /** Context shorter than this is too common to locate a quote by. */
 const MIN_CONTEXT_FOR_SEARCH = 6;
+/** Prefix and suffix each at least this long, both unchanged, pin down a rewritten quote between them. */
+const MIN_CONTEXT_FOR_BRACKET = 8;
 
 /** Replaces CRLF by LF: quotes are stored, and texts searched, with LF line endings. */
 export function normalizeLineEndings(text: string): string {
@@ -174,10 +197,12 @@ interface SearchContext {
 }
 
 function scoreCandidate(ctx: SearchContext, start: number, end: number, errors: number): Candidate {
-  const quote = 1 - errors / ctx.exact.length;
+  const quote = Math.max(0, 1 - errors / ctx.exact.length);
   const prefix = prefixSimilarity(ctx.prefix, ctx.text, start);
   const suffix = suffixSimilarity(ctx.suffix, ctx.text, end);
-  const nearness = 1 - Math.min(1, Math.abs(start - ctx.expected) / Math.max(1, ctx.text.length));
+  const distance = Math.abs(start - ctx.expected);
+  const nearness = 1 - Math.min(1, distance / Math.max(1, ctx.text.length));
+  const localNearness = Math.max(0, 1 - distance / (2 * ctx.exact.length + 32));
   return {
     start,
     end,
@@ -185,7 +210,7 @@ function scoreCandidate(ctx: SearchContext, start: number, end: number, errors: 
     quoteSimilarity: quote,
     prefixSimilarity: prefix,
     suffixSimilarity: suffix,
-    score: QUOTE_WEIGHT * quote + CONTEXT_WEIGHT * (prefix + suffix) + POSITION_WEIGHT * nearness,
+    score: QUOTE_WEIGHT * quote + CONTEXT_WEIGHT * (prefix + suffix) + POSITION_WEIGHT * nearness + LOCAL_POSITION_WEIGHT * localNearness,
   };
 }
 
@@ -203,13 +228,17 @@ function hasConfidentContext(c: Candidate): boolean {
 
 /**
  * Whether an approximate hit is trustworthy: close enough to the quote, and for short quotes (where
- * chance hits abound) confirmed by the context.
+ * chance hits abound) confirmed by the context. Text between an unchanged prefix and an unchanged
+ * suffix is trusted however much it was rewritten: that is where the annotated words were.
  */
-function isAcceptableFuzzy(c: Candidate, quoteLength: number): boolean {
-  if (c.quoteSimilarity < 1 - MAX_ERROR_RATE) return false;
-  if (c.quoteSimilarity >= 0.8 && quoteLength >= 20) return true;
+function isAcceptableFuzzy(c: Candidate, ctx: SearchContext, farAway: boolean): boolean {
+  const quoteLength = ctx.exact.length;
+  if (c.quoteSimilarity < 1 - MAX_ERROR_RATE) {
+    return c.prefixSimilarity === 1 && c.suffixSimilarity === 1 && ctx.prefix.length >= MIN_CONTEXT_FOR_BRACKET && ctx.suffix.length >= MIN_CONTEXT_FOR_BRACKET;
+  }
+  if (c.quoteSimilarity >= CONFIDENT_QUOTE_WITHOUT_CONTEXT && quoteLength >= MIN_QUOTE_WITHOUT_CONTEXT) return true;
   const withoutPosition = QUOTE_WEIGHT * c.quoteSimilarity + CONTEXT_WEIGHT * (c.prefixSimilarity + c.suffixSimilarity);
-  return withoutPosition >= 0.6 * (QUOTE_WEIGHT + 2 * CONTEXT_WEIGHT);
+  return withoutPosition >= (farAway ? MIN_SHARE_FAR_AWAY : MIN_SHARE_NEARBY) * (QUOTE_WEIGHT + 2 * CONTEXT_WEIGHT);
 }
 
 /** Offsets of every occurrence of `needle` in `text` (at most `limit`). */
@@ -219,57 +248,179 @@ function occurrences(text: string, needle: string, limit: number): number[] {
   return found;
 }
 
+/** Hard limit on occurrences collected before choosing the nearest: bounds work on pathological texts. */
+const MAX_OCCURRENCES = 100_000;
+
+/**
+ * The occurrences of `needle` in the text nearest to the expected place (at most `keep`), so that a
+ * common word annotated late in a long text is still among the candidates.
+ */
+function nearestOccurrences(ctx: SearchContext, needle: string, keep: number): number[] {
+  const all = occurrences(ctx.text, needle, MAX_OCCURRENCES);
+  if (all.length <= keep) return all;
+  return all.sort((a, b) => Math.abs(a - ctx.expected) - Math.abs(b - ctx.expected) || a - b).slice(0, keep);
+}
+
 function maxErrorsFor(exact: string): number {
   return Math.floor(exact.length * MAX_ERROR_RATE);
 }
 
 /** Approximate matches of the quote inside `[from, to)` of the text, scored. */
-function approximateIn(ctx: SearchContext, from: number, to: number): Candidate[] {
+function approximateIn(ctx: SearchContext, from: number, to: number, maxErrors = maxErrorsFor(ctx.exact)): Candidate[] {
   const lo = Math.max(0, from);
   const hi = Math.min(ctx.text.length, to);
-  if (hi - lo < ctx.exact.length - maxErrorsFor(ctx.exact)) return [];
-  return search(ctx.text.slice(lo, hi), ctx.exact, maxErrorsFor(ctx.exact)).map((m) => scoreCandidate(ctx, lo + m.start, lo + m.end, m.errors));
+  if (hi - lo < ctx.exact.length - maxErrors) return [];
+  return search(ctx.text.slice(lo, hi), ctx.exact, maxErrors).map((m) => scoreCandidate(ctx, lo + m.start, lo + m.end, m.errors));
 }
 
-/** Where the context says the quote should begin: after occurrences of the prefix, before those of the suffix. */
-function contextAnchoredWindows(ctx: SearchContext): [number, number][] {
+/**
+ * The text right at the expected place, read as the quote: starting at the expected start, and ending
+ * at the expected end. Approximate search reports only the fewest-error hits of a window, which in
+ * self-similar text may all be a neighbour's words; these two candidates are always considered.
+ */
+function anchoredCandidates(ctx: SearchContext): Candidate[] {
+  const reach = ctx.exact.length + maxErrorsFor(ctx.exact);
+  const candidates: Candidate[] = [];
+  const start = ctx.expected;
+  if (start < ctx.text.length) {
+    const m = bestAnchoredMatch(ctx.exact, ctx.text.slice(start, start + reach));
+    if (m.length > 0 && m.errors <= maxErrorsFor(ctx.exact)) candidates.push(scoreCandidate(ctx, start, start + m.length, m.errors));
+  }
+  const end = Math.min(ctx.text.length, ctx.expected + ctx.exact.length);
+  if (end > 0) {
+    const m = bestAnchoredMatch(ctx.exact, ctx.text.slice(Math.max(0, end - reach), end), true);
+    if (m.length > 0 && m.errors <= maxErrorsFor(ctx.exact)) candidates.push(scoreCandidate(ctx, end - m.length, end, m.errors));
+  }
+  return candidates;
+}
+
+/**
+ * Candidates between an occurrence of the whole prefix and the next occurrence of the whole suffix:
+ * when only the annotated words were rewritten, this is exactly their new range.
+ * @param prefixEnds Offsets where an occurrence of the prefix ends.
+ */
+function bracketCandidates(ctx: SearchContext, prefixEnds: number[]): Candidate[] {
+  if (ctx.prefix.length < MIN_CONTEXT_FOR_BRACKET || ctx.suffix.length < MIN_CONTEXT_FOR_BRACKET) return [];
+  const maxGap = 2 * ctx.exact.length + 32;
+  const candidates: Candidate[] = [];
+  for (const start of prefixEnds) {
+    const gap = ctx.text.slice(start, start + maxGap + ctx.suffix.length).indexOf(ctx.suffix);
+    if (gap <= 0) continue;
+    candidates.push(scoreCandidate(ctx, start, start + gap, editDistance(ctx.exact, ctx.text.slice(start, start + gap))));
+  }
+  return candidates;
+}
+
+/** Ends of the occurrences of the whole prefix in `[from, to)`, nearest to the expected place first. */
+function prefixEndsIn(ctx: SearchContext, from: number, to: number): number[] {
+  if (ctx.prefix.length < MIN_CONTEXT_FOR_BRACKET) return [];
+  const lo = Math.max(0, from);
+  return occurrences(ctx.text.slice(lo, to), ctx.prefix, MAX_OCCURRENCES)
+    .map((at) => lo + at + ctx.prefix.length)
+    .sort((a, b) => Math.abs(a - ctx.expected) - Math.abs(b - ctx.expected) || a - b)
+    .slice(0, MAX_CONTEXT_ANCHORS);
+}
+
+/**
+ * Where the context says the quote should begin: after occurrences of the end of the prefix, before
+ * those of the start of the suffix (nearest to the expected place first). Also returns where whole
+ * occurrences of the prefix end, for {@link bracketCandidates}.
+ */
+function contextAnchors(ctx: SearchContext): { windows: [number, number][]; prefixEnds: number[] } {
   const span = Math.ceil(ctx.exact.length * (1 + MAX_ERROR_RATE)) + 8;
   const windows: [number, number][] = [];
-  const nearestFirst = (offsets: number[]) => offsets.sort((a, b) => Math.abs(a - ctx.expected) - Math.abs(b - ctx.expected) || a - b).slice(0, MAX_CONTEXT_ANCHORS);
+  const prefixEnds: number[] = [];
   if (ctx.prefix.length >= MIN_CONTEXT_FOR_SEARCH) {
     const tail = ctx.prefix.slice(-16);
-    for (const at of nearestFirst(occurrences(ctx.text, tail, MAX_EXACT_CANDIDATES))) windows.push([at + tail.length, at + tail.length + span]);
+    for (const at of nearestOccurrences(ctx, tail, MAX_CONTEXT_ANCHORS)) {
+      const end = at + tail.length;
+      windows.push([end, end + span]);
+      if (ctx.prefix.length >= MIN_CONTEXT_FOR_BRACKET && end >= ctx.prefix.length && ctx.text.startsWith(ctx.prefix, end - ctx.prefix.length)) prefixEnds.push(end);
+    }
   }
   if (ctx.suffix.length >= MIN_CONTEXT_FOR_SEARCH) {
     const head = ctx.suffix.slice(0, 16);
-    for (const at of nearestFirst(occurrences(ctx.text, head, MAX_EXACT_CANDIDATES))) windows.push([at - span, at]);
+    for (const at of nearestOccurrences(ctx, head, MAX_CONTEXT_ANCHORS)) windows.push([at - span, at]);
   }
-  return windows;
+  return { windows, prefixEnds };
 }
 
-/** Finds the best place for a quote in an LF text, or undefined when there is none worth trusting. */
-function findQuote(ctx: SearchContext): Candidate | undefined {
+/**
+ * Close approximate matches (at most {@link GLOBAL_ERROR_RATE} errors) anywhere in the text. With k
+ * errors, one of k+1 disjoint pieces of the quote survives unchanged (pigeonhole), so only the
+ * neighbourhoods of the pieces' occurrences are searched: the same hits as a scan of the whole text,
+ * at a fraction of the cost. A piece too common to filter by falls back to the full scan.
+ */
+function approximateEverywhere(ctx: SearchContext): Candidate[] {
+  const m = ctx.exact.length;
+  const k = Math.floor(m * GLOBAL_ERROR_RATE);
+  const size = Math.floor(m / (k + 1));
+  const starts: number[] = [];
+  for (let piece = 0; piece <= k; piece += 1) {
+    const hits = occurrences(ctx.text, ctx.exact.slice(piece * size, (piece + 1) * size), MAX_PIECE_HITS + 1);
+    if (hits.length > MAX_PIECE_HITS) return approximateIn(ctx, 0, ctx.text.length, k);
+    for (const hit of hits) starts.push(hit - piece * size);
+  }
+  starts.sort((a, b) => a - b);
+  const candidates: Candidate[] = [];
+  for (let i = 0; i < starts.length; ) {
+    const from = starts[i] - k;
+    let to = starts[i] + m + k;
+    for (i += 1; i < starts.length && starts[i] - k <= to; i += 1) to = starts[i] + m + k;
+    candidates.push(...approximateIn(ctx, from, to, k));
+  }
+  return candidates;
+}
+
+/** The best acceptable approximate hit among candidates. */
+function bestFuzzyOf(ctx: SearchContext, candidates: Candidate[], farAway: boolean): Candidate | undefined {
   let best: Candidate | undefined;
-  for (const at of occurrences(ctx.text, ctx.exact, MAX_EXACT_CANDIDATES)) {
-    best = better(best, scoreCandidate(ctx, at, at + ctx.exact.length, 0));
+  for (const c of candidates) {
+    if (isAcceptableFuzzy(c, ctx, farAway)) best = better(best, c);
+  }
+  return best;
+}
+
+/**
+ * Finds the best place for a quote in an LF text, or undefined when there is none worth trusting.
+ *
+ * Near the expected place first: exact hits, then the text there read approximately. A hit whose
+ * prefix and suffix both still match is what a reader would pick, and nothing further away could
+ * have better evidence (a copy elsewhere can at best tie on context and loses on distance). Only
+ * then the whole text: exact hits, approximate hits after occurrences of the prefix and before those
+ * of the suffix, and as a last resort close matches anywhere.
+ */
+function locate(ctx: SearchContext, approximate: boolean): Candidate | undefined {
+  const reach = Math.max(LOCAL_REACH, 4 * ctx.exact.length);
+  const from = Math.max(0, ctx.expected - reach);
+  let best: Candidate | undefined;
+  for (const at of occurrences(ctx.text.slice(from, ctx.expected + ctx.exact.length + reach), ctx.exact, MAX_EXACT_CANDIDATES)) {
+    best = better(best, scoreCandidate(ctx, from + at, from + at + ctx.exact.length, 0));
   }
   if (best && hasConfidentContext(best)) return best;
+  let nearbyFuzzy: Candidate | undefined;
+  if (approximate) {
+    // Approximate search reports only a window's fewest-error hits, and cuts hits at the window's
+    // edge; the anchored and bracketed candidates make up for both.
+    nearbyFuzzy = bestFuzzyOf(ctx, [
+      ...anchoredCandidates(ctx),
+      ...approximateIn(ctx, ctx.expected - reach, ctx.expected + ctx.exact.length + reach),
+      ...bracketCandidates(ctx, prefixEndsIn(ctx, ctx.expected - reach - ctx.prefix.length, ctx.expected + reach)),
+    ], false);
+    if (nearbyFuzzy && hasConfidentContext(nearbyFuzzy)) return nearbyFuzzy;
+  }
+  for (const at of nearestOccurrences(ctx, ctx.exact, MAX_EXACT_CANDIDATES)) {
+    best = better(best, scoreCandidate(ctx, at, at + ctx.exact.length, 0));
+  }
+  if (!approximate || (best && hasConfidentContext(best))) return best;
   // The exact hits (if any) lack the right context: the original place may have been edited.
-  const slack = Math.max(64, ctx.exact.length);
-  const windows: [number, number][] = [[ctx.expected - slack, ctx.expected + ctx.exact.length + slack], ...contextAnchoredWindows(ctx)];
-  let bestFuzzy: Candidate | undefined;
-  for (const [from, to] of windows) {
-    for (const c of approximateIn(ctx, from, to)) {
-      if (isAcceptableFuzzy(c, ctx.exact.length)) bestFuzzy = better(bestFuzzy, c);
-    }
+  const { windows, prefixEnds } = contextAnchors(ctx);
+  let fuzzy = better(nearbyFuzzy, bestFuzzyOf(ctx, [...windows.flatMap(([lo, hi]) => approximateIn(ctx, lo, hi)), ...bracketCandidates(ctx, prefixEnds)], true));
+  if (!best && !fuzzy && ctx.exact.length >= MIN_QUOTE_WITHOUT_CONTEXT) {
+    // Last resort: without context to go by, only close matches of long quotes are trusted anyway.
+    fuzzy = bestFuzzyOf(ctx, approximateEverywhere(ctx), true);
   }
-  if (!best && !bestFuzzy) {
-    // Last resort: the whole text.
-    for (const c of approximateIn(ctx, 0, ctx.text.length)) {
-      if (isAcceptableFuzzy(c, ctx.exact.length)) bestFuzzy = better(bestFuzzy, c);
-    }
-  }
-  return better(best, bestFuzzy);
+  return better(best, fuzzy);
 }
 
 /** Whether the raw text at a stored range still reads as the quote. */
@@ -286,7 +437,7 @@ function clamp(value: number, lo: number, hi: number): number {
  * Resolves one annotation in a prepared text. `shift` is how far the neighbouring annotations moved
  * (in the LF view), used to guess where this one went.
  */
-function resolveIn(prepared: PreparedText, target: AnchorTarget, shift: number): AnchorResolution {
+function resolveIn(prepared: PreparedText, target: AnchorTarget, shift: number, approximate = true): AnchorResolution {
   const exact = normalizeLineEndings(target.quote.exact);
   if (exact.length === 0) return { state: 'orphaned' };
   const { start, end } = target.position;
@@ -304,7 +455,7 @@ function resolveIn(prepared: PreparedText, target: AnchorTarget, shift: number):
     const shifted = scoreCandidate(ctx, ctx.expected, ctx.expected + exact.length, 0);
     if (hasConfidentContext(shifted)) found = shifted;
   }
-  found ??= findQuote(ctx);
+  found ??= locate(ctx, approximate);
   if (!found) return { state: 'orphaned' };
   const rawStart = prepared.toRaw(found.start);
   const rawEnd = prepared.toRaw(found.end);
@@ -317,16 +468,17 @@ function resolveIn(prepared: PreparedText, target: AnchorTarget, shift: number):
  * @param text The article text (CRLF or LF).
  * @param quote The stored quote selector.
  * @param position The stored position, tried first and used as a hint.
+ * @param options `approximate: false` skips the approximate search (for cheap checks while typing).
  * @returns `exact` (still at its position), `moved` (unchanged, elsewhere), `fuzzy` (the words changed:
  *   the verdict needs a second look) with the range in `text`; or `orphaned` without one.
  */
-export function resolveAnchor(text: string, quote: TextQuote, position: TextPosition): AnchorResolution {
-  return resolveIn(prepareText(text), { quote, position }, 0);
+export function resolveAnchor(text: string, quote: TextQuote, position: TextPosition, options: { approximate?: boolean } = {}): AnchorResolution {
+  return resolveIn(prepareText(text), { quote, position }, 0, options.approximate ?? true);
 }
 
 /**
  * Resolves many annotations of one article at once: the text is prepared once, and annotations are
- * visited in position order so that each one's expected place is corrected by how far its
+ * visited in position order so that each one's expected place is corrected by how far the end of its
  * predecessor moved. Most annotations are then confirmed with one comparison; searches run only for
  * those whose words or context changed.
  * @returns One resolution per annotation, in the order given.
@@ -340,8 +492,9 @@ export function resolveAll(text: string, annotations: readonly AnchorTarget[]): 
     const target = annotations[i];
     const result = resolveIn(prepared, target, shift);
     results[i] = result;
+    // What follows an annotation moved as far as its end did (edits inside it shift the rest).
     if (result.state !== 'orphaned') {
-      shift = prepared.toText(result.start) - prepared.toText(clamp(target.position.start, 0, prepared.raw.length));
+      shift = prepared.toText(result.end) - prepared.toText(clamp(target.position.end, 0, prepared.raw.length));
     }
   }
   return results;

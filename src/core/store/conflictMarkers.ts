@@ -40,7 +40,7 @@ function markerOf(line: string): '<' | '|' | '=' | '>' | undefined {
  * @returns `none` when no `<<<<<<<` line is present; `malformed` when markers do not nest properly.
  */
 export function splitConflictMarkers(text: string): ConflictSplit {
-  if (!/^<{7}/m.test(text)) return { kind: 'none' };
+  if (!text.includes('<<<<<<<') || !/^<{7}/m.test(text)) return { kind: 'none' };
   let ours = '';
   let theirs = '';
   let base = '';

@@ -76,6 +76,32 @@ export function orderedAnnotation(a: Annotation): Annotation {
   return ordered;
 }
 
+const ANNOTATION_KEY_ORDER = ['id', 'article', 'status', 'quote', 'position', 'note', 'created', 'modified', 'author', 'evidence', 'reviewBy', 'articleHash', 'private', 'history'];
+
+/** Whether an object's own keys are exactly some of `order`, in that order, none undefined. */
+function keysInOrder(value: object, order: readonly string[]): boolean {
+  let next = 0;
+  for (const key in value) {
+    while (next < order.length && order[next] !== key) next += 1;
+    if (next === order.length || (value as Record<string, unknown>)[key] === undefined) return false;
+    next += 1;
+  }
+  return true;
+}
+
+/**
+ * Whether an annotation already has the file's key order throughout, as annotations read from a
+ * canonical file or made by the store do; such an annotation is written as it is, without a copy.
+ */
+function isInFileOrder(a: Annotation): boolean {
+  return (
+    keysInOrder(a, ANNOTATION_KEY_ORDER) &&
+    keysInOrder(a.quote, ['exact', 'prefix', 'suffix']) &&
+    keysInOrder(a.position, ['start', 'end']) &&
+    (a.history === undefined || a.history.every((h) => keysInOrder(h, ['status', 'at', 'author'])))
+  );
+}
+
 /** One annotation as compact canonical JSON: equal annotations give equal strings. */
 export function canonicalAnnotationJson(a: Annotation): string {
   return JSON.stringify(orderedAnnotation(a));
@@ -86,7 +112,7 @@ export function canonicalAnnotationJson(a: Annotation): string {
  * @param file The file to write; it is not modified.
  */
 export function serializeAnnotationFile(file: AnnotationFile): string {
-  const annotations = sortAnnotations(file.annotations).map(orderedAnnotation);
+  const annotations = sortAnnotations(file.annotations).map((a) => (isInFileOrder(a) ? a : orderedAnnotation(a)));
   return `${JSON.stringify({ version: file.version, annotations }, null, 2)}\n`;
 }
 
@@ -97,10 +123,13 @@ function locateProblems(text: string, problems: ValidationProblem[]): FileProble
   } catch {
     tree = undefined;
   }
-  const located = problems.slice(0, MAX_PROBLEMS).map((problem) => {
-    const offset = tree ? offsetOfPath(tree, problem.path, problem.atKey) : 0;
-    return { ...lineColumnAt(text, offset), message: `${formatPath(problem.path)}${problem.message}` };
-  });
+  const located = problems
+    .slice(0, MAX_PROBLEMS)
+    .map((problem) => {
+      const offset = tree ? offsetOfPath(tree, problem.path, problem.atKey) : 0;
+      return { ...lineColumnAt(text, offset), message: `${formatPath(problem.path)}${problem.message}` };
+    })
+    .sort((a, b) => a.line - b.line || a.column - b.column);
   if (problems.length > MAX_PROBLEMS) {
     located.push({ line: 1, column: 1, message: `... and ${problems.length - MAX_PROBLEMS} more problems` });
   }

@@ -4,7 +4,7 @@
  * Hand-written rather than generated so that it is fast (10,000 annotations in a few milliseconds)
  * and its messages speak the user's language. The unit tests check that it agrees with the schema.
  */
-import { STATUSES, type Annotation } from './annotation';
+import { STATUSES } from './annotation';
 
 /** One thing wrong with a value, at a JSON path such as `['annotations', 3, 'status']`. */
 export interface ValidationProblem {
@@ -25,7 +25,7 @@ const REQUIRED_KEYS = ['id', 'article', 'status', 'quote', 'position', 'note', '
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const DATE_TIME_PATTERN =
   /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
-const DATE_PATTERN = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
+const DATE_PATTERN = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])/;
 const HASH_PATTERN = /^[0-9a-f]{64}$/;
 
 /**
@@ -37,9 +37,28 @@ export function isValidArticlePath(path: string): boolean {
   return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
 }
 
+function twoDigits(value: string, at: number): number {
+  return (value.charCodeAt(at) - 48) * 10 + value.charCodeAt(at + 1) - 48;
+}
+
+/** Whether the `YYYY-MM-DD` the value starts with is a day of the calendar (the patterns already limit it to 1..31). */
+function isRealDay(value: string): boolean {
+  const day = twoDigits(value, 8);
+  if (day <= 28) return true;
+  const month = twoDigits(value, 5);
+  if (month !== 2) return day <= (month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
+  const year = Number(value.slice(0, 4));
+  return day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
 /** Whether a string is an ISO 8601 date-time with seconds and a time zone (`2025-03-01T12:00:00.000Z`). */
 export function isIsoDateTime(value: string): boolean {
-  return DATE_TIME_PATTERN.test(value) && !Number.isNaN(Date.parse(value));
+  return DATE_TIME_PATTERN.test(value) && isRealDay(value);
+}
+
+/** Whether a string is a calendar date `YYYY-MM-DD`. */
+function isIsoDate(value: string): boolean {
+  return value.length === 10 && DATE_PATTERN.test(value) && isRealDay(value);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -47,6 +66,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function codePointLength(value: string): number {
+  if (value.length <= MAX_CONTEXT_LENGTH) return value.length;
   let length = 0;
   for (let i = 0; i < value.length; i += 1) {
     const c = value.charCodeAt(i);
@@ -67,13 +87,21 @@ function show(value: unknown): string {
 /** Collects problems relative to a base path. */
 class ProblemList {
   readonly problems: ValidationProblem[] = [];
-  constructor(private readonly base: (string | number)[]) {}
+  /** Article paths already found valid in this run (a file names few articles many times). */
+  readonly validArticles: Set<string>;
+  constructor(
+    /** Prefix of every path added; the file check moves it from annotation to annotation. */
+    public base: (string | number)[],
+    validArticles = new Set<string>(),
+  ) {
+    this.validArticles = validArticles;
+  }
 
   add(path: (string | number)[], message: string, atKey = false): void {
     this.problems.push({ path: [...this.base, ...path], message, ...(atKey ? { atKey } : {}) });
   }
 
-  string(value: unknown, path: (string | number)[], { nonEmpty = false } = {}): value is string {
+  string(value: unknown, path: (string | number)[], nonEmpty = false): value is string {
     if (typeof value !== 'string') {
       this.add(path, `must be a string, not ${show(value)}`);
       return false;
@@ -110,10 +138,13 @@ class ProblemList {
  * Checks one annotation against the file contract.
  * @param value Anything, typically one element of the file's `annotations` array.
  * @param basePath Prefix for the problem paths, e.g. `['annotations', 3]`.
- * @returns The problems found; empty when the value is a valid {@link Annotation}.
+ * @returns The problems found; empty when the value is a valid annotation.
  */
 export function validateAnnotation(value: unknown, basePath: (string | number)[] = []): ValidationProblem[] {
-  const list = new ProblemList(basePath);
+  return checkAnnotation(value, new ProblemList(basePath));
+}
+
+function checkAnnotation(value: unknown, list: ProblemList): ValidationProblem[] {
   if (!isObject(value)) {
     list.add([], `must be an object, not ${show(value)}`);
     return list.problems;
@@ -121,14 +152,15 @@ export function validateAnnotation(value: unknown, basePath: (string | number)[]
   for (const key of REQUIRED_KEYS) {
     if (!(key in value)) list.add([], `is missing "${key}"`);
   }
-  for (const key of Object.keys(value)) {
+  for (const key in value) {
     if (!ANNOTATION_KEYS.has(key)) list.add([key], `unknown field "${key}" (a typo? known fields: ${[...ANNOTATION_KEYS].join(', ')})`, true);
   }
-  if ('id' in value && list.string(value.id, ['id'], { nonEmpty: true }) && !ID_PATTERN.test(value.id)) {
+  if ('id' in value && list.string(value.id, ['id'], true) && !ID_PATTERN.test(value.id)) {
     list.add(['id'], `must be 1 to 64 letters, digits, '_' or '-', not ${show(value.id)}`);
   }
-  if ('article' in value && list.string(value.article, ['article'], { nonEmpty: true }) && !isValidArticlePath(value.article)) {
-    list.add(['article'], `must be a path relative to the workspace folder with '/' separators and no '.' or '..' segments, not ${show(value.article)}`);
+  if ('article' in value && list.string(value.article, ['article'], true) && !list.validArticles.has(value.article)) {
+    if (isValidArticlePath(value.article)) list.validArticles.add(value.article);
+    else list.add(['article'], `must be a path relative to the workspace folder with '/' separators and no '.' or '..' segments, not ${show(value.article)}`);
   }
   if ('status' in value) list.status(value.status, ['status']);
   if ('quote' in value) validateQuote(value.quote, list);
@@ -146,11 +178,11 @@ function validateQuote(quote: unknown, list: ProblemList): void {
     list.add(['quote'], `must be an object with "exact", "prefix" and "suffix", not ${show(quote)}`);
     return;
   }
-  for (const key of Object.keys(quote)) {
+  for (const key in quote) {
     if (key !== 'exact' && key !== 'prefix' && key !== 'suffix') list.add(['quote', key], `unknown field "${key}" in quote`, true);
   }
   if (!('exact' in quote)) list.add(['quote'], 'is missing "exact"');
-  else list.string(quote.exact, ['quote', 'exact'], { nonEmpty: true });
+  else list.string(quote.exact, ['quote', 'exact'], true);
   for (const key of ['prefix', 'suffix'] as const) {
     if (!(key in quote)) list.add(['quote'], `is missing "${key}"`);
     else if (list.string(quote[key], ['quote', key]) && codePointLength(quote[key] as string) > MAX_CONTEXT_LENGTH) {
@@ -164,7 +196,7 @@ function validatePosition(position: unknown, list: ProblemList): void {
     list.add(['position'], `must be an object with "start" and "end", not ${show(position)}`);
     return;
   }
-  for (const key of Object.keys(position)) {
+  for (const key in position) {
     if (key !== 'start' && key !== 'end') list.add(['position', key], `unknown field "${key}" in position`, true);
   }
   if (!('start' in position)) list.add(['position'], 'is missing "start"');
@@ -179,9 +211,9 @@ function validatePosition(position: unknown, list: ProblemList): void {
 function validateOptionalFields(value: Record<string, unknown>, list: ProblemList): void {
   if ('evidence' in value) {
     if (!Array.isArray(value.evidence)) list.add(['evidence'], `must be a list of links or references, not ${show(value.evidence)}`);
-    else value.evidence.forEach((item, i) => list.string(item, ['evidence', i], { nonEmpty: true }));
+    else value.evidence.forEach((item, i) => list.string(item, ['evidence', i], true));
   }
-  if ('reviewBy' in value && list.string(value.reviewBy, ['reviewBy']) && !DATE_PATTERN.test(value.reviewBy as string)) {
+  if ('reviewBy' in value && list.string(value.reviewBy, ['reviewBy']) && !isIsoDate(value.reviewBy as string)) {
     list.add(['reviewBy'], `must be a date such as "2025-06-30", not ${show(value.reviewBy)}`);
   }
   if ('articleHash' in value && list.string(value.articleHash, ['articleHash']) && !HASH_PATTERN.test(value.articleHash as string)) {
@@ -203,7 +235,7 @@ function validateStatusChange(entry: unknown, i: number, list: ProblemList): voi
     list.add(path, `must be an object with "status", "at" and "author", not ${show(entry)}`);
     return;
   }
-  for (const key of Object.keys(entry)) {
+  for (const key in entry) {
     if (key !== 'status' && key !== 'at' && key !== 'author') list.add([...path, key], `unknown field "${key}" in a status change`, true);
   }
   for (const key of ['status', 'at', 'author']) {
@@ -238,18 +270,14 @@ export function validateAnnotationFileValue(value: unknown): ValidationProblem[]
   } else {
     const firstIndexOfId = new Map<string, number>();
     value.annotations.forEach((annotation: unknown, index: number) => {
-      list.problems.push(...validateAnnotation(annotation, ['annotations', index]));
+      list.base = ['annotations', index];
+      checkAnnotation(annotation, list);
       const id = isObject(annotation) ? annotation.id : undefined;
       if (typeof id !== 'string') return;
       const first = firstIndexOfId.get(id);
       if (first === undefined) firstIndexOfId.set(id, index);
-      else list.add(['annotations', index, 'id'], `duplicates the id of annotations[${first}] ("${id}"); ids must be unique`);
+      else list.add(['id'], `duplicates the id of annotations[${first}] ("${id}"); ids must be unique`);
     });
   }
   return list.problems;
-}
-
-/** Narrows a validated value; only call after {@link validateAnnotation} returned no problems. */
-export function asAnnotation(value: unknown): Annotation {
-  return value as Annotation;
 }

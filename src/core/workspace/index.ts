@@ -60,7 +60,10 @@ async function walk(root: string, start: string): Promise<string[]> {
   return files;
 }
 
-export type ArticleRead = { kind: 'ok'; text: string } | { kind: 'error'; path: string; message: string };
+export type ArticleRead =
+  | { kind: 'ok'; text: string }
+  /** `reason` says what is wrong ("no such file"); `message` is `<path>: <reason>`. */
+  | { kind: 'error'; path: string; reason: string; message: string };
 
 /**
  * Reads one article as UTF-8 text (a leading byte-order mark is dropped, as editors do).
@@ -75,7 +78,7 @@ export async function readArticle(
   options: { maxBytes?: number } = {},
 ): Promise<ArticleRead> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
-  const fail = (message: string): ArticleRead => ({ kind: 'error', path, message: `${path}: ${message}` });
+  const fail = (reason: string): ArticleRead => ({ kind: 'error', path, reason, message: `${path}: ${reason}` });
   const unsafe = unsafePathReason(path);
   if (unsafe) return fail(unsafe);
   const absolute = join(root, ...path.split('/'));
@@ -105,7 +108,7 @@ export function unsafePathReason(path: string): string | null {
   return null;
 }
 
-function decodeArticle(bytes: Buffer, fail: (message: string) => ArticleRead): ArticleRead {
+function decodeArticle(bytes: Buffer, fail: (reason: string) => ArticleRead): ArticleRead {
   if (bytes.includes(0)) return fail('looks binary (contains NUL bytes); articles must be UTF-8 text');
   let text: string;
   try {

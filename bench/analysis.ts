@@ -1,0 +1,164 @@
+/**
+ * Bench section `analysis`.
+ *
+ * 1. A 1 MB article (the seeds repeated) analysed in full. Baseline in the same run: remark-parse alone
+ *    on the same text. Target: the whole analysis costs at most 1.5x the parse.
+ * 2. One-character edits in that article, each re-analysed by an IncrementalAnalyzer that reuses the
+ *    unchanged paragraphs. Target: median of 50 edits at most 5 ms. The last result is checked against
+ *    a full analysis of the same text.
+ * 3. Inputs that break naive scanners: 1 MB in one paragraph, 1 MB of digits, 1 MB without spaces,
+ *    each at 1 MB and 2 MB. Target: no super-linear growth (2 MB costs about twice 1 MB).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import type { BenchSection } from './bench';
+import { analyze, defaultLexicon, IncrementalAnalyzer, type Lexicon } from '../src/core/analysis';
+
+const MB = 1 << 20;
+const FULL_RUNS = 5;
+const EDITS = 50;
+const FULL_TARGET_RATIO = 1.5;
+const EDIT_TARGET_MS = 5;
+const GROWTH_LIMIT = 2.5;
+
+function seedTexts(): string[] {
+  for (const from of [__dirname, process.cwd()]) {
+    for (let dir = from; dirname(dir) !== dir; dir = dirname(dir)) {
+      const folder = join(dir, 'seeds');
+      if (!existsSync(join(folder, 'manifest.json'))) continue;
+      return readdirSync(folder)
+        .filter((f) => f.endsWith('.txt'))
+        .sort()
+        .map((f) => readFileSync(join(folder, f), 'utf8'));
+    }
+  }
+  throw new Error(`seeds/ not found above ${__dirname} or ${process.cwd()}`);
+}
+
+/** The seeds repeated, separated by blank lines, cut to `size` characters. */
+function repeatedSeeds(size: number): string {
+  const seeds = seedTexts();
+  const parts: string[] = [];
+  let length = 0;
+  for (let i = 0; length < size; i++) {
+    const seed = seeds[i % seeds.length];
+    parts.push(seed);
+    length += seed.length + 2;
+  }
+  return parts.join('\n\n').slice(0, size);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function time(run: () => void): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
+
+/** A small deterministic generator (mulberry32): every run edits the same places. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function mbPerSecond(chars: number, ms: number): string {
+  return ((chars / MB) / (ms / 1000)).toFixed(2);
+}
+
+function row(cells: string[], widths: number[]): string {
+  return '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
+}
+
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  console.log(row(header, widths));
+  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  for (const r of rows) console.log(row(r, widths));
+}
+
+function fullAnalysis(text: string, lexicon: Lexicon): string[][] {
+  const parser = unified().use(remarkParse);
+  // Warm both paths once so that the JIT does not bill the first measured run.
+  parser.parse(text.slice(0, 100_000));
+  analyze(text.slice(0, 100_000), { lexicon });
+  const parseTimes: number[] = [];
+  const analysisTimes: number[] = [];
+  for (let run = 0; run < FULL_RUNS; run++) {
+    parseTimes.push(time(() => parser.parse(text)));
+    analysisTimes.push(time(() => analyze(text, { lexicon })));
+  }
+  const parse = median(parseTimes);
+  const full = median(analysisTimes);
+  const ratio = full / parse;
+  return [
+    ['remark-parse alone, 1 MB (baseline)', `${parse.toFixed(0)} ms`, `${mbPerSecond(text.length, parse)} MB/s`, ''],
+    ['full analysis, 1 MB', `${full.toFixed(0)} ms`, `${mbPerSecond(text.length, full)} MB/s`, `${ratio.toFixed(2)}x parse (target <= ${FULL_TARGET_RATIO}x) ${ratio <= FULL_TARGET_RATIO ? 'ok' : 'MISSED'}`],
+  ];
+}
+
+function incrementalEdits(text: string, lexicon: Lexicon): string[][] {
+  const next = random(42);
+  const analyzer = new IncrementalAnalyzer({ lexicon });
+  const first = time(() => analyzer.analyze(text));
+  let current = text;
+  const times: number[] = [];
+  for (let edit = 0; edit < EDITS; edit++) {
+    const at = Math.floor(next() * current.length);
+    // Alternate inserting and deleting one character, as typing and backspace do.
+    current = edit % 2 === 0 ? current.slice(0, at) + 'e' + current.slice(at) : current.slice(0, at) + current.slice(at + 1);
+    times.push(time(() => analyzer.analyze(current)));
+  }
+  const incremental = JSON.stringify(analyzer.analyze(current));
+  const full = JSON.stringify(analyze(current, { lexicon }));
+  if (incremental !== full) throw new Error('incremental analysis differs from a full analysis of the same text');
+  const med = median(times);
+  return [
+    ['first analysis by the incremental analyzer', `${first.toFixed(0)} ms`, '', 'identical blocks of the repeated seeds are analysed once'],
+    [`one-character edit, median of ${EDITS}`, `${med.toFixed(2)} ms`, '', `target <= ${EDIT_TARGET_MS} ms ${med <= EDIT_TARGET_MS ? 'ok' : 'MISSED'}`],
+    [`one-character edit, slowest of ${EDITS}`, `${Math.max(...times).toFixed(2)} ms`, '', 'result checked against a full analysis: identical'],
+  ];
+}
+
+function adversarial(lexicon: Lexicon): string[][] {
+  const prose = repeatedSeeds(2 * MB + 10);
+  const inputs: [string, (size: number) => string][] = [
+    ['one paragraph (no line breaks)', (size) => prose.replace(/\s+/g, ' ').slice(0, size)],
+    ['digits only', (size) => '1234567890'.repeat(Math.ceil(size / 10)).slice(0, size)],
+    ['no spaces', (size) => prose.replace(/\s+/g, '').slice(0, size)],
+  ];
+  const rows: string[][] = [];
+  for (const [name, make] of inputs) {
+    const one = make(MB);
+    const two = make(2 * MB);
+    analyze(one.slice(0, 50_000), { lexicon });
+    const t1 = time(() => analyze(one, { lexicon }));
+    const t2 = time(() => analyze(two, { lexicon }));
+    const growth = t2 / t1;
+    rows.push([name, `${t1.toFixed(0)} ms`, `${t2.toFixed(0)} ms`, `${growth.toFixed(2)}x ${growth <= GROWTH_LIMIT ? 'ok (linear)' : 'SUPER-LINEAR'}`]);
+  }
+  return rows;
+}
+
+export const analysisBench: BenchSection = {
+  name: 'analysis',
+  async run() {
+    const lexicon = defaultLexicon();
+    const article = repeatedSeeds(MB);
+    console.log(`Article: the seeds repeated to ${(article.length / MB).toFixed(2)} MB (${article.length} UTF-16 units).\n`);
+    printTable(['measure', 'time', 'throughput', 'verdict'], [...fullAnalysis(article, lexicon), ...incrementalEdits(article, lexicon)]);
+    console.log('');
+    printTable(['adversarial input', '1 MB', '2 MB', 'growth 1 -> 2 MB'], adversarial(lexicon));
+  },
+};

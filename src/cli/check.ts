@@ -1,0 +1,157 @@
+/**
+ * `ai-news-annotator check [--json] [--root DIR] [--file PATH]`: resolves every annotation of a
+ * workspace against the current article texts, without writing anything. For CI.
+ * Exit 0 all found, 1 an annotation is orphaned or the file cannot be used, 2 usage error.
+ */
+import { promises as fs } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  DEFAULT_ANNOTATION_FILE,
+  isValidArticlePath,
+  parseAnnotationFile,
+  readTextIfExists,
+  resolveAll,
+  sortAnnotations,
+  type Annotation,
+  type AnchorResolution,
+  type AnchorState,
+} from '../core/store';
+
+const HELP = `Usage: ai-news-annotator check [--json] [--root DIR] [--file PATH]
+
+Resolves every annotation of the workspace at DIR against the current article texts
+(exact, moved, fuzzy or orphaned) without writing anything.
+
+Options:
+  --root DIR    the workspace folder (default: the current directory)
+  --file PATH   the annotation file inside DIR (default: ${DEFAULT_ANNOTATION_FILE})
+  --json        print {"annotations": [{"id", "article", "state", "start", "end", "text"}]}
+                (start, end and text are absent for orphans), in the file's order
+  --help        show this help
+
+Exit status: 0 every annotation found, 1 an annotation is orphaned or the file is invalid,
+2 usage error.`;
+
+/** Parsed options shared by the store's subcommands. */
+export interface CommonOptions {
+  root: string;
+  file: string;
+  json: boolean;
+  help: boolean;
+}
+
+/**
+ * Parses `--root DIR`, `--file PATH`, `--json`, `--help`.
+ * @returns The options, or an error message for a usage error.
+ */
+export function parseCommonOptions(args: readonly string[], allowed: readonly string[]): CommonOptions | { error: string } {
+  const options: CommonOptions = { root: '.', file: DEFAULT_ANNOTATION_FILE, json: false, help: false };
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i];
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (!allowed.includes(name)) return { error: `unknown option '${arg}'` };
+    if (name === '--json') options.json = true;
+    else if (name === '--help' || name === '-h') options.help = true;
+    else {
+      const value = inline ?? args[++i];
+      if (value === undefined || value === '') return { error: `${name} needs a value` };
+      if (name === '--root') options.root = value;
+      else if (name === '--file') options.file = value;
+    }
+  }
+  if (!isValidArticlePath(options.file)) return { error: `--file must be a path inside the workspace with '/' separators, not '${options.file}'` };
+  return options;
+}
+
+/** One line of the report. */
+export interface CheckedAnnotation {
+  id: string;
+  article: string;
+  state: AnchorState;
+  start?: number;
+  end?: number;
+  text?: string;
+}
+
+/** Reads an article as the editor sees it: UTF-8 without a byte-order mark; null when missing. */
+async function readArticle(root: string, article: string): Promise<string | null> {
+  const text = await readTextIfExists(join(root, ...article.split('/')));
+  return text !== null && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Resolves annotations against the articles under `root`, article by article.
+ * @returns One entry per annotation in the file's order; a missing article orphans its annotations.
+ */
+export async function checkAnnotations(root: string, annotations: readonly Annotation[]): Promise<{ checked: CheckedAnnotation[]; missingArticles: string[] }> {
+  const sorted = sortAnnotations(annotations);
+  const byArticle = new Map<string, Annotation[]>();
+  for (const a of sorted) byArticle.set(a.article, [...(byArticle.get(a.article) ?? []), a]);
+  const resolutions = new Map<string, { resolution: AnchorResolution; text: string | null }>();
+  const missingArticles: string[] = [];
+  for (const [article, list] of byArticle) {
+    const text = await readArticle(root, article);
+    if (text === null) missingArticles.push(article);
+    const results = text === null ? list.map((): AnchorResolution => ({ state: 'orphaned' })) : resolveAll(text, list);
+    list.forEach((a, i) => resolutions.set(a.id, { resolution: results[i], text }));
+  }
+  const checked = sorted.map((a): CheckedAnnotation => {
+    const { resolution, text } = resolutions.get(a.id) as { resolution: AnchorResolution; text: string | null };
+    if (resolution.state === 'orphaned' || text === null) return { id: a.id, article: a.article, state: 'orphaned' };
+    return { id: a.id, article: a.article, state: resolution.state, start: resolution.start, end: resolution.end, text: text.slice(resolution.start, resolution.end) };
+  });
+  return { checked, missingArticles };
+}
+
+function shorten(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+function humanReport(fileName: string, checked: CheckedAnnotation[], missingArticles: string[]): string {
+  const counts = new Map<AnchorState, number>();
+  for (const c of checked) counts.set(c.state, (counts.get(c.state) ?? 0) + 1);
+  const summary = (['exact', 'moved', 'fuzzy', 'orphaned'] as const).map((s) => `${counts.get(s) ?? 0} ${s}`).join(', ');
+  const lines = [`${fileName}: ${checked.length} annotation${checked.length === 1 ? '' : 's'}: ${summary}`];
+  for (const c of checked) {
+    const where = c.start === undefined ? c.article : `${c.article}:${c.start}-${c.end}`;
+    const what = c.text === undefined ? (missingArticles.includes(c.article) ? '(article not found)' : '(quote not found)') : `"${shorten(c.text)}"`;
+    lines.push(`  ${c.state.padEnd(9)} ${c.id}  ${where}  ${what}`);
+  }
+  return lines.join('\n');
+}
+
+/** Runs `check`; resolves to the exit code. */
+export async function runCheck(args: string[]): Promise<number> {
+  const options = parseCommonOptions(args, ['--json', '--root', '--file', '--help', '-h']);
+  if ('error' in options) {
+    process.stderr.write(`ai-news-annotator check: ${options.error}\n\n${HELP}\n`);
+    return 2;
+  }
+  if (options.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const root = resolve(options.root);
+  const rootStat = await fs.stat(root).catch(() => undefined);
+  if (!rootStat?.isDirectory()) {
+    process.stderr.write(`ai-news-annotator check: --root ${options.root}: no such directory\n`);
+    return 2;
+  }
+  const filePath = join(root, ...options.file.split('/'));
+  const text = await readTextIfExists(filePath);
+  const parsed = text === null ? undefined : parseAnnotationFile(text);
+  if (parsed && parsed.kind !== 'ok') {
+    const problems =
+      parsed.kind === 'invalid'
+        ? parsed.problems.map((p) => ({ file: options.file, line: p.line, column: p.column, message: p.message }))
+        : [{ file: options.file, line: 1, column: 1, message: parsed.kind === 'newer' ? `written by a newer version of AI News Annotator (file version ${parsed.version}); update the tool` : 'contains git conflict markers; resolve them (the extension proposes a merge by id) and commit' }];
+    for (const p of problems) process.stderr.write(`${filePath}:${p.line}:${p.column}: ${p.message}\n`);
+    if (options.json) process.stdout.write(`${JSON.stringify({ annotations: [], problems }, null, 2)}\n`);
+    return 1;
+  }
+  if (!parsed) process.stderr.write(`ai-news-annotator check: no annotation file at ${filePath}; nothing to check\n`);
+  const { checked, missingArticles } = await checkAnnotations(root, parsed?.file.annotations ?? []);
+  process.stdout.write(options.json ? `${JSON.stringify({ annotations: checked }, null, 2)}\n` : `${humanReport(options.file, checked, missingArticles)}\n`);
+  return checked.some((c) => c.state === 'orphaned') ? 1 : 0;
+}

@@ -1,0 +1,113 @@
+/**
+ * `npm run eval`: scores the analysis engine against hand labels and prints precision, recall
+ * and F1 per kind (numbers, entities, claims), per set and overall.
+ *
+ *   node dist/eval.js [--verbose] [--set NAME] [--labels DIR --texts DIR]
+ *
+ * Sets: "seeds" (test/fixtures/gold/labels + seeds/), "own passages" (test/fixtures/analysis/passages)
+ * and "held-out passages" (test/fixtures/analysis/heldout, written without looking at the engine's
+ * output and not used for tuning), both in the annotated master format of the guidelines. `--labels DIR --texts DIR` scores any other folder of
+ * gold JSON labels (`{source, numbers, entities, claims}`) against the texts they name.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, defaultLexicon } from '../core/analysis';
+import type { Finding, FindingKind } from '../core/analysis';
+import { parseAnnotated, scoreSpans, sumScores, KIND_LABELS, type GoldLabels, type KindScore } from '../core/analysis/scoring';
+
+interface Article {
+  name: string;
+  text: string;
+  gold: GoldLabels;
+}
+
+const KINDS: FindingKind[] = ['number', 'entity', 'claim'];
+
+function readJsonSet(labelsDir: string, textsDir: string): Article[] {
+  return readdirSync(labelsDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const data = JSON.parse(readFileSync(join(labelsDir, f), 'utf8')) as GoldLabels & { source?: string };
+      const source = data.source ?? f.replace(/\.json$/, '.txt');
+      return { name: source, text: readFileSync(join(textsDir, source), 'utf8'), gold: data };
+    });
+}
+
+function readAnnotatedSet(dir: string): Article[] {
+  return readdirSync(dir)
+    .filter((f) => /\.ann\.(md|txt)$/.test(f))
+    .sort()
+    .map((f) => {
+      const { text, labels } = parseAnnotated(readFileSync(join(dir, f), 'utf8'));
+      return { name: f, text, gold: labels };
+    });
+}
+
+function percent(x: number): string {
+  return (x * 100).toFixed(1).padStart(5);
+}
+
+function table(title: string, scores: Record<FindingKind, KindScore>): string {
+  const lines = [`${title}`, '  kind      gold  found  hits  precision  recall     F1'];
+  for (const kind of KINDS) {
+    const s = scores[kind];
+    lines.push(`  ${kind.padEnd(8)} ${String(s.gold).padStart(5)} ${String(s.found).padStart(6)} ${String(s.hits).padStart(5)}      ${percent(s.precision)}   ${percent(s.recall)}  ${percent(s.f1)}`);
+  }
+  return lines.join('\n');
+}
+
+function scoreArticle(article: Article, verbose: boolean, lexicon: ReturnType<typeof defaultLexicon>): Record<FindingKind, KindScore> {
+  const analysis = analyze(article.text, { lexicon });
+  const result = {} as Record<FindingKind, KindScore>;
+  for (const kind of KINDS) {
+    const found = analysis.findings.filter((f: Finding) => f.kind === kind);
+    result[kind] = scoreSpans(found, article.gold[KIND_LABELS[kind]]);
+    if (verbose) {
+      const show = (s: { start: number; end: number }) => JSON.stringify(article.text.slice(s.start, s.end).slice(0, 100));
+      for (const m of result[kind].missed) console.log(`  ${article.name} ${kind} MISSED   ${show(m)}`);
+      for (const m of result[kind].spurious) console.log(`  ${article.name} ${kind} SPURIOUS ${show(m)}`);
+    }
+  }
+  return result;
+}
+
+function main(argv: string[]): number {
+  const verbose = argv.includes('--verbose');
+  const only = argv.includes('--set') ? argv[argv.indexOf('--set') + 1] : null;
+  const root = process.cwd();
+  const sets: [string, Article[]][] = [];
+  if (argv.includes('--labels')) {
+    const labels = argv[argv.indexOf('--labels') + 1];
+    const texts = argv.includes('--texts') ? argv[argv.indexOf('--texts') + 1] : labels;
+    sets.push([`labels in ${labels}`, readJsonSet(labels, texts)]);
+  } else {
+    const goldDir = join(root, 'test/fixtures/gold/labels');
+    if (existsSync(goldDir)) sets.push(['seeds (test/fixtures/gold, German)', readJsonSet(goldDir, join(root, 'seeds'))]);
+    const passages = join(root, 'test/fixtures/analysis/passages');
+    if (existsSync(passages)) sets.push(['own passages (test/fixtures/analysis/passages, German and English)', readAnnotatedSet(passages)]);
+    const heldout = join(root, 'test/fixtures/analysis/heldout');
+    if (existsSync(heldout)) sets.push(['held-out passages (test/fixtures/analysis/heldout, German and English)', readAnnotatedSet(heldout)]);
+  }
+  const lexicon = defaultLexicon();
+  const all: Record<FindingKind, KindScore[]> = { number: [], entity: [], claim: [] };
+  for (const [name, articles] of sets) {
+    if (only && !name.startsWith(only)) continue;
+    const perSet: Record<FindingKind, KindScore[]> = { number: [], entity: [], claim: [] };
+    for (const article of articles) {
+      const scores = scoreArticle(article, verbose, lexicon);
+      for (const kind of KINDS) {
+        perSet[kind].push(scores[kind]);
+        all[kind].push(scores[kind]);
+      }
+    }
+    console.log(table(`${name}: ${articles.length} articles`, { number: sumScores(perSet.number), entity: sumScores(perSet.entity), claim: sumScores(perSet.claim) }));
+    console.log('');
+  }
+  if (sets.length > 1 && !only) {
+    console.log(table('all sets', { number: sumScores(all.number), entity: sumScores(all.entity), claim: sumScores(all.claim) }));
+  }
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

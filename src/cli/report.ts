@@ -1,0 +1,64 @@
+/** `ai-news-annotator report`: the markdown report of the workspace's verdicts, to standard output. */
+import { parseArgs } from 'node:util';
+import { DEFAULT_MAX_ARTICLE_AGE_DAYS, DEFAULT_MAX_VERIFIED_AGE_DAYS } from '../core/review/reviewState';
+import { exportWorkspace, parseCommon, UsageError } from './export';
+
+const REPORT_USAGE = `Usage: ai-news-annotator report [options]
+
+Prints the markdown report: per article the verdict counts, each annotated claim with its quote,
+status, note, evidence, author and date, then the claims nobody has reviewed yet.
+(The same as 'export --format markdown'.)
+
+Options:
+  --root DIR              the workspace folder (default: the current folder)
+  --article PATH          only this article, relative to the root (repeatable; default all)
+  --status LIST           only these statuses, comma-separated: verified,disputed,outdated
+  --reviewer NAME         the team or outlet publishing the verdicts
+  --max-verified-age N    a verified verdict older than N days needs a re-check (default ${DEFAULT_MAX_VERIFIED_AGE_DAYS})
+  --max-article-age N     time-sensitive claims in articles older than N days are marked
+                          as possibly outdated (default ${DEFAULT_MAX_ARTICLE_AGE_DAYS})
+  -h, --help              show this help
+
+Private notes ("private": true) are never printed.
+Exit codes: 0 printed, 1 an unreadable annotation file or article, 2 a usage error.`;
+
+/**
+ * Runs `report`.
+ * @param args The arguments after the subcommand's name.
+ * @returns The exit code.
+ */
+export async function runReport(args: string[]): Promise<number> {
+  try {
+    const { values } = parseArgs({
+      args,
+      options: {
+        root: { type: 'string' },
+        article: { type: 'string', multiple: true },
+        status: { type: 'string' },
+        reviewer: { type: 'string' },
+        'max-verified-age': { type: 'string' },
+        'max-article-age': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+    if (values.help) {
+      process.stdout.write(REPORT_USAGE + '\n');
+      return 0;
+    }
+    return await exportWorkspace('markdown', parseCommon(values));
+  } catch (error) {
+    if (error instanceof UsageError || isArgumentError(error)) {
+      process.stderr.write(`ai-news-annotator report: ${(error as Error).message}\n\n${REPORT_USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+/** node:util parseArgs rejects unknown options and missing values with these codes. */
+function isArgumentError(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}

@@ -1,0 +1,730 @@
+/**
+ * Finds named entities: companies, models and products (with versions), people, places, outlets
+ * and other names (benchmarks, indices, laws, projects). A curated lexicon does most of the work;
+ * shape rules (CamelCase, digits in names, corporate suffixes, acronyms, domains), context rules
+ * ("laut X", "das Startup X", "namens X", quoted names) and, in English, capitalisation find the rest.
+ * Every rule is guarded against common words: German capitalises every noun.
+ */
+import type { EntityFinding, EntityType, Language } from './types';
+import type { Token } from './tokens';
+import type { CompiledName, Lexicon, LexiconEntry, NamePart } from './lexicon';
+import { isAllCaps, isCamelCase, isCapitalized } from './tokens';
+import {
+  ACRONYM_STOPLIST, APPOSITION_NOUNS, CHINESE_SURNAMES, CORPORATE_SUFFIXES, GENERIC_CAPITALISED, GIVEN_NAMES, INSTITUTION_HEADS,
+  MODEL_VARIANTS, REPORTING_VERBS, SOURCE_TRIGGERS, TITLES, isGenderForm, isPinyinName, isStopWord, looksLikeGermanWord,
+} from './entityGuards';
+import { CURRENCY_WORDS, FUNCTION_WORDS, SCALES_DE, SCALES_EN, UNITS } from './vocabulary';
+
+/** A name learnt from context, so that bare mentions elsewhere in the article count too. */
+export interface LearnedName {
+  text: string;
+  type: EntityType;
+  canonical: string;
+}
+
+/** A capitalised word no rule claimed: the article-level pass checks it against learnt names. */
+export interface NameCandidate {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface EntityScan {
+  findings: EntityFinding[];
+  learned: LearnedName[];
+  candidates: NameCandidate[];
+}
+
+interface Match {
+  from: number;
+  to: number;
+  type: EntityType;
+  canonical?: string;
+  learn?: LearnedName[];
+}
+
+const QUOTES_OPEN = new Set(['„', '"', '“', '»', '«', '‚', '‘']);
+const QUOTES_CLOSE: Record<string, string> = { '„': '“”"', '"': '"', '“': '”"', '»': '«', '«': '»', '‚': '‘’', '‘': '’' };
+const TLDS = new Set(['de', 'com', 'at', 'ch', 'net', 'org', 'io', 'co', 'uk', 'fr', 'eu', 'info', 'tech', 'news', 'ai', 'cn', 'us']);
+const PARTICLES = new Set(['von', 'van', 'de', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'bin', 'al', 'el', 'ter', 'zu', 'dos', 'del']);
+const RUN_CONNECTORS = new Set(['of', 'for', '&', 'de', 'von', 'van', 'der', 'la', 'le', 'du', 'and']);
+const REPORT_NOUNS = new Set(['Bericht', 'Berichten', 'Berichte', 'Angaben', 'Daten', 'Analyse', 'Analysen', 'Studie', 'Umfrage', 'Recherchen', 'Informationen', 'report', 'reports', 'data', 'analysis', 'study', 'survey']);
+const CREATION_VERBS = new Set(['entwickelt', 'entwickelte', 'gegründet', 'gegründete', 'betrieben', 'veröffentlicht', 'developed', 'founded', 'built', 'created', 'owned', 'led', 'made', 'released', 'backed']);
+const X_CONTEXT = new Set(['auf', 'on', 'via', 'bei', 'Plattform', 'platform', 'Kurznachrichtendienst', 'Netzwerk', 'network', 'Dienst']);
+
+const CAPITALISED = 1;
+const ALL_CAPS = 2;
+const CAMEL = 4;
+const LOWER = 8;
+const STOP = 16;
+
+class Scanner {
+  readonly initial: Uint8Array;
+  /** Shape bits per token, computed once: the rules ask the same questions many times. */
+  readonly shape: Uint8Array;
+  /** Lower-case text per token (lexicon keys). */
+  readonly lower: string[];
+  private readonly germanWord = new Map<string, boolean>();
+  constructor(
+    readonly tokens: Token[],
+    readonly text: string,
+    readonly language: Language,
+    readonly lexicon: Lexicon,
+    sentenceStarts: number[],
+  ) {
+    this.initial = new Uint8Array(tokens.length);
+    this.shape = new Uint8Array(tokens.length);
+    this.lower = new Array<string>(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      const w = t.text;
+      const lower = w.toLowerCase();
+      this.lower[i] = lower;
+      if (t.kind !== 'word') continue;
+      if (w === lower) {
+        this.shape[i] = LOWER;
+        continue;
+      }
+      let bits = 0;
+      if (isCapitalized(w)) bits |= CAPITALISED;
+      if (w.length >= 2 && w === w.toUpperCase()) bits |= ALL_CAPS;
+      else if (w.length <= 40 && isCamelCase(w)) bits |= CAMEL;
+      if (bits & CAPITALISED && isStopWord(w)) bits |= STOP;
+      this.shape[i] = bits;
+    }
+    let s = 0;
+    for (let i = 0; i < tokens.length && s < sentenceStarts.length; i++) {
+      while (s < sentenceStarts.length && sentenceStarts[s] < tokens[i].start) s++;
+      if (s < sentenceStarts.length && tokens[i].start >= sentenceStarts[s]) {
+        // The first word of each sentence.
+        if (tokens[i].kind !== 'sym') {
+          this.initial[i] = 1;
+          s++;
+        }
+      }
+    }
+  }
+  tok(i: number): Token | undefined {
+    return this.tokens[i];
+  }
+  word(i: number): string | null {
+    const t = this.tokens[i];
+    return t && t.kind === 'word' ? t.text : null;
+  }
+  sym(i: number): string | null {
+    const t = this.tokens[i];
+    return t && t.kind === 'sym' ? t.text : null;
+  }
+  glued(i: number): boolean {
+    const t = this.tokens[i];
+    return t !== undefined && !t.spaceBefore;
+  }
+  /** Token i is separated from i-1 by a space on the same line. */
+  spaced(i: number): boolean {
+    const t = this.tokens[i];
+    return t !== undefined && t.spaceBefore && !t.lineBefore;
+  }
+  hyphenJoin(i: number): boolean {
+    const s = this.sym(i);
+    return (s === '-' || s === '‑') && this.glued(i) && this.glued(i + 1) && this.tokens[i + 1]?.kind !== 'sym';
+  }
+  /** True for a word after an opening quote, a colon or a dash: it may be capitalised for that reason alone. */
+  afterOpening(i: number): boolean {
+    const prev = this.sym(i - 1);
+    return prev !== null && /^[„"“«»‚(:–—]$/.test(prev);
+  }
+  isCap(i: number): boolean {
+    return (this.shape[i] & CAPITALISED) !== 0;
+  }
+  isCaps(i: number): boolean {
+    return (this.shape[i] & ALL_CAPS) !== 0;
+  }
+  isCamel(i: number): boolean {
+    return (this.shape[i] & CAMEL) !== 0;
+  }
+  isLower(i: number): boolean {
+    return (this.shape[i] & LOWER) !== 0;
+  }
+  /** looksLikeGermanWord, cached per scan: German nouns recur. */
+  germanLooking(w: string): boolean {
+    let known = this.germanWord.get(w);
+    if (known === undefined) {
+      known = looksLikeGermanWord(w);
+      this.germanWord.set(w, known);
+    }
+    return known;
+  }
+  isNameLike(i: number): boolean {
+    const t = this.tokens[i];
+    if (!t || t.kind !== 'word' || this.isLower(i)) return false;
+    const w = t.text;
+    if (w.length > 40) return false;
+    if (this.isCaps(i)) return !ACRONYM_STOPLIST.has(w) && !isStopWord(w);
+    if (this.isCamel(i)) return !isGenderForm(w) && !ACRONYM_STOPLIST.has(w);
+    if (!this.isCap(i) || this.shape[i] & STOP || GENERIC_CAPITALISED.has(w)) return false;
+    return this.language !== 'de' || !this.germanLooking(w);
+  }
+}
+
+function isHyphenText(s: string | null): boolean {
+  return s === '-' || s === '‑';
+}
+
+function nameEquals(doc: string, part: NamePart, entry: LexiconEntry): boolean {
+  if (doc === part.raw) return true;
+  if (entry.caseSensitive || part.raw.length <= 2) return false;
+  if (doc.toLowerCase() !== part.lower) return false;
+  // An acronym matches only in capitals: "Bis" is not "BIS", "Sap" is not "SAP".
+  if (part.raw.length > 1 && part.raw === part.raw.toUpperCase() && doc !== doc.toUpperCase()) return false;
+  // An all-lower-case word never matches a capitalised name: "meta", "apple", "threads".
+  return !(doc === doc.toLowerCase() && part.raw !== part.lower);
+}
+
+/**
+ * Matches one compiled lexicon name at token i.
+ * @returns the end token index, negated (-end) when the last word carried a German genitive -s; 0 for no match.
+ */
+function matchCompiled(c: Scanner, i: number, name: CompiledName, genitive: boolean): number {
+  let p = i;
+  let usedGenitive = false;
+  for (let k = 0; k < name.parts.length; k++) {
+    const part = name.parts[k];
+    if (k > 0) {
+      if (part.glued) {
+        if (!c.glued(p)) return 0;
+      } else if (c.hyphenJoin(p)) {
+        p++;
+      } else if (!c.spaced(p)) {
+        return 0;
+      }
+    }
+    const t = c.tok(p);
+    if (!t) return 0;
+    if (nameEquals(t.text, part, name.entry)) {
+      p++;
+      continue;
+    }
+    const last = k === name.parts.length - 1;
+    if (last && genitive && t.kind === 'word' && t.text.endsWith('s') && nameEquals(t.text.slice(0, -1), part, name.entry)) {
+      p++;
+      usedGenitive = true;
+      continue;
+    }
+    return 0;
+  }
+  return usedGenitive ? -p : p;
+}
+
+function isScaleOrUnitWord(w: string | null): boolean {
+  return w !== null && (SCALES_DE.has(w) || SCALES_EN.has(w.toLowerCase()) || UNITS.has(w) || CURRENCY_WORDS.has(w) || /^(Prozent|percent|%)$/.test(w));
+}
+
+/** A version after a model family: "2.5", "4o", "V3", "R1", "2024" (benchmarks). Returns the end or -1. */
+function readVersionCore(c: Scanner, p: number, allowYear: boolean): number {
+  let q = p;
+  let spaced = false;
+  if (c.hyphenJoin(q)) q++;
+  else if (c.spaced(q)) spaced = true;
+  else if (!c.glued(q)) return -1;
+  const t = c.tok(q);
+  if (!t) return -1;
+  let end = -1;
+  if (t.kind === 'num') {
+    if (/^\d{1,2}(\.\d{1,2}){0,2}$/.test(t.text) || (allowYear && /^\d{4}$/.test(t.text))) end = q + 1;
+    else if (!spaced && /^\d{3,4}$/.test(t.text)) end = q + 1;
+    if (end > 0 && c.glued(end) && /^\p{Ll}{1,2}$/u.test(c.word(end) ?? '')) end++;
+  } else if (t.kind === 'word' && /^[A-Za-z]{1,2}$/.test(t.text) && c.tok(q + 1)?.kind === 'num' && c.glued(q + 1) && !spaced) {
+    end = q + 2;
+  } else if (t.kind === 'word' && /^[VRKMO]$/.test(t.text) && c.tok(q + 1)?.kind === 'num' && c.glued(q + 1)) {
+    end = q + 2;
+  }
+  if (end < 0) return -1;
+  if (spaced) {
+    // "ChatGPT 100 Millionen", "Gemini 2 Prozent": a figure, not a version.
+    const next = c.tok(end);
+    if (next && c.spaced(end) && isScaleOrUnitWord(next.text)) return -1;
+    if (next && next.text === '%') return -1;
+  }
+  return end;
+}
+
+/** Extends a model family with its version, size and variant: "Qwen2.5-72B-Instruct", "GPT-4 Turbo", "o1-1217". */
+function extendVersion(c: Scanner, to: number, allowYear: boolean): number {
+  let p = to;
+  const core = readVersionCore(c, p, allowYear);
+  if (core > 0) p = core;
+  for (let n = 0; n < 4; n++) {
+    let q = p;
+    let spaced = false;
+    if (c.hyphenJoin(q)) q++;
+    else if (c.spaced(q)) spaced = true;
+    else if (!c.glued(q)) break;
+    const t = c.tok(q);
+    if (!t) break;
+    if (t.kind === 'num' && c.glued(q + 1) && /^[BbMKk]$/.test(c.word(q + 1) ?? '')) {
+      p = q + 2; // "72B"
+      continue;
+    }
+    if (t.kind === 'num' && c.word(q + 1) === 'x' && c.glued(q + 1) && c.tok(q + 2)?.kind === 'num' && c.glued(q + 2) && /^[BbM]$/.test(c.word(q + 3) ?? '')) {
+      p = q + 4; // "8x7B"
+      continue;
+    }
+    if (!spaced && t.kind === 'num' && /^\d{3,4}$/.test(t.text) && q > p) {
+      p = q + 1; // "o1-1217"
+      continue;
+    }
+    if (t.kind === 'word' && MODEL_VARIANTS.has(t.text) && (!spaced || isCapitalized(t.text) || t.text === 'mini')) {
+      p = q + 1;
+      continue;
+    }
+    break;
+  }
+  return p;
+}
+
+function lexiconMatch(c: Scanner, i: number): Match | null {
+  const t = c.tok(i);
+  if (!t || t.kind === 'sym') return null;
+  const key = c.lower[i];
+  const genitiveAllowed = c.language === 'de';
+  let bestTo = 0;
+  let bestName: CompiledName | null = null;
+  let genitive = false;
+  const candidates = c.lexicon.index.get(key);
+  if (candidates) {
+    for (const name of candidates) {
+      const m = matchCompiled(c, i, name, genitiveAllowed);
+      if (Math.abs(m) > bestTo) {
+        bestTo = Math.abs(m);
+        bestName = name;
+        genitive = m < 0;
+      }
+    }
+  }
+  // "Alibabas", "Chinas": a German genitive of a one-word name.
+  if (!bestName && genitiveAllowed && c.isCap(i) && key.length > 3 && key.endsWith('s')) {
+    for (const name of c.lexicon.index.get(key.slice(0, -1)) ?? []) {
+      if (name.parts.length !== 1) continue;
+      const m = matchCompiled(c, i, name, true);
+      if (m !== 0) {
+        bestTo = Math.abs(m);
+        bestName = name;
+        genitive = m < 0;
+        break;
+      }
+    }
+  }
+  if (!bestName) return null;
+  const best = { to: bestTo, name: bestName, genitive };
+  const entry = best.name.entry;
+  let to = best.to;
+  let type = entry.type;
+  let canonical = entry.name;
+  if (!best.genitive && entry.versioned) {
+    const extended = extendVersion(c, to, entry.type === 'other');
+    if (extended > to) {
+      canonical = entry.name + c.text.slice(c.tokens[to - 1].end, c.tokens[extended - 1].end);
+      to = extended;
+      if (type === 'org') type = 'product';
+    }
+  }
+  if (!best.genitive && (type === 'org' || type === 'outlet') && to === best.to && c.spaced(to)) {
+    const suffix = c.word(to);
+    if (suffix && CORPORATE_SUFFIXES.has(suffix) && !/^(Bank|Co|Company)$/.test(suffix)) {
+      to++;
+      type = 'org';
+      canonical = `${canonical} ${suffix}`;
+    }
+  }
+  const learn: LearnedName[] = [];
+  if (type === 'person') {
+    const surname = c.word(to - 1);
+    if (surname && to - i > 1 && !best.genitive) learn.push({ text: surname, type: 'person', canonical });
+  }
+  return { from: i, to, type, canonical, learn };
+}
+
+/** "US"/"U.S." as a noun is a place; as an adjective ("US-Konzerne", "U.S. export controls") it is not. */
+function usMatch(c: Scanner, i: number): Match | null {
+  let to: number;
+  if (c.word(i) === 'US') to = i + 1;
+  else if (c.word(i) === 'U' && c.sym(i + 1) === '.' && c.glued(i + 1) && c.word(i + 2) === 'S' && c.glued(i + 2)) {
+    to = c.sym(i + 3) === '.' && c.glued(i + 3) ? i + 4 : i + 3;
+  } else return null;
+  if (c.glued(to) && c.tok(to)?.kind !== 'sym') return null;
+  if (c.hyphenJoin(to)) return null;
+  const next = c.tok(to);
+  if (next && next.kind === 'word' && c.spaced(to) && !FUNCTION_WORDS.has(next.text) && !/^(is|has|was|said|says|will|would|could|can|may|must|to)$/.test(next.text)) {
+    return null;
+  }
+  return { from: i, to, type: 'place', canonical: 'USA' };
+}
+
+/** "China Tech-Player-Index", "Hang-Seng-Index", "Bloomberg Billionaires Index". */
+function indexMatch(c: Scanner, i: number): Match | null {
+  const w = c.word(i);
+  if (!w || !c.isCap(i) || c.shape[i] & STOP) return null;
+  if (!c.isNameLike(i) && !c.lexicon.index.has(c.lower[i])) return null;
+  for (let p = i + 1, n = 0; p < c.tokens.length && n < 8; p++, n++) {
+    const t = c.tokens[p];
+    if (t.lineBefore) return null;
+    if (t.kind === 'word' && (t.text === 'Index' || t.text === 'Composite')) return { from: i, to: p + 1, type: 'other' };
+    if (c.hyphenJoin(p)) continue;
+    if (t.kind === 'word' && isCapitalized(t.text) && !FUNCTION_WORDS.has(t.text.toLowerCase())) continue;
+    if (t.kind === 'num' && c.spaced(p)) continue;
+    if (t.text === '&' || (t.kind === 'word' && /^\p{Ll}+$/u.test(t.text) && c.glued(p) && isHyphenText(c.sym(p - 1)))) continue;
+    return null;
+  }
+  return null;
+}
+
+/** Given name(s) + surname, hyphenated pinyin given names ("Kai-Fu Lee"), Chinese order ("Liang Wenfeng"). */
+function personMatch(c: Scanner, i: number): Match | null {
+  const first = c.word(i);
+  if (!first || !isCapitalized(first)) return null;
+  let p = i + 1;
+  let given = GIVEN_NAMES.has(first);
+  // "Kai-Fu", "Hans-Peter"
+  if (c.hyphenJoin(p) && c.word(p + 1)) {
+    const second = c.word(p + 1) as string;
+    const hyphenated = `${first}-${second}`;
+    const bothPinyin = isPinyinName(first) && first.length <= 4 && /^\p{Lu}?\p{Ll}{1,4}$/u.test(second) && isPinyinName(second[0].toUpperCase() + second.slice(1));
+    if (GIVEN_NAMES.has(hyphenated) || (GIVEN_NAMES.has(first) && GIVEN_NAMES.has(second)) || bothPinyin) {
+      given = true;
+      p += 2;
+    } else if (given) {
+      return null;
+    }
+  }
+  if (given) {
+    // Middle names and initials.
+    for (let n = 0; n < 2; n++) {
+      const w = c.word(p);
+      if (w && c.spaced(p) && GIVEN_NAMES.has(w) && c.word(p + 1) && c.spaced(p + 1) && isCapitalized(c.word(p + 1) as string)) p++;
+      else if (w && c.spaced(p) && /^\p{Lu}$/u.test(w) && c.sym(p + 1) === '.' && c.glued(p + 1)) p += 2;
+      else break;
+    }
+    while (c.spaced(p) && PARTICLES.has(c.word(p) ?? '') && c.word(p + 1) && isCapitalized(c.word(p + 1) as string)) p++;
+    const surname = c.word(p);
+    if (!surname || !c.spaced(p) || !isCapitalized(surname) || surname.length < 2) return null;
+    if (isStopWord(surname) || TITLES.has(surname) || GENERIC_CAPITALISED.has(surname) || ACRONYM_STOPLIST.has(surname)) return null;
+    if (c.language === 'de' && looksLikeGermanWord(surname) && !/^(\p{Lu}\p{Ll}+)(mann|er|ner|ler|ger|ter|berg|burg|stein|feld)$/u.test(surname)) return null;
+    if (isAllCaps(surname) && surname.length > 3) return null;
+    p++;
+    if (c.hyphenJoin(p) && c.word(p + 1) && isCapitalized(c.word(p + 1) as string)) p += 2;
+    const last = c.word(p - 1) as string;
+    return { from: i, to: p, type: 'person', learn: [{ text: last, type: 'person', canonical: c.text.slice(c.tokens[i].start, c.tokens[p - 1].end) }] };
+  }
+  if (CHINESE_SURNAMES.has(first) && c.spaced(p)) {
+    const personal = c.word(p);
+    if (personal && isPinyinName(personal) && personal.length >= 3 && !CHINESE_SURNAMES.has(personal) && !c.lexicon.index.has(personal.toLowerCase())) {
+      const full = `${first} ${personal}`;
+      return { from: i, to: p + 1, type: 'person', learn: [{ text: first, type: 'person', canonical: full }] };
+    }
+  }
+  return null;
+}
+
+/** "Zhipu AI", "DGA Group", "Nvidia Corp", "DAMO Academy", "Schwarz-Gruppe". */
+function corporateMatch(c: Scanner, i: number): Match | null {
+  if (!c.isNameLike(i)) return null;
+  let p = i + 1;
+  for (let n = 0; n < 3; n++) {
+    const suffix = c.word(p);
+    if (suffix && CORPORATE_SUFFIXES.has(suffix) && (c.spaced(p) || (isHyphenText(c.sym(p - 1)) && /^(Gruppe|Group|Holding)$/.test(suffix)))) {
+      const name = c.text.slice(c.tokens[i].start, c.tokens[p - 1].end);
+      if (GENERIC_CAPITALISED.has(name) || /^(Open|Generative|General|Artificial)$/.test(name)) return null;
+      let to = p + 1;
+      if (c.sym(to) === '.' && c.glued(to) && /^(Inc|Corp|Ltd|Co)$/.test(suffix)) to++;
+      const learn: LearnedName[] = p === i + 1 ? [{ text: c.word(i) as string, type: 'org', canonical: c.text.slice(c.tokens[i].start, c.tokens[p].end) }] : [];
+      return { from: i, to, type: 'org', learn };
+    }
+    if (c.hyphenJoin(p) && /^(Gruppe|Group|Holding)$/.test(c.word(p + 1) ?? '')) {
+      p++;
+      continue;
+    }
+    if (!c.spaced(p) || !c.isNameLike(p)) return null;
+    p++;
+  }
+  return null;
+}
+
+/** "Universität Berkeley", "University of Tokyo". */
+function institutionMatch(c: Scanner, i: number): Match | null {
+  const head = c.word(i);
+  if (!head || !INSTITUTION_HEADS.has(head)) return null;
+  let p = i + 1;
+  if (/^(of|von)$/.test(c.word(p) ?? '') && c.spaced(p)) p++;
+  const start = p;
+  while (p - start < 3 && c.spaced(p) && (c.isNameLike(p) || (c.word(p) !== null && c.lexicon.index.has(c.word(p)!.toLowerCase()) && isCapitalized(c.word(p)!)))) p++;
+  return p > start ? { from: i, to: p, type: 'org' } : null;
+}
+
+/** Letters glued to digits: "H20", "B200", "MI300X", "V2", "F-35". Quarters and half-years are dates. */
+function alnumMatch(c: Scanner, i: number): Match | null {
+  const w = c.word(i);
+  if (!w || w.length > 5 || !(c.glued(i + 1) && (c.tok(i + 1)?.kind === 'num' || c.hyphenJoin(i + 1)))) return null;
+  if (!c.isCap(i) || (w.length > 1 && !c.isCaps(i) && w !== w.charAt(0) + w.slice(1).toLowerCase())) return null;
+  let p = i + 1;
+  if (c.hyphenJoin(p) && c.tok(p + 1)?.kind === 'num' && (isAllCaps(w) || w.length === 1)) p++;
+  else if (!(c.tok(p)?.kind === 'num' && c.glued(p))) return null;
+  const digits = c.tok(p)?.text ?? '';
+  if (/^(Q|H)$/.test(w) && /^[1-4]$/.test(digits)) return null;
+  if (/^(KW|FY|CO|PM|COVID|Covid|SARS|NO|No|Nr|Top|TOP|Platz|Windows|Web)$/.test(w)) return null;
+  if (ACRONYM_STOPLIST.has(w) && p === i + 2) return null;
+  p++;
+  while (c.glued(p) && (c.tok(p)?.kind === 'num' || /^[A-Za-z]{1,2}$/.test(c.word(p) ?? ''))) p++;
+  const to = extendVersion(c, p, false);
+  return { from: i, to, type: 'product' };
+}
+
+function camelMatch(c: Scanner, i: number): Match | null {
+  const w = c.word(i);
+  if (!w || !c.isCamel(i) || isGenderForm(w) || ACRONYM_STOPLIST.has(w) || w.length > 40) return null;
+  if (isAllCaps(w.replace(/s$/, ''))) return null;
+  const to = extendVersion(c, i + 1, false);
+  return { from: i, to, type: to > i + 1 ? 'product' : 'org', learn: [{ text: w, type: 'org', canonical: w }] };
+}
+
+function acronymMatch(c: Scanner, i: number): Match | null {
+  const w = c.word(i);
+  if (!w || !c.isCaps(i) || w.length > 6 || ACRONYM_STOPLIST.has(w) || isStopWord(w)) return null;
+  if (/^[IVXLC]+$/.test(w)) return null;
+  // Shouting: "IS CHINA ON LSD?" — an all-caps neighbour means this is emphasis, not a name.
+  const prev = c.word(i - 1);
+  const next = c.word(i + 1);
+  if ((prev && c.isCaps(i - 1) && c.spaced(i)) || (next && c.isCaps(i + 1) && c.spaced(i + 1))) return null;
+  const to = extendVersion(c, i + 1, false);
+  return { from: i, to, type: to > i + 1 ? 'product' : 'org' };
+}
+
+/** "finanzen.at", "OnlineMarketing.de", "Golem.de": a publication named by its domain. */
+function domainMatch(c: Scanner, i: number): Match | null {
+  const w = c.word(i);
+  if (!w || w.length < 2) return null;
+  if (c.sym(i + 1) !== '.' || !c.glued(i + 1) || !c.glued(i + 2)) return null;
+  const tld = c.word(i + 2);
+  if (!tld || !TLDS.has(tld.toLowerCase()) || (tld !== tld.toLowerCase() && tld !== 'AI')) return null;
+  if (c.glued(i) && c.tok(i - 1)?.kind !== 'sym') return null;
+  if (c.glued(i + 3) && c.tok(i + 3)?.kind === 'word') return null;
+  return { from: i, to: i + 3, type: 'outlet' };
+}
+
+/** The end of a run of name-like words starting at i (at most four), or i when there is none. */
+function nameRun(c: Scanner, i: number): number {
+  if (!c.isNameLike(i) && !(c.tok(i)?.kind === 'word' && /\d/.test(c.text.slice(c.tokens[i].start, c.tokens[i + 1]?.end ?? c.tokens[i].end)))) {
+    return i;
+  }
+  let p = i + 1;
+  while (p - i < 4) {
+    if (c.hyphenJoin(p) && c.tok(p + 1) && (c.isNameLike(p + 1) || c.tok(p + 1)?.kind === 'num')) p += 2;
+    else if (c.glued(p) && c.tok(p)?.kind === 'num') p++;
+    else if (c.spaced(p) && c.isNameLike(p)) p++;
+    else break;
+  }
+  return p;
+}
+
+const APPOSITION_SUFFIX = new RegExp(
+  `(?:${[...APPOSITION_NOUNS.keys()].filter((n) => n.length >= 5).map((n) => n.toLowerCase()).join('|')})$`,
+);
+
+/** The entity type a word's left context announces ("laut", "das Startup", "Berichten von"), or null. */
+function contextType(c: Scanner, i: number): EntityType | null {
+  if (!c.spaced(i)) return null;
+  const prev = c.word(i - 1);
+  if (!prev) return null;
+  if (SOURCE_TRIGGERS.has(prev) || (prev === 'to' && c.word(i - 2) === 'according')) return prev === 'namens' ? 'product' : 'outlet';
+  const apposition = APPOSITION_NOUNS.get(prev);
+  if (apposition) return apposition;
+  if (c.isCap(i - 1) && prev.length > 6 && APPOSITION_SUFFIX.test(prev)) {
+    // Compounds: "Chipkonzern", "Finanzmagazin"; the head decides the type.
+    for (const [noun, type] of APPOSITION_NOUNS) if (noun.length >= 5 && prev.endsWith(noun.toLowerCase())) return type;
+  }
+  if (prev === 'von' || prev === 'vom' || prev === 'der' || prev === 'des' || prev === 'by') {
+    const prev2 = c.word(i - 2);
+    if (prev2 && REPORT_NOUNS.has(prev2)) return 'outlet';
+    if (prev2 && CREATION_VERBS.has(prev2)) return 'org';
+  }
+  if (c.language === 'de' && REPORTING_VERBS.has(prev)) return 'outlet';
+  return null;
+}
+
+/** "laut X", "X zufolge", "wie X berichtet", "das Startup X", "namens X", "Berichten von X", "developed by X". */
+function contextMatch(c: Scanner, i: number): Match | null {
+  const t = c.tok(i);
+  if (!t || t.kind !== 'word' || c.isLower(i)) return null;
+  let type = contextType(c, i);
+  if (!type && c.word(i - 1) !== 'wie' && !(c.language === 'de' && c.tokens.slice(i + 1, i + 6).some((x) => x.text === 'zufolge'))) return null;
+  const end = nameRun(c, i);
+  if (end === i) return null;
+  if (!type) {
+    const after = c.word(end);
+    if (after === 'zufolge' || (c.word(i - 1) === 'wie' && after && REPORTING_VERBS.has(after))) type = 'outlet';
+  }
+  if (!type) return null;
+  const run = c.text.slice(t.start, c.tokens[end - 1].end);
+  if (type === 'person' && end - i === 1 && c.language === 'de' && !/^\p{Lu}\p{Ll}+$/u.test(run)) return null;
+  const learn: LearnedName[] = end - i === 1 ? [{ text: run, type, canonical: run }] : [];
+  if (type === 'person' && end - i > 1) learn.push({ text: c.word(end - 1) as string, type, canonical: run });
+  return { from: i, to: end, type, learn };
+}
+
+/** Quoted English-looking names in German text: „LLM Leaderboard“, „Hundred Model War“. */
+function quotedMatch(c: Scanner, i: number): Match | null {
+  const q = c.sym(i);
+  if (!q || !QUOTES_OPEN.has(q) || c.language !== 'de') return null;
+  const closers = QUOTES_CLOSE[q] ?? q;
+  let p = i + 1;
+  let words = 0;
+  let foreign = 0;
+  while (p < c.tokens.length && p - i <= 8) {
+    const t = c.tokens[p];
+    if (t.lineBefore) return null;
+    if (t.kind === 'sym' && closers.includes(t.text)) break;
+    if (t.kind === 'word') {
+      if (FUNCTION_WORDS.has(t.text.toLowerCase()) || !(isCapitalized(t.text) || isAllCaps(t.text)) || isAllCaps(t.text) && t.text.length > 3 && words > 0 && isAllCaps(c.word(p - 1) ?? '')) return null;
+      words++;
+      if (!/[äöüß]/.test(t.text) && (isAllCaps(t.text) || !looksLikeGermanWord(t.text))) foreign++;
+    } else if (!(t.kind === 'num' || isHyphenText(t.text))) {
+      return null;
+    }
+    p++;
+  }
+  if (p >= c.tokens.length || p - i > 8 || words < 2 || foreign < words) return null;
+  const all = c.tokens.slice(i + 1, p).filter((t) => t.kind === 'word');
+  if (all.every((t) => isAllCaps(t.text))) return null;
+  return { from: i + 1, to: p, type: 'other' };
+}
+
+/** The platform X: "auf X", "on X", "X (formerly Twitter)". */
+function xMatch(c: Scanner, i: number): Match | null {
+  if (c.word(i) !== 'X' || c.glued(i + 1) && c.tok(i + 1)?.kind !== 'sym') return null;
+  if (c.hyphenJoin(i + 1) || (c.glued(i) && c.tok(i - 1)?.kind !== 'sym')) return null;
+  const prev = c.word(i - 1);
+  const formerly = c.sym(i + 1) === '(' && /^(formerly|ehemals|früher|vormals)$/.test(c.word(i + 2) ?? '');
+  if (!formerly && !(prev && X_CONTEXT.has(prev))) return null;
+  return { from: i, to: i + 1, type: 'product', canonical: 'X' };
+}
+
+const RULES = [lexiconMatch, usMatch, indexMatch, personMatch, corporateMatch, institutionMatch, alnumMatch, camelMatch, acronymMatch, domainMatch, contextMatch, xMatch];
+const LOWER_CASE_RULES = [lexiconMatch, domainMatch];
+const SYMBOL_RULES = [quotedMatch];
+
+/** True when a sentence is written in Title Case, where capitals carry no information. */
+function titleCaseSentences(c: Scanner): Uint8Array {
+  const flags = new Uint8Array(c.tokens.length);
+  let start = 0;
+  for (let i = 0; i <= c.tokens.length; i++) {
+    if (i === c.tokens.length || (i > start && c.initial[i])) {
+      let capitalised = 0;
+      let content = 0;
+      for (let k = start; k < i; k++) {
+        const w = c.word(k);
+        if (!w || w.length <= 3 || FUNCTION_WORDS.has(w.toLowerCase())) continue;
+        content++;
+        if (isCapitalized(w)) capitalised++;
+      }
+      if (content >= 3 && capitalised / content >= 0.7) flags.fill(1, start, i);
+      start = i;
+    }
+  }
+  return flags;
+}
+
+/** English: runs of capitalised words inside a sentence are names ("Morgan Stanley", "Paul Triolo"). */
+function capitalisedRuns(c: Scanner, covered: Uint8Array, out: Match[]): void {
+  const titleCase = titleCaseSentences(c);
+  for (let i = 0; i < c.tokens.length; i++) {
+    if (covered[i] || titleCase[i] || !c.isNameLike(i) || (c.word(i) as string).length < 2) continue;
+    // "10B", "5G": letters glued to a figure belong to it.
+    if (c.glued(i) && c.tok(i - 1)?.kind === 'num') continue;
+    let p = i + 1;
+    while (p < c.tokens.length && !covered[p]) {
+      if (c.spaced(p) && c.isNameLike(p) && !TITLES.has(c.word(p) as string)) p++;
+      else if (c.hyphenJoin(p) && !covered[p + 1] && c.word(p + 1) && (isCapitalized(c.word(p + 1) as string) || (c.hyphenJoin(p + 2) && isCapitalized(c.word(p + 3) ?? '')))) p += 2;
+      else if (c.spaced(p) && RUN_CONNECTORS.has(c.tok(p)?.text ?? '') && c.spaced(p + 1) && !covered[p + 1] && c.isNameLike(p + 1) && (c.tok(p)?.text !== 'and' || false)) p += 2;
+      else break;
+    }
+    const words = p - i;
+    const first = c.word(i) as string;
+    if (c.initial[i] || c.afterOpening(i)) {
+      // Sentence-initial capitals prove nothing on their own.
+      if (words < 2 || !(GIVEN_NAMES.has(first) || c.isNameLike(i + 1))) {
+        continue;
+      }
+    }
+    const run = c.text.slice(c.tokens[i].start, c.tokens[p - 1].end);
+    if (GENERIC_CAPITALISED.has(run) || run.split(' ').every((w) => GENERIC_CAPITALISED.has(w))) {
+      i = p - 1;
+      continue;
+    }
+    const last = c.word(p - 1) ?? '';
+    let type: EntityType = 'org';
+    if (GIVEN_NAMES.has(first) && words >= 2) type = 'person';
+    else if (CORPORATE_SUFFIXES.has(last)) type = 'org';
+    const learn: LearnedName[] = [];
+    if (type === 'person') learn.push({ text: last, type, canonical: run });
+    else if (words === 1) learn.push({ text: first, type, canonical: first });
+    out.push({ from: i, to: p, type, learn });
+    i = p - 1;
+  }
+}
+
+/**
+ * Finds the entities in a token stream.
+ * @param text the string the tokens index.
+ * @param sentenceStarts offsets where sentences begin (sentence-initial capitals are weak evidence).
+ */
+export function findEntities(tokens: Token[], text: string, language: Language, lexicon: Lexicon, sentenceStarts: number[]): EntityScan {
+  const c = new Scanner(tokens, text, language, lexicon, sentenceStarts);
+  const matches: Match[] = [];
+  const covered = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; ) {
+    const t = tokens[i];
+    if (t.kind === 'sym' && !QUOTES_OPEN.has(t.text)) {
+      i++;
+      continue;
+    }
+    let best: Match | null = null;
+    // Lower-case words can only start a lexicon name ("t3n", "iPhone" is CamelCase) or a domain.
+    const rules = c.isLower(i) ? LOWER_CASE_RULES : t.kind === 'sym' ? SYMBOL_RULES : RULES;
+    for (const rule of rules) {
+      const m = rule(c, i);
+      if (m && m.to > m.from && (!best || m.to > best.to)) best = m;
+    }
+    if (best) {
+      matches.push(best);
+      covered.fill(1, best.from, best.to);
+      i = best.to;
+    } else {
+      i++;
+    }
+  }
+  if (language === 'en') {
+    const runs: Match[] = [];
+    capitalisedRuns(c, covered, runs);
+    for (const m of runs) covered.fill(1, m.from, m.to);
+    matches.push(...runs);
+    matches.sort((a, b) => a.from - b.from);
+  }
+  const findings: EntityFinding[] = [];
+  const learned: LearnedName[] = [];
+  for (const m of matches) {
+    const start = tokens[m.from].start;
+    const end = tokens[m.to - 1].end;
+    const surface = text.slice(start, end);
+    const canonical = m.canonical ?? (language === 'de' && m.type !== 'person' && /\p{Ll}s$/u.test(surface) && m.to - m.from === 1 ? surface : surface);
+    findings.push({ kind: 'entity', type: m.type, start, end, text: surface, canonical });
+    if (m.learn) learned.push(...m.learn.filter((l) => l.text.length >= 2 && isCapitalized(l.text)));
+  }
+  const candidates: NameCandidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i]) continue;
+    const t = tokens[i];
+    if (t.kind !== 'word' || !c.isCap(i) || t.text.length < 2 || t.text.length > 40 || c.shape[i] & STOP) continue;
+    if (language === 'de' && c.germanLooking(t.text) && !/^\p{Lu}\p{Ll}{1,3}s?$/u.test(t.text)) continue;
+    candidates.push({ start: t.start, end: t.end, text: t.text });
+  }
+  return { findings, learned, candidates };
+}

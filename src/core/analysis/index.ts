@@ -1,0 +1,18 @@
+/** The analysis engine: plain TypeScript, no editor dependency. */
+export type {
+  Analysis, ClaimFinding, EntityFinding, EntityType, Finding, FindingKind, Language, NumberFinding, NumberType,
+} from './types';
+export { analyze, IncrementalAnalyzer, analyzeBlock, compareFindings, type AnalyzeOptions, type BlockAnalysis } from './analyzer';
+export { detectLanguage, countLanguageCues, languageFromCues, type LanguageCues } from './language';
+export { readArticleDate } from './metadata';
+export {
+  defaultLexicon, parseLexiconFile, withEntries, ENTITY_TYPES, LEXICON_FILE_VERSION, type Lexicon, type LexiconEntry,
+} from './lexicon';
+export { splitBlocks, type Block, type BlockKind } from './blocks';
+export { maskProse, type ProseBlock, type Span } from './prose';
+export { splitSentences } from './sentences';
+export { findNumbers } from './numbers';
+export { findEntities, type EntityScan, type LearnedName, type NameCandidate } from './entities';
+export { findClaims, scoreSentence, DEFAULT_CLAIM_THRESHOLD } from './claims';
+export { findTimeSensitive } from './timeSensitive';
+export { tokenize, type Token } from './tokens';

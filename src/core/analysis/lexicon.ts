@@ -1,0 +1,176 @@
+/**
+ * The curated lexicon of the AI field (shipped as JSON under ./data) and the team's own
+ * additions from `.ainews/entities.json`. Format (documented in docs/analysis.md):
+ *
+ *   {"version": 1, "entities": [{"name": "Moonshot AI", "type": "org", "aliases": ["Moonshot"]}]}
+ *
+ * Optional per entry: `versioned` (a model family that takes a version: "Qwen" → "Qwen 2.5"),
+ * `caseSensitive` (match the exact spelling only; by default "NVIDIA" and "Deepseek" match,
+ * but an all-lower-case word never matches a capitalised name, so "meta" is not "Meta").
+ */
+import type { EntityType } from './types';
+import { tokenize } from './tokens';
+import shipped from './data/entities.json';
+
+export const LEXICON_FILE_VERSION = 1;
+export const ENTITY_TYPES: readonly EntityType[] = ['org', 'product', 'person', 'place', 'outlet', 'other'];
+
+export interface LexiconEntry {
+  /** Canonical name, e.g. "Alibaba". */
+  name: string;
+  type: EntityType;
+  /** Other spellings and short forms, e.g. "Alibaba Group", "阿里巴巴". */
+  aliases?: string[];
+  /** A model family or product line that takes a version ("Qwen" → "Qwen 2.5", "GPT" → "GPT-4o"). */
+  versioned?: boolean;
+  /** Match the exact spelling only. */
+  caseSensitive?: boolean;
+}
+
+/** One token of a compiled name. */
+export interface NamePart {
+  raw: string;
+  lower: string;
+  /** Must follow the previous part without any separator ("01.AI"); otherwise a space or hyphen. */
+  glued: boolean;
+}
+
+export interface CompiledName {
+  parts: NamePart[];
+  entry: LexiconEntry;
+}
+
+/** An immutable, indexed lexicon. Build with defaultLexicon() and withEntries(). */
+export interface Lexicon {
+  readonly entries: readonly LexiconEntry[];
+  /** Compiled names keyed by their first part in lower case, longest first. */
+  readonly index: ReadonlyMap<string, readonly CompiledName[]>;
+}
+
+function compileName(name: string, entry: LexiconEntry): CompiledName | null {
+  const parts: NamePart[] = [];
+  let glued = false;
+  for (const token of tokenize(name)) {
+    if (token.kind === 'sym' && (token.text === '-' || token.text === '‑')) {
+      glued = false;
+      continue;
+    }
+    const isGlued = parts.length > 0 && !token.spaceBefore && glued;
+    parts.push({ raw: token.text, lower: token.text.toLowerCase(), glued: isGlued });
+    glued = true;
+  }
+  return parts.length ? { parts, entry } : null;
+}
+
+/**
+ * German declines adjectives inside names: "Deutsche Bank" → "der Deutschen Bank",
+ * "Statistisches Bundesamt" → "vom Statistischen Bundesamt". Returns the declined spellings.
+ */
+function declinedVariants(name: string): string[] {
+  const match = /^(\p{Lu}\p{Ll}+?)(e|es|er)( \p{Lu}.*)$/u.exec(name);
+  if (!match || !/(isch|lich|sch|ig|al|ell|iv|sche|e)$/.test(match[1] + 'e') || match[1].length < 4) return [];
+  return ['en', 'em', 'er', 'es', 'e'].filter((ending) => ending !== match[2]).map((ending) => match[1] + ending + match[3]);
+}
+
+function buildIndex(entries: readonly LexiconEntry[]): Map<string, CompiledName[]> {
+  const index = new Map<string, CompiledName[]>();
+  // Later entries win for the same spelling: a team's file can retype a shipped name.
+  const seen = new Map<string, CompiledName>();
+  for (const entry of entries) {
+    const spellings = [entry.name, ...(entry.aliases ?? [])];
+    for (const name of [...spellings, ...spellings.flatMap(declinedVariants)]) {
+      const compiled = compileName(name, entry);
+      if (!compiled) continue;
+      const key = compiled.parts.map((p) => (p.glued ? '' : ' ') + p.lower).join('');
+      const previous = seen.get(key);
+      if (previous) {
+        const list = index.get(previous.parts[0].lower) as CompiledName[];
+        list.splice(list.indexOf(previous), 1);
+      }
+      seen.set(key, compiled);
+      const list = index.get(compiled.parts[0].lower) ?? [];
+      list.push(compiled);
+      index.set(compiled.parts[0].lower, list);
+    }
+  }
+  for (const list of index.values()) list.sort((a, b) => b.parts.length - a.parts.length);
+  return index;
+}
+
+function makeLexicon(entries: readonly LexiconEntry[]): Lexicon {
+  return Object.freeze({ entries: Object.freeze([...entries]), index: buildIndex(entries) });
+}
+
+/**
+ * Validates a lexicon file's text (`.ainews/entities.json` or the shipped data).
+ * @returns the valid entries and one message per problem; a bad entry is skipped, the rest kept.
+ */
+export function parseLexiconFile(jsonText: string): { entries: LexiconEntry[]; errors: string[] } {
+  const errors: string[] = [];
+  let data: unknown;
+  try {
+    data = JSON.parse(jsonText);
+  } catch (error) {
+    return { entries: [], errors: [`not valid JSON: ${error instanceof Error ? error.message : String(error)}`] };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { entries: [], errors: ['expected an object like {"version": 1, "entities": [...]}'] };
+  }
+  const file = data as Record<string, unknown>;
+  if (file.version !== LEXICON_FILE_VERSION) {
+    errors.push(`"version" must be ${LEXICON_FILE_VERSION} (found ${JSON.stringify(file.version)})`);
+    if (typeof file.version === 'number' && file.version > LEXICON_FILE_VERSION) return { entries: [], errors };
+  }
+  if (!Array.isArray(file.entities)) {
+    errors.push('"entities" must be an array');
+    return { entries: [], errors };
+  }
+  const entries: LexiconEntry[] = [];
+  file.entities.forEach((raw: unknown, i: number) => {
+    const where = `entities[${i}]`;
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      errors.push(`${where}: expected an object with "name" and "type"`);
+      return;
+    }
+    const item = raw as Record<string, unknown>;
+    if (typeof item.name !== 'string' || !item.name.trim()) {
+      errors.push(`${where}: "name" must be a non-empty string`);
+      return;
+    }
+    const label = `${where} (${JSON.stringify(item.name)})`;
+    if (typeof item.type !== 'string' || !ENTITY_TYPES.includes(item.type as EntityType)) {
+      errors.push(`${label}: "type" must be one of ${ENTITY_TYPES.join(', ')} (found ${JSON.stringify(item.type)})`);
+      return;
+    }
+    const entry: LexiconEntry = { name: item.name.trim(), type: item.type as EntityType };
+    if (item.aliases !== undefined) {
+      if (!Array.isArray(item.aliases) || item.aliases.some((a) => typeof a !== 'string' || !a.trim())) {
+        errors.push(`${label}: "aliases" must be an array of non-empty strings`);
+        return;
+      }
+      entry.aliases = (item.aliases as string[]).map((a) => a.trim());
+    }
+    for (const flag of ['versioned', 'caseSensitive'] as const) {
+      if (item[flag] === undefined) continue;
+      if (typeof item[flag] !== 'boolean') {
+        errors.push(`${label}: "${flag}" must be true or false`);
+        return;
+      }
+      entry[flag] = item[flag] as boolean;
+    }
+    const unknown = Object.keys(item).filter((k) => !['name', 'type', 'aliases', 'versioned', 'caseSensitive'].includes(k));
+    if (unknown.length) errors.push(`${label}: unknown field(s) ${unknown.map((k) => JSON.stringify(k)).join(', ')} ignored`);
+    entries.push(entry);
+  });
+  return { entries, errors };
+}
+
+/** The shipped lexicon of AI companies, models, chips, people, places, outlets and benchmarks. */
+export function defaultLexicon(): Lexicon {
+  return makeLexicon(shipped.entities as LexiconEntry[]);
+}
+
+/** A new lexicon with `entries` added; an entry with an existing spelling replaces the old one. */
+export function withEntries(lexicon: Lexicon, entries: readonly LexiconEntry[]): Lexicon {
+  return makeLexicon([...lexicon.entries, ...entries]);
+}

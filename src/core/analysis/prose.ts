@@ -1,0 +1,113 @@
+/**
+ * Separates prose from markup in one Markdown block. The result keeps every offset: markup,
+ * code, HTML, URLs and list markers are replaced by spaces (line breaks stay), so detectors
+ * can scan the masked string and report spans that index the original text unchanged.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface ProseBlock {
+  /** Same length as the block; only prose characters survive, the rest are spaces or '\n'. */
+  masked: string;
+  /** Paragraphs and headings: sentences never cross their borders. */
+  units: Span[];
+}
+
+interface MdNode {
+  type: string;
+  position?: { start: { offset?: number }; end: { offset?: number } };
+  children?: MdNode[];
+}
+
+// The parser is configured once and never changed: unified freezes it on first use.
+const markdownParser = unified().use(remarkParse);
+
+const SKIPPED = new Set(['code', 'inlineCode', 'html', 'image', 'imageReference', 'definition', 'break', 'thematicBreak']);
+const UNITS = new Set(['paragraph', 'heading']);
+const URL_LIKE = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"“”„]*[^\s<>"“”„.,;:!?)\]'’]|\b[\w.+-]+@[\w-]+\.[\w.-]*\w/g;
+
+function spanOf(node: MdNode): Span | null {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? null : { start, end };
+}
+
+function collect(node: MdNode, prose: Span[], units: Span[]): void {
+  if (SKIPPED.has(node.type)) return;
+  if (node.type === 'text') {
+    const span = spanOf(node);
+    if (span) prose.push(span);
+    return;
+  }
+  if (UNITS.has(node.type)) {
+    const span = spanOf(node);
+    if (span) units.push(span);
+  }
+  if (node.children) for (const child of node.children) collect(child, prose, units);
+}
+
+/** Blanks bare URLs and e-mail addresses (Markdown without GFM leaves them as text). */
+function maskUrls(masked: string): string {
+  if (!masked.includes('://') && !masked.includes('www.') && !masked.includes('@')) return masked;
+  return masked.replace(URL_LIKE, blankOut);
+}
+
+/** Replaces every character except line breaks with a space. */
+export function blankOut(text: string): string {
+  return text.replace(/[^\n]/g, ' ');
+}
+
+/**
+ * Anything Markdown could read as markup: inline syntax characters, block markers at a line start
+ * (lists, headings, quotes, indented code, setext underlines) or a blank line. A block without any
+ * of these is one paragraph of plain text, exactly as remark would parse it.
+ */
+const MARKDOWN_SYNTAX = /[`*_[\]<>!&\\~#\u0000]|^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)|^(?: {4}|\t)|^[ \t]*(?:=+|-+)[ \t]*$|^[ \t]*>|\n[ \t\r]*\n/m;
+
+/** True when remark would parse the block as a single paragraph of plain text. */
+export function isPlainBlock(block: string): boolean {
+  return !MARKDOWN_SYNTAX.test(block);
+}
+
+function maskPlain(block: string): ProseBlock {
+  let start = 0;
+  let end = block.length;
+  while (start < end && /\s/.test(block.charAt(start))) start++;
+  while (end > start && /\s/.test(block.charAt(end - 1))) end--;
+  const masked = blankOut(block.slice(0, start)) + block.slice(start, end) + blankOut(block.slice(end));
+  return { masked: maskUrls(masked), units: start < end ? [{ start, end }] : [] };
+}
+
+/**
+ * Masks everything in one block that is not prose. Blocks with Markdown syntax are parsed with
+ * remark; plain blocks take a shortcut with the same result (see isPlainBlock). A byte-order mark is blanked before parsing because micromark drops it and would shift offsets.
+ */
+export function maskProse(block: string): ProseBlock {
+  if (isPlainBlock(block)) return maskPlain(block.charCodeAt(0) === 0xfeff ? ' ' + block.slice(1) : block);
+  return maskMarkdown(block);
+}
+
+/** The remark path of maskProse; exported so that tests can compare it with the plain-text path. */
+export function maskMarkdown(block: string): ProseBlock {
+  const source = block.charCodeAt(0) === 0xfeff ? ' ' + block.slice(1) : block;
+  const tree = markdownParser.parse(source) as MdNode;
+  const prose: Span[] = [];
+  const units: Span[] = [];
+  collect(tree, prose, units);
+  prose.sort((a, b) => a.start - b.start);
+  let masked = '';
+  let pos = 0;
+  for (const span of prose) {
+    if (span.start < pos) continue;
+    if (span.start > pos) masked += blankOut(source.slice(pos, span.start));
+    masked += source.slice(span.start, span.end);
+    pos = span.end;
+  }
+  if (pos < source.length) masked += blankOut(source.slice(pos));
+  return { masked: maskUrls(masked), units };
+}

@@ -1,0 +1,59 @@
+/** Wording that dates a claim ("derzeit", "latest", "bis 2030"): the claim may be outdated later. */
+import { tokenize, type Token } from './tokens';
+
+const WORDS = new Set(
+  `derzeit derzeitig derzeitige derzeitigen aktuell aktuelle aktuellen aktueller aktuelles zurzeit momentan momentane momentanen
+   gegenwärtig gegenwärtige gegenwärtigen jüngst jüngste jüngsten jüngster jüngstes neueste neuesten neuester neuestes bislang bisher
+   bisherige bisherigen inzwischen mittlerweile heute heutige heutigen zuletzt kürzlich jetzt nun
+   currently current latest newest recently recent now today so-far to-date`.split(/\s+/),
+);
+/** Multi-word phrases as token texts. */
+const PHRASES: string[][] = [
+  'zur Zeit', 'noch immer', 'immer noch', 'dieses Jahr', 'dieses Jahres', 'in diesem Jahr', 'nächstes Jahr', 'im kommenden Jahr',
+  'so far', 'to date', 'as of', 'this year', 'next year', "today ' s",
+].map((p) => p.split(' '));
+const YEAR_FRAMES = new Set(['bis', 'ab', 'seit', 'vor', 'by', 'until', 'through', 'since']);
+const YEAR_MODIFIERS = new Set(['Ende', 'Anfang', 'Mitte', 'early', 'late', 'mid']);
+
+/**
+ * The time-sensitive words and phrases in a sentence, in order, without duplicates.
+ * @param tokens the sentence's tokens when the caller has them (saves tokenizing again).
+ */
+export function findTimeSensitive(sentence: string, tokens: Token[] = tokenize(sentence)): string[] {
+  const found: string[] = [];
+  const base = tokens.length ? tokens[0].start : 0;
+  const slice = (from: number, to: number) => sentence.slice(tokens[from].start - base, tokens[to].end - base);
+  const push = (phrase: string) => {
+    if (!found.includes(phrase)) found.push(phrase);
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const lower = t.text.toLowerCase();
+    let matched = false;
+    for (const phrase of PHRASES) {
+      if (phrase[0].toLowerCase() !== lower) continue;
+      let ok = true;
+      for (let k = 1; k < phrase.length && ok; k++) ok = tokens[i + k]?.text === phrase[k];
+      if (ok) {
+        push(slice(i, i + phrase.length - 1));
+        i += phrase.length - 1;
+        matched = true;
+        break;
+      }
+    }
+    if (matched) continue;
+    if (WORDS.has(lower) && t.kind === 'word') {
+      push(t.text);
+      continue;
+    }
+    if (YEAR_FRAMES.has(lower)) {
+      // "bis 2030", "bis Ende 2025", "by the end of 2026", "until mid-2027"
+      let k = i + 1;
+      if (tokens[k]?.text === 'the' && tokens[k + 1]?.text === 'end' && tokens[k + 2]?.text === 'of') k += 3;
+      else if (tokens[k] && YEAR_MODIFIERS.has(tokens[k].text)) k += tokens[k + 1]?.text === '-' ? 2 : 1;
+      const year = tokens[k];
+      if (year && year.kind === 'num' && /^\d{4}$/.test(year.text)) push(slice(i, k));
+    }
+  }
+  return found;
+}

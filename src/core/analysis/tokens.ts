@@ -1,0 +1,123 @@
+/**
+ * A flat token stream over (masked) prose. Every token keeps its UTF-16 offsets,
+ * so every detector reports spans that index the original text.
+ */
+
+export type TokenKind = 'word' | 'num' | 'sym';
+
+export interface Token {
+  kind: TokenKind;
+  text: string;
+  start: number;
+  end: number;
+  /** Whitespace (or masked markup) separates this token from the previous one. */
+  spaceBefore: boolean;
+  /** A line break lies between this token and the previous one. */
+  lineBefore: boolean;
+}
+
+/** Longest digit run still read as a number; longer runs (IDs, hashes, junk) become symbols. */
+const MAX_NUMBER_LENGTH = 24;
+const LETTER = /\p{L}/u;
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+
+function isSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Length (1 or 2 code units) of the letter at i, or 0. `marks` also accepts combining marks. */
+function letterLength(text: string, i: number, marks: boolean): number {
+  const c = text.charCodeAt(i);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return 1;
+  if (c < 128) return 0;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const cp = text.codePointAt(i) as number;
+    return cp > 0xffff && (marks ? LETTER_OR_MARK : LETTER).test(String.fromCodePoint(cp)) ? 2 : 0;
+  }
+  return (marks ? LETTER_OR_MARK : LETTER).test(text.charAt(i)) ? 1 : 0;
+}
+
+/**
+ * Splits `text[from, to)` into tokens: words (letters with their combining marks), numbers (digits
+ * with inner separators: "1.234,5", "2.5") and one-character symbols (surrogate pairs stay whole).
+ * One linear pass over the characters.
+ */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = [];
+  let space = true;
+  let line = true;
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      space = true;
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) line = true;
+      i++;
+      continue;
+    }
+    const start = i;
+    let kind: TokenKind;
+    if (isDigit(c)) {
+      i++;
+      while (i < to) {
+        const d = text.charCodeAt(i);
+        if (isDigit(d)) i++;
+        else if ((d === 46 || d === 44) && i + 1 < to && isDigit(text.charCodeAt(i + 1))) i += 2;
+        else break;
+      }
+      kind = i - start > MAX_NUMBER_LENGTH ? 'sym' : 'num';
+    } else {
+      const first = letterLength(text, i, false);
+      if (first) {
+        i += first;
+        for (let n = letterLength(text, i, true); n && i < to; n = letterLength(text, i, true)) i += n;
+        kind = 'word';
+      } else {
+        i += c >= 0xd800 && c <= 0xdbff && i + 1 < to ? 2 : 1;
+        kind = 'sym';
+      }
+    }
+    if (i > to) i = to;
+    tokens.push({ kind, text: text.slice(start, i), start, end: i, spaceBefore: space, lineBefore: line });
+    space = false;
+    line = false;
+  }
+  return tokens;
+}
+
+/** True when the word starts with an upper-case letter. */
+export function isCapitalized(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  const c = word.charAt(0);
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+}
+
+/** True when every letter is upper case and there are at least two. */
+export function isAllCaps(word: string): boolean {
+  return word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase();
+}
+
+/** True for inner capitals after a lower-case letter: "DeepSeek", "iPhone", "WeChat". */
+export function isCamelCase(word: string): boolean {
+  let ascii = true;
+  for (let i = 1; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 128) {
+      ascii = false;
+      break;
+    }
+    if (c >= 65 && c <= 90) {
+      const prev = word.charCodeAt(i - 1);
+      if (prev >= 97 && prev <= 122) return true;
+    }
+  }
+  return !ascii && /\p{Ll}\p{Lu}/u.test(word);
+}

@@ -1,0 +1,116 @@
+/**
+ * Reading and atomically writing files on disk (the only module of the store that touches node:fs).
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/** The file's text (UTF-8), or null when it does not exist. */
+export async function readTextIfExists(path: string): Promise<string | null> {
+  try {
+    return await fs.readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/**
+ * Which version of a file is on disk: inode, size and modification time (nanoseconds). Any write
+ * (in place, or by replacing the file as git and atomic writers do) changes it.
+ */
+function identityOf(stat: { ino: bigint; size: bigint; mtimeNs: bigint }): string {
+  return `${stat.ino}:${stat.size}:${stat.mtimeNs}`;
+}
+
+/** The identity of the file now on disk, or null when there is none. */
+export async function fileIdentity(path: string): Promise<string | null> {
+  try {
+    return identityOf(await fs.stat(path, { bigint: true }));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/**
+ * Reads a file together with the identity of exactly the version read (retrying when it changed
+ * while being read).
+ * @returns text and identity, both null when the file does not exist.
+ */
+export async function readTextWithIdentity(path: string): Promise<{ text: string | null; identity: string | null }> {
+  for (let attempt = 0; ; attempt += 1) {
+    let handle;
+    try {
+      handle = await fs.open(path, 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { text: null, identity: null };
+      throw error;
+    }
+    try {
+      const before = identityOf(await handle.stat({ bigint: true }));
+      const text = await handle.readFile('utf8');
+      const after = identityOf(await handle.stat({ bigint: true }));
+      if ((before === after && after === (await fileIdentity(path))) || attempt >= 3) return { text, identity: after };
+    } finally {
+      await handle.close();
+    }
+  }
+}
+
+/** Windows refuses to replace a file another process has open; such a refusal is retried briefly. */
+const RENAME_RETRIES = 5;
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Writes a file so that readers only ever see the old or the new content: the text goes to a
+ * temporary file in the same directory, is flushed, and replaces the target with a rename.
+ * @param path The target file; its directory is created when missing.
+ * @param text The content, written as UTF-8.
+ * @param beforeReplace Runs after the temporary file is complete and just before the rename; if it
+ *   returns false, the temporary file is removed and nothing is replaced.
+ * @returns The identity (see {@link fileIdentity}) of the new file, or null when it was not replaced.
+ */
+export async function writeFileAtomic(path: string, text: string, beforeReplace?: () => Promise<boolean>): Promise<string | null> {
+  const dir = dirname(path);
+  await fs.mkdir(dir, { recursive: true });
+  const temporary = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  let mode: number | undefined;
+  try {
+    mode = (await fs.stat(path)).mode & 0o777;
+  } catch {
+    mode = undefined;
+  }
+  const handle = await fs.open(temporary, 'wx', mode ?? 0o666);
+  try {
+    let identity: string;
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+      identity = identityOf(await handle.stat({ bigint: true }));
+    } finally {
+      await handle.close();
+    }
+    if (beforeReplace && !(await beforeReplace())) {
+      await fs.rm(temporary, { force: true });
+      return null;
+    }
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        // A rename keeps the inode, size and modification time: the identity stays valid.
+        await fs.rename(temporary, path);
+        return identity;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (attempt >= RENAME_RETRIES || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES')) throw error;
+        await delay(20 * (attempt + 1));
+      }
+    }
+  } catch (error) {
+    await fs.rm(temporary, { force: true });
+    throw error;
+  }
+}

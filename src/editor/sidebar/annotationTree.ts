@@ -1,0 +1,488 @@
+/**
+ * The "Annotations" view: every annotation of the workspace, article → status → annotation, or
+ * status → article → annotation when grouped by status first; one more level for the workspace
+ * folder when there are several.
+ *
+ * The tree is built from the annotation service each time VS Code asks for it. To show whether an
+ * annotation still finds its text (fuzzy, orphaned), each article with annotations is placed in its
+ * current text: through the open document when there is one, else by loading it with
+ * `openTextDocument` (a few at a time, and only again when the file or its annotations change).
+ * That is needed anyway for the badge, which counts fuzzy and orphaned annotations across the
+ * workspace. An article that cannot be read (deleted, renamed) has only orphans. Placements are
+ * computed once per refresh and shared by every level of the tree.
+ */
+import * as vscode from 'vscode';
+import type { Annotation, Status } from '../../core/store/annotation';
+import { STATUSES } from '../../core/store/annotation';
+import { attentionCount, byPosition, groupByKey, groupItems, passesFilter, type GroupKey } from '../../core/sidebar/annotationGroups';
+import { mapLimit } from '../../core/sidebar/concurrency';
+import { shortenQuote, splitArticlePath } from '../../core/sidebar/text';
+import { Disposable } from '../disposable';
+import type { PlacedAnnotation } from '../placedAnnotation';
+import { annotationIcon, countedLabel, flagLabel, groupIcon, groupLabel, openIfReadable, stateLabel } from './treeLabels';
+
+/** What the tree reads from the annotation service (AnnotationService fits). */
+export interface AnnotationTreeSource {
+  entries(): { folder: vscode.WorkspaceFolder; store: { readonly annotations: readonly Annotation[] } }[];
+  placedAnnotations(document: vscode.TextDocument): PlacedAnnotation[];
+  readonly onDidChange: vscode.Event<void>;
+}
+
+export interface FolderElement {
+  kind: 'folder';
+  /** The folder's URI as a string. */
+  folder: string;
+}
+
+export interface ArticleElement {
+  kind: 'article';
+  folder: string;
+  /** The article path as the annotation file has it. */
+  article: string;
+  /** The status group above it, when grouped by status first. */
+  group?: GroupKey;
+  /** Annotations shown below it. */
+  count: number;
+}
+
+export interface GroupElement {
+  kind: 'group';
+  folder: string;
+  group: GroupKey;
+  /** The article above it, when grouped by article first. */
+  article?: string;
+  /** Annotations shown below it. */
+  count: number;
+}
+
+/** What context-menu commands receive: `folder` (URI string) and `id` find the annotation. */
+export interface AnnotationElement {
+  kind: 'annotation';
+  folder: string;
+  id: string;
+  article: string;
+  group: GroupKey;
+  placed: PlacedAnnotation;
+}
+
+export type AnnotationTreeElement = FolderElement | ArticleElement | GroupElement | AnnotationElement;
+
+/** One article's annotations, placed in its current text. */
+interface ArticlePlacements {
+  folder: vscode.WorkspaceFolder;
+  article: string;
+  placed: PlacedAnnotation[];
+}
+
+/** Changes arrive on every keystroke in an article; the tree follows a moment later. */
+const REFRESH_DELAY_MS = 300;
+/** Articles loaded from disk at the same time. */
+const OPEN_CONCURRENCY = 8;
+/** Up to this many articles, article nodes start expanded. */
+const EXPAND_ARTICLES_UP_TO = 20;
+const NOTE_DESCRIPTION_LENGTH = 80;
+const QUOTE_TOOLTIP_LENGTH = 400;
+
+export class AnnotationTreeProvider extends Disposable implements vscode.TreeDataProvider<AnnotationTreeElement> {
+  private readonly changed = this.register(new vscode.EventEmitter<AnnotationTreeElement | undefined>());
+  readonly onDidChangeTreeData = this.changed.event;
+  private byStatus = false;
+  private filter: Status[] | undefined;
+  private view: vscode.TreeView<AnnotationTreeElement> | undefined;
+  /** Placements per folder for the current refresh; dropped whenever the annotations change. */
+  private placements = new Map<string, Promise<ArticlePlacements[]>>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Placements of articles that are not open, by URI. Loading an article costs a document load,
+   * and VS Code soon unloads documents no editor shows; this keeps the result while neither the
+   * file (mtime, size) nor its annotations changed.
+   */
+  private readonly closedArticles = new Map<string, { stamp: string; placed: PlacedAnnotation[] }>();
+  /** Counts view updates so that a slow, older one never overwrites a newer badge. */
+  private updateCount = 0;
+
+  constructor(private readonly source: AnnotationTreeSource) {
+    super();
+    this.register(source.onDidChange(() => this.scheduleRefresh()));
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleRefresh()));
+    this.register({ dispose: () => clearTimeout(this.timer) });
+    void this.setContextKey();
+  }
+
+  /** Lets the provider keep the view's badge and description current; the view is disposed with it. */
+  attach(view: vscode.TreeView<AnnotationTreeElement>): Promise<void> {
+    this.view = this.register(view);
+    return this.updateView();
+  }
+
+  get groupByStatus(): boolean {
+    return this.byStatus;
+  }
+
+  /** The statuses shown, or undefined when all are. */
+  get statusFilter(): readonly Status[] | undefined {
+    return this.filter;
+  }
+
+  /** Groups by status first (status → article → annotation) or by article first. */
+  setGroupByStatus(on: boolean): Promise<void> {
+    this.byStatus = on;
+    void this.setContextKey();
+    return this.refresh();
+  }
+
+  /** Shows only annotations with these statuses (orphans are always shown); undefined, empty or all statuses: no filter. */
+  setStatusFilter(statuses: readonly Status[] | undefined): Promise<void> {
+    const unique = statuses ? STATUSES.filter((s) => statuses.includes(s)) : [];
+    this.filter = unique.length === 0 || unique.length === STATUSES.length ? undefined : unique;
+    return this.refresh();
+  }
+
+  /** Rebuilds the tree now; resolves when the badge and description are up to date. */
+  refresh(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.placements.clear();
+    this.changed.fire(undefined);
+    return this.updateView();
+  }
+
+  getTreeItem(element: AnnotationTreeElement): vscode.TreeItem {
+    switch (element.kind) {
+      case 'folder':
+        return this.folderItem(element);
+      case 'article':
+        return this.articleItem(element);
+      case 'group':
+        return this.groupItem(element);
+      case 'annotation':
+        return annotationItem(element);
+    }
+  }
+
+  async getChildren(element?: AnnotationTreeElement): Promise<AnnotationTreeElement[]> {
+    if (!element) return this.rootChildren();
+    if (element.kind === 'annotation') return [];
+    if (element.kind === 'folder') return this.folderChildren(element.folder);
+    const articles = await this.placedIn(element.folder);
+    return this.byStatus ? this.statusFirstChildren(element, articles) : this.articleFirstChildren(element, articles);
+  }
+
+  /** The parent as getChildren lists it (with its count), so that `view.reveal` works. */
+  getParent(element: AnnotationTreeElement): Promise<AnnotationTreeElement | undefined> {
+    return this.parentOf(element);
+  }
+
+  /** Every annotation of the workspace, placed; what the badge counts. */
+  async allPlaced(): Promise<PlacedAnnotation[]> {
+    const perFolder = await Promise.all(this.source.entries().map((e) => this.placedIn(e.folder.uri.toString())));
+    return perFolder.flat().flatMap((a) => a.placed);
+  }
+
+  override dispose(): void {
+    clearTimeout(this.timer);
+    this.closedArticles.clear();
+    super.dispose();
+  }
+
+  private async parentOf(element: NodeKey): Promise<AnnotationTreeElement | undefined> {
+    const key = parentKey(element, this.byStatus);
+    if (key === undefined) return undefined;
+    if (key.kind === 'folder') return this.isMultiRoot() ? key : undefined;
+    const siblings = await this.getChildren(await this.parentOf(key));
+    return siblings.find((s) => elementKey(s) === elementKey(key));
+  }
+
+  private scheduleRefresh(): void {
+    // Placements are stale right away; the tree is told after the changes settle.
+    this.placements.clear();
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
+  }
+
+  private async setContextKey(): Promise<void> {
+    await vscode.commands.executeCommand('setContext', 'aiNews.groupByStatus', this.byStatus);
+  }
+
+  private isMultiRoot(): boolean {
+    return this.source.entries().length > 1;
+  }
+
+  private async rootChildren(): Promise<AnnotationTreeElement[]> {
+    const entries = this.source.entries();
+    if (entries.length === 1) return this.folderChildren(entries[0].folder.uri.toString());
+    const folders: AnnotationTreeElement[] = [];
+    for (const entry of entries) {
+      const key = entry.folder.uri.toString();
+      if ((await this.folderChildren(key)).length > 0) folders.push({ kind: 'folder', folder: key });
+    }
+    return folders;
+  }
+
+  private async folderChildren(folder: string): Promise<AnnotationTreeElement[]> {
+    const articles = await this.placedIn(folder);
+    if (this.byStatus) {
+      const all = articles.flatMap((a) => this.visible(a.placed));
+      return groupItems(all.map(groupable)).map(({ key, items }): GroupElement => ({ kind: 'group', folder, group: key, count: items.length }));
+    }
+    return articles
+      .map((a): ArticleElement => ({ kind: 'article', folder, article: a.article, count: this.visible(a.placed).length }))
+      .filter((a) => a.count > 0);
+  }
+
+  /** article → group → annotation. */
+  private articleFirstChildren(element: ArticleElement | GroupElement, articles: ArticlePlacements[]): AnnotationTreeElement[] {
+    const article = element.article === undefined ? undefined : articles.find((a) => a.article === element.article);
+    if (!article) return [];
+    const groups = groupItems(this.visible(article.placed).map(groupable));
+    if (element.kind === 'article') {
+      return groups.map(({ key, items }): GroupElement => ({ kind: 'group', folder: element.folder, group: key, article: article.article, count: items.length }));
+    }
+    const group = groups.find((g) => g.key === element.group);
+    return group ? annotationElements(element.folder, article.article, group.key, group.items.map((g) => g.placed)) : [];
+  }
+
+  /** group → article → annotation. */
+  private statusFirstChildren(element: ArticleElement | GroupElement, articles: ArticlePlacements[]): AnnotationTreeElement[] {
+    const key = element.group;
+    if (key === undefined) return [];
+    const inGroup = (a: ArticlePlacements): PlacedAnnotation[] =>
+      groupItems(this.visible(a.placed).map(groupable)).find((g) => g.key === key)?.items.map((g) => g.placed) ?? [];
+    if (element.kind === 'group') {
+      return articles
+        .map((a): ArticleElement => ({ kind: 'article', folder: element.folder, article: a.article, group: key, count: inGroup(a).length }))
+        .filter((a) => a.count > 0);
+    }
+    const article = articles.find((a) => a.article === element.article);
+    return article ? annotationElements(element.folder, article.article, key, inGroup(article)) : [];
+  }
+
+  private visible(placed: readonly PlacedAnnotation[]): PlacedAnnotation[] {
+    return placed.filter((p) => passesFilter(groupable(p), this.filter));
+  }
+
+  /** The folder's articles with their annotations placed, in path order; computed once per refresh. */
+  private placedIn(folderKey: string): Promise<ArticlePlacements[]> {
+    let pending = this.placements.get(folderKey);
+    if (!pending) {
+      const entry = this.source.entries().find((e) => e.folder.uri.toString() === folderKey);
+      pending = entry ? this.placeFolder(entry.folder, entry.store.annotations) : Promise.resolve([]);
+      this.placements.set(folderKey, pending);
+    }
+    return pending;
+  }
+
+  private async placeFolder(folder: vscode.WorkspaceFolder, annotations: readonly Annotation[]): Promise<ArticlePlacements[]> {
+    const byArticle = groupByKey(annotations, (a) => a.article);
+    const paths = [...byArticle.keys()].sort((a, b) => a.localeCompare(b));
+    this.forgetClosedArticlesBut(folder, paths);
+    return mapLimit(paths, OPEN_CONCURRENCY, async (article) => ({
+      folder,
+      article,
+      placed: await this.placeArticle(folder, article, byArticle.get(article) ?? []),
+    }));
+  }
+
+  /** Places an article's annotations in its current text; an article that cannot be read has only orphans. */
+  private async placeArticle(folder: vscode.WorkspaceFolder, article: string, annotations: readonly Annotation[]): Promise<PlacedAnnotation[]> {
+    const uri = articleUri(folder, article);
+    const key = uri.toString();
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (open) {
+      this.closedArticles.delete(key);
+      return this.placedOrOrphans(folder, open, annotations);
+    }
+    const stamp = `${await fileStamp(uri)}|${annotationsStamp(annotations)}`;
+    const cached = this.closedArticles.get(key);
+    if (cached?.stamp === stamp) return cached.placed;
+    const placed = this.placedOrOrphans(folder, await openIfReadable(uri), annotations);
+    this.closedArticles.set(key, { stamp, placed });
+    return placed;
+  }
+
+  private placedOrOrphans(folder: vscode.WorkspaceFolder, document: vscode.TextDocument | undefined, annotations: readonly Annotation[]): PlacedAnnotation[] {
+    const placed = document ? this.source.placedAnnotations(document) : [];
+    if (placed.length > 0) return placed;
+    return annotations.map((annotation) => ({ annotation, folder, state: 'orphaned', flags: [] }));
+  }
+
+  private forgetClosedArticlesBut(folder: vscode.WorkspaceFolder, articles: readonly string[]): void {
+    const keep = new Set(articles.map((a) => articleUri(folder, a).toString()));
+    const prefix = folder.uri.toString();
+    for (const key of this.closedArticles.keys()) {
+      if (key.startsWith(prefix) && !keep.has(key)) this.closedArticles.delete(key);
+    }
+  }
+
+  private async updateView(): Promise<void> {
+    const view = this.view;
+    if (!view) return;
+    const update = ++this.updateCount;
+    view.description = this.filter ? vscode.l10n.t('Showing: {0}', this.filter.map(groupLabel).join(', ')) : undefined;
+    let placed: PlacedAnnotation[];
+    try {
+      placed = await this.allPlaced();
+    } catch {
+      return; // the tree itself shows what it can; no pop-up from here
+    }
+    if (update !== this.updateCount || this.isDisposed) return;
+    const count = attentionCount(placed.map(groupable));
+    view.badge = count > 0
+      ? { value: count, tooltip: vscode.l10n.t('{0} annotations need a look: disputed, or their text changed or is gone', count) }
+      : undefined;
+    const hidden = this.filter !== undefined && placed.length > 0 && !placed.some((p) => passesFilter(groupable(p), this.filter));
+    view.message = hidden ? vscode.l10n.t('No annotations with the selected statuses. Use the filter to show all.') : undefined;
+  }
+
+  private folderItem(element: FolderElement): vscode.TreeItem {
+    const folder = this.source.entries().find((e) => e.folder.uri.toString() === element.folder)?.folder;
+    const item = new vscode.TreeItem(folder?.name ?? element.folder, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = `${this.modeKey()}|${elementKey(element)}`;
+    item.iconPath = vscode.ThemeIcon.Folder;
+    if (folder) item.resourceUri = folder.uri;
+    item.contextValue = 'folder';
+    return item;
+  }
+
+  private articleItem(element: ArticleElement): vscode.TreeItem {
+    const { name, dir } = splitArticlePath(element.article);
+    const entry = this.source.entries().find((e) => e.folder.uri.toString() === element.folder);
+    const expanded = element.group !== undefined || (entry ? new Set(entry.store.annotations.map((a) => a.article)).size <= EXPAND_ARTICLES_UP_TO : false);
+    const item = new vscode.TreeItem(countedLabel(name, element.count), expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `${this.modeKey()}|${elementKey(element)}`;
+    item.description = dir;
+    item.iconPath = vscode.ThemeIcon.File;
+    if (entry) item.resourceUri = articleUri(entry.folder, element.article);
+    item.tooltip = element.article;
+    item.contextValue = 'article';
+    return item;
+  }
+
+  private groupItem(element: GroupElement): vscode.TreeItem {
+    const item = new vscode.TreeItem(countedLabel(groupLabel(element.group), element.count), vscode.TreeItemCollapsibleState.Expanded);
+    item.id = `${this.modeKey()}|${elementKey(element)}`;
+    item.iconPath = groupIcon(element.group);
+    item.contextValue = `group.${element.group}`;
+    if (element.group === 'orphaned') item.tooltip = vscode.l10n.t('Their text is gone from the article. Re-anchor them on new text, or delete them.');
+    return item;
+  }
+
+  private modeKey(): string {
+    return this.byStatus ? 's' : 'a';
+  }
+}
+
+/** What identifies a node whatever its count. */
+function elementKey(element: NodeKey): string {
+  switch (element.kind) {
+    case 'folder':
+      return `f|${element.folder}`;
+    case 'article':
+      return `a|${element.folder}|${element.group ?? ''}|${element.article}`;
+    case 'group':
+      return `g|${element.folder}|${element.article ?? ''}|${element.group}`;
+    case 'annotation':
+      return `n|${element.folder}|${element.id}`;
+  }
+}
+
+/** A node without its count: enough to find it among its siblings. */
+type NodeKey = FolderElement | Omit<ArticleElement, 'count'> | Omit<GroupElement, 'count'> | AnnotationElement;
+
+/** The parent of a node (a folder node even for a single folder; the caller decides). */
+function parentKey(element: NodeKey, byStatus: boolean): NodeKey | undefined {
+  const folder: FolderElement = { kind: 'folder', folder: element.folder };
+  switch (element.kind) {
+    case 'folder':
+      return undefined;
+    case 'article':
+      return element.group ? { kind: 'group', folder: element.folder, group: element.group } : folder;
+    case 'group':
+      return element.article ? { kind: 'article', folder: element.folder, article: element.article } : folder;
+    case 'annotation':
+      return byStatus
+        ? { kind: 'article', folder: element.folder, article: element.article, group: element.group }
+        : { kind: 'group', folder: element.folder, group: element.group, article: element.article };
+  }
+}
+
+function groupable(placed: PlacedAnnotation): { status: Status; state: PlacedAnnotation['state']; placed: PlacedAnnotation } {
+  return { status: placed.annotation.status, state: placed.state, placed };
+}
+
+function annotationElements(folder: string, article: string, group: GroupKey, placed: readonly PlacedAnnotation[]): AnnotationElement[] {
+  return byPosition(placed, (p) => p.span?.start ?? p.annotation.position.start).map((p) => ({
+    kind: 'annotation',
+    folder,
+    id: p.annotation.id,
+    article,
+    group,
+    placed: p,
+  }));
+}
+
+function annotationItem(element: AnnotationElement): vscode.TreeItem {
+  const { annotation, state, flags } = element.placed;
+  const item = new vscode.TreeItem(shortenQuote(annotation.quote.exact) || vscode.l10n.t('(empty quote)'), vscode.TreeItemCollapsibleState.None);
+  item.id = elementKey(element);
+  const note = shortenQuote(annotation.note, NOTE_DESCRIPTION_LENGTH);
+  // Flags first: a long note is cut off at the end of the row.
+  item.description = [...flags.map(flagLabel), ...(state === 'fuzzy' ? [vscode.l10n.t('text changed')] : []), note].filter(Boolean).join(' · ');
+  item.tooltip = annotationTooltip(element.placed);
+  item.iconPath = annotationIcon(annotation.status, state);
+  item.contextValue = `annotation.${state}${flags.includes('needs re-check') ? '.recheck' : ''}`;
+  item.command = {
+    command: 'aiNews.revealAnnotation',
+    title: vscode.l10n.t('Show in the article'),
+    arguments: [{ folder: element.folder, id: annotation.id }],
+  };
+  return item;
+}
+
+/** Plain text (notes come from other people through git, so no markdown). */
+function annotationTooltip(placed: PlacedAnnotation): string {
+  const { annotation, state, flags } = placed;
+  const lines = [
+    `${groupLabel(annotation.status)} · ${stateLabel(state)}`,
+    ...flags.map(flagLabel),
+    '',
+    `“${shortenQuote(annotation.quote.exact, QUOTE_TOOLTIP_LENGTH)}”`,
+  ];
+  if (annotation.note) lines.push('', annotation.note);
+  lines.push('', vscode.l10n.t('{0}, {1}', annotation.author, annotation.modified.slice(0, 10)), annotation.article);
+  return lines.join('\n');
+}
+
+/** Changes when the file does (or disappears). */
+async function fileStamp(uri: vscode.Uri): Promise<string> {
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    return `${stat.mtime}:${stat.size}`;
+  } catch {
+    return 'missing';
+  }
+}
+
+/** Changes when any of the annotations does in a way that moves or restates it; the day counts for re-check flags. */
+function annotationsStamp(annotations: readonly Annotation[]): string {
+  const day = new Date().toISOString().slice(0, 10);
+  return `${day}|${annotations.map((a) => `${a.id}:${a.modified}:${a.status}:${a.position.start}-${a.position.end}:${a.quote.exact.length}:${a.reviewBy ?? ''}:${a.articleHash ?? ''}:${a.note.length}`).join(',')}`;
+}
+
+function articleUri(folder: vscode.WorkspaceFolder, article: string): vscode.Uri {
+  return vscode.Uri.joinPath(folder.uri, ...article.split('/'));
+}
+
+/**
+ * Creates the "Annotations" view with its provider. Dispose the provider to dispose both.
+ * @param source The annotation service.
+ */
+export function createAnnotationTreeView(source: AnnotationTreeSource): {
+  view: vscode.TreeView<AnnotationTreeElement>;
+  provider: AnnotationTreeProvider;
+} {
+  const provider = new AnnotationTreeProvider(source);
+  const view = vscode.window.createTreeView('aiNews.annotations', { treeDataProvider: provider, showCollapseAll: true });
+  void provider.attach(view);
+  return { view, provider };
+}
