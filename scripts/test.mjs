@@ -60,7 +60,7 @@ if (!step('build', process.execPath, ['esbuild.mjs'])) add({ passed: 0, failed: 
 else {
   if (!args.includes('--no-lint')) {
     if (!step('type-check (tsc --noEmit)', process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', '.'])) add({ passed: 0, failed: 1 });
-    if (!step('lint (eslint)', process.execPath, [require.resolve('eslint/bin/eslint.js'), 'src', 'test', 'bench', 'scripts'])) add({ passed: 0, failed: 1 });
+    if (!step('lint (eslint)', process.execPath, [join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), 'src', 'test', 'bench', 'scripts'])) add({ passed: 0, failed: 1 });
   }
   if (only !== 'integration') {
     console.log('\n> unit tests (plain Node)');

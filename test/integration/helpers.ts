@@ -24,12 +24,15 @@ export function workspacePath(...parts: string[]): string {
 }
 
 /** Polls until the condition returns a truthy value; fails with the message after the timeout. */
-export async function waitFor<T>(condition: () => T | Promise<T>, message: string, timeoutMs = 8000): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  condition: () => T | false | null | undefined | Promise<T | false | null | undefined>,
+  message: string,
+  timeoutMs = 8000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
   while (Date.now() < deadline) {
-    last = await condition();
-    if (last) return last as NonNullable<T>;
+    const last = await condition();
+    if (last) return last;
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`timed out after ${timeoutMs} ms: ${message}`);

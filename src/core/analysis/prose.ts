@@ -67,6 +67,7 @@ export function blankOut(text: string): string {
  * (lists, headings, quotes, indented code, setext underlines) or a blank line. A block without any
  * of these is one paragraph of plain text, exactly as remark would parse it.
  */
+// eslint-disable-next-line no-control-regex -- NUL is Markdown-significant (remark replaces it)
 const MARKDOWN_SYNTAX = /[`*_[\]<>!&\\~#\u0000]|^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)|^(?: {4}|\t)|^[ \t]*(?:=+|-+)[ \t]*$|^[ \t]*>|\n[ \t\r]*\n/m;
 
 /** True when remark would parse the block as a single paragraph of plain text. */

@@ -40,7 +40,7 @@ function startsSentence(text: string, pos: number): boolean {
   const match = /^\s*(\S)/u.exec(text.slice(pos, pos + 20));
   if (!match) return false;
   const c = match[1];
-  return /[\p{Lu}\p{N}„"“«»‚'(\[¿¡]/u.test(c);
+  return /[\p{Lu}\p{N}„"“«»‚'([¿¡]/u.test(c);
 }
 
 /** Decides whether the terminal punctuation at `punct` (one character) ends a sentence. */

@@ -1,6 +1,6 @@
 /** Highlights on/off, rescan, opting documents in and out, the annotation file, git set-up. */
 import * as vscode from 'vscode';
-import { configureMergeDriver } from '../../core/git/mergeDriver';
+import { configureMergeDriverForFolder } from '../../core/git/mergeDriver';
 import { readSettings, setHighlight, type HighlightKind } from '../settings';
 import { explain, type CommandContext } from './context';
 
@@ -70,9 +70,13 @@ async function setupGitMergeDriver(ctx: CommandContext): Promise<boolean> {
     return false;
   }
   try {
-    const result = configureMergeDriver(folder.uri.fsPath, readSettings(folder).annotationFile);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Git now merges {0} by annotation id ({1}).', readSettings(folder).annotationFile, result.summary));
-    void ctx;
+    // The extension's own bundled CLI, run by the same Node as git hooks get: no global install needed.
+    const cli = vscode.Uri.joinPath(ctx.extensionUri, 'dist', 'cli.js').fsPath;
+    const annotationFile = readSettings(folder).annotationFile;
+    const result = await configureMergeDriverForFolder(folder.uri.fsPath, annotationFile, {
+      driverCommand: `node ${JSON.stringify(cli)} merge-driver %O %A %B`,
+    });
+    void vscode.window.showInformationMessage(vscode.l10n.t('Git now merges {0} by annotation id. {1}', annotationFile, result.summary));
     return true;
   } catch (error) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not set up the merge driver: {0}', error instanceof Error ? error.message : String(error)));
