@@ -16,8 +16,10 @@ import {
   type AnchorResolution,
   type AnchorState,
 } from '../core/store';
+import { contentHash } from '../core/review/contentHash';
+import { DEFAULT_MAX_VERIFIED_AGE_DAYS, reviewFlags, type ReviewFlag } from '../core/review/reviewState';
 
-const HELP = `Usage: ai-news-annotator check [--json] [--root DIR] [--file PATH]
+const HELP = `Usage: ai-news-annotator check [--json] [--root DIR] [--file PATH] [--max-verified-age N]
 
 Resolves every annotation of the workspace at DIR against the current article texts
 (exact, moved, fuzzy or orphaned) without writing anything.
@@ -25,12 +27,16 @@ Resolves every annotation of the workspace at DIR against the current article te
 Options:
   --root DIR    the workspace folder (default: the current directory)
   --file PATH   the annotation file inside DIR (default: ${DEFAULT_ANNOTATION_FILE})
-  --json        print {"annotations": [{"id", "article", "state", "start", "end", "text"}]}
-                (start, end and text are absent for orphans), in the file's order
+  --json        print {"annotations": [{"id", "article", "state", "start", "end", "text", "review"}]}
+                (start, end and text are absent for orphans), in the file's order; "review"
+                lists "needs re-check" (reviewBy passed, or verified more than N days ago) and
+                "article changed since review" (the article's content hash changed)
+  --max-verified-age N
+                a verified verdict older than N days needs a re-check (default ${DEFAULT_MAX_VERIFIED_AGE_DAYS})
   --help        show this help
 
 Exit status: 0 every annotation found, 1 an annotation is orphaned or the file is invalid,
-2 usage error.`;
+2 usage error. Review flags are reported, they do not change the exit status.`;
 
 /** Parsed options shared by the store's subcommands. */
 export interface CommonOptions {
@@ -38,6 +44,7 @@ export interface CommonOptions {
   file: string;
   json: boolean;
   help: boolean;
+  maxVerifiedAgeDays: number;
 }
 
 /**
@@ -45,7 +52,7 @@ export interface CommonOptions {
  * @returns The options, or an error message for a usage error.
  */
 export function parseCommonOptions(args: readonly string[], allowed: readonly string[]): CommonOptions | { error: string } {
-  const options: CommonOptions = { root: '.', file: DEFAULT_ANNOTATION_FILE, json: false, help: false };
+  const options: CommonOptions = { root: '.', file: DEFAULT_ANNOTATION_FILE, json: false, help: false, maxVerifiedAgeDays: DEFAULT_MAX_VERIFIED_AGE_DAYS };
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i];
     const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -57,6 +64,10 @@ export function parseCommonOptions(args: readonly string[], allowed: readonly st
       if (value === undefined || value === '') return { error: `${name} needs a value` };
       if (name === '--root') options.root = value;
       else if (name === '--file') options.file = value;
+      else if (name === '--max-verified-age') {
+        if (!/^\d+$/.test(value)) return { error: `--max-verified-age: '${value}' is not a whole number of days` };
+        options.maxVerifiedAgeDays = Number(value);
+      }
     }
   }
   if (!isValidArticlePath(options.file)) return { error: `--file must be a path inside the workspace with '/' separators, not '${options.file}'` };
@@ -71,6 +82,8 @@ export interface CheckedAnnotation {
   start?: number;
   end?: number;
   text?: string;
+  /** Review flags ("needs re-check", "article changed since review"); empty when the verdict stands. */
+  review: ReviewFlag[];
 }
 
 /** Reads an article as the editor sees it: UTF-8 without a byte-order mark; null when missing. */
@@ -83,7 +96,11 @@ async function readArticle(root: string, article: string): Promise<string | null
  * Resolves annotations against the articles under `root`, article by article.
  * @returns One entry per annotation in the file's order; a missing article orphans its annotations.
  */
-export async function checkAnnotations(root: string, annotations: readonly Annotation[]): Promise<{ checked: CheckedAnnotation[]; missingArticles: string[] }> {
+export async function checkAnnotations(
+  root: string,
+  annotations: readonly Annotation[],
+  review: { now: Date; maxVerifiedAgeDays: number } = { now: new Date(), maxVerifiedAgeDays: DEFAULT_MAX_VERIFIED_AGE_DAYS },
+): Promise<{ checked: CheckedAnnotation[]; missingArticles: string[] }> {
   const sorted = sortAnnotations(annotations);
   const byArticle = new Map<string, Annotation[]>();
   for (const a of sorted) byArticle.set(a.article, [...(byArticle.get(a.article) ?? []), a]);
@@ -95,10 +112,17 @@ export async function checkAnnotations(root: string, annotations: readonly Annot
     const results = text === null ? list.map((): AnchorResolution => ({ state: 'orphaned' })) : resolveAll(text, list);
     list.forEach((a, i) => resolutions.set(a.id, { resolution: results[i], text }));
   }
+  const hashes = new Map<string, string>();
   const checked = sorted.map((a): CheckedAnnotation => {
     const { resolution, text } = resolutions.get(a.id) as { resolution: AnchorResolution; text: string | null };
-    if (resolution.state === 'orphaned' || text === null) return { id: a.id, article: a.article, state: 'orphaned' };
-    return { id: a.id, article: a.article, state: resolution.state, start: resolution.start, end: resolution.end, text: text.slice(resolution.start, resolution.end) };
+    let articleTextHash: string | undefined;
+    if (text !== null) {
+      articleTextHash = hashes.get(a.article) ?? contentHash(text);
+      hashes.set(a.article, articleTextHash);
+    }
+    const flags = reviewFlags(a, { ...review, ...(text === null ? {} : { articleText: text, articleTextHash }) });
+    if (resolution.state === 'orphaned' || text === null) return { id: a.id, article: a.article, state: 'orphaned', review: flags };
+    return { id: a.id, article: a.article, state: resolution.state, start: resolution.start, end: resolution.end, text: text.slice(resolution.start, resolution.end), review: flags };
   });
   return { checked, missingArticles };
 }
@@ -111,19 +135,26 @@ function shorten(text: string, max = 60): string {
 function humanReport(fileName: string, checked: CheckedAnnotation[], missingArticles: string[]): string {
   const counts = new Map<AnchorState, number>();
   for (const c of checked) counts.set(c.state, (counts.get(c.state) ?? 0) + 1);
-  const summary = (['exact', 'moved', 'fuzzy', 'orphaned'] as const).map((s) => `${counts.get(s) ?? 0} ${s}`).join(', ');
+  const recheck = checked.filter((c) => c.review.includes('needs re-check')).length;
+  const changed = checked.filter((c) => c.review.includes('article changed since review')).length;
+  const summary = [
+    ...(['exact', 'moved', 'fuzzy', 'orphaned'] as const).map((s) => `${counts.get(s) ?? 0} ${s}`),
+    `${recheck} needs re-check`,
+    `${changed} article changed since review`,
+  ].join(', ');
   const lines = [`${fileName}: ${checked.length} annotation${checked.length === 1 ? '' : 's'}: ${summary}`];
   for (const c of checked) {
     const where = c.start === undefined ? c.article : `${c.article}:${c.start}-${c.end}`;
     const what = c.text === undefined ? (missingArticles.includes(c.article) ? '(article not found)' : '(quote not found)') : `"${shorten(c.text)}"`;
-    lines.push(`  ${c.state.padEnd(9)} ${c.id}  ${where}  ${what}`);
+    const flags = c.review.length ? `  [${c.review.join(', ')}]` : '';
+    lines.push(`  ${c.state.padEnd(9)} ${c.id}  ${where}  ${what}${flags}`);
   }
   return lines.join('\n');
 }
 
 /** Runs `check`; resolves to the exit code. */
 export async function runCheck(args: string[]): Promise<number> {
-  const options = parseCommonOptions(args, ['--json', '--root', '--file', '--help', '-h']);
+  const options = parseCommonOptions(args, ['--json', '--root', '--file', '--max-verified-age', '--help', '-h']);
   if ('error' in options) {
     process.stderr.write(`ai-news-annotator check: ${options.error}\n\n${HELP}\n`);
     return 2;
@@ -151,7 +182,7 @@ export async function runCheck(args: string[]): Promise<number> {
     return 1;
   }
   if (!parsed) process.stderr.write(`ai-news-annotator check: no annotation file at ${filePath}; nothing to check\n`);
-  const { checked, missingArticles } = await checkAnnotations(root, parsed?.file.annotations ?? []);
+  const { checked, missingArticles } = await checkAnnotations(root, parsed?.file.annotations ?? [], { now: new Date(), maxVerifiedAgeDays: options.maxVerifiedAgeDays });
   process.stdout.write(options.json ? `${JSON.stringify({ annotations: checked }, null, 2)}\n` : `${humanReport(options.file, checked, missingArticles)}\n`);
   return checked.some((c) => c.state === 'orphaned') ? 1 : 0;
 }

@@ -12,10 +12,7 @@ import { listArticles, readArticle } from '../core/workspace';
 import {
   baseIriProblem,
   EXPORT_FORMATS,
-  exportClaimReview,
-  exportCsv,
-  exportMarkdown,
-  exportW3c,
+  renderExport,
   type ExportArticle,
   type ExportFormat,
   type ExportInput,
@@ -115,7 +112,7 @@ export async function exportWorkspace(format: ExportFormat, command: ExportComma
   if (command.baseIri) input.baseIri = command.baseIri;
   if (command.reviewer) input.reviewer = command.reviewer;
   const options: ExportOptions = { ...command.options, ...(command.articles ? { articles: loaded.input.articles.map((a) => a.path) } : {}) };
-  const output = render(format, input, options);
+  const output = renderExport(format, input, options);
   if (command.out) {
     try {
       await writeFile(command.out, output, 'utf8');
@@ -127,19 +124,6 @@ export async function exportWorkspace(format: ExportFormat, command: ExportComma
     process.stdout.write(output);
   }
   return 0;
-}
-
-function render(format: ExportFormat, input: ExportInput, options: ExportOptions): string {
-  switch (format) {
-    case 'markdown':
-      return exportMarkdown(input, options);
-    case 'csv':
-      return exportCsv(input, options);
-    case 'w3c':
-      return JSON.stringify(exportW3c(input, options), null, 2) + '\n';
-    case 'claimreview':
-      return JSON.stringify(exportClaimReview(input, options), null, 2) + '\n';
-  }
 }
 
 /**

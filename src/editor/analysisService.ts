@@ -144,7 +144,8 @@ export class AnalysisService extends Disposable {
     this.tooLarge.delete(key);
   }
 
-  private lexiconFor(uri: vscode.Uri): Lexicon {
+  /** The entity lexicon that applies to a file: the shipped one plus its folder's extension. */
+  lexiconFor(uri: vscode.Uri): Lexicon {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     return (folder && this.lexicons.get(folder.uri.toString())) ?? defaultLexicon();
   }

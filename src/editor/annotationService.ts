@@ -51,6 +51,8 @@ export class AnnotationService extends Disposable implements AnnotationSource {
   private readonly folders = new Map<string, FolderEntry>();
   private readonly placements = new Map<string, DocumentPlacements>();
   private readonly gitAuthors = new Map<string, string | undefined>();
+  /** The content hash of each open article at its current version ("article changed since review"). */
+  private readonly hashes = new Map<string, { version: number; hash: string }>();
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** Fires when any folder's annotations or any placement changed. */
   readonly onDidChange = this.changed.event;
@@ -62,7 +64,10 @@ export class AnnotationService extends Disposable implements AnnotationSource {
     super();
     this.register(vscode.workspace.onDidChangeTextDocument((e) => this.followEdits(e)));
     this.register(vscode.workspace.onDidSaveTextDocument((d) => void this.persistPlacements(d)));
-    this.register(vscode.workspace.onDidCloseTextDocument((d) => this.placements.delete(d.uri.toString())));
+    this.register(vscode.workspace.onDidCloseTextDocument((d) => {
+      this.placements.delete(d.uri.toString());
+      this.hashes.delete(d.uri.toString());
+    }));
     this.register(vscode.workspace.onDidChangeWorkspaceFolders((e) => void this.updateFolders(e)));
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -103,7 +108,7 @@ export class AnnotationService extends Disposable implements AnnotationSource {
     const annotations = entry.store.annotations.filter((a) => a.article === article);
     if (annotations.length === 0) return [];
     const placements = this.placementsFor(document, entry, annotations);
-    const context = { now: this.now(), articleText: document.getText(), maxVerifiedAgeDays: readSettings(folder).maxVerifiedAgeDays };
+    const context = { now: this.now(), articleText: '', articleTextHash: this.hashOf(document), maxVerifiedAgeDays: readSettings(folder).maxVerifiedAgeDays };
     return annotations.map((annotation) => {
       const placement = placements.byId.get(annotation.id) ?? { state: 'orphaned' as const };
       return { annotation, folder, state: placement.state, span: placement.span, flags: reviewFlags(annotation, context) };
@@ -184,6 +189,15 @@ export class AnnotationService extends Disposable implements AnnotationSource {
     for (const entry of this.folders.values()) this.closeEntry(entry);
     this.folders.clear();
     super.dispose();
+  }
+
+  private hashOf(document: vscode.TextDocument): string {
+    const key = document.uri.toString();
+    const cached = this.hashes.get(key);
+    if (cached?.version === document.version) return cached.hash;
+    const hash = contentHash(document.getText());
+    this.hashes.set(key, { version: document.version, hash });
+    return hash;
   }
 
   private author(folder: vscode.WorkspaceFolder): string {

@@ -65,7 +65,7 @@ function appendFinding(md: vscode.MarkdownString, document: vscode.TextDocument,
     md.appendText(value ? vscode.l10n.t('Value: {0}', value) : vscode.l10n.t('No normalised value'));
     md.appendMarkdown('\n\n');
   } else if (finding.kind === 'entity') {
-    md.appendText(vscode.l10n.t('Name: {0}', finding.canonical));
+    appendUntrusted(md, vscode.l10n.t('Name: {0}', finding.canonical));
     md.appendMarkdown('\n\n');
   } else {
     appendClaim(md, document, finding);
@@ -94,15 +94,18 @@ function appendAnnotation(md: vscode.MarkdownString, placed: PlacedAnnotation): 
   for (const flag of placed.flags) md.appendText(` · ${flag === 'needs re-check' ? vscode.l10n.t('needs re-check') : vscode.l10n.t('article changed since review')}`);
   md.appendMarkdown('\n\n');
   if (a.note) {
-    md.appendText(vscode.l10n.t('Note: {0}', a.note));
+    appendUntrusted(md, vscode.l10n.t('Note: {0}', a.note));
     md.appendMarkdown('\n\n');
   }
   for (const link of a.evidence ?? []) {
     if (isSafeLink(link)) md.appendMarkdown(`[${escapeLinkText(link)}](${safeHref(link)})\n\n`);
-    else { md.appendText(vscode.l10n.t('Evidence: {0}', link)); md.appendMarkdown('\n\n'); }
+    else {
+      appendUntrusted(md, vscode.l10n.t('Evidence: {0}', link));
+      md.appendMarkdown('\n\n');
+    }
   }
-  md.appendText(vscode.l10n.t('By {0} · created {1} · modified {2}', a.author || vscode.l10n.t('unknown'), a.created.slice(0, 10), a.modified.slice(0, 10)));
-  if (a.reviewBy) md.appendText(` · ${vscode.l10n.t('review by {0}', a.reviewBy)}`);
+  appendUntrusted(md, vscode.l10n.t('By {0} · created {1} · modified {2}', a.author || vscode.l10n.t('unknown'), a.created.slice(0, 10), a.modified.slice(0, 10)));
+  if (a.reviewBy) appendUntrusted(md, ` · ${vscode.l10n.t('review by {0}', a.reviewBy)}`);
   md.appendMarkdown('\n\n');
   const target = { folder: placed.folder.uri.toString(), id: a.id };
   md.appendMarkdown(
@@ -115,6 +118,15 @@ function appendAnnotation(md: vscode.MarkdownString, placed: PlacedAnnotation): 
     ].join(' · '),
   );
   md.appendMarkdown('\n\n');
+}
+
+/**
+ * Appends text that arrived from other people (through git) as inert text: appendText escapes the
+ * markdown syntax, and HTML's angle brackets and entities are escaped too, so that nothing in a note
+ * can become a tag, a link or a command, whatever the renderer's HTML settings.
+ */
+function appendUntrusted(md: vscode.MarkdownString, text: string): void {
+  md.appendText(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
 }
 
 /** A normalised web address whose parentheses cannot end the markdown link early. */

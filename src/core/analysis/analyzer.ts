@@ -10,7 +10,7 @@ import type { LearnedName, NameCandidate } from './entities';
 import { defaultLexicon } from './lexicon';
 import { readArticleDate } from './metadata';
 import { countLanguageCues, languageFromCues, type LanguageCues } from './language';
-import { splitBlocks } from './blocks';
+import { scanBlocks, splitBlocks, splitLines, type Block } from './blocks';
 import { maskProse } from './prose';
 import { tokenize } from './tokens';
 import { splitSentences } from './sentences';
@@ -59,11 +59,12 @@ function withoutOverlaps<T extends Finding>(items: T[], blockers: Finding[]): T[
 /**
  * Analyses one Markdown block on its own. Offsets in the result are relative to the block.
  * @param block the block's exact text.
+ * @param lines true when every line of the block is a unit of its own (see splitLines).
  */
-export function analyzeBlock(block: string, language: Language, lexicon: Lexicon, claimThreshold: number): BlockAnalysis {
+export function analyzeBlock(block: string, language: Language, lexicon: Lexicon, claimThreshold: number, lines = false): BlockAnalysis {
   const { masked, units } = maskProse(block);
   const tokens = tokenize(masked);
-  const sentences = splitSentences(masked, units, language);
+  const sentences = splitSentences(masked, units, language, lines);
   const entityScan = findEntities(tokens, masked, language, lexicon, sentences.map((s) => s.start));
   const numbers = withoutOverlaps(findNumbers(tokens, masked, language), entityScan.findings);
   const claims = findClaims(masked, sentences, tokens, numbers, entityScan.findings, language, claimThreshold);
@@ -78,51 +79,199 @@ interface CachedBlock {
   results: Partial<Record<Language, BlockAnalysis>>;
 }
 
+/** One analysed unit of the article: a block or, in plain-text style blocks, a run of lines. */
+interface Unit {
+  start: number;
+  end: number;
+  /** True for the first unit of a top-level block (a place where block scanning can restart). */
+  top: boolean;
+  /** Null for code and front matter, which are not analysed. */
+  entry: CachedBlock | null;
+  lines: boolean;
+  /** Findings shifted into place by the last assembly, reused while start, result and learned names are unchanged. */
+  placed?: { start: number; result: BlockAnalysis; learned: string; findings: Finding[] };
+}
+
+interface State {
+  text: string;
+  metadataEnd: number;
+  units: Unit[];
+}
+
 function shift<T extends Finding>(finding: T, offset: number): T {
   return { ...finding, start: finding.start + offset, end: finding.end + offset };
+}
+
+const CHUNK = 1024;
+
+/** Length of the common prefix of two strings; compares in chunks (native string equality) first. */
+export function commonPrefix(a: string, b: string): number {
+  const limit = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + CHUNK <= limit && a.slice(i, i + CHUNK) === b.slice(i, i + CHUNK)) i += CHUNK;
+  while (i < limit && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the common suffix of two strings, at most `limit`. */
+export function commonSuffix(a: string, b: string, limit: number): number {
+  let i = 0;
+  while (i + CHUNK <= limit && a.slice(a.length - i - CHUNK, a.length - i) === b.slice(b.length - i - CHUNK, b.length - i)) i += CHUNK;
+  while (i < limit && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
 }
 
 /**
  * Re-analyses an article after edits, reusing the results of unchanged blocks.
  * One instance per open document; options are fixed for its lifetime.
+ *
+ * After an edit only the text between the common prefix and suffix of the old and new version is
+ * split into blocks again (from the last block start before the change to the first unchanged block
+ * start after it); blocks outside keep their results and their placed findings.
  */
 export class IncrementalAnalyzer {
   private readonly lexicon: Lexicon;
   private readonly claimThreshold: number;
-  private cache = new Map<string, CachedBlock>();
+  /** Block results by block text, so that repeated or restored blocks are not analysed twice. */
+  private cache = { lines: new Map<string, CachedBlock>(), paragraphs: new Map<string, CachedBlock>() };
+  private state: State | null = null;
 
   constructor(options: AnalyzeOptions = {}, private readonly reuse = true) {
     this.lexicon = options.lexicon ?? defaultLexicon();
     this.claimThreshold = options.claimThreshold ?? DEFAULT_CLAIM_THRESHOLD;
   }
 
+  private entryFor(text: string, start: number, end: number, lines: boolean): CachedBlock {
+    const source = text.slice(start, end);
+    if (!this.reuse) return { cues: countLanguageCues(source), results: {} };
+    const map = lines ? this.cache.lines : this.cache.paragraphs;
+    let entry = map.get(source);
+    if (!entry) {
+      entry = { cues: countLanguageCues(source), results: {} };
+      map.set(source, entry);
+    }
+    return entry;
+  }
+
+  /** Turns top-level blocks into analysis units. */
+  private unitsOf(text: string, blocks: Block[], out: Unit[]): void {
+    for (const block of blocks) {
+      if (block.kind !== 'markdown') {
+        out.push({ start: block.start, end: block.end, top: true, entry: null, lines: false });
+        continue;
+      }
+      let top = true;
+      for (const part of splitLines(text, block)) {
+        out.push({ start: part.start, end: part.end, top, entry: this.entryFor(text, part.start, part.end, part.lines), lines: part.lines });
+        top = false;
+      }
+    }
+  }
+
+  /** Splits the whole text into units. */
+  private allUnits(text: string, metadataEnd: number): Unit[] {
+    const units: Unit[] = [];
+    this.unitsOf(text, splitBlocks(text, metadataEnd), units);
+    return units;
+  }
+
+  /** Splits only the changed part of the text again; null when the change is too close to the start to bother. */
+  private changedUnits(previous: State, text: string, metadataEnd: number): Unit[] | null {
+    if (metadataEnd !== previous.metadataEnd) return null;
+    const old = previous.text;
+    const prefix = commonPrefix(old, text);
+    if (prefix === old.length && prefix === text.length) return previous.units;
+    const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+    const delta = text.length - old.length;
+    const newChangeEnd = text.length - suffix;
+    const units = previous.units;
+    // The last top-level block that starts before the change: scanning restarts there.
+    let restart = -1;
+    for (let lo = 0, hi = units.length - 1; lo <= hi;) {
+      const mid = (lo + hi) >> 1;
+      if (units[mid].start < prefix) {
+        restart = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    while (restart > 0 && !units[restart].top) restart--;
+    // Before the first block the scan starts where a full one does (front matter is looked for there).
+    if (restart === 0) restart = -1;
+    const restartAt = restart < 0 ? metadataEnd : units[restart].start;
+    // The first old top-level block start at or after the change, as a position in the new text.
+    let resume = -1;
+    const stop = (pos: number): boolean => {
+      if (pos < newChangeEnd) return false;
+      const oldPos = pos - delta;
+      let lo = restart + 1;
+      let hi = units.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (units[mid].start < oldPos) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      if (lo < units.length && units[lo].start === oldPos && units[lo].top) {
+        resume = lo;
+        return true;
+      }
+      return false;
+    };
+    const { blocks, stoppedAt } = scanBlocks(text, restartAt, text.length, stop);
+    const next: Unit[] = units.slice(0, Math.max(restart, 0));
+    this.unitsOf(text, blocks, next);
+    if (stoppedAt >= 0) {
+      for (let i = resume; i < units.length; i++) {
+        const unit = units[i];
+        if (delta !== 0) {
+          unit.start += delta;
+          unit.end += delta;
+        }
+        next.push(unit);
+      }
+    }
+    return next;
+  }
+
+  /** Drops cached blocks that no longer occur once the cache has grown well beyond the article. */
+  private pruneCache(units: Unit[]): void {
+    const size = this.cache.lines.size + this.cache.paragraphs.size;
+    if (size <= 2 * units.length + 256) return;
+    const live = new Set<CachedBlock>();
+    for (const unit of units) if (unit.entry) live.add(unit.entry);
+    for (const map of [this.cache.lines, this.cache.paragraphs]) {
+      for (const [key, entry] of map) if (!live.has(entry)) map.delete(key);
+    }
+  }
+
   /** Analyses `text`; blocks already seen (in this or the previous version) are not parsed again. */
   analyze(text: string): Analysis {
     const { date, metadataEnd } = readArticleDate(text);
-    const blocks = splitBlocks(text, metadataEnd).filter((b) => b.kind === 'markdown');
-    const next = new Map<string, CachedBlock>();
-    const entries: CachedBlock[] = [];
+    const units = (this.reuse && this.state ? this.changedUnits(this.state, text, metadataEnd) : null) ?? this.allUnits(text, metadataEnd);
     const cues: LanguageCues = { de: 0, en: 0 };
-    for (const block of blocks) {
-      const source = text.slice(block.start, block.end);
-      let entry = this.reuse ? next.get(source) ?? this.cache.get(source) : undefined;
-      if (!entry) entry = { cues: countLanguageCues(source), results: {} };
-      if (this.reuse) next.set(source, entry);
-      entries.push(entry);
-      cues.de += entry.cues.de;
-      cues.en += entry.cues.en;
+    for (const unit of units) {
+      if (!unit.entry) continue;
+      cues.de += unit.entry.cues.de;
+      cues.en += unit.entry.cues.en;
     }
     const language = languageFromCues(cues);
-    const results: BlockAnalysis[] = entries.map((entry, i) => {
+    const analysed: Unit[] = [];
+    const results: BlockAnalysis[] = [];
+    for (const unit of units) {
+      const entry = unit.entry;
+      if (!entry) continue;
       let result = entry.results[language];
       if (!result) {
-        result = analyzeBlock(text.slice(blocks[i].start, blocks[i].end), language, this.lexicon, this.claimThreshold);
+        result = analyzeBlock(text.slice(unit.start, unit.end), language, this.lexicon, this.claimThreshold, unit.lines);
         entry.results[language] = result;
       }
-      return result;
-    });
-    if (this.reuse) this.cache = next;
-    return { language, date, findings: assemble(blocks.map((b) => b.start), results, language) };
+      analysed.push(unit);
+      results.push(result);
+    }
+    if (this.reuse) {
+      this.state = { text, metadataEnd, units };
+      this.pruneCache(units);
+    }
+    return { language, date, findings: assemble(analysed, results, language) };
   }
 }
 
@@ -130,25 +279,36 @@ export class IncrementalAnalyzer {
  * Shifts block results into place and applies what the article as a whole knows: a name learnt
  * from context in one place ("die Tech-Firma Kuaishou", "Kai-Fu Lee") is an entity wherever it recurs.
  */
-function assemble(starts: number[], results: BlockAnalysis[], language: Language): Finding[] {
+function assemble(units: Unit[], results: BlockAnalysis[], language: Language): Finding[] {
   const learned = new Map<string, LearnedName>();
   for (const result of results) for (const name of result.learned) if (!learned.has(name.text)) learned.set(name.text, name);
+  const learnedKey = learned.size ? [...learned.values()].map((n) => `${n.text}\u0000${n.type}\u0000${n.canonical}`).join('\u0001') : '';
   const findings: Finding[] = [];
   results.forEach((result, i) => {
-    const offset = starts[i];
-    const extra: EntityFinding[] = [];
-    if (learned.size) {
-      for (const candidate of result.candidates) {
-        const stem = language === 'de' && candidate.text.endsWith('s') ? candidate.text.slice(0, -1) : null;
-        const name = learned.get(candidate.text) ?? (stem ? learned.get(stem) : undefined);
-        if (!name) continue;
-        extra.push({ kind: 'entity', type: name.type, start: candidate.start, end: candidate.end, text: candidate.text, canonical: name.canonical });
-      }
+    const unit = units[i];
+    const key = result.candidates.length ? learnedKey : '';
+    let placed = unit.placed;
+    if (!placed || placed.start !== unit.start || placed.result !== result || placed.learned !== key) {
+      placed = { start: unit.start, result, learned: key, findings: place(unit.start, result, learned, language) };
+      unit.placed = placed;
     }
-    const blockFindings = extra.length ? [...result.findings, ...extra].sort(compareFindings) : result.findings;
-    for (const f of blockFindings) findings.push(shift(f, offset));
+    for (const f of placed.findings) findings.push(f);
   });
   return findings;
+}
+
+function place(offset: number, result: BlockAnalysis, learned: Map<string, LearnedName>, language: Language): Finding[] {
+  const extra: EntityFinding[] = [];
+  if (learned.size) {
+    for (const candidate of result.candidates) {
+      const stem = language === 'de' && candidate.text.endsWith('s') ? candidate.text.slice(0, -1) : null;
+      const name = learned.get(candidate.text) ?? (stem ? learned.get(stem) : undefined);
+      if (!name) continue;
+      extra.push({ kind: 'entity', type: name.type, start: candidate.start, end: candidate.end, text: candidate.text, canonical: name.canonical });
+    }
+  }
+  const blockFindings = extra.length ? [...result.findings, ...extra].sort(compareFindings) : result.findings;
+  return blockFindings.map((f) => shift(f, offset));
 }
 
 /**

@@ -8,7 +8,7 @@ export { readArticleDate } from './metadata';
 export {
   defaultLexicon, parseLexiconFile, withEntries, ENTITY_TYPES, LEXICON_FILE_VERSION, type Lexicon, type LexiconEntry,
 } from './lexicon';
-export { splitBlocks, type Block, type BlockKind } from './blocks';
+export { splitBlocks, splitLines, looksHardWrapped, type Block, type BlockKind, type ProseBlockSpan } from './blocks';
 export { maskProse, type ProseBlock, type Span } from './prose';
 export { splitSentences } from './sentences';
 export { findNumbers } from './numbers';

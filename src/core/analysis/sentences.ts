@@ -116,12 +116,14 @@ function splitSegment(text: string, from: number, to: number, language: Language
 
 /**
  * Splits the prose units of a masked block into sentences.
+ * @param lines true when the block is known to hold one unit per line (see blocks.ts splitLines):
+ *   every line break then ends a sentence; otherwise each paragraph is tested for hard wrapping.
  * @returns spans into `masked`, trimmed, in order.
  */
-export function splitSentences(masked: string, units: Span[], language: Language): Span[] {
+export function splitSentences(masked: string, units: Span[], language: Language, lines = false): Span[] {
   const sentences: Span[] = [];
   for (const unit of units) {
-    if (isHardWrapped(masked, unit)) {
+    if (!lines && isHardWrapped(masked, unit)) {
       splitSegment(masked, unit.start, unit.end, language, sentences);
       continue;
     }

@@ -9,3 +9,4 @@ export { codePointConverter } from './codePoints';
 export type { ExportArticle, ExportInput, ExportOptions, ExportedAnnotation, ExportedArticle } from './types';
 export const EXPORT_FORMATS = ['markdown', 'csv', 'w3c', 'claimreview'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { renderExport, EXPORT_EXTENSIONS } from './render';

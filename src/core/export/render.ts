@@ -1,0 +1,33 @@
+/** One entry point for every export format: the command line and the editor both render through it. */
+import { exportClaimReview } from './claimReview';
+import { exportCsv } from './csv';
+import type { ExportFormat } from './index';
+import { exportMarkdown } from './markdown';
+import type { ExportInput, ExportOptions } from './types';
+import { exportW3c } from './w3c';
+
+/** File name endings per format, for save dialogs and default output names. */
+export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = {
+  markdown: 'md',
+  csv: 'csv',
+  w3c: 'jsonld',
+  claimreview: 'jsonld',
+};
+
+/**
+ * Renders the annotations in one format as the text of a file.
+ * @param format markdown, csv, w3c or claimreview.
+ * @returns The file's text, ending with a newline for the JSON formats.
+ */
+export function renderExport(format: ExportFormat, input: ExportInput, options: ExportOptions): string {
+  switch (format) {
+    case 'markdown':
+      return exportMarkdown(input, options);
+    case 'csv':
+      return exportCsv(input, options);
+    case 'w3c':
+      return JSON.stringify(exportW3c(input, options), null, 2) + '\n';
+    case 'claimreview':
+      return JSON.stringify(exportClaimReview(input, options), null, 2) + '\n';
+  }
+}

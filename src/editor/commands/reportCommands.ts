@@ -1,0 +1,244 @@
+/**
+ * Commands that look beyond one article: "Export…", "Find Claim in Other Articles" and resolving
+ * an annotation file that git left with conflict markers.
+ */
+import * as vscode from 'vscode';
+import { EXPORT_EXTENSIONS, EXPORT_FORMATS, renderExport, type ExportFormat, type ExportInput, type ExportOptions } from '../../core/export';
+import { buildCrossIndex, findClaimInOtherArticles, type ClaimMatch } from '../../core/crossref';
+import { STATUSES, type Status } from '../../core/store/annotation';
+import type { ClaimFinding } from '../../core/analysis';
+import { articlePathOf } from '../annotationService';
+import { Disposable } from '../disposable';
+import { toRange } from '../ranges';
+import { readSettings } from '../settings';
+import { indexPath, type WorkspaceArticles } from '../workspaceArticles';
+import { explain, type CommandContext } from './context';
+
+/** Arguments of `aiNews.export` (tests and keybindings skip the questions with them). */
+export interface ExportArgs {
+  format?: ExportFormat;
+  /** Where to write; without it a save dialog asks. */
+  out?: string;
+  /** 'article': only the active article; 'all' (default when no article is active): the workspace. */
+  scope?: 'article' | 'all';
+  statuses?: Status[];
+}
+
+const FORMAT_LABELS: Record<ExportFormat, () => { label: string; detail: string }> = {
+  markdown: () => ({ label: vscode.l10n.t('Markdown report'), detail: vscode.l10n.t('Per article: verdict counts, annotated claims, unreviewed claims') }),
+  csv: () => ({ label: vscode.l10n.t('CSV'), detail: vscode.l10n.t('One row per annotation, for spreadsheets') }),
+  w3c: () => ({ label: vscode.l10n.t('W3C Web Annotation'), detail: vscode.l10n.t('An AnnotationCollection in JSON-LD') }),
+  claimreview: () => ({ label: vscode.l10n.t('schema.org ClaimReview'), detail: vscode.l10n.t('JSON-LD as fact-checkers publish it') }),
+};
+
+async function pickFormat(): Promise<ExportFormat | undefined> {
+  const items = EXPORT_FORMATS.map((format) => ({ ...FORMAT_LABELS[format](), format }));
+  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export annotations as') }))?.format;
+}
+
+async function pickScope(articleName: string | undefined): Promise<'article' | 'all' | undefined> {
+  if (!articleName) return 'all';
+  const items = [
+    { label: vscode.l10n.t('This article'), description: articleName, scope: 'article' as const },
+    { label: vscode.l10n.t('All articles'), scope: 'all' as const },
+  ];
+  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export which articles?') }))?.scope;
+}
+
+async function pickStatuses(): Promise<Status[] | undefined> {
+  const items = STATUSES.map((status) => ({ label: status, picked: true, status }));
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Include which verdicts?'), canPickMany: true });
+  return picked?.map((p) => p.status);
+}
+
+async function chooseFolder(): Promise<vscode.WorkspaceFolder | undefined> {
+  const active = vscode.window.activeTextEditor && vscode.workspace.getWorkspaceFolder(vscode.window.activeTextEditor.document.uri);
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (active) return active;
+  if (folders.length <= 1) return folders[0];
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Export the annotations of which folder?') });
+}
+
+/** Runs "AI News: Export…"; resolves to the file written, or undefined when cancelled or impossible. */
+async function exportAnnotations(ctx: CommandContext, loader: WorkspaceArticles, args: ExportArgs = {}): Promise<string | undefined> {
+  const folder = await chooseFolder();
+  if (!folder) {
+    explain(vscode.l10n.t('Open a folder first: exports read the annotations of a workspace folder.'));
+    return undefined;
+  }
+  const store = ctx.annotations.storeFor(folder);
+  if (!store) {
+    explain(vscode.l10n.t('The annotation file of {0} could not be opened.', folder.name));
+    return undefined;
+  }
+  const format = args.format ?? (await pickFormat());
+  if (!format) return undefined;
+  const activeDocument = vscode.window.activeTextEditor?.document;
+  const activeArticle = activeDocument && ctx.articles.isArticle(activeDocument) && vscode.workspace.getWorkspaceFolder(activeDocument.uri) === folder
+    ? articlePathOf(folder, activeDocument.uri)
+    : undefined;
+  const scope = args.scope ?? (await pickScope(activeArticle));
+  if (!scope) return undefined;
+  if (scope === 'article' && !activeArticle) {
+    explain(vscode.l10n.t('Open an article of {0} to export only that article.', folder.name));
+    return undefined;
+  }
+  const statuses = args.statuses ?? (await pickStatuses());
+  if (!statuses || statuses.length === 0) return undefined;
+
+  const settings = readSettings(folder);
+  const annotated = (): string[] => store.annotations.map((a) => a.article);
+  const { articles } = await loader.load([folder], annotated);
+  const input: ExportInput = {
+    articles: articles.map((a) => ({ path: a.path, text: a.text, analysis: a.analysis })),
+    annotations: [...store.annotations],
+  };
+  if (settings.exportBaseIri) input.baseIri = settings.exportBaseIri;
+  if (settings.author) input.reviewer = settings.author;
+  const options: ExportOptions = {
+    statuses,
+    maxVerifiedAgeDays: settings.maxVerifiedAgeDays,
+    maxArticleAgeDays: settings.maxArticleAgeDays,
+  };
+  if (scope === 'article' && activeArticle) options.articles = [activeArticle];
+  const output = renderExport(format, input, options);
+
+  const target = args.out
+    ? vscode.Uri.file(args.out)
+    : await vscode.window.showSaveDialog({
+        defaultUri: vscode.Uri.joinPath(folder.uri, `ainews-${format}.${EXPORT_EXTENSIONS[format]}`),
+        title: vscode.l10n.t('Save the export'),
+      });
+  if (!target) return undefined;
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(output));
+  if (!args.out) {
+    const open = vscode.l10n.t('Open');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Exported to {0}.', vscode.workspace.asRelativePath(target)), open).then(async (choice) => {
+      if (choice === open) await vscode.window.showTextDocument(target);
+    });
+  }
+  return target.fsPath;
+}
+
+function claimAtCursor(ctx: CommandContext, document: vscode.TextDocument, offset: number): ClaimFinding | undefined {
+  const findings = ctx.analysis.analysisFor(document)?.findings ?? [];
+  return findings.find((f): f is ClaimFinding => f.kind === 'claim' && f.start <= offset && offset <= f.end);
+}
+
+/**
+ * Runs "AI News: Find Claim in Other Articles" for the claim under the cursor; shows the matches in a
+ * quick pick that opens the chosen one. Resolves to the matches (for tests).
+ */
+async function findInOtherArticles(ctx: CommandContext, loader: WorkspaceArticles, args: { pick?: boolean } = {}): Promise<ClaimMatch[] | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !ctx.articles.isArticle(editor.document)) {
+    explain(vscode.l10n.t('Open an article and put the cursor on a claim first.'));
+    return undefined;
+  }
+  const folder = vscode.workspace.getWorkspaceFolder(editor.document.uri);
+  if (!folder) {
+    explain(vscode.l10n.t('Open the workspace folder that holds this article: other articles are searched there.'));
+    return undefined;
+  }
+  const claim = claimAtCursor(ctx, editor.document, editor.document.offsetAt(editor.selection.active));
+  if (!claim) {
+    explain(vscode.l10n.t('The cursor is not on a claim. Claims are underlined; "Next Unreviewed Claim" moves to one.'));
+    return undefined;
+  }
+  const { articles } = await loader.load(vscode.workspace.workspaceFolders ?? [folder]);
+  const indexed = articles.map((a) => ({ path: indexPath(a), text: a.text, analysis: a.analysis }));
+  const own = articles.find((a) => a.uri.toString() === editor.document.uri.toString());
+  const ownPath = own ? indexPath(own) : articlePathOf(folder, editor.document.uri);
+  if (!own) indexed.push({ path: ownPath, text: editor.document.getText(), analysis: ctx.analysis.analysisFor(editor.document)! });
+  const matches = findClaimInOtherArticles(buildCrossIndex(indexed), ownPath, claim, indexed);
+  if (args.pick === false) return matches;
+  if (matches.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No other article makes a claim like this one.'));
+    return matches;
+  }
+  const byPath = new Map(articles.map((a) => [indexPath(a), a]));
+  const items = matches.map((m) => ({
+    label: m.text.length > 120 ? `${m.text.slice(0, 119)}…` : m.text,
+    description: m.article,
+    detail: [
+      m.sharedFigures.length ? vscode.l10n.t('same figures: {0}', m.sharedFigures.join(', ')) : '',
+      m.sharedEntities.length ? vscode.l10n.t('shared names: {0}', m.sharedEntities.join(', ')) : '',
+    ].filter(Boolean).join(' · '),
+    match: m,
+  }));
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Claims like this in other articles'), matchOnDescription: true, matchOnDetail: true });
+  const target = picked && byPath.get(picked.match.article);
+  if (target) {
+    const document = await vscode.workspace.openTextDocument(target.uri);
+    const range = toRange(document, { start: picked.match.start, end: picked.match.end });
+    await vscode.window.showTextDocument(document, { selection: range, preview: true });
+  }
+  return matches;
+}
+
+/**
+ * Runs "AI News: Resolve Annotation File Conflicts": git left conflict markers in the file; the
+ * store has merged both sides by id. The user sees the result and it is written only when accepted.
+ */
+async function resolveConflicts(ctx: CommandContext, args: { accept?: boolean } = {}): Promise<boolean> {
+  const conflicted = ctx.annotations.entries().filter((e) => e.store.conflictProposal);
+  if (conflicted.length === 0) {
+    explain(vscode.l10n.t('No annotation file has git conflict markers.'));
+    return false;
+  }
+  let resolvedAll = true;
+  for (const { folder, store } of conflicted) {
+    const proposal = store.conflictProposal!;
+    let accept = args.accept;
+    if (accept === undefined) {
+      const preview = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(proposal.merged, null, 2) + '\n' });
+      await vscode.window.showTextDocument(preview, { preview: true });
+      const acceptLabel = vscode.l10n.t('Write the merge');
+      const choice = await vscode.window.showWarningMessage(
+        vscode.l10n.t(
+          'The annotation file of {0} has git conflict markers. Merged by id: {1} annotations on our side, {2} on theirs, {3} in the result (shown). Write it?',
+          folder.name, String(proposal.oursCount), String(proposal.theirsCount), String(proposal.merged.annotations.length),
+        ),
+        { modal: true },
+        acceptLabel,
+      );
+      accept = choice === acceptLabel;
+    }
+    if (!accept) {
+      resolvedAll = false;
+      continue;
+    }
+    const result = await store.acceptConflictResolution();
+    if (!result.saved) {
+      resolvedAll = false;
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0}: the merge was not written: {1}', folder.name, result.reason));
+    }
+  }
+  return resolvedAll;
+}
+
+/** Keeps `aiNews.hasConflicts` true while some annotation file waits for its conflicts to be resolved. */
+class ConflictContextKey extends Disposable {
+  private last: boolean | undefined;
+  constructor(private readonly ctx: CommandContext) {
+    super();
+    this.register(ctx.annotations.onDidChange(() => this.update()));
+    this.update();
+  }
+
+  private update(): void {
+    const value = this.ctx.annotations.entries().some((e) => e.store.conflictProposal !== undefined);
+    if (value === this.last) return;
+    this.last = value;
+    void vscode.commands.executeCommand('setContext', 'aiNews.hasConflicts', value);
+  }
+}
+
+export function registerReportCommands(ctx: CommandContext, loader: WorkspaceArticles): vscode.Disposable[] {
+  return [
+    new ConflictContextKey(ctx),
+    vscode.commands.registerCommand('aiNews.export', (args?: ExportArgs) => exportAnnotations(ctx, loader, args)),
+    vscode.commands.registerCommand('aiNews.findClaimInOtherArticles', (args?: { pick?: boolean }) => findInOtherArticles(ctx, loader, args)),
+    vscode.commands.registerCommand('aiNews.resolveAnnotationConflicts', (args?: { accept?: boolean }) => resolveConflicts(ctx, args)),
+  ];
+}

@@ -1,0 +1,27 @@
+/** The "Annotations" view's title actions: group by status or by article, filter by status. */
+import * as vscode from 'vscode';
+import { STATUSES, type Status } from '../../core/store/annotation';
+import type { AnnotationTreeProvider } from '../sidebar/annotationTree';
+
+async function filterByStatus(tree: AnnotationTreeProvider, args?: { statuses?: Status[] }): Promise<void> {
+  let statuses = args?.statuses;
+  if (!statuses) {
+    const shown = tree.statusFilter ?? STATUSES;
+    const items = STATUSES.map((status) => ({ label: status, picked: shown.includes(status), status }));
+    const picked = await vscode.window.showQuickPick(items, {
+      title: vscode.l10n.t('Show annotations with these verdicts (orphaned ones are always shown)'),
+      canPickMany: true,
+    });
+    if (!picked) return;
+    statuses = picked.map((p) => p.status);
+  }
+  await tree.setStatusFilter(statuses);
+}
+
+export function registerViewCommands(tree: AnnotationTreeProvider): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('aiNews.groupByStatus', () => tree.setGroupByStatus(true)),
+    vscode.commands.registerCommand('aiNews.groupByArticle', () => tree.setGroupByStatus(false)),
+    vscode.commands.registerCommand('aiNews.filterByStatus', (args?: { statuses?: Status[] }) => filterByStatus(tree, args)),
+  ];
+}

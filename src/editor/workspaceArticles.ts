@@ -1,0 +1,77 @@
+/**
+ * The workspace's articles as the exports and the cross-article index need them: every file that
+ * matches the article globs, with its text (an open editor's text wins over the disk) and its
+ * analysis. Analyses of unchanged files are reused between calls.
+ */
+import * as vscode from 'vscode';
+import { analyze, type Analysis } from '../core/analysis';
+import { listArticles, readArticle } from '../core/workspace';
+import type { AnalysisService } from './analysisService';
+import { readSettings } from './settings';
+
+export interface WorkspaceArticle {
+  folder: vscode.WorkspaceFolder;
+  /** Relative to the folder, / separators (as in the annotation file). */
+  path: string;
+  uri: vscode.Uri;
+  text: string;
+  analysis: Analysis;
+}
+
+export class WorkspaceArticles {
+  /** Last analysis per file, keyed by URI, reused while the text is the same. */
+  private readonly cache = new Map<string, { text: string; analysis: Analysis }>();
+
+  constructor(private readonly analysis: AnalysisService) {}
+
+  /**
+   * Lists and analyses the articles of one folder (or of all folders).
+   * @param extraPaths Paths that must be included even if no glob matches (annotated files).
+   * @returns The articles that could be read; `skipped` says which could not and why.
+   */
+  async load(folders: readonly vscode.WorkspaceFolder[], extraPaths: (folder: vscode.WorkspaceFolder) => string[] = () => []): Promise<{
+    articles: WorkspaceArticle[];
+    skipped: string[];
+  }> {
+    const articles: WorkspaceArticle[] = [];
+    const skipped: string[] = [];
+    for (const folder of folders) {
+      const settings = readSettings(folder);
+      const listed = await listArticles(folder.uri.fsPath, { globs: settings.articleGlobs });
+      const paths = [...new Set([...listed, ...extraPaths(folder)])].sort();
+      for (const path of paths) {
+        const uri = vscode.Uri.joinPath(folder.uri, ...path.split('/'));
+        const text = await this.textOf(folder, path, uri, settings.maxArticleSizeBytes);
+        if (typeof text !== 'string') {
+          skipped.push(`${folder.name}/${path}: ${text.reason}`);
+          continue;
+        }
+        articles.push({ folder, path, uri, text, analysis: this.analysisOf(uri, text, settings.claimScoreThreshold) });
+      }
+    }
+    return { articles, skipped };
+  }
+
+  private async textOf(folder: vscode.WorkspaceFolder, path: string, uri: vscode.Uri, maxBytes: number): Promise<string | { reason: string }> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) return open.getText();
+    const read = await readArticle(folder.uri.fsPath, path, { maxBytes });
+    return read.kind === 'ok' ? read.text : { reason: read.reason };
+  }
+
+  private analysisOf(uri: vscode.Uri, text: string, claimThreshold: number): Analysis {
+    const key = uri.toString();
+    const cached = this.cache.get(key);
+    if (cached?.text === text) return cached.analysis;
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    const live = open && open.getText() === text ? this.analysis.analysisFor(open) : undefined;
+    const analysis = live ?? analyze(text, { lexicon: this.analysis.lexiconFor(uri), claimThreshold });
+    this.cache.set(key, { text, analysis });
+    return analysis;
+  }
+}
+
+/** The path an article has in a workspace-wide index: prefixed with its folder's name in a multi-root workspace. */
+export function indexPath(article: WorkspaceArticle): string {
+  return (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `${article.folder.name}/${article.path}` : article.path;
+}
