@@ -10,7 +10,7 @@ const GERMAN = withCapitals(
   'der die das und ist nicht mit von den dem des sich auch ein eine einer einen für auf wird sind zu im bei nach über werden wurde hat haben noch wie aus als oder aber dass durch zum zur um vor allem sie es er wir'.split(' '),
 );
 const ENGLISH = withCapitals(
-  'the and is of to that with for on are by it from has have this which were be been its at or but not their they would said than more'.split(' '),
+  'the and is of to that with for on are by it from has have this which were be been its at or but not their they would said than more says will into after while when who can could year new'.split(' '),
 );
 
 export interface LanguageCues {
