@@ -49,7 +49,7 @@ function serveScreenshotRequests(page, shotsDir) {
   return () => clearInterval(timer);
 }
 
-export async function runIntegrationTests({ grep } = {}) {
+export async function runIntegrationTests({ grep, bench = false } = {}) {
   ensureHarness();
   const base = freshTmp('integration');
   const state = join(base, 'state');
@@ -65,6 +65,7 @@ export async function runIntegrationTests({ grep } = {}) {
       AINEWS_TEST_SHOTS: shots,
       AINEWS_SCREENSHOT_DIR: join(ROOT, 'media', 'screenshots'),
       ...(grep ? { AINEWS_TEST_GREP: grep } : {}),
+      ...(bench ? { AINEWS_BENCH: '1', AINEWS_BENCH_RESULTS: join(ROOT, 'test-results', 'editor-bench.json') } : {}),
     },
   });
   let browser;

@@ -78,7 +78,7 @@ export function tokenize(text) {
         return push(head ? { type: 'string', value } : { type: 'template', dynamic: true, value }, start, j + 1);
       } else if (c === '$' && text[j + 1] === '{') {
         braces.push(true);
-        return push({ type: 'template', dynamic: true, value }, start, j + 2);
+        return push({ type: 'template', dynamic: true, opensSubstitution: true, value }, start, j + 2);
       } else {
         if (c === '\r') {
           value += '\n';
@@ -93,7 +93,7 @@ export function tokenize(text) {
     if (!prev) return true;
     if (prev.type === 'ident') return KEYWORDS_BEFORE_EXPRESSION.has(prev.value);
     if (prev.type === 'punct') return !')]}'.includes(prev.value);
-    return prev.type === 'template' ? prev.value === undefined : false;
+    return prev.type === 'template' && prev.opensSubstitution === true;
   };
 
   while (i < text.length) {

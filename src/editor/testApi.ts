@@ -17,6 +17,10 @@ export interface AiNewsApi {
   placedAnnotations(document: vscode.TextDocument): PlacedAnnotation[];
   /** Milliseconds the last analysis of the document took. */
   lastAnalysisMs(document: vscode.TextDocument): number | undefined;
+  /** Fires after an editor was painted. */
+  onDidPaint: vscode.Event<vscode.TextEditor>;
+  /** Milliseconds the last paint took (analysis included when it was stale). */
+  lastPaintMs(): number;
   /** Parts the tests read directly (trees, status bar). */
   parts: Record<string, unknown>;
 }
@@ -32,6 +36,8 @@ export function createApi(
     analysis: (document) => analysis.analysisFor(document),
     placedAnnotations: (document) => annotations.placedAnnotations(document),
     lastAnalysisMs: (document) => analysis.lastDurationMs(document),
+    onDidPaint: painter.onDidPaint,
+    lastPaintMs: () => painter.lastPaintMs,
     parts,
   };
 }

@@ -8,17 +8,19 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import Mocha from 'mocha';
 
+/** Test files, or with AINEWS_BENCH=1 the benchmarks that measure the editor (npm run bench:editor). */
 function suiteFiles(dir: string): string[] {
+  const suffix = process.env.AINEWS_BENCH === '1' ? '.bench.js' : '.test.js';
   return fs
     .readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.test.js'))
+    .filter((entry) => entry.isFile() && entry.name.endsWith(suffix))
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
 }
 
 export function run(): Promise<void> {
   console.log(`Running integration tests in VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI)`);
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: process.env.AINEWS_BENCH === '1' ? 300_000 : 30_000, reporter: 'spec' });
   const grep = process.env.AINEWS_TEST_GREP;
   if (grep) mocha.grep(grep);
   for (const file of suiteFiles(__dirname)) mocha.addFile(file);

@@ -219,9 +219,12 @@ export function scoreSentence(
   }
   // Several hedges weigh no more than a strong one.
   score += Math.max(penalty, -0.5);
-  if (/\?["'”“»«)\]’]*$/.test(sentence)) add(-0.4, 'question');
+  // A question asks; it does not assert, however many figures it holds.
+  const question = /\?["'”“»«)\]’]*$/.test(sentence);
+  if (question) add(-0.4, 'question');
   else if (!/[.!…:;]["'”“»«)\]’]*$/.test(sentence) && !figures.length) add(-0.15, 'headline or fragment');
   if (tokens.filter((t) => t.kind !== 'sym').length < 4) add(-0.3, 'too short to assert much');
+  if (question) score = Math.min(score, 0.3);
   return { score: Math.round(Math.max(0, Math.min(1, score)) * 100) / 100, reasons };
 }
 

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, defaultLexicon, IncrementalAnalyzer } from '../../../src/core/analysis';
+import { assertExactSpans } from './helpers';
+
+const SEEDS = join(__dirname, '../../../../seeds');
+
+/** A small deterministic generator (mulberry32). */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PIECES = ['e', ' ', '\n', '\n\n', '.', '5', '17 Prozent ', 'Nvidia ', '```\n', '- ', '# ', '<div>', '`', '[', '  ', 'The '];
+
+describe('analysis: IncrementalAnalyzer', () => {
+  const lexicon = defaultLexicon();
+  const seed = readFileSync(join(SEEDS, '003_99335840e0870e45.txt'), 'utf8');
+  const markdown = '---\ntitle: x\n---\n\n# Nvidia\n\nLaut Reuters fiel die Aktie um 17 Prozent.\nAlibaba legte zu.\n\n```\ncode 5\n```\n\n- Punkt 1\n- Punkt 2\n\n' + seed.slice(0, 1500);
+
+  for (const [name, start] of [['a seed', seed], ['Markdown with a seed', markdown]] as const) {
+    it(`gives the same result as analyze() after random edits (${name})`, function () {
+      this.timeout(20000);
+      const next = random(name.length);
+      const analyzer = new IncrementalAnalyzer({ lexicon });
+      let text = start;
+      analyzer.analyze(text);
+      for (let edit = 0; edit < 40; edit++) {
+        const at = Math.floor(next() * (text.length + 1));
+        const r = next();
+        if (r < 0.45) text = text.slice(0, at) + PIECES[Math.floor(next() * PIECES.length)] + text.slice(at);
+        else if (r < 0.9) text = text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 3));
+        else text = text.slice(0, at) + text.slice(at + 40) + text.slice(at, at + 40);
+        const incremental = analyzer.analyze(text);
+        assert.deepEqual(incremental, analyze(text, { lexicon }), `after edit ${edit} at ${at}`);
+        assertExactSpans(text, incremental.findings);
+      }
+    });
+  }
+
+  it('reuses results when nothing changed and after undo', () => {
+    const analyzer = new IncrementalAnalyzer({ lexicon });
+    const first = analyzer.analyze(seed);
+    assert.deepEqual(analyzer.analyze(seed), first);
+    const edited = seed.replace('Alibaba', 'Alibaba Cloud');
+    assert.deepEqual(analyzer.analyze(edited), analyze(edited, { lexicon }));
+    assert.deepEqual(analyzer.analyze(seed), first);
+  });
+});
