@@ -39,7 +39,8 @@ function findRoot(): string {
 const ROOT = findRoot();
 const readJson = (file: string): Record<string, unknown> => JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as Record<string, unknown>;
 const loadLib = async (): Promise<L10nLib> => (await import(pathToFileURL(join(ROOT, 'scripts', 'lib', 'l10n.mjs')).href)) as L10nLib;
-const show = (keys: string[]): string => keys.map((k) => `\n  ${JSON.stringify(k)}`).join('');
+const show = (lines: string[]): string => lines.map((l) => `\n  ${l}`).join('');
+const quote = (s: string): string => JSON.stringify(s);
 
 describe('l10n: runtime strings (vscode.l10n.t)', () => {
   let lib: L10nLib;
@@ -58,10 +59,10 @@ describe('l10n: runtime strings (vscode.l10n.t)', () => {
   it('has a German translation of every string, with the same placeholders', () => {
     const result = lib.checkBundle(strings, readJson('l10n/bundle.l10n.de.json'));
     assert.deepEqual(result.missing.map((s) => s.key), [],
-      `missing from l10n/bundle.l10n.de.json (see node scripts/l10n-extract.mjs --check):${show(result.missing.map((s) => `${s.key}  (${s.locations.join(', ')})`))}`);
-    assert.deepEqual(result.invalid, [], `empty translations:${show(result.invalid)}`);
+      `missing from l10n/bundle.l10n.de.json (see node scripts/l10n-extract.mjs --check):${show(result.missing.map((s) => `${quote(s.key)}  (${s.locations.join(', ')})`))}`);
+    assert.deepEqual(result.invalid, [], `empty translations:${show(result.invalid.map(quote))}`);
     assert.deepEqual(result.placeholderMismatches.map((m) => m.key), [],
-      `placeholders differ:${show(result.placeholderMismatches.map((m) => `${m.key} -> ${m.translation}`))}`);
+      `placeholders differ:${show(result.placeholderMismatches.map((m) => `${quote(m.key)} -> ${quote(m.translation)}`))}`);
     assert.equal(result.ok, true);
   });
 
@@ -84,9 +85,9 @@ describe('l10n: manifest strings (package.nls)', () => {
     const en = readJson('package.nls.json');
     const de = readJson('package.nls.de.json');
     const missing = Object.keys(en).filter((k) => !Object.prototype.hasOwnProperty.call(de, k));
-    assert.deepEqual(missing, [], `missing from package.nls.de.json:${show(missing)}`);
+    assert.deepEqual(missing, [], `missing from package.nls.de.json:${show(missing.map(quote))}`);
     const empty = Object.keys(de).filter((k) => typeof de[k] !== 'string' || (de[k] as string).trim() === '');
-    assert.deepEqual(empty, [], `empty in package.nls.de.json:${show(empty)}`);
+    assert.deepEqual(empty, [], `empty in package.nls.de.json:${show(empty.map(quote))}`);
   });
 });
 

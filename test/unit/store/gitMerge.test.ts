@@ -233,17 +233,34 @@ describe('store/cli: check', function () {
   it('prints every annotation\'s state in the file\'s order, and exits 1 when one is orphaned', () => {
     const r = cli(['check', '--json', '--root', dir], ROOT);
     assert.equal(r.status, 1, r.stderr);
-    const report = JSON.parse(r.stdout) as { annotations: { id: string; article: string; state: string; start?: number; end?: number; text?: string }[] };
+    const report = JSON.parse(r.stdout) as { annotations: { id: string; article: string; state: string; start?: number; end?: number; text?: string; review?: string[] }[] };
     const article = readFileSync(join(dir, 'articles', 'qwen.md'), 'utf8');
     const at = (w: string) => ({ start: article.indexOf(w), end: article.indexOf(w) + w.length, text: w });
-    assert.deepEqual(report.annotations, [
+    for (const a of report.annotations) assert.ok(Array.isArray(a.review), 'every entry lists its review flags');
+    assert.deepEqual(report.annotations.map(({ review: _review, ...contract }) => contract), [
       { id: 'missing00000000000001', article: 'articles/missing.md', state: 'orphaned' },
       { id: 'fuzzy0000000000000001', article: 'articles/qwen.md', state: 'fuzzy', ...at('Qwen 2.5 vorgestellt') },
       { id: 'exact0000000000000001', article: 'articles/qwen.md', state: 'exact', ...at('in 12 von 14 Benchmarks') },
       { id: 'orphan000000000000001', article: 'articles/qwen.md', state: 'orphaned' },
       { id: 'moved0000000000000001', article: 'articles/qwen.md', state: 'moved', ...at('rund 53 Milliarden US-Dollar') },
     ]);
-    assert.deepEqual(Object.keys(report.annotations[2]), ['id', 'article', 'state', 'start', 'end', 'text']);
+    assert.deepEqual(Object.keys(report.annotations[2]), ['id', 'article', 'state', 'start', 'end', 'text', 'review']);
+  });
+
+  it('reports "needs re-check" for a verdict whose review date has passed, without changing the exit status', () => {
+    const path = join(dir, '.ainews', 'annotations.json');
+    const file = fileAt(path);
+    file.annotations = file.annotations.filter((a) => a.id === 'exact0000000000000001');
+    file.annotations[0].status = 'verified';
+    file.annotations[0].reviewBy = '2020-01-01';
+    writeFileSync(path, serializeAnnotationFile(file));
+    const r = cli(['check', '--json', '--root', dir], ROOT);
+    assert.equal(r.status, 0, r.stderr);
+    const [entry] = (JSON.parse(r.stdout) as { annotations: { review: string[] }[] }).annotations;
+    assert.ok(entry.review.includes('needs re-check'), JSON.stringify(entry));
+    const human = cli(['check', '--root', dir], ROOT);
+    assert.match(human.stdout, /1 needs re-check/);
+    assert.match(human.stdout, /\[needs re-check/);
   });
 
   it('writes nothing, prints a readable summary, and exits 0 once no annotation is orphaned', () => {
