@@ -42,9 +42,13 @@ interface CompiledCues {
   comparison: Cue;
   prediction: Cue;
   superlative: (word: string) => boolean;
+  /** Auxiliaries and copulas: on their own they link a subject to a description rather than assert an event. */
+  auxiliary: ReadonlySet<string>;
+  /** A past participle, which turns an auxiliary into a perfect or passive: an event. */
+  participle: (word: string) => boolean;
 }
 
-function compile(cues: Cue[], superlative: (word: string) => boolean): CompiledCues {
+function compile(cues: Cue[], superlative: (word: string) => boolean, auxiliary: string, participle: (word: string) => boolean): CompiledCues {
   const byFirst = new Map<string, Phrase[]>();
   for (const c of cues) {
     for (const phrase of c.phrases.split('|')) {
@@ -58,7 +62,7 @@ function compile(cues: Cue[], superlative: (word: string) => boolean): CompiledC
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
   const find = (category: Category) => cues.find((c) => c.category === category) as Cue;
-  return { byFirst, cues, comparison: find('comparison'), prediction: find('prediction'), superlative };
+  return { byFirst, cues, comparison: find('comparison'), prediction: find('prediction'), superlative, auxiliary: new Set(auxiliary.split('|').map((w) => w.trim())), participle };
 }
 
 const GERMAN_SUPERLATIVE_EXCEPTIONS = new Set(['ersten', 'erste', 'erster', 'erstes', 'letzten', 'letzte', 'letzter', 'letztes', 'nächsten', 'nächste', 'nächster', 'nächstes', 'selbst']);
@@ -96,7 +100,9 @@ const GERMAN = compile(
     cue('evaluative', -0.2, 'evaluative wording', `beeindruckend | beeindruckende | beeindruckenden | spannend | spannende | spannendes |
       faszinierend | erstaunlich | fantastisch | wunderbar | wunderbares | unglaublich | bemerkenswert | bemerkenswerte | herausragend |
       herausragende | enorm | enorme | klar | sicher | Paradebeispiel | revolutionär | bahnbrechend | vielversprechend | unbestreitbar |
-      entscheidend | entscheidende | überraschend | provokant | provokante | ermutigend | überzogen | Meilenstein`),
+      entscheidend | entscheidende | überraschend | provokant | provokante | ermutigend | überzogen | Meilenstein | wichtig | wichtige |
+      wichtiger | schwierig | schwierige | definitiv | rasant | rasante | rasantem | rasanten | klares | klarer | klare | bedeutende |
+      bedeutenden | erhebliche | erheblichen | symbolisieren | symbolisiert`),
     cue('reportedOpinion', -0.2, 'reported opinion', `nannte | bezeichnete | sprach von | warnte | lobte | kritisierte | hält | halten`),
     cue('definition', -0.3, 'definition or background', `ist eine Art | ist ein Begriff | bezeichnet man | versteht man | bezieht sich auf |
       steht für | ist die Abkürzung | handelt es sich um | ist eine abgespeckte | ist eine Variante | ist ein Verfahren`),
@@ -106,6 +112,9 @@ const GERMAN = compile(
       in diesem Blog | kurz gesagt | doch der Reihe nach`),
   ],
   (w) => w.length >= 7 && /(?:ste|sten|ster|stes)$/.test(w) && !w.includes('sst') && !GERMAN_SUPERLATIVE_EXCEPTIONS.has(w),
+  'hat | hatte | haben | hatten | ist | war | sind | waren | wurde | wurden | gibt | gab',
+  // ge-participles, also after a separable prefix (zugegriffen, aufgebaut); not ge-nouns (capitalised).
+  (w) => /^\p{Ll}*ge\p{Ll}{2,}(?:t|en)$/u.test(w) && !/^ge(?:gen|rade|nau|nug|meinsam|rn)/.test(w),
 );
 
 const ENGLISH = compile(
@@ -131,7 +140,7 @@ const ENGLISH = compile(
     cue('opinion', -0.2, 'opinion or demand', `I think | we believe | I believe | in my view | should | must | need to | needs to`),
     cue('evaluative', -0.2, 'evaluative wording', `impressive | exciting | amazing | remarkable | stunning | incredible | fascinating |
       brilliant | groundbreaking | revolutionary | promising | undeniable | crucial | surprising | encouraging | overblown |
-      milestone | important moment`),
+      milestone | important moment | important | difficult | definitely | clearly`),
     cue('reportedOpinion', -0.2, 'reported opinion', `called | described as | dubbed | warned | praised | criticised | criticized |
       hailed | slammed`),
     cue('definition', -0.3, 'definition or background', `is a type of | is a kind of | refers to | stands for | is defined as |
@@ -141,7 +150,18 @@ const ENGLISH = compile(
       more on that`),
   ],
   (w) => w.length >= 6 && /(?:est|iest)$/.test(w) && !ENGLISH_SUPERLATIVE_EXCEPTIONS.has(w),
+  'has | had | have | is | was | are | were',
+  (w) => w.length >= 5 && /ed$/.test(w),
 );
+
+/**
+ * A collective actor named by origin rather than by name ("die chinesische Regierung", "chinesische Firmen",
+ * "US companies", "Chinese regulators") is as checkable a subject as a named one.
+ */
+const COLLECTIVE_ACTOR: Record<Language, RegExp> = {
+  de: /(?<![\p{L}-])(?:\p{L}+isch|US-\p{L}+isch|EU)(?:e|en|er|es)? (?:[\p{L}-]+-)?(?:Regierung|Regierungen|Behörde|Behörden|Firma|Firmen|Unternehmen|Konzern|Konzerne|Startups|Hersteller|Banken|Investoren|Ministerium|Aufsichtsbehörden)(?![\p{L}-])/u,
+  en: /(?<![\p{L}-])(?:Chinese|American|U\.?S\.?|European|EU|Japanese|Korean|German|British|French|Indian|Taiwanese|Asian|Western) (?:tech |AI |chip )?(?:government|governments|regulators|authorities|companies|firms|startups|makers|manufacturers|banks|investors|officials|ministry)(?![\p{L}-])/u,
+};
 
 const YEAR_AFTER_BIS = /(?<![\p{L}])(?:bis|by) (?:Ende |end of )?\d{4}(?!\d)/u;
 /** The cues a sentence's words carry, each with the first phrase that triggered it. */
@@ -151,10 +171,12 @@ function matchCues(words: string[], compiled: CompiledCues): Map<Cue, string> {
     const candidates = compiled.byFirst.get(words[i]);
     if (candidates) {
       for (const phrase of candidates) {
-        if (found.has(phrase.cue)) continue;
+        const previous = found.get(phrase.cue);
+        // A full verb outranks an auxiliary or copula found earlier for the same cue.
+        if (previous !== undefined && !(phrase.cue.category === 'event' && compiled.auxiliary.has(previous))) continue;
         let ok = true;
         for (let k = 1; k < phrase.words.length && ok; k++) ok = words[i + k] === phrase.words[k];
-        if (ok) found.set(phrase.cue, phrase.words.join(' '));
+        if (ok && !(previous !== undefined && compiled.auxiliary.has(phrase.words.join(' ')))) found.set(phrase.cue, phrase.words.join(' '));
       }
     }
     if (!found.has(compiled.comparison) && compiled.superlative(words[i])) found.set(compiled.comparison, words[i]);
@@ -195,6 +217,9 @@ export function scoreSentence(
   if (entities.length) {
     const names = [...new Set(entities.map((e) => e.canonical))];
     add(names.length >= 2 ? 0.35 : 0.25, `names ${names.slice(0, 3).map(quote).join(', ')}${names.length > 3 ? ' …' : ''}`);
+  } else {
+    const actor = COLLECTIVE_ACTOR[language].exec(sentence);
+    if (actor) add(0.25, `names a collective actor (${quote(actor[0])})`);
   }
   const compiled = language === 'de' ? GERMAN : ENGLISH;
   const words = tokens.map((t) => t.text);
@@ -213,16 +238,21 @@ export function scoreSentence(
     } else if (PENALTIES.has(c.category)) {
       penalty += c.weight;
       reasons.push(`against: ${c.reason} (${phrase})`);
+    } else if (c.category === 'event' && compiled.auxiliary.has(phrase) && !words.some(compiled.participle)) {
+      add(c.weight / 2, `${c.reason} (${phrase})`);
     } else {
       add(c.weight, `${c.reason} (${phrase})`);
     }
   }
+  const event = found.get(compiled.cues.find((c) => c.category === 'event') as Cue);
+  const finiteVerb = event !== undefined && !compiled.auxiliary.has(event);
   // Several hedges weigh no more than a strong one.
   score += Math.max(penalty, -0.5);
   // A question asks; it does not assert, however many figures it holds.
   const question = /\?["'”“»«)\]’]*$/.test(sentence);
   if (question) add(-0.4, 'question');
-  else if (!/[.!…:;]["'”“»«)\]’]*$/.test(sentence) && !figures.length) add(-0.15, 'headline or fragment');
+  // A headline with a full verb ("X launches Y") asserts as much as a sentence does.
+  else if (!/[.!…:;]["'”“»«)\]’]*$/.test(sentence) && !figures.length && !finiteVerb) add(-0.15, 'headline or fragment');
   if (tokens.filter((t) => t.kind !== 'sym').length < 4) add(-0.3, 'too short to assert much');
   if (question) score = Math.min(score, 0.3);
   return { score: Math.round(Math.max(0, Math.min(1, score)) * 100) / 100, reasons };

@@ -64,9 +64,8 @@ describe('Editor benchmark: a 1 MB article', function () {
     const rows = [
       ['VS Code opens a 1 MB text file, not an article (baseline)', figures.baselineOpenMs],
       ['VS Code opens the 1 MB article, until first highlights', figures.openArticleMs],
-      ['editor shown -> first highlights in view (extension)', figures.firstHighlightsMs],
-      ['  full analysis of the article', figures.openAnalysisMs],
-      ['  longest event-loop block while opening', figures.openBlockMs],
+      ['  extension\'s share (article minus baseline)', figures.openArticleMs - figures.baselineOpenMs],
+      ['  full analysis of the article (synchronous)', figures.openAnalysisMs],
       ['keystroke: median re-analysis + repaint', figures.keystrokeMedianMs],
       ['keystroke: first edit re-analysis + repaint', figures.firstKeystrokeMs],
       ['keystroke: worst re-analysis + repaint', figures.keystrokeWorstMs],
@@ -88,10 +87,11 @@ describe('Editor benchmark: a 1 MB article', function () {
     fs.mkdirSync(path.dirname(article), { recursive: true });
     fs.mkdirSync(path.dirname(plain), { recursive: true });
     fs.writeFileSync(article, text);
-    fs.writeFileSync(plain, text);
+    // Without the leading date line and outside the article globs: VS Code opens it, the extension leaves it alone.
+    fs.writeFileSync(plain, text.replace(/^ date \d{4}-\d{2} /, ''));
 
     const warmUp = workspacePath('notes', 'warm-up.txt');
-    fs.writeFileSync(warmUp, text.replace(/KI/g, 'AI'));
+    fs.writeFileSync(warmUp, text.replace(/^ date \d{4}-\d{2} /, '').replace(/KI/g, 'AI'));
     await openAndShow(warmUp); // the first large file VS Code opens pays for warming up
     await closeAllEditors();
     let started = performance.now();

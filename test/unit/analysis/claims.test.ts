@@ -48,4 +48,16 @@ describe('analysis: claims', () => {
     assert.ok(findTimeSensitive('Die jüngste Version ist aktuell die schnellste.').length >= 2);
     assert.deepEqual(findTimeSensitive('Das Modell wurde 2023 vorgestellt.'), []);
   });
+
+  it('treats a copula alone as weaker than a full verb, and a headline with a full verb as a sentence', () => {
+    assert.deepEqual(claims('Dies ist Alibabas Antwort auf ChatGPT.'), []);
+    assert.match(reasons('Alibaba hat sein Modell Qwen veröffentlicht.'), /event or fact \(veröffentlicht\)/);
+    assert.ok(claims('OpenAI, SoftBank and Oracle launch Stargate venture').length === 1);
+    assert.deepEqual(claims('Offener Zugang | Beschränkt'), []);
+  });
+
+  it('counts a collective actor named by origin as a checkable subject', () => {
+    assert.match(reasons('Die chinesische Regierung hat die KI-Entwicklung gefördert.'), /collective actor/);
+    assert.match(reasons('Chinese companies launched dozens of open models.'), /collective actor/);
+  });
 });
