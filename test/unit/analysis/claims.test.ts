@@ -50,7 +50,7 @@ describe('analysis: claims', () => {
   });
 
   it('treats a copula alone as weaker than a full verb, and a headline with a full verb as a sentence', () => {
-    assert.deepEqual(claims('Dies ist Alibabas Antwort auf ChatGPT.'), []);
+    assert.deepEqual(claims('Dies ist die Antwort von Alibaba.'), []);
     assert.match(reasons('Alibaba hat sein Modell Qwen veröffentlicht.'), /event or fact \(veröffentlicht\)/);
     assert.ok(claims('OpenAI, SoftBank and Oracle launch Stargate venture').length === 1);
     assert.deepEqual(claims('Offener Zugang | Beschränkt'), []);
