@@ -159,6 +159,15 @@ describe('Workflow: sidebar, status bar, exports, time, safety', function () {
     statusBar.update();
     assert.match(statusBar.current()?.text ?? '', /1 need re-check/);
     await waitFor(() => (api.decorations(editor.document.uri)?.needsRecheck.length ?? 0) === 1, 'painted as needing a re-check');
+    // ... and in the annotation tree: article -> Verified -> the annotation, described as "needs re-check".
+    const { annotationTree } = await parts();
+    await annotationTree.refresh();
+    const article = (await labels(annotationTree)).find((r) => r.label.includes(ARTICLE))!;
+    const group = (await labels(annotationTree, article.element)).find((g) => g.label.includes('Verified'))!;
+    const [leaf] = await annotationTree.getChildren(group.element);
+    const item = annotationTree.getTreeItem(leaf);
+    assert.match(String(item.description), /needs re-check/, String(item.description));
+    assert.match(String(item.contextValue), /\.recheck$/);
   });
 
   it('suggests time-sensitive claims of an old article as possibly outdated, never deciding by itself', async () => {
