@@ -151,6 +151,7 @@ function serverArgs(state) {
 
 /** Installs a .vsix into the state folder's extensions directory with code-server's own CLI. */
 export function installVsix(state, vsix) {
+  mkdirSync(state, { recursive: true });
   execFileSync('node', [...serverArgs(state), '--force', '--install-extension', vsix], {
     stdio: 'inherit', env: serverEnv(state, {}),
   });
