@@ -9,11 +9,10 @@
  * 3. Inputs that break naive scanners: 1 MB in one paragraph, 1 MB of digits, 1 MB without spaces,
  *    each at 1 MB and 2 MB. Target: no super-linear growth (2 MB costs about twice 1 MB).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { BenchSection } from './bench';
+import { random, seedTexts } from './shared';
 import { analyze, defaultLexicon, IncrementalAnalyzer, type Lexicon } from '../src/core/analysis';
 
 const MB = 1 << 20;
@@ -22,20 +21,6 @@ const EDITS = 50;
 const FULL_TARGET_RATIO = 1.5;
 const EDIT_TARGET_MS = 5;
 const GROWTH_LIMIT = 2.5;
-
-function seedTexts(): string[] {
-  for (const from of [__dirname, process.cwd()]) {
-    for (let dir = from; dirname(dir) !== dir; dir = dirname(dir)) {
-      const folder = join(dir, 'seeds');
-      if (!existsSync(join(folder, 'manifest.json'))) continue;
-      return readdirSync(folder)
-        .filter((f) => f.endsWith('.txt'))
-        .sort()
-        .map((f) => readFileSync(join(folder, f), 'utf8'));
-    }
-  }
-  throw new Error(`seeds/ not found above ${__dirname} or ${process.cwd()}`);
-}
 
 /** The seeds repeated, separated by blank lines, cut to `size` characters. */
 function repeatedSeeds(size: number): string {
@@ -59,18 +44,6 @@ function time(run: () => void): number {
   const start = performance.now();
   run();
   return performance.now() - start;
-}
-
-/** A small deterministic generator (mulberry32): every run edits the same places. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function mbPerSecond(chars: number, ms: number): string {

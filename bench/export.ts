@@ -8,9 +8,10 @@
  * the index needs as input but which the editor has already done.
  * Targets: each export under 2 s, the index under 1 s.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BenchSection } from './bench';
+import { random, seedsFolder } from './shared';
 import { analyze, readArticleDate } from '../src/core/analysis';
 import type { Analysis } from '../src/core/analysis/types';
 import { buildCrossIndex } from '../src/core/crossref';
@@ -24,28 +25,6 @@ const ANNOTATIONS = 20_000;
 const RUNS = 5;
 const EXPORT_TARGET_MS = 2000;
 const INDEX_TARGET_MS = 1000;
-
-/** A small deterministic generator (mulberry32), so every run measures the same workspace. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** The repository's seeds/ folder, found upwards from the bundled script, else from the current folder. */
-function seedsFolder(): string {
-  for (const start of [__dirname, process.cwd()]) {
-    for (let dir = start; dirname(dir) !== dir; dir = dirname(dir)) {
-      if (existsSync(join(dir, 'seeds', 'manifest.json'))) return join(dir, 'seeds');
-    }
-  }
-  throw new Error(`seeds/ not found above ${__dirname} or ${process.cwd()}`);
-}
 
 /** The seeds copied with variations: other figures, a line naming the copy, some paragraphs dropped. */
 function makeArticles(): { path: string; text: string }[] {

@@ -10,10 +10,11 @@
  * 3. For scale (no target): the same, but the 10% are deleted outright, so their orphaning costs a
  *    full approximate search each: the worst case.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { BenchSection } from './bench';
+import { random, seedTexts } from './shared';
 import { AnnotationStore, makeQuote, parseAnnotationFile, resolveAll, serializeAnnotationFile, STATUSES, type Annotation, type AnchorResolution } from '../src/core/store';
 
 const RUNS = 7;
@@ -24,32 +25,11 @@ const CHANGED_SHARE = 0.1;
 const LOAD_SAVE_TARGET_MS = 150;
 const REANCHOR_TARGET_MS = 250;
 
-/** A small deterministic generator (mulberry32): every run measures the same data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** The seed articles' paragraphs (seeds/ is looked for above the bundle, then above the working directory). */
+/** The seed articles' paragraphs (lines longer than 40 characters). */
 function seedParagraphs(): string[] {
-  for (const from of [__dirname, process.cwd()]) {
-    for (let dir = from; dirname(dir) !== dir; dir = dirname(dir)) {
-      const folder = join(dir, 'seeds');
-      if (!existsSync(join(folder, 'manifest.json'))) continue;
-      return readdirSync(folder)
-        .filter((f) => f.endsWith('.txt'))
-        .sort()
-        .flatMap((f) => readFileSync(join(folder, f), 'utf8').split('\n'))
-        .filter((p) => p.trim().length > 40);
-    }
-  }
-  throw new Error(`seeds/ not found above ${__dirname} or ${process.cwd()}`);
+  return seedTexts()
+    .flatMap((text) => text.split('\n'))
+    .filter((p) => p.trim().length > 40);
 }
 
 /**

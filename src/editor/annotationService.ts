@@ -108,7 +108,7 @@ export class AnnotationService extends Disposable implements AnnotationSource {
     const annotations = entry.store.annotations.filter((a) => a.article === article);
     if (annotations.length === 0) return [];
     const placements = this.placementsFor(document, entry, annotations);
-    const context = { now: this.now(), articleText: '', articleTextHash: this.hashOf(document), maxVerifiedAgeDays: readSettings(folder).maxVerifiedAgeDays };
+    const context = { now: this.now(), articleTextHash: this.hashOf(document), maxVerifiedAgeDays: readSettings(folder).maxVerifiedAgeDays };
     return annotations.map((annotation) => {
       const placement = placements.byId.get(annotation.id) ?? { state: 'orphaned' as const };
       return { annotation, folder, state: placement.state, span: placement.span, flags: reviewFlags(annotation, context) };

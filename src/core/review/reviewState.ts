@@ -17,7 +17,7 @@ export const DEFAULT_MAX_ARTICLE_AGE_DAYS = 365;
 
 export interface ReviewContext {
   now: Date;
-  /** The article's current text; without it "article changed since review" is never reported. */
+  /** The article's current text; without it (or its hash) "article changed since review" is never reported. */
   articleText?: string;
   /** `contentHash(articleText)` when the caller already has it (saves hashing per annotation). */
   articleTextHash?: string;
@@ -69,8 +69,9 @@ function startOf(value: string | undefined): Date | null {
 }
 
 function articleChanged(annotation: Annotation, context: ReviewContext): boolean {
-  if (!annotation.articleHash || context.articleText === undefined) return false;
-  const current = context.articleTextHash ?? contentHash(context.articleText);
+  if (!annotation.articleHash) return false;
+  const current = context.articleTextHash ?? (context.articleText === undefined ? undefined : contentHash(context.articleText));
+  if (current === undefined) return false;
   return current !== annotation.articleHash.toLowerCase();
 }
 
