@@ -1,6 +1,8 @@
 /**
  * Keeps an up-to-date analysis of every open article. Typing is debounced and only changed
  * paragraphs are re-analysed (the core's IncrementalAnalyzer caches per paragraph).
+ * A large article is analysed in slices: the part on screen first, the rest in short idle-time
+ * slices, so that opening or editing it never holds up the extension host for long.
  * Teams extend the entity lexicon with `.ainews/entities.json` in a workspace folder.
  */
 import * as vscode from 'vscode';
@@ -8,16 +10,33 @@ import { IncrementalAnalyzer, defaultLexicon, parseLexiconFile, withEntries, typ
 import type { Analysis } from '../core/analysis/types';
 import type { ArticleRegistry } from './articleRegistry';
 import { Disposable } from './disposable';
+import { toSpan, type Span } from './ranges';
 import { readSettings } from './settings';
 
 export const LEXICON_FILE = '.ainews/entities.json';
 
+/** Longest stretch of analysis work done in one turn of the event loop (the part on screen aside). */
+const SLICE_BUDGET_MS = 8;
+/** Articles up to this many characters are analysed at once (no "analysing" flicker); larger ones in slices. */
+const SLICED_ABOVE_CHARS = 64 * 1024;
+
+/** An article's analysis as far as it has got. */
+export interface AnalysisProgress {
+  analysis: Analysis;
+  /** False while a large article is still being analysed in slices; `analysis` then lacks the rest. */
+  complete: boolean;
+}
+
 interface DocumentState {
   analyzer: IncrementalAnalyzer;
+  /** The document version and text last given to the analyzer. */
   version: number;
-  analysis: Analysis;
-  /** Milliseconds the last analysis took, for the status bar and the benchmarks. */
+  text: string;
+  progress: AnalysisProgress;
+  /** Milliseconds the last slice of analysis took, for the benchmarks. */
   lastDurationMs: number;
+  /** The idle-time slice that goes on with an unfinished analysis. */
+  continuation: ReturnType<typeof setTimeout> | undefined;
 }
 
 export class AnalysisService extends Disposable {
@@ -61,13 +80,29 @@ export class AnalysisService extends Disposable {
   }
 
   /**
-   * The analysis of an article, brought up to date synchronously if it is stale;
-   * undefined for documents that are not articles or are too large.
+   * The complete analysis of an article, brought up to date synchronously if it is stale or
+   * unfinished; undefined for documents that are not articles or are too large. For commands and
+   * hovers, which need every finding.
    */
   analysisFor(document: vscode.TextDocument): Analysis | undefined {
+    const progress = this.progressFor(document);
+    if (!progress || progress.complete) return progress?.analysis;
+    return this.advance(document, this.states.get(document.uri.toString())!, {}).analysis;
+  }
+
+  /**
+   * The analysis as far as it has got, without waiting for a large article to be finished; what
+   * painting and the summaries use. A stale analysis is brought up to date for `priority` (by
+   * default the document's visible ranges) and one slice more; the rest follows in idle time, and
+   * `onDidAnalyze` fires when it is complete.
+   */
+  progressFor(document: vscode.TextDocument, priority?: readonly Span[]): AnalysisProgress | undefined {
     const key = document.uri.toString();
     const state = this.states.get(key);
-    if (state && state.version === document.version) return state.analysis;
+    if (state && state.version === document.version) {
+      if (!state.progress.complete && priority?.length) return this.advance(document, state, { priority, deadline: 0 });
+      return state.progress;
+    }
     if (!this.articles.isArticle(document)) return undefined;
     const text = document.getText();
     // UTF-16 length is a cheap lower bound of the UTF-8 size; the exact count only near the limit.
@@ -77,10 +112,12 @@ export class AnalysisService extends Disposable {
       return undefined;
     }
     this.tooLarge.delete(key);
-    return this.analyzeNow(document, text).analysis;
+    const fresh = this.stateFor(document, text);
+    if (text.length <= SLICED_ABOVE_CHARS) return this.advance(document, fresh, {});
+    return this.advance(document, fresh, { priority: priority ?? visibleSpans(document), deadline: performance.now() + SLICE_BUDGET_MS });
   }
 
-  /** How long the document's last analysis took. */
+  /** How long the document's last analysis (or slice of it) took. */
   lastDurationMs(document: vscode.TextDocument): number | undefined {
     return this.states.get(document.uri.toString())?.lastDurationMs;
   }
@@ -94,32 +131,68 @@ export class AnalysisService extends Disposable {
   resetAll(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
-    this.states.clear();
+    for (const key of [...this.states.keys()]) this.dropState(key);
     this.tooLarge.clear();
     for (const editor of vscode.window.visibleTextEditors) {
-      if (this.analysisFor(editor.document)) this.analyzed.fire(editor.document);
+      if (this.progressFor(editor.document)) this.analyzed.fire(editor.document);
     }
   }
 
   override dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+    for (const key of [...this.states.keys()]) this.dropState(key);
     super.dispose();
   }
 
-  private analyzeNow(document: vscode.TextDocument, text = document.getText()): DocumentState {
+  private dropState(key: string): void {
+    clearTimeout(this.states.get(key)?.continuation);
+    this.states.delete(key);
+  }
+
+  /** The document's state, switched to `text` (created on first use). */
+  private stateFor(document: vscode.TextDocument, text: string): DocumentState {
     const key = document.uri.toString();
     let state = this.states.get(key);
-    const started = performance.now();
     if (!state) {
       const analyzer = new IncrementalAnalyzer({ lexicon: this.lexiconFor(document.uri), claimThreshold: readSettings(document.uri).claimScoreThreshold });
-      state = { analyzer, version: -1, analysis: { language: 'de', date: null, findings: [] }, lastDurationMs: 0 };
+      state = { analyzer, version: -1, text, progress: { analysis: analyzer.result(), complete: false }, lastDurationMs: 0, continuation: undefined };
       this.states.set(key, state);
     }
-    state.analysis = state.analyzer.analyze(text);
     state.version = document.version;
-    state.lastDurationMs = performance.now() - started;
+    state.text = text;
     return state;
+  }
+
+  /** Runs the analyzer on the state's text; schedules the next slice when it is not finished. */
+  private advance(document: vscode.TextDocument, state: DocumentState, options: { priority?: readonly Span[]; deadline?: number }): AnalysisProgress {
+    const started = performance.now();
+    const complete = state.analyzer.update(state.text, options);
+    state.progress = { analysis: state.analyzer.result(), complete };
+    state.lastDurationMs = performance.now() - started;
+    if (!complete && state.continuation === undefined) this.continueLater(document, state);
+    return state.progress;
+  }
+
+  /** Goes on with an unfinished analysis in idle-time slices; fires `onDidAnalyze` once it is complete. */
+  private continueLater(document: vscode.TextDocument, state: DocumentState): void {
+    state.continuation = setTimeout(() => {
+      state.continuation = undefined;
+      if (this.isDisposed || document.isClosed || this.states.get(document.uri.toString()) !== state) return;
+      // A newer version is on its way through the debounce, which starts over from there.
+      if (state.version !== document.version) return;
+      if (!state.progress.complete) {
+        const started = performance.now();
+        const complete = state.analyzer.update(state.text, { deadline: started + SLICE_BUDGET_MS });
+        state.lastDurationMs = performance.now() - started;
+        if (!complete) {
+          this.continueLater(document, state);
+          return;
+        }
+        state.progress = { analysis: state.analyzer.result(), complete };
+      }
+      this.analyzed.fire(document);
+    }, 0);
   }
 
   private schedule(document: vscode.TextDocument): void {
@@ -131,7 +204,7 @@ export class AnalysisService extends Disposable {
       setTimeout(() => {
         this.timers.delete(key);
         if (this.isDisposed || document.isClosed || !this.articles.isArticle(document)) return;
-        if (this.analysisFor(document)) this.analyzed.fire(document);
+        if (this.progressFor(document)) this.analyzed.fire(document);
       }, readSettings(document.uri).debounceMs),
     );
   }
@@ -140,7 +213,7 @@ export class AnalysisService extends Disposable {
     const key = uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
-    this.states.delete(key);
+    this.dropState(key);
     this.tooLarge.delete(key);
   }
 
@@ -169,4 +242,9 @@ export class AnalysisService extends Disposable {
       );
     }
   }
+}
+
+/** The document's ranges on screen, in every editor that shows it. */
+function visibleSpans(document: vscode.TextDocument): Span[] {
+  return vscode.window.visibleTextEditors.filter((e) => e.document === document).flatMap((e) => e.visibleRanges.map((r) => toSpan(document, r)));
 }

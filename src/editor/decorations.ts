@@ -8,7 +8,7 @@ import type { Finding } from '../core/analysis/types';
 import type { AnalysisService } from './analysisService';
 import { Disposable } from './disposable';
 import type { AnnotationSource, PlacedAnnotation } from './placedAnnotation';
-import { toRange, type Span } from './ranges';
+import { toRange, toSpan, type Span } from './ranges';
 import { readSettings, type Settings } from './settings';
 
 export type DecorationKind =
@@ -158,7 +158,7 @@ export class DecorationPainter extends Disposable {
     this.register(vscode.window.onDidChangeVisibleTextEditors(() => this.paintAll()));
     this.register(
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
-        if (!this.isWindowed(e.textEditor.document)) return;
+        if (!this.repaintsOnScroll(e.textEditor.document)) return;
         clearTimeout(this.scrollTimer);
         this.scrollTimer = setTimeout(() => this.paint(e.textEditor), 50);
       }),
@@ -186,14 +186,16 @@ export class DecorationPainter extends Disposable {
     if (this.isDisposed) return;
     const started = performance.now();
     const document = editor.document;
-    const analysis = this.analysis.analysisFor(document);
+    // What is on screen is analysed first; the rest of a large article follows in idle time.
+    const onScreen = editor.visibleRanges.map((range) => toSpan(document, range));
+    const analysis = this.analysis.progressFor(document, onScreen)?.analysis;
     const placed = this.annotations.placedAnnotations(document);
     if (!analysis && placed.length === 0) {
       this.clear(editor);
       return;
     }
     const settings = readSettings(document.uri);
-    const window = this.isWindowed(document) ? this.visibleWindow(editor) : undefined;
+    const window = analysis && analysis.findings.length > FULL_PAINT_LIMIT ? this.visibleWindow(editor) : undefined;
     const findings = analysis ? findingsIn(analysis.findings, window) : [];
     const orphanLine = (offset: number): Span => {
       // positionAt clamps offsets past the end, so an orphan of a shortened article still shows.
@@ -224,9 +226,10 @@ export class DecorationPainter extends Disposable {
     this.lastPainted.delete(editor.document.uri.toString());
   }
 
-  private isWindowed(document: vscode.TextDocument): boolean {
-    const analysis = this.analysis.analysisFor(document);
-    return analysis !== undefined && analysis.findings.length > FULL_PAINT_LIMIT;
+  /** True when scrolling brings other findings into view: a large or not yet fully analysed article. */
+  private repaintsOnScroll(document: vscode.TextDocument): boolean {
+    const progress = this.analysis.progressFor(document);
+    return progress !== undefined && (!progress.complete || progress.analysis.findings.length > FULL_PAINT_LIMIT);
   }
 
   private visibleWindow(editor: vscode.TextEditor): Span {

@@ -31,11 +31,14 @@ export class ClaimDiagnostics extends Disposable {
   }
 
   private update(document: vscode.TextDocument): void {
-    const analysis = readSettings(document.uri).diagnosticsEnabled ? this.analysis.analysisFor(document) : undefined;
-    if (!analysis) {
+    const progress = readSettings(document.uri).diagnosticsEnabled ? this.analysis.progressFor(document) : undefined;
+    if (!progress) {
       this.collection.delete(document.uri);
       return;
     }
+    // A large article is analysed in slices: the Problems panel waits for the complete list.
+    if (!progress.complete) return;
+    const analysis = progress.analysis;
     const reviewed = this.annotations.placedAnnotations(document).flatMap((p) => (p.span ? [p.span] : []));
     const diagnostics = analysis.findings.flatMap((f) => {
       if (f.kind !== 'claim' || reviewed.some((s) => s.start < f.end && f.start < s.end)) return [];

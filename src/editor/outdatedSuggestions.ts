@@ -15,7 +15,8 @@ export function possiblyOutdatedSpans(
   now: () => Date,
 ): (document: vscode.TextDocument) => Span[] {
   return (document) => {
-    const result = analysis.analysisFor(document);
+    // What is analysed so far: painting never waits for the rest of a large article.
+    const result = analysis.progressFor(document)?.analysis;
     if (!result) return [];
     const annotated = annotations.placedAnnotations(document).flatMap((p) => (p.span ? [p.span] : []));
     return suggestOutdated(result, result.date, now(), readSettings(document.uri).maxArticleAgeDays)

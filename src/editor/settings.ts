@@ -19,8 +19,12 @@ export interface Settings {
 
 export const SECTION = 'aiNews';
 
-/** Reads the settings for a resource (folder-level settings apply to its files). */
-export function readSettings(scope?: vscode.ConfigurationScope): Settings {
+/**
+ * Reads the settings for a resource (folder-level settings apply to its files). Every setting is
+ * resource-scoped: VS Code logs a warning for each window-scoped one read with a resource, and for
+ * each resource-scoped one read without (`null` says "no resource" on purpose).
+ */
+export function readSettings(scope: vscode.ConfigurationScope | null): Settings {
   const c = vscode.workspace.getConfiguration(SECTION, scope);
   return {
     annotationFile: c.get('annotationFile', '.ainews/annotations.json'),

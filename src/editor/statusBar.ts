@@ -3,16 +3,16 @@
  * a look. Clicking it opens the AI News sidebar. Hidden when the active editor is not an article.
  */
 import * as vscode from 'vscode';
-import type { Analysis } from '../core/analysis/types';
 import { declaresArticle } from '../core/articles/articleDetection';
 import { summarizeArticle, type ArticleSummary } from '../core/sidebar/findingGroups';
+import type { AnalysisProgress } from './analysisService';
 import { Disposable } from './disposable';
 import type { AnnotationSource } from './placedAnnotation';
 import { readSettings } from './settings';
 
 /** What the status bar reads from the analysis service (AnalysisService fits). */
 export interface StatusAnalysisSource {
-  analysisFor(document: vscode.TextDocument): Analysis | undefined;
+  progressFor(document: vscode.TextDocument): AnalysisProgress | undefined;
   isTooLarge(document: vscode.TextDocument): boolean;
   readonly onDidAnalyze: vscode.Event<vscode.TextDocument>;
 }
@@ -89,9 +89,13 @@ export class StatusBar extends Disposable {
 
   private contentFor(document: vscode.TextDocument): { text: string; tooltip: string; warning: boolean } {
     const reason = vscode.l10n.t('Treated as an article because: {0}', this.reason(document));
-    const analysis = this.analysis.analysisFor(document);
-    if (!analysis) return this.tooLargeContent(document, reason);
-    const claims = analysis.findings.filter((f) => f.kind === 'claim');
+    const progress = this.analysis.progressFor(document);
+    if (!progress) return this.tooLargeContent(document, reason);
+    if (!progress.complete) {
+      // Counts of a half-analysed article would mislead; the item updates when the analysis is done.
+      return { text: `$(sync~spin) ${vscode.l10n.t('AI News: analysing…')}`, tooltip: [vscode.l10n.t('The article is being analysed.'), '', reason].join('\n'), warning: false };
+    }
+    const claims = progress.analysis.findings.filter((f) => f.kind === 'claim');
     const placed = this.annotations.placedAnnotations(document);
     const summary = summarizeArticle(claims, placed.map((p) => ({ status: p.annotation.status, state: p.state, span: p.span, flags: p.flags })));
     return { text: summaryText(summary), tooltip: [...summaryDetails(summary), '', reason, vscode.l10n.t('Click to open the AI News sidebar.')].join('\n'), warning: false };

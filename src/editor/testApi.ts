@@ -15,8 +15,12 @@ export interface AiNewsApi {
   decorations(uri: vscode.Uri): Record<DecorationKind, Span[]> | undefined;
   analysis(document: vscode.TextDocument): Analysis | undefined;
   placedAnnotations(document: vscode.TextDocument): PlacedAnnotation[];
-  /** Milliseconds the last analysis of the document took. */
+  /** Milliseconds the last analysis of the document (or the last slice of it) took. */
   lastAnalysisMs(document: vscode.TextDocument): number | undefined;
+  /** False while a large article is still being analysed in idle-time slices. */
+  analysisComplete(document: vscode.TextDocument): boolean | undefined;
+  /** Fires after a document's analysis changed (after its first slice and once it is complete). */
+  onDidAnalyze: vscode.Event<vscode.TextDocument>;
   /** Fires after an editor was painted. */
   onDidPaint: vscode.Event<vscode.TextEditor>;
   /** Milliseconds the last paint took (analysis included when it was stale). */
@@ -36,6 +40,8 @@ export function createApi(
     analysis: (document) => analysis.analysisFor(document),
     placedAnnotations: (document) => annotations.placedAnnotations(document),
     lastAnalysisMs: (document) => analysis.lastDurationMs(document),
+    analysisComplete: (document) => analysis.progressFor(document)?.complete,
+    onDidAnalyze: analysis.onDidAnalyze,
     onDidPaint: painter.onDidPaint,
     lastPaintMs: () => painter.lastPaintMs,
     parts,

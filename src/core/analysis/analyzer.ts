@@ -3,6 +3,9 @@
  * fences), each block is parsed with remark and analysed on its own, and results are cached per
  * block text with offsets relative to the block: after an edit only the changed block is
  * parsed and analysed again; the others are shifted into place.
+ *
+ * A large article can be analysed in slices: `IncrementalAnalyzer.update` takes the ranges on
+ * screen (analysed first) and a deadline, and the editor calls it again in idle time until done.
  */
 import type { Analysis, EntityFinding, Finding, Language } from './types';
 import type { Lexicon } from './lexicon';
@@ -95,7 +98,28 @@ interface Unit {
 interface State {
   text: string;
   metadataEnd: number;
+  date: string | null;
+  language: Language;
   units: Unit[];
+  /** True when every unit has its result for `language`. */
+  complete: boolean;
+}
+
+/** A stretch of the text, in UTF-16 offsets, end exclusive. */
+export interface OffsetRange {
+  start: number;
+  end: number;
+}
+
+/** How much of the text one call to `IncrementalAnalyzer.update` analyses. */
+export interface UpdateOptions {
+  /** Ranges analysed first and whatever the deadline: the part of the article on screen. */
+  priority?: readonly OffsetRange[];
+  /**
+   * A `performance.now()` time after which no further units are analysed; the rest waits for the
+   * next call. Without a deadline everything is analysed.
+   */
+  deadline?: number;
 }
 
 function shift<T extends Finding>(finding: T, offset: number): T {
@@ -135,6 +159,8 @@ export class IncrementalAnalyzer {
   /** Block results by block text, so that repeated or restored blocks are not analysed twice. */
   private cache = { lines: new Map<string, CachedBlock>(), paragraphs: new Map<string, CachedBlock>() };
   private state: State | null = null;
+  /** The result of the current state, assembled on first request. */
+  private assembled: Analysis | undefined;
 
   constructor(options: AnalyzeOptions = {}, private readonly reuse = true) {
     this.lexicon = options.lexicon ?? defaultLexicon();
@@ -179,6 +205,7 @@ export class IncrementalAnalyzer {
   private changedUnits(previous: State, text: string, metadataEnd: number): Unit[] | null {
     if (metadataEnd !== previous.metadataEnd) return null;
     const old = previous.text;
+    if (old === text) return previous.units;
     const prefix = commonPrefix(old, text);
     if (prefix === old.length && prefix === text.length) return previous.units;
     const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
@@ -243,36 +270,102 @@ export class IncrementalAnalyzer {
     }
   }
 
-  /** Analyses `text`; blocks already seen (in this or the previous version) are not parsed again. */
-  analyze(text: string): Analysis {
+  /**
+   * Brings the analyzer to `text`: splits the changed part into blocks again, then analyses the
+   * blocks that overlap `options.priority`, then the others in order until `options.deadline`.
+   * Blocks already seen (in this or an earlier version) are not parsed again.
+   * @returns true when the whole text is analysed; otherwise call again (with the same or a newer
+   *   text) to go on.
+   */
+  update(text: string, options: UpdateOptions = {}): boolean {
     const { date, metadataEnd } = readArticleDate(text);
-    const units = (this.reuse && this.state ? this.changedUnits(this.state, text, metadataEnd) : null) ?? this.allUnits(text, metadataEnd);
-    const cues: LanguageCues = { de: 0, en: 0 };
-    for (const unit of units) {
-      if (!unit.entry) continue;
-      cues.de += unit.entry.cues.de;
-      cues.en += unit.entry.cues.en;
+    const previous = this.state;
+    const units = (this.reuse && previous ? this.changedUnits(previous, text, metadataEnd) : null) ?? this.allUnits(text, metadataEnd);
+    const language = languageOf(units);
+    if (previous && previous.complete && previous.units === units && previous.language === language) {
+      this.state = { ...previous, text };
+      return true;
     }
-    const language = languageFromCues(cues);
+    let progressed = false; // every call analyses at least one block, so that repeated calls finish
+    for (const range of options.priority ?? []) {
+      for (let i = firstUnitEndingAfter(units, range.start); i < units.length && units[i].start < range.end; i++) {
+        if (this.analyzeUnit(text, units[i], language)) progressed = true;
+      }
+    }
+    let complete = true;
+    const deadline = options.deadline;
+    for (const unit of units) {
+      if (!unit.entry || unit.entry.results[language]) continue;
+      if (deadline !== undefined && progressed && performance.now() >= deadline) {
+        complete = false;
+        break;
+      }
+      this.analyzeUnit(text, unit, language);
+      progressed = true;
+    }
+    const same = previous !== null && previous.units === units && previous.language === language && previous.date === date;
+    this.state = { text, metadataEnd, date, language, units, complete };
+    if (progressed || !same) this.assembled = undefined;
+    if (this.reuse) this.pruneCache(units);
+    return complete;
+  }
+
+  /**
+   * The analysis of the text last given to `update`. Blocks not analysed yet (when `update` stopped
+   * at its deadline) contribute no findings.
+   */
+  result(): Analysis {
+    if (this.assembled) return this.assembled;
+    const state = this.state;
+    if (!state) return { language: 'de', date: null, findings: [] };
     const analysed: Unit[] = [];
     const results: BlockAnalysis[] = [];
-    for (const unit of units) {
-      const entry = unit.entry;
-      if (!entry) continue;
-      let result = entry.results[language];
-      if (!result) {
-        result = analyzeBlock(text.slice(unit.start, unit.end), language, this.lexicon, this.claimThreshold, unit.lines);
-        entry.results[language] = result;
-      }
+    for (const unit of state.units) {
+      const result = unit.entry?.results[state.language];
+      if (!result) continue;
       analysed.push(unit);
       results.push(result);
     }
-    if (this.reuse) {
-      this.state = { text, metadataEnd, units };
-      this.pruneCache(units);
-    }
-    return { language, date, findings: assemble(analysed, results, language) };
+    this.assembled = { language: state.language, date: state.date, findings: assemble(analysed, results, state.language) };
+    return this.assembled;
   }
+
+  /** Analyses `text` in full (blocks seen before are reused). */
+  analyze(text: string): Analysis {
+    this.update(text);
+    return this.result();
+  }
+
+  /** Analyses one unit unless it has its result already; true when it did. */
+  private analyzeUnit(text: string, unit: Unit, language: Language): boolean {
+    const entry = unit.entry;
+    if (!entry || entry.results[language]) return false;
+    entry.results[language] = analyzeBlock(text.slice(unit.start, unit.end), language, this.lexicon, this.claimThreshold, unit.lines);
+    return true;
+  }
+}
+
+/** The article's language, from the cues counted in each block. */
+function languageOf(units: Unit[]): Language {
+  const cues: LanguageCues = { de: 0, en: 0 };
+  for (const unit of units) {
+    if (!unit.entry) continue;
+    cues.de += unit.entry.cues.de;
+    cues.en += unit.entry.cues.en;
+  }
+  return languageFromCues(cues);
+}
+
+/** Index of the first unit that ends after `offset` (units are sorted and do not overlap). */
+function firstUnitEndingAfter(units: Unit[], offset: number): number {
+  let lo = 0;
+  let hi = units.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (units[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

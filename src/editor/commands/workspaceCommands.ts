@@ -16,7 +16,7 @@ async function chooseFolder(): Promise<vscode.WorkspaceFolder | undefined> {
 }
 
 async function toggleHighlight(kind: HighlightKind): Promise<boolean> {
-  const on = !readSettings().highlight[kind];
+  const on = !readSettings(vscode.window.activeTextEditor?.document.uri ?? null).highlight[kind];
   await setHighlight(kind, on);
   return on;
 }

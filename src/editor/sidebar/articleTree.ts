@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { Analysis, ClaimFinding, EntityFinding, EntityType, Finding, NumberFinding, NumberType } from '../../core/analysis/types';
 import { groupEntities, orderClaims } from '../../core/sidebar/findingGroups';
 import { shortenQuote } from '../../core/sidebar/text';
+import type { AnalysisProgress } from '../analysisService';
 import { Disposable } from '../disposable';
 import { formatValue } from '../hover';
 import type { AnnotationSource } from '../placedAnnotation';
@@ -15,7 +16,7 @@ import { countedLabel, lineLabel, revealFindingCommand } from './treeLabels';
 
 /** What the tree reads from the analysis service (AnalysisService fits). */
 export interface ArticleAnalysisSource {
-  analysisFor(document: vscode.TextDocument): Analysis | undefined;
+  progressFor(document: vscode.TextDocument): AnalysisProgress | undefined;
   isTooLarge(document: vscode.TextDocument): boolean;
   readonly onDidAnalyze: vscode.Event<vscode.TextDocument>;
 }
@@ -161,10 +162,12 @@ export class ArticleTreeProvider extends Disposable implements vscode.TreeDataPr
     this.timer = setTimeout(() => this.refresh(), REFRESH_DELAY_MS);
   }
 
+  /** The active article's analysis once it is complete (a large one is analysed in slices first). */
   private currentAnalysis(): Analysis | undefined {
     const document = this.document;
     if (!document || document.isClosed || !this.articles.isArticle(document)) return undefined;
-    return this.analysis.analysisFor(document);
+    const progress = this.analysis.progressFor(document);
+    return progress?.complete ? progress.analysis : undefined;
   }
 
   private sections(analysis: Analysis): SectionElement[] {
@@ -195,9 +198,11 @@ export class ArticleTreeProvider extends Disposable implements vscode.TreeDataPr
     if (!this.articles.isArticle(document)) {
       return vscode.l10n.t('{0} is not treated as an article. Run "AI News: Analyze This Document" to analyse it.', name);
     }
-    if (!this.analysis.analysisFor(document) && this.analysis.isTooLarge(document)) {
+    const progress = this.analysis.progressFor(document);
+    if (!progress && this.analysis.isTooLarge(document)) {
       return vscode.l10n.t('{0} is too large to analyse. Annotations still work; the limit is the setting aiNews.maxArticleSizeKB.', name);
     }
+    if (progress && !progress.complete) return vscode.l10n.t('Analysing {0}…', name);
     return undefined;
   }
 

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import * as path from 'node:path';
+import type { StatusBar } from '../../../src/editor/statusBar';
 import {
-  annotationFilePath, annotationsOnDisk, closeAllEditors, extensionApi, openArticle, openSeed, waitFor, workspaceFolder,
+  EXTENSION_ID, annotationFilePath, annotationsOnDisk, closeAllEditors, extensionApi, openArticle, openSeed, waitFor, workspaceFolder,
 } from '../helpers';
 
 const SEED = '004_4d0229219e58456e.txt';
@@ -184,6 +186,47 @@ describe('Editor: highlights, verdicts, hover, code actions', function () {
     await closeAllEditors();
     const result = await vscode.commands.executeCommand('aiNews.markVerified', { note: 'x' });
     assert.equal(result, undefined, 'nothing is marked without an article');
+  });
+
+  it('analyses a large article in slices: what is on screen first, the rest in idle time', async () => {
+    const api = await extensionApi();
+    await closeAllEditors();
+    const seeds = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'seeds');
+    const seed = fs.readFileSync(path.join(seeds, SEED), 'utf8').replace(/^ date \d{4}-\d{2} /, '');
+    let text = ' date 2025-01 Gesammelte KI-Nachrichten\n\n';
+    // Every line different, so that no block's result can be reused from an earlier copy.
+    for (let copy = 1; text.length < 400_000; copy++) text += `${seed.split('\n').map((line) => (line ? `${line} (Teil ${copy})` : line)).join('\n')}\n\n`;
+    const statusBar = (api.parts as { statusBar: StatusBar }).statusBar;
+    const paints: { complete: boolean | undefined; spans: number; lastEnd: number; status: string | undefined }[] = [];
+    const painting = api.onDidPaint((e) => {
+      if (!e.document.uri.fsPath.endsWith('sliced-400k.txt')) return;
+      const spans = api.decorations(e.document.uri);
+      const all = spans ? [...spans.claim, ...spans.number, ...spans.entity] : [];
+      statusBar.update();
+      paints.push({ complete: api.analysisComplete(e.document), spans: all.length, lastEnd: Math.max(0, ...all.map((s) => s.end)), status: statusBar.current()?.text });
+    });
+    const completed = new Promise<vscode.TextDocument>((resolve) => {
+      const subscription = api.onDidAnalyze((document) => {
+        if (document.uri.fsPath.endsWith('sliced-400k.txt') && api.analysisComplete(document)) {
+          subscription.dispose();
+          resolve(document);
+        }
+      });
+    });
+    const editor = await openArticle('sliced-400k.txt', text);
+    await completed;
+    painting.dispose();
+    const first = paints.find((p) => p.spans > 0);
+    assert.ok(first, 'painted');
+    assert.equal(first.complete, false, 'the first highlights came before the rest was analysed');
+    assert.ok(first.lastEnd < text.length / 4, 'the first highlights are those near the top, on screen');
+    const statuses = paints.filter((p) => p.complete === false).map((p) => p.status ?? '');
+    assert.ok(statuses.some((t) => /analys/i.test(t)), `the status bar says the article is being analysed: ${statuses.join(' | ')}`);
+    const analysis = api.analysis(editor.document)!;
+    assert.ok(analysis.findings.some((f) => f.start > text.length * 0.9), 'the end of the article is analysed too');
+    const shown = await waitFor(() => statusBar.current()?.text.match(/\d+\/\d+/), 'the status bar counts claims');
+    assert.ok(shown);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('does not treat an ordinary README as an article until the user opts it in', async () => {

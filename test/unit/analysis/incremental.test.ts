@@ -54,3 +54,48 @@ describe('analysis: IncrementalAnalyzer', () => {
     assert.deepEqual(analyzer.analyze(seed), first);
   });
 });
+
+describe('analysis: IncrementalAnalyzer in slices', () => {
+  const lexicon = defaultLexicon();
+  const seeds = ['000_a3906dffcfde8554.txt', '003_99335840e0870e45.txt', '004_4d0229219e58456e.txt'].map((f) => readFileSync(join(SEEDS, f), 'utf8'));
+  const article = seeds.join('\n\n');
+
+  it('analyses the priority range first and nothing else when the deadline has passed', () => {
+    const full = analyze(article, { lexicon }).findings;
+    const claim = full.find((f) => f.kind === 'claim' && f.start > article.length / 2)!;
+    const middle = { start: claim.start, end: claim.end };
+    const analyzer = new IncrementalAnalyzer({ lexicon });
+    const complete = analyzer.update(article, { priority: [middle], deadline: 0 });
+    assert.equal(complete, false);
+    const partial = analyzer.result().findings;
+    assert.ok(partial.some((f) => f.kind === 'claim' && f.start === claim.start && f.end === claim.end), 'the claim in the priority range');
+    assert.ok(partial.length < full.length / 2, `only a part is analysed (${partial.length} of ${full.length})`);
+    // Whatever was analysed is already in its final place.
+    const fullKeys = new Set(full.map((f) => `${f.kind}|${f.start}|${f.end}|${f.text}`));
+    for (const f of partial) if (f.kind !== 'entity') assert.ok(fullKeys.has(`${f.kind}|${f.start}|${f.end}|${f.text}`), `${f.kind} ${f.text}`);
+  });
+
+  it('finishes in repeated slices with the same result as a full analysis', () => {
+    const analyzer = new IncrementalAnalyzer({ lexicon });
+    let slices = 1;
+    while (!analyzer.update(article, { deadline: 0 })) slices++;
+    assert.ok(slices > 3, `one block per slice when the deadline has passed (${slices} slices)`);
+    assert.deepEqual(analyzer.result(), analyze(article, { lexicon }));
+  });
+
+  it('follows edits made while it is still unfinished', () => {
+    const analyzer = new IncrementalAnalyzer({ lexicon });
+    analyzer.update(article, { deadline: 0 });
+    analyzer.update(article, { deadline: 0 });
+    const edited = article.slice(0, 5000) + 'Laut Reuters stieg der Umsatz um 12 Prozent.\n\n' + article.slice(5000).replace('Alibaba', 'Tencent');
+    while (!analyzer.update(edited, { deadline: 0 }));
+    assert.deepEqual(analyzer.result(), analyze(edited, { lexicon }));
+  });
+
+  it('reports complete at once when the text has not changed', () => {
+    const analyzer = new IncrementalAnalyzer({ lexicon });
+    const first = analyzer.analyze(article);
+    assert.equal(analyzer.update(article, { deadline: 0 }), true);
+    assert.equal(analyzer.result(), first);
+  });
+});
