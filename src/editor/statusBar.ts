@@ -24,7 +24,7 @@ export interface StatusArticleSource {
   readonly onDidChange: vscode.Event<void>;
 }
 
-/** Annotation changes arrive on every keystroke; the counts follow a moment later. */
+/** Analyses and annotation changes arrive on every keystroke; the counts follow a moment later. */
 const REFRESH_DELAY_MS = 300;
 const OPEN_SIDEBAR_COMMAND = 'workbench.view.extension.aiNews';
 
@@ -42,8 +42,9 @@ export class StatusBar extends Disposable {
     this.item.name = vscode.l10n.t('AI News: review progress');
     this.item.command = OPEN_SIDEBAR_COMMAND;
     this.register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
+    // Counting every claim of a large article takes a few milliseconds: not in the keystroke's turn.
     this.register(analysis.onDidAnalyze((document) => {
-      if (document === vscode.window.activeTextEditor?.document) this.update();
+      if (document === vscode.window.activeTextEditor?.document) this.scheduleUpdate();
     }));
     this.register(annotations.onDidChange(() => this.scheduleUpdate()));
     this.register(articles.onDidChange(() => this.update()));

@@ -65,7 +65,8 @@ export class WorkspaceArticles {
     if (cached?.text === text) return cached.analysis;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     const live = open && open.getText() === text ? this.analysis.analysisFor(open) : undefined;
-    const analysis = live ?? analyze(text, { lexicon: this.analysis.lexiconFor(uri), claimThreshold });
+    // A live analysis moves its findings with later edits; the cache keeps them for this text.
+    const analysis = live ? { ...live, findings: live.findings.map((f) => ({ ...f })) } : analyze(text, { lexicon: this.analysis.lexiconFor(uri), claimThreshold });
     this.cache.set(key, { text, analysis });
     return analysis;
   }

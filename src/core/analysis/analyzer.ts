@@ -149,6 +149,9 @@ export function commonSuffix(a: string, b: string, limit: number): number {
  * Re-analyses an article after edits, reusing the results of unchanged blocks.
  * One instance per open document; options are fixed for its lifetime.
  *
+ * The findings it returns are live: a later `update` moves the findings behind an edit in place
+ * (so that a keystroke does not copy every finding of the article). Copy what must outlive it.
+ *
  * After an edit only the text between the common prefix and suffix of the old and new version is
  * split into blocks again (from the last block start before the change to the first unchanged block
  * start after it); blocks outside keep their results and their placed findings.
@@ -381,9 +384,17 @@ function assemble(units: Unit[], results: BlockAnalysis[], language: Language): 
     const unit = units[i];
     const key = result.candidates.length ? learnedKey : '';
     let placed = unit.placed;
-    if (!placed || placed.start !== unit.start || placed.result !== result || placed.learned !== key) {
+    if (!placed || placed.result !== result || placed.learned !== key) {
       placed = { start: unit.start, result, learned: key, findings: place(unit.start, result, learned, language) };
       unit.placed = placed;
+    } else if (placed.start !== unit.start) {
+      // Behind an edit: move the findings in place rather than copy them all on every keystroke.
+      const delta = unit.start - placed.start;
+      for (const f of placed.findings) {
+        f.start += delta;
+        f.end += delta;
+      }
+      placed.start = unit.start;
     }
     for (const f of placed.findings) findings.push(f);
   });
