@@ -29,9 +29,10 @@ const KIND_LABEL = {
   claim: () => vscode.l10n.t('Claim'),
 };
 
-/** A value as the reader's locale writes it, with its unit. */
+/** A value as the reader's locale writes it, with its unit; dates keep their ISO form ("2025-01-26", "2025-Q1"). */
 export function formatValue(finding: NumberFinding, locale: string): string | undefined {
   if (finding.value === null || finding.value === undefined) return undefined;
+  if (typeof finding.value === 'string') return finding.value;
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }).format(finding.value);
   return finding.unit ? `${number} ${finding.unit}` : number;
 }

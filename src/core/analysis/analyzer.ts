@@ -7,7 +7,7 @@
  * A large article can be analysed in slices: `IncrementalAnalyzer.update` takes the ranges on
  * screen (analysed first) and a deadline, and the editor calls it again in idle time until done.
  */
-import type { Analysis, EntityFinding, Finding, Language } from './types';
+import type { Analysis, EntityFinding, Finding, Language, NumberFinding } from './types';
 import type { Lexicon } from './lexicon';
 import type { LearnedName, NameCandidate } from './entities';
 import { defaultLexicon } from './lexicon';
@@ -18,7 +18,7 @@ import { maskProse } from './prose';
 import { tokenize } from './tokens';
 import { splitSentences } from './sentences';
 import { findEntities } from './entities';
-import { findNumbers } from './numbers';
+import { completeDateValue, findNumbers } from './numbers';
 import { DEFAULT_CLAIM_THRESHOLD, findClaims } from './claims';
 
 export interface AnalyzeOptions {
@@ -91,7 +91,7 @@ interface Unit {
   /** Null for code and front matter, which are not analysed. */
   entry: CachedBlock | null;
   lines: boolean;
-  /** Findings shifted into place by the last assembly, reused while start, result and learned names are unchanged. */
+  /** Findings shifted into place by the last assembly, reused while result, learned names and article date are unchanged. */
   placed?: { start: number; result: BlockAnalysis; learned: string; findings: Finding[] };
 }
 
@@ -329,7 +329,7 @@ export class IncrementalAnalyzer {
       analysed.push(unit);
       results.push(result);
     }
-    this.assembled = { language: state.language, date: state.date, findings: assemble(analysed, results, state.language) };
+    this.assembled = { language: state.language, date: state.date, findings: assemble(analysed, results, state.language, state.date) };
     return this.assembled;
   }
 
@@ -373,19 +373,20 @@ function firstUnitEndingAfter(units: Unit[], offset: number): number {
 
 /**
  * Shifts block results into place and applies what the article as a whole knows: a name learnt
- * from context in one place ("die Tech-Firma Kuaishou", "Kai-Fu Lee") is an entity wherever it recurs.
+ * from context in one place ("die Tech-Firma Kuaishou", "Kai-Fu Lee") is an entity wherever it
+ * recurs, and a date written without a year ("14. April") takes the article's year.
  */
-function assemble(units: Unit[], results: BlockAnalysis[], language: Language): Finding[] {
+function assemble(units: Unit[], results: BlockAnalysis[], language: Language, date: string | null): Finding[] {
   const learned = new Map<string, LearnedName>();
   for (const result of results) for (const name of result.learned) if (!learned.has(name.text)) learned.set(name.text, name);
   const learnedKey = learned.size ? [...learned.values()].map((n) => `${n.text}\u0000${n.type}\u0000${n.canonical}`).join('\u0001') : '';
   const findings: Finding[] = [];
   results.forEach((result, i) => {
     const unit = units[i];
-    const key = result.candidates.length ? learnedKey : '';
+    const key = `${result.candidates.length ? learnedKey : ''}\u0002${date ?? ''}`;
     let placed = unit.placed;
     if (!placed || placed.result !== result || placed.learned !== key) {
-      placed = { start: unit.start, result, learned: key, findings: place(unit.start, result, learned, language) };
+      placed = { start: unit.start, result, learned: key, findings: place(unit.start, result, learned, language, date) };
       unit.placed = placed;
     } else if (placed.start !== unit.start) {
       // Behind an edit: move the findings in place rather than copy them all on every keystroke.
@@ -401,7 +402,7 @@ function assemble(units: Unit[], results: BlockAnalysis[], language: Language): 
   return findings;
 }
 
-function place(offset: number, result: BlockAnalysis, learned: Map<string, LearnedName>, language: Language): Finding[] {
+function place(offset: number, result: BlockAnalysis, learned: Map<string, LearnedName>, language: Language, date: string | null): Finding[] {
   const extra: EntityFinding[] = [];
   if (learned.size) {
     for (const candidate of result.candidates) {
@@ -412,7 +413,13 @@ function place(offset: number, result: BlockAnalysis, learned: Map<string, Learn
     }
   }
   const blockFindings = extra.length ? [...result.findings, ...extra].sort(compareFindings) : result.findings;
-  return blockFindings.map((f) => shift(f, offset));
+  return blockFindings.map((f) => {
+    const placed = shift(f, offset);
+    // The copies belong to this placement, so completing them leaves the cached results alone.
+    const value = date ? completeDateValue(placed, date) : null;
+    if (value !== null) (placed as NumberFinding).value = value;
+    return placed;
+  });
 }
 
 /**

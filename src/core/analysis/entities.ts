@@ -11,9 +11,9 @@ import type { CompiledName, Lexicon, LexiconEntry, NamePart } from './lexicon';
 import { isAllCaps, isCamelCase, isCapitalized } from './tokens';
 import {
   ACRONYM_STOPLIST, APPOSITION_NOUNS, CHINESE_SURNAMES, CORPORATE_SUFFIXES, GENERIC_CAPITALISED, GIVEN_NAMES, INSTITUTION_HEADS,
-  MODEL_VARIANTS, REPORTING_VERBS, SOURCE_TRIGGERS, TITLES, isGenderForm, isPinyinName, isStopWord, looksLikeGermanWord,
+  MODEL_VARIANTS, REPORTING_VERBS, SOURCE_TRIGGERS, TITLES, isGenderForm, isPinyinName, isStopWord, looksLikeGermanNoun, looksLikeGermanWord,
 } from './entityGuards';
-import { CURRENCY_WORDS, FUNCTION_WORDS, SCALES_DE, SCALES_EN, UNITS } from './vocabulary';
+import { CURRENCY_SYMBOLS, CURRENCY_WORDS, FUNCTION_WORDS, SCALES_DE, SCALES_EN, UNITS } from './vocabulary';
 
 /** A name learnt from context, so that bare mentions elsewhere in the article count too. */
 export interface LearnedName {
@@ -50,6 +50,8 @@ const PARTICLES = new Set(['von', 'van', 'de', 'der', 'den', 'da', 'di', 'du', '
 const RUN_CONNECTORS = new Set(['of', 'for', '&', 'de', 'von', 'van', 'der', 'la', 'le', 'du', 'and']);
 const REPORT_NOUNS = new Set(['Bericht', 'Berichten', 'Berichte', 'Angaben', 'Daten', 'Analyse', 'Analysen', 'Studie', 'Umfrage', 'Recherchen', 'Informationen', 'report', 'reports', 'data', 'analysis', 'study', 'survey']);
 const CREATION_VERBS = new Set(['entwickelt', 'entwickelte', 'gegründet', 'gegründete', 'betrieben', 'veröffentlicht', 'developed', 'founded', 'built', 'created', 'owned', 'led', 'made', 'released', 'backed']);
+/** Names that are also German adjectives ("die Grünen" the party, "Grüne Energie" green energy). */
+const ADJECTIVE_NAMES = new Set(['Grüne', 'Grünen', 'Grüner', 'Linke', 'Linken']);
 const X_CONTEXT = new Set(['auf', 'on', 'via', 'bei', 'Plattform', 'platform', 'Kurznachrichtendienst', 'Netzwerk', 'network', 'Dienst']);
 
 const CAPITALISED = 1;
@@ -65,6 +67,7 @@ class Scanner {
   /** Lower-case text per token (lexicon keys). */
   readonly lower: string[];
   private readonly germanWord = new Map<string, boolean>();
+  private readonly germanNounCache = new Map<string, boolean>();
   constructor(
     readonly tokens: Token[],
     readonly text: string,
@@ -154,6 +157,15 @@ class Scanner {
     }
     return known;
   }
+  /** looksLikeGermanNoun, cached per scan. */
+  germanNoun(w: string): boolean {
+    let known = this.germanNounCache.get(w);
+    if (known === undefined) {
+      known = looksLikeGermanNoun(w);
+      this.germanNounCache.set(w, known);
+    }
+    return known;
+  }
   isNameLike(i: number): boolean {
     const t = this.tokens[i];
     if (!t || t.kind !== 'word' || this.isLower(i)) return false;
@@ -219,6 +231,27 @@ function isScaleOrUnitWord(w: string | null): boolean {
   return w !== null && (SCALES_DE.has(w) || SCALES_EN.has(w.toLowerCase()) || UNITS.has(w) || CURRENCY_WORDS.has(w) || /^(Prozent|percent|%)$/.test(w));
 }
 
+/**
+ * A word that belongs to a figure, not a name: a unit, scale or currency right after it ("96 GB",
+ * "1 GW", "100 Megawatt") or the country prefix of a currency sign ("US$2.5 billion", "HK$100", "130 Mrd. US$").
+ */
+function partOfFigure(c: Scanner, i: number): boolean {
+  const t = c.tokens[i];
+  if (t.kind !== 'word') return false;
+  const prev = c.tokens[i - 1];
+  if (prev && prev.kind === 'num' && !t.lineBefore && isScaleOrUnitWord(t.text)) return true;
+  // "US$", "HK$", "C$": a country prefix of a currency sign.
+  const next = c.tokens[i + 1];
+  return !!next && next.kind === 'sym' && !next.spaceBefore && CURRENCY_SYMBOLS.has(next.text) && t.text.length <= 3 && t.text === t.text.toUpperCase();
+}
+
+/** "Hongkong-Dollar", "Taiwan-Dollar": a currency named after a place is part of an amount, not an entity. */
+function currencyCompound(c: Scanner, to: number): boolean {
+  if (!c.hyphenJoin(to)) return false;
+  const head = c.word(to + 1);
+  return head !== null && CURRENCY_WORDS.has(head);
+}
+
 /** A version after a model family: "2.5", "4o", "V3", "R1", "2024" (benchmarks). Returns the end or -1. */
 function readVersionCore(c: Scanner, p: number, allowYear: boolean): number {
   let q = p;
@@ -232,6 +265,8 @@ function readVersionCore(c: Scanner, p: number, allowYear: boolean): number {
   if (t.kind === 'num') {
     if (/^\d{1,2}(\.\d{1,2}){0,2}$/.test(t.text) || (allowYear && /^\d{4}$/.test(t.text))) end = q + 1;
     else if (!spaced && /^\d{3,4}$/.test(t.text)) end = q + 1;
+    // "Ascend 910C", "Kirin 9000S": a model number with a letter suffix.
+    else if (/^\d{3,4}$/.test(t.text) && c.glued(q + 1) && /^[A-Z]{1,2}$/.test(c.word(q + 1) ?? '')) end = q + 2;
     if (end > 0 && c.glued(end) && /^\p{Ll}{1,2}$/u.test(c.word(end) ?? '')) end++;
   } else if (t.kind === 'word' && /^[A-Za-z]{1,2}$/.test(t.text) && c.tok(q + 1)?.kind === 'num' && c.glued(q + 1) && !spaced) {
     end = q + 2;
@@ -253,6 +288,7 @@ function extendVersion(c: Scanner, to: number, allowYear: boolean): number {
   let p = to;
   const core = readVersionCore(c, p, allowYear);
   if (core > 0) p = core;
+  let variant = false;
   for (let n = 0; n < 4; n++) {
     let q = p;
     let spaced = false;
@@ -261,8 +297,18 @@ function extendVersion(c: Scanner, to: number, allowYear: boolean): number {
     else if (!c.glued(q)) break;
     const t = c.tok(q);
     if (!t) break;
+    const afterVariant = variant;
+    variant = false;
     if (t.kind === 'num' && c.glued(q + 1) && /^[BbMKk]$/.test(c.word(q + 1) ?? '')) {
       p = q + 2; // "72B"
+      continue;
+    }
+    if (!spaced && q > p && /^[A-Z]$/.test(c.word(q) ?? '') && c.tok(q + 1)?.kind === 'num' && c.glued(q + 1) && c.glued(q + 2) && /^[BbM]$/.test(c.word(q + 2) ?? '')) {
+      p = q + 3; // "A22B" in "Qwen3-235B-A22B": the active parameters of a mixture of experts
+      continue;
+    }
+    if (afterVariant && spaced && t.kind === 'num' && /^\d{1,2}(\.\d{1,2})?$/.test(t.text) && !(c.spaced(q + 1) && isScaleOrUnitWord(c.word(q + 1))) && c.tok(q + 1)?.text !== '%') {
+      p = q + 1; // "Claude Opus 4", "Claude Sonnet 4.5"
       continue;
     }
     if (t.kind === 'num' && c.word(q + 1) === 'x' && c.glued(q + 1) && c.tok(q + 2)?.kind === 'num' && c.glued(q + 2) && /^[BbM]$/.test(c.word(q + 3) ?? '')) {
@@ -275,6 +321,7 @@ function extendVersion(c: Scanner, to: number, allowYear: boolean): number {
     }
     if (t.kind === 'word' && MODEL_VARIANTS.has(t.text) && (!spaced || isCapitalized(t.text) || t.text === 'mini')) {
       p = q + 1;
+      variant = true;
       continue;
     }
     break;
@@ -315,6 +362,8 @@ function lexiconMatch(c: Scanner, i: number): Match | null {
     }
   }
   if (!bestName) return null;
+  // "Grüne Energie", "Grünen Rechenzentren": the party's name used as an adjective before a noun.
+  if (c.language === 'de' && bestTo === i + 1 && ADJECTIVE_NAMES.has(t.text) && c.spaced(bestTo) && c.isCap(bestTo) && !(c.shape[bestTo] & STOP)) return null;
   const best = { to: bestTo, name: bestName, genitive };
   const entry = best.name.entry;
   let to = best.to;
@@ -337,9 +386,11 @@ function lexiconMatch(c: Scanner, i: number): Match | null {
     }
   }
   const learn: LearnedName[] = [];
-  if (type === 'person') {
-    const surname = c.word(to - 1);
-    if (surname && to - i > 1 && !best.genitive) learn.push({ text: surname, type: 'person', canonical });
+  if (type === 'person' && to - i > 1 && !best.genitive) {
+    // Chinese order puts the surname first: "Liang Wenfeng" is later "Liang".
+    const first = c.word(i);
+    const surname = first && to - i === 2 && CHINESE_SURNAMES.has(first) && isPinyinName(c.word(i + 1) ?? '') && !GIVEN_NAMES.has(c.word(i + 1) ?? '') ? first : c.word(to - 1);
+    if (surname) learn.push({ text: surname, type: 'person', canonical });
   }
   return { from: i, to, type, canonical, learn };
 }
@@ -408,7 +459,7 @@ function personMatch(c: Scanner, i: number): Match | null {
     const surname = c.word(p);
     if (!surname || !c.spaced(p) || !isCapitalized(surname) || surname.length < 2) return null;
     if (isStopWord(surname) || TITLES.has(surname) || GENERIC_CAPITALISED.has(surname) || ACRONYM_STOPLIST.has(surname)) return null;
-    if (c.language === 'de' && looksLikeGermanWord(surname) && !/^(\p{Lu}\p{Ll}+)(mann|er|ner|ler|ger|ter|berg|burg|stein|feld)$/u.test(surname)) return null;
+    if (c.language === 'de' && looksLikeGermanNoun(surname) && !/^(\p{Lu}\p{Ll}+)(mann|er|ner|ler|ger|ter|berg|burg|stein|feld)$/u.test(surname)) return null;
     if (isAllCaps(surname) && surname.length > 3) return null;
     p++;
     if (c.hyphenJoin(p) && c.word(p + 1) && isCapitalized(c.word(p + 1) as string)) p += 2;
@@ -535,11 +586,15 @@ function contextType(c: Scanner, i: number): EntityType | null {
   const prev = c.word(i - 1);
   if (!prev) return null;
   if (SOURCE_TRIGGERS.has(prev) || (prev === 'to' && c.word(i - 2) === 'according')) return prev === 'namens' ? 'product' : 'outlet';
-  const apposition = APPOSITION_NOUNS.get(prev);
+  // German genitive: "des Digitalverbands Bitkom", "des Konzernes".
+  const noun = c.language === 'de' && prev.length > 4 && prev.endsWith('s') && !APPOSITION_NOUNS.has(prev)
+    ? (APPOSITION_NOUNS.has(prev.slice(0, -1)) || !prev.endsWith('es') ? prev.slice(0, -1) : prev.slice(0, -2))
+    : prev;
+  const apposition = APPOSITION_NOUNS.get(noun);
   if (apposition) return apposition;
-  if (c.isCap(i - 1) && prev.length > 6 && APPOSITION_SUFFIX.test(prev)) {
+  if (c.isCap(i - 1) && noun.length > 6 && APPOSITION_SUFFIX.test(noun)) {
     // Compounds: "Chipkonzern", "Finanzmagazin"; the head decides the type.
-    for (const [noun, type] of APPOSITION_NOUNS) if (noun.length >= 5 && prev.endsWith(noun.toLowerCase())) return type;
+    for (const [head, type] of APPOSITION_NOUNS) if (head.length >= 5 && noun.endsWith(head.toLowerCase())) return type;
   }
   if (prev === 'von' || prev === 'vom' || prev === 'der' || prev === 'des' || prev === 'by') {
     const prev2 = c.word(i - 2);
@@ -556,8 +611,13 @@ function contextMatch(c: Scanner, i: number): Match | null {
   if (!t || t.kind !== 'word' || c.isLower(i)) return null;
   let type = contextType(c, i);
   if (!type && c.word(i - 1) !== 'wie' && !(c.language === 'de' && c.tokens.slice(i + 1, i + 6).some((x) => x.text === 'zufolge'))) return null;
-  const end = nameRun(c, i);
+  let end = nameRun(c, i);
   if (end === i) return null;
+  // "Bundeswirtschaftsministerin Katherina Reiche": after a role, a surname may look like a German word.
+  if (type === 'person' && end === i + 1 && c.spaced(end) && c.isCap(end) && !(c.shape[end] & STOP) && !c.hyphenJoin(end + 1)) {
+    const surname = c.word(end) as string;
+    if (!looksLikeGermanNoun(surname) && !GENERIC_CAPITALISED.has(surname) && !c.lexicon.index.has(c.lower[end])) end++;
+  }
   if (!type) {
     const after = c.word(end);
     if (after === 'zufolge' || (c.word(i - 1) === 'wie' && after && REPORTING_VERBS.has(after))) type = 'outlet';
@@ -602,8 +662,11 @@ function xMatch(c: Scanner, i: number): Match | null {
   if (c.word(i) !== 'X' || c.glued(i + 1) && c.tok(i + 1)?.kind !== 'sym') return null;
   if (c.hyphenJoin(i + 1) || (c.glued(i) && c.tok(i - 1)?.kind !== 'sym')) return null;
   const prev = c.word(i - 1);
-  const formerly = c.sym(i + 1) === '(' && /^(formerly|ehemals|früher|vormals)$/.test(c.word(i + 2) ?? '');
-  if (!formerly && !(prev && X_CONTEXT.has(prev))) return null;
+  // "X (formerly Twitter)", "X, ehemals Twitter"
+  const formerly = (c.sym(i + 1) === '(' || c.sym(i + 1) === ',') && /^(formerly|ehemals|früher|vormals|einst)$/.test(c.word(i + 2) ?? '');
+  // "Musk's X", "Musks X"
+  const owned = (prev === 's' && /^['’]$/.test(c.sym(i - 2) ?? '') && c.word(i - 3) === 'Musk') || prev === 'Musks';
+  if (!formerly && !owned && !(prev && X_CONTEXT.has(prev))) return null;
   return { from: i, to: i + 1, type: 'product', canonical: 'X' };
 }
 
@@ -636,7 +699,7 @@ function titleCaseSentences(c: Scanner): Uint8Array {
 function capitalisedRuns(c: Scanner, covered: Uint8Array, out: Match[]): void {
   const titleCase = titleCaseSentences(c);
   for (let i = 0; i < c.tokens.length; i++) {
-    if (covered[i] || titleCase[i] || !c.isNameLike(i) || (c.word(i) as string).length < 2) continue;
+    if (covered[i] || titleCase[i] || !c.isNameLike(i) || (c.word(i) as string).length < 2 || partOfFigure(c, i)) continue;
     // "10B", "5G": letters glued to a figure belong to it.
     if (c.glued(i) && c.tok(i - 1)?.kind === 'num') continue;
     let p = i + 1;
@@ -655,7 +718,8 @@ function capitalisedRuns(c: Scanner, covered: Uint8Array, out: Match[]): void {
       }
     }
     const run = c.text.slice(c.tokens[i].start, c.tokens[p - 1].end);
-    if (GENERIC_CAPITALISED.has(run) || run.split(' ').every((w) => GENERIC_CAPITALISED.has(w))) {
+    // "Series B" is a funding round, not a name.
+    if (GENERIC_CAPITALISED.has(run) || run.split(' ').every((w) => GENERIC_CAPITALISED.has(w)) || /^Series [A-H]\d?$/.test(run)) {
       i = p - 1;
       continue;
     }
@@ -686,12 +750,20 @@ export function findEntities(tokens: Token[], text: string, language: Language, 
       i++;
       continue;
     }
+    if (partOfFigure(c, i)) {
+      i++;
+      continue;
+    }
     let best: Match | null = null;
     // Lower-case words can only start a lexicon name ("t3n", "iPhone" is CamelCase) or a domain.
     const rules = c.isLower(i) ? LOWER_CASE_RULES : t.kind === 'sym' ? SYMBOL_RULES : RULES;
     for (const rule of rules) {
       const m = rule(c, i);
       if (m && m.to > m.from && (!best || m.to > best.to)) best = m;
+    }
+    if (best && currencyCompound(c, best.to)) {
+      i = best.to + 2;
+      continue;
     }
     if (best) {
       matches.push(best);
@@ -723,7 +795,8 @@ export function findEntities(tokens: Token[], text: string, language: Language, 
     if (covered[i]) continue;
     const t = tokens[i];
     if (t.kind !== 'word' || !c.isCap(i) || t.text.length < 2 || t.text.length > 40 || c.shape[i] & STOP) continue;
-    if (language === 'de' && c.germanLooking(t.text) && !/^\p{Lu}\p{Ll}{1,3}s?$/u.test(t.text)) continue;
+    // Surnames may look like German words ("Reiche", "Lange"): only clear common nouns are left out.
+    if (language === 'de' && c.germanLooking(t.text) && c.germanNoun(t.text) && !/^\p{Lu}\p{Ll}{1,3}s?$/u.test(t.text)) continue;
     candidates.push({ start: t.start, end: t.end, text: t.text });
   }
   return { findings, learned, candidates };

@@ -23,7 +23,7 @@ ICH ES ER SIE DER DIE DAS UND IST EIN EINE MIT VON ZU NEU NEUE AUF FÜR WIE WAS 
 OMG CO2 COVID AIDS HIV NFT NFTs PhD MBA CSV JSON XML SQL CSS JS PHP IDE CLI GUI LAN WAN WLAN WiFi DSL ARPU CAGR QA DOI ISBN ISO DIN
 BTC USD EUR GBP JPY CNY RMB HKD CHF KRW INR AUD CAD TWD
 CAPEX OPEX TCO SLA SME SMEs R&D F&E FAQ HPC LPU DPU NVMe PCIe GDDR LLMOps MLOps DevOps GenAI XAI KYC AML
-AGB AGBs EDV MwSt USt NGO NGOs ZB CEST CET UTC EST PST GMT AM PM
+AGB AGBs EDV MwSt USt KGV KUV NGO NGOs ZB CEST CET UTC EST PST GMT AM PM
 `);
 
 /** Titles and roles: never part of a person's name span. */
@@ -39,7 +39,7 @@ Leiter Leiterin Manager Managerin Investor Investorin Experte Expertin Forscher 
 /** Generic phrases that English writers capitalise but that name nothing. */
 export const GENERIC_CAPITALISED = set(`
 Internet Web AI Artificial Intelligence Generative Machine Learning Deep Big Tech Cloud Data Open Source Large Language Model Models
-Chatbot Chatbots Agent Agents Agentic Responsible Sovereign Physical Enterprise General Superintelligence Act Bill Law Rule Rules
+Elo Nr Top Chatbot Chatbots Agent Agents Agentic Responsible Sovereign Physical Enterprise General Superintelligence Act Bill Law Rule Rules
 Breaking Update Exclusive Analysis Opinion Editorial Related Read More Photo Image Video Source Sources Note Notes Disclosure
 `);
 
@@ -106,10 +106,39 @@ Open Source Source Tech Talent Talente Gigant Giganten Riese Riesen KI-Modell Sp
 export function looksLikeGermanWord(word: string): boolean {
   // Names are short; a very long run of letters is never one (and must not cost quadratic time).
   if (word.length > 40) return true;
+  // A genitive of a common noun: "Digitalverbands", "Herstellers", "Unternehmens", "Marktes".
+  if (word.length >= 8 && word.endsWith('s') && !word.endsWith('ss')) {
+    const stem = word.slice(0, -1);
+    if (looksLikeGermanStem(stem) || (stem.endsWith('e') && looksLikeGermanStem(stem.slice(0, -1)))) return true;
+  }
+  return looksLikeGermanStem(word);
+}
+
+function looksLikeGermanStem(word: string): boolean {
   if (GERMAN_NOUNS.has(word)) return true;
   if (/[äöüß]/.test(word)) return true;
   if (word.length > 4 && GERMAN_NOUN_ENDING.test(word)) return true;
   // Compounds whose head is a known noun: "Chipkonzern", "Rechenleistung".
+  const lower = word.toLowerCase();
+  for (const length of NOUN_HEAD_LENGTHS) {
+    if (length > word.length - 3) break;
+    if (GERMAN_NOUN_HEADS.has(lower.slice(-length))) return true;
+  }
+  return false;
+}
+
+/** Endings that only common nouns have; surnames end in -e, -er, -el, -en as often as nouns do. */
+const GERMAN_ABSTRACT_ENDING = /(ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|sion|sionen|tät|täten|ismus|ismen|nis|nisse|nissen|chen|lein|tum|tümer|ment|mente)$/;
+
+/**
+ * Stricter than looksLikeGermanWord, for the word after a known given name ("Sabine Lange",
+ * "Katherina Reiche", "Michael Schulze"): true only for frequent nouns, compounds of them and
+ * abstract-noun endings.
+ */
+export function looksLikeGermanNoun(word: string): boolean {
+  if (word.length > 40 || GERMAN_NOUNS.has(word)) return true;
+  if (word.length >= 8 && word.endsWith('s') && !word.endsWith('ss') && GERMAN_NOUNS.has(word.slice(0, -1))) return true;
+  if (word.length > 5 && GERMAN_ABSTRACT_ENDING.test(word)) return true;
   const lower = word.toLowerCase();
   for (const length of NOUN_HEAD_LENGTHS) {
     if (length > word.length - 3) break;

@@ -13,7 +13,7 @@ export {
 export { splitBlocks, splitLines, looksHardWrapped, type Block, type BlockKind, type ProseBlockSpan } from './blocks';
 export { maskProse, type ProseBlock, type Span } from './prose';
 export { splitSentences } from './sentences';
-export { findNumbers } from './numbers';
+export { findNumbers, applyArticleYear, completeDateValue } from './numbers';
 export { findEntities, type EntityScan, type LearnedName, type NameCandidate } from './entities';
 export { findClaims, scoreSentence, DEFAULT_CLAIM_THRESHOLD } from './claims';
 export { findTimeSensitive } from './timeSensitive';

@@ -74,20 +74,25 @@ function declinedVariants(name: string): string[] {
 
 function buildIndex(entries: readonly LexiconEntry[]): Map<string, CompiledName[]> {
   const index = new Map<string, CompiledName[]>();
-  // Later entries win for the same spelling: a team's file can retype a shipped name.
-  const seen = new Map<string, CompiledName>();
+  // Later entries win for the same spelling: a team's file can retype a shipped name. Spellings of
+  // one entry that differ only in case ("DAX" and "Dax" of a case-sensitive entry) are all kept.
+  const seen = new Map<string, CompiledName[]>();
   for (const entry of entries) {
     const spellings = [entry.name, ...(entry.aliases ?? [])];
     for (const name of [...spellings, ...spellings.flatMap(declinedVariants)]) {
       const compiled = compileName(name, entry);
       if (!compiled) continue;
       const key = compiled.parts.map((p) => (p.glued ? '' : ' ') + p.lower).join('');
-      const previous = seen.get(key);
-      if (previous) {
-        const list = index.get(previous.parts[0].lower) as CompiledName[];
-        list.splice(list.indexOf(previous), 1);
+      const raw = compiled.parts.map((p) => p.raw).join(' ');
+      let previous = seen.get(key);
+      if (previous && previous[0].entry !== entry) {
+        const list = index.get(previous[0].parts[0].lower) as CompiledName[];
+        for (const old of previous) list.splice(list.indexOf(old), 1);
+        previous = undefined;
       }
-      seen.set(key, compiled);
+      if (previous?.some((p) => p.parts.map((q) => q.raw).join(' ') === raw)) continue;
+      if (previous) previous.push(compiled);
+      else seen.set(key, [compiled]);
       const list = index.get(compiled.parts[0].lower) ?? [];
       list.push(compiled);
       index.set(compiled.parts[0].lower, list);
@@ -165,9 +170,12 @@ export function parseLexiconFile(jsonText: string): { entries: LexiconEntry[]; e
   return { entries, errors };
 }
 
-/** The shipped lexicon of AI companies, models, chips, people, places, outlets and benchmarks. */
+let shippedLexicon: Lexicon | undefined;
+
+/** The shipped lexicon of AI companies, models, chips, people, places, outlets and benchmarks (built once, immutable). */
 export function defaultLexicon(): Lexicon {
-  return makeLexicon(shipped.entities as LexiconEntry[]);
+  shippedLexicon ??= makeLexicon(shipped.entities as LexiconEntry[]);
+  return shippedLexicon;
 }
 
 /** A new lexicon with `entries` added; an entry with an existing spelling replaces the old one. */

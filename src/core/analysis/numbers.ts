@@ -4,11 +4,11 @@
  * Span rules follow the labelling guidelines: currency, scale and unit words are inside,
  * approximators ("rund", "more than"), "von"/"zwischen" and counted nouns are outside.
  */
-import type { Language, NumberFinding, NumberType } from './types';
-import type { Token } from './tokens';
+import type { Finding, Language, NumberFinding, NumberType } from './types';
+import { tokenize, type Token } from './tokens';
 import { englishCompound, numberWordValue, parseDigits } from './numerals';
 import {
-  CURRENCY_SYMBOLS, CURRENCY_WORDS, MONTH_NUMBERS, ONE_WORDS, ORDINALS, SCALE_SUFFIXES, SCALES_DE, SCALES_EN,
+  CURRENCY_SYMBOLS, CURRENCY_WORDS, FUNCTION_WORDS, MONTH_NUMBERS, ONE_WORDS, ORDINALS, SCALE_SUFFIXES, SCALES_DE, SCALES_EN,
   TIME_UNITS, UNITS,
 } from './vocabulary';
 
@@ -17,8 +17,12 @@ interface Match {
   from: number;
   to: number;
   type: NumberType;
-  value: number | null;
+  value: number | string | null;
   unit?: string;
+  /** A date without a year: what the article's year would complete. */
+  yearless?: YearlessDate;
+  /** The scale word's factor of an amount ("Milliarden" → 1e9), for elliptical neighbours. */
+  scale?: number;
 }
 
 interface Figure {
@@ -45,11 +49,12 @@ const ORDINAL_SUPERLATIVE = /^(zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|
 const HALVES: ReadonlyMap<string, number> = new Map([['anderthalb', 1.5], ['eineinhalb', 1.5], ['zweieinhalb', 2.5], ['dreieinhalb', 3.5]]);
 const MULTIPLIER_SUFFIX = /^(fach|fache|fachen|facher|faches|Fache|Fachen|mal|Mal|x|fold)$/;
 const RANGE_WORDS = new Set(['bis', 'to', 'through']);
+const RANGE_VERBS = new Set(['range', 'ranges', 'ranging', 'ranged', 'reicht', 'reichen', 'reichte', 'reichten', 'spanning', 'span', 'spans']);
 const ENGLISH_ORDINAL_SUFFIX = /^(st|nd|rd|th)$/;
 const GPU_MODIFIERS = new Set(['GPU', 'CPU', 'TPU', 'H100', 'H800', 'A100', 'GPU-', 'Rechen', 'compute']);
 const RATE_WORDS = new Set(['pro', 'je', 'per']);
 const RATE_MODIFIERS = new Set(['input', 'output', 'Input', 'Output', 'GPU', 'active', 'aktive', 'monthly', 'daily']);
-const RATE_SCALES = new Set(['Million', 'million', 'Millionen', 'thousand', 'Tausend', 'Mio']);
+const RATE_SCALES = new Set(['Million', 'million', 'Millionen', 'thousand', 'Tausend', 'Mio', 'Milliarde', 'billion']);
 const YEAR_SUFFIX = /^(er|ern|s)$/;
 const CURRENCY_PREFIX_LETTERS = new Set(['US', 'HK', 'C', 'A', 'NT', 'S', 'R', 'NZ', 'AU', 'CA']);
 const CURRENCY_CODES = new Set(['USD', 'EUR', 'GBP', 'CHF', 'CNY', 'RMB', 'JPY', 'HKD', 'KRW', 'INR']);
@@ -179,9 +184,15 @@ function readCurrencyAfter(c: Cursor, i: number): { to: number; code: string } |
   if (!t) return null;
   if (t.kind === 'sym') {
     const code = CURRENCY_SYMBOLS.get(t.text);
+    // "a $1 trillion market": a sign glued to the next figure is that figure's prefix.
+    if (c.at(i + 1)?.kind === 'num' && c.glued(i + 1)) return null;
     return code ? { to: i + 1, code } : null;
   }
   if (t.kind !== 'word') return null;
+  // "130,5 Mrd. US$"
+  if (CURRENCY_PREFIX_LETTERS.has(t.text) && c.glued(i + 1) && CURRENCY_SYMBOLS.has(c.sym(i + 1) ?? '') && !(c.at(i + 2)?.kind === 'num' && c.glued(i + 2))) {
+    return { to: i + 2, code: prefixedCurrency(t.text, CURRENCY_SYMBOLS.get(c.sym(i + 1) as string) as string) };
+  }
   // "US-Dollar", "Hongkong-Dollar": a place glued to the currency stays inside the number.
   if (isHyphen(c.sym(i + 1)) && c.glued(i + 1) && c.glued(i + 2)) {
     const head = c.word(i + 2);
@@ -194,6 +205,11 @@ function readCurrencyAfter(c: Cursor, i: number): { to: number; code: string } |
   return code ? { to: i + 1, code } : null;
 }
 
+/** The currency of a sign with a country prefix: "HK$" → HKD, "C$" → CAD, "US$" → USD. */
+function prefixedCurrency(prefix: string, code: string): string {
+  return prefix === 'HK' ? 'HKD' : prefix === 'C' || prefix === 'CA' ? 'CAD' : prefix === 'A' || prefix === 'AU' ? 'AUD' : prefix === 'NT' ? 'TWD' : prefix === 'S' ? 'SGD' : prefix === 'NZ' ? 'NZD' : code;
+}
+
 /** A currency before a figure: "$", "US$", "€", "USD ". Returns where the figure starts. */
 function readCurrencyBefore(c: Cursor, i: number): { figure: number; code: string } | null {
   const t = c.at(i);
@@ -201,7 +217,7 @@ function readCurrencyBefore(c: Cursor, i: number): { figure: number; code: strin
   if (t.kind === 'word' && CURRENCY_PREFIX_LETTERS.has(t.text) && c.glued(i + 1)) {
     const code = CURRENCY_SYMBOLS.get(c.sym(i + 1) ?? '');
     if (code && c.glued(i + 2) && c.at(i + 2)?.kind === 'num') {
-      return { figure: i + 2, code: t.text === 'HK' ? 'HKD' : t.text === 'C' || t.text === 'CA' ? 'CAD' : t.text === 'A' || t.text === 'AU' ? 'AUD' : code };
+      return { figure: i + 2, code: prefixedCurrency(t.text, code) };
     }
     return null;
   }
@@ -254,13 +270,17 @@ function readUnit(c: Cursor, i: number): { to: number; unit: string } | null {
 function readRate(c: Cursor, i: number): number | null {
   if (!c.near(i) || !c.isWord(i, RATE_WORDS)) return null;
   let j = i + 1;
+  // "je eine Million Token", "per one million tokens"
+  if (/^(eine|einer|one|a)$/.test(c.word(j) ?? '') && c.isWord(j + 1, RATE_SCALES)) j++;
   if (c.isWord(j, RATE_SCALES)) j += c.sym(j + 1) === '.' && c.glued(j + 1) ? 2 : 1;
   else if (c.at(j)?.kind === 'num' && /^1[.,]?000$/.test(c.at(j)?.text ?? '')) j++;
-  while (c.isWord(j, RATE_MODIFIERS) && j < i + 4) j++;
+  while (c.isWord(j, RATE_MODIFIERS) && j < i + 4 && !(isHyphen(c.sym(j + 1)) && c.glued(j + 1))) j++;
   const noun = c.word(j);
   if (noun === null || !c.near(j)) return null;
   if (c.language === 'de' && !/^\p{Lu}/u.test(noun)) return null;
   if (c.language === 'en' && /^(the|a|an|and|or|cent|se|capita)$/.test(noun)) return noun === 'capita' ? j + 1 : null;
+  // "Input-Token", "GPU-Stunde"
+  if (isHyphen(c.sym(j + 1)) && c.glued(j + 1) && c.glued(j + 2) && c.at(j + 2)?.kind === 'word') return j + 3;
   return j + 1;
 }
 
@@ -287,31 +307,66 @@ function dayAt(c: Cursor, i: number): boolean {
   return !!t && t.kind === 'num' && /^\d{1,2}$/.test(t.text) && +t.text >= 1 && +t.text <= 31;
 }
 
+/** Where a date without a year stands in its year: month and day, or a quarter or half-year. */
+type YearlessDate = { month: number; day?: number } | { period: 'Q' | 'H'; n: number };
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** The ISO form of a date: "2025-01-26", "2025-01", "2025-Q1", "2025-H1". */
+function isoDate(year: number, date: YearlessDate): string {
+  if ('period' in date) return `${year}-${date.period}${date.n}`;
+  return date.day === undefined ? `${year}-${pad2(date.month)}` : `${year}-${pad2(date.month)}-${pad2(date.day)}`;
+}
+
+/** A date match: its ISO value when the year is in the span, else null and where it stands in its year. */
+function dateMatch(from: number, to: number, date: YearlessDate, year: number | null): Match {
+  return year === null ? { from, to, type: 'date', value: null, yearless: date } : { from, to, type: 'date', value: isoDate(year, date) };
+}
+
+function yearValue(c: Cursor, i: number): number {
+  return +(c.at(i) as Token).text;
+}
+
 /** "26. Januar 2025", "27 January", "January 27, 2025", "Juni 2024", "2025-01-27", "27.01.2025". */
 function matchDate(c: Cursor, i: number): Match | null {
   const t = c.at(i);
   if (!t) return null;
   if (t.kind === 'num') {
     if (/^\d{1,2}\.\d{1,2}\.(\d{2}|\d{4})$/.test(t.text)) {
+      const [d, m, y] = t.text.split('.').map(Number);
+      if (d >= 1 && d <= 31 && m >= 1 && m <= 12) return dateMatch(i, i + 1, { month: m, day: d }, y < 100 ? 2000 + y : y);
+    }
+    // German "am 21.1." / "21.01.": day and month with a closing dot, no year.
+    if (c.language === 'de' && /^\d{1,2}\.\d{1,2}$/.test(t.text) && c.sym(i + 1) === '.' && c.glued(i + 1) && !(c.at(i + 2)?.kind === 'num' && c.glued(i + 2))) {
       const [d, m] = t.text.split('.').map(Number);
-      if (d >= 1 && d <= 31 && m >= 1 && m <= 12) return { from: i, to: i + 1, type: 'date', value: null };
+      const prev = c.word(i - 1);
+      if (d >= 1 && d <= 31 && m >= 1 && m <= 12 && !(prev && /^(Version|version|v|Nr|Paragraf|Abs|Art|Kapitel)$/.test(prev))) return dateMatch(i, i + 2, { month: m, day: d }, null);
     }
     if (/^\d{4}$/.test(t.text) && isHyphen(c.sym(i + 1)) && c.glued(i + 1) && /^\d{2}$/.test(c.at(i + 2)?.text ?? '') && c.glued(i + 2)) {
       const month = +(c.at(i + 2)?.text ?? 0);
       if (month >= 1 && month <= 12 && isHyphen(c.sym(i + 3)) && c.glued(i + 3) && /^\d{2}$/.test(c.at(i + 4)?.text ?? '') && c.glued(i + 4)) {
-        return { from: i, to: i + 5, type: 'date', value: null };
+        const day = +(c.at(i + 4)?.text ?? 0);
+        if (day >= 1 && day <= 31) return dateMatch(i, i + 5, { month, day }, +t.text);
       }
     }
     if (dayAt(c, i)) {
       // German "26. Januar", English "27 January"
       let j = i + 1;
       if (c.sym(j) === '.' && c.glued(j)) j++;
+      else if (c.glued(j) && ENGLISH_ORDINAL_SUFFIX.test(c.word(j) ?? '')) {
+        // "27th January", "the 27th of January"
+        j++;
+        if (c.word(j) === 'of' && c.near(j)) j++;
+      }
       const month = monthAt(c, j);
       if (month !== null && c.near(j) && (j > i + 1 || c.word(j)!.length > 3)) {
         let to = j + 1;
         if (c.sym(to) === '.' && c.glued(to)) to++;
-        if (yearAt(c, to)) to++;
-        return { from: i, to, type: 'date', value: null };
+        let year: number | null = null;
+        if (yearAt(c, to)) year = yearValue(c, to++);
+        return dateMatch(i, to, { month, day: +t.text }, year);
       }
     }
     return null;
@@ -324,42 +379,67 @@ function matchDate(c: Cursor, i: number): Match | null {
     // "January 27", "January 27, 2025"
     let to = j + 1;
     if (ENGLISH_ORDINAL_SUFFIX.test(c.word(to) ?? '') && c.glued(to)) to++;
-    if (c.sym(to) === ',' && yearAt(c, to + 1)) to += 2;
-    else if (yearAt(c, to)) to++;
+    let year: number | null = null;
+    if (c.sym(to) === ',' && yearAt(c, to + 1)) {
+      year = yearValue(c, to + 1);
+      to += 2;
+    } else if (yearAt(c, to)) {
+      year = yearValue(c, to++);
+    }
     if (c.language === 'de' && to === j + 1 && !(c.sym(j + 1) === ',' || c.word(j + 1) === 'und')) {
       // German puts the day first; "Mai 2" is unusual — accept only English order in English text.
       return null;
     }
-    return { from: i, to, type: 'date', value: null };
+    return dateMatch(i, to, { month, day: +(c.at(j) as Token).text }, year);
   }
-  if (yearAt(c, j)) return { from: i, to: j + 1, type: 'date', value: null };
+  if (yearAt(c, j)) return dateMatch(i, j + 1, { month }, yearValue(c, j));
   return null;
 }
 
-/** "zweite Quartal", "ersten Quartal 2025", "2. Quartal", "Q3 2024", "H1 2025", "first half". */
+/** A year after a quarter: adjacent ("ersten Quartal 2025", "Q3 2024") or, in English, "of 2025". */
+function quarterYear(c: Cursor, to: number): { to: number; year: number | null } {
+  if (yearAt(c, to)) return { to: to + 1, year: yearValue(c, to) };
+  if (c.word(to) === 'of' && c.near(to) && yearAt(c, to + 1)) return { to: to + 2, year: yearValue(c, to + 1) };
+  return { to, year: null };
+}
+
+/** "zweite Quartal", "ersten Quartal 2025", "2. Quartal", "Q3 2024", "H1 2025", "first half of 2025". */
 function matchQuarter(c: Cursor, i: number): Match | null {
   const w = c.word(i);
   let j: number;
-  if (w !== null && ORDINALS.has(w.toLowerCase()) && (ORDINALS.get(w.toLowerCase()) as number) <= 4) {
+  let n: number;
+  if (w !== null && ORDINALS.has(w.toLowerCase()) && (ORDINALS.get(w.toLowerCase()) as number) <= 4 && (ORDINALS.get(w.toLowerCase()) as number) >= 1) {
     j = i + 1;
+    n = ORDINALS.get(w.toLowerCase()) as number;
   } else if (dayAt(c, i) && +(c.at(i)?.text ?? 0) <= 4 && c.sym(i + 1) === '.' && c.glued(i + 1)) {
     j = i + 2;
+    n = +(c.at(i)?.text ?? 0);
   } else if ((w === 'Q' || w === 'H') && c.glued(i + 1) && /^[1-4]$/.test(c.at(i + 1)?.text ?? '')) {
-    if (w === 'H' && +(c.at(i + 1)?.text ?? 0) > 2) return null;
+    n = +(c.at(i + 1)?.text ?? 0);
+    if (w === 'H' && n > 2) return null;
     let to = i + 2;
-    if (c.sym(to) === '/' && c.glued(to) && c.at(to + 1)?.kind === 'num') to += 2;
-    else if (yearAt(c, to)) to++;
-    else if (w === 'H') return null;
-    return { from: i, to, type: 'date', value: null };
+    let year: number | null = null;
+    if (c.sym(to) === '/' && c.glued(to) && c.at(to + 1)?.kind === 'num') {
+      const y = c.at(to + 1)?.text ?? '';
+      if (/^\d{2}$/.test(y)) year = 2000 + +y;
+      else if (/^\d{4}$/.test(y)) year = +y;
+      to += 2;
+    } else if (yearAt(c, to)) {
+      year = yearValue(c, to++);
+    } else if (w === 'H') {
+      return null;
+    }
+    return dateMatch(i, to, { period: w, n }, year);
   } else {
     return null;
   }
   const noun = c.word(j);
   if (noun === null || !QUARTER_NOUNS.has(noun) || !c.near(j)) return null;
   if (noun === 'half' && c.word(j + 1) !== 'of' && !yearAt(c, j + 1)) return null;
-  let to = j + 1;
-  if (yearAt(c, to)) to++;
-  return { from: i, to, type: 'date', value: null };
+  const half = /^(Halbjahr|Halbjahres|half)$/.test(noun);
+  if (half && n > 2) return null;
+  const { to, year } = quarterYear(c, j + 1);
+  return dateMatch(i, to, { period: half ? 'H' : 'Q', n }, year);
 }
 
 /** "Platz sechs", "ersten Platz", "3. Platz", "Top 10", "No. 1", "#1", "2nd", "zweitwertvollste". */
@@ -374,7 +454,8 @@ function matchRank(c: Cursor, i: number): Match | null {
     const figure = readFigure(c, j);
     if (figure && !figure.weak && (figure.digits ? figure.value < 10000 : true)) {
       if (w === 'Number' || w === 'number' || w === 'Nummer') {
-        if (figure.digits || figure.value > 10) return null;
+        // "die Nummer 2 der Branche", "number one"; not "Nummer 4711".
+        if (figure.value > 10 || (figure.digits && !/^\d{1,2}$/.test(figure.raw))) return null;
       }
       return { from: i, to: figure.to, type: 'rank', value: figure.value };
     }
@@ -443,6 +524,12 @@ function matchProportion(c: Cursor, i: number): Match | null {
     return null;
   }
   if (w === 'Hälfte') return { from: i, to: i + 1, type: 'number', value: 0.5 };
+  // "um den Faktor 10"
+  if (w === 'Faktor' && c.near(i + 1)) {
+    const factor = readFigure(c, i + 1);
+    if (factor && !factor.weak && !isInsideName(c, i + 1)) return { from: i, to: factor.to, type: 'number', value: factor.value, unit: 'x' };
+    return null;
+  }
   if (lower === 'half' && /^(of|the|its|their|a)$/.test(c.word(i + 1) ?? '')) return { from: i, to: i + 1, type: 'number', value: 0.5 };
   if (MULTIPLIER_WORDS.test(w)) return { from: i, to: i + 1, type: 'number', value: null };
   if (DURATION_ADJECTIVE.test(w)) {
@@ -513,6 +600,16 @@ function matchAmount(c: Cursor, i: number): Match | null {
   if (isYearLike(first) && c.glued(j) && YEAR_SUFFIX.test(c.word(j) ?? '')) {
     return { from, to: j + 1, type: 'year', value: first.value };
   }
+  // Fiscal years: "2024/25", "2024-25".
+  if (isYearLike(first) && (c.sym(j) === '/' || isHyphen(c.sym(j))) && c.glued(j) && c.glued(j + 1) && /^\d{2}$/.test(c.at(j + 1)?.text ?? '') &&
+    +(c.at(j + 1)?.text ?? 0) === (first.value + 1) % 100 && !c.glued(j + 2)) {
+    return { from, to: j + 2, type: 'year', value: first.value };
+  }
+  // Compounds: "500-Milliarden-Dollar-Projekt", "100-Dollar-Chip", "2-Prozent-Ziel".
+  if (!currency && !tolerance) {
+    const compound = readCompoundAmount(c, j, first.value);
+    if (compound) return { from, ...compound };
+  }
 
   let scale = readScale(c, j);
   // Range: "12-18 Monate", "14 bis 18 Milliarden Dollar", "2025 to 2027", "zwischen 10 und 20 Prozent".
@@ -521,7 +618,8 @@ function matchAmount(c: Cursor, i: number): Match | null {
     let k = scale ? scale.to : j;
     const connector = c.at(k);
     const between = /^(zwischen|between)$/i.test(c.word(from - 1) ?? '');
-    const changeFrom = /^(von|from|vom)$/i.test(c.word(from - 1) ?? '') && scale !== null;
+    // "von 121 Milliarden auf 100 Milliarden" is a change, two amounts; "ranging from 0.5 billion to 72 billion" is a range.
+    const changeFrom = /^(von|from|vom)$/i.test(c.word(from - 1) ?? '') && scale !== null && !RANGE_VERBS.has(c.word(from - 2) ?? '');
     const isConnector = connector && c.near(k) && (
       (connector.kind === 'sym' && isDash(connector.text) && !(scale && c.glued(k) && c.word(k + 1))) ||
       (connector.kind === 'word' && (RANGE_WORDS.has(connector.text) || (between && /^(und|and)$/.test(connector.text))))
@@ -589,6 +687,11 @@ function matchAmount(c: Cursor, i: number): Match | null {
       type = 'quantity';
       unit = UNITS.get(c.word(j + 1) as string) ?? (c.word(j + 1) as string);
       j += 2;
+    } else if (c.near(j) && (c.word(j) === 'times' || (c.word(j) === 'Mal' && c.language === 'de')) && !second) {
+      // "three times as fast", "drei Mal so viele"
+      type = 'number';
+      unit = 'x';
+      j++;
     } else if (first.weak) {
       const englishUnit = readUnit(c, j);
       if (!englishUnit) return null;
@@ -609,13 +712,71 @@ function matchAmount(c: Cursor, i: number): Match | null {
     if (scale) type = 'quantity';
     else if (isYearLike(first)) type = 'year';
     else if (tolerance) return null;
+    else if (first.digits && isScore(c, figureAt, j)) type = 'number';
     else if (!first.digits) type = 'count';
     else type = Number.isInteger(first.value) && !/[.,]\d{1,2}$/.test(first.raw) ? 'count' : 'number';
   }
   if (tolerance && type !== 'percent' && type !== 'quantity' && type !== 'money') {
     from = figureAt;
   }
-  return { from, to: j, type, value, unit };
+  return scale ? { from, to: j, type, value, unit, scale: scale.factor } : { from, to: j, type, value, unit };
+}
+
+/** Words that announce a score or rating: "a Codeforces rating of 2,029", "scored 85", "einen Wert von 90,8". */
+const SCORE_CUES = new Set([
+  'rating', 'ratings', 'rated', 'score', 'scores', 'scored', 'scoring', 'Elo', 'Rating', 'Ratings', 'Score', 'Scores', 'Wert', 'Werte',
+  'Punktzahl', 'Punktwert', 'Bewertung', 'Ergebnis', 'result', 'benchmark', 'Benchmark',
+]);
+/** Words that may stand between a score cue and its figure. */
+const SCORE_FILLERS = new Set([
+  'of', 'von', 'at', 'bei', 'auf', 'a', 'an', 'ein', 'eine', 'einen', 'einem', 'einer', 'der', 'die', 'den', 'das', 'its', 'their', 'his',
+  'her', 'the', 'mit', 'with', 'to', 'on', 'im', 'in', 'erreichte', 'erzielte', 'achieved', 'reached', 'hit', 'posted', 'is', 'was',
+  'stands', 'stood', 'ist', 'war', 'liegt', 'lag', 'beträgt', 'betrug',
+]);
+
+/**
+ * A bare figure that is a score or rating rather than a count: a score word before it ("rating of
+ * 2,029", "Codeforces-Rating von 2.029"), or a benchmark name in capitals after it ("85 on MMLU").
+ * @param i the figure's first token; @param next the token after the figure.
+ */
+function isScore(c: Cursor, i: number, next: number): boolean {
+  if (countedNounAt(c, next)) return false;
+  for (let k = i - 1, n = 0; k >= 0 && n < 4; k--, n++) {
+    const t = c.at(k) as Token;
+    if (t.kind !== 'word' || c.at(k + 1)?.lineBefore) break;
+    if (SCORE_CUES.has(t.text)) return true;
+    if (!SCORE_FILLERS.has(t.text)) break;
+  }
+  const w = c.word(next);
+  if (w !== null && c.near(next) && /^(on|auf|im|bei)$/.test(w)) {
+    const name = c.word(next + 1);
+    return name !== null && c.near(next + 1) && name.length >= 3 && name === name.toUpperCase() && !CURRENCY_CODES.has(name);
+  }
+  return false;
+}
+
+/**
+ * The rest of a hyphen compound after a figure: "-Milliarden-Dollar" in "500-Milliarden-Dollar-Projekt",
+ * "-Dollar" in "100-Dollar-Chip", "-Prozent" in "2-Prozent-Ziel". A bare scale compound
+ * ("Millionen-Community") is left to the caller.
+ */
+function readCompoundAmount(c: Cursor, j: number, value: number): Omit<Match, 'from'> | null {
+  if (!isHyphen(c.sym(j)) || !c.glued(j) || !c.glued(j + 1)) return null;
+  let k = j + 1;
+  let factor = 1;
+  const scaleWord = c.word(k);
+  const scaled = scaleWord !== null ? scaleFactor(c, scaleWord) : undefined;
+  if (scaled !== undefined) {
+    factor = scaled;
+    if (!(isHyphen(c.sym(k + 1)) && c.glued(k + 1) && c.glued(k + 2))) return null;
+    k += 2;
+  }
+  const head = c.word(k);
+  if (head === null) return null;
+  const code = CURRENCY_WORDS.get(head);
+  if (code) return { to: k + 1, type: 'money', value: value * factor, unit: code };
+  if (factor === 1 && /^(Prozent|Prozentpunkte)$/.test(head)) return { to: k + 1, type: 'percent', value, unit: '%' };
+  return null;
 }
 
 /** German "beiden Jahren": both, i.e. two, of a time unit. */
@@ -644,7 +805,7 @@ const MATCHERS = [matchDate, matchQuarter, matchRank, matchVersion, matchBoth, m
 /** Words that can open a number; every other word is skipped without running the matchers. */
 const NUMBER_OPENERS: ReadonlySet<string> = new Set([
   ...[...ORDINALS.keys()], ...[...ONE_WORDS], 'platz', 'rang', 'position', 'nummer', 'number', 'top', 'no', 'nr', 'version', 'v',
-  'jede', 'jeder', 'jedes', 'jeden', 'every', 'hälfte', 'half', 'plus', 'beiden', 'beide', 'q', 'h', 'zero', 'null', 'eins', 'dozen',
+  'jede', 'jeder', 'jedes', 'jeden', 'every', 'hälfte', 'faktor', 'half', 'plus', 'beiden', 'beide', 'q', 'h', 'zero', 'null', 'eins', 'dozen',
   'dutzend', 'twice', 'us', 'hk', 'c', 'ca', 'au', 'nz', 'nt', 's', 'r', 'usd', 'eur', 'gbp', 'chf', 'cny', 'rmb', 'jpy', 'hkd', 'krw', 'inr',
   'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen',
   'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety',
@@ -666,16 +827,58 @@ function mayOpenNumber(t: Token): boolean {
   return NUMBER_OPENERS.has(lower) || NUMBER_WORD_STEMS.has(lower.slice(0, 4)) || lower.startsWith('elf');
 }
 
-/** Elliptical money: "von 121 Milliarden auf 100 Milliarden Dollar" — both are money. */
-function completeEllipticalMoney(matches: Match[], c: Cursor): void {
+const ELLIPSIS_CONNECTORS = new Set(['auf', 'bis', 'to', 'und', 'and', 'oder', 'or', 'von', 'from', ',']);
+const CLAUSE_ENDS = new Set(['.', '!', '?']);
+
+/** True when the word at i is a counted noun after a figure ("405 Milliarden Parameter", "7 trillion tokens"). */
+function countedNounAt(c: Cursor, i: number): boolean {
+  const w = c.word(i);
+  if (w === null || !c.near(i)) return false;
+  return !FUNCTION_WORDS.has(w.toLowerCase());
+}
+
+/**
+ * Elliptical amounts take the currency or percent sign of their neighbour:
+ * "von 121 Milliarden auf 100 Milliarden Dollar" and "von 5 auf 7 Prozent" (the unit follows), and
+ * "80 Milliarden Dollar … die 55,7 Milliarden des Vorjahres" (a scaled amount without a counted noun
+ * after money in the same clause).
+ */
+function completeEllipticalAmounts(matches: Match[], c: Cursor): void {
   for (let k = matches.length - 2; k >= 0; k--) {
     const a = matches[k];
     const b = matches[k + 1];
-    if (a.type !== 'quantity' || a.unit !== undefined || b.type !== 'money') continue;
+    if (a.unit !== undefined || typeof a.value !== 'number') continue;
+    // "von 300 auf 400 Millionen": a bare figure borrows the scale, unit and type of the amount it is paired with.
+    const bare = (a.type === 'count' || a.type === 'number') && a.to === a.from + 1 && c.at(a.from)?.kind === 'num';
+    const scaled = a.type === 'quantity' && a.scale !== undefined;
+    if (b.type === 'money' || (b.type === 'quantity' && b.unit === undefined && b.scale !== undefined)) {
+      if (!bare && !(scaled && b.type === 'money')) continue;
+    } else if (b.type !== 'percent' || !bare) {
+      continue;
+    }
     const gap = c.tokens.slice(a.to, b.from);
-    if (gap.length > 2 || gap.some((t) => t.lineBefore || !/^(auf|bis|to|und|and|oder|or|von|from|,)$/.test(t.text))) continue;
-    a.type = 'money';
+    if (gap.length > 2 || gap.length === 0 || gap.some((t) => t.lineBefore || !ELLIPSIS_CONNECTORS.has(t.text))) continue;
+    if (bare && b.scale !== undefined) {
+      a.value *= b.scale;
+      a.scale = b.scale;
+    }
+    a.type = b.type;
     a.unit = b.unit;
+  }
+  for (let k = 1; k < matches.length; k++) {
+    let p = k - 1;
+    // "125 Milliarden Dollar, 2024 waren es 3,7 Milliarden": years and dates in between do not count.
+    while (p > 0 && (matches[p].type === 'year' || matches[p].type === 'date') && k - p < 3) p--;
+    const a = matches[p];
+    const b = matches[k];
+    if (a.type !== 'money' || b.type !== 'quantity' || b.unit !== undefined || typeof a.value !== 'number' || a.value < 1e5) continue;
+    if (typeof b.value !== 'number' || b.value < 1e5 || b.to - b.from < 2 || countedNounAt(c, b.to)) continue;
+    if (b.from - a.to > 12) continue;
+    let clause = true;
+    for (let t = a.to; t < b.from && clause; t++) clause = !CLAUSE_ENDS.has(c.tokens[t].text) && !c.tokens[t].lineBefore;
+    if (!clause || c.tokens[b.from].lineBefore) continue;
+    b.type = 'money';
+    b.unit = a.unit;
   }
 }
 
@@ -703,12 +906,48 @@ export function findNumbers(tokens: Token[], text: string, language: Language): 
       i++;
     }
   }
-  completeEllipticalMoney(matches, c);
+  completeEllipticalAmounts(matches, c);
   return matches.map((m) => {
     const start = tokens[m.from].start;
     const end = tokens[m.to - 1].end;
     const finding: NumberFinding = { kind: 'number', type: m.type, start, end, text: text.slice(start, end), value: m.value };
     if (m.unit !== undefined) finding.unit = m.unit;
     return finding;
+  });
+}
+
+/** Where a yearless date finding ("14. April", "zweite Quartal", "January 27") stands in its year, or null. */
+function yearlessDate(text: string): YearlessDate | null {
+  const tokens = tokenize(text);
+  for (const language of ['de', 'en'] as const) {
+    const c = new Cursor(tokens, language);
+    const match = matchDate(c, 0) ?? matchQuarter(c, 0);
+    if (match && match.to === tokens.length && match.yearless) return match.yearless;
+  }
+  return null;
+}
+
+/**
+ * The value of a date finding written without a year ("14. April", "zweite Quartal", "January 27")
+ * completed with the article's year: "2025-04-14", "2025-Q2". Null when the finding is no such date
+ * or the article's year is unknown.
+ * @param articleDate the article's date (`Analysis.date`, "YYYY-MM" or "YYYY-MM-DD").
+ */
+export function completeDateValue(finding: Finding, articleDate: string | null): string | null {
+  if (finding.kind !== 'number' || finding.type !== 'date' || finding.value !== null) return null;
+  if (!articleDate || !/^\d{4}-/.test(articleDate)) return null;
+  const date = yearlessDate(finding.text);
+  return date ? isoDate(Number(articleDate.slice(0, 4)), date) : null;
+}
+
+/**
+ * Completes dates written without a year with the article's year (see completeDateValue).
+ * Findings are shared with caches, so changed ones are copies; the others are returned as they are.
+ */
+export function applyArticleYear<T extends Finding>(findings: readonly T[], articleDate: string | null): T[] {
+  if (!articleDate) return [...findings];
+  return findings.map((f) => {
+    const value = completeDateValue(f, articleDate);
+    return value === null ? f : { ...f, value };
   });
 }

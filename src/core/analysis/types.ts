@@ -18,8 +18,12 @@ export interface FindingBase {
 export interface NumberFinding extends FindingBase {
   kind: 'number';
   type: NumberType;
-  /** Normalised value (e.g. 1.57e13 for "$15,7 Billionen"), null when there is none. */
-  value: number | null;
+  /**
+   * Normalised value, null when there is none: a number for amounts (1.57e13 for "$15,7 Billionen"),
+   * an ISO string for dates ("2025-01-26", "2024-06", quarters "2025-Q1", half-years "2025-H1").
+   * A date without a year in the text ("14. April") takes the article's year when it is known, else null.
+   */
+  value: number | string | null;
   /** ISO 4217 code for money, '%' for percent, a unit word otherwise; absent when unknown. */
   unit?: string;
 }

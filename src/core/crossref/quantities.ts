@@ -39,7 +39,7 @@ export function quantityOf(
   entityFindings: readonly EntityFinding[],
   numberFindings: readonly NumberFinding[],
 ): Quantity | null {
-  if (number.value === null || !Number.isFinite(number.value) || !number.unit || !COMPARABLE_TYPES.has(number.type)) return null;
+  if (typeof number.value !== 'number' || !Number.isFinite(number.value) || !number.unit || !COMPARABLE_TYPES.has(number.type)) return null;
   const entity = nearestEntity(number, scope, entityFindings);
   if (!entity) return null;
   const entityWords = new Set(words(entity.text).concat(words(entity.canonical)).map((w) => w.toLowerCase()));
@@ -78,7 +78,7 @@ function nearbyStems(text: string, number: NumberFinding, scope: Scope, entityWo
 function yearsIn(scope: Scope, numberFindings: readonly NumberFinding[]): Set<number> {
   const years = new Set<number>();
   for (const n of numberFindings) {
-    if (n.type === 'year' && n.value !== null && n.start >= scope.start && n.end <= scope.end) years.add(n.value);
+    if (n.type === 'year' && typeof n.value === 'number' && n.start >= scope.start && n.end <= scope.end) years.add(n.value);
   }
   return years;
 }

@@ -99,3 +99,22 @@ describe('analysis: IncrementalAnalyzer in slices', () => {
     assert.equal(analyzer.result(), first);
   });
 });
+
+describe('analysis: dates without a year', () => {
+  const lexicon = defaultLexicon();
+  const body = 'Am 14. April stellte Alibaba das Modell Qwen 3 vor. Laut Reuters stieg die Aktie um 5 Prozent.\n';
+  const dateOf = (findings: readonly { kind: string; type: string | null; text: string }[]): unknown =>
+    (findings.find((f) => f.kind === 'number' && f.type === 'date' && f.text.startsWith('14.')) as { value?: unknown } | undefined)?.value;
+
+  it('take the year of the article date', () => {
+    assert.equal(dateOf(analyze(` date 2025-04 ${body}`, { lexicon }).findings), '2025-04-14');
+    assert.equal(dateOf(analyze(body, { lexicon }).findings), null);
+  });
+
+  it('follow a change of the article date in the incremental analyzer', () => {
+    const analyzer = new IncrementalAnalyzer({ lexicon });
+    assert.equal(dateOf(analyzer.analyze(` date 2025-04 ${body}`).findings), '2025-04-14');
+    assert.equal(dateOf(analyzer.analyze(` date 2024-04 ${body}`).findings), '2024-04-14');
+    assert.equal(dateOf(analyzer.analyze(body).findings), null);
+  });
+});
