@@ -3,6 +3,12 @@
  * human-readable reason, so the editor can say why a sentence was flagged. Cue phrases are
  * looked up word by word (one pass per sentence), case-sensitively: German nouns are
  * capitalised and verbs are not; only the sentence's first letter is lowered.
+ *
+ * What counts as a claim follows the labelling guidelines (test/fixtures/gold/GUIDELINES.md, section 3):
+ * checkable figures, dated events, deals, rankings and attributed facts are claims; questions,
+ * opinions and hedges, narrative transitions, background definitions and reported opinions,
+ * characterisations or intentions are not. A hedge or opinion word inside a subordinate clause
+ * does not take the assertion of the main clause back.
  */
 import type { ClaimFinding, EntityFinding, Language, NumberFinding } from './types';
 import type { Span } from './prose';
@@ -15,9 +21,14 @@ export const DEFAULT_CLAIM_THRESHOLD = 0.45;
 
 type Category =
   | 'attribution' | 'comparison' | 'event' | 'prediction' | 'strongPrediction' | 'hedged' | 'opinion' | 'evaluative'
-  | 'reportedOpinion' | 'definition' | 'narrative' | 'reader';
+  | 'intensifier' | 'reportedOpinion' | 'intention' | 'definition' | 'narrative' | 'reader';
 
-const PENALTIES: ReadonlySet<Category> = new Set(['hedged', 'opinion', 'evaluative', 'reportedOpinion']);
+/** Cues whose weights are summed and capped together. */
+const PENALTIES: ReadonlySet<Category> = new Set(['hedged', 'opinion', 'evaluative', 'intensifier', 'reportedOpinion', 'intention']);
+/** Penalties that a subordinate clause does not pass on to the sentence ("Da die Regeln verschärft werden könnten, decken sich …"). */
+const MAIN_CLAUSE_ONLY: ReadonlySet<Category> = new Set(['hedged', 'opinion', 'intention']);
+/** Cues that may be a capitalised noun at the start of a sentence ("Kritiker halten …", "Umfrage: …"). */
+const NOUN_CUES: ReadonlySet<Category> = new Set(['attribution', 'comparison', 'evaluative', 'intensifier', 'reportedOpinion', 'narrative']);
 
 interface Cue {
   category: Category;
@@ -35,20 +46,48 @@ interface Phrase {
   cue: Cue;
 }
 
-/** Cue phrases keyed by their first word. */
+/** Where one cue phrase was found: its words and the index of its first word in the sentence. */
+interface Hit {
+  phrase: string;
+  index: number;
+}
+
+/** Cue phrases keyed by their first word, and the closed word lists of one language. */
 interface CompiledCues {
   byFirst: Map<string, Phrase[]>;
   cues: Cue[];
+  attribution: Cue;
+  event: Cue;
   comparison: Cue;
   prediction: Cue;
-  superlative: (word: string) => boolean;
+  reportedOpinion: Cue;
+  definition: Cue;
+  superlative: (words: string[], i: number) => boolean;
   /** Auxiliaries and copulas: on their own they link a subject to a description rather than assert an event. */
   auxiliary: ReadonlySet<string>;
   /** A past participle, which turns an auxiliary into a perfect or passive: an event. */
   participle: (word: string) => boolean;
+  /** Words that open a subordinate clause at the start of a sentence or after a comma. */
+  subordinators: ReadonlySet<string>;
+  /** Subordinators of content clauses ("sagte, dass …"): after an attribution they carry what is asserted. */
+  complements: ReadonlySet<string>;
+  /** Copulas and indefinite articles: "X ist eine Variante von …", "Grok is a chatbot built by …". */
+  copulas: ReadonlySet<string>;
+  indefinite: ReadonlySet<string>;
+  /** Sentence-initial pronouns that point back at the previous sentence, and what may follow them. */
+  anaphora: (words: string[]) => boolean;
+  /** Phrases that only count at the start of a sentence (lowered first word): the article talking about itself. */
+  initial: string[][];
+  /** The word after a sentence-initial name is its verb ("Samsung fertigt", "Cerebras files"). */
+  verbAfterName: (word: string, sentenceInitial: boolean) => boolean;
+  /** Present participle after an auxiliary ("is building", "are committing"): an event when its verb is known. */
+  progressive: (words: string[], i: number) => boolean;
 }
 
-function compile(cues: Cue[], superlative: (word: string) => boolean, auxiliary: string, participle: (word: string) => boolean): CompiledCues {
+function compile(
+  cues: Cue[],
+  lists: Omit<CompiledCues, 'byFirst' | 'cues' | 'attribution' | 'event' | 'comparison' | 'prediction' | 'reportedOpinion' | 'definition'>,
+): CompiledCues {
   const byFirst = new Map<string, Phrase[]>();
   for (const c of cues) {
     for (const phrase of c.phrases.split('|')) {
@@ -62,59 +101,208 @@ function compile(cues: Cue[], superlative: (word: string) => boolean, auxiliary:
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
   const find = (category: Category) => cues.find((c) => c.category === category) as Cue;
-  return { byFirst, cues, comparison: find('comparison'), prediction: find('prediction'), superlative, auxiliary: new Set(auxiliary.split('|').map((w) => w.trim())), participle };
+  return {
+    byFirst, cues, attribution: find('attribution'), event: find('event'), comparison: find('comparison'), prediction: find('prediction'),
+    reportedOpinion: find('reportedOpinion'), definition: find('definition'), ...lists,
+  };
 }
 
-const GERMAN_SUPERLATIVE_EXCEPTIONS = new Set(['ersten', 'erste', 'erster', 'erstes', 'letzten', 'letzte', 'letzter', 'letztes', 'nächsten', 'nächste', 'nächster', 'nächstes', 'selbst']);
-const ENGLISH_SUPERLATIVE_EXCEPTIONS = new Set(['interest', 'request', 'suggest', 'protest', 'invest', 'harvest', 'forest', 'honest', 'modest', 'earnest', 'contest', 'digest', 'manifest', 'arrest', 'midwest', 'conquest', 'priest', 'guest', 'unrest', 'behest']);
+function words(list: string): Set<string> {
+  return new Set(list.split(/[\s|]+/).filter(Boolean));
+}
+
+/**
+ * German weak verbs by stem, with their finite forms and participle: "meld" → meldet, meldete,
+ * meldeten, melden, gemeldet; "rechn" → rechnet. A stem ending in -el/-er takes -n ("steiger" → steigern); a stem with an
+ * inseparable prefix or in -ier has no ge- participle ("veröffentlich" → veröffentlicht).
+ */
+function germanWeakVerbs(stems: string): string[] {
+  const forms: string[] = [];
+  for (const stem of stems.split(/\s+/).filter(Boolean)) {
+    const e = /(?:[dt]|(?:ch|[^aeiouäöülrh])[mn])$/.test(stem) ? 'e' : '';
+    const infinitive = /(?:el|er)$/.test(stem) && !stem.endsWith('ier') ? `${stem}n` : `${stem}en`;
+    const inseparable = /^(?:be|ver|er|ent|zer|emp|miss|über|unter|hinter|wider|ge)/.test(stem) || stem.endsWith('ier');
+    forms.push(`${stem}${e}t`, `${stem}${e}te`, `${stem}${e}ten`, infinitive, inseparable ? `${stem}${e}t` : `ge${stem}${e}t`);
+  }
+  return forms;
+}
+
+/**
+ * English regular verbs by lemma: launch → launches, launched. Irregular forms are listed separately.
+ * A trailing "+" doubles the final consonant (ban+ → banned).
+ */
+function englishRegularVerbs(lemmas: string): string[] {
+  const forms: string[] = [];
+  for (const entry of lemmas.split(/\s+/).filter(Boolean)) {
+    const double = entry.endsWith('+');
+    const lemma = double ? entry.slice(0, -1) : entry;
+    const third = /(?:s|sh|ch|x|z|o)$/.test(lemma) ? `${lemma}es` : /[^aeiou]y$/.test(lemma) ? `${lemma.slice(0, -1)}ies` : `${lemma}s`;
+    const past = double ? `${lemma}${lemma.slice(-1)}ed` : lemma.endsWith('e') ? `${lemma}d` : /[^aeiou]y$/.test(lemma) ? `${lemma.slice(0, -1)}ied` : `${lemma}ed`;
+    forms.push(lemma, third, past);
+  }
+  return forms;
+}
+
+const GERMAN_SUPERLATIVE_EXCEPTIONS = new Set([
+  'ersten', 'erste', 'erster', 'erstes', 'letzten', 'letzte', 'letzter', 'letztes', 'nächsten', 'nächste', 'nächster', 'nächstes',
+  // "jüngste", "neueste" date a thing (see timeSensitive.ts); they do not rank it.
+  'jüngste', 'jüngsten', 'jüngster', 'jüngstes', 'neueste', 'neuesten', 'neuester', 'neuestes', 'selbst', 'meisten',
+]);
+const ENGLISH_SUPERLATIVE_EXCEPTIONS = new Set([
+  'interest', 'request', 'suggest', 'protest', 'invest', 'harvest', 'forest', 'honest', 'modest', 'earnest', 'contest', 'digest',
+  'manifest', 'arrest', 'midwest', 'conquest', 'priest', 'guest', 'unrest', 'behest', 'latest', 'newest', 'test', 'attest', 'ingest',
+]);
+/** A superlative follows an article or a possessive ("die größten", "am schnellsten", "the largest", "Nvidia's biggest"). */
+const GERMAN_SUPERLATIVE_FRAMES = words('der die das den dem des am zum zur im beim vom ihr ihre ihren ihrem ihres sein seine seinen seinem seines');
+const ENGLISH_SUPERLATIVE_FRAMES = words('the its their his her our s');
+
+/** hält/halten … für is an opinion ("Kritiker halten die Bewertung für überzogen"); otherwise it holds something. */
+const GERMAN_HOLD = words('hält halten hielt hielten');
+
+const GERMAN_EVENT_VERBS = [
+  ...germanWeakVerbs(`meld start setz nutz kauf verkauf investier trainier integrier präsentier produzier finanzier kooperier
+    fusionier exportier importier notier reduzier halbier dominier blockier sanktionier prognostizier akquirier konkurrier
+    verdoppel verdreifach entwickel veröffentlich kündig stell leg bau erricht eröffn fertig erhöh senk kürz zahl verdien
+    steiger verringer liefer test verklag vereinbar unterzeichn genehmig untersag bestell erwirtschaft verbuch rechn sammel
+    beschäftig zähl gehör stamm basier beruh schwank führ leit gründ benötig bestätig stopp beend schrumpf überhol
+    erreich erziel verzeichn umfass verfüg unterstütz ermöglich beteilig verhandel sicher belast bewert launch arbeit land
+    beleg verbesser verkünd prüf ermittel kapp öffn expandier verabschied stuf`),
+  ...`bricht brach brachen gebrochen bringt brachte brachten gebracht kommt kam kamen gekommen liegt lag lagen gelegen steigt
+    stieg stiegen gestiegen fällt fiel fielen gefallen sinkt sank sanken gesunken wächst wuchs wuchsen gewachsen verliert verlor
+    verloren gewinnt gewann gewannen gewonnen beträgt betrug betrugen beläuft belief beliefen schließt schloss schlossen
+    geschlossen übernimmt übernahm übernahmen übernommen erhält erhielt erhielten erwirbt erwarb erwarben erworben bezieht bezog
+    bezogen streicht strich strichen gestrichen entlässt entließ entließen entlassen verschiebt verschob verschoben übertrifft
+    übertraf übertrafen übertroffen bietet bot boten angeboten nimmt nahm nahmen eingenommen tritt trat traten zieht zog zogen
+    verbietet verbot verboten verhängt verhängte erscheint erschien erschienen geht ging gingen hält hielt hielten halten
+    vorgestellt angekündigt eingeführt eingesetzt eingesammelt abgeschlossen angeführt freigegeben aufgestiegen zugelegt
+    nachgegeben eingebrochen ausgebaut eingestellt ausgeliefert vorgelegt ausgewiesen agiert stecken steckt erschweren erschwert
+    verfügbar kosten kostet kostete hebt hob hoben angehoben einigt einigte einigten geeinigt ernennt ernannte ernannten ernannt
+    verlässt verließ verlassen beschließt beschloss beschlossen erlässt erließ erlassen
+    schneidet schnitt schnitten abgeschnitten
+    sei seien habe werde liege zähle setze verfüge gehöre erreiche biete komme steige falle wachse koste investiere
+    entwickle veröffentliche verkaufe konkurriere arbeite stamme basiere beruhe erhalte übernehme verliere gewinne führe liefere`
+    .split(/\s+/),
+  // Auxiliaries and copulas last: a full verb in the same sentence is reported instead.
+  ...'hat hatte haben hatten ist war sind waren wurde wurden gibt gab'.split(' '),
+].filter(Boolean);
+
+const ENGLISH_EVENT_VERBS = [
+  // Lemma and inflected forms: "launch" also serves plural subjects ("OpenAI, SoftBank and Oracle launch …").
+  ...englishRegularVerbs(`launch unveil announce acquire raise invest train restrict approve earn generate employ introduce
+    wipe erase require deliver produce manufacture develop deploy settle agree hire postpone cancel expand halve reduce
+    outperform surpass exceed serve receive allocate operate provide dominate sue tumble soar recover merge commit+ investigate
+    appoint resign hike slash trim upgrade downgrade`),
+  // Only the inflected forms: the lemma is as often a noun ("the use of", "a start").
+  ...englishRegularVerbs(`use open close end start need add edge lift lower double triple ban+ lag+ release reach gain jump
+    surge plunge slump climb increase decrease debut rally decline rebound retreat top+ own support sign drop+ dip+ slip+ rank
+    score pledge purchase boost delay secure complete ship+ trail probe pass`).filter((_, i) => i % 3 !== 0),
+  // Only the past: the lemma and its -s form are as often nouns ("prices", "export controls", "hedge funds").
+  ...englishRegularVerbs(`value price claim fund post file order supply license export import list back book block test power
+    host offer control account total partner found`).filter((_, i) => i % 3 === 2),
+  ...`rose risen rises rise fell fallen falls slid slides lost loses lose cut cuts built builds build began begun begins became
+    becomes won wins led leads spent spends spend grew grown grows grow met meets bought buys buy paid pays sold sells sell took
+    taken takes holds held hit hits shrank shrinks sank sinks beaten beat beats overtook overtaken overtakes brought brings
+    ran runs cost costs sought seeks shut shuts split splits forecasts drew draws sent sends struck strikes broke breaks invested
+    available worth has had have is was are were`.split(/\s+/),
+].filter(Boolean);
+/** Lemmas whose present participle after "is"/"are" is an event ("Oracle is building", "are committing"). */
+const ENGLISH_PROGRESSIVE_LEMMAS = words(`launch release unveil announce acquire raise invest reach gain jump surge plunge slump climb train
+  restrict approve earn generate employ introduce require deliver produce manufacture develop deploy hire delay postpone cancel
+  expand increase reduce boost receive secure complete purchase merge pledge commit allocate operate provide ship sue rally
+  build spend grow buy pay sell take hold make cut lose win lead open close start test offer supply export import fund plan
+  negotiate talk`);
+const ENGLISH_AUX_BEFORE_ING = words('is are was were be been');
+
+/** After sentence-initial "Das"/"Diese", a verb makes it a pronoun ("Das zeigt …"); an adjective an article ("Das chinesische …"). */
+const GERMAN_ANAPHORA_VERBS = words('ist war hat wird kann muss soll sei wäre würde dürfte könnte');
+const ENGLISH_ANAPHORA_VERBS = words(`is was means meant shows showed suggests suggested makes made puts gives brings marks would could
+  will reflects underscores highlights signals`);
+/** Adverbs and particles that follow a sentence-initial name without being its verb ("Nvidia selbst", "Alibaba zufolge"). */
+const GERMAN_NOT_VERBS = words(`selbst jetzt zuletzt erst meist zunächst nicht heute gerade alleine eben oben unten neben gegen ohne wegen
+  zusammen insgesamt weltweit derzeit zurzeit hingegen dagegen zufolge seit mit und oder sowie samt gemeinsam etwa allein erneut
+  bereits hierzulande gleichzeitig ebenso braucht`);
+/** Words that open a German main clause after a fronted subordinate clause without being its verb. */
+const GERMAN_NOT_MAIN_VERBS = words('so dann also und aber doch denn sondern oder wie auch');
+const GERMAN_MODALS = words('kann können könnte könnten dürfte dürften muss müssen müsste müssten soll sollen sollte sollten mag mögen will wollen würde würden');
+/** Plural nouns that often follow a name ("Nvidia chips", "Apple shares"); they are not its verb. */
+const ENGLISH_NOT_VERBS = words(`this his was has thus plus less unless across versus series news analysis basis crisis chips shares
+  models stocks products users sales services devices systems tools results revenues earnings customers investors employees
+  engineers researchers executives officials partners rivals analysts units orders prices plans costs needs claims funds
+  exports imports controls rules data centers centres campus status focus bonus`);
 
 const GERMAN = compile(
   [
     cue('attribution', 0.25, 'attribution', `laut | zufolge | berichtet | berichtete | berichten | berichteten | meldet | meldete | schreibt |
-      schrieb | sagte | sagt | erklärte | erklärt | teilte | mitteilte | bestätigte | bestätigt | heißt es | hieß es | nach Angaben |
-      gab bekannt | bekanntgab | zitiert | Umfrage | Studie | Statistik | Erhebung | Analyse | Schätzung | Schätzungen | Daten |
-      Firmenangaben | Unternehmensangaben`),
+      schrieb | sagte | sagt | sagten | erklärte | erklärt | teilte | mitteilte | bestätigte | bestätigt | heißt es | hieß es | nach Angaben |
+      gab bekannt | bekanntgab | zitiert | gesagt | mitgeteilt | Umfrage | Studie | Statistik | Erhebung | Analyse | Schätzung |
+      Schätzungen | Daten von | Daten des | Daten der | Daten zeigen | Daten zufolge | Firmenangaben | Unternehmensangaben`),
     cue('comparison', 0.15, 'comparison or superlative', `mehr als | weniger als | besser als | schneller als | größer als | höher als |
       niedriger als | günstiger als | billiger als | stärker als | schwächer als | übertrifft | übertreffen | übertraf | überholt |
       überholte | führend | Spitzenreiter | Marktführer | Rekord | Rekordhoch | Rekordtief | größte | größten | größter | größtes |
       meiste | meisten | höchste | höchsten | erstmals | doppelt so | halb so | im Vergleich | in den Schatten`),
-    cue('event', 0.2, 'asserts an event or fact', `vorgestellt | veröffentlicht | veröffentlichte | angekündigt | kündigte | übernommen |
-      übernahm | übernimmt | investiert | investierte | gegründet | gründete | gesammelt | sammelte | eingesammelt | erreicht | erreichte |
-      verzeichnete | verzeichnet | gemeldet | gestartet | startete | eingeführt | führte | stieg | stiegen | gestiegen | fiel | fielen |
-      gefallen | sank | sanken | gesunken | legte | legt | legten | verlor | verloren | gewann | gewonnen | kostete | kostet | kosten |
-      kaufte | gekauft | verkaufte | verkauft | unterzeichnet | unterzeichnete | genehmigt | genehmigte | verboten | verbot | verhängt |
-      verhängte | beschränkt | beschränkte | exportiert | importiert | entwickelt | entwickelte | basiert | zählt | zählte | gehört |
-      gehören | nutzen | nutzt | setzen | setzt | setzte | setzten | unterstützt | unterstützte | verfügt | verfügte | beträgt | betrug |
-      belief | umfasst | erzielte | erzielt | launcht | launchte | brachte | bringt | trainiert | integriert | freigegeben |
-      aufgestiegen | verdoppelt | verdreifacht | stellte | stellt | stellen | bewertet | beschäftigt | beschäftigte | liegt | lag |
-      lagen | kam | kommt | hat | hatte | haben | hatten | ist | war | sind | waren | wurde | wurden | gibt | gab | agiert | stecken |
-      steckt | investieren | eingesetzt | verfügbar | erschweren | erschwert | abgeschlossen | angeführt | ermöglicht | ermöglichte |
-      ermöglichen | brach | schloss | bestellt | bestellten | rechnet | erwartet | erwarten`),
+    cue('event', 0.2, 'asserts an event or fact', GERMAN_EVENT_VERBS.join(' | ')),
     cue('prediction', 0.1, 'prediction with a figure', `wird | werden | soll | sollen | dürfte | dürften | voraussichtlich | erwartet | erwarten |
       prognostiziert | rechnet | plant | planen | will`),
     cue('strongPrediction', -0.1, 'prediction without a figure', `voraussichtlich | dürfte | dürften | wird erwartet | es wird erwartet |
       prognostiziert | wird dazu beitragen | werden dazu beitragen`),
     cue('hedged', -0.25, 'hedged', `könnte | könnten | möglicherweise | vielleicht | wohl | scheint | scheinen | vermutlich | angeblich |
-      eventuell | womöglich | bleibt abzuwarten | umstritten | fraglich | ist offen | unklar | ungewiss`),
-    cue('opinion', -0.2, 'opinion or demand', `ich denke | ich glaube | wir glauben | meiner Meinung | unserer Meinung | sollte | sollten | müssen | muss`),
+      eventuell | womöglich | bleibt abzuwarten | umstritten | fraglich | ist offen | unklar | ungewiss | wahrscheinlich | offenbar |
+      anscheinend | mag | mögen | schwer zu sagen | wirkt | wirken | wirkte`),
+    cue('opinion', -0.2, 'opinion or demand', `ich denke | ich glaube | ich finde | wir glauben | meiner Meinung | unserer Meinung |
+      meiner Ansicht | aus meiner Sicht | sollte | sollten | müssen | muss | müsse | solle | wird deutlich | daraus folgt | keine Frage`),
     cue('evaluative', -0.2, 'evaluative wording', `beeindruckend | beeindruckende | beeindruckenden | spannend | spannende | spannendes |
-      faszinierend | erstaunlich | fantastisch | wunderbar | wunderbares | unglaublich | bemerkenswert | bemerkenswerte | herausragend |
-      herausragende | enorm | enorme | klar | sicher | Paradebeispiel | revolutionär | bahnbrechend | vielversprechend | unbestreitbar |
-      entscheidend | entscheidende | überraschend | provokant | provokante | ermutigend | überzogen | Meilenstein | wichtig | wichtige |
-      wichtiger | schwierig | schwierige | definitiv | rasant | rasante | rasantem | rasanten | klares | klarer | klare | bedeutende |
-      bedeutenden | erhebliche | erheblichen | symbolisieren | symbolisiert`),
-    cue('reportedOpinion', -0.2, 'reported opinion', `nannte | bezeichnete | sprach von | warnte | lobte | kritisierte | hält | halten`),
+      spannenden | faszinierend | erstaunlich | fantastisch | wunderbar | wunderbares | unglaublich | bemerkenswert | bemerkenswerte |
+      herausragend | herausragende | klar | sicher | Paradebeispiel | revolutionär | bahnbrechend | vielversprechend |
+      unbestreitbar | entscheidend | entscheidende | überraschend | provokant | provokante | ermutigend | überzogen | Meilenstein |
+      wichtig | wichtige | wichtiger | wichtigen | schwierig | schwierige | definitiv | klares | klarer | klare | symbolisieren |
+      symbolisiert | beliebt | beliebte | beliebter | benutzerfreundlich | benutzerfreundliche | benutzerfreundlichen | fortschrittlich |
+      fortschrittliche | fortschrittlichen | phänomenal | phänomenalen | glänzt | glänzen | poetisch | clever | lustig | interessant |
+      interessante | interessanten | beachtlich | beachtliche | beachtlichen | ernstzunehmende | ernstzunehmenden | großartig |
+      großartige | hervorragend | hervorragende | zweifellos | offensichtlich | gut aufgestellt | nicht einfach |
+      als würde | als würden | als ob | als wäre | als wären |
+      im Sturm | Furore | Zugzwang | Öl ins Feuer | in den Ring | Schlagzeilen macht | auf dem Vormarsch | in vollem Gange`),
+    // Vague magnitude: it colours a sentence but does not turn a reported fact into an opinion ("riesige Datenmengen").
+    cue('intensifier', -0.2, 'vague intensifier', `enorm | enorme | rasant | rasante | rasantem | rasanten | bedeutende | bedeutenden |
+      erhebliche | erheblichen | riesig | riesige | riesigen | riesiger | riesiges | gewaltig | gewaltige | gewaltigen | beträchtlich |
+      beträchtliche | dramatisch | dramatische | mächtig | mächtige | mächtigen | erbittert | erbitterte | erbitterten`),
+    cue('reportedOpinion', -0.2, 'reported opinion', `nannte | nannten | nennt | nennen | bezeichnete | bezeichneten | sprach von | sprachen von |
+      spricht von | warnte | warnten | warnt | warnen | lobte | lobt | kritisierte | kritisiert | kritisierten | zeigte sich |
+      zeigten sich | gab sich | sieht darin | sehen darin | gilt als | galt als | gelten als | Kritiker | Skeptiker | Beobachter |
+      Befürworter`),
+    cue('intention', -0.2, 'intention without a figure', `will | wollen | wollte | wollten | möchte | möchten | gerne | gern | beabsichtigt |
+      beabsichtigen | hofft | hoffen | strebt | streben | anstreben`),
     cue('definition', -0.3, 'definition or background', `ist eine Art | ist ein Begriff | bezeichnet man | versteht man | bezieht sich auf |
-      steht für | ist die Abkürzung | handelt es sich um | ist eine abgespeckte | ist eine Variante | ist ein Verfahren`),
+      steht für | ist die Abkürzung | handelt es sich um | es handelt sich um | ist eine abgespeckte | ist eine Variante | ist ein Verfahren`),
     // Formal "Sie"/"Ihr" mean "you" only after the first word (the first word is lowered before matching).
     cue('reader', -0.35, 'addresses the reader', `wir | uns | unser | unsere | unseren | unserem | Sie | Ihnen | Ihr | Ihre | Ihren | Ihrem | Ihres | Lass`),
     cue('narrative', -0.3, 'narrative transition', `lassen Sie | Lassen Sie | werfen wir | sprechen wir | kehren wir | schauen wir |
       in diesem Blog | kurz gesagt | doch der Reihe nach`),
   ],
-  (w) => w.length >= 7 && /(?:ste|sten|ster|stes)$/.test(w) && !w.includes('sst') && !GERMAN_SUPERLATIVE_EXCEPTIONS.has(w),
-  'hat | hatte | haben | hatten | ist | war | sind | waren | wurde | wurden | gibt | gab',
-  // ge-participles, also after a separable prefix (zugegriffen, aufgebaut); not ge-nouns (capitalised).
-  (w) => /^\p{Ll}*ge\p{Ll}{2,}(?:t|en)$/u.test(w) && !/^ge(?:gen|rade|nau|nug|meinsam|rn)/.test(w),
+  {
+    superlative: (w, i) => {
+      const word = w[i];
+      // Set lookups first: the pattern runs only on words after an article.
+      return i > 0 && (GERMAN_SUPERLATIVE_FRAMES.has(w[i - 1]) || (i > 1 && GERMAN_SUPERLATIVE_FRAMES.has(w[i - 2]))) && word.length >= 7 &&
+        /^\p{Ll}/u.test(word) && /(?:[^s]st|ßt)(?:e|en|er|es|em)$/u.test(word) && !GERMAN_SUPERLATIVE_EXCEPTIONS.has(word);
+    },
+    auxiliary: words('hat hatte haben hatten ist war sind waren wurde wurden gibt gab sei seien habe werde'),
+    // ge-participles, also after a separable prefix (zugegriffen, aufgebaut); not ge-nouns (capitalised).
+    participle: (w) => /^\p{Ll}*ge\p{Ll}{2,}(?:t|en)$/u.test(w) && !/^ge(?:gen|rade|nau|nug|meinsam|rn)/.test(w),
+    subordinators: words(`dass daß weil da obwohl obgleich wenngleich wenn falls sofern ob nachdem bevor ehe während seit seitdem sobald
+      solange indem sodass als wie wo wodurch womit weshalb weswegen warum wobei`),
+    complements: words('dass daß ob'),
+    copulas: words('ist sind war waren'),
+    indefinite: words('ein eine einer einen einem eines'),
+    anaphora: (w) => {
+      const next = w[1] ?? '';
+      const verb = GERMAN_ANAPHORA_VERBS.has(next) || /^\p{Ll}+t$/u.test(next);
+      return w[0] === 'dies' || (w[0] === 'all' && next === 'das') || ((w[0] === 'das' || w[0] === 'diese' || w[0] === 'dieser' || w[0] === 'dieses') && verb);
+    },
+    initial: [['der', 'Artikel', 'stammt'], ['dieser', 'Artikel'], ['dieser', 'Beitrag'], ['der', 'Beitrag', 'erschien'], ['der', 'Artikel', 'erschien']],
+    // A singular name takes a verb in -t or -te ("fertigt", "meldete"); "-ste" is a superlative ("Alibabas neueste").
+    verbAfterName: (w, initial) => initial && w.length >= 3 && /^\p{Ll}+$/u.test(w) && /(?:t|te)$/.test(w) && !w.endsWith('ste') && !GERMAN_NOT_VERBS.has(w),
+    progressive: () => false,
+  },
 );
 
 const ENGLISH = compile(
@@ -125,67 +313,221 @@ const ENGLISH = compile(
       lower than | cheaper than | than | most | largest | biggest | highest | lowest | fastest | cheapest | best-selling | ahead of |
       behind | outperform | outperforms | outperformed | surpass | surpasses | surpassed | beat | beats | overtook | overtaking |
       record | leading | ranks | ranked | doubled | tripled | halved | first-ever | compared with | compared to | lead over`),
-    cue('event', 0.2, 'asserts an event or fact', `launch | launched | launches | released | releases | unveiled | announced | acquired |
-      bought | raised | invested | founded | reached | hit | rose | fell | dropped | gained | lost | jumped | surged | plunged |
-      slumped | slid | slides | climbed | cost | costs | trained | banned | restricted | approved | signed | filed | posted | earned |
-      generated | ranked | topped | overtook | uses | used | supports | holds | owns | employs | valued | worth | priced |
-      introduced | shipped | sold | cut | added | wiped | erased | built | opened | closed | ended | began | started | became | won |
-      tops | leads | led | spent | spends | needed | needs | has | had | have | is | was | are | were | scored | scores | claims |
-      plans | planned | invest | invests | grow | grew | required | require | requires | met | funded | available | rallied`),
+    cue('event', 0.2, 'asserts an event or fact', ENGLISH_EVENT_VERBS.join(' | ')),
     cue('prediction', 0.1, 'prediction with a figure', `will | would | expects | expected | forecast | forecasts | projected | predicts |
       is set to | aims to | plans to | estimate`),
     cue('strongPrediction', -0.1, 'prediction without a figure', `will | is expected to | are expected to | is likely to | forecast to`),
     cue('hedged', -0.25, 'hedged', `might | could | may | perhaps | possibly | arguably | seems | seem | apparently | likely | unclear |
-      remains to be seen | is anyone's guess | is not known | controversial | questionable`),
-    cue('opinion', -0.2, 'opinion or demand', `I think | we believe | I believe | in my view | should | must | need to | needs to`),
+      remains to be seen | is anyone's guess | is not known | controversial | questionable | probably | appears to | appear to`),
+    cue('opinion', -0.2, 'opinion or demand', `I think | we believe | I believe | in my view | in our view | should | must | need to | needs to`),
     cue('evaluative', -0.2, 'evaluative wording', `impressive | exciting | amazing | remarkable | stunning | incredible | fascinating |
       brilliant | groundbreaking | revolutionary | promising | undeniable | crucial | surprising | encouraging | overblown |
-      milestone | important moment | important | difficult | definitely | clearly`),
-    cue('reportedOpinion', -0.2, 'reported opinion', `called | described as | dubbed | warned | praised | criticised | criticized |
-      hailed | slammed`),
+      milestone | important moment | important | difficult | definitely | clearly | extraordinary | phenomenal | striking |
+      astonishing | disappointing | worrying | alarming | wishful | overhyped | undoubtedly | obviously |
+      as if | as though | looks like | look like | looks more like | look more like | by storm | game changer | game-changer`),
+    cue('intensifier', -0.2, 'vague intensifier', `enormous | huge | massive | tremendous | dramatic | dramatically`),
+    cue('reportedOpinion', -0.2, 'reported opinion', `called | calls | call it | call the | call this | described | describes |
+      dubbed | warned | warns | praised | praises | criticised | criticized | hailed | slammed | argued | argues | insisted | insists |
+      is considered | are considered | is seen as | are seen as | is regarded as | are regarded as | critics | sceptics | skeptics |
+      observers | detractors`),
+    cue('intention', -0.2, 'intention without a figure', `wants | want | wanted | hopes to | hope to | hoped to | intends to |
+      intend to | intended to | aims to | aim to | seeks to | seek to | would like to | plans to | plan to | planned to | it would |
+      they would`),
     cue('definition', -0.3, 'definition or background', `is a type of | is a kind of | refers to | stands for | is defined as |
       is short for | is a version of | is a variant of`),
     cue('reader', -0.35, 'addresses the reader', `you | your | we | our | us | imagine`),
     cue('narrative', -0.3, 'narrative transition', `let's | Let's | let us | here's | here is | in this article | in short | but first |
       more on that`),
   ],
-  (w) => w.length >= 6 && /(?:est|iest)$/.test(w) && !ENGLISH_SUPERLATIVE_EXCEPTIONS.has(w),
-  'has | had | have | is | was | are | were',
-  (w) => w.length >= 5 && /ed$/.test(w),
+  {
+    superlative: (w, i) => {
+      const word = w[i];
+      return i > 0 && (ENGLISH_SUPERLATIVE_FRAMES.has(w[i - 1]) || (i > 1 && ENGLISH_SUPERLATIVE_FRAMES.has(w[i - 2]))) && word.length >= 6 &&
+        word.endsWith('est') && /^[a-z]+$/.test(word) && !ENGLISH_SUPERLATIVE_EXCEPTIONS.has(word);
+    },
+    auxiliary: words('has had have is was are were'),
+    participle: (w) => w.length >= 5 && /ed$/.test(w),
+    subordinators: words('although though while whereas because since as if unless when whether after before which who whom whose where once'),
+    complements: words('that whether'),
+    copulas: words('is are was were'),
+    indefinite: words('a an'),
+    anaphora: (w) => (w[0] === 'this' || w[0] === 'that' || w[0] === 'these' || w[0] === 'those') && ENGLISH_ANAPHORA_VERBS.has(w[1] ?? ''),
+    initial: [['this', 'article'], ['this', 'story'], ['this', 'post'], ['this', 'report', 'was']],
+    verbAfterName: (w) => w.length >= 4 && /^[a-z]+(?:s|ed)$/.test(w) && !ENGLISH_NOT_VERBS.has(w),
+    progressive: (w, i) => {
+      const word = w[i];
+      if (i < 1 || !word.endsWith('ing') || word.length < 6 || !ENGLISH_AUX_BEFORE_ING.has(w[i - 1])) return false;
+      const stem = word.slice(0, -3);
+      return ENGLISH_PROGRESSIVE_LEMMAS.has(stem) || ENGLISH_PROGRESSIVE_LEMMAS.has(`${stem}e`) ||
+        (stem.length > 3 && stem.at(-1) === stem.at(-2) && ENGLISH_PROGRESSIVE_LEMMAS.has(stem.slice(0, -1)));
+    },
+  },
 );
 
 /**
  * A collective actor named by origin rather than by name ("die chinesische Regierung", "chinesische Firmen",
- * "US companies", "Chinese regulators") is as checkable a subject as a named one.
+ * "US companies", "Chinese tech stocks") is as checkable a subject as a named one.
  */
 const COLLECTIVE_ACTOR: Record<Language, RegExp> = {
-  de: /(?<![\p{L}-])(?:\p{L}+isch|US-\p{L}+isch|EU)(?:e|en|er|es)? (?:[\p{L}-]+-)?(?:Regierung|Regierungen|Behörde|Behörden|Firma|Firmen|Unternehmen|Konzern|Konzerne|Startups|Hersteller|Banken|Investoren|Ministerium|Aufsichtsbehörden)(?![\p{L}-])/u,
-  en: /(?<![\p{L}-])(?:Chinese|American|U\.?S\.?|European|EU|Japanese|Korean|German|British|French|Indian|Taiwanese|Asian|Western) (?:tech |AI |chip )?(?:government|governments|regulators|authorities|companies|firms|startups|makers|manufacturers|banks|investors|officials|ministry)(?![\p{L}-])/u,
+  de: /(?<![\p{L}-])(?:\p{L}+isch|US-\p{L}+isch|EU)(?:e|en|er|es)? (?:[\p{L}-]+-)?(?:Regierung|Regierungen|Behörde|Behörden|Firma|Firmen|Unternehmen|Konzern|Konzerne|Startups|Hersteller|Banken|Investoren|Ministerium|Aufsichtsbehörden|Aktien)(?![\p{L}-])/u,
+  en: /(?<![\p{L}-])(?:Chinese|American|U\.?S\.?|European|EU|Japanese|Korean|German|British|French|Indian|Taiwanese|Asian|Western) (?:tech |AI |chip )?(?:government|governments|regulators|authorities|companies|firms|startups|makers|manufacturers|banks|investors|officials|ministry|stocks|shares)(?![\p{L}-])/u,
 };
 
 const YEAR_AFTER_BIS = /(?<![\p{L}])(?:bis|by) (?:Ende |end of )?\d{4}(?!\d)/u;
-/** The cues a sentence's words carry, each with the first phrase that triggered it. */
-function matchCues(words: string[], compiled: CompiledCues): Map<Cue, string> {
-  const found = new Map<Cue, string>();
-  for (let i = 0; i < words.length; i++) {
-    const candidates = compiled.byFirst.get(words[i]);
-    if (candidates) {
-      for (const phrase of candidates) {
-        const previous = found.get(phrase.cue);
-        // A full verb outranks an auxiliary or copula found earlier for the same cue.
-        if (previous !== undefined && !(phrase.cue.category === 'event' && compiled.auxiliary.has(previous))) continue;
-        let ok = true;
-        for (let k = 1; k < phrase.words.length && ok; k++) ok = words[i + k] === phrase.words[k];
-        if (ok && !(previous !== undefined && compiled.auxiliary.has(phrase.words.join(' ')))) found.set(phrase.cue, phrase.words.join(' '));
-      }
+/** Relative pronouns open a subordinate clause after a comma ("…, die Kunden bezahlen müssen"). */
+const RELATIVES: Record<Language, ReadonlySet<string>> = {
+  de: words('der die das dem den deren dessen denen welche welcher welches welchen welchem'),
+  en: words('that'),
+};
+const CLAUSE_BREAKS = words(', ; : ( ) – —');
+
+/** The cues a sentence's words carry, each with every place it was found. */
+function matchCues(words: string[], original: string, compiled: CompiledCues): Map<Cue, Hit[]> {
+  const found = new Map<Cue, Hit[]>();
+  const push = (c: Cue, phrase: string, index: number) => {
+    const hits = found.get(c);
+    if (!hits) found.set(c, [{ phrase, index }]);
+    else if (hits[hits.length - 1].index !== index) hits.push({ phrase, index });
+  };
+  const tryPhrases = (candidates: Phrase[] | undefined, i: number, nounsOnly: boolean) => {
+    if (!candidates) return;
+    for (const phrase of candidates) {
+      if (nounsOnly && !NOUN_CUES.has(phrase.cue.category)) continue;
+      let ok = true;
+      for (let k = 1; k < phrase.words.length && ok; k++) ok = i + k < words.length && words[i + k] === phrase.words[k];
+      if (ok) push(phrase.cue, phrase.words.join(' '), i);
     }
-    if (!found.has(compiled.comparison) && compiled.superlative(words[i])) found.set(compiled.comparison, words[i]);
+  };
+  for (let i = 0; i < words.length; i++) {
+    tryPhrases(compiled.byFirst.get(words[i]), i, false);
+    // A capitalised noun cue at the start of a sentence ("Kritiker halten …") was lowered with the rest.
+    if (i === 0 && original !== words[0]) tryPhrases(compiled.byFirst.get(original), 0, true);
+    if (words[i].length >= 6 && compiled.superlative(words, i)) push(compiled.comparison, words[i], i);
   }
   return found;
 }
 
+/**
+ * Marks the words of subordinate clauses: from a subordinator at the start of the sentence or after a
+ * comma (or a relative pronoun after a comma) to the next comma, colon, semicolon, dash or bracket.
+ * @param reported true when the sentence attributes: its "dass"/"that" clause is then what is reported.
+ */
+function subordinateClauses(tokens: Token[], words: string[], compiled: CompiledCues, language: Language, reported: boolean): Uint8Array {
+  const sub = new Uint8Array(words.length);
+  let inSub = false;
+  let clauseStart = true;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const dash = w === '-' && tokens[i].spaceBefore && (tokens[i + 1]?.spaceBefore ?? true);
+    if (CLAUSE_BREAKS.has(w) || dash) {
+      inSub = false;
+      clauseStart = true;
+      continue;
+    }
+    if (clauseStart) {
+      inSub = (compiled.subordinators.has(w) && !(reported && compiled.complements.has(w))) || (i > 0 && RELATIVES[language].has(w));
+      clauseStart = false;
+    }
+    if (inSub) sub[i] = 1;
+  }
+  // A clause that opens the sentence and runs to its end is its subject ("Whether it pays off remains to be seen").
+  if (sub[0] && sub[words.length - 1] && sub.every((x) => x === 1)) sub.fill(0);
+  return sub;
+}
+
+/** The index of a colon that ends a lead-in ("Für Anleger bleibt der Markt spannend: Die Aktien …"), or -1. */
+function leadInColon(tokens: Token[]): number {
+  for (let i = tokens.length - 2; i > 0; i--) {
+    if (tokens[i].text !== ':' || !tokens[i + 1].spaceBefore) continue;
+    let after = 0;
+    for (let k = i + 1; k < tokens.length; k++) if (tokens[k].kind === 'word') after++;
+    return after >= 4 ? i : -1;
+  }
+  return -1;
+}
+
+/** The index of the first token at or after `offset`. */
+function tokenAt(tokens: Token[], offset: number, from = 0): number {
+  let k = from;
+  while (k < tokens.length && tokens[k].start < offset) k++;
+  return k;
+}
+
+/** The index of the word right after a name, past a parenthesis ("DingTalk (Alibabas Version von Slack) hilft …"), or -1. */
+function wordAfter(tokens: Token[], k: number): number {
+  if (tokens[k]?.text === '(') {
+    const limit = Math.min(tokens.length, k + 20);
+    while (k < limit && tokens[k].text !== ')') k++;
+    k++;
+  }
+  return tokens[k]?.kind === 'word' ? k : -1;
+}
+
+/** A list item (its marker blanked to spaces before it on its line) or a table row: data even without a verb. */
+function isRow(text: string, span: Span, tokens: Token[]): boolean {
+  let pipes = 0;
+  for (const t of tokens) if (t.text === '|' && ++pipes >= 2) return true;
+  // Look back a few characters only: a long paragraph must not be scanned once per sentence.
+  let spaces = 0;
+  for (let i = span.start - 1; i >= 0 && i >= span.start - 8; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return spaces > 0;
+    if (c !== 32) return false;
+    spaces++;
+  }
+  return spaces > 0 && span.start - spaces === 0;
+}
+
 function quote(s: string): string {
   return s.length > 40 ? `"${s.slice(0, 37)}…"` : `"${s}"`;
+}
+
+function lowerFirst(word: string): string {
+  return word.charAt(0).toLowerCase() + word.slice(1);
+}
+
+/**
+ * A verb the word lists do not know, found by its position: right after a sentence-initial name
+ * ("Huawei verschickt", "Cerebras files"; not after a German genitive, "Alibabas strategische …"), first in
+ * a German main clause after a fronted subordinate clause ("Da …, decken sich …"), or a participle
+ * after "is" ("Oracle is building").
+ */
+function verbByPosition(
+  span: Span, tokens: Token[], words: string[], sub: () => Uint8Array, entities: EntityFinding[], compiled: CompiledCues, language: Language,
+  cueWords: ReadonlySet<number>,
+): Hit | null {
+  let k = 0;
+  for (const entity of entities) {
+    const initial = entity.start <= span.start || entity.start === tokens[0]?.start;
+    if (language === 'de' && !initial) break;
+    k = tokenAt(tokens, entity.end, k);
+    const genitive = language === 'de' && entity.text.endsWith('s') && !entity.canonical.endsWith('s');
+    const next = genitive ? -1 : wordAfter(tokens, k);
+    if (next >= 0 && compiled.verbAfterName(words[next], initial) && !cueWords.has(next)) return { phrase: words[next], index: next };
+  }
+  if (language === 'de' && compiled.subordinators.has(words[0]) && sub()[0]) {
+    const clauses = sub();
+    for (let i = 1; i < words.length; i++) {
+      if (clauses[i] || words[i - 1] !== ',') continue;
+      // Not a modal: "…, könnte man meinen" hedges; it asserts nothing.
+      return /^\p{Ll}{2,}$/u.test(words[i]) && !GERMAN_NOT_MAIN_VERBS.has(words[i]) && !GERMAN_MODALS.has(words[i]) ? { phrase: words[i], index: i } : null;
+    }
+  }
+  for (let i = 1; i < words.length; i++) if (compiled.progressive(words, i)) return { phrase: `${words[i - 1]} ${words[i]}`, index: i };
+  return null;
+}
+
+/** "… wird als „stochastisches“ Verhalten bezeichnet": a passive naming defines rather than reports. */
+function namingPassive(words: string[], language: Language): string | null {
+  if (language !== 'de') return null;
+  const als = words.indexOf('als');
+  if (als < 0) return null;
+  for (let i = als + 1; i < words.length; i++) {
+    if (words[i] === 'bezeichnet' || words[i] === 'genannt') {
+      return words.some((w) => w === 'wird' || w === 'werden' || w === 'wurde' || w === 'wurden') ? `als … ${words[i]}` : null;
+    }
+  }
+  return null;
 }
 
 /**
@@ -209,10 +551,9 @@ export function scoreSentence(
   };
   const figures = numbers.filter((n) => n.type !== 'date' && n.type !== 'year');
   const dates = numbers.filter((n) => n.type === 'date' || n.type === 'year');
-  if (figures.length) {
-    const digits = figures.some((n) => /\d/.test(n.text));
-    add(digits ? 0.45 : 0.3, `contains a figure (${figures.map((n) => quote(n.text)).slice(0, 3).join(', ')})`);
-  }
+  const digits = figures.some((n) => /\d/.test(n.text));
+  const figured = figures.length > 0 || dates.length > 0;
+  if (figures.length) add(digits ? 0.45 : 0.3, `contains a figure (${figures.map((n) => quote(n.text)).slice(0, 3).join(', ')})`);
   if (dates.length) add(figures.length ? 0.1 : 0.2, `dated (${dates.map((n) => quote(n.text)).slice(0, 2).join(', ')})`);
   if (entities.length) {
     const names = [...new Set(entities.map((e) => e.canonical))];
@@ -223,39 +564,132 @@ export function scoreSentence(
   }
   const compiled = language === 'de' ? GERMAN : ENGLISH;
   const words = tokens.map((t) => t.text);
+  const original = words[0] ?? '';
   // A sentence-initial verb or adjective is capitalised only because it comes first.
-  if (words.length) words[0] = words[0].charAt(0).toLowerCase() + words[0].slice(1);
-  const found = matchCues(words, compiled);
-  if (!found.has(compiled.prediction) && YEAR_AFTER_BIS.test(sentence)) found.set(compiled.prediction, 'bis/by + year');
+  if (words.length) words[0] = lowerFirst(words[0]);
+  const found = matchCues(words, original, compiled);
+  const attributed = found.has(compiled.attribution);
+  // Clause structure is worked out only when a rule asks for it.
+  let clauses: Uint8Array | null = null;
+  const sub = () => (clauses ??= subordinateClauses(tokens, words, compiled, language, attributed));
+
+  // "hält … für" is an opinion; "hält einen Anteil" holds something.
+  const eventHits = found.get(compiled.event);
+  if (eventHits && language === 'de') {
+    const lastFor = words.lastIndexOf('für');
+    const isOpinion = (h: Hit) => GERMAN_HOLD.has(h.phrase) && h.index < lastFor;
+    const opinions = eventHits.filter(isOpinion);
+    if (opinions.length) {
+      const rest = eventHits.filter((h) => !isOpinion(h));
+      if (rest.length) found.set(compiled.event, rest);
+      else found.delete(compiled.event);
+      found.set(compiled.reportedOpinion, [...(found.get(compiled.reportedOpinion) ?? []), { phrase: `${opinions[0].phrase} … für`, index: opinions[0].index }]);
+    }
+  }
+  const hits = found.get(compiled.event);
+  const listed = hits?.find((h) => !compiled.auxiliary.has(h.phrase));
+  // A word that already counts against the sentence ("Zuckerberg wants …") is not its event.
+  const cueWords = new Set<number>();
+  if (!listed) for (const [c, cueHits] of found) if (PENALTIES.has(c.category)) for (const h of cueHits) cueWords.add(h.index);
+  const byPosition = listed ? null : verbByPosition(span, tokens, words, sub, entities, compiled, language, cueWords);
+  const event = listed ?? byPosition ?? hits?.[0];
+  const fullVerb = event !== undefined && !compiled.auxiliary.has(event.phrase);
+  if (!found.has(compiled.prediction) && YEAR_AFTER_BIS.test(sentence)) found.set(compiled.prediction, [{ phrase: 'bis/by + year', index: -1 }]);
+
+  // Which penalties count: hedges, demands and intentions only in the main clause; an evaluative
+  // lead-in before a colon not, when a verb follows it ("Für Anleger bleibt der Markt spannend: Die Aktien stiegen …").
+  const colon = leadInColon(tokens);
+  let verbAfterColon = false;
+  if (colon >= 0) {
+    const participleAfterColon = words.some((w, i) => i > colon && compiled.participle(w));
+    verbAfterColon = (hits ?? []).some((h) => h.index > colon && (!compiled.auxiliary.has(h.phrase) || participleAfterColon));
+  }
+  const counted = new Map<Cue, string>();
+  for (const c of compiled.cues) {
+    const cueHits = found.get(c);
+    if (!cueHits || !PENALTIES.has(c.category)) continue;
+    if (c.category === 'intention' && figured) continue;
+    let kept = cueHits;
+    if (MAIN_CLAUSE_ONLY.has(c.category)) kept = kept.filter((h) => h.index < 0 || !sub()[h.index]);
+    if ((c.category === 'evaluative' || c.category === 'intensifier') && verbAfterColon) kept = kept.filter((h) => h.index > colon);
+    if (kept.length) counted.set(c, kept[0].phrase);
+  }
+  // "Altman wrote that R1 was 'an impressive model'": the source is real, what it says an opinion, a guess or a plan.
+  // A hedge alone does not ("setzten wohl auf …, wie CNBC berichtet" is a hedged report of a fact).
+  const reportsOpinion = !figures.length && [...counted.keys()].some((c) => c.category !== 'intensifier' && c.category !== 'hedged');
+
   let penalty = 0;
   for (const c of compiled.cues) {
-    const phrase = found.get(c);
-    if (phrase === undefined) continue;
+    if (c.category === 'event') {
+      if (!event) continue;
+      if (!fullVerb && !words.some(compiled.participle)) add(c.weight / 2, `${c.reason} (${event.phrase})`);
+      else add(c.weight, `${c.reason} (${event.phrase})`);
+      continue;
+    }
+    const cueHits = found.get(c);
+    if (!cueHits) continue;
+    const phrase = cueHits[0].phrase;
     if (c.category === 'prediction') {
-      if (figures.length || dates.length) add(c.weight, `${c.reason} (${phrase})`);
+      if (figured) add(c.weight, `${c.reason} (${phrase})`);
     } else if (c.category === 'strongPrediction') {
-      if (!figures.length && !dates.length) add(c.weight, `${c.reason} (${phrase})`);
+      if (!figured) add(c.weight, `${c.reason} (${phrase})`);
     } else if (PENALTIES.has(c.category)) {
+      const kept = counted.get(c);
+      if (kept === undefined) continue;
       penalty += c.weight;
-      reasons.push(`against: ${c.reason} (${phrase})`);
-    } else if (c.category === 'event' && compiled.auxiliary.has(phrase) && !words.some(compiled.participle)) {
-      add(c.weight / 2, `${c.reason} (${phrase})`);
+      reasons.push(`against: ${c.reason} (${kept})`);
+    } else if (c.category === 'attribution' && reportsOpinion) {
+      reasons.push(`against: attributes an opinion (${phrase})`);
     } else {
       add(c.weight, `${c.reason} (${phrase})`);
     }
   }
-  const event = found.get(compiled.cues.find((c) => c.category === 'event') as Cue);
-  const finiteVerb = event !== undefined && !compiled.auxiliary.has(event);
   // Several hedges weigh no more than a strong one.
   score += Math.max(penalty, -0.5);
+
+  // Sentence shapes that describe, comment or narrate rather than assert.
+  const compares = found.has(compiled.comparison);
+  if (!figured && !compares && !attributed && !found.has(compiled.definition)) {
+    const definition = definitionCopula(words, sub, compiled, language) ?? namingPassive(words, language);
+    if (definition) add(-0.3, `definition or background (${definition})`);
+  }
+  if (!figured && !compares && !attributed && compiled.anaphora(words)) add(-0.15, `comments on the previous sentence (${original})`);
+  if (compiled.initial.some((p) => p.every((w, i) => words[i] === w))) add(-0.3, 'about the article itself');
+
   // A question asks; it does not assert, however many figures it holds.
   const question = /\?["'”“»«)\]’]*$/.test(sentence);
   if (question) add(-0.4, 'question');
-  // A headline with a full verb ("X launches Y") asserts as much as a sentence does.
-  else if (!/[.!…:;]["'”“»«)\]’]*$/.test(sentence) && !figures.length && !finiteVerb) add(-0.15, 'headline or fragment');
-  if (tokens.filter((t) => t.kind !== 'sym').length < 4) add(-0.3, 'too short to assert much');
+  // A headline with a known full verb ("X launches Y") asserts as much as a sentence does.
+  else if (!/[.!…:;]["'”“»«)\]’]*$/.test(sentence) && !figures.length && !listed) add(-0.15, 'headline or fragment');
+  // "Durch die Öffnung von Qwen hat Alibaba:" introduces a list; the items make the claims.
+  else if (/:\s*$/.test(sentence) && !fullVerb && !figures.length) add(-0.15, 'introduces a list');
+  // A list item or table row with a figure ("Bruttomarge: 59 Prozent") is data, however short.
+  let content = 0;
+  for (let i = 0; i < tokens.length && content < 4; i++) if (tokens[i].kind !== 'sym') content++;
+  if (content < 4 && !(digits && isRow(text, span, tokens))) add(-0.3, 'too short to assert much');
   if (question) score = Math.min(score, 0.3);
   return { score: Math.round(Math.max(0, Math.min(1, score)) * 100) / 100, reasons };
+}
+
+/**
+ * "Der H20 ist eine abgespeckte Variante …", "Grok is a chatbot built by xAI": a copula near the start of the
+ * main clause followed by an indefinite article describes what something is. Returns the copula and
+ * article, or null. Not when a German participle makes the copula an auxiliary ("ist eine Partnerschaft eingegangen").
+ */
+function definitionCopula(words: string[], sub: () => Uint8Array, compiled: CompiledCues, language: Language): string | null {
+  for (let c = 1; c < Math.min(words.length, 7); c++) {
+    if (!compiled.copulas.has(words[c]) || sub()[c]) continue;
+    // "Meta is building a data center" is an event in the progressive.
+    if (words[c + 1]?.endsWith('ing')) return null;
+    for (let k = c + 1; k <= c + 3 && k < words.length; k++) {
+      if (!compiled.indefinite.has(words[k])) continue;
+      // English has no perfect with "is"; "a model developed by Google" is still a description.
+      if (language === 'de') for (let p = c + 1; p < words.length; p++) if (!sub()[p] && compiled.participle(words[p])) return null;
+      return `${words[c]} … ${words[k]}`;
+    }
+    return null;
+  }
+  return null;
 }
 
 /**

@@ -61,3 +61,204 @@ describe('analysis: claims', () => {
     assert.match(reasons('Chinese companies launched dozens of open models.'), /collective actor/);
   });
 });
+
+/** True when the text holds exactly one claim. */
+function isClaim(text: string): boolean {
+  return claims(text).length === 1;
+}
+
+function assertClaims(texts: string[]): void {
+  for (const text of texts) assert.ok(isClaim(text), `expected a claim: ${JSON.stringify(text)} → ${JSON.stringify(claims(text, { claimThreshold: 0 })[0]?.reasons)}`);
+}
+
+function assertNotClaims(texts: string[]): void {
+  for (const text of texts) assert.deepEqual(claims(text), [], `expected no claim: ${JSON.stringify(text)} → ${JSON.stringify(claims(text)[0]?.reasons)}`);
+}
+
+describe('analysis: claims follow the labelling guidelines (section 3)', () => {
+  it('labels what the guidelines call claims, in German and English', () => {
+    assertClaims([
+      // statistics and survey results
+      'Laut einer Umfrage nutzen 42 Prozent der Firmen generative KI.',
+      'A survey by Gartner found that 38% of companies run AI agents in production.',
+      // financial figures, valuations and stock moves
+      'Die Aktie von Arm fiel am Dienstag um 6 Prozent.',
+      'Broadcom is now valued at more than $1 trillion.',
+      // rankings and superlatives presented as facts
+      'Nvidia ist das wertvollste Unternehmen der Welt.',
+      'Claude ranks ahead of Gemini on the coding leaderboard.',
+      // comparisons
+      'Das Modell schneidet in Mathematikaufgaben besser als GPT-4o ab.',
+      'The new Nvidia chips are faster than the H100.',
+      // dated events
+      'Am 12. März 2025 stellte Google das Modell Gemma 3 vor.',
+      'Intel named Lip-Bu Tan chief executive in March 2025.',
+      // terms of deals
+      'Microsoft zahlt für die Lizenz 650 Millionen Dollar.',
+      'AMD acquired server maker ZT Systems for $4.9 billion.',
+      // facts attributed to a source
+      'Laut Reuters hat Alibaba im vergangenen Jahr Anteile an Moonshot AI gekauft.',
+      'Bloomberg reports that Microsoft is in talks to invest in Mistral.',
+      // predictions or estimates that contain figures
+      'Analysten erwarten für 2026 einen Umsatz von 200 Milliarden Dollar.',
+      'IDC expects AI spending to reach $632 billion by 2028.',
+      // a reported statement whose content is factual or gives a figure
+      'Trump said the project would create more than 100,000 jobs, calling it "the largest AI infrastructure project in history."',
+      'Musk wrote on X that SoftBank had "well under $10B secured."',
+    ]);
+  });
+
+  it('does not label what the guidelines exclude, in German and English', () => {
+    assertNotClaims([
+      // questions
+      'Wie lange kann Nvidia diesen Vorsprung halten?',
+      "Is Nvidia's lead safe?",
+      // opinions, evaluations and hedges
+      'Die Bewertung von Mistral ist umstritten.',
+      'Ob sich der Kurs von Nvidia erholt, bleibt abzuwarten.',
+      'Whether the bet by SoftBank pays off remains to be seen.',
+      // narrative transitions
+      'Doch der Reihe nach.',
+      'But first, a look back.',
+      // background definitions
+      'Der H20 ist eine abgespeckte Variante des H100, die Nvidia für den chinesischen Markt entwickelt hat.',
+      'Grok is a chatbot built by xAI.',
+      // reported opinions, characterisations or intentions
+      'Altman called Stargate "the most important project of this era."',
+      'Nvidia called the measure "an unprecedented overreach."',
+      'Firmenchef Liang Wenfeng sprach von einem Durchbruch.',
+      // headlines without a checkable assertion
+      'Nvidia und die Macht der Chips',
+    ]);
+  });
+});
+
+describe('analysis: claim rules', () => {
+  it('lets a hedge in a subordinate clause stand, but not one in the main clause', () => {
+    assertClaims([
+      'Weil die Nachfrage nachlassen könnte, kürzte Samsung die Produktion von Speicherchips.',
+      'Although margins may shrink, Broadcom raised its dividend.',
+    ]);
+    assertNotClaims([
+      'Samsung könnte die Produktion von Speicherchips bald kürzen.',
+      'Broadcom may raise its dividend again.',
+    ]);
+  });
+
+  it('counts a hedge in what a source is reported to have said', () => {
+    assertNotClaims(['Schon damals hatte Firmenchef Pichai gesagt, dass Google vermutlich mehr Rechenzentren bauen müsse.']);
+  });
+
+  it('reads a copula with an indefinite article as a definition, unless it ranks, compares or is a perfect', () => {
+    assertNotClaims([
+      'Blackwell ist eine Chiparchitektur von Nvidia für Rechenzentren.',
+      'Gemini is a multimodal model developed by Google.',
+      'Für Anleger von Nvidia ist das eine gute Nachricht.',
+    ]);
+    assertClaims([
+      'Nvidia ist eine Partnerschaft mit Foxconn eingegangen.',
+      'Nvidia is the world\'s most valuable company.',
+      'Meta is building a data center in Louisiana.',
+    ]);
+    assert.match(reasons('Samsung ist nach Umsatz der zweitgrößte Chiphersteller der Welt.'), /comparison or superlative/);
+  });
+
+  it('reads a passive naming as a definition', () => {
+    assertNotClaims(['Das Verfahren von DeepSeek wird als Mixture-of-Experts bezeichnet.']);
+  });
+
+  it('reads a sentence that starts with a pronoun pointing back as comment, unless it compares or holds a figure', () => {
+    assertNotClaims(['Das zeigt, wie sehr Microsoft auf OpenAI angewiesen ist.', 'This shows how much Microsoft depends on OpenAI.']);
+    assertClaims(['Das ist mehr als der Jahresumsatz von Intel.', 'This is 40% more than Intel earned in 2024.']);
+  });
+
+  it('knows reported opinions and characterisations, and "halten … für" from holding a stake', () => {
+    assertNotClaims([
+      'Kritiker halten den Deal zwischen Microsoft und Inflection für riskant.',
+      'Analysten von Bernstein bezeichneten die Übernahme von Arm als zu teuer.',
+      'TSMC gilt als unverzichtbarer Partner der Chipbranche.',
+      'Bernstein analysts described the Arm deal as expensive.',
+      'Nvidia is seen as the winner of the AI boom.',
+      "Skeptics say Meta's spending plans look like a bet on hope.",
+    ]);
+    assertClaims(['Microsoft hält eine Minderheitsbeteiligung an Mistral.']);
+  });
+
+  it('reads an attributed judgement as an opinion, an attributed fact as a claim', () => {
+    assertNotClaims([
+      'Laut Sam Altman ist das neue Modell „beeindruckend“.',
+      'Jensen Huang said the new chip was "an incredible achievement."',
+    ]);
+    assertClaims(['Laut Reuters hat Alibaba im vergangenen Jahr Anteile an Moonshot AI gekauft.', 'According to Reuters, Apple bought a stake in Anthropic.']);
+  });
+
+  it('reads an intention without a figure as no claim, a plan with a figure as one', () => {
+    assertNotClaims(['Apple will seine Server-Chips künftig selbst entwickeln.', 'Amazon wants to build its own AI chips.', 'Musk wants xAI to catch up with OpenAI.']);
+    assertClaims(['Apple will in vier Jahren 500 Milliarden Dollar in den USA investieren.', 'Amazon plans to spend $100 billion on data centres this year.']);
+  });
+
+  it('finds a verb the word lists do not know by its place after a name or a fronted clause', () => {
+    assert.match(reasons('Huawei verschickt erste Muster seines neuen KI-Chips.'), /event or fact \(verschickt\)/);
+    assert.match(reasons('Nachdem die Exportregeln verschärft wurden, verlagert Nvidia einen Teil der Produktion.'), /event or fact \(verlagert\)/);
+    assert.match(reasons('Cerebras files for an IPO.'), /event or fact \(files\)/);
+    assert.match(reasons('Oracle is expanding its data centre in Abilene.'), /event or fact \(is expanding\)/);
+    // A German genitive name is not the subject; a guessed verb does not make a headline a sentence.
+    assertNotClaims(['Nvidias geplante Übernahme von Run:ai', 'Baidu trumpft mit Ernie auf']);
+    assertClaims(['Baidu startet Ernie 4.5']);
+  });
+
+  it('knows inflected forms of the listed verbs', () => {
+    assert.match(reasons('Zahlreiche Start-ups in China veröffentlichen ihre Modelle unter einer offenen Lizenz.'), /event or fact \(veröffentlichen\)/);
+    assert.match(reasons('Im Bericht setze China auf offene Modelle, heißt es bei CNBC.'), /event or fact \(setze\)/);
+    assert.match(reasons('Google und Samsung kooperieren bei KI-Brillen.'), /event or fact \(kooperieren\)/);
+  });
+
+  it('reads a row of a list or table with a figure as data, however short', () => {
+    const list = analyze('Die Zahlen im Überblick:\n\n- Umsatz: 12,4 Milliarden Euro\n- Marge: 41 Prozent\n').findings.filter((f) => f.kind === 'claim');
+    assert.deepEqual(list.map((c) => c.text), ['Umsatz: 12,4 Milliarden Euro', 'Marge: 41 Prozent']);
+    const en = analyze('Key figures:\n\n- Revenue: $4.2 billion\n- Margin: 41%\n').findings.filter((f) => f.kind === 'claim');
+    assert.deepEqual(en.map((c) => c.text), ['Revenue: $4.2 billion', 'Margin: 41%']);
+    const table = '| Quartal | Umsatz | Marge |\n|---|---|---|\n| Q1 2025 | 7,2 Mrd. Euro | 41 Prozent |\n| Q2 2025 | 7,9 Mrd. Euro | 43 Prozent |\n';
+    const rows = analyze(table).findings.filter((f) => f.kind === 'claim');
+    assert.equal(rows.length, 2, JSON.stringify(rows.map((c) => c.text)));
+    assert.ok(rows.every((c) => /Mrd\. Euro/.test(c.text)));
+  });
+
+  it('reads a sentence that ends in a colon without a full verb as a list intro', () => {
+    assertNotClaims(['Mit dem neuen Modell hat Baidu:']);
+    assertClaims(['Baidu hat sein Modell in drei Apps integriert, darunter:']);
+  });
+
+  it('ignores an evaluative lead-in before a colon when a verb follows it', () => {
+    assertClaims([
+      'Das Ergebnis ist bemerkenswert: Samsung hat erstmals Speicherchips an Nvidia geliefert.',
+      'The timing is remarkable: Samsung has shipped memory chips to Nvidia for the first time.',
+    ]);
+  });
+
+  it('does not let an intensifier turn a reported fact into an opinion', () => {
+    assertClaims(['Wie CNBC berichtet, trainiert Baidu seine Modelle auf riesigen Datenmengen.']);
+  });
+
+  it('needs an article or possessive before a superlative; "jüngste" and "latest" only date a thing', () => {
+    assert.match(reasons('Nvidia liefert die leistungsstärksten Chips für das Training.'), /comparison or superlative \(leistungsstärksten\)/);
+    assert.doesNotMatch(claims('Das jüngste Modell von Mistral erschien im Mai.', { claimThreshold: 0 })[0].reasons.join(' '), /comparison/);
+    assert.doesNotMatch(claims('The latest model from Mistral was released by the company.', { claimThreshold: 0 })[0].reasons.join(' '), /comparison/);
+  });
+
+  it('reads figurative and conclusion frames as opinion', () => {
+    assertNotClaims([
+      'Daraus wird deutlich: Google spielt in einer eigenen Liga.',
+      'Besonders Anthropic sorgt für Furore in der Branche.',
+      'It is as if OpenAI had rewritten the rules of the industry.',
+    ]);
+  });
+
+  it('reads a sentence about the article itself as no claim', () => {
+    assertNotClaims(['Dieser Artikel erschien zuerst bei Heise Online.', 'This article first appeared on The Verge.']);
+  });
+
+  it('reads a capitalised noun cue at the start of a sentence', () => {
+    assertNotClaims(['Kritiker werfen Meta vor, Nutzerdaten für das Training zu verwenden.', 'Critics accuse Meta of training on user data.']);
+  });
+});
