@@ -164,6 +164,7 @@ export class IncrementalAnalyzer {
   private state: State | null = null;
   /** The result of the current state, assembled on first request. */
   private assembled: Analysis | undefined;
+  private readonly keys: PlacementKeys = { learned: '', date: null, withNames: '\u0002', withoutNames: '\u0002' };
 
   constructor(options: AnalyzeOptions = {}, private readonly reuse = true) {
     this.lexicon = options.lexicon ?? defaultLexicon();
@@ -329,7 +330,7 @@ export class IncrementalAnalyzer {
       analysed.push(unit);
       results.push(result);
     }
-    this.assembled = { language: state.language, date: state.date, findings: assemble(analysed, results, state.language, state.date) };
+    this.assembled = { language: state.language, date: state.date, findings: assemble(analysed, results, state.language, state.date, this.keys) };
     return this.assembled;
   }
 
@@ -376,14 +377,22 @@ function firstUnitEndingAfter(units: Unit[], offset: number): number {
  * from context in one place ("die Tech-Firma Kuaishou", "Kai-Fu Lee") is an entity wherever it
  * recurs, and a date written without a year ("14. April") takes the article's year.
  */
-function assemble(units: Unit[], results: BlockAnalysis[], language: Language, date: string | null): Finding[] {
+function assemble(units: Unit[], results: BlockAnalysis[], language: Language, date: string | null, keys: PlacementKeys): Finding[] {
   const learned = new Map<string, LearnedName>();
   for (const result of results) for (const name of result.learned) if (!learned.has(name.text)) learned.set(name.text, name);
   const learnedKey = learned.size ? [...learned.values()].map((n) => `${n.text}\u0000${n.type}\u0000${n.canonical}`).join('\u0001') : '';
+  // The same key strings as last time when nothing changed, so that the check per block is a pointer comparison.
+  if (learnedKey !== keys.learned || date !== keys.date) {
+    keys.learned = learnedKey;
+    keys.date = date;
+    keys.withNames = `${learnedKey}\u0002${date ?? ''}`;
+    keys.withoutNames = `\u0002${date ?? ''}`;
+  }
   const findings: Finding[] = [];
-  results.forEach((result, i) => {
+  for (let i = 0; i < results.length; i++) {
+    const result = results[i];
     const unit = units[i];
-    const key = `${result.candidates.length ? learnedKey : ''}\u0002${date ?? ''}`;
+    const key = result.candidates.length ? keys.withNames : keys.withoutNames;
     let placed = unit.placed;
     if (!placed || placed.result !== result || placed.learned !== key) {
       placed = { start: unit.start, result, learned: key, findings: place(unit.start, result, learned, language, date) };
@@ -391,15 +400,25 @@ function assemble(units: Unit[], results: BlockAnalysis[], language: Language, d
     } else if (placed.start !== unit.start) {
       // Behind an edit: move the findings in place rather than copy them all on every keystroke.
       const delta = unit.start - placed.start;
-      for (const f of placed.findings) {
-        f.start += delta;
-        f.end += delta;
+      const moved = placed.findings;
+      for (let k = 0; k < moved.length; k++) {
+        moved[k].start += delta;
+        moved[k].end += delta;
       }
       placed.start = unit.start;
     }
-    for (const f of placed.findings) findings.push(f);
-  });
+    const own = placed.findings;
+    for (let k = 0; k < own.length; k++) findings.push(own[k]);
+  }
   return findings;
+}
+
+/** What placed findings were made for: learned names and the article date, as strings kept between results. */
+interface PlacementKeys {
+  learned: string;
+  date: string | null;
+  withNames: string;
+  withoutNames: string;
 }
 
 function place(offset: number, result: BlockAnalysis, learned: Map<string, LearnedName>, language: Language, date: string | null): Finding[] {

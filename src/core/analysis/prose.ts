@@ -63,16 +63,35 @@ export function blankOut(text: string): string {
 }
 
 /**
- * Anything Markdown could read as markup: inline syntax characters, block markers at a line start
- * (lists, headings, quotes, indented code, setext underlines) or a blank line. A block without any
- * of these is one paragraph of plain text, exactly as remark would parse it.
+ * Anything Markdown could read as markup: inline syntax characters, a character reference
+ * ("&amp;", "&#8364;"), block markers at a line start (lists, headings, quotes, indented code,
+ * setext underlines) or a blank line. A block without any of these is one paragraph of plain text,
+ * exactly as remark would parse it. ("!" matters only before "[", which is in the class anyway.)
  */
 // eslint-disable-next-line no-control-regex -- NUL is Markdown-significant (remark replaces it)
-const MARKDOWN_SYNTAX = /[`*_[\]<>!&\\~#\u0000]|^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)|^(?: {4}|\t)|^[ \t]*(?:=+|-+)[ \t]*$|^[ \t]*>|\n[ \t\r]*\n/m;
+const MARKDOWN_SYNTAX = /[`*_[\]<>\\~#\u0000]|&[#A-Za-z]|^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)|^(?: {4}|\t)|^[ \t]*(?:=+|-+)[ \t]*$|^[ \t]*(?:-[ \t]*){3,}$|^[ \t]*>|\n[ \t\r]*\n/m;
 
 /** True when remark would parse the block as a single paragraph of plain text. */
 export function isPlainBlock(block: string): boolean {
   return !MARKDOWN_SYNTAX.test(block);
+}
+
+/** A one-line bullet item: up to three spaces, "-", "+" or "*", then spaces and the first character of the text. */
+const BULLET_LINE = /^[ ]{0,3}[-+*][ \t]+(?=\S)/;
+
+/**
+ * A single-line bullet item whose text is plain ("- Umsatz: 7,2 Mrd. Euro"), the commonest line
+ * of plain-text articles after a sentence: its prose is the text after the marker. Null for
+ * anything else (several lines, a text with syntax of its own, or a marker indented as code).
+ */
+function bulletItem(block: string): { contentStart: number } | null {
+  if (block.includes('\n') || block.includes('\r')) return null;
+  const marker = BULLET_LINE.exec(block);
+  if (!marker) return null;
+  const contentStart = marker[0].length;
+  // Four or more spaces after the marker would make the text an indented code block.
+  if (block.slice(contentStart - Math.min(contentStart, 5), contentStart).endsWith('     ')) return null;
+  return isPlainBlock(block.slice(contentStart)) ? { contentStart } : null;
 }
 
 function maskPlain(block: string): ProseBlock {
@@ -90,6 +109,12 @@ function maskPlain(block: string): ProseBlock {
  */
 export function maskProse(block: string): ProseBlock {
   if (isPlainBlock(block)) return maskPlain(block.charCodeAt(0) === 0xfeff ? ' ' + block.slice(1) : block);
+  const bullet = bulletItem(block);
+  if (bullet) {
+    const content = maskPlain(block.slice(bullet.contentStart));
+    const shift = bullet.contentStart;
+    return { masked: blankOut(block.slice(0, shift)) + content.masked, units: content.units.map((u) => ({ start: u.start + shift, end: u.end + shift })) };
+  }
   return maskMarkdown(block);
 }
 
