@@ -27,6 +27,13 @@ export interface AnalysisProgress {
   complete: boolean;
 }
 
+/** What the summaries (status bar, "This article" view) read from the analysis service; AnalysisService fits. */
+export interface AnalysisProgressSource {
+  progressFor(document: vscode.TextDocument): AnalysisProgress | undefined;
+  isTooLarge(document: vscode.TextDocument): boolean;
+  readonly onDidAnalyze: vscode.Event<vscode.TextDocument>;
+}
+
 interface DocumentState {
   analyzer: IncrementalAnalyzer;
   /** The document version and text last given to the analyzer. */

@@ -5,17 +5,10 @@
 import * as vscode from 'vscode';
 import { declaresArticle } from '../core/articles/articleDetection';
 import { summarizeArticle, type ArticleSummary } from '../core/sidebar/findingGroups';
-import type { AnalysisProgress } from './analysisService';
+import type { AnalysisProgressSource } from './analysisService';
 import { Disposable } from './disposable';
 import type { AnnotationSource } from './placedAnnotation';
 import { readSettings } from './settings';
-
-/** What the status bar reads from the analysis service (AnalysisService fits). */
-export interface StatusAnalysisSource {
-  progressFor(document: vscode.TextDocument): AnalysisProgress | undefined;
-  isTooLarge(document: vscode.TextDocument): boolean;
-  readonly onDidAnalyze: vscode.Event<vscode.TextDocument>;
-}
 
 /** What the status bar reads from the article registry (ArticleRegistry fits). */
 export interface StatusArticleSource {
@@ -34,7 +27,7 @@ export class StatusBar extends Disposable {
   private shown: { text: string; tooltip: string } | undefined;
 
   constructor(
-    private readonly analysis: StatusAnalysisSource,
+    private readonly analysis: AnalysisProgressSource,
     private readonly annotations: AnnotationSource,
     private readonly articles: StatusArticleSource,
   ) {

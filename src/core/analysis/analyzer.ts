@@ -92,7 +92,7 @@ interface Unit {
   entry: CachedBlock | null;
   lines: boolean;
   /** Findings shifted into place by the last assembly, reused while result, learned names and article date are unchanged. */
-  placed?: { start: number; result: BlockAnalysis; learned: string; findings: Finding[] };
+  placed?: { start: number; result: BlockAnalysis; key: string; findings: Finding[] };
 }
 
 interface State {
@@ -394,8 +394,8 @@ function assemble(units: Unit[], results: BlockAnalysis[], language: Language, d
     const unit = units[i];
     const key = result.candidates.length ? keys.withNames : keys.withoutNames;
     let placed = unit.placed;
-    if (!placed || placed.result !== result || placed.learned !== key) {
-      placed = { start: unit.start, result, learned: key, findings: place(unit.start, result, learned, language, date) };
+    if (!placed || placed.result !== result || placed.key !== key) {
+      placed = { start: unit.start, result, key, findings: place(unit.start, result, learned, language, date) };
       unit.placed = placed;
     } else if (placed.start !== unit.start) {
       // Behind an edit: move the findings in place rather than copy them all on every keystroke.

@@ -8,7 +8,7 @@
 import type { EntityFinding, EntityType, Language } from './types';
 import type { Token } from './tokens';
 import type { CompiledName, Lexicon, LexiconEntry, NamePart } from './lexicon';
-import { isAllCaps, isCamelCase, isCapitalized } from './tokens';
+import { TokenCursor, isAllCaps, isCamelCase, isCapitalized } from './tokens';
 import {
   ACRONYM_STOPLIST, APPOSITION_NOUNS, CHINESE_SURNAMES, CORPORATE_SUFFIXES, GENERIC_CAPITALISED, GIVEN_NAMES, INSTITUTION_HEADS,
   MODEL_VARIANTS, REPORTING_VERBS, SOURCE_TRIGGERS, TITLES, isGenderForm, isPinyinName, isStopWord, looksLikeGermanNoun, looksLikeGermanWord,
@@ -60,7 +60,7 @@ const CAMEL = 4;
 const LOWER = 8;
 const STOP = 16;
 
-class Scanner {
+class Scanner extends TokenCursor {
   readonly initial: Uint8Array;
   /** Shape bits per token, computed once: the rules ask the same questions many times. */
   readonly shape: Uint8Array;
@@ -69,12 +69,13 @@ class Scanner {
   private readonly germanWord = new Map<string, boolean>();
   private readonly germanNounCache = new Map<string, boolean>();
   constructor(
-    readonly tokens: Token[],
+    tokens: Token[],
     readonly text: string,
     readonly language: Language,
     readonly lexicon: Lexicon,
     sentenceStarts: number[],
   ) {
+    super(tokens);
     this.initial = new Uint8Array(tokens.length);
     this.shape = new Uint8Array(tokens.length);
     this.lower = new Array<string>(tokens.length);
@@ -106,21 +107,6 @@ class Scanner {
         }
       }
     }
-  }
-  tok(i: number): Token | undefined {
-    return this.tokens[i];
-  }
-  word(i: number): string | null {
-    const t = this.tokens[i];
-    return t && t.kind === 'word' ? t.text : null;
-  }
-  sym(i: number): string | null {
-    const t = this.tokens[i];
-    return t && t.kind === 'sym' ? t.text : null;
-  }
-  glued(i: number): boolean {
-    const t = this.tokens[i];
-    return t !== undefined && !t.spaceBefore;
   }
   /** Token i is separated from i-1 by a space on the same line. */
   spaced(i: number): boolean {
@@ -210,7 +196,7 @@ function matchCompiled(c: Scanner, i: number, name: CompiledName, genitive: bool
         return 0;
       }
     }
-    const t = c.tok(p);
+    const t = c.at(p);
     if (!t) return 0;
     if (nameEquals(t.text, part, name.entry)) {
       p++;
@@ -259,7 +245,7 @@ function readVersionCore(c: Scanner, p: number, allowYear: boolean): number {
   if (c.hyphenJoin(q)) q++;
   else if (c.spaced(q)) spaced = true;
   else if (!c.glued(q)) return -1;
-  const t = c.tok(q);
+  const t = c.at(q);
   if (!t) return -1;
   let end = -1;
   if (t.kind === 'num') {
@@ -268,15 +254,15 @@ function readVersionCore(c: Scanner, p: number, allowYear: boolean): number {
     // "Ascend 910C", "Kirin 9000S": a model number with a letter suffix.
     else if (/^\d{3,4}$/.test(t.text) && c.glued(q + 1) && /^[A-Z]{1,2}$/.test(c.word(q + 1) ?? '')) end = q + 2;
     if (end > 0 && c.glued(end) && /^\p{Ll}{1,2}$/u.test(c.word(end) ?? '')) end++;
-  } else if (t.kind === 'word' && /^[A-Za-z]{1,2}$/.test(t.text) && c.tok(q + 1)?.kind === 'num' && c.glued(q + 1) && !spaced) {
+  } else if (t.kind === 'word' && /^[A-Za-z]{1,2}$/.test(t.text) && c.at(q + 1)?.kind === 'num' && c.glued(q + 1) && !spaced) {
     end = q + 2;
-  } else if (t.kind === 'word' && /^[VRKMO]$/.test(t.text) && c.tok(q + 1)?.kind === 'num' && c.glued(q + 1)) {
+  } else if (t.kind === 'word' && /^[VRKMO]$/.test(t.text) && c.at(q + 1)?.kind === 'num' && c.glued(q + 1)) {
     end = q + 2;
   }
   if (end < 0) return -1;
   if (spaced) {
     // "ChatGPT 100 Millionen", "Gemini 2 Prozent": a figure, not a version.
-    const next = c.tok(end);
+    const next = c.at(end);
     if (next && c.spaced(end) && isScaleOrUnitWord(next.text)) return -1;
     if (next && next.text === '%') return -1;
   }
@@ -295,7 +281,7 @@ function extendVersion(c: Scanner, to: number, allowYear: boolean): number {
     if (c.hyphenJoin(q)) q++;
     else if (c.spaced(q)) spaced = true;
     else if (!c.glued(q)) break;
-    const t = c.tok(q);
+    const t = c.at(q);
     if (!t) break;
     const afterVariant = variant;
     variant = false;
@@ -303,15 +289,15 @@ function extendVersion(c: Scanner, to: number, allowYear: boolean): number {
       p = q + 2; // "72B"
       continue;
     }
-    if (!spaced && q > p && /^[A-Z]$/.test(c.word(q) ?? '') && c.tok(q + 1)?.kind === 'num' && c.glued(q + 1) && c.glued(q + 2) && /^[BbM]$/.test(c.word(q + 2) ?? '')) {
+    if (!spaced && q > p && /^[A-Z]$/.test(c.word(q) ?? '') && c.at(q + 1)?.kind === 'num' && c.glued(q + 1) && c.glued(q + 2) && /^[BbM]$/.test(c.word(q + 2) ?? '')) {
       p = q + 3; // "A22B" in "Qwen3-235B-A22B": the active parameters of a mixture of experts
       continue;
     }
-    if (afterVariant && spaced && t.kind === 'num' && /^\d{1,2}(\.\d{1,2})?$/.test(t.text) && !(c.spaced(q + 1) && isScaleOrUnitWord(c.word(q + 1))) && c.tok(q + 1)?.text !== '%') {
+    if (afterVariant && spaced && t.kind === 'num' && /^\d{1,2}(\.\d{1,2})?$/.test(t.text) && !(c.spaced(q + 1) && isScaleOrUnitWord(c.word(q + 1))) && c.at(q + 1)?.text !== '%') {
       p = q + 1; // "Claude Opus 4", "Claude Sonnet 4.5"
       continue;
     }
-    if (t.kind === 'num' && c.word(q + 1) === 'x' && c.glued(q + 1) && c.tok(q + 2)?.kind === 'num' && c.glued(q + 2) && /^[BbM]$/.test(c.word(q + 3) ?? '')) {
+    if (t.kind === 'num' && c.word(q + 1) === 'x' && c.glued(q + 1) && c.at(q + 2)?.kind === 'num' && c.glued(q + 2) && /^[BbM]$/.test(c.word(q + 3) ?? '')) {
       p = q + 4; // "8x7B"
       continue;
     }
@@ -330,7 +316,7 @@ function extendVersion(c: Scanner, to: number, allowYear: boolean): number {
 }
 
 function lexiconMatch(c: Scanner, i: number): Match | null {
-  const t = c.tok(i);
+  const t = c.at(i);
   if (!t || t.kind === 'sym') return null;
   const key = c.lower[i];
   const genitiveAllowed = c.language === 'de';
@@ -402,9 +388,9 @@ function usMatch(c: Scanner, i: number): Match | null {
   else if (c.word(i) === 'U' && c.sym(i + 1) === '.' && c.glued(i + 1) && c.word(i + 2) === 'S' && c.glued(i + 2)) {
     to = c.sym(i + 3) === '.' && c.glued(i + 3) ? i + 4 : i + 3;
   } else return null;
-  if (c.glued(to) && c.tok(to)?.kind !== 'sym') return null;
+  if (c.glued(to) && c.at(to)?.kind !== 'sym') return null;
   if (c.hyphenJoin(to)) return null;
-  const next = c.tok(to);
+  const next = c.at(to);
   if (next && next.kind === 'word' && c.spaced(to) && !FUNCTION_WORDS.has(next.text) && !/^(is|has|was|said|says|will|would|could|can|may|must|to)$/.test(next.text)) {
     return null;
   }
@@ -514,17 +500,17 @@ function institutionMatch(c: Scanner, i: number): Match | null {
 /** Letters glued to digits: "H20", "B200", "MI300X", "V2", "F-35". Quarters and half-years are dates. */
 function alnumMatch(c: Scanner, i: number): Match | null {
   const w = c.word(i);
-  if (!w || w.length > 5 || !(c.glued(i + 1) && (c.tok(i + 1)?.kind === 'num' || c.hyphenJoin(i + 1)))) return null;
+  if (!w || w.length > 5 || !(c.glued(i + 1) && (c.at(i + 1)?.kind === 'num' || c.hyphenJoin(i + 1)))) return null;
   if (!c.isCap(i) || (w.length > 1 && !c.isCaps(i) && w !== w.charAt(0) + w.slice(1).toLowerCase())) return null;
   let p = i + 1;
-  if (c.hyphenJoin(p) && c.tok(p + 1)?.kind === 'num' && (isAllCaps(w) || w.length === 1)) p++;
-  else if (!(c.tok(p)?.kind === 'num' && c.glued(p))) return null;
-  const digits = c.tok(p)?.text ?? '';
+  if (c.hyphenJoin(p) && c.at(p + 1)?.kind === 'num' && (isAllCaps(w) || w.length === 1)) p++;
+  else if (!(c.at(p)?.kind === 'num' && c.glued(p))) return null;
+  const digits = c.at(p)?.text ?? '';
   if (/^(Q|H)$/.test(w) && /^[1-4]$/.test(digits)) return null;
   if (/^(KW|FY|CO|PM|COVID|Covid|SARS|NO|No|Nr|Top|TOP|Platz|Windows|Web)$/.test(w)) return null;
   if (ACRONYM_STOPLIST.has(w) && p === i + 2) return null;
   p++;
-  while (c.glued(p) && (c.tok(p)?.kind === 'num' || /^[A-Za-z]{1,2}$/.test(c.word(p) ?? ''))) p++;
+  while (c.glued(p) && (c.at(p)?.kind === 'num' || /^[A-Za-z]{1,2}$/.test(c.word(p) ?? ''))) p++;
   const to = extendVersion(c, p, false);
   return { from: i, to, type: 'product' };
 }
@@ -556,20 +542,20 @@ function domainMatch(c: Scanner, i: number): Match | null {
   if (c.sym(i + 1) !== '.' || !c.glued(i + 1) || !c.glued(i + 2)) return null;
   const tld = c.word(i + 2);
   if (!tld || !TLDS.has(tld.toLowerCase()) || (tld !== tld.toLowerCase() && tld !== 'AI')) return null;
-  if (c.glued(i) && c.tok(i - 1)?.kind !== 'sym') return null;
-  if (c.glued(i + 3) && c.tok(i + 3)?.kind === 'word') return null;
+  if (c.glued(i) && c.at(i - 1)?.kind !== 'sym') return null;
+  if (c.glued(i + 3) && c.at(i + 3)?.kind === 'word') return null;
   return { from: i, to: i + 3, type: 'outlet' };
 }
 
 /** The end of a run of name-like words starting at i (at most four), or i when there is none. */
 function nameRun(c: Scanner, i: number): number {
-  if (!c.isNameLike(i) && !(c.tok(i)?.kind === 'word' && /\d/.test(c.text.slice(c.tokens[i].start, c.tokens[i + 1]?.end ?? c.tokens[i].end)))) {
+  if (!c.isNameLike(i) && !(c.at(i)?.kind === 'word' && /\d/.test(c.text.slice(c.tokens[i].start, c.tokens[i + 1]?.end ?? c.tokens[i].end)))) {
     return i;
   }
   let p = i + 1;
   while (p - i < 4) {
-    if (c.hyphenJoin(p) && c.tok(p + 1) && (c.isNameLike(p + 1) || c.tok(p + 1)?.kind === 'num')) p += 2;
-    else if (c.glued(p) && c.tok(p)?.kind === 'num') p++;
+    if (c.hyphenJoin(p) && c.at(p + 1) && (c.isNameLike(p + 1) || c.at(p + 1)?.kind === 'num')) p += 2;
+    else if (c.glued(p) && c.at(p)?.kind === 'num') p++;
     else if (c.spaced(p) && c.isNameLike(p)) p++;
     else break;
   }
@@ -607,7 +593,7 @@ function contextType(c: Scanner, i: number): EntityType | null {
 
 /** "laut X", "X zufolge", "wie X berichtet", "das Startup X", "namens X", "Berichten von X", "developed by X". */
 function contextMatch(c: Scanner, i: number): Match | null {
-  const t = c.tok(i);
+  const t = c.at(i);
   if (!t || t.kind !== 'word' || c.isLower(i)) return null;
   let type = contextType(c, i);
   if (!type && c.word(i - 1) !== 'wie' && !(c.language === 'de' && c.tokens.slice(i + 1, i + 6).some((x) => x.text === 'zufolge'))) return null;
@@ -659,8 +645,8 @@ function quotedMatch(c: Scanner, i: number): Match | null {
 
 /** The platform X: "auf X", "on X", "X (formerly Twitter)". */
 function xMatch(c: Scanner, i: number): Match | null {
-  if (c.word(i) !== 'X' || c.glued(i + 1) && c.tok(i + 1)?.kind !== 'sym') return null;
-  if (c.hyphenJoin(i + 1) || (c.glued(i) && c.tok(i - 1)?.kind !== 'sym')) return null;
+  if (c.word(i) !== 'X' || c.glued(i + 1) && c.at(i + 1)?.kind !== 'sym') return null;
+  if (c.hyphenJoin(i + 1) || (c.glued(i) && c.at(i - 1)?.kind !== 'sym')) return null;
   const prev = c.word(i - 1);
   // "X (formerly Twitter)", "X, ehemals Twitter"
   const formerly = (c.sym(i + 1) === '(' || c.sym(i + 1) === ',') && /^(formerly|ehemals|früher|vormals|einst)$/.test(c.word(i + 2) ?? '');
@@ -701,12 +687,12 @@ function capitalisedRuns(c: Scanner, covered: Uint8Array, out: Match[]): void {
   for (let i = 0; i < c.tokens.length; i++) {
     if (covered[i] || titleCase[i] || !c.isNameLike(i) || (c.word(i) as string).length < 2 || partOfFigure(c, i)) continue;
     // "10B", "5G": letters glued to a figure belong to it.
-    if (c.glued(i) && c.tok(i - 1)?.kind === 'num') continue;
+    if (c.glued(i) && c.at(i - 1)?.kind === 'num') continue;
     let p = i + 1;
     while (p < c.tokens.length && !covered[p]) {
       if (c.spaced(p) && c.isNameLike(p) && !TITLES.has(c.word(p) as string)) p++;
       else if (c.hyphenJoin(p) && !covered[p + 1] && c.word(p + 1) && (isCapitalized(c.word(p + 1) as string) || (c.hyphenJoin(p + 2) && isCapitalized(c.word(p + 3) ?? '')))) p += 2;
-      else if (c.spaced(p) && RUN_CONNECTORS.has(c.tok(p)?.text ?? '') && c.spaced(p + 1) && !covered[p + 1] && c.isNameLike(p + 1) && (c.tok(p)?.text !== 'and' || false)) p += 2;
+      else if (c.spaced(p) && RUN_CONNECTORS.has(c.at(p)?.text ?? '') && c.spaced(p + 1) && !covered[p + 1] && c.isNameLike(p + 1) && (c.at(p)?.text !== 'and' || false)) p += 2;
       else break;
     }
     const words = p - i;

@@ -5,7 +5,7 @@
  * approximators ("rund", "more than"), "von"/"zwischen" and counted nouns are outside.
  */
 import type { Finding, Language, NumberFinding, NumberType } from './types';
-import { tokenize, type Token } from './tokens';
+import { TokenCursor, tokenize, type Token } from './tokens';
 import { englishCompound, numberWordValue, parseDigits } from './numerals';
 import {
   CURRENCY_SYMBOLS, CURRENCY_WORDS, FUNCTION_WORDS, MONTH_NUMBERS, ONE_WORDS, ORDINALS, SCALE_SUFFIXES, SCALES_DE, SCALES_EN,
@@ -59,29 +59,14 @@ const YEAR_SUFFIX = /^(er|ern|s)$/;
 const CURRENCY_PREFIX_LETTERS = new Set(['US', 'HK', 'C', 'A', 'NT', 'S', 'R', 'NZ', 'AU', 'CA']);
 const CURRENCY_CODES = new Set(['USD', 'EUR', 'GBP', 'CHF', 'CNY', 'RMB', 'JPY', 'HKD', 'KRW', 'INR']);
 
-class Cursor {
-  constructor(readonly tokens: Token[], readonly language: Language) {}
-
-  at(i: number): Token | undefined {
-    return this.tokens[i];
+class Cursor extends TokenCursor {
+  constructor(tokens: Token[], readonly language: Language) {
+    super(tokens);
   }
   /** Token i exists and is on the same line as token i-1. */
   near(i: number): boolean {
     const t = this.tokens[i];
     return t !== undefined && !t.lineBefore;
-  }
-  /** Token i follows token i-1 without any space. */
-  glued(i: number): boolean {
-    const t = this.tokens[i];
-    return t !== undefined && !t.spaceBefore;
-  }
-  word(i: number): string | null {
-    const t = this.tokens[i];
-    return t && t.kind === 'word' ? t.text : null;
-  }
-  sym(i: number): string | null {
-    const t = this.tokens[i];
-    return t && t.kind === 'sym' ? t.text : null;
   }
   isWord(i: number, words: ReadonlySet<string> | ReadonlyMap<string, unknown>): boolean {
     const w = this.word(i);

@@ -92,6 +92,27 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   return tokens;
 }
 
+/** Reads a token stream by index; out-of-range indices read as "no token". Detectors extend it. */
+export class TokenCursor {
+  constructor(readonly tokens: Token[]) {}
+  at(i: number): Token | undefined {
+    return this.tokens[i];
+  }
+  /** Token i follows token i-1 without any space. */
+  glued(i: number): boolean {
+    const t = this.tokens[i];
+    return t !== undefined && !t.spaceBefore;
+  }
+  word(i: number): string | null {
+    const t = this.tokens[i];
+    return t && t.kind === 'word' ? t.text : null;
+  }
+  sym(i: number): string | null {
+    const t = this.tokens[i];
+    return t && t.kind === 'sym' ? t.text : null;
+  }
+}
+
 /** True when the word starts with an upper-case letter. */
 export function isCapitalized(word: string): boolean {
   const code = word.charCodeAt(0);

@@ -7,19 +7,12 @@ import * as vscode from 'vscode';
 import type { Analysis, ClaimFinding, EntityFinding, EntityType, Finding, NumberFinding, NumberType } from '../../core/analysis/types';
 import { groupEntities, orderClaims } from '../../core/sidebar/findingGroups';
 import { shortenQuote } from '../../core/sidebar/text';
-import type { AnalysisProgress } from '../analysisService';
+import type { AnalysisProgressSource } from '../analysisService';
 import { Disposable } from '../disposable';
 import { formatValue } from '../hover';
 import type { AnnotationSource } from '../placedAnnotation';
 import type { Span } from '../ranges';
 import { countedLabel, lineLabel, revealFindingCommand } from './treeLabels';
-
-/** What the tree reads from the analysis service (AnalysisService fits). */
-export interface ArticleAnalysisSource {
-  progressFor(document: vscode.TextDocument): AnalysisProgress | undefined;
-  isTooLarge(document: vscode.TextDocument): boolean;
-  readonly onDidAnalyze: vscode.Event<vscode.TextDocument>;
-}
 
 /** What the tree reads from the article registry (ArticleRegistry fits). */
 export interface ArticleDetector {
@@ -67,7 +60,7 @@ export class ArticleTreeProvider extends Disposable implements vscode.TreeDataPr
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly analysis: ArticleAnalysisSource,
+    private readonly analysis: AnalysisProgressSource,
     private readonly annotations: AnnotationSource,
     private readonly articles: ArticleDetector,
   ) {
@@ -314,7 +307,7 @@ export function entityTypeLabel(type: string): string {
  * @param articles The article registry.
  */
 export function createArticleTreeView(
-  analysis: ArticleAnalysisSource,
+  analysis: AnalysisProgressSource,
   annotations: AnnotationSource,
   articles: ArticleDetector,
 ): { view: vscode.TreeView<ArticleTreeElement>; provider: ArticleTreeProvider } {

@@ -3,20 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, defaultLexicon, IncrementalAnalyzer } from '../../../src/core/analysis';
 import { assertExactSpans } from './helpers';
+import { random } from '../../support/random';
 
 const SEEDS = join(__dirname, '../../../../seeds');
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = ['e', ' ', '\n', '\n\n', '.', '5', '17 Prozent ', 'Nvidia ', '```\n', '- ', '# ', '<div>', '`', '[', '  ', 'The '];
 

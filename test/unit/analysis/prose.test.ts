@@ -1,17 +1,6 @@
 import assert from 'node:assert/strict';
 import { maskMarkdown, maskProse, type ProseBlock } from '../../../src/core/analysis/prose';
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../../support/random';
 
 const PREFIXES = ['', '- ', '* ', '+ ', '-  ', '   - ', '    - ', '-\t', '- - ', '1. ', '-', '# ', '> ', '- # ', '- > ', '-     '];
 const WORDS = ['Alibaba', 'legt', 'um', '2,71', 'Prozent', 'zu.', 'Wow!', 'AT&T', '&amp;', '&#8364;', 'A & B', '![Bild](x.png)', '[Link]', '*fett*', '_x_', '`code`', '<b>', '---', 'https://example.com', 'Q&A', '~', '\\*', '!', '5!'];

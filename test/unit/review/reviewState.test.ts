@@ -4,23 +4,20 @@ import type { Annotation } from '../../../src/core/store/annotation';
 import { contentHash } from '../../../src/core/review/contentHash';
 import { parseDatePeriod } from '../../../src/core/review/dates';
 import { reviewFlags, suggestOutdated } from '../../../src/core/review/reviewState';
+import { sampleAnnotation } from '../../support/annotations';
 
 const NOW = new Date('2025-06-01T12:00:00.000Z');
 const TEXT = 'Alibaba meldet derzeit 94,60 Euro je Aktie.\nZweite Zeile.\n';
 
 function annotation(overrides: Partial<Annotation> = {}): Annotation {
-  return {
+  return sampleAnnotation({
     id: 'x1',
-    article: 'articles/a.md',
-    status: 'verified',
     quote: { exact: 'Alibaba', prefix: '', suffix: ' meldet' },
     position: { start: 0, end: 7 },
-    note: '',
     created: '2025-05-01T10:00:00.000Z',
     modified: '2025-05-01T10:00:00.000Z',
-    author: 'Anna',
     ...overrides,
-  };
+  });
 }
 
 const context = { now: NOW, maxVerifiedAgeDays: 180 };

@@ -6,6 +6,7 @@ import addFormats from 'ajv-formats';
 import type { Annotation, AnnotationFile } from '../../../src/core/store/annotation';
 import { parseAnnotationFile, serializeAnnotationFile, type ParseResult } from '../../../src/core/store/file';
 import { validateAnnotation } from '../../../src/core/store/validate';
+import { sampleAnnotation } from '../../support/annotations';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'store');
@@ -17,20 +18,6 @@ function ok(result: ParseResult): AnnotationFile {
   return (result as { file: AnnotationFile }).file;
 }
 
-function sample(overrides: Partial<Annotation> = {}): Annotation {
-  return {
-    id: 'a1',
-    article: 'articles/a.md',
-    status: 'verified',
-    quote: { exact: 'Qwen', prefix: '', suffix: ' 2.5' },
-    position: { start: 0, end: 4 },
-    note: '',
-    created: '2025-01-01T10:00:00.000Z',
-    modified: '2025-01-01T10:00:00.000Z',
-    author: 'Anna',
-    ...overrides,
-  };
-}
 
 describe('store/file: serialize and parse', () => {
   it('reads the valid fixture and writes it back byte for byte', () => {
@@ -41,11 +28,11 @@ describe('store/file: serialize and parse', () => {
   });
 
   it('writes sorted by article, start, id, with a fixed key order, 2 spaces, LF and a final newline', () => {
-    const b = sample({ id: 'b', article: 'z.md' });
-    const c = sample({ id: 'c', position: { start: 9, end: 12 } });
-    const a2 = sample({ id: 'a2', position: { start: 9, end: 12 } });
+    const b = sampleAnnotation({ id: 'b', article: 'z.md' });
+    const c = sampleAnnotation({ id: 'c', position: { start: 9, end: 12 } });
+    const a2 = sampleAnnotation({ id: 'a2', position: { start: 9, end: 12 } });
     // Keys deliberately out of order.
-    const { author, ...rest } = sample({ id: 'a0' });
+    const { author, ...rest } = sampleAnnotation({ id: 'a0' });
     const scrambled = { author, ...rest } as Annotation;
     const text = serializeAnnotationFile({ version: 1, annotations: [b, c, a2, scrambled] });
     assert.deepEqual(ok(parseAnnotationFile(text)).annotations.map((a) => a.id), ['a0', 'a2', 'c', 'b']);
@@ -56,9 +43,9 @@ describe('store/file: serialize and parse', () => {
   });
 
   it('leaves absent optional fields out, so a change touches only its own lines', () => {
-    const before = serializeAnnotationFile({ version: 1, annotations: [sample({ id: 'a' }), sample({ id: 'b', position: { start: 5, end: 9 } })] });
+    const before = serializeAnnotationFile({ version: 1, annotations: [sampleAnnotation({ id: 'a' }), sampleAnnotation({ id: 'b', position: { start: 5, end: 9 } })] });
     assert.ok(!/evidence|reviewBy|articleHash|private|history/.test(before));
-    const after = serializeAnnotationFile({ version: 1, annotations: [sample({ id: 'a' }), sample({ id: 'b', position: { start: 5, end: 9 }, note: 'geprüft' })] });
+    const after = serializeAnnotationFile({ version: 1, annotations: [sampleAnnotation({ id: 'a' }), sampleAnnotation({ id: 'b', position: { start: 5, end: 9 }, note: 'geprüft' })] });
     const changed = before.split('\n').filter((line, i) => line !== after.split('\n')[i]);
     assert.deepEqual(changed, ['      "note": "",']);
   });
@@ -75,7 +62,7 @@ describe('store/file: serialize and parse', () => {
   });
 
   it('keeps emoji and lone surrogates through a round trip', () => {
-    const a = sample({ quote: { exact: '🔥 KI-Hype 🚀', prefix: 'x\ud800', suffix: '😀' }, note: 'Zitat mit "Anführungszeichen" und \\ Backslash' });
+    const a = sampleAnnotation({ quote: { exact: '🔥 KI-Hype 🚀', prefix: 'x\ud800', suffix: '😀' }, note: 'Zitat mit "Anführungszeichen" und \\ Backslash' });
     const text = serializeAnnotationFile({ version: 1, annotations: [a] });
     assert.deepEqual(ok(parseAnnotationFile(text)).annotations[0], a);
   });
@@ -125,7 +112,7 @@ describe('store/file: problems are located', () => {
   });
 
   it('refuses duplicate ids', () => {
-    const text = JSON.stringify({ version: 1, annotations: [sample(), sample()] }, null, 2);
+    const text = JSON.stringify({ version: 1, annotations: [sampleAnnotation(), sampleAnnotation()] }, null, 2);
     const result = parseAnnotationFile(text);
     assert.equal(result.kind, 'invalid');
     assert.match(result.kind === 'invalid' ? result.problems[0].message : '', /annotations\[1\]\.id duplicates the id of annotations\[0\]/);
@@ -178,33 +165,33 @@ describe('store/file: the JSON Schema', () => {
 
   it('agrees with the parser on broken annotations', () => {
     const broken: [string, unknown][] = [
-      ['absolute path', sample({ article: '/abs/a.md' })],
-      ['windows path', sample({ article: 'articles\\a.md' })],
-      ['drive letter', sample({ article: 'C:/a.md' })],
-      ['dot-dot', sample({ article: '../a.md' })],
-      ['inner dot-dot', sample({ article: 'a/../b.md' })],
-      ['dot segment', sample({ article: './a.md' })],
-      ['empty segment', sample({ article: 'a//b.md' })],
-      ['bad status', sample({ status: 'true' as never })],
-      ['empty exact', sample({ quote: { exact: '', prefix: '', suffix: '' } })],
-      ['long prefix', sample({ quote: { exact: 'x', prefix: 'p'.repeat(33), suffix: '' } })],
-      ['negative start', sample({ position: { start: -1, end: 3 } })],
-      ['fractional end', sample({ position: { start: 0, end: 2.5 } })],
-      ['date only', sample({ created: '2025-01-01' })],
-      ['no zone', sample({ modified: '2025-01-01T10:00:00' })],
-      ['bad review date', sample({ reviewBy: '01.07.2025' })],
-      ['bad hash', sample({ articleHash: 'ABC' })],
-      ['bad history', sample({ history: [{ status: 'verified', at: 'yesterday', author: 'A' }] })],
-      ['empty evidence link', sample({ evidence: [''] })],
-      ['private as string', sample({ private: 'yes' as never })],
-      ['unknown field', { ...sample(), colour: 'red' }],
-      ['bad id', sample({ id: 'has space' })],
+      ['absolute path', sampleAnnotation({ article: '/abs/a.md' })],
+      ['windows path', sampleAnnotation({ article: 'articles\\a.md' })],
+      ['drive letter', sampleAnnotation({ article: 'C:/a.md' })],
+      ['dot-dot', sampleAnnotation({ article: '../a.md' })],
+      ['inner dot-dot', sampleAnnotation({ article: 'a/../b.md' })],
+      ['dot segment', sampleAnnotation({ article: './a.md' })],
+      ['empty segment', sampleAnnotation({ article: 'a//b.md' })],
+      ['bad status', sampleAnnotation({ status: 'true' as never })],
+      ['empty exact', sampleAnnotation({ quote: { exact: '', prefix: '', suffix: '' } })],
+      ['long prefix', sampleAnnotation({ quote: { exact: 'x', prefix: 'p'.repeat(33), suffix: '' } })],
+      ['negative start', sampleAnnotation({ position: { start: -1, end: 3 } })],
+      ['fractional end', sampleAnnotation({ position: { start: 0, end: 2.5 } })],
+      ['date only', sampleAnnotation({ created: '2025-01-01' })],
+      ['no zone', sampleAnnotation({ modified: '2025-01-01T10:00:00' })],
+      ['bad review date', sampleAnnotation({ reviewBy: '01.07.2025' })],
+      ['bad hash', sampleAnnotation({ articleHash: 'ABC' })],
+      ['bad history', sampleAnnotation({ history: [{ status: 'verified', at: 'yesterday', author: 'A' }] })],
+      ['empty evidence link', sampleAnnotation({ evidence: [''] })],
+      ['private as string', sampleAnnotation({ private: 'yes' as never })],
+      ['unknown field', { ...sampleAnnotation(), colour: 'red' }],
+      ['bad id', sampleAnnotation({ id: 'has space' })],
     ];
     for (const [name, annotation] of broken) {
       assert.ok(validateAnnotation(annotation).length > 0, `parser accepts ${name}`);
       assert.equal(validate({ version: 1, annotations: [annotation] }), false, `schema accepts ${name}`);
     }
-    const fine = [sample(), sample({ article: 'Ordner mit Leerzeichen/Artikel ü.md', quote: { exact: '😀', prefix: '😀'.repeat(32), suffix: '' } })];
+    const fine = [sampleAnnotation(), sampleAnnotation({ article: 'Ordner mit Leerzeichen/Artikel ü.md', quote: { exact: '😀', prefix: '😀'.repeat(32), suffix: '' } })];
     for (const annotation of fine) {
       assert.deepEqual(validateAnnotation(annotation), []);
       assert.ok(validate({ version: 1, annotations: [annotation] }), ajv.errorsText(validate.errors));

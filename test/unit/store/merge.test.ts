@@ -4,22 +4,12 @@ import { join } from 'node:path';
 import type { Annotation, AnnotationFile } from '../../../src/core/store/annotation';
 import { serializeAnnotationFile } from '../../../src/core/store/file';
 import { mergeAnnotationFiles, resolveConflictMarkers } from '../../../src/core/store/merge';
+import { sampleAnnotation } from '../../support/annotations';
 
 const FIXTURES = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'store');
 
 function ann(id: string, overrides: Partial<Annotation> = {}): Annotation {
-  return {
-    id,
-    article: 'a.md',
-    status: 'verified',
-    quote: { exact: 'Qwen', prefix: '', suffix: '' },
-    position: { start: 0, end: 4 },
-    note: '',
-    created: '2025-01-01T10:00:00.000Z',
-    modified: '2025-01-01T10:00:00.000Z',
-    author: 'Anna',
-    ...overrides,
-  };
+  return sampleAnnotation({ id, article: 'a.md', quote: { exact: 'Qwen', prefix: '', suffix: '' }, ...overrides });
 }
 
 const file = (...annotations: Annotation[]): AnnotationFile => ({ version: 1, annotations });
