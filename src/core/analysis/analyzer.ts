@@ -91,8 +91,12 @@ interface Unit {
   /** Null for code and front matter, which are not analysed. */
   entry: CachedBlock | null;
   lines: boolean;
-  /** Findings shifted into place by the last assembly, reused while result, learned names and article date are unchanged. */
-  placed?: { start: number; result: BlockAnalysis; key: string; findings: Finding[] };
+  /**
+   * Findings shifted into place by the last assembly, reused while result, learned names and article
+   * date are unchanged. Set to undefined when the unit is made, so that every unit has the same shape
+   * from the start (a property added later would send V8 back to slow code on the first edit).
+   */
+  placed: { start: number; result: BlockAnalysis; key: string; findings: Finding[] } | undefined;
 }
 
 interface State {
@@ -101,8 +105,17 @@ interface State {
   date: string | null;
   language: Language;
   units: Unit[];
+  /** The language cues of all units, kept as a running total so that an edit does not recount them. */
+  cues: LanguageCues;
   /** True when every unit has its result for `language`. */
   complete: boolean;
+}
+
+/** The units of a new text version; units[fresh.start, fresh.end) are newly split, the others carried over. */
+interface Split {
+  units: Unit[];
+  fresh: OffsetRange;
+  cues: LanguageCues;
 }
 
 /** A stretch of the text, in UTF-16 offsets, end exclusive. */
@@ -128,19 +141,36 @@ function shift<T extends Finding>(finding: T, offset: number): T {
 
 const CHUNK = 1024;
 
-/** Length of the common prefix of two strings; compares in chunks (native string equality) first. */
+/**
+ * Length of the common prefix of two strings. Compares chunks that double while they match, then
+ * halves them to narrow down the first difference: a few dozen native string comparisons instead
+ * of one per kilobyte, so that even the first keystroke (before V8 has optimised this code) is cheap.
+ */
 export function commonPrefix(a: string, b: string): number {
   const limit = Math.min(a.length, b.length);
+  const same = (from: number, length: number): boolean => from + length <= limit && a.slice(from, from + length) === b.slice(from, from + length);
   let i = 0;
-  while (i + CHUNK <= limit && a.slice(i, i + CHUNK) === b.slice(i, i + CHUNK)) i += CHUNK;
+  let step = CHUNK;
+  while (same(i, step)) {
+    i += step;
+    step *= 2;
+  }
+  for (step >>= 1; step >= CHUNK; step >>= 1) if (same(i, step)) i += step;
   while (i < limit && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   return i;
 }
 
-/** Length of the common suffix of two strings, at most `limit`. */
+/** Length of the common suffix of two strings, at most `limit`; compares like commonPrefix, from the end. */
 export function commonSuffix(a: string, b: string, limit: number): number {
+  const same = (from: number, length: number): boolean =>
+    from + length <= limit && a.slice(a.length - from - length, a.length - from) === b.slice(b.length - from - length, b.length - from);
   let i = 0;
-  while (i + CHUNK <= limit && a.slice(a.length - i - CHUNK, a.length - i) === b.slice(b.length - i - CHUNK, b.length - i)) i += CHUNK;
+  let step = CHUNK;
+  while (same(i, step)) {
+    i += step;
+    step *= 2;
+  }
+  for (step >>= 1; step >= CHUNK; step >>= 1) if (same(i, step)) i += step;
   while (i < limit && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
   return i;
 }
@@ -187,31 +217,32 @@ export class IncrementalAnalyzer {
   private unitsOf(text: string, blocks: Block[], out: Unit[]): void {
     for (const block of blocks) {
       if (block.kind !== 'markdown') {
-        out.push({ start: block.start, end: block.end, top: true, entry: null, lines: false });
+        out.push({ start: block.start, end: block.end, top: true, entry: null, lines: false, placed: undefined });
         continue;
       }
       let top = true;
       for (const part of splitLines(text, block)) {
-        out.push({ start: part.start, end: part.end, top, entry: this.entryFor(text, part.start, part.end, part.lines), lines: part.lines });
+        out.push({ start: part.start, end: part.end, top, entry: this.entryFor(text, part.start, part.end, part.lines), lines: part.lines, placed: undefined });
         top = false;
       }
     }
   }
 
   /** Splits the whole text into units. */
-  private allUnits(text: string, metadataEnd: number): Unit[] {
+  private allUnits(text: string, metadataEnd: number): Split {
     const units: Unit[] = [];
     this.unitsOf(text, splitBlocks(text, metadataEnd), units);
-    return units;
+    return { units, fresh: { start: 0, end: units.length }, cues: cuesOf(units, 0, units.length) };
   }
 
   /** Splits only the changed part of the text again; null when the change is too close to the start to bother. */
-  private changedUnits(previous: State, text: string, metadataEnd: number): Unit[] | null {
+  private changedUnits(previous: State, text: string, metadataEnd: number): Split | null {
     if (metadataEnd !== previous.metadataEnd) return null;
     const old = previous.text;
-    if (old === text) return previous.units;
+    const unchanged = (): Split => ({ units: previous.units, fresh: { start: 0, end: 0 }, cues: previous.cues });
+    if (old === text) return unchanged();
     const prefix = commonPrefix(old, text);
-    if (prefix === old.length && prefix === text.length) return previous.units;
+    if (prefix === old.length && prefix === text.length) return unchanged();
     const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
     const delta = text.length - old.length;
     const newChangeEnd = text.length - suffix;
@@ -248,19 +279,21 @@ export class IncrementalAnalyzer {
       return false;
     };
     const { blocks, stoppedAt } = scanBlocks(text, restartAt, text.length, stop);
-    const next: Unit[] = units.slice(0, Math.max(restart, 0));
-    this.unitsOf(text, blocks, next);
-    if (stoppedAt >= 0) {
-      for (let i = resume; i < units.length; i++) {
-        const unit = units[i];
-        if (delta !== 0) {
-          unit.start += delta;
-          unit.end += delta;
-        }
-        next.push(unit);
+    const from = Math.max(restart, 0);
+    const kept = stoppedAt >= 0 ? resume : units.length;
+    const fresh: Unit[] = [];
+    this.unitsOf(text, blocks, fresh);
+    keepUnchangedUnits(fresh, units, from, kept, prefix, newChangeEnd, delta);
+    const cues = subtractCues(addCues(addCues({ de: 0, en: 0 }, previous.cues), cuesOf(fresh, 0, fresh.length)), cuesOf(units, from, kept));
+    const tail = units.slice(kept);
+    if (delta !== 0) {
+      for (let i = 0; i < tail.length; i++) {
+        tail[i].start += delta;
+        tail[i].end += delta;
       }
     }
-    return next;
+    // Native slice and concat: a keystroke in a large article copies pointers, not units one by one.
+    return { units: units.slice(0, from).concat(fresh, tail), fresh: { start: from, end: from + fresh.length }, cues };
   }
 
   /** Drops cached blocks that no longer occur once the cache has grown well beyond the article. */
@@ -284,8 +317,9 @@ export class IncrementalAnalyzer {
   update(text: string, options: UpdateOptions = {}): boolean {
     const { date, metadataEnd } = readArticleDate(text);
     const previous = this.state;
-    const units = (this.reuse && previous ? this.changedUnits(previous, text, metadataEnd) : null) ?? this.allUnits(text, metadataEnd);
-    const language = languageOf(units);
+    const split = (this.reuse && previous ? this.changedUnits(previous, text, metadataEnd) : null) ?? this.allUnits(text, metadataEnd);
+    const { units, cues } = split;
+    const language = languageFromCues(cues);
     if (previous && previous.complete && previous.units === units && previous.language === language) {
       this.state = { ...previous, text };
       return true;
@@ -298,7 +332,10 @@ export class IncrementalAnalyzer {
     }
     let complete = true;
     const deadline = options.deadline;
-    for (const unit of units) {
+    // After a complete analysis in the same language only the newly split units can lack results.
+    const pending = previous?.complete && previous.language === language ? split.fresh : { start: 0, end: units.length };
+    for (let i = pending.start; i < pending.end; i++) {
+      const unit = units[i];
       if (!unit.entry || unit.entry.results[language]) continue;
       if (deadline !== undefined && progressed && performance.now() >= deadline) {
         complete = false;
@@ -308,7 +345,7 @@ export class IncrementalAnalyzer {
       progressed = true;
     }
     const same = previous !== null && previous.units === units && previous.language === language && previous.date === date;
-    this.state = { text, metadataEnd, date, language, units, complete };
+    this.state = { text, metadataEnd, date, language, units, cues, complete };
     if (progressed || !same) this.assembled = undefined;
     if (this.reuse) this.pruneCache(units);
     return complete;
@@ -322,15 +359,7 @@ export class IncrementalAnalyzer {
     if (this.assembled) return this.assembled;
     const state = this.state;
     if (!state) return { language: 'de', date: null, findings: [] };
-    const analysed: Unit[] = [];
-    const results: BlockAnalysis[] = [];
-    for (const unit of state.units) {
-      const result = unit.entry?.results[state.language];
-      if (!result) continue;
-      analysed.push(unit);
-      results.push(result);
-    }
-    this.assembled = { language: state.language, date: state.date, findings: assemble(analysed, results, state.language, state.date, this.keys) };
+    this.assembled = { language: state.language, date: state.date, findings: assemble(state.units, state.language, state.date, this.keys) };
     return this.assembled;
   }
 
@@ -349,15 +378,53 @@ export class IncrementalAnalyzer {
   }
 }
 
-/** The article's language, from the cues counted in each block. */
-function languageOf(units: Unit[]): Language {
-  const cues: LanguageCues = { de: 0, en: 0 };
-  for (const unit of units) {
+/**
+ * Puts the old unit back wherever a newly split unit outside the changed text has the same text at
+ * the same place (shifted by the edit), so that it keeps its placed findings: a keystroke in a long
+ * list re-splits the whole list, but only the edited line needs new placements.
+ * @param old the previous units; old[from, to) are the ones the new split replaces, not yet shifted.
+ */
+function keepUnchangedUnits(fresh: Unit[], old: Unit[], from: number, to: number, prefix: number, changeEnd: number, delta: number): void {
+  let j = from;
+  for (let i = 0; i < fresh.length; i++) {
+    const unit = fresh[i];
     if (!unit.entry) continue;
-    cues.de += unit.entry.cues.de;
-    cues.en += unit.entry.cues.en;
+    let oldStart: number;
+    if (unit.end <= prefix) oldStart = unit.start;
+    else if (unit.start >= changeEnd) oldStart = unit.start - delta;
+    else continue;
+    while (j < to && old[j].start < oldStart) j++;
+    if (j === to) return;
+    const match = old[j];
+    if (match.start !== oldStart || match.entry !== unit.entry) continue;
+    match.start = unit.start;
+    match.end = unit.end;
+    match.top = unit.top;
+    fresh[i] = match;
+    j++;
   }
-  return languageFromCues(cues);
+}
+
+/** The language cues counted in units[from, to). */
+function cuesOf(units: Unit[], from: number, to: number): LanguageCues {
+  const cues: LanguageCues = { de: 0, en: 0 };
+  for (let i = from; i < to; i++) {
+    const entry = units[i].entry;
+    if (entry) addCues(cues, entry.cues);
+  }
+  return cues;
+}
+
+function addCues(total: LanguageCues, cues: LanguageCues): LanguageCues {
+  total.de += cues.de;
+  total.en += cues.en;
+  return total;
+}
+
+function subtractCues(total: LanguageCues, cues: LanguageCues): LanguageCues {
+  total.de -= cues.de;
+  total.en -= cues.en;
+  return total;
 }
 
 /** Index of the first unit that ends after `offset` (units are sorted and do not overlap). */
@@ -377,10 +444,14 @@ function firstUnitEndingAfter(units: Unit[], offset: number): number {
  * from context in one place ("die Tech-Firma Kuaishou", "Kai-Fu Lee") is an entity wherever it
  * recurs, and a date written without a year ("14. April") takes the article's year.
  */
-function assemble(units: Unit[], results: BlockAnalysis[], language: Language, date: string | null, keys: PlacementKeys): Finding[] {
+function assemble(units: Unit[], language: Language, date: string | null, keys: PlacementKeys): Finding[] {
   const learned = new Map<string, LearnedName>();
-  for (const result of results) for (const name of result.learned) if (!learned.has(name.text)) learned.set(name.text, name);
-  const learnedKey = learned.size ? [...learned.values()].map((n) => `${n.text}\u0000${n.type}\u0000${n.canonical}`).join('\u0001') : '';
+  for (let i = 0; i < units.length; i++) {
+    const names = units[i].entry?.results[language]?.learned;
+    if (names) for (const name of names) if (!learned.has(name.text)) learned.set(name.text, name);
+  }
+  // Sorted: an edit that only moves where a name is first learnt leaves the placements alone.
+  const learnedKey = learned.size ? [...learned.values()].map((n) => `${n.text}\u0000${n.type}\u0000${n.canonical}`).sort().join('\u0001') : '';
   // The same key strings as last time when nothing changed, so that the check per block is a pointer comparison.
   if (learnedKey !== keys.learned || date !== keys.date) {
     keys.learned = learnedKey;
@@ -389,9 +460,10 @@ function assemble(units: Unit[], results: BlockAnalysis[], language: Language, d
     keys.withoutNames = `\u0002${date ?? ''}`;
   }
   const findings: Finding[] = [];
-  for (let i = 0; i < results.length; i++) {
-    const result = results[i];
+  for (let i = 0; i < units.length; i++) {
     const unit = units[i];
+    const result = unit.entry?.results[language];
+    if (!result) continue; // not analysed yet
     const key = result.candidates.length ? keys.withNames : keys.withoutNames;
     let placed = unit.placed;
     if (!placed || placed.result !== result || placed.key !== key) {
@@ -399,18 +471,26 @@ function assemble(units: Unit[], results: BlockAnalysis[], language: Language, d
       unit.placed = placed;
     } else if (placed.start !== unit.start) {
       // Behind an edit: move the findings in place rather than copy them all on every keystroke.
-      const delta = unit.start - placed.start;
-      const moved = placed.findings;
-      for (let k = 0; k < moved.length; k++) {
-        moved[k].start += delta;
-        moved[k].end += delta;
-      }
+      moveFindings(placed.findings, unit.start - placed.start);
       placed.start = unit.start;
     }
     const own = placed.findings;
     for (let k = 0; k < own.length; k++) findings.push(own[k]);
   }
   return findings;
+}
+
+/**
+ * Shifts findings by `delta`. A function of its own: on the first edit after an article was opened
+ * this runs for every finding behind the edit, and a small function gets optimised by V8 within that
+ * call, where a branch of assemble never taken before sends the whole loop back to the interpreter.
+ */
+function moveFindings(findings: Finding[], delta: number): void {
+  for (let k = 0; k < findings.length; k++) {
+    const finding = findings[k];
+    finding.start += delta;
+    finding.end += delta;
+  }
 }
 
 /** What placed findings were made for: learned names and the article date, as strings kept between results. */

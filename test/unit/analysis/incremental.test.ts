@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, defaultLexicon, IncrementalAnalyzer } from '../../../src/core/analysis';
+import { commonPrefix, commonSuffix } from '../../../src/core/analysis/analyzer';
 import { assertExactSpans } from './helpers';
 import { random } from '../../support/random';
 
@@ -34,6 +35,24 @@ describe('analysis: IncrementalAnalyzer', () => {
     });
   }
 
+  it('follows edits that switch the article language back and forth', () => {
+    const english = 'OpenAI said on Tuesday that the new model was trained on 20,000 GPUs, and the company expects revenue to double this year.\n\n';
+    const analyzer = new IncrementalAnalyzer({ lexicon });
+    let text = seed;
+    analyzer.analyze(text);
+    const at = seed.indexOf('\n\n') + 2;
+    for (let round = 0; round < 2; round++) {
+      text = text.slice(0, at) + english.repeat(40) + text.slice(at);
+      const switched = analyzer.analyze(text);
+      assert.equal(switched.language, 'en');
+      assert.deepEqual(switched, analyze(text, { lexicon }));
+      text = seed;
+      const back = analyzer.analyze(text);
+      assert.equal(back.language, 'de');
+      assert.deepEqual(back, analyze(text, { lexicon }));
+    }
+  });
+
   it('reuses results when nothing changed and after undo', () => {
     const analyzer = new IncrementalAnalyzer({ lexicon });
     const first = analyzer.analyze(seed);
@@ -41,6 +60,36 @@ describe('analysis: IncrementalAnalyzer', () => {
     const edited = seed.replace('Alibaba', 'Alibaba Cloud');
     assert.deepEqual(analyzer.analyze(edited), analyze(edited, { lexicon }));
     assert.deepEqual(analyzer.analyze(seed), first);
+  });
+});
+
+describe('analysis: common prefix and suffix of two versions', () => {
+  const naivePrefix = (a: string, b: string): number => {
+    let i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    return i;
+  };
+  const naiveSuffix = (a: string, b: string, limit: number): number => {
+    let i = 0;
+    while (i < limit && a[a.length - 1 - i] === b[b.length - 1 - i]) i++;
+    return i;
+  };
+
+  it('agree with a character-by-character comparison, differences at and around chunk boundaries', () => {
+    const next = random(7);
+    const base = Array.from({ length: 70_000 }, () => String.fromCharCode(97 + Math.floor(next() * 26))).join('');
+    const places = [0, 1, 1023, 1024, 1025, 2047, 2048, 3071, 4096, 12_345, 32_768, 65_535, 69_999, 70_000];
+    for (let k = 0; k < 60; k++) places.push(Math.floor(next() * base.length));
+    for (const at of places) {
+      for (const edited of [base.slice(0, at) + 'É' + base.slice(at), base.slice(0, at) + base.slice(at + 1), base.slice(0, at)]) {
+        const prefix = commonPrefix(base, edited);
+        assert.equal(prefix, naivePrefix(base, edited), `prefix, change at ${at}`);
+        const limit = Math.min(base.length, edited.length) - prefix;
+        assert.equal(commonSuffix(base, edited, limit), naiveSuffix(base, edited, limit), `suffix, change at ${at}`);
+      }
+    }
+    assert.equal(commonPrefix(base, base), base.length);
+    assert.equal(commonSuffix(base, base, base.length), base.length);
   });
 });
 
