@@ -31,6 +31,7 @@ export interface AnalysisProgress {
 export interface AnalysisProgressSource {
   progressFor(document: vscode.TextDocument): AnalysisProgress | undefined;
   isTooLarge(document: vscode.TextDocument): boolean;
+  isPending(document: vscode.TextDocument): boolean;
   readonly onDidAnalyze: vscode.Event<vscode.TextDocument>;
 }
 
@@ -39,8 +40,11 @@ interface DocumentState {
   /** The document version and text last given to the analyzer. */
   version: number;
   text: string;
-  progress: AnalysisProgress;
-  /** Milliseconds the last slice of analysis took, for the benchmarks. */
+  /** False while a large article is still being analysed in slices. */
+  complete: boolean;
+  /** The analyzer's result, assembled when first asked for after an update (see progressOf). */
+  progress: AnalysisProgress | undefined;
+  /** Milliseconds the last slice of analysis and its assembly took, for the benchmarks. */
   lastDurationMs: number;
   /** The idle-time slice that goes on with an unfinished analysis. */
   continuation: ReturnType<typeof setTimeout> | undefined;
@@ -87,14 +91,24 @@ export class AnalysisService extends Disposable {
   }
 
   /**
+   * True while the document has changed since its last analysis and the debounced re-analysis is
+   * still to come; `onDidAnalyze` fires when it is done. Summaries wait for it rather than analyse
+   * in their own turn.
+   */
+  isPending(document: vscode.TextDocument): boolean {
+    return this.timers.has(document.uri.toString());
+  }
+
+  /**
    * The complete analysis of an article, brought up to date synchronously if it is stale or
    * unfinished; undefined for documents that are not articles or are too large. For commands and
    * hovers, which need every finding.
    */
   analysisFor(document: vscode.TextDocument): Analysis | undefined {
-    const progress = this.progressFor(document);
-    if (!progress || progress.complete) return progress?.analysis;
-    return this.advance(document, this.states.get(document.uri.toString())!, {}).analysis;
+    const state = this.upToDate(document);
+    if (!state) return undefined;
+    if (!state.complete) this.advance(document, state, {});
+    return this.progressOf(state).analysis;
   }
 
   /**
@@ -104,11 +118,20 @@ export class AnalysisService extends Disposable {
    * `onDidAnalyze` fires when it is complete.
    */
   progressFor(document: vscode.TextDocument, priority?: readonly Span[]): AnalysisProgress | undefined {
+    const state = this.upToDate(document, priority);
+    return state && this.progressOf(state);
+  }
+
+  /**
+   * Brings the document's analyzer up to date (see progressFor) without assembling its result;
+   * undefined for documents that are not articles or are too large.
+   */
+  private upToDate(document: vscode.TextDocument, priority?: readonly Span[]): DocumentState | undefined {
     const key = document.uri.toString();
     const state = this.states.get(key);
     if (state && state.version === document.version) {
-      if (!state.progress.complete && priority?.length) return this.advance(document, state, { priority, deadline: 0 });
-      return state.progress;
+      if (!state.complete && priority?.length) this.advance(document, state, { priority, deadline: 0 });
+      return state;
     }
     if (!this.articles.isArticle(document)) return undefined;
     const text = document.getText();
@@ -120,8 +143,19 @@ export class AnalysisService extends Disposable {
     }
     this.tooLarge.delete(key);
     const fresh = this.stateFor(document, text);
-    if (text.length <= SLICED_ABOVE_CHARS) return this.advance(document, fresh, {});
-    return this.advance(document, fresh, { priority: priority ?? visibleSpans(document), deadline: performance.now() + SLICE_BUDGET_MS });
+    if (text.length <= SLICED_ABOVE_CHARS) this.advance(document, fresh, {});
+    else this.advance(document, fresh, { priority: priority ?? visibleSpans(document), deadline: performance.now() + SLICE_BUDGET_MS });
+    return fresh;
+  }
+
+  /** The state's analysis, assembled from the analyzer's blocks if an update came since it was last asked for. */
+  private progressOf(state: DocumentState): AnalysisProgress {
+    if (!state.progress) {
+      const started = performance.now();
+      state.progress = { analysis: state.analyzer.result(), complete: state.complete };
+      state.lastDurationMs += performance.now() - started;
+    }
+    return state.progress;
   }
 
   /** How long the document's last analysis (or slice of it) took. */
@@ -163,7 +197,7 @@ export class AnalysisService extends Disposable {
     let state = this.states.get(key);
     if (!state) {
       const analyzer = new IncrementalAnalyzer({ lexicon: this.lexiconFor(document.uri), claimThreshold: readSettings(document.uri).claimScoreThreshold });
-      state = { analyzer, version: -1, text, progress: { analysis: analyzer.result(), complete: false }, lastDurationMs: 0, continuation: undefined };
+      state = { analyzer, version: -1, text, complete: false, progress: undefined, lastDurationMs: 0, continuation: undefined };
       this.states.set(key, state);
     }
     state.version = document.version;
@@ -172,13 +206,12 @@ export class AnalysisService extends Disposable {
   }
 
   /** Runs the analyzer on the state's text; schedules the next slice when it is not finished. */
-  private advance(document: vscode.TextDocument, state: DocumentState, options: { priority?: readonly Span[]; deadline?: number }): AnalysisProgress {
+  private advance(document: vscode.TextDocument, state: DocumentState, options: { priority?: readonly Span[]; deadline?: number }): void {
     const started = performance.now();
-    const complete = state.analyzer.update(state.text, options);
-    state.progress = { analysis: state.analyzer.result(), complete };
+    state.complete = state.analyzer.update(state.text, options);
+    state.progress = undefined;
     state.lastDurationMs = performance.now() - started;
-    if (!complete && state.continuation === undefined) this.continueLater(document, state);
-    return state.progress;
+    if (!state.complete && state.continuation === undefined) this.continueLater(document, state);
   }
 
   /** Goes on with an unfinished analysis in idle-time slices; fires `onDidAnalyze` once it is complete. */
@@ -188,18 +221,28 @@ export class AnalysisService extends Disposable {
       if (this.isDisposed || document.isClosed || this.states.get(document.uri.toString()) !== state) return;
       // A newer version is on its way through the debounce, which starts over from there.
       if (state.version !== document.version) return;
-      if (!state.progress.complete) {
-        const started = performance.now();
-        const complete = state.analyzer.update(state.text, { deadline: started + SLICE_BUDGET_MS });
-        state.lastDurationMs = performance.now() - started;
-        if (!complete) {
-          this.continueLater(document, state);
-          return;
-        }
-        state.progress = { analysis: state.analyzer.result(), complete };
+      if (!state.complete) {
+        this.advance(document, state, { deadline: performance.now() + SLICE_BUDGET_MS });
+        if (!state.complete) return; // advance scheduled the next slice
       }
-      this.analyzed.fire(document);
+      this.announce(document, state);
     }, 0);
+  }
+
+  /**
+   * Assembles the state's findings in the next turn and fires `onDidAnalyze` (painting, summaries)
+   * in the one after: with the analysis before, each step takes a turn of its own, so that a
+   * keystroke's work never adds up to one long block of the extension host.
+   */
+  private announce(document: vscode.TextDocument, state: DocumentState | undefined): void {
+    const alive = (): boolean => !this.isDisposed && !document.isClosed;
+    setImmediate(() => {
+      if (!alive()) return;
+      if (state && state.version === document.version) this.progressOf(state);
+      setImmediate(() => {
+        if (alive()) this.analyzed.fire(document);
+      });
+    });
   }
 
   private schedule(document: vscode.TextDocument): void {
@@ -211,7 +254,7 @@ export class AnalysisService extends Disposable {
       setTimeout(() => {
         this.timers.delete(key);
         if (this.isDisposed || document.isClosed || !this.articles.isArticle(document)) return;
-        if (this.progressFor(document)) this.analyzed.fire(document);
+        this.announce(document, this.upToDate(document));
       }, readSettings(document.uri).debounceMs),
     );
   }

@@ -78,7 +78,12 @@ export class StatusBar extends Disposable {
 
   private scheduleUpdate(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.update(), REFRESH_DELAY_MS);
+    this.timer = setTimeout(() => {
+      // An edit's re-analysis is on its way and reschedules the count when done: do not analyse here.
+      const document = vscode.window.activeTextEditor?.document;
+      if (document && this.analysis.isPending(document)) return;
+      this.update();
+    }, REFRESH_DELAY_MS);
   }
 
   private contentFor(document: vscode.TextDocument): { text: string; tooltip: string; warning: boolean } {

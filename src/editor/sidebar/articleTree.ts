@@ -152,7 +152,11 @@ export class ArticleTreeProvider extends Disposable implements vscode.TreeDataPr
 
   private scheduleRefresh(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.refresh(), REFRESH_DELAY_MS);
+    this.timer = setTimeout(() => {
+      // An edit's re-analysis is on its way and refreshes the view when done: do not analyse here.
+      if (this.document && this.analysis.isPending(this.document)) return;
+      this.refresh();
+    }, REFRESH_DELAY_MS);
   }
 
   /** The active article's analysis once it is complete (a large one is analysed in slices first). */
