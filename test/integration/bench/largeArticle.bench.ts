@@ -6,12 +6,15 @@
  * - the longest time the extension host's event loop was blocked while the article opened;
  * - per keystroke, the longest time the extension host's event loop was blocked (a 1 ms interval
  *   timer measures the gaps), while 50 single-character edits are typed and each is re-analysed
- *   and repainted.
+ *   and repainted; the baseline types the same keystrokes into the plain file. Garbage collection
+ *   pauses (a PerformanceObserver) are counted per keystroke, since V8 collects whenever it must,
+ *   whoever allocated.
  * Prints a table and writes test-results/editor-bench.json. Asserts behaviour, not timings.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, closeAllEditors, extensionApi, waitFor, workspacePath } from '../helpers';
 
@@ -25,6 +28,30 @@ function largeArticle(): string {
   let text = ' date 2025-01 KI-Nachrichten, gesammelt\n\n';
   for (let i = 0; Buffer.byteLength(text) < TARGET_BYTES; i++) text += `${texts[i % texts.length]}\n\n`;
   return text;
+}
+
+/**
+ * With AINEWS_BENCH_PROFILE=folder, records a CPU profile (50 µs samples) of the first keystrokes
+ * into that folder, to see what blocks them; the profiler slows them down, so figures of such a run
+ * are not comparable.
+ */
+async function startProfile(): Promise<(() => Promise<void>) | undefined> {
+  const folder = process.env.AINEWS_BENCH_PROFILE;
+  if (!folder) return undefined;
+  const inspector = await import('node:inspector');
+  const session = new inspector.Session();
+  session.connect();
+  const post = <T = unknown>(method: string, params: object = {}): Promise<T> =>
+    new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result as T))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 50 });
+  await post('Profiler.start');
+  return async () => {
+    const { profile } = await post<{ profile: object }>('Profiler.stop');
+    session.disconnect();
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, 'first-keystrokes.cpuprofile'), JSON.stringify(profile));
+  };
 }
 
 /** Records the longest gap of a 1 ms interval timer: how long the event loop was blocked. */
@@ -46,6 +73,48 @@ function blockProbe(): { stop(): number; reset(): void; worst(): number } {
       last = performance.now();
     },
     worst: () => worst,
+  };
+}
+
+/** Per keystroke: the longest event-loop block and the garbage collection pauses in its window. */
+interface Typing {
+  blocks: number[];
+  gc: number[];
+  longestGcMs: number;
+}
+
+/**
+ * Types EDITS single characters at `offset`, one after the other; `settle` waits for what follows a
+ * keystroke (given the promise of the edit). A 20 ms pause after each lets deferred timers run.
+ */
+async function typeKeystrokes(editor: vscode.TextEditor, offset: number, settle: (i: number, typed: Thenable<boolean>) => Promise<void>): Promise<Typing> {
+  const pauses: { at: number; ms: number }[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) pauses.push({ at: entry.startTime, ms: entry.duration });
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const windows: { from: number; to: number }[] = [];
+  const blocks: number[] = [];
+  const probe = blockProbe();
+  const insertAt = editor.document.positionAt(offset);
+  for (let i = 0; i < EDITS; i++) {
+    probe.reset();
+    const from = performance.now();
+    const typed = editor.edit((b) => b.insert(insertAt.translate(0, i), 'x'));
+    await settle(i, typed);
+    await typed;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    windows.push({ from, to: performance.now() });
+    blocks.push(probe.worst());
+  }
+  probe.stop();
+  await new Promise((resolve) => setTimeout(resolve, 100)); // the observer reports a little later
+  observer.disconnect();
+  const inWindow = (w: { from: number; to: number }) => pauses.filter((p) => p.at >= w.from && p.at < w.to);
+  return {
+    blocks,
+    gc: windows.map((w) => inWindow(w).reduce((sum, p) => sum + p.ms, 0)),
+    longestGcMs: Math.max(0, ...windows.flatMap((w) => inWindow(w).map((p) => p.ms))),
   };
 }
 
@@ -72,18 +141,33 @@ describe('Editor benchmark: a 1 MB article', function () {
       ['  first slice of analysis, before the first highlights', figures.openAnalysisMs],
       ['  until the whole article is analysed (idle-time slices)', figures.openCompleteMs],
       ['  longest event-loop block while opening and analysing', figures.openBlockMs],
+      ['typing 50 keystrokes into the 1 MB text file, not an article (baseline)', null],
+      ['  event-loop block, median (baseline)', figures.baselineKeystrokeBlockMedianMs],
+      ['  longest event-loop block (baseline)', figures.baselineKeystrokeBlockMs],
+      ['  keystrokes that blocked longer than 16 ms (baseline, count of 50)', figures.baselineKeystrokesOver16Ms],
+      ['  longest garbage collection pause (baseline)', figures.baselineLongestGcPauseMs],
       ['keystroke: median re-analysis + repaint', figures.keystrokeMedianMs],
       ['keystroke: first edit re-analysis + repaint', figures.firstKeystrokeMs],
+      ['  of which re-analysis', figures.firstKeystrokeAnalysisMs],
+      ['  of which repaint', figures.firstKeystrokePaintMs],
+      ['  garbage collection pauses during the first edit', figures.firstKeystrokeGcMs],
       ['keystroke: worst re-analysis + repaint', figures.keystrokeWorstMs],
       ['keystroke: event-loop block, median of 50 edits', figures.keystrokeBlockMedianMs],
       ['keystroke: event-loop block, first edit', figures.keystrokeFirstBlockMs],
       ['keystroke: longest event-loop block (50 edits)', figures.keystrokeBlockMs],
       ['keystrokes that blocked longer than 16 ms (count of 50)', figures.keystrokesOver16Ms],
+      ['  of those, with a garbage collection pause (count)', figures.keystrokesOver16MsWithGc],
+      ['  of those, without one (count)', figures.keystrokesOver16MsWithoutGc],
+      ['longest garbage collection pause while typing', figures.longestGcPauseWhileTypingMs],
       ['scroll to the middle: repaint', figures.scrollPaintMs],
     ];
     console.log('\n  1 MB article in VS Code', vscode.version);
     for (const [label, value] of rows) {
-      const count = String(label).includes('(count');
+      if (value === null) {
+        console.log(`  ${label}`);
+        continue;
+      }
+      const count = String(label).includes('count');
       const shown = typeof value === 'number' && !Number.isNaN(value) ? value.toFixed(count ? 0 : 1).padStart(8) : '     n/a';
       console.log(`  ${String(label).padEnd(58)} ${shown}${count ? '' : ' ms'}`);
     }
@@ -113,6 +197,14 @@ describe('Editor benchmark: a 1 MB article', function () {
     figures.baselineOpenMs = performance.now() - started;
     await new Promise((resolve) => setTimeout(resolve, 500));
     figures.baselineBlockMs = baselineProbe.stop();
+    // The same keystrokes with the same pauses (the debounce, a repaint, the deferred summaries).
+    const baselineEditor = vscode.window.activeTextEditor!;
+    const baselineTyping = await typeKeystrokes(baselineEditor, text.indexOf('\n\n', 5000) + 2, () => new Promise((resolve) => setTimeout(resolve, 330)));
+    figures.baselineKeystrokeBlockMedianMs = median(baselineTyping.blocks);
+    figures.baselineKeystrokeBlockMs = Math.max(...baselineTyping.blocks);
+    figures.baselineKeystrokesOver16Ms = baselineTyping.blocks.filter((b) => b > 16).length;
+    figures.baselineLongestGcPauseMs = baselineTyping.longestGcMs;
+    await vscode.commands.executeCommand('workbench.action.files.revert');
     await closeAllEditors();
 
     const probe = blockProbe();
@@ -151,34 +243,34 @@ describe('Editor benchmark: a 1 MB article', function () {
     assert.ok([...first.claim, ...first.number].some((s) => visible.contains(editor.document.positionAt(s.start))), 'highlights in the visible range');
 
     // Type single characters, each re-analysed and repainted before the next one.
-    const costs: number[] = [];
-    const blocks: number[] = [];
-    const typingProbe = blockProbe();
-    let longest = 0;
-    const insertAt = editor.document.positionAt(text.indexOf('\n\n', 5000) + 2);
-    for (let i = 0; i < EDITS; i++) {
-      const repainted = new Promise<void>((resolve) => {
+    const analysisCosts: number[] = [];
+    const paintCosts: number[] = [];
+    const stopProfile = await startProfile();
+    const typing = await typeKeystrokes(editor, text.indexOf('\n\n', 5000) + 2, async (i, typed) => {
+      if (i === 3) await stopProfile?.();
+      await new Promise<void>((resolve) => {
         const subscription = api.onDidPaint((e) => {
           if (e.document === editor.document && api.analysis(editor.document) && e.document.version === editor.document.version) {
             subscription.dispose();
             resolve();
           }
         });
+        typed.then(undefined, resolve);
       });
-      typingProbe.reset();
-      await editor.edit((b) => b.insert(insertAt.translate(0, i), 'x'));
-      await repainted;
-      // Let the timers of this keystroke (deferred summaries) run before the next one.
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      costs.push((api.lastAnalysisMs(editor.document) ?? 0) + api.lastPaintMs());
-      blocks.push(typingProbe.worst());
-      longest = Math.max(longest, typingProbe.worst());
-    }
-    typingProbe.stop();
-    figures.keystrokeBlockMs = longest;
-    figures.keystrokeBlockMedianMs = median(blocks);
-    figures.keystrokesOver16Ms = blocks.filter((b) => b > 16).length;
-    figures.keystrokeFirstBlockMs = blocks[0];
+      analysisCosts.push(api.lastAnalysisMs(editor.document) ?? 0);
+      paintCosts.push(api.lastPaintMs());
+    });
+    const costs = analysisCosts.map((ms, i) => ms + paintCosts[i]);
+    figures.firstKeystrokeAnalysisMs = analysisCosts[0];
+    figures.firstKeystrokePaintMs = paintCosts[0];
+    figures.firstKeystrokeGcMs = typing.gc[0];
+    figures.keystrokeBlockMs = Math.max(...typing.blocks);
+    figures.keystrokeBlockMedianMs = median(typing.blocks);
+    figures.keystrokesOver16Ms = typing.blocks.filter((b) => b > 16).length;
+    figures.keystrokesOver16MsWithGc = typing.blocks.filter((b, i) => b > 16 && typing.gc[i] > 0).length;
+    figures.keystrokesOver16MsWithoutGc = figures.keystrokesOver16Ms - figures.keystrokesOver16MsWithGc;
+    figures.longestGcPauseWhileTypingMs = typing.longestGcMs;
+    figures.keystrokeFirstBlockMs = typing.blocks[0];
     figures.keystrokeMedianMs = median(costs);
     figures.keystrokeWorstMs = Math.max(...costs);
     figures.firstKeystrokeMs = costs[0];
