@@ -6,7 +6,7 @@
  * Teams extend the entity lexicon with `.ainews/entities.json` in a workspace folder.
  */
 import * as vscode from 'vscode';
-import { IncrementalAnalyzer, defaultLexicon, parseLexiconFile, withEntries, type Lexicon } from '../core/analysis';
+import { IncrementalAnalyzer, defaultLexicon, parseLexiconFile, warmUpEditPath, withEntries, type Lexicon } from '../core/analysis';
 import type { Analysis } from '../core/analysis/types';
 import type { ArticleRegistry } from './articleRegistry';
 import { Disposable } from './disposable';
@@ -56,6 +56,8 @@ export class AnalysisService extends Disposable {
   private readonly lexicons = new Map<string, Lexicon>();
   private readonly lexiconProblems = new Map<string, string[]>();
   private readonly tooLarge = new Set<string>();
+  /** Whether the edit path has been run once (see warmUpEditPath). */
+  private warmedUp = false;
   private readonly analyzed = this.register(new vscode.EventEmitter<vscode.TextDocument>());
   /** Fires after a document's analysis changed. */
   readonly onDidAnalyze = this.analyzed.event;
@@ -224,25 +226,40 @@ export class AnalysisService extends Disposable {
       if (!state.complete) {
         this.advance(document, state, { deadline: performance.now() + SLICE_BUDGET_MS });
         if (!state.complete) return; // advance scheduled the next slice
+        this.warmUpOnce(state);
       }
       this.announce(document, state);
     }, 0);
   }
 
   /**
+   * After the first large article is complete, runs the edit path once on a small sample in a turn
+   * of its own (a few milliseconds), so that the first keystroke does not pay for V8 compiling it.
+   */
+  private warmUpOnce(state: DocumentState): void {
+    if (this.warmedUp) return;
+    this.warmedUp = true;
+    const sample = state.text;
+    setTimeout(() => {
+      if (!this.isDisposed) warmUpEditPath(sample, state.analyzer.options);
+    }, 0);
+  }
+
+  /**
    * Assembles the state's findings in the next turn and fires `onDidAnalyze` (painting, summaries)
    * in the one after: with the analysis before, each step takes a turn of its own, so that a
-   * keystroke's work never adds up to one long block of the extension host.
+   * keystroke's work never adds up to one long block of the extension host. Timers rather than
+   * setImmediate: between timers the event loop also runs its other timers, not only its I/O.
    */
   private announce(document: vscode.TextDocument, state: DocumentState | undefined): void {
     const alive = (): boolean => !this.isDisposed && !document.isClosed;
-    setImmediate(() => {
+    setTimeout(() => {
       if (!alive()) return;
       if (state && state.version === document.version) this.progressOf(state);
-      setImmediate(() => {
+      setTimeout(() => {
         if (alive()) this.analyzed.fire(document);
-      });
-    });
+      }, 0);
+    }, 0);
   }
 
   private schedule(document: vscode.TextDocument): void {

@@ -3,7 +3,7 @@ export type {
   Analysis, ClaimFinding, EntityFinding, EntityType, Finding, FindingKind, Language, NumberFinding, NumberType,
 } from './types';
 export {
-  analyze, IncrementalAnalyzer, analyzeBlock, compareFindings, type AnalyzeOptions, type BlockAnalysis, type OffsetRange, type UpdateOptions,
+  analyze, IncrementalAnalyzer, analyzeBlock, compareFindings, warmUpEditPath, type AnalyzeOptions, type BlockAnalysis, type OffsetRange, type UpdateOptions,
 } from './analyzer';
 export { detectLanguage, countLanguageCues, languageFromCues, type LanguageCues } from './language';
 export { readArticleDate } from './metadata';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, defaultLexicon, IncrementalAnalyzer } from '../../../src/core/analysis';
+import { analyze, defaultLexicon, IncrementalAnalyzer, warmUpEditPath } from '../../../src/core/analysis';
 import { commonPrefix, commonSuffix } from '../../../src/core/analysis/analyzer';
 import { assertExactSpans } from './helpers';
 import { random } from '../../support/random';
@@ -51,6 +51,17 @@ describe('analysis: IncrementalAnalyzer', () => {
       assert.equal(back.language, 'de');
       assert.deepEqual(back, analyze(text, { lexicon }));
     }
+  });
+
+  it('warms up the edit path on any text, leaving other analyzers alone', () => {
+    const analyzer = new IncrementalAnalyzer({ lexicon });
+    const before = structuredClone(analyzer.analyze(seed));
+    for (const text of ['', 'x', '\n\n', 'Nvidia', seed, seed.replace(/\n/g, ' '), '```\ncode\n'.repeat(500)]) {
+      warmUpEditPath(text, { lexicon });
+    }
+    assert.deepEqual(analyzer.analyze(seed), before);
+    const edited = seed.replace('Alibaba', 'Alibaba Cloud');
+    assert.deepEqual(analyzer.analyze(edited), analyze(edited, { lexicon }));
   });
 
   it('reuses results when nothing changed and after undo', () => {
