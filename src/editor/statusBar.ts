@@ -126,18 +126,22 @@ function summaryText(s: ArticleSummary): string {
     `$(checklist) ${vscode.l10n.t('{0}/{1} claims reviewed', s.reviewedClaims, s.claims)}`,
     vscode.l10n.t('{0} disputed', s.disputed),
   ];
-  if (s.needsRecheck > 0) parts.push(vscode.l10n.t('{0} need re-check', s.needsRecheck));
+  if (s.needsRecheck > 0) parts.push(s.needsRecheck === 1 ? vscode.l10n.t('1 needs re-check') : vscode.l10n.t('{0} need re-check', s.needsRecheck));
   return parts.join(' · ');
 }
 
 function summaryDetails(s: ArticleSummary): string[] {
   const lines = [
-    vscode.l10n.t('{0} of {1} claims have a verdict', s.reviewedClaims, s.claims),
+    s.claims === 1 ? vscode.l10n.t('{0} of 1 claim has a verdict', s.reviewedClaims) : vscode.l10n.t('{0} of {1} claims have a verdict', s.reviewedClaims, s.claims),
     vscode.l10n.t('Verdicts: {0} verified, {1} disputed, {2} outdated', s.verified, s.disputed, s.outdated),
   ];
-  if (s.needsRecheck > 0) lines.push(vscode.l10n.t('{0} need re-check (review date passed or verification too old)', s.needsRecheck));
+  if (s.needsRecheck > 0) {
+    lines.push(s.needsRecheck === 1
+      ? vscode.l10n.t('1 needs re-check (review date passed or verification too old)')
+      : vscode.l10n.t('{0} need re-check (review date passed or verification too old)', s.needsRecheck));
+  }
   if (s.articleChanged > 0) lines.push(vscode.l10n.t('{0} made before the article last changed', s.articleChanged));
-  if (s.fuzzy > 0) lines.push(vscode.l10n.t('{0} whose text changed: need a second look', s.fuzzy));
+  if (s.fuzzy > 0) lines.push(s.fuzzy === 1 ? vscode.l10n.t('1 whose text changed: needs a second look') : vscode.l10n.t('{0} whose text changed: need a second look', s.fuzzy));
   if (s.orphaned > 0) lines.push(vscode.l10n.t('{0} orphaned: their text is gone', s.orphaned));
   return lines;
 }

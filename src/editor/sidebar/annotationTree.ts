@@ -327,9 +327,10 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
     }
     if (update !== this.updateCount || this.isDisposed) return;
     const count = attentionCount(placed.map(groupable));
-    view.badge = count > 0
-      ? { value: count, tooltip: vscode.l10n.t('{0} annotations need a look: disputed, or their text changed or is gone', count) }
-      : undefined;
+    const tooltip = count === 1
+      ? vscode.l10n.t('1 annotation needs a look: disputed, or its text changed or is gone')
+      : vscode.l10n.t('{0} annotations need a look: disputed, or their text changed or is gone', count);
+    view.badge = count > 0 ? { value: count, tooltip } : undefined;
     const hidden = this.filter !== undefined && placed.length > 0 && !placed.some((p) => passesFilter(groupable(p), this.filter));
     view.message = hidden ? vscode.l10n.t('No annotations with the selected statuses. Use the filter to show all.') : undefined;
   }

@@ -95,6 +95,7 @@ describe('Workflow: sidebar, status bar, exports, time, safety', function () {
     assert.ok(groups.some((g) => g.includes('Disputed') && g.includes('(1)')), groups.join(' | '));
     assert.ok(groups.some((g) => g.includes('Verified') && g.includes('(1)')), groups.join(' | '));
     assert.equal(annotationView.badge?.value, 1, 'the badge counts the disputed verdict');
+    assert.match(annotationView.badge?.tooltip ?? '', /^1 annotation needs a look/, 'a singular for one');
 
     await vscode.commands.executeCommand('aiNews.groupByStatus');
     const byStatus = (await labels(annotationTree)).map((r) => r.label);
@@ -157,7 +158,7 @@ describe('Workflow: sidebar, status bar, exports, time, safety', function () {
     const plain = markdown.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
     assert.ok(plain.includes('needs re-check'), plain);
     statusBar.update();
-    assert.match(statusBar.current()?.text ?? '', /1 need re-check/);
+    assert.match(statusBar.current()?.text ?? '', /1 needs re-check/);
     await waitFor(() => (api.decorations(editor.document.uri)?.needsRecheck.length ?? 0) === 1, 'painted as needing a re-check');
     // ... and in the annotation tree: article -> Verified -> the annotation, described as "needs re-check".
     const { annotationTree } = await parts();
