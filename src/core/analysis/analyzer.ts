@@ -111,10 +111,10 @@ interface State {
   complete: boolean;
 }
 
-/** The units of a new text version; units[fresh.start, fresh.end) are newly split, the others carried over. */
+/** The units of a new text version; units[fresh.from, fresh.to) are newly split, the others carried over. */
 interface Split {
   units: Unit[];
-  fresh: OffsetRange;
+  fresh: { from: number; to: number };
   cues: LanguageCues;
 }
 
@@ -142,13 +142,11 @@ function shift<T extends Finding>(finding: T, offset: number): T {
 const CHUNK = 1024;
 
 /**
- * Length of the common prefix of two strings. Compares chunks that double while they match, then
- * halves them to narrow down the first difference: a few dozen native string comparisons instead
- * of one per kilobyte, so that even the first keystroke (before V8 has optimised this code) is cheap.
+ * How far `same(from, length)` holds from 0 on, in whole chunks: the chunk doubles while it matches,
+ * then halves to narrow down the first difference. A few dozen native string comparisons instead of
+ * one per kilobyte, so that even the first keystroke (before V8 has optimised this code) is cheap.
  */
-export function commonPrefix(a: string, b: string): number {
-  const limit = Math.min(a.length, b.length);
-  const same = (from: number, length: number): boolean => from + length <= limit && a.slice(from, from + length) === b.slice(from, from + length);
+function matchingChunks(same: (from: number, length: number) => boolean): number {
   let i = 0;
   let step = CHUNK;
   while (same(i, step)) {
@@ -156,21 +154,22 @@ export function commonPrefix(a: string, b: string): number {
     step *= 2;
   }
   for (step >>= 1; step >= CHUNK; step >>= 1) if (same(i, step)) i += step;
+  return i;
+}
+
+/** Length of the common prefix of two strings. */
+export function commonPrefix(a: string, b: string): number {
+  const limit = Math.min(a.length, b.length);
+  let i = matchingChunks((from, length) => from + length <= limit && a.slice(from, from + length) === b.slice(from, from + length));
   while (i < limit && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   return i;
 }
 
-/** Length of the common suffix of two strings, at most `limit`; compares like commonPrefix, from the end. */
+/** Length of the common suffix of two strings, at most `limit`. */
 export function commonSuffix(a: string, b: string, limit: number): number {
-  const same = (from: number, length: number): boolean =>
-    from + length <= limit && a.slice(a.length - from - length, a.length - from) === b.slice(b.length - from - length, b.length - from);
-  let i = 0;
-  let step = CHUNK;
-  while (same(i, step)) {
-    i += step;
-    step *= 2;
-  }
-  for (step >>= 1; step >= CHUNK; step >>= 1) if (same(i, step)) i += step;
+  let i = matchingChunks(
+    (from, length) => from + length <= limit && a.slice(a.length - from - length, a.length - from) === b.slice(b.length - from - length, b.length - from),
+  );
   while (i < limit && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
   return i;
 }
@@ -236,14 +235,14 @@ export class IncrementalAnalyzer {
   private allUnits(text: string, metadataEnd: number): Split {
     const units: Unit[] = [];
     this.unitsOf(text, splitBlocks(text, metadataEnd), units);
-    return { units, fresh: { start: 0, end: units.length }, cues: cuesOf(units, 0, units.length) };
+    return { units, fresh: { from: 0, to: units.length }, cues: cuesOf(units, 0, units.length) };
   }
 
   /** Splits only the changed part of the text again; null when the change is too close to the start to bother. */
   private changedUnits(previous: State, text: string, metadataEnd: number): Split | null {
     if (metadataEnd !== previous.metadataEnd) return null;
     const old = previous.text;
-    const unchanged = (): Split => ({ units: previous.units, fresh: { start: 0, end: 0 }, cues: previous.cues });
+    const unchanged = (): Split => ({ units: previous.units, fresh: { from: 0, to: 0 }, cues: previous.cues });
     if (old === text) return unchanged();
     const prefix = commonPrefix(old, text);
     if (prefix === old.length && prefix === text.length) return unchanged();
@@ -288,7 +287,7 @@ export class IncrementalAnalyzer {
     const fresh: Unit[] = [];
     this.unitsOf(text, blocks, fresh);
     keepUnchangedUnits(fresh, units, from, kept, prefix, newChangeEnd, delta);
-    const cues = subtractCues(addCues(addCues({ de: 0, en: 0 }, previous.cues), cuesOf(fresh, 0, fresh.length)), cuesOf(units, from, kept));
+    const cues = subtractCues(addCues(cuesOf(fresh, 0, fresh.length), previous.cues), cuesOf(units, from, kept));
     const tail = units.slice(kept);
     if (delta !== 0) {
       for (let i = 0; i < tail.length; i++) {
@@ -297,7 +296,7 @@ export class IncrementalAnalyzer {
       }
     }
     // Native slice and concat: a keystroke in a large article copies pointers, not units one by one.
-    return { units: units.slice(0, from).concat(fresh, tail), fresh: { start: from, end: from + fresh.length }, cues };
+    return { units: units.slice(0, from).concat(fresh, tail), fresh: { from, to: from + fresh.length }, cues };
   }
 
   /** Drops cached blocks that no longer occur once the cache has grown well beyond the article. */
@@ -337,8 +336,8 @@ export class IncrementalAnalyzer {
     let complete = true;
     const deadline = options.deadline;
     // After a complete analysis in the same language only the newly split units can lack results.
-    const pending = previous?.complete && previous.language === language ? split.fresh : { start: 0, end: units.length };
-    for (let i = pending.start; i < pending.end; i++) {
+    const pending = previous?.complete && previous.language === language ? split.fresh : { from: 0, to: units.length };
+    for (let i = pending.from; i < pending.to; i++) {
       const unit = units[i];
       if (!unit.entry || unit.entry.results[language]) continue;
       if (deadline !== undefined && progressed && performance.now() >= deadline) {
@@ -539,7 +538,8 @@ export function warmUpEditPath(text: string, options: AnalyzeOptions = {}): void
   const analyzer = new IncrementalAnalyzer(options);
   analyzer.analyze(sample);
   // Edits near the start, so that most of the sample is behind them and moves.
-  const at = Math.min(sample.length, sample.indexOf('\n\n') + 2 || 0);
+  const blank = sample.indexOf('\n\n');
+  const at = blank < 0 ? 0 : blank + 2;
   for (let i = 0; i < 8; i++) {
     sample = i % 2 === 0 ? sample.slice(0, at) + 'x' + sample.slice(at) : sample.slice(0, at) + sample.slice(at + 1);
     analyzer.analyze(sample);

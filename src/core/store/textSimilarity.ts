@@ -9,27 +9,7 @@
  * matched against some *ending* of `text` instead.
  */
 export function anchoredEditDistance(pattern: string, text: string, fromEnd = false): number {
-  const m = pattern.length;
-  const n = text.length;
-  if (m === 0) return 0;
-  const charOfPattern = fromEnd ? (i: number) => pattern.charCodeAt(m - 1 - i) : (i: number) => pattern.charCodeAt(i);
-  const charOfText = fromEnd ? (j: number) => text.charCodeAt(n - 1 - j) : (j: number) => text.charCodeAt(j);
-  // column[i] = distance between pattern[0..i) and text[0..j) for the current j.
-  let column = new Int32Array(m + 1);
-  let next = new Int32Array(m + 1);
-  for (let i = 0; i <= m; i += 1) column[i] = i;
-  let best = column[m];
-  for (let j = 0; j < n; j += 1) {
-    next[0] = j + 1;
-    const tc = charOfText(j);
-    for (let i = 1; i <= m; i += 1) {
-      const substitution = column[i - 1] + (charOfPattern(i - 1) === tc ? 0 : 1);
-      next[i] = Math.min(substitution, column[i] + 1, next[i - 1] + 1);
-    }
-    [column, next] = [next, column];
-    if (column[m] < best) best = column[m];
-  }
-  return best;
+  return bestAnchoredMatch(pattern, text, fromEnd).errors;
 }
 
 /** The Levenshtein distance between two strings (UTF-16 code units). */
