@@ -41,6 +41,7 @@ if (!production) {
   const extra = {};
   if (existsSync('bench/bench.ts')) extra.bench = 'bench/bench.ts';
   if (existsSync('src/cli/eval.ts')) extra.eval = 'src/cli/eval.ts';
+  if (existsSync('src/train/main.ts')) extra.train = 'src/train/main.ts';
   if (Object.keys(extra).length) builds.push({ ...common, entryPoints: extra, outdir: 'dist' });
   const tests = [...testFiles('test/unit'), ...testFiles('test/integration'), 'test/integration/index.ts'];
   rmSync('out', { recursive: true, force: true });

@@ -1,0 +1,44 @@
+/**
+ * `npm run train`: rebuilds every shipped model from the corpora in data/corpora, with fixed seeds,
+ * and writes the weights to models/.
+ *
+ *   node dist/train.js [MODEL...]      (default: all models)
+ *
+ * Each trainer is one entry of TRAINERS; it reads its corpora, trains, writes its weights file and
+ * prints what it measured.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface Trainer {
+  /** Short name, used on the command line and as the weights file's base name. */
+  name: string;
+  /** Trains and writes the weights below `modelsDir`. */
+  run(modelsDir: string): Promise<void> | void;
+}
+
+const TRAINERS: Trainer[] = [];
+
+async function main(argv: string[]): Promise<number> {
+  const wanted = argv.filter((a) => !a.startsWith('-'));
+  const unknown = wanted.filter((name) => !TRAINERS.some((t) => t.name === name));
+  if (unknown.length) {
+    console.error(`unknown model: ${unknown.join(', ')} (known: ${TRAINERS.map((t) => t.name).join(', ') || 'none'})`);
+    return 2;
+  }
+  const modelsDir = join(process.cwd(), 'models');
+  mkdirSync(modelsDir, { recursive: true });
+  for (const trainer of TRAINERS) {
+    if (wanted.length && !wanted.includes(trainer.name)) continue;
+    const started = Date.now();
+    console.log(`\n> training ${trainer.name}`);
+    await trainer.run(modelsDir);
+    console.log(`  ${trainer.name}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+});
