@@ -2,18 +2,22 @@
  * `npm run eval`: scores the analysis engine against hand labels and prints precision, recall
  * and F1 per kind (numbers, entities, claims), per set and overall.
  *
- *   node dist/eval.js [--verbose] [--set NAME] [--labels DIR --texts DIR]
+ *   node dist/eval.js [--verbose] [--set NAME] [--labels DIR --texts DIR] [--no-corpora] [--threshold P]
  *
  * Sets: "seeds" (test/fixtures/gold/labels + seeds/), "own passages" (test/fixtures/analysis/passages)
  * and "held-out passages" (test/fixtures/analysis/heldout, written without looking at the engine's
  * output and not used for tuning), both in the annotated master format of the guidelines. `--labels DIR --texts DIR` scores any other folder of
  * gold JSON labels (`{source, numbers, entities, claims}`) against the texts they name.
+ * Then the claim corpora's dev sets as sentence classification (evalCorpora/claims.ts) at the
+ * claim threshold (`--threshold P`; `--no-corpora` skips them).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, defaultLexicon } from '../core/analysis';
 import type { Finding, FindingKind } from '../core/analysis';
 import { parseAnnotated, scoreSpans, sumScores, KIND_LABELS, type GoldLabels, type KindScore } from '../core/analysis/scoring';
+import { DEFAULT_CLAIM_THRESHOLD } from '../core/analysis/claims';
+import { claimDevSets, claimSetTable, scoreClaimSet } from './evalCorpora/claims';
 
 interface Article {
   name: string;
@@ -106,6 +110,12 @@ function main(argv: string[]): number {
   }
   if (sets.length > 1 && !only) {
     console.log(table('all sets', { number: sumScores(all.number), entity: sumScores(all.entity), claim: sumScores(all.claim) }));
+  }
+  if (!only && !argv.includes('--labels') && !argv.includes('--no-corpora')) {
+    const threshold = argv.includes('--threshold') ? Number(argv[argv.indexOf('--threshold') + 1]) : DEFAULT_CLAIM_THRESHOLD;
+    const { sets: claimSets, notes } = claimDevSets(root);
+    console.log('');
+    console.log(claimSetTable(claimSets.map((set) => scoreClaimSet(set, lexicon, threshold)), notes));
   }
   return 0;
 }
