@@ -15,6 +15,7 @@ import type { Span } from './prose';
 import type { Token } from './tokens';
 import { tokenize } from './tokens';
 import { findTimeSensitive } from './timeSensitive';
+import { fireSignals, reasonText, ruleScore, signalWeight, type SentenceFacts } from './claimSignals';
 
 /** Default score a sentence needs to be reported as a claim. */
 export const DEFAULT_CLAIM_THRESHOLD = 0.45;
@@ -373,6 +374,15 @@ const COLLECTIVE_ACTOR: Record<Language, RegExp> = {
   en: /(?<![\p{L}-])(?:Chinese|American|U\.?S\.?|European|EU|Japanese|Korean|German|British|French|Indian|Taiwanese|Asian|Western) (?:tech |AI |chip )?(?:government|governments|regulators|authorities|companies|firms|startups|makers|manufacturers|banks|investors|officials|ministry|stocks|shares)(?![\p{L}-])/u,
 };
 
+/**
+ * A group named by what its members are, not by name ("die Politiker", "Flüchtlinge", "the government",
+ * "taxpayers"): claims about unnamed groups are checkable too. Only the classifier weighs this signal.
+ */
+const UNNAMED_GROUP: Record<Language, RegExp> = {
+  de: /(?<![\p{L}-])(?:Politiker|Regierung|Bundesregierung|Medien|Menschen|Leute|Bürger|Deutschen|Deutsche|Flüchtlinge|Migranten|Ausländer|Wissenschaftler|Forscher|Experten|Ärzte|Firmen|Konzerne|Unternehmen|Banken|Staat|Staaten|Länder|Parteien|Grünen|Linken|Impfgegner|Autofahrer|Steuerzahler|Rentner|Arbeitnehmer|Arbeitgeber|Kinder|Frauen|Männer|Jugendliche|Jugendlichen|Studien|Behörden|Polizei|Gerichte|Industrie|Wirtschaft|Schulen|Lehrer|Kirche|Bevölkerung)(?![\p{L}-])/u,
+  en: /(?<![\p{L}-])(?:government|politicians|media|people|Americans|citizens|immigrants|refugees|scientists|researchers|experts|doctors|companies|corporations|banks|workers|families|taxpayers|seniors|children|women|men|students|teachers|Democrats|Republicans|Congress|police|courts|industry|states|countries|economy|population)(?![\p{L}-])/u,
+};
+
 const YEAR_AFTER_BIS = /(?<![\p{L}])(?:bis|by) (?:Ende |end of )?\d{4}(?!\d)/u;
 /** Relative pronouns open a subordinate clause after a comma ("…, die Kunden bezahlen müssen"). */
 const RELATIVES: Record<Language, ReadonlySet<string>> = {
@@ -478,10 +488,6 @@ function isRow(text: string, span: Span, tokens: Token[]): boolean {
   return spaces > 0 && span.start - spaces === 0;
 }
 
-function quote(s: string): string {
-  return s.length > 40 ? `"${s.slice(0, 37)}…"` : `"${s}"`;
-}
-
 function lowerFirst(word: string): string {
   return word.charAt(0).toLowerCase() + word.slice(1);
 }
@@ -531,37 +537,24 @@ function namingPassive(words: string[], language: Language): string | null {
 }
 
 /**
- * Scores one sentence: 0..1 and the reasons, positive ones first as they were found.
+ * What the cue rules find in one sentence: the facts the signals of claimSignals.ts are read from.
  * @param numbers and `entities` are those inside the sentence, with offsets in the same string as `span`.
  */
-export function scoreSentence(
+export function sentenceFacts(
   text: string,
   span: Span,
   numbers: NumberFinding[],
   entities: EntityFinding[],
   language: Language,
   tokens: Token[] = tokenize(text, span.start, span.end),
-): { score: number; reasons: string[] } {
+): SentenceFacts {
   const sentence = text.slice(span.start, span.end);
-  const reasons: string[] = [];
-  let score = 0;
-  const add = (weight: number, reason: string) => {
-    score += weight;
-    reasons.push(weight >= 0 ? reason : `against: ${reason}`);
-  };
   const figures = numbers.filter((n) => n.type !== 'date' && n.type !== 'year');
   const dates = numbers.filter((n) => n.type === 'date' || n.type === 'year');
   const digits = figures.some((n) => /\d/.test(n.text));
   const figured = figures.length > 0 || dates.length > 0;
-  if (figures.length) add(digits ? 0.45 : 0.3, `contains a figure (${figures.map((n) => quote(n.text)).slice(0, 3).join(', ')})`);
-  if (dates.length) add(figures.length ? 0.1 : 0.2, `dated (${dates.map((n) => quote(n.text)).slice(0, 2).join(', ')})`);
-  if (entities.length) {
-    const names = [...new Set(entities.map((e) => e.canonical))];
-    add(names.length >= 2 ? 0.35 : 0.25, `names ${names.slice(0, 3).map(quote).join(', ')}${names.length > 3 ? ' …' : ''}`);
-  } else {
-    const actor = COLLECTIVE_ACTOR[language].exec(sentence);
-    if (actor) add(0.25, `names a collective actor (${quote(actor[0])})`);
-  }
+  // "@USER" in a comment is a reply, not a name.
+  const names = [...new Set(entities.filter((e) => !e.text.startsWith('@')).map((e) => e.canonical))];
   const compiled = language === 'de' ? GERMAN : ENGLISH;
   const words = tokens.map((t) => t.text);
   const original = words[0] ?? '';
@@ -604,71 +597,74 @@ export function scoreSentence(
     const participleAfterColon = words.some((w, i) => i > colon && compiled.participle(w));
     verbAfterColon = (hits ?? []).some((h) => h.index > colon && (!compiled.auxiliary.has(h.phrase) || participleAfterColon));
   }
-  const counted = new Map<Cue, string>();
+  const penalties = new Map<string, string>();
+  const cues = new Map<string, string>();
   for (const c of compiled.cues) {
     const cueHits = found.get(c);
-    if (!cueHits || !PENALTIES.has(c.category)) continue;
+    if (!cueHits || c.category === 'event') continue;
+    if (!PENALTIES.has(c.category)) {
+      cues.set(c.category, cueHits[0].phrase);
+      continue;
+    }
     if (c.category === 'intention' && figured) continue;
     let kept = cueHits;
     if (MAIN_CLAUSE_ONLY.has(c.category)) kept = kept.filter((h) => h.index < 0 || !sub()[h.index]);
     if ((c.category === 'evaluative' || c.category === 'intensifier') && verbAfterColon) kept = kept.filter((h) => h.index > colon);
-    if (kept.length) counted.set(c, kept[0].phrase);
+    if (kept.length) penalties.set(c.category, kept[0].phrase);
   }
   // "Altman wrote that R1 was 'an impressive model'": the source is real, what it says an opinion, a guess or a plan.
   // A hedge alone does not ("setzten wohl auf …, wie CNBC berichtet" is a hedged report of a fact).
-  const reportsOpinion = !figures.length && [...counted.keys()].some((c) => c.category !== 'intensifier' && c.category !== 'hedged');
-
-  let penalty = 0;
-  for (const c of compiled.cues) {
-    if (c.category === 'event') {
-      if (!event) continue;
-      if (!fullVerb && !words.some(compiled.participle)) add(c.weight / 2, `${c.reason} (${event.phrase})`);
-      else add(c.weight, `${c.reason} (${event.phrase})`);
-      continue;
-    }
-    const cueHits = found.get(c);
-    if (!cueHits) continue;
-    const phrase = cueHits[0].phrase;
-    if (c.category === 'prediction') {
-      if (figured) add(c.weight, `${c.reason} (${phrase})`);
-    } else if (c.category === 'strongPrediction') {
-      if (!figured) add(c.weight, `${c.reason} (${phrase})`);
-    } else if (PENALTIES.has(c.category)) {
-      const kept = counted.get(c);
-      if (kept === undefined) continue;
-      penalty += c.weight;
-      reasons.push(`against: ${c.reason} (${kept})`);
-    } else if (c.category === 'attribution' && reportsOpinion) {
-      reasons.push(`against: attributes an opinion (${phrase})`);
-    } else {
-      add(c.weight, `${c.reason} (${phrase})`);
-    }
-  }
-  // Several hedges weigh no more than a strong one.
-  score += Math.max(penalty, -0.5);
+  const reportsOpinion = !figures.length && [...penalties.keys()].some((c) => c !== 'intensifier' && c !== 'hedged');
 
   // Sentence shapes that describe, comment or narrate rather than assert.
   const compares = found.has(compiled.comparison);
-  if (!figured && !compares && !attributed && !found.has(compiled.definition)) {
-    const definition = definitionCopula(words, sub, compiled, language) ?? namingPassive(words, language);
-    if (definition) add(-0.3, `definition or background (${definition})`);
-  }
-  if (!figured && !compares && !attributed && compiled.anaphora(words)) add(-0.15, `comments on the previous sentence (${original})`);
-  if (compiled.initial.some((p) => p.every((w, i) => words[i] === w))) add(-0.3, 'about the article itself');
-
+  const plain = !figured && !compares && !attributed;
+  const definitionShape = plain && !found.has(compiled.definition) ? definitionCopula(words, sub, compiled, language) ?? namingPassive(words, language) : null;
   // A question asks; it does not assert, however many figures it holds.
   const question = /\?["'”“»«)\]’]*$/.test(sentence);
-  if (question) add(-0.4, 'question');
   // A headline with a known full verb ("X launches Y") asserts as much as a sentence does.
-  else if (!/[.!…:;]["'”“»«)\]’]*$/.test(sentence) && !figures.length && !listed) add(-0.15, 'headline or fragment');
+  const headline = !question && !/[.!…:;]["'”“»«)\]’]*$/.test(sentence) && !figures.length && !listed;
   // "Durch die Öffnung von Qwen hat Alibaba:" introduces a list; the items make the claims.
-  else if (/:\s*$/.test(sentence) && !fullVerb && !figures.length) add(-0.15, 'introduces a list');
+  const listIntro = !question && !headline && /:\s*$/.test(sentence) && !fullVerb && !figures.length;
   // A list item or table row with a figure ("Bruttomarge: 59 Prozent") is data, however short.
   let content = 0;
   for (let i = 0; i < tokens.length && content < 4; i++) if (tokens[i].kind !== 'sym') content++;
-  if (content < 4 && !(digits && isRow(text, span, tokens))) add(-0.3, 'too short to assert much');
-  if (question) score = Math.min(score, 0.3);
-  return { score: Math.round(Math.max(0, Math.min(1, score)) * 100) / 100, reasons };
+  return {
+    sentence, language, words, figures, dates, names,
+    collectiveActor: names.length ? null : COLLECTIVE_ACTOR[language].exec(sentence)?.[0] ?? null,
+    unnamedGroup: UNNAMED_GROUP[language].exec(sentence)?.[0] ?? null,
+    event: event?.phrase ?? null,
+    fullVerb,
+    participle: words.some(compiled.participle),
+    cues, penalties, reportsOpinion, definitionShape,
+    anaphora: plain && compiled.anaphora(words) ? original : null,
+    aboutArticle: compiled.initial.some((p) => p.every((w, i) => words[i] === w)),
+    question, headline, listIntro,
+    tooShort: content < 4 && !(digits && isRow(text, span, tokens)),
+  };
+}
+
+/**
+ * Scores one sentence with the hand-written rules: 0..1 and the reasons, positive ones first as they
+ * were found, then those against it.
+ * @param numbers and `entities` are those inside the sentence, with offsets in the same string as `span`.
+ */
+export function scoreSentence(
+  text: string,
+  span: Span,
+  numbers: NumberFinding[],
+  entities: EntityFinding[],
+  language: Language,
+  tokens: Token[] = tokenize(text, span.start, span.end),
+): { score: number; reasons: string[] } {
+  const facts = sentenceFacts(text, span, numbers, entities, language, tokens);
+  const fired = fireSignals(facts);
+  const reasons = fired.filter((f) => signalWeight(f.signal, facts) > 0).map((f) => reasonText(f.signal, f.evidence));
+  for (const f of fired) {
+    const weight = signalWeight(f.signal, facts);
+    if (weight < 0 || (weight === 0 && f.signal.id === 'attributedOpinion')) reasons.push(`against: ${reasonText(f.signal, f.evidence)}`);
+  }
+  return { score: ruleScore(facts, fired), reasons };
 }
 
 /**
