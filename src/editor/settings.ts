@@ -1,5 +1,6 @@
 /** The extension's settings, read in one place; changes apply without a reload. */
 import * as vscode from 'vscode';
+import { DEFAULT_CLAIM_THRESHOLD } from '../core/analysis';
 
 export type HighlightKind = 'claims' | 'numbers' | 'entities';
 
@@ -34,7 +35,7 @@ export function readSettings(scope: vscode.ConfigurationScope | null): Settings 
       numbers: c.get('highlight.numbers', true),
       entities: c.get('highlight.entities', true),
     },
-    claimScoreThreshold: c.get('claimScoreThreshold', 0.5),
+    claimScoreThreshold: c.get('claimScoreThreshold', DEFAULT_CLAIM_THRESHOLD),
     debounceMs: c.get('debounceMs', 300),
     maxArticleSizeBytes: c.get('maxArticleSizeKB', 2048) * 1024,
     author: c.get('author', ''),

@@ -9,6 +9,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { claimsTrainer } from './claims';
 
 export interface Trainer {
   /** Short name, used on the command line and as the weights file's base name. */
@@ -17,7 +18,7 @@ export interface Trainer {
   run(modelsDir: string): Promise<void> | void;
 }
 
-const TRAINERS: Trainer[] = [];
+const TRAINERS: Trainer[] = [claimsTrainer];
 
 async function main(argv: string[]): Promise<number> {
   const wanted = argv.filter((a) => !a.startsWith('-'));

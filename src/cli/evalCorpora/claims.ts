@@ -9,7 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, type Lexicon } from '../../core/analysis';
+import { analyze, type ClaimScorer, type Lexicon } from '../../core/analysis';
 import { binaryScores, expectedCalibrationError, type BinaryScores } from '../../core/analysis/classification';
 import { readJsonl, type ClaimRecord } from '../../train/corpora';
 
@@ -20,6 +20,8 @@ export interface ClaimSet {
 
 export interface ClaimSetScore {
   name: string;
+  /** Which scorer: "model" or "rules". */
+  scorer: string;
   threshold: number;
   scores: BinaryScores;
   alwaysYes: BinaryScores;
@@ -56,18 +58,19 @@ export function claimDevSets(root: string): { sets: ClaimSet[]; notes: string[] 
 }
 
 /** The highest claim score among a text's sentences (0 when it has none). */
-export function textClaimScore(text: string, lexicon: Lexicon): number {
+export function textClaimScore(text: string, lexicon: Lexicon, claimScorer?: ClaimScorer): number {
   let best = 0;
-  for (const f of analyze(text, { lexicon, claimThreshold: 0 }).findings) if (f.kind === 'claim' && f.score > best) best = f.score;
+  for (const f of analyze(text, { lexicon, claimThreshold: 0, claimScorer }).findings) if (f.kind === 'claim' && f.score > best) best = f.score;
   return best;
 }
 
-/** Scores one set at `threshold`. */
-export function scoreClaimSet(set: ClaimSet, lexicon: Lexicon, threshold: number): ClaimSetScore {
+/** Scores one set at `threshold` with `claimScorer` (default: the shipped model). */
+export function scoreClaimSet(set: ClaimSet, lexicon: Lexicon, threshold: number, scorer?: { name: string; claimScorer: ClaimScorer }): ClaimSetScore {
   const gold = set.records.map((r) => r.label === 1);
-  const probabilities = set.records.map((r) => textClaimScore(r.text, lexicon));
+  const probabilities = set.records.map((r) => textClaimScore(r.text, lexicon, scorer?.claimScorer));
   return {
     name: set.name,
+    scorer: scorer?.name ?? 'model',
     threshold,
     scores: binaryScores(probabilities.map((p) => p >= threshold), gold),
     alwaysYes: binaryScores(gold.map(() => true), gold),
@@ -82,11 +85,11 @@ function percent(x: number): string {
 /** The table `npm run eval` prints for the claim sets. */
 export function claimSetTable(results: ClaimSetScore[], notes: string[]): string {
   const lines = ['claim corpora as sentence classification (claim if any sentence scores >= threshold)'];
-  lines.push('  set                                                   texts  pos  threshold  precision  recall  F1(pos)  macro-F1  always-yes F1  ECE');
+  lines.push('  set                                                  scorer  texts  pos  threshold  precision  recall  F1(pos)  macro-F1  always-yes F1  ECE');
   for (const r of results) {
     const s = r.scores;
     const texts = s.tp + s.fp + s.fn + s.tn;
-    lines.push(`  ${r.name.slice(0, 52).padEnd(52)} ${String(texts).padStart(6)} ${String(s.tp + s.fn).padStart(4)}  ${r.threshold.toFixed(2).padStart(9)}      ${percent(s.precision)}   ${percent(s.recall)}    ${percent(s.f1)}     ${percent(s.macroF1)}          ${percent(r.alwaysYes.f1)}  ${r.calibrationError.toFixed(3)}`);
+    lines.push(`  ${r.name.slice(0, 52).padEnd(52)} ${r.scorer.padStart(6)} ${String(texts).padStart(6)} ${String(s.tp + s.fn).padStart(4)}  ${r.threshold.toFixed(2).padStart(9)}      ${percent(s.precision)}   ${percent(s.recall)}    ${percent(s.f1)}     ${percent(s.macroF1)}          ${percent(r.alwaysYes.f1)}  ${r.calibrationError.toFixed(3)}`);
   }
   for (const note of notes) lines.push(`  (${note})`);
   return lines.join('\n');

@@ -20,12 +20,16 @@ import { splitSentences } from './sentences';
 import { findEntities } from './entities';
 import { completeDateValue, findNumbers } from './numbers';
 import { DEFAULT_CLAIM_THRESHOLD, findClaims } from './claims';
+import type { ClaimScorer } from './claimModel';
+import { defaultClaimModel } from './modelFiles';
 
 export interface AnalyzeOptions {
   /** Entity lexicon; defaults to the shipped one. */
   lexicon?: Lexicon;
   /** Minimum claim score (0..1) for a sentence to be reported; default 0.45. */
   claimThreshold?: number;
+  /** What scores sentences as claims; defaults to the shipped model (models/claims.json). */
+  claimScorer?: ClaimScorer;
 }
 
 /** What one block yields; offsets are relative to the block. */
@@ -64,13 +68,13 @@ function withoutOverlaps<T extends Finding>(items: T[], blockers: Finding[]): T[
  * @param block the block's exact text.
  * @param lines true when every line of the block is a unit of its own (see splitLines).
  */
-export function analyzeBlock(block: string, language: Language, lexicon: Lexicon, claimThreshold: number, lines = false): BlockAnalysis {
+export function analyzeBlock(block: string, language: Language, lexicon: Lexicon, claimThreshold: number, lines = false, claimScorer: ClaimScorer = defaultClaimModel()): BlockAnalysis {
   const { masked, units } = maskProse(block);
   const tokens = tokenize(masked);
   const sentences = splitSentences(masked, units, language, lines);
   const entityScan = findEntities(tokens, masked, language, lexicon, sentences.map((s) => s.start));
   const numbers = withoutOverlaps(findNumbers(tokens, masked, language), entityScan.findings);
-  const claims = findClaims(masked, sentences, tokens, numbers, entityScan.findings, language, claimThreshold);
+  const claims = findClaims(masked, sentences, tokens, numbers, entityScan.findings, language, claimThreshold, claimScorer);
   const findings: Finding[] = [...claims, ...entityScan.findings, ...numbers];
   for (const f of findings) f.text = block.slice(f.start, f.end);
   findings.sort(compareFindings);
@@ -188,9 +192,10 @@ export function commonSuffix(a: string, b: string, limit: number): number {
 export class IncrementalAnalyzer {
   private readonly lexicon: Lexicon;
   private readonly claimThreshold: number;
+  private readonly claimScorer: ClaimScorer;
   /** The options it was made with (defaults filled in). */
   get options(): Required<AnalyzeOptions> {
-    return { lexicon: this.lexicon, claimThreshold: this.claimThreshold };
+    return { lexicon: this.lexicon, claimThreshold: this.claimThreshold, claimScorer: this.claimScorer };
   }
   /** Block results by block text, so that repeated or restored blocks are not analysed twice. */
   private cache = { lines: new Map<string, CachedBlock>(), paragraphs: new Map<string, CachedBlock>() };
@@ -202,6 +207,7 @@ export class IncrementalAnalyzer {
   constructor(options: AnalyzeOptions = {}, private readonly reuse = true) {
     this.lexicon = options.lexicon ?? defaultLexicon();
     this.claimThreshold = options.claimThreshold ?? DEFAULT_CLAIM_THRESHOLD;
+    this.claimScorer = options.claimScorer ?? defaultClaimModel();
   }
 
   private entryFor(text: string, start: number, end: number, lines: boolean): CachedBlock {
@@ -376,7 +382,7 @@ export class IncrementalAnalyzer {
   private analyzeUnit(text: string, unit: Unit, language: Language): boolean {
     const entry = unit.entry;
     if (!entry || entry.results[language]) return false;
-    entry.results[language] = analyzeBlock(text.slice(unit.start, unit.end), language, this.lexicon, this.claimThreshold, unit.lines);
+    entry.results[language] = analyzeBlock(text.slice(unit.start, unit.end), language, this.lexicon, this.claimThreshold, unit.lines, this.claimScorer);
     return true;
   }
 }

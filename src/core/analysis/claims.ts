@@ -15,9 +15,10 @@ import type { Span } from './prose';
 import type { Token } from './tokens';
 import { tokenize } from './tokens';
 import { findTimeSensitive } from './timeSensitive';
-import { fireSignals, reasonText, ruleScore, signalWeight, type SentenceFacts } from './claimSignals';
+import { fireSignals, ruleScore, signalWeight, type SentenceFacts } from './claimSignals';
+import { reasonLine, type ClaimReason, type ClaimScorer } from './claimModel';
 
-/** Default score a sentence needs to be reported as a claim. */
+/** Default probability a sentence needs to be reported as a claim (the editor's aiNews.claimScoreThreshold has its own default). */
 export const DEFAULT_CLAIM_THRESHOLD = 0.45;
 
 type Category =
@@ -554,7 +555,7 @@ export function sentenceFacts(
   const digits = figures.some((n) => /\d/.test(n.text));
   const figured = figures.length > 0 || dates.length > 0;
   // "@USER" in a comment is a reply, not a name.
-  const names = [...new Set(entities.filter((e) => !e.text.startsWith('@')).map((e) => e.canonical))];
+  const names = [...new Set(entities.filter((e) => !e.text.startsWith('@') && text.charCodeAt(e.start - 1) !== 64).map((e) => e.canonical))];
   const compiled = language === 'de' ? GERMAN : ENGLISH;
   const words = tokens.map((t) => t.text);
   const original = words[0] ?? '';
@@ -623,7 +624,8 @@ export function sentenceFacts(
   // A question asks; it does not assert, however many figures it holds.
   const question = /\?["'”“»«)\]’]*$/.test(sentence);
   // A headline with a known full verb ("X launches Y") asserts as much as a sentence does.
-  const headline = !question && !/[.!…:;]["'”“»«)\]’]*$/.test(sentence) && !figures.length && !listed;
+  const unpunctuated = !/[.!…:;]["'”“»«)\]’]*$/.test(sentence);
+  const headline = !question && unpunctuated && !figures.length && !listed;
   // "Durch die Öffnung von Qwen hat Alibaba:" introduces a list; the items make the claims.
   const listIntro = !question && !headline && /:\s*$/.test(sentence) && !fullVerb && !figures.length;
   // A list item or table row with a figure ("Bruttomarge: 59 Prozent") is data, however short.
@@ -635,14 +637,35 @@ export function sentenceFacts(
     unnamedGroup: UNNAMED_GROUP[language].exec(sentence)?.[0] ?? null,
     event: event?.phrase ?? null,
     fullVerb,
+    eventByPosition: event !== undefined && event === byPosition,
     participle: words.some(compiled.participle),
     cues, penalties, reportsOpinion, definitionShape,
     anaphora: plain && compiled.anaphora(words) ? original : null,
     aboutArticle: compiled.initial.some((p) => p.every((w, i) => words[i] === w)),
     question, headline, listIntro,
+    headlineVerb: unpunctuated && listed ? listed.phrase : null,
     tooShort: content < 4 && !(digits && isRow(text, span, tokens)),
   };
 }
+
+/**
+ * The hand-written rules as a scorer: the weights of the signal table summed (claimSignals.ts,
+ * ruleScore). `npm run eval` prints its figures next to the model's; the trainer starts from its weights.
+ */
+export const RULE_SCORER: ClaimScorer = {
+  score(facts, fired) {
+    const reasons: ClaimReason[] = [];
+    for (const f of fired) {
+      const weight = signalWeight(f.signal, facts);
+      if (weight > 0) reasons.push({ signal: f.signal.id, evidence: f.evidence, against: false });
+    }
+    for (const f of fired) {
+      const weight = signalWeight(f.signal, facts);
+      if (weight < 0 || (weight === 0 && f.signal.id === 'attributedOpinion')) reasons.push({ signal: f.signal.id, evidence: f.evidence, against: true });
+    }
+    return { score: ruleScore(facts, fired), reasons };
+  },
+};
 
 /**
  * Scores one sentence with the hand-written rules: 0..1 and the reasons, positive ones first as they
@@ -658,13 +681,8 @@ export function scoreSentence(
   tokens: Token[] = tokenize(text, span.start, span.end),
 ): { score: number; reasons: string[] } {
   const facts = sentenceFacts(text, span, numbers, entities, language, tokens);
-  const fired = fireSignals(facts);
-  const reasons = fired.filter((f) => signalWeight(f.signal, facts) > 0).map((f) => reasonText(f.signal, f.evidence));
-  for (const f of fired) {
-    const weight = signalWeight(f.signal, facts);
-    if (weight < 0 || (weight === 0 && f.signal.id === 'attributedOpinion')) reasons.push(`against: ${reasonText(f.signal, f.evidence)}`);
-  }
-  return { score: ruleScore(facts, fired), reasons };
+  const { score, reasons } = RULE_SCORER.score(facts, fireSignals(facts));
+  return { score, reasons: reasons.map(reasonLine) };
 }
 
 /**
@@ -689,7 +707,7 @@ function definitionCopula(words: string[], sub: () => Uint8Array, compiled: Comp
 }
 
 /**
- * Scores every sentence and returns those at or above the threshold as claims.
+ * Scores every sentence with `scorer` and returns those at or above the threshold as claims.
  * Tokens, numbers and entities must be sorted by start and index the same string as the sentences.
  */
 export function findClaims(
@@ -700,6 +718,7 @@ export function findClaims(
   entities: EntityFinding[],
   language: Language,
   threshold: number,
+  scorer: ClaimScorer,
 ): ClaimFinding[] {
   const claims: ClaimFinding[] = [];
   let n = 0;
@@ -715,10 +734,14 @@ export function findClaims(
     for (let k = n; k < numbers.length && numbers[k].start < span.end; k++) inNumbers.push(numbers[k]);
     const inEntities: EntityFinding[] = [];
     for (let k = e; k < entities.length && entities[k].start < span.end; k++) inEntities.push(entities[k]);
-    const { score, reasons } = scoreSentence(text, span, inNumbers, inEntities, language, tokens.slice(t, tEnd));
+    const sentenceTokens = tokens.slice(t, tEnd);
+    const facts = sentenceFacts(text, span, inNumbers, inEntities, language, sentenceTokens);
+    const { score, reasons } = scorer.score(facts, fireSignals(facts));
     if (score < threshold) continue;
-    const sentence = text.slice(span.start, span.end);
-    claims.push({ kind: 'claim', type: null, start: span.start, end: span.end, text: sentence, score, reasons, timeSensitive: findTimeSensitive(sentence, tokens.slice(t, tEnd)) });
+    claims.push({
+      kind: 'claim', type: null, start: span.start, end: span.end, text: facts.sentence, score,
+      reasons: reasons.map(reasonLine), signals: reasons, timeSensitive: findTimeSensitive(facts.sentence, sentenceTokens),
+    });
   }
   return claims;
 }

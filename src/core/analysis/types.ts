@@ -38,10 +38,12 @@ export interface EntityFinding extends FindingBase {
 export interface ClaimFinding extends FindingBase {
   kind: 'claim';
   type: null;
-  /** 0..1, higher is more check-worthy. */
+  /** The calibrated probability (0..1) that the sentence is a check-worthy claim. */
   score: number;
-  /** Human-readable reasons, e.g. "contains a figure", "attribution (laut)". */
+  /** Human-readable reasons, strongest first, e.g. 'names a figure ("3 %")', 'against: hedged (könnte)'. */
   reasons: string[];
+  /** The same reasons as data, for translation: the signal (see claimSignals.ts, or "wording"), its evidence, and its direction. */
+  signals: { signal: string; evidence: string; against: boolean }[];
   /** Time-sensitive words found in the claim ("derzeit", "latest", "bis 2030"). */
   timeSensitive: string[];
 }

@@ -106,7 +106,7 @@ describe('parseDatePeriod', () => {
 
 describe('suggestOutdated', () => {
   function claim(start: number, text: string, timeSensitive: string[]): ClaimFinding {
-    return { kind: 'claim', type: null, start, end: start + text.length, text, score: 0.8, reasons: [], timeSensitive };
+    return { kind: 'claim', type: null, start, end: start + text.length, text, score: 0.8, reasons: [], signals: [], timeSensitive };
   }
   const analysis: Analysis = {
     language: 'de',

@@ -1,0 +1,257 @@
+/**
+ * The trained claim classifier: logistic regression over the named signals of claimSignals.ts
+ * (shared by both languages, plus a per-language correction) and hashed word and character
+ * n-grams, with Platt scaling so that the score is a calibrated probability. Trained by
+ * src/train/claims.ts; the weights ship in models/claims.json (see docs/models-claims.md).
+ *
+ * A claim's reasons are the features that pushed its score most: signals in their own words,
+ * n-grams summed as "wording".
+ */
+import { CLAIM_SIGNALS, reasonText, type ClaimSignal, type FiredSignal, type SentenceFacts } from './claimSignals';
+
+export const CLAIM_MODEL_FORMAT = 'ai-news-annotator/claims';
+export const CLAIM_MODEL_VERSION = 1;
+
+/** Where each kind of feature sits in the weight vector. */
+export interface FeatureLayout {
+  signals: number;
+  /** First index of the shared signal weights, then German and English corrections, then the biases. */
+  shared: number;
+  german: number;
+  english: number;
+  bias: number;
+  germanBias: number;
+  englishBias: number;
+  /** First hashed n-gram bucket, and how many there are (a power of two). */
+  hashed: number;
+  buckets: number;
+  size: number;
+}
+
+export function featureLayout(signals: number, hashBits: number): FeatureLayout {
+  const buckets = 2 ** hashBits;
+  const hashed = 3 * signals + 3;
+  return { signals, shared: 0, german: signals, english: 2 * signals, bias: 3 * signals, germanBias: 3 * signals + 1, englishBias: 3 * signals + 2, hashed, buckets, size: hashed + buckets };
+}
+
+/** A sentence as features: indices into the weight vector with their values. */
+export interface SparseFeatures {
+  indices: number[];
+  values: number[];
+  /** For the reasons: which hashed index stands for which word or word pair (character n-grams are left out). */
+  words: Map<number, string>;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function fnv(seed: number, s: string): number {
+  let h = seed;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
+
+/** Kinds of n-gram, hashed apart. */
+const SEED = { word: fnv(FNV_OFFSET, 'w'), pair: fnv(FNV_OFFSET, 'p'), chars: fnv(FNV_OFFSET, 'c') };
+
+/** A word for the n-grams: lower case, digits as "0", so that "1,234" and "987" look alike. */
+function normalWord(word: string): string {
+  return word.toLowerCase().replace(/\d/g, '0');
+}
+
+const CHAR_GRAM = 4;
+
+/**
+ * The features of a sentence: the signals that fired, its language, and hashed n-grams. N-gram
+ * values are scaled by 1/sqrt(count) so that a long sentence does not outweigh the signals.
+ */
+export function sentenceFeatures(facts: SentenceFacts, fired: readonly FiredSignal[], layout: FeatureLayout, signalIndex: ReadonlyMap<string, number>): SparseFeatures {
+  const indices: number[] = [layout.bias, facts.language === 'de' ? layout.germanBias : layout.englishBias];
+  const values: number[] = [1, 1];
+  const corrections = facts.language === 'de' ? layout.german : layout.english;
+  for (const { signal } of fired) {
+    const s = signalIndex.get(signal.id);
+    if (s === undefined) continue;
+    indices.push(layout.shared + s, corrections + s);
+    values.push(1, 1);
+  }
+  const mask = layout.buckets - 1;
+  const grams: number[] = [];
+  const words = new Map<number, string>();
+  const lang = facts.language === 'de' ? 'de ' : 'en ';
+  let previous = '';
+  for (const raw of facts.words) {
+    if (!/[\p{L}\p{N}]/u.test(raw)) {
+      previous = '';
+      continue;
+    }
+    const word = normalWord(raw);
+    const unigram = layout.hashed + (fnv(SEED.word, lang + word) & mask);
+    grams.push(unigram);
+    words.set(unigram, word);
+    if (previous) {
+      const pair = layout.hashed + (fnv(SEED.pair, `${lang}${previous} ${word}`) & mask);
+      grams.push(pair);
+      words.set(pair, `${previous} ${word}`);
+    }
+    previous = word;
+    const padded = ` ${word} `;
+    // Per language, like the words: English character n-grams learned from debates say little about German.
+    for (let i = 0; i + CHAR_GRAM <= padded.length; i++) grams.push(layout.hashed + (fnv(fnv(SEED.chars, lang), padded.slice(i, i + CHAR_GRAM)) & mask));
+  }
+  if (grams.length) {
+    const value = 1 / Math.sqrt(grams.length);
+    for (const g of grams) {
+      indices.push(g);
+      values.push(value);
+    }
+  }
+  return { indices, values, words };
+}
+
+export function sigmoid(z: number): number {
+  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+}
+
+/** Platt scaling: probability = sigmoid(a * margin + b). */
+export interface Platt {
+  a: number;
+  b: number;
+}
+
+/** The model as stored in models/claims.json. */
+export interface ClaimModelFile {
+  format: string;
+  version: number;
+  /** Signal ids in weight order: a signal added later to the table has no weight until retrained. */
+  signals: string[];
+  hashBits: number;
+  /** Weights quantised to signed 8 bits: weight = byte * scale; base64. */
+  scale: number;
+  weights: string;
+  platt: Platt;
+  /** Where the default threshold was chosen, and what was measured; for the model card. */
+  threshold: number;
+  trainedOn: string[];
+}
+
+/** One reason of a claim: the signal (or "wording"), its evidence, and which way it pushed. */
+export interface ClaimReason {
+  /** A signal id of claimSignals.ts, or "wording" for the n-grams together. */
+  signal: string;
+  evidence: string;
+  against: boolean;
+}
+
+/** The highest probability a question gets. */
+const QUESTION_CAP = 0.3;
+
+/** How much a feature must move the margin (log-odds) to be given as a reason. */
+const REASON_MIN = 0.15;
+const MAX_REASONS_FOR = 5;
+const MAX_REASONS_AGAINST = 3;
+
+export const WORDING_REASON = { for: 'wording typical of claims ({0})', against: 'wording typical of other sentences ({0})' };
+
+/** What scores a sentence: the trained model, or in training a recorder of features. */
+export interface ClaimScorer {
+  score(facts: SentenceFacts, fired: readonly FiredSignal[]): { score: number; reasons: ClaimReason[] };
+}
+
+export class ClaimModel implements ClaimScorer {
+  readonly layout: FeatureLayout;
+  readonly signalIndex: ReadonlyMap<string, number>;
+
+  constructor(readonly weights: Float32Array, signals: readonly string[], hashBits: number, readonly platt: Platt, readonly threshold: number) {
+    this.layout = featureLayout(signals.length, hashBits);
+    if (weights.length !== this.layout.size) throw new Error(`claim model: ${weights.length} weights, expected ${this.layout.size}`);
+    this.signalIndex = new Map(signals.map((id, i) => [id, i]));
+  }
+
+  features(facts: SentenceFacts, fired: readonly FiredSignal[]): SparseFeatures {
+    return sentenceFeatures(facts, fired, this.layout, this.signalIndex);
+  }
+
+  margin(features: SparseFeatures): number {
+    let z = 0;
+    for (let i = 0; i < features.indices.length; i++) z += this.weights[features.indices[i]] * features.values[i];
+    return z;
+  }
+
+  /** The calibrated probability that the sentence is a check-worthy claim, and the reasons. */
+  score(facts: SentenceFacts, fired: readonly FiredSignal[]): { score: number; reasons: ClaimReason[] } {
+    const features = this.features(facts, fired);
+    let probability = sigmoid(this.platt.a * this.margin(features) + this.platt.b);
+    // The guidelines: a question asks, it does not assert, however many figures it holds.
+    if (facts.question) probability = Math.min(probability, QUESTION_CAP);
+    return { score: Math.round(probability * 100) / 100, reasons: this.explain(facts, fired, features) };
+  }
+
+  /** The signals and the wording that pushed the margin most, strongest first; at most five for and three against. */
+  explain(facts: SentenceFacts, fired: readonly FiredSignal[], features: SparseFeatures): ClaimReason[] {
+    const corrections = facts.language === 'de' ? this.layout.german : this.layout.english;
+    const scored: { reason: ClaimReason; weight: number }[] = [];
+    for (const { signal, evidence } of fired) {
+      const s = this.signalIndex.get(signal.id);
+      if (s === undefined) continue;
+      const weight = this.weights[this.layout.shared + s] + this.weights[corrections + s];
+      if (Math.abs(weight) >= REASON_MIN) scored.push({ reason: { signal: signal.id, evidence, against: weight < 0 }, weight });
+    }
+    const wording = this.wording(features);
+    if (Math.abs(wording.weight) >= REASON_MIN && wording.words.length) {
+      scored.push({ reason: { signal: 'wording', evidence: wording.words.map((w) => `"${w}"`).join(', '), against: wording.weight < 0 }, weight: wording.weight });
+    }
+    const pro = scored.filter((r) => r.weight > 0).sort((x, y) => y.weight - x.weight).slice(0, MAX_REASONS_FOR);
+    const contra = scored.filter((r) => r.weight < 0).sort((x, y) => x.weight - y.weight).slice(0, MAX_REASONS_AGAINST);
+    return [...pro, ...contra].map((r) => r.reason);
+  }
+
+  /** The n-grams' summed push, and the two words or pairs that pushed most in that direction. */
+  private wording(features: SparseFeatures): { weight: number; words: string[] } {
+    let weight = 0;
+    const words: { word: string; weight: number }[] = [];
+    for (let i = 0; i < features.indices.length; i++) {
+      const index = features.indices[i];
+      if (index < this.layout.hashed) continue;
+      const push = this.weights[index] * features.values[i];
+      weight += push;
+      const word = features.words.get(index);
+      if (word !== undefined) words.push({ word, weight: push });
+    }
+    const direction = Math.sign(weight);
+    const strongest = words.filter((w) => Math.sign(w.weight) === direction).sort((x, y) => direction * (y.weight - x.weight));
+    return { weight, words: [...new Set(strongest.map((w) => w.word))].slice(0, 2) };
+  }
+
+  /** The model as a file: weights quantised to 8 bits, base64. */
+  toFile(trainedOn: string[]): ClaimModelFile {
+    let max = 0;
+    for (const w of this.weights) max = Math.max(max, Math.abs(w));
+    const scale = max / 127 || 1;
+    const bytes = new Int8Array(this.weights.length);
+    for (let i = 0; i < this.weights.length; i++) bytes[i] = Math.round(this.weights[i] / scale);
+    return {
+      format: CLAIM_MODEL_FORMAT, version: CLAIM_MODEL_VERSION, signals: [...this.signalIndex.keys()], hashBits: Math.log2(this.layout.buckets),
+      scale, weights: Buffer.from(bytes.buffer).toString('base64'), platt: this.platt, threshold: this.threshold, trainedOn,
+    };
+  }
+
+  /** Reads a model file; throws on a file of another format or version. */
+  static fromFile(file: ClaimModelFile): ClaimModel {
+    if (file.format !== CLAIM_MODEL_FORMAT || file.version !== CLAIM_MODEL_VERSION) {
+      throw new Error(`not a claim model this version can read (format ${String(file.format)}, version ${String(file.version)})`);
+    }
+    const bytes = new Int8Array(Buffer.from(file.weights, 'base64'));
+    const weights = new Float32Array(bytes.length);
+    for (let i = 0; i < bytes.length; i++) weights[i] = bytes[i] * file.scale;
+    return new ClaimModel(weights, file.signals, file.hashBits, file.platt, file.threshold);
+  }
+}
+
+/** The reason as the CLI prints it: "names a figure ("3 %")", "against: hedged (könnte)". */
+export function reasonLine(reason: ClaimReason): string {
+  const signal: ClaimSignal | undefined = CLAIM_SIGNALS.find((s) => s.id === reason.signal);
+  const template = signal ? signal.reason : reason.against ? WORDING_REASON.against : WORDING_REASON.for;
+  const text = signal ? reasonText(signal, reason.evidence) : template.replace('{0}', reason.evidence);
+  return reason.against ? `against: ${text}` : text;
+}
