@@ -3,6 +3,7 @@
  * the Problems panel lists what is left to check. Off by default: articles are not code.
  */
 import * as vscode from 'vscode';
+import { claimReasonsText } from './claimReasons';
 import type { AnalysisService } from './analysisService';
 import { Disposable } from './disposable';
 import type { AnnotationSource } from './placedAnnotation';
@@ -44,7 +45,7 @@ export class ClaimDiagnostics extends Disposable {
       if (f.kind !== 'claim' || reviewed.some((s) => s.start < f.end && f.start < s.end)) return [];
       const diagnostic = new vscode.Diagnostic(
         toRange(document, f),
-        vscode.l10n.t('Unreviewed claim ({0})', f.reasons.join(', ')),
+        vscode.l10n.t('Unreviewed claim ({0})', claimReasonsText(f, ', ')),
         vscode.DiagnosticSeverity.Information,
       );
       diagnostic.source = 'AI News';

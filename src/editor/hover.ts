@@ -4,6 +4,7 @@
  * the command links built here may run commands (an allow-list on the MarkdownString).
  */
 import * as vscode from 'vscode';
+import { claimReasonsText } from './claimReasons';
 import type { ClaimFinding, Finding, NumberFinding } from '../core/analysis/types';
 import type { AnalysisService } from './analysisService';
 import { commandLink, HOVER_COMMANDS } from './commandLinks';
@@ -76,8 +77,8 @@ function appendFinding(md: vscode.MarkdownString, document: vscode.TextDocument,
 function appendClaim(md: vscode.MarkdownString, document: vscode.TextDocument, claim: ClaimFinding): void {
   md.appendText(vscode.l10n.t('Check-worthiness {0}', claim.score.toFixed(2)));
   md.appendMarkdown('\n\n');
-  if (claim.reasons.length > 0) {
-    md.appendText(vscode.l10n.t('Why: {0}', claim.reasons.join('; ')));
+  if (claim.signals.length > 0) {
+    md.appendText(vscode.l10n.t('Why: {0}', claimReasonsText(claim, '; ')));
     md.appendMarkdown('\n\n');
   }
   if (claim.timeSensitive.length > 0) {

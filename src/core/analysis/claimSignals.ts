@@ -84,7 +84,8 @@ function firstOf(list: Record<Language, ReadonlySet<string>>): (facts: SentenceF
 
 const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
 
-const FIRST_PERSON_SINGULAR: Record<Language, ReadonlySet<string>> = { de: set('ich mich mir mein meine meinen meinem meiner'), en: set('I me my mine myself') };
+// "i": a sentence's first word is lowered before the lists are read.
+const FIRST_PERSON_SINGULAR: Record<Language, ReadonlySet<string>> = { de: set('ich mich mir mein meine meinen meinem meiner'), en: set('I i me my mine myself') };
 const FIRST_PERSON_PLURAL: Record<Language, ReadonlySet<string>> = { de: set('wir uns unser unsere unseren unserem unserer'), en: set('we us our ours ourselves') };
 // Formal "Sie" only after the first word, which is lowered: "sie" at the start is "she" or "they".
 const SECOND_PERSON: Record<Language, ReadonlySet<string>> = { de: set('du dich dir dein deine deinen ihr euch euer eure Sie Ihnen Ihr Ihre Ihren'), en: set('you your yours yourself') };

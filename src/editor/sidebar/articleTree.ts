@@ -4,6 +4,7 @@
  * leaf reveals the finding in the article.
  */
 import * as vscode from 'vscode';
+import { claimReasonsText } from '../claimReasons';
 import type { Analysis, ClaimFinding, EntityFinding, EntityType, Finding, NumberFinding, NumberType } from '../../core/analysis/types';
 import { groupEntities, orderClaims } from '../../core/sidebar/findingGroups';
 import { shortenQuote } from '../../core/sidebar/text';
@@ -260,13 +261,13 @@ function entityGroupItem(element: EntityGroupElement): vscode.TreeItem {
 }
 
 function claimItem(item: vscode.TreeItem, claim: ClaimFinding, reviewed: boolean): vscode.TreeItem {
-  item.description = [claim.score.toFixed(2), claim.reasons.join(', ')].filter(Boolean).join(' · ');
+  item.description = [claim.score.toFixed(2), claimReasonsText(claim, ', ')].filter(Boolean).join(' · ');
   item.iconPath = reviewed ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('aiNews.verifiedBorder')) : new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('aiNews.claimBorder'));
   const lines = [
     reviewed ? vscode.l10n.t('Reviewed: an annotation covers it') : vscode.l10n.t('Not reviewed yet'),
     vscode.l10n.t('Check-worthiness {0}', claim.score.toFixed(2)),
   ];
-  if (claim.reasons.length > 0) lines.push(vscode.l10n.t('Why: {0}', claim.reasons.join(', ')));
+  if (claim.signals.length > 0) lines.push(vscode.l10n.t('Why: {0}', claimReasonsText(claim, ', ')));
   if (claim.timeSensitive.length > 0) lines.push(vscode.l10n.t('Time-sensitive: {0}', claim.timeSensitive.join(', ')));
   lines.push('', claim.text);
   item.tooltip = lines.join('\n');

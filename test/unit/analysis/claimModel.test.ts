@@ -1,0 +1,185 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import {
+  analyze, CLAIM_SIGNALS, ClaimModel, defaultClaimModel, DEFAULT_CLAIM_THRESHOLD, findModelFile, readClaimModel, reasonLine,
+  type ClaimFinding, type ClaimModelFile, type ClaimScorer,
+} from '../../../src/core/analysis';
+import { binaryScores, expectedCalibrationError, reliabilityBins } from '../../../src/core/analysis/classification';
+import { readJsonl, type ClaimRecord } from '../../../src/train/corpora';
+import { fitPlatt, seededRandom, trainLogistic, type Example } from '../../../src/train/logistic';
+import { trainClaimModel, type ClaimCorpora } from '../../../src/train/claims';
+import { claims } from './helpers';
+
+/** The repository root: the folder whose models/ holds the shipped claim model. */
+const ROOT = dirname(dirname(findModelFile('claims.json', __dirname) ?? join(process.cwd(), 'models', 'claims.json')));
+
+function claimOf(text: string): ClaimFinding {
+  const found = claims(text, { claimThreshold: 0 });
+  assert.equal(found.length, 1, `expected one sentence in ${JSON.stringify(text)}`);
+  return found[0];
+}
+
+function signalsOf(text: string): string[] {
+  return claimOf(text).signals.map((s) => s.signal);
+}
+
+/** A scorer that gives every signal that fired as a reason. */
+const LIST_FIRED: ClaimScorer = { score: (_facts, fired) => ({ score: 1, reasons: fired.map((f) => ({ signal: f.signal.id, evidence: f.evidence, against: false })) }) };
+
+/** Every signal that fires in the text's sentences. */
+function firedSignals(text: string): string[] {
+  return claims(text, { claimThreshold: 0, claimScorer: LIST_FIRED }).flatMap((c) => c.signals.map((s) => s.signal));
+}
+
+function assertFires(text: string, id: string): void {
+  const fired = firedSignals(text);
+  assert.ok(fired.includes(id), `${id} not among ${fired.join(', ')} in ${JSON.stringify(text)}`);
+}
+
+describe('claims: the signal table', () => {
+  it('has unique ids and a reason for every signal', () => {
+    const ids = CLAIM_SIGNALS.map((s) => s.id);
+    assert.equal(new Set(ids).size, ids.length);
+    for (const s of CLAIM_SIGNALS) assert.ok(s.reason.trim().length > 5, s.id);
+  });
+
+  it('reads figures, dates, names, attribution, events and comparisons', () => {
+    for (const id of ['figure', 'date', 'names', 'attribution', 'event', 'comparison']) assertFires('Laut Reuters stieg der Umsatz von Nvidia am 3. März 2025 um 114 Prozent, mehr als erwartet.', id);
+  });
+
+  it('reads questions, hedges, the reader addressed and sentences too short to assert', () => {
+    assertFires('Wird Nvidia 2026 mehr als 200 Milliarden Dollar umsetzen?', 'question');
+    assertFires('Samsung könnte die Produktion bald kürzen.', 'hedge');
+    assertFires('Das sollten Sie wissen.', 'addressesReader');
+    assertFires('Ganz klar.', 'tooShort');
+  });
+
+  it('does not read "@USER" as a name', () => {
+    assert.ok(!signalsOf('@USER Die Regierung hat die Steuern erhöht.').includes('names'));
+  });
+
+  it('has classifier-only signals for who speaks, unnamed groups and hyperbole', () => {
+    const weightOf = (id: string) => CLAIM_SIGNALS.find((s) => s.id === id)?.weight;
+    for (const id of ['firstPersonSingular', 'firstPersonPlural', 'secondPerson', 'unnamedGroup', 'hyperbole']) assert.equal(weightOf(id), 0, id);
+    assertFires('We cut taxes for working families.', 'firstPersonPlural');
+    assertFires('I voted against the bill.', 'firstPersonSingular');
+    assertFires('Die Politiker haben die Renten gekürzt.', 'unnamedGroup');
+    assertFires('Ich habe das schon tausendmal gesagt!', 'hyperbole');
+  });
+
+  it('is translated in the editor: every signal has its English reason as a vscode.l10n.t key', () => {
+    const editor = readFileSync(join(ROOT, 'src', 'editor', 'claimReasons.ts'), 'utf8');
+    for (const s of CLAIM_SIGNALS) assert.ok(editor.includes(`${s.id}: `) && editor.includes(`vscode.l10n.t('${s.reason}'`), `src/editor/claimReasons.ts lacks ${s.id}: '${s.reason}'`);
+  });
+});
+
+describe('claims: the trained model', () => {
+  it('scores with a probability and gives its strongest reasons, those for first', () => {
+    const claim = claimOf('Laut Reuters stieg der Umsatz von Nvidia im Jahr 2024 um 114 Prozent.');
+    assert.ok(claim.score >= DEFAULT_CLAIM_THRESHOLD && claim.score <= 1, String(claim.score));
+    assert.ok(claim.reasons.some((r) => r.startsWith('names a figure')), claim.reasons.join(' | '));
+    assert.equal(claim.reasons.length, claim.signals.length);
+    const firstAgainst = claim.signals.findIndex((s) => s.against);
+    assert.ok(firstAgainst < 0 || claim.signals.slice(firstAgainst).every((s) => s.against));
+    const hedged = claimOf('Samsung könnte die Produktion von Speicherchips bald kürzen.');
+    assert.ok(hedged.score < DEFAULT_CLAIM_THRESHOLD);
+    assert.ok(hedged.reasons.includes('against: hedged (könnte)'), hedged.reasons.join(' | '));
+  });
+
+  it('writes reasons in words: evidence in place of {0}, "against:" before a reason against', () => {
+    assert.equal(reasonLine({ signal: 'figure', evidence: '"3 %"', against: false }), 'names a figure ("3 %")');
+    assert.equal(reasonLine({ signal: 'hedge', evidence: 'könnte', against: true }), 'against: hedged (könnte)');
+    assert.equal(reasonLine({ signal: 'question', evidence: '', against: true }), 'against: a question');
+    assert.equal(reasonLine({ signal: 'wording', evidence: '"percent"', against: false }), 'wording typical of claims ("percent")');
+  });
+
+  it('caps a question, however many figures it holds', () => {
+    assert.ok(claimOf('Wird Nvidia im Jahr 2026 mehr als 200 Milliarden Dollar umsetzen?').score <= 0.3);
+  });
+
+  it('was trained to the default threshold, which the editor setting shares', () => {
+    assert.equal(defaultClaimModel().threshold, DEFAULT_CLAIM_THRESHOLD);
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { default: unknown }> } } };
+    assert.equal(manifest.contributes.configuration.properties['aiNews.claimScoreThreshold'].default, DEFAULT_CLAIM_THRESHOLD);
+  });
+
+  it('is calibrated on the ClaimBuster dev split: expected calibration error below 0.05', () => {
+    const records = readJsonl<ClaimRecord>(join(ROOT, 'data', 'corpora', 'claims', 'claimbuster-crowdsourced-dev.en.jsonl'));
+    const probabilities = records.map((r) => Math.max(0, ...analyze(r.text, { claimThreshold: 0 }).findings.map((f) => (f.kind === 'claim' ? f.score : 0))));
+    const gold = records.map((r) => r.label === 1);
+    const ece = expectedCalibrationError(probabilities, gold);
+    assert.ok(ece < 0.05, `ECE ${ece.toFixed(3)}`);
+    // And it separates: the top bins are mostly check-worthy, the bottom ones mostly not.
+    const bins = reliabilityBins(probabilities, gold).filter((b) => b.count >= 20);
+    assert.ok(bins[0].positiveRate < 0.15 && bins[bins.length - 1].positiveRate > 0.7, JSON.stringify(bins));
+  });
+
+  it('reads back what it writes, and refuses a file of another format with a clear message', () => {
+    const model = defaultClaimModel();
+    const copy = ClaimModel.fromFile(model.toFile([]));
+    assert.deepEqual(copy.weights, model.weights);
+    assert.throws(() => ClaimModel.fromFile({ ...model.toFile([]), version: 99 } as ClaimModelFile), /not a claim model this version can read/);
+    assert.throws(() => readClaimModel(join(ROOT, 'models', 'no-such-model.json')), /cannot read the claim model .*no-such-model\.json/);
+  });
+});
+
+describe('claims: training', () => {
+  it('learns a toy pattern with logistic regression, the same weights every run', () => {
+    const random = seededRandom(7);
+    const examples: Example[] = [];
+    for (let i = 0; i < 400; i++) {
+      const signal = random() < 0.5 ? 1 : 0;
+      const noise = 2 + Math.floor(random() * 4);
+      examples.push({ indices: [0, signal ? 1 : 2, noise], values: [1, 1, 1], label: signal as 0 | 1, weight: 1 });
+    }
+    const options = { size: 6, epochs: 5, learningRate: 0.2, l2: 1e-4, seed: 3 };
+    const weights = trainLogistic(examples, options);
+    assert.ok(weights[1] > 1 && weights[2] < -1, Array.from(weights).join(', '));
+    assert.deepEqual(trainLogistic(examples, options), weights);
+  });
+
+  it('fits Platt scaling that recovers a known slope and offset', () => {
+    const random = seededRandom(11);
+    const margins: number[] = [];
+    const labels: (0 | 1)[] = [];
+    for (let i = 0; i < 4000; i++) {
+      const z = random() * 8 - 4;
+      margins.push(z);
+      labels.push(random() < 1 / (1 + Math.exp(-(2 * z - 1))) ? 1 : 0);
+    }
+    const { a, b } = fitPlatt(margins, labels);
+    assert.ok(Math.abs(a - 2) < 0.3 && Math.abs(b + 1) < 0.3, `a ${a}, b ${b}`);
+  });
+
+  it('trains the claim model on a tiny corpus: sentences with "zorp" are claims; deterministic', () => {
+    const random = seededRandom(5);
+    const nouns = ['company', 'market', 'lab', 'team', 'fund', 'startup'];
+    const verbs = ['grew', 'changed', 'moved', 'waited', 'stayed'];
+    const record = (i: number): ClaimRecord => {
+      const label = random() < 0.5 ? 1 : 0;
+      const text = `The ${label ? 'zorp ' : ''}${nouns[Math.floor(random() * nouns.length)]} ${verbs[Math.floor(random() * verbs.length)]} quietly again.`;
+      return { id: `toy ${i}`, lang: 'en', text, label: label as 0 | 1, source_label: String(label) };
+    };
+    const corpora: ClaimCorpora = {
+      claimBusterTrain: Array.from({ length: 300 }, (_, i) => record(i)),
+      claimBusterDev: Array.from({ length: 60 }, (_, i) => record(1000 + i)),
+      goldArticles: [], guidelineExamples: [], heldOutArticles: [], germanComments: null,
+    };
+    const config = { hashBits: 10, epochs: 8, learningRate: 0.2, l2: 1e-4, goldWeight: 1, priorScale: 0, seed: 1 };
+    const model = trainClaimModel(corpora, config, () => undefined);
+    const score = (text: string) => claims(text, { claimThreshold: 0, claimScorer: model })[0].score;
+    assert.ok(score('The zorp fund stayed quietly again.') > 0.8, String(score('The zorp fund stayed quietly again.')));
+    assert.ok(score('The fund stayed quietly again.') < 0.2, String(score('The fund stayed quietly again.')));
+    assert.deepEqual(trainClaimModel(corpora, config, () => undefined).toFile([]), model.toFile([]));
+  });
+});
+
+describe('claims: classification scores', () => {
+  it('counts positive-class F1 and macro-F1', () => {
+    const s = binaryScores([true, true, false, false, true], [true, false, true, false, true]);
+    assert.deepEqual([s.tp, s.fp, s.fn, s.tn], [2, 1, 1, 1]);
+    assert.equal(s.f1, 2 / 3);
+    assert.equal(s.macroF1, (2 / 3 + 1 / 2) / 2);
+  });
+});
