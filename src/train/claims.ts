@@ -15,7 +15,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  analyze, CLAIM_SIGNALS, ClaimModel, defaultLexicon, type ClaimScorer, type Lexicon, type SparseFeatures,
+  analyze, CLAIM_SIGNALS, ClaimModel, defaultLexicon, type ClaimReason, type ClaimScorer, type Lexicon, type SparseFeatures,
 } from '../core/analysis';
 import { binaryScores, expectedCalibrationError, type BinaryScores } from '../core/analysis/classification';
 import { iou, MIN_IOU, type LabelSpan } from '../core/analysis/scoring';
@@ -60,9 +60,12 @@ export interface Document {
 class FeatureRecorder implements ClaimScorer {
   readonly recorded: { length: number; features: SparseFeatures }[] = [];
   constructor(private readonly extractor: ClaimModel) {}
-  score(...[facts, fired]: Parameters<ClaimScorer['score']>): ReturnType<ClaimScorer['score']> {
+  score(...[facts, fired]: Parameters<ClaimScorer['score']>): number {
     this.recorded.push({ length: facts.sentence.length, features: this.extractor.features(facts, fired) });
-    return { score: 1, reasons: [] };
+    return 1;
+  }
+  explain(): ClaimReason[] {
+    return [];
   }
 }
 

@@ -8,6 +8,7 @@
  * n-grams summed as "wording".
  */
 import { CLAIM_SIGNALS, reasonText, type ClaimSignal, type FiredSignal, type SentenceFacts } from './claimSignals';
+import type { Language } from './types';
 
 export const CLAIM_MODEL_FORMAT = 'ai-news-annotator/claims';
 export const CLAIM_MODEL_VERSION = 1;
@@ -38,34 +39,63 @@ export function featureLayout(signals: number, hashBits: number): FeatureLayout 
 export interface SparseFeatures {
   indices: number[];
   values: number[];
-  /** For the reasons: which hashed index stands for which word or word pair (character n-grams are left out). */
-  words: Map<number, string>;
+  /** For the reasons, when asked for: which hashed index stands for which word or word pair (character n-grams are left out). */
+  words?: Map<number, string>;
 }
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
+const SPACE = 32;
 
+/** FNV-1a over `s` from `seed`. */
 function fnv(seed: number, s: string): number {
   let h = seed;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
-  return h >>> 0;
+  return h;
 }
 
-/** Kinds of n-gram, hashed apart. */
-const SEED = { word: fnv(FNV_OFFSET, 'w'), pair: fnv(FNV_OFFSET, 'p'), chars: fnv(FNV_OFFSET, 'c') };
+/** Kinds of n-gram, hashed apart, per language. */
+const SEEDS: Record<Language, { word: number; pair: number; chars: number }> = {
+  de: { word: fnv(FNV_OFFSET, 'wde '), pair: fnv(FNV_OFFSET, 'pde '), chars: fnv(fnv(FNV_OFFSET, 'c'), 'de ') },
+  en: { word: fnv(FNV_OFFSET, 'wen '), pair: fnv(FNV_OFFSET, 'pen '), chars: fnv(fnv(FNV_OFFSET, 'c'), 'en ') },
+};
 
 /** A word for the n-grams: lower case, digits as "0", so that "1,234" and "987" look alike. */
 function normalWord(word: string): string {
-  return word.toLowerCase().replace(/\d/g, '0');
+  const lower = word.toLowerCase();
+  return /\d/.test(lower) ? lower.replace(/\d/g, '0') : lower;
+}
+
+/** A token that holds a letter or digit (punctuation ends a word pair). */
+function isWordToken(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0) return true;
+  }
+  return false;
 }
 
 const CHAR_GRAM = 4;
 
+/** Adds the hashed character 4-grams of " word " (padded by spaces) without building the strings. */
+function pushCharGrams(word: string, seed: number, offset: number, mask: number, grams: number[]): void {
+  const padded = word.length + 2;
+  for (let start = 0; start + CHAR_GRAM <= padded; start++) {
+    let h = seed;
+    for (let k = start; k < start + CHAR_GRAM; k++) h = Math.imul(h ^ (k === 0 || k === padded - 1 ? SPACE : word.charCodeAt(k - 1)), FNV_PRIME);
+    grams.push(offset + ((h >>> 0) & mask));
+  }
+}
+
 /**
- * The features of a sentence: the signals that fired, its language, and hashed n-grams. N-gram
- * values are scaled by 1/sqrt(count) so that a long sentence does not outweigh the signals.
+ * The features of a sentence: the signals that fired, its language, and hashed n-grams (words, word
+ * pairs, character 4-grams; per language: English learned from debates says little about German).
+ * N-gram values are scaled by 1/sqrt(count) so that a long sentence does not outweigh the signals.
+ * @param withWords also map the word and pair indices back to their text, for the reasons.
  */
-export function sentenceFeatures(facts: SentenceFacts, fired: readonly FiredSignal[], layout: FeatureLayout, signalIndex: ReadonlyMap<string, number>): SparseFeatures {
+export function sentenceFeatures(
+  facts: SentenceFacts, fired: readonly FiredSignal[], layout: FeatureLayout, signalIndex: ReadonlyMap<string, number>, withWords = false,
+): SparseFeatures {
   const indices: number[] = [layout.bias, facts.language === 'de' ? layout.germanBias : layout.englishBias];
   const values: number[] = [1, 1];
   const corrections = facts.language === 'de' ? layout.german : layout.english;
@@ -76,28 +106,26 @@ export function sentenceFeatures(facts: SentenceFacts, fired: readonly FiredSign
     values.push(1, 1);
   }
   const mask = layout.buckets - 1;
+  const seeds = SEEDS[facts.language];
   const grams: number[] = [];
-  const words = new Map<number, string>();
-  const lang = facts.language === 'de' ? 'de ' : 'en ';
+  const words = withWords ? new Map<number, string>() : undefined;
   let previous = '';
   for (const raw of facts.words) {
-    if (!/[\p{L}\p{N}]/u.test(raw)) {
+    if (!isWordToken(raw)) {
       previous = '';
       continue;
     }
     const word = normalWord(raw);
-    const unigram = layout.hashed + (fnv(SEED.word, lang + word) & mask);
+    const unigram = layout.hashed + ((fnv(seeds.word, word) >>> 0) & mask);
     grams.push(unigram);
-    words.set(unigram, word);
+    words?.set(unigram, word);
     if (previous) {
-      const pair = layout.hashed + (fnv(SEED.pair, `${lang}${previous} ${word}`) & mask);
+      const pair = layout.hashed + ((fnv(fnv(fnv(seeds.pair, previous), ' '), word) >>> 0) & mask);
       grams.push(pair);
-      words.set(pair, `${previous} ${word}`);
+      words?.set(pair, `${previous} ${word}`);
     }
     previous = word;
-    const padded = ` ${word} `;
-    // Per language, like the words: English character n-grams learned from debates say little about German.
-    for (let i = 0; i + CHAR_GRAM <= padded.length; i++) grams.push(layout.hashed + (fnv(fnv(SEED.chars, lang), padded.slice(i, i + CHAR_GRAM)) & mask));
+    pushCharGrams(word, seeds.chars, layout.hashed, mask, grams);
   }
   if (grams.length) {
     const value = 1 / Math.sqrt(grams.length);
@@ -155,7 +183,10 @@ export const WORDING_REASON = { for: 'wording typical of claims ({0})', against:
 
 /** What scores a sentence: the trained model, or in training a recorder of features. */
 export interface ClaimScorer {
-  score(facts: SentenceFacts, fired: readonly FiredSignal[]): { score: number; reasons: ClaimReason[] };
+  /** The sentence's score, 0..1. */
+  score(facts: SentenceFacts, fired: readonly FiredSignal[]): number;
+  /** Why: asked only for the sentences reported as claims. */
+  explain(facts: SentenceFacts, fired: readonly FiredSignal[]): ClaimReason[];
 }
 
 export class ClaimModel implements ClaimScorer {
@@ -168,8 +199,8 @@ export class ClaimModel implements ClaimScorer {
     this.signalIndex = new Map(signals.map((id, i) => [id, i]));
   }
 
-  features(facts: SentenceFacts, fired: readonly FiredSignal[]): SparseFeatures {
-    return sentenceFeatures(facts, fired, this.layout, this.signalIndex);
+  features(facts: SentenceFacts, fired: readonly FiredSignal[], withWords = false): SparseFeatures {
+    return sentenceFeatures(facts, fired, this.layout, this.signalIndex, withWords);
   }
 
   margin(features: SparseFeatures): number {
@@ -178,17 +209,17 @@ export class ClaimModel implements ClaimScorer {
     return z;
   }
 
-  /** The calibrated probability that the sentence is a check-worthy claim, and the reasons. */
-  score(facts: SentenceFacts, fired: readonly FiredSignal[]): { score: number; reasons: ClaimReason[] } {
-    const features = this.features(facts, fired);
-    let probability = sigmoid(this.platt.a * this.margin(features) + this.platt.b);
+  /** The calibrated probability that the sentence is a check-worthy claim, to two decimals. */
+  score(facts: SentenceFacts, fired: readonly FiredSignal[]): number {
+    let probability = sigmoid(this.platt.a * this.margin(this.features(facts, fired)) + this.platt.b);
     // The guidelines: a question asks, it does not assert, however many figures it holds.
     if (facts.question) probability = Math.min(probability, QUESTION_CAP);
-    return { score: Math.round(probability * 100) / 100, reasons: this.explain(facts, fired, features) };
+    return Math.round(probability * 100) / 100;
   }
 
   /** The signals and the wording that pushed the margin most, strongest first; at most five for and three against. */
-  explain(facts: SentenceFacts, fired: readonly FiredSignal[], features: SparseFeatures): ClaimReason[] {
+  explain(facts: SentenceFacts, fired: readonly FiredSignal[]): ClaimReason[] {
+    const features = this.features(facts, fired, true);
     const corrections = facts.language === 'de' ? this.layout.german : this.layout.english;
     const scored: { reason: ClaimReason; weight: number }[] = [];
     for (const { signal, evidence } of fired) {
@@ -215,7 +246,7 @@ export class ClaimModel implements ClaimScorer {
       if (index < this.layout.hashed) continue;
       const push = this.weights[index] * features.values[i];
       weight += push;
-      const word = features.words.get(index);
+      const word = features.words?.get(index);
       if (word !== undefined) words.push({ word, weight: push });
     }
     const direction = Math.sign(weight);

@@ -653,7 +653,8 @@ export function sentenceFacts(
  * ruleScore). `npm run eval` prints its figures next to the model's; the trainer starts from its weights.
  */
 export const RULE_SCORER: ClaimScorer = {
-  score(facts, fired) {
+  score: ruleScore,
+  explain(facts, fired) {
     const reasons: ClaimReason[] = [];
     for (const f of fired) {
       const weight = signalWeight(f.signal, facts);
@@ -663,7 +664,7 @@ export const RULE_SCORER: ClaimScorer = {
       const weight = signalWeight(f.signal, facts);
       if (weight < 0 || (weight === 0 && f.signal.id === 'attributedOpinion')) reasons.push({ signal: f.signal.id, evidence: f.evidence, against: true });
     }
-    return { score: ruleScore(facts, fired), reasons };
+    return reasons;
   },
 };
 
@@ -681,8 +682,8 @@ export function scoreSentence(
   tokens: Token[] = tokenize(text, span.start, span.end),
 ): { score: number; reasons: string[] } {
   const facts = sentenceFacts(text, span, numbers, entities, language, tokens);
-  const { score, reasons } = RULE_SCORER.score(facts, fireSignals(facts));
-  return { score, reasons: reasons.map(reasonLine) };
+  const fired = fireSignals(facts);
+  return { score: RULE_SCORER.score(facts, fired), reasons: RULE_SCORER.explain(facts, fired).map(reasonLine) };
 }
 
 /**
@@ -736,8 +737,10 @@ export function findClaims(
     for (let k = e; k < entities.length && entities[k].start < span.end; k++) inEntities.push(entities[k]);
     const sentenceTokens = tokens.slice(t, tEnd);
     const facts = sentenceFacts(text, span, inNumbers, inEntities, language, sentenceTokens);
-    const { score, reasons } = scorer.score(facts, fireSignals(facts));
+    const fired = fireSignals(facts);
+    const score = scorer.score(facts, fired);
     if (score < threshold) continue;
+    const reasons = scorer.explain(facts, fired);
     claims.push({
       kind: 'claim', type: null, start: span.start, end: span.end, text: facts.sentence, score,
       reasons: reasons.map(reasonLine), signals: reasons, timeSensitive: findTimeSensitive(facts.sentence, sentenceTokens),

@@ -25,7 +25,7 @@ function signalsOf(text: string): string[] {
 }
 
 /** A scorer that gives every signal that fired as a reason. */
-const LIST_FIRED: ClaimScorer = { score: (_facts, fired) => ({ score: 1, reasons: fired.map((f) => ({ signal: f.signal.id, evidence: f.evidence, against: false })) }) };
+const LIST_FIRED: ClaimScorer = { score: () => 1, explain: (_facts, fired) => fired.map((f) => ({ signal: f.signal.id, evidence: f.evidence, against: false })) };
 
 /** Every signal that fires in the text's sentences. */
 function firedSignals(text: string): string[] {

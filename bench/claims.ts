@@ -1,0 +1,114 @@
+/**
+ * Bench section `claims`: what the trained claim model costs.
+ *
+ * 1. Loading models/claims.json (read, parse, decode the weights), median of 20 fresh loads. Baseline
+ *    in the same run: reading the file's bytes alone. Target: under 150 ms.
+ * 2. 1 MB of distinct real text (sentences of the openly licensed corpora in data/corpora, English
+ *    debates and German news, five to a paragraph; no paragraph repeats) analysed in full, once with
+ *    the model scoring claims and once with the hand-written rules. Baseline in the same run:
+ *    remark-parse alone on the same text. Target for the whole analysis: at most 3.0x the parse.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import type { BenchSection } from './bench';
+import { analyze, defaultLexicon, findModelFile, readClaimModel, RULE_SCORER, type AnalyzeOptions } from '../src/core/analysis';
+import { corporaDir, readClaims, readNer } from '../src/train/corpora';
+import { seedsFolder } from './shared';
+
+const MB = 1 << 20;
+const LOADS = 20;
+const RUNS = 5;
+const LOAD_TARGET_MS = 150;
+const RATIO_TARGET = 3.0;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function time(run: () => void): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
+
+/** Sentences of the corpora, alternating English and German, five to a paragraph, up to `size` characters. */
+function distinctText(size: number): string {
+  const dir = corporaDir(join(seedsFolder(), '..'));
+  const english = readClaims('claimbuster-groundtruth-train.en', dir).map((r) => r.text);
+  const german = [...readNer('germeval2014-dev.de', dir), ...readNer('mobie-train.de', dir)].map((r) => r.text.replace(/ ([.,;:!?)])/g, '$1').replace(/\( /g, '('));
+  const seen = new Set<string>();
+  const paragraphs: string[] = [];
+  let length = 0;
+  for (let i = 0; length < size && (i < english.length || i < german.length); i += 5) {
+    for (const source of [english, german]) {
+      const paragraph = source.slice(i, i + 5).join(' ');
+      if (!paragraph || seen.has(paragraph)) continue;
+      seen.add(paragraph);
+      paragraphs.push(paragraph);
+      length += paragraph.length + 2;
+    }
+  }
+  return paragraphs.join('\n\n').slice(0, size);
+}
+
+function loadRows(): string[][] {
+  const path = findModelFile('claims.json');
+  if (!path) throw new Error('models/claims.json not found: run npm run train claims');
+  const bytes = median(Array.from({ length: LOADS }, () => time(() => readFileSync(path))));
+  const load = median(Array.from({ length: LOADS }, () => time(() => readClaimModel(path))));
+  const size = statSync(path).size;
+  return [
+    ['read the file alone (baseline)', `${bytes.toFixed(2)} ms`, `${(size / 1024).toFixed(0)} KB`],
+    ['load the claim model', `${load.toFixed(2)} ms`, `target < ${LOAD_TARGET_MS} ms ${load < LOAD_TARGET_MS ? 'ok' : 'MISSED'}`],
+  ];
+}
+
+function analysisRows(text: string): string[][] {
+  const lexicon = defaultLexicon();
+  const parser = unified().use(remarkParse);
+  const withModel: AnalyzeOptions = { lexicon };
+  const withRules: AnalyzeOptions = { lexicon, claimScorer: RULE_SCORER };
+  parser.parse(text.slice(0, 100_000));
+  analyze(text.slice(0, 100_000), withModel);
+  analyze(text.slice(0, 100_000), withRules);
+  const parse: number[] = [];
+  const model: number[] = [];
+  const rules: number[] = [];
+  // Interleaved, the order alternating, so that a busy neighbour on a shared machine bills both alike.
+  for (let run = 0; run < RUNS; run++) {
+    parse.push(time(() => parser.parse(text)));
+    const order: [number[], AnalyzeOptions][] = [[model, withModel], [rules, withRules]];
+    if (run % 2) order.reverse();
+    for (const [times, options] of order) times.push(time(() => analyze(text, options)));
+  }
+  const p = median(parse);
+  const m = median(model);
+  const r = median(rules);
+  return [
+    ['remark-parse alone (baseline)', `${p.toFixed(0)} ms`, ''],
+    ['full analysis, claims scored by the rules', `${r.toFixed(0)} ms`, `${(r / p).toFixed(2)}x parse`],
+    ['full analysis, claims scored by the model', `${m.toFixed(0)} ms`, `${(m / p).toFixed(2)}x parse (target <= ${RATIO_TARGET}x) ${m / p <= RATIO_TARGET ? 'ok' : 'MISSED'}; model adds ${(m - r).toFixed(0)} ms (${(((m - r) / r) * 100).toFixed(1)}%)`],
+  ];
+}
+
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
+  console.log(line(header));
+  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  for (const r of rows) console.log(line(r));
+}
+
+export const claimsBench: BenchSection = {
+  name: 'claims',
+  async run() {
+    printTable(['claim model', 'time', 'verdict'], loadRows());
+    console.log('');
+    const text = distinctText(MB);
+    console.log(`Article: ${(text.length / MB).toFixed(2)} MB of distinct corpus sentences (ClaimBuster train, GermEval 2014 dev, MobIE train).\n`);
+    printTable(['measure', 'time', 'verdict'], analysisRows(text));
+  },
+};
