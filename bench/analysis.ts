@@ -12,7 +12,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { BenchSection } from './bench';
-import { random, seedTexts } from './shared';
+import { median, printTable, random, seedTexts, time } from './shared';
 import { analyze, defaultLexicon, IncrementalAnalyzer, type Lexicon } from '../src/core/analysis';
 
 const MB = 1 << 20;
@@ -35,30 +35,8 @@ function repeatedSeeds(size: number): string {
   return parts.join('\n\n').slice(0, size);
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function time(run: () => void): number {
-  const start = performance.now();
-  run();
-  return performance.now() - start;
-}
-
 function mbPerSecond(chars: number, ms: number): string {
   return ((chars / MB) / (ms / 1000)).toFixed(2);
-}
-
-function row(cells: string[], widths: number[]): string {
-  return '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
-}
-
-function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  console.log(row(header, widths));
-  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-  for (const r of rows) console.log(row(r, widths));
 }
 
 function fullAnalysis(text: string, lexicon: Lexicon): string[][] {

@@ -15,24 +15,13 @@ import remarkParse from 'remark-parse';
 import type { BenchSection } from './bench';
 import { analyze, defaultLexicon, findModelFile, readClaimModel, RULE_SCORER, type AnalyzeOptions } from '../src/core/analysis';
 import { corporaDir, readClaims, readNer } from '../src/train/corpora';
-import { seedsFolder } from './shared';
+import { median, printTable, seedsFolder, time } from './shared';
 
 const MB = 1 << 20;
 const LOADS = 20;
 const RUNS = 5;
 const LOAD_TARGET_MS = 150;
 const RATIO_TARGET = 3.0;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function time(run: () => void): number {
-  const start = performance.now();
-  run();
-  return performance.now() - start;
-}
 
 /** Sentences of the corpora, alternating English and German, five to a paragraph, up to `size` characters. */
 function distinctText(size: number): string {
@@ -92,14 +81,6 @@ function analysisRows(text: string): string[][] {
     ['full analysis, claims scored by the rules', `${r.toFixed(0)} ms`, `${(r / p).toFixed(2)}x parse`],
     ['full analysis, claims scored by the model', `${m.toFixed(0)} ms`, `${(m / p).toFixed(2)}x parse (target <= ${RATIO_TARGET}x) ${m / p <= RATIO_TARGET ? 'ok' : 'MISSED'}; model adds ${(m - r).toFixed(0)} ms (${(((m - r) / r) * 100).toFixed(1)}%)`],
   ];
-}
-
-function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
-  console.log(line(header));
-  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-  for (const r of rows) console.log(line(r));
 }
 
 export const claimsBench: BenchSection = {

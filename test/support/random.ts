@@ -1,11 +1,2 @@
-/** A small deterministic generator (mulberry32): every run of a test or benchmark sees the same data. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic generator (mulberry32): every run of a test or benchmark sees the same data. The trainers use the same one. */
+export { seededRandom as random } from '../../src/train/logistic';

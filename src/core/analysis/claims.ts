@@ -649,7 +649,7 @@ export function sentenceFacts(
 }
 
 /**
- * The hand-written rules as a scorer: the weights of the signal table summed (claimSignals.ts,
+ * The hand-written rules as a scorer (what scoreSentence was): the weights of the signal table summed (claimSignals.ts,
  * ruleScore). `npm run eval` prints its figures next to the model's; the trainer starts from its weights.
  */
 export const RULE_SCORER: ClaimScorer = {
@@ -667,24 +667,6 @@ export const RULE_SCORER: ClaimScorer = {
     return reasons;
   },
 };
-
-/**
- * Scores one sentence with the hand-written rules: 0..1 and the reasons, positive ones first as they
- * were found, then those against it.
- * @param numbers and `entities` are those inside the sentence, with offsets in the same string as `span`.
- */
-export function scoreSentence(
-  text: string,
-  span: Span,
-  numbers: NumberFinding[],
-  entities: EntityFinding[],
-  language: Language,
-  tokens: Token[] = tokenize(text, span.start, span.end),
-): { score: number; reasons: string[] } {
-  const facts = sentenceFacts(text, span, numbers, entities, language, tokens);
-  const fired = fireSignals(facts);
-  return { score: RULE_SCORER.score(facts, fired), reasons: RULE_SCORER.explain(facts, fired).map(reasonLine) };
-}
 
 /**
  * "Der H20 ist eine abgespeckte Variante …", "Grok is a chatbot built by xAI": a copula near the start of the

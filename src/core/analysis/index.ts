@@ -15,7 +15,7 @@ export { maskProse, type ProseBlock, type Span } from './prose';
 export { splitSentences } from './sentences';
 export { findNumbers, applyArticleYear, completeDateValue } from './numbers';
 export { findEntities, type EntityScan, type LearnedName, type NameCandidate } from './entities';
-export { findClaims, scoreSentence, sentenceFacts, DEFAULT_CLAIM_THRESHOLD, RULE_SCORER } from './claims';
+export { findClaims, sentenceFacts, DEFAULT_CLAIM_THRESHOLD, RULE_SCORER } from './claims';
 export { CLAIM_SIGNALS, fireSignals, ruleScore, type ClaimSignal, type FiredSignal, type SentenceFacts } from './claimSignals';
 export { ClaimModel, reasonLine, sigmoid, type ClaimReason, type ClaimScorer, type ClaimModelFile, type SparseFeatures } from './claimModel';
 export { defaultClaimModel, readClaimModel, findModelFile } from './modelFiles';
