@@ -19,7 +19,7 @@ import { fireSignals, ruleScore, signalWeight, type SentenceFacts } from './clai
 import { reasonLine, type ClaimReason, type ClaimScorer } from './claimModel';
 
 /** Default probability a sentence needs to be reported as a claim (the editor's aiNews.claimScoreThreshold has its own default). */
-export const DEFAULT_CLAIM_THRESHOLD = 0.45;
+export const DEFAULT_CLAIM_THRESHOLD = 0.4;
 
 type Category =
   | 'attribution' | 'comparison' | 'event' | 'prediction' | 'strongPrediction' | 'hedged' | 'opinion' | 'evaluative'

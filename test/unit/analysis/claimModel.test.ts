@@ -87,6 +87,21 @@ describe('claims: the trained model', () => {
     assert.ok(hedged.reasons.includes('against: hedged (könnte)'), hedged.reasons.join(' | '));
   });
 
+  it('sums the margin while hashing exactly as over the built features', () => {
+    const model = defaultClaimModel();
+    const margins: [number, number][] = [];
+    const recorder: ClaimScorer = {
+      score: (facts, fired) => {
+        margins.push([model.sentenceMargin(facts, fired), model.margin(model.features(facts, fired))]);
+        return 0;
+      },
+      explain: () => [],
+    };
+    analyze('Laut Reuters stieg der Umsatz um 5 Prozent. We cut taxes! Ganz klar.', { claimScorer: recorder });
+    assert.equal(margins.length, 3);
+    for (const [fast, built] of margins) assert.ok(Math.abs(fast - built) < 1e-9, `${fast} vs ${built}`);
+  });
+
   it('writes reasons in words: evidence in place of {0}, "against:" before a reason against', () => {
     assert.equal(reasonLine({ signal: 'figure', evidence: '"3 %"', against: false }), 'names a figure ("3 %")');
     assert.equal(reasonLine({ signal: 'hedge', evidence: 'könnte', against: true }), 'against: hedged (könnte)');
