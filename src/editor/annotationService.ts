@@ -292,16 +292,11 @@ export class AnnotationService extends Disposable implements AnnotationSource {
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
     const entry = folder && this.folders.get(folder.uri.toString());
     if (!cached || !entry) return;
-    let moved = false;
+    const positions = new Map<string, Span>();
     for (const [id, placement] of cached.byId) {
-      const annotation = entry.store.annotations.find((a) => a.id === id);
-      if (!annotation || !placement.span || placement.state === 'fuzzy') continue;
-      if (annotation.position.start !== placement.span.start || annotation.position.end !== placement.span.end) {
-        entry.store.movePosition(id, placement.span);
-        moved = true;
-      }
+      if (placement.span && placement.state !== 'fuzzy') positions.set(id, placement.span);
     }
-    if (moved) await this.save(entry);
+    if (entry.store.movePositions(positions) > 0) await this.save(entry);
   }
 
   private async openFolder(folder: vscode.WorkspaceFolder): Promise<void> {

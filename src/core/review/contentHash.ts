@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
 
+/** Line endings normalised to LF, a leading byte-order mark dropped: what the hash covers. */
+function hashedText(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
 /**
  * The sha256 (hex) of an article's text, as stored in an annotation's `articleHash`.
  *
@@ -9,6 +14,14 @@ import { createHash } from 'node:crypto';
  * @returns 64 lowercase hex digits.
  */
 export function contentHash(text: string): string {
-  const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  return createHash('sha256').update(normalised, 'utf8').digest('hex');
+  return createHash('sha256').update(hashedText(text), 'utf8').digest('hex');
+}
+
+/**
+ * The same hash as {@link contentHash}, computed by Web Crypto off the main thread: a 1 MB article
+ * takes a few milliseconds to hash, which the editor's event loop should not wait for.
+ */
+export async function contentHashAsync(text: string): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(hashedText(text)));
+  return Buffer.from(digest).toString('hex');
 }
