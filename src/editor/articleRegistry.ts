@@ -41,6 +41,16 @@ export class ArticleRegistry extends Disposable {
     return this.matchesGlobs(document) || declaresArticle(documentHead(document));
   }
 
+  /** Why the document counts as an article, in the order `isArticle` decides it; undefined when it does not. */
+  reason(document: vscode.TextDocument): string | undefined {
+    if (!this.isArticle(document)) return undefined;
+    if (this.isOptedIn(document)) return vscode.l10n.t('you opted it in ("AI News: Analyze This Document")');
+    const glob = this.matchingGlob(document);
+    if (glob) return vscode.l10n.t('it matches {0}', glob);
+    if (declaresArticle(documentHead(document))) return vscode.l10n.t('it declares itself (a leading date line or "ainews: true" front matter)');
+    return vscode.l10n.t('it was opted in');
+  }
+
   /** True when the user opted this document in by hand. */
   isOptedIn(document: vscode.TextDocument): boolean {
     return this.list(OPTED_IN_KEY).includes(document.uri.toString());
@@ -61,9 +71,14 @@ export class ArticleRegistry extends Disposable {
   }
 
   private matchesGlobs(document: vscode.TextDocument): boolean {
+    return this.matchingGlob(document) !== undefined;
+  }
+
+  /** The first configured glob the document matches in its workspace folder. */
+  private matchingGlob(document: vscode.TextDocument): string | undefined {
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-    if (!folder) return false;
-    return readSettings(folder).articleGlobs.some(
+    if (!folder) return undefined;
+    return readSettings(folder).articleGlobs.find(
       (glob) => vscode.languages.match({ pattern: new vscode.RelativePattern(folder, glob) }, document) > 0,
     );
   }

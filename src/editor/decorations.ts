@@ -1,14 +1,15 @@
 /**
- * Draws findings and annotations into every visible editor, split editors included.
- * Decoration types are built once per configuration and torn down in one place. For large articles
- * only the visible lines (plus a margin) get finding decorations, repainted on scroll.
+ * Draws an article's snapshot into every visible editor, split editors included: findings,
+ * annotations and suggestions. It computes nothing: while an edit's snapshot is pending it leaves
+ * the decorations as they are (VS Code moves them with the text) and paints when the snapshot comes.
+ * Decoration types are built once and torn down in one place. For large articles only the visible
+ * lines (plus a margin) get finding decorations, repainted on scroll.
  */
 import * as vscode from 'vscode';
 import type { Finding } from '../core/analysis/types';
-import type { AnalysisService } from './analysisService';
+import type { PlacedAnnotation, SnapshotSource } from './articleSessions';
 import { Disposable } from './disposable';
-import type { AnnotationSource, PlacedAnnotation } from './placedAnnotation';
-import { toRange, toSpan, type Span } from './ranges';
+import { toRange, type Span } from './ranges';
 import { readSettings, type Settings } from './settings';
 
 export type DecorationKind =
@@ -142,19 +143,16 @@ export class DecorationPainter extends Disposable {
   /** Fires after an editor was painted (the test API waits on it). */
   readonly onDidPaint = this.painted.event;
   private scrollTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Milliseconds the last paint took, analysis included when it was stale (for the benchmarks). */
+  /** Milliseconds the last paint took (for the benchmarks). */
   lastPaintMs = 0;
 
   constructor(
     extensionUri: vscode.Uri,
-    private readonly analysis: AnalysisService,
-    private readonly annotations: AnnotationSource,
-    private readonly possiblyOutdatedSpans: (document: vscode.TextDocument) => Span[],
+    private readonly sessions: SnapshotSource,
   ) {
     super();
     this.types = buildTypes(extensionUri);
-    this.register(analysis.onDidAnalyze((document) => this.paintDocument(document)));
-    this.register(annotations.onDidChange(() => this.paintAll()));
+    this.register(sessions.onDidChangeArticle(({ document }) => this.paintDocument(document)));
     this.register(vscode.window.onDidChangeVisibleTextEditors(() => this.paintAll()));
     this.register(
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
@@ -181,15 +179,14 @@ export class DecorationPainter extends Disposable {
     return this.lastPainted.get(uri.toString());
   }
 
-  /** Paints one editor: findings of its visible window, all annotations. */
+  /** Paints one editor from its article's snapshot: findings of its visible window, all annotations. */
   paint(editor: vscode.TextEditor): void {
-    if (this.isDisposed) return;
-    const started = performance.now();
     const document = editor.document;
-    // What is on screen is analysed first; the rest of a large article follows in idle time.
-    const onScreen = editor.visibleRanges.map((range) => toSpan(document, range));
-    const analysis = this.analysis.progressFor(document, onScreen)?.analysis;
-    const placed = this.annotations.placedAnnotations(document);
+    if (this.isDisposed || this.sessions.isPending(document)) return;
+    const started = performance.now();
+    const snapshot = this.sessions.snapshot(document);
+    const analysis = snapshot?.analysis;
+    const placed = snapshot?.placements ?? [];
     if (!analysis && placed.length === 0) {
       this.clear(editor);
       return;
@@ -202,7 +199,7 @@ export class DecorationPainter extends Disposable {
       const lineStart = document.offsetAt(new vscode.Position(document.positionAt(offset).line, 0));
       return { start: lineStart, end: lineStart };
     };
-    const plan = planDecorations(findings, placed, settings, analysis ? this.possiblyOutdatedSpans(document) : [], orphanLine);
+    const plan = planDecorations(findings, placed, settings, snapshot?.possiblyOutdated ?? [], orphanLine);
     for (const kind of DECORATION_KINDS) {
       editor.setDecorations(this.types[kind], plan[kind].map((span) => toRange(document, span)));
     }
@@ -228,8 +225,8 @@ export class DecorationPainter extends Disposable {
 
   /** True when scrolling brings other findings into view: a large or not yet fully analysed article. */
   private repaintsOnScroll(document: vscode.TextDocument): boolean {
-    const progress = this.analysis.progressFor(document);
-    return progress !== undefined && (!progress.complete || progress.analysis.findings.length > FULL_PAINT_LIMIT);
+    const snapshot = this.sessions.snapshot(document);
+    return snapshot?.analysis !== undefined && (!snapshot.complete || snapshot.analysis.findings.length > FULL_PAINT_LIMIT);
   }
 
   private visibleWindow(editor: vscode.TextEditor): Span {

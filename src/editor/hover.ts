@@ -5,10 +5,9 @@
  */
 import * as vscode from 'vscode';
 import type { ClaimFinding, Finding, NumberFinding } from '../core/analysis/types';
-import type { AnalysisService } from './analysisService';
+import type { ArticleSessions, PlacedAnnotation } from './articleSessions';
 import { commandLink, HOVER_COMMANDS } from './commandLinks';
-import type { AnnotationSource, PlacedAnnotation } from './placedAnnotation';
-import { spanContains, toRange } from './ranges';
+import { toRange } from './ranges';
 
 const STATUS_LABEL = {
   verified: () => vscode.l10n.t('Verified'),
@@ -88,7 +87,7 @@ function appendClaim(md: vscode.MarkdownString, document: vscode.TextDocument, c
   md.appendMarkdown('\n\n');
 }
 
-function appendAnnotation(md: vscode.MarkdownString, placed: PlacedAnnotation): void {
+function appendAnnotation(md: vscode.MarkdownString, placed: PlacedAnnotation, folder: vscode.WorkspaceFolder): void {
   const a = placed.annotation;
   md.appendMarkdown(`**${STATUS_LABEL[a.status]()}**`);
   md.appendText(` · ${STATE_LABEL[placed.state]()}`);
@@ -108,7 +107,7 @@ function appendAnnotation(md: vscode.MarkdownString, placed: PlacedAnnotation): 
   appendUntrusted(md, vscode.l10n.t('By {0} · created {1} · modified {2}', a.author || vscode.l10n.t('unknown'), a.created.slice(0, 10), a.modified.slice(0, 10)));
   if (a.reviewBy) appendUntrusted(md, ` · ${vscode.l10n.t('review by {0}', a.reviewBy)}`);
   md.appendMarkdown('\n\n');
-  const target = { folder: placed.folder.uri.toString(), id: a.id };
+  const target = { folder: folder.uri.toString(), id: a.id };
   md.appendMarkdown(
     [
       ...(['verified', 'disputed', 'outdated'] as const)
@@ -140,24 +139,21 @@ function escapeLinkText(text: string): string {
   return text.replace(/[\\[\]*_`<>]/g, (c) => `\\${c}`);
 }
 
+/** Asks the article's session only for what lies under the pointer: never the rest of a large article. */
 export class ArticleHoverProvider implements vscode.HoverProvider {
-  constructor(
-    private readonly analysis: AnalysisService,
-    private readonly annotations: AnnotationSource,
-  ) {}
+  constructor(private readonly sessions: ArticleSessions) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const offset = document.offsetAt(position);
-    const placed = this.annotations.placedAnnotations(document).filter((p) => p.span && spanContains(p.span, offset));
-    const findings = (this.analysis.analysisFor(document)?.findings ?? [])
-      .filter((f) => spanContains(f, offset))
-      // the narrowest first: a number inside a claim is what the pointer is on
-      .sort((a, b) => a.end - a.start - (b.end - b.start));
+    const point = this.sessions.at(document, document.offsetAt(position));
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    if (!point) return undefined;
+    const placed = folder ? point.placements : [];
+    const { findings } = point;
     if (placed.length === 0 && findings.length === 0) return undefined;
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
     md.supportHtml = false;
-    for (const p of placed) appendAnnotation(md, p);
+    if (folder) for (const p of placed) appendAnnotation(md, p, folder);
     for (const f of findings) appendFinding(md, document, f);
     const spans = [...placed.map((p) => p.span!), ...findings];
     const narrowest = spans.reduce((a, b) => (b.end - b.start < a.end - a.start ? b : a));

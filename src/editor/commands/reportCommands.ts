@@ -121,7 +121,7 @@ async function exportAnnotations(ctx: CommandContext, loader: WorkspaceArticles,
 }
 
 function claimAtCursor(ctx: CommandContext, document: vscode.TextDocument, offset: number): ClaimFinding | undefined {
-  const findings = ctx.analysis.analysisFor(document)?.findings ?? [];
+  const findings = ctx.sessions.completeAnalysis(document)?.findings ?? [];
   return findings.find((f): f is ClaimFinding => f.kind === 'claim' && f.start <= offset && offset <= f.end);
 }
 
@@ -149,7 +149,7 @@ async function findInOtherArticles(ctx: CommandContext, loader: WorkspaceArticle
   const indexed = articles.map((a) => ({ path: indexPath(a), text: a.text, analysis: a.analysis }));
   const own = articles.find((a) => a.uri.toString() === editor.document.uri.toString());
   const ownPath = own ? indexPath(own) : articlePathOf(folder, editor.document.uri);
-  if (!own) indexed.push({ path: ownPath, text: editor.document.getText(), analysis: ctx.analysis.analysisFor(editor.document)! });
+  if (!own) indexed.push({ path: ownPath, text: editor.document.getText(), analysis: ctx.sessions.completeAnalysis(editor.document)! });
   const matches = findClaimInOtherArticles(buildCrossIndex(indexed), ownPath, claim, indexed);
   if (args.pick === false) return matches;
   if (matches.length === 0) {

@@ -1,7 +1,7 @@
 /** Mark verified / disputed / outdated, set status, edit note, evidence, review date, remove, re-anchor. */
 import * as vscode from 'vscode';
 import type { Annotation, Status } from '../../core/store/annotation';
-import type { PlacedAnnotation } from '../placedAnnotation';
+import type { Placement } from '../articleSessions';
 import { spanContains, toSpan } from '../ranges';
 import { articleDocument, explain, isAnnotationArgs, targetSpan, type AnnotationArgs, type CommandContext, type SpanArgs } from './context';
 
@@ -30,8 +30,9 @@ async function markStatus(ctx: CommandContext, status: Status, args?: SpanArgs):
   }
   const note = args?.note !== undefined ? args.note : await askNote(status);
   if (note === undefined) return undefined;
+  const existing = ctx.sessions.placements(document).find((p) => p.span && p.span.start === span.start && p.span.end === span.end);
   try {
-    return await ctx.annotations.setVerdict(document, span, status, note);
+    return await ctx.annotations.setVerdict(document, span, status, note, existing?.annotation.id);
   } catch (error) {
     void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
     return undefined;
@@ -44,8 +45,9 @@ export function annotationAt(ctx: CommandContext, args?: unknown): { folder: vsc
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
   const offset = editor.document.offsetAt(editor.selection.active);
-  const placed = ctx.annotations.placedAnnotations(editor.document).find((p) => p.span && spanContains(p.span, offset));
-  return placed && { folder: placed.folder, annotation: placed.annotation };
+  const placed = ctx.sessions.placements(editor.document).find((p) => p.span && spanContains(p.span, offset));
+  const folder = vscode.workspace.getWorkspaceFolder(editor.document.uri);
+  return placed && folder && { folder, annotation: placed.annotation };
 }
 
 function requireAnnotation(ctx: CommandContext, args?: unknown): { folder: vscode.WorkspaceFolder; annotation: Annotation } | undefined {
@@ -139,7 +141,7 @@ async function reanchor(ctx: CommandContext, args?: AnnotationArgs): Promise<Ann
   }
   let id = isAnnotationArgs(args) ? args.id : undefined;
   if (!id) {
-    const candidates = ctx.annotations.placedAnnotations(document).filter((p) => p.state === 'fuzzy' || p.state === 'orphaned');
+    const candidates = ctx.sessions.placements(document).filter((p) => p.state === 'fuzzy' || p.state === 'orphaned');
     const picked = await pickAnnotation(candidates);
     id = picked?.annotation.id;
   }
@@ -148,7 +150,7 @@ async function reanchor(ctx: CommandContext, args?: AnnotationArgs): Promise<Ann
   return run(() => ctx.annotations.reanchor(document, annotationId, toSpan(document, editor.selection)));
 }
 
-async function pickAnnotation(candidates: PlacedAnnotation[]): Promise<PlacedAnnotation | undefined> {
+async function pickAnnotation(candidates: Placement[]): Promise<Placement | undefined> {
   if (candidates.length === 0) {
     explain(vscode.l10n.t('This article has no fuzzy or orphaned annotations to re-anchor.'));
     return undefined;

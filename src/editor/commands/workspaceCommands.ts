@@ -59,7 +59,7 @@ async function stopAnalyzing(ctx: CommandContext): Promise<boolean> {
 
 async function rescan(ctx: CommandContext): Promise<void> {
   await ctx.annotations.reloadAll();
-  ctx.analysis.resetAll();
+  ctx.sessions.resetAll();
 }
 
 async function setupGitMergeDriver(ctx: CommandContext): Promise<boolean> {

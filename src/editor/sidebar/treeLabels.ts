@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { AnchorState, Status } from '../../core/store/annotation';
 import type { GroupKey } from '../../core/sidebar/annotationGroups';
-import type { ReviewFlag } from '../placedAnnotation';
+import type { ReviewFlag } from '../../core/review/reviewState';
 
 const GROUP_LABEL: Record<GroupKey, () => string> = {
   verified: () => vscode.l10n.t('Verified'),

@@ -222,7 +222,7 @@ describe('Editor benchmark: a 1 MB article', function () {
     });
     let completeAt = 0;
     const analysed = new Promise<void>((resolve) => {
-      const subscription = api.onDidAnalyze((document) => {
+      const subscription = api.onDidChangeArticle(({ document }) => {
         if (document.uri.fsPath === article && api.analysisComplete(document)) {
           completeAt = performance.now();
           subscription.dispose();

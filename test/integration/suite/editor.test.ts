@@ -206,7 +206,7 @@ describe('Editor: highlights, verdicts, hover, code actions', function () {
       paints.push({ complete: api.analysisComplete(e.document), spans: all.length, lastEnd: Math.max(0, ...all.map((s) => s.end)), status: statusBar.current()?.text });
     });
     const completed = new Promise<vscode.TextDocument>((resolve) => {
-      const subscription = api.onDidAnalyze((document) => {
+      const subscription = api.onDidChangeArticle(({ document }) => {
         if (document.uri.fsPath.endsWith('sliced-400k.txt') && api.analysisComplete(document)) {
           subscription.dispose();
           resolve(document);

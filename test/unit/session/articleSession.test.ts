@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ArticleSession, type SessionOptions } from '../../../src/core/session/articleSession';
+import { placeClosedArticle } from '../../../src/core/session/closedArticle';
 import { contentHash, contentHashAsync } from '../../../src/core/review/contentHash';
 import { makeQuote, type TextEdit } from '../../../src/core/store/anchor';
 import type { TextPosition } from '../../../src/core/store/annotation';
@@ -261,5 +262,26 @@ describe('ArticleSession: placements follow edits and the annotation file', () =
 
   it('hashes off the main thread exactly as the stored hash does (CRLF, BOM)', async () => {
     for (const text of ['', 'a\r\nb\rc\n', '\uFEFFKI 😀 ü']) assert.equal(await contentHashAsync(text), contentHash(text));
+  });
+});
+
+describe('placeClosedArticle: an article no editor has open', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ainews-closed-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads and resolves it as check does, with review flags; a missing article has only orphans', async () => {
+    const store = await AnnotationStore.open(dir);
+    const changed = `Vorab. ${ARTICLE}`;
+    const qwen = store.add(claim('Qwen 2.5'));
+    mkdirSync(join(dir, 'articles'), { recursive: true });
+    writeFileSync(join(dir, PATH), changed);
+    const options = { now: new Date('2025-03-01'), maxVerifiedAgeDays: 180, maxBytes: 1 << 20 };
+    const placed = await placeClosedArticle(dir, PATH, store.annotationsOf(PATH), options);
+    assert.deepEqual(placed.map((p) => [p.annotation.id, p.state, p.span, p.flags]), [[qwen.id, 'moved', rangeOf(changed, 'Qwen 2.5'), ['article changed since review']]]);
+    const missing = await placeClosedArticle(dir, 'articles/gone.md', store.annotationsOf(PATH), options);
+    assert.deepEqual(missing.map((p) => [p.state, p.span]), [['orphaned', undefined]]);
   });
 });
