@@ -7,26 +7,8 @@ import * as vscode from 'vscode';
 import type { ClaimFinding, Finding, NumberFinding } from '../core/analysis/types';
 import type { ArticleSessions, PlacedAnnotation } from './articleSessions';
 import { commandLink, HOVER_COMMANDS } from './commandLinks';
+import { flagLabel, groupLabel, kindLabel, stateLabel } from './labels';
 import { toRange } from './ranges';
-
-const STATUS_LABEL = {
-  verified: () => vscode.l10n.t('Verified'),
-  disputed: () => vscode.l10n.t('Disputed'),
-  outdated: () => vscode.l10n.t('Outdated'),
-};
-
-const STATE_LABEL = {
-  exact: () => vscode.l10n.t('anchored'),
-  moved: () => vscode.l10n.t('moved with the text'),
-  fuzzy: () => vscode.l10n.t('text changed: needs a second look'),
-  orphaned: () => vscode.l10n.t('orphaned: its text is gone'),
-};
-
-const KIND_LABEL = {
-  number: () => vscode.l10n.t('Number'),
-  entity: () => vscode.l10n.t('Entity'),
-  claim: () => vscode.l10n.t('Claim'),
-};
 
 /** A value as the reader's locale writes it, with its unit; dates keep their ISO form ("2025-01-26", "2025-Q1"). */
 export function formatValue(finding: NumberFinding, locale: string): string | undefined {
@@ -57,7 +39,7 @@ function appendVerdictLinks(md: vscode.MarkdownString, args: object): void {
 }
 
 function appendFinding(md: vscode.MarkdownString, document: vscode.TextDocument, finding: Finding): void {
-  md.appendMarkdown(`**${KIND_LABEL[finding.kind]()}**`);
+  md.appendMarkdown(`**${kindLabel(finding.kind)}**`);
   if (finding.type) md.appendText(` · ${finding.type}`);
   md.appendMarkdown('\n\n');
   if (finding.kind === 'number') {
@@ -89,9 +71,9 @@ function appendClaim(md: vscode.MarkdownString, document: vscode.TextDocument, c
 
 function appendAnnotation(md: vscode.MarkdownString, placed: PlacedAnnotation, folder: vscode.WorkspaceFolder): void {
   const a = placed.annotation;
-  md.appendMarkdown(`**${STATUS_LABEL[a.status]()}**`);
-  md.appendText(` · ${STATE_LABEL[placed.state]()}`);
-  for (const flag of placed.flags) md.appendText(` · ${flag === 'needs re-check' ? vscode.l10n.t('needs re-check') : vscode.l10n.t('article changed since review')}`);
+  md.appendMarkdown(`**${groupLabel(a.status)}**`);
+  md.appendText(` · ${stateLabel(placed.state)}`);
+  for (const flag of placed.flags) md.appendText(` · ${flagLabel(flag)}`);
   md.appendMarkdown('\n\n');
   if (a.note) {
     appendUntrusted(md, vscode.l10n.t('Note: {0}', a.note));
@@ -112,7 +94,7 @@ function appendAnnotation(md: vscode.MarkdownString, placed: PlacedAnnotation, f
     [
       ...(['verified', 'disputed', 'outdated'] as const)
         .filter((s) => s !== a.status)
-        .map((s) => commandLink(vscode.l10n.t('Set {0}', STATUS_LABEL[s]()), 'aiNews.setStatus', { ...target, status: s })),
+        .map((s) => commandLink(vscode.l10n.t('Set {0}', groupLabel(s)), 'aiNews.setStatus', { ...target, status: s })),
       commandLink(vscode.l10n.t('Edit note'), 'aiNews.editNote', target),
       commandLink(vscode.l10n.t('Remove'), 'aiNews.removeAnnotation', target),
     ].join(' · '),

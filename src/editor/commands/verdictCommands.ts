@@ -2,19 +2,14 @@
 import * as vscode from 'vscode';
 import type { Annotation, Status } from '../../core/store/annotation';
 import type { Placement } from '../articleSessions';
+import { verdictLabel } from '../labels';
 import { spanContains, toSpan } from '../ranges';
 import { articleDocument, explain, isAnnotationArgs, targetSpan, type AnnotationArgs, type CommandContext, type SpanArgs } from './context';
-
-const STATUS_TITLES: Record<Status, () => string> = {
-  verified: () => vscode.l10n.t('verified'),
-  disputed: () => vscode.l10n.t('disputed'),
-  outdated: () => vscode.l10n.t('outdated'),
-};
 
 /** Asks for an optional note; undefined when the user pressed Escape. */
 async function askNote(status: Status, current = ''): Promise<string | undefined> {
   return vscode.window.showInputBox({
-    title: vscode.l10n.t('Mark {0}', STATUS_TITLES[status]()),
+    title: vscode.l10n.t('Mark {0}', verdictLabel(status)),
     prompt: vscode.l10n.t('Note (optional): why, and where you checked it'),
     value: current,
   });
@@ -74,7 +69,7 @@ async function setStatus(ctx: CommandContext, args?: AnnotationArgs & { status?:
 }
 
 async function pickStatus(current: Status): Promise<Status | undefined> {
-  const items = (['verified', 'disputed', 'outdated'] as const).map((s) => ({ label: STATUS_TITLES[s](), status: s, picked: s === current, description: s === current ? vscode.l10n.t('current') : undefined }));
+  const items = (['verified', 'disputed', 'outdated'] as const).map((s) => ({ label: verdictLabel(s), status: s, picked: s === current, description: s === current ? vscode.l10n.t('current') : undefined }));
   return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Set status') }))?.status;
 }
 
@@ -156,7 +151,7 @@ async function pickAnnotation(candidates: Placement[]): Promise<Placement | unde
     return undefined;
   }
   if (candidates.length === 1) return candidates[0];
-  const items = candidates.map((p) => ({ label: p.annotation.quote.exact.slice(0, 80), description: `${STATUS_TITLES[p.annotation.status]()} · ${p.state}`, detail: p.annotation.note, placed: p }));
+  const items = candidates.map((p) => ({ label: p.annotation.quote.exact.slice(0, 80), description: `${verdictLabel(p.annotation.status)} · ${p.state}`, detail: p.annotation.note, placed: p }));
   return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Which annotation belongs to the selection?') }))?.placed;
 }
 

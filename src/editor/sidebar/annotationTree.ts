@@ -22,7 +22,8 @@ import { shortenQuote, splitArticlePath } from '../../core/sidebar/text';
 import type { PlacedAnnotation, SnapshotSource } from '../articleSessions';
 import { Disposable } from '../disposable';
 import { readSettings } from '../settings';
-import { annotationIcon, countedLabel, flagLabel, groupIcon, groupLabel, stateLabel } from './treeLabels';
+import { countedLabel, flagLabel, groupLabel, stateLabel } from '../labels';
+import { annotationIcon, groupIcon } from './treeLabels';
 
 /** What the tree reads from the annotation service (AnnotationService fits). */
 export interface AnnotationTreeSource {

@@ -4,14 +4,15 @@
  * leaf reveals the finding in the article.
  */
 import * as vscode from 'vscode';
-import type { Analysis, ClaimFinding, EntityFinding, EntityType, Finding, NumberFinding, NumberType } from '../../core/analysis/types';
+import type { Analysis, ClaimFinding, EntityFinding, Finding, NumberFinding } from '../../core/analysis/types';
 import { groupEntities, orderClaims } from '../../core/sidebar/findingGroups';
 import { shortenQuote } from '../../core/sidebar/text';
 import type { Span } from '../../core/span';
 import type { ArticleSnapshot, SnapshotSource } from '../articleSessions';
 import { Disposable } from '../disposable';
 import { formatValue } from '../hover';
-import { countedLabel, lineLabel, revealFindingCommand } from './treeLabels';
+import { countedLabel, entityTypeLabel, numberTypeLabel } from '../labels';
+import { lineLabel, revealFindingCommand } from './treeLabels';
 
 /** What the tree reads from the article registry (ArticleRegistry fits). */
 export interface ArticleDetector {
@@ -248,36 +249,6 @@ function claimItem(item: vscode.TreeItem, claim: ClaimFinding, reviewed: boolean
   item.tooltip = lines.join('\n');
   item.contextValue = reviewed ? 'finding.claim.reviewed' : 'finding.claim.unreviewed';
   return item;
-}
-
-const NUMBER_TYPE_LABEL: Record<NumberType, () => string> = {
-  money: () => vscode.l10n.t('money'),
-  percent: () => vscode.l10n.t('percent'),
-  date: () => vscode.l10n.t('date'),
-  year: () => vscode.l10n.t('year'),
-  quantity: () => vscode.l10n.t('quantity'),
-  range: () => vscode.l10n.t('range'),
-  rank: () => vscode.l10n.t('rank'),
-  count: () => vscode.l10n.t('count'),
-  version: () => vscode.l10n.t('version'),
-  number: () => vscode.l10n.t('number'),
-};
-
-function numberTypeLabel(type: NumberType): string {
-  return NUMBER_TYPE_LABEL[type]?.() ?? type;
-}
-
-const ENTITY_TYPE_LABEL: Record<EntityType, () => string> = {
-  org: () => vscode.l10n.t('organisation'),
-  product: () => vscode.l10n.t('product'),
-  person: () => vscode.l10n.t('person'),
-  place: () => vscode.l10n.t('place'),
-  outlet: () => vscode.l10n.t('outlet'),
-  other: () => vscode.l10n.t('other'),
-};
-
-export function entityTypeLabel(type: string): string {
-  return ENTITY_TYPE_LABEL[type as EntityType]?.() ?? type;
 }
 
 /**
