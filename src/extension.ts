@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { AnnotationService } from './editor/annotationService';
 import { ArticleRegistry } from './editor/articleRegistry';
 import { ArticleSessions } from './editor/articleSessions';
+import { SettingsCache } from './editor/settings';
 import { VerdictCodeActionProvider } from './editor/codeActions';
 import type { CommandContext } from './editor/commands/context';
 import { registerNavigationCommands } from './editor/commands/navigationCommands';
@@ -34,12 +35,14 @@ const TEXT_DOCUMENTS: vscode.DocumentSelector = [
 ];
 
 export async function activate(context: vscode.ExtensionContext): Promise<AiNewsApi> {
-  const articles = new ArticleRegistry(context.workspaceState);
+  // First, so that it forgets changed settings before any other part reacts to the change.
+  const settings = new SettingsCache();
+  const articles = new ArticleRegistry(context.workspaceState, settings);
   const lexicons = new Lexicons();
   const annotations = new AnnotationService();
-  const sessions = new ArticleSessions(articles, annotations, lexicons);
-  const painter = new DecorationPainter(context.extensionUri, sessions);
-  context.subscriptions.push(articles, lexicons, annotations, sessions, painter);
+  const sessions = new ArticleSessions(articles, annotations, lexicons, settings);
+  const painter = new DecorationPainter(context.extensionUri, sessions, settings);
+  context.subscriptions.push(settings, articles, lexicons, annotations, sessions, painter);
 
   const workspaceArticles = new WorkspaceArticles(sessions, lexicons);
   const annotationTree = createAnnotationTreeView(annotations, sessions);

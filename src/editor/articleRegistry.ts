@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { declaresArticle } from '../core/articles/articleDetection';
 import { Disposable } from './disposable';
-import { readSettings } from './settings';
+import type { SettingsCache } from './settings';
 
 const OPTED_IN_KEY = 'aiNews.optedInDocuments';
 const OPTED_OUT_KEY = 'aiNews.optedOutDocuments';
@@ -22,7 +22,10 @@ export class ArticleRegistry extends Disposable {
   /** Fires when the set of articles may have changed (settings, opt-in, opt-out). */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly workspaceState: vscode.Memento) {
+  constructor(
+    private readonly workspaceState: vscode.Memento,
+    private readonly settings: SettingsCache,
+  ) {
     super();
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -78,7 +81,7 @@ export class ArticleRegistry extends Disposable {
   private matchingGlob(document: vscode.TextDocument): string | undefined {
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
     if (!folder) return undefined;
-    return readSettings(folder).articleGlobs.find(
+    return this.settings.for(folder.uri).articleGlobs.find(
       (glob) => vscode.languages.match({ pattern: new vscode.RelativePattern(folder, glob) }, document) > 0,
     );
   }

@@ -10,7 +10,7 @@ import type { Finding } from '../core/analysis/types';
 import type { PlacedAnnotation, SnapshotSource } from './articleSessions';
 import { Disposable } from './disposable';
 import { toRange, type Span } from './ranges';
-import { readSettings, type Settings } from './settings';
+import type { Settings, SettingsCache } from './settings';
 
 export type DecorationKind =
   | 'claim' | 'number' | 'entity'
@@ -149,6 +149,7 @@ export class DecorationPainter extends Disposable {
   constructor(
     extensionUri: vscode.Uri,
     private readonly sessions: SnapshotSource,
+    private readonly settings: SettingsCache,
   ) {
     super();
     this.types = buildTypes(extensionUri);
@@ -191,7 +192,7 @@ export class DecorationPainter extends Disposable {
       this.clear(editor);
       return;
     }
-    const settings = readSettings(document.uri);
+    const settings = this.settings.for(document.uri);
     const window = analysis && analysis.findings.length > FULL_PAINT_LIMIT ? this.visibleWindow(editor) : undefined;
     const findings = analysis ? findingsIn(analysis.findings, window) : [];
     const orphanLine = (offset: number): Span => {

@@ -21,6 +21,8 @@ export interface AiNewsApi {
   lastAnalysisMs(document: vscode.TextDocument): number | undefined;
   /** False while a large article is still being analysed in idle-time slices. */
   analysisComplete(document: vscode.TextDocument): boolean | undefined;
+  /** How many versions of the article were analysed (one per debounce window while typing). */
+  analyses(document: vscode.TextDocument): number | undefined;
   /** How often the article's annotations were resolved against its text. */
   reanchorings(document: vscode.TextDocument): number | undefined;
   /** Fires when an article's snapshot is current. */
@@ -41,6 +43,7 @@ export function createApi(painter: DecorationPainter, sessions: ArticleSessions,
     placedAnnotations: (document) => sessions.snapshot(document)?.placements ?? [],
     lastAnalysisMs: (document) => sessions.lastWorkMs(document),
     analysisComplete: (document) => sessions.snapshot(document)?.complete,
+    analyses: (document) => sessions.analyses(document),
     reanchorings: (document) => sessions.reanchorings(document),
     onDidChangeArticle: sessions.onDidChangeArticle,
     onDidPaint: painter.onDidPaint,

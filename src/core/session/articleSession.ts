@@ -70,12 +70,17 @@ export class ArticleSession {
   /** The version the analyzer last saw, and whether it had analysed all of it. */
   private analyzed = { version: -1, complete: false };
   private hash: { version: number; value: Promise<string> } | undefined;
+  private versionsAnalysed = 0;
+
+  /** The text, or how to get it: a keystroke does not copy a large article until something needs it. */
+  private textSource: string | (() => string);
 
   constructor(
-    private currentText: string,
+    text: string,
     private currentVersion: number,
     private readonly options: SessionOptions,
   ) {
+    this.textSource = text;
     this.analyzer = options.analysis ? new IncrementalAnalyzer(options.analysis) : undefined;
   }
 
@@ -84,7 +89,8 @@ export class ArticleSession {
   }
 
   get text(): string {
-    return this.currentText;
+    if (typeof this.textSource === 'function') this.textSource = this.textSource();
+    return this.textSource;
   }
 
   get tooLarge(): boolean {
@@ -94,6 +100,11 @@ export class ArticleSession {
   /** How many times annotations were resolved against the text (one per verdict; tests count it). */
   get reanchorings(): number {
     return this.tracked.reanchorings;
+  }
+
+  /** How many versions of the text the analyzer was given (one per debounce window while typing). */
+  get analyses(): number {
+    return this.versionsAnalysed;
   }
 
   /** The annotations placed in the current text, without review flags (what commands act on). */
@@ -109,12 +120,14 @@ export class ArticleSession {
   /**
    * Follows one change of the text: moves the placements, nothing else.
    * @param edits Sorted by descending offset (each refers to the text after the previous ones).
+   * @param newText The text after the edits, or a function that returns it when first needed (it
+   *   must return this version's text until the next call of `edit`).
    * @returns true when a placement changed.
    */
-  edit(version: number, edits: readonly TextEdit[], newText: string): boolean {
+  edit(version: number, edits: readonly TextEdit[], newText: string | (() => string)): boolean {
     this.currentVersion = version;
-    this.currentText = newText;
-    return this.tracked.edit(edits, newText);
+    this.textSource = newText;
+    return this.tracked.edit(edits, () => this.text);
   }
 
   /**
@@ -123,7 +136,7 @@ export class ArticleSession {
    * @returns true when a placement changed.
    */
   setAnnotations(annotations: readonly Annotation[]): boolean {
-    return this.tracked.sync(annotations, this.currentText);
+    return this.tracked.sync(annotations, this.text);
   }
 
   /**
@@ -134,7 +147,12 @@ export class ArticleSession {
   analyze(options: UpdateOptions = {}): boolean {
     if (!this.analyzer) return true;
     if (this.analysisIsCurrent) return true;
-    const complete = this.analyzer.update(this.currentText, options);
+    return this.update(this.analyzer, options);
+  }
+
+  private update(analyzer: IncrementalAnalyzer, options: UpdateOptions): boolean {
+    if (this.analyzed.version !== this.currentVersion) this.versionsAnalysed += 1;
+    const complete = analyzer.update(this.text, options);
     this.analyzed = { version: this.currentVersion, complete };
     return complete;
   }
@@ -149,7 +167,7 @@ export class ArticleSession {
 
   /** The content hash of the current text, computed off the main thread once per version. */
   contentHash(): Promise<string> {
-    if (this.hash?.version !== this.currentVersion) this.hash = { version: this.currentVersion, value: contentHashAsync(this.currentText) };
+    if (this.hash?.version !== this.currentVersion) this.hash = { version: this.currentVersion, value: contentHashAsync(this.text) };
     return this.hash.value;
   }
 
@@ -186,10 +204,7 @@ export class ArticleSession {
   at(offset: number): ArticlePoint {
     const placements = this.tracked.placements.filter((p) => p.span && spanContains(p.span, offset));
     if (!this.analyzer) return { placements, findings: [] };
-    if (!this.analysisIsCurrent) {
-      const complete = this.analyzer.update(this.currentText, { priority: [{ start: offset, end: offset + 1 }], deadline: 0 });
-      this.analyzed = { version: this.currentVersion, complete };
-    }
+    if (!this.analysisIsCurrent) this.update(this.analyzer, { priority: [{ start: offset, end: offset + 1 }], deadline: 0 });
     const findings = this.analyzer.result().findings
       .filter((f) => spanContains(f, offset))
       .sort((a, b) => a.end - a.start - (b.end - b.start));

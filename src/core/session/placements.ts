@@ -120,11 +120,14 @@ export class AnnotationPlacements {
    * Moves every placement through the edits of one change of the text.
    * @param edits Each edit's offset refers to the text after the previous edits of the list (give
    *   VS Code's `contentChanges` sorted by descending offset).
-   * @param newText The text after all edits.
+   * @param text The text after all edits; asked for only when a placement needs it (an edit touched
+   *   or swallowed it, or an orphan may have come back), so that a keystroke elsewhere never copies it.
    * @returns false when no placement changed.
    */
-  edit(edits: readonly TextEdit[], newText: string): boolean {
+  edit(edits: readonly TextEdit[], text: () => string): boolean {
     if (edits.length === 0 || this.byId.size === 0) return false;
+    let copy: string | undefined;
+    const newText = (): string => (copy ??= text());
     const lost: Tracked[] = [];
     let changed = false;
     for (const t of this.byId.values()) {
@@ -147,7 +150,7 @@ export class AnnotationPlacements {
       if (span.start !== t.span.start || span.end !== t.span.end) changed = true;
       t.span = span;
       if (touched) {
-        const same = normalizeLineEndings(newText.slice(span.start, span.end)) === t.annotation.quote.exact;
+        const same = normalizeLineEndings(newText().slice(span.start, span.end)) === t.annotation.quote.exact;
         const state: AnchorState = same ? (t.state === 'fuzzy' ? 'exact' : t.state) : 'fuzzy';
         if (state !== t.state) changed = true;
         t.state = state;
@@ -155,7 +158,7 @@ export class AnnotationPlacements {
     }
     const candidates = [...lost, ...this.orphansThatMayReappear(edits, newText)];
     if (candidates.length > 0) {
-      const resolved = this.resolve(newText, candidates.map((t) => ({ quote: t.annotation.quote, position: expectedPlace(t, newText) })));
+      const resolved = this.resolve(newText(), candidates.map((t) => ({ quote: t.annotation.quote, position: expectedPlace(t, newText()) })));
       candidates.forEach((t, i) => {
         const next = tracked(t.annotation, resolved[i]);
         t.state = next.state;
@@ -184,7 +187,7 @@ export class AnnotationPlacements {
    * Orphans whose quote now occurs where text was inserted. For one edit only the inserted text and
    * a quote's length on either side are searched; several edits at once search the whole text.
    */
-  private orphansThatMayReappear(edits: readonly TextEdit[], newText: string): Tracked[] {
+  private orphansThatMayReappear(edits: readonly TextEdit[], newText: () => string): Tracked[] {
     const orphans = [...this.byId.values()].filter((t) => t.state === 'orphaned' && t.annotation.quote.exact.length > 0);
     if (orphans.length === 0 || !edits.some((e) => e.insertedText.length > 0)) return [];
     const longest = Math.max(...orphans.map((t) => t.annotation.quote.exact.length));
@@ -193,9 +196,9 @@ export class AnnotationPlacements {
       const [edit] = edits;
       // A CRLF article may need one more character per line of the quote: twice the length is ample.
       const from = Math.max(0, edit.offset - 2 * longest);
-      searched = newText.slice(from, edit.offset + edit.insertedText.length + 2 * longest);
+      searched = newText().slice(from, edit.offset + edit.insertedText.length + 2 * longest);
     } else {
-      searched = newText;
+      searched = newText();
     }
     const normalized = normalizeLineEndings(searched);
     return orphans.filter((t) => normalized.includes(t.annotation.quote.exact));
