@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { Finding } from '../core/analysis/types';
 import type { PlacedAnnotation, SnapshotSource } from './articleSessions';
 import { Disposable } from './disposable';
+import { spansIn } from '../core/span';
 import { toRange, type Span } from './ranges';
 import type { Settings, SettingsCache } from './settings';
 
@@ -103,11 +104,6 @@ function emptyPainted(): Painted {
   return Object.fromEntries(DECORATION_KINDS.map((k) => [k, []])) as unknown as Painted;
 }
 
-/** The spans of findings that fall in [from, to) of the text, or all when from/to are absent. */
-function findingsIn(findings: readonly Finding[], window?: Span): Finding[] {
-  if (!window) return [...findings];
-  return findings.filter((f) => f.end > window.start && f.start < window.end);
-}
 
 /** Sorts findings and annotations into decoration kinds. Pure: exported for the unit tests of the layer. */
 export function planDecorations(
@@ -194,7 +190,7 @@ export class DecorationPainter extends Disposable {
     }
     const settings = this.settings.for(document.uri);
     const window = analysis && analysis.findings.length > FULL_PAINT_LIMIT ? this.visibleWindow(editor) : undefined;
-    const findings = analysis ? findingsIn(analysis.findings, window) : [];
+    const findings = !analysis ? [] : window ? spansIn(analysis.findings, window) : analysis.findings;
     const orphanLine = (offset: number): Span => {
       // positionAt clamps offsets past the end, so an orphan of a shortened article still shows.
       const lineStart = document.offsetAt(new vscode.Position(document.positionAt(offset).line, 0));

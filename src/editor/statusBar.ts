@@ -3,7 +3,7 @@
  * a look. Clicking it opens the AI News sidebar. Hidden when the active editor is not an article.
  */
 import * as vscode from 'vscode';
-import { summarizeArticle, type ArticleSummary } from '../core/sidebar/findingGroups';
+import type { ArticleSummary } from '../core/sidebar/findingGroups';
 import type { ArticleSnapshot, SnapshotSource } from './articleSessions';
 import { Disposable } from './disposable';
 import { readSettings } from './settings';
@@ -64,12 +64,11 @@ export class StatusBar extends Disposable {
 function contentFor(document: vscode.TextDocument, snapshot: ArticleSnapshot, why: string): { text: string; tooltip: string; warning: boolean } {
   const reason = vscode.l10n.t('Treated as an article because: {0}', why);
   if (!snapshot.analysis) return tooLargeContent(document, reason);
-  if (!snapshot.complete) {
+  const summary = snapshot.summary;
+  if (!summary) {
     // Counts of a half-analysed article would mislead; the item updates when the analysis is done.
     return { text: `$(sync~spin) ${vscode.l10n.t('AI News: analysing…')}`, tooltip: [vscode.l10n.t('The article is being analysed.'), '', reason].join('\n'), warning: false };
   }
-  const claims = snapshot.analysis.findings.filter((f) => f.kind === 'claim');
-  const summary = summarizeArticle(claims, snapshot.placements.map((p) => ({ status: p.annotation.status, state: p.state, span: p.span, flags: p.flags })));
   return { text: summaryText(summary), tooltip: [...summaryDetails(summary), '', reason, vscode.l10n.t('Click to open the AI News sidebar.')].join('\n'), warning: false };
 }
 

@@ -9,8 +9,9 @@
  */
 import { IncrementalAnalyzer, type AnalyzeOptions, type UpdateOptions } from '../analysis/analyzer';
 import type { Analysis, ClaimFinding, Finding, Language } from '../analysis/types';
-import { contentHashAsync } from '../review/contentHash';
+import { contentHashInSlices } from '../review/contentHash';
 import { reviewFlags, suggestOutdated, type ReviewFlag } from '../review/reviewState';
+import { summarizeArticle, type ArticleSummary } from '../sidebar/findingGroups';
 import { overlaps, spanContains, type Span } from '../span';
 import type { TextEdit } from '../store/anchor';
 import type { Annotation } from '../store/annotation';
@@ -44,6 +45,10 @@ export interface ArticleSnapshot {
   readonly placements: readonly PlacedAnnotation[];
   /** Claims with time-sensitive wording in an old article that no annotation covers: suggestions only. */
   readonly possiblyOutdated: readonly Span[];
+  /** The claims of the analysis so far, in text order. */
+  readonly claims: readonly ClaimFinding[];
+  /** Claims reviewed, verdicts by status, anchoring and review problems; undefined until the analysis is complete. */
+  readonly summary: ArticleSummary | undefined;
   /** sha256 of the text ("article changed since review"); undefined when no annotation records one. */
   readonly contentHash: string | undefined;
 }
@@ -165,9 +170,12 @@ export class ArticleSession {
     return this.analyzer?.result();
   }
 
-  /** The content hash of the current text, computed off the main thread once per version. */
-  contentHash(): Promise<string> {
-    if (this.hash?.version !== this.currentVersion) this.hash = { version: this.currentVersion, value: contentHashAsync(this.text) };
+  /**
+   * The content hash of the current text, once per version, in slices of 64 K characters with
+   * `nextTurn` awaited between them (see contentHashInSlices).
+   */
+  contentHash(nextTurn: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve))): Promise<string> {
+    if (this.hash?.version !== this.currentVersion) this.hash = { version: this.currentVersion, value: contentHashInSlices(this.text, nextTurn) };
     return this.hash.value;
   }
 
@@ -185,14 +193,18 @@ export class ArticleSession {
     const analysis = this.analyzer && this.analyzed.version === this.currentVersion ? this.analyzer.result() : undefined;
     const context = { now, articleTextHash: contentHash, maxVerifiedAgeDays: this.options.maxVerifiedAgeDays };
     const placements = Object.freeze(this.tracked.placements.map((p): PlacedAnnotation => Object.freeze({ ...p, flags: Object.freeze(reviewFlags(p.annotation, context)) })));
+    const claims = Object.freeze(analysis ? analysis.findings.filter((f): f is ClaimFinding => f.kind === 'claim') : []);
+    const complete = this.analysisIsCurrent;
     return Object.freeze({
       version: this.currentVersion,
       analysis,
-      complete: this.analysisIsCurrent,
+      complete,
       tooLarge: this.tooLarge,
       language: analysis?.language,
       placements,
       possiblyOutdated: Object.freeze(analysis ? this.possiblyOutdated(analysis, placements, now) : []),
+      claims,
+      summary: analysis && complete ? Object.freeze(summarizeArticle(claims, placements.map((p) => ({ status: p.annotation.status, state: p.state, span: p.span, flags: p.flags })))) : undefined,
       contentHash,
     });
   }

@@ -2,7 +2,7 @@
  * Places the annotations of an article no editor has open, as `check` does: read from disk, resolve
  * every annotation in one pass, add the review flags. An article that cannot be read has only orphans.
  */
-import { contentHashAsync } from '../review/contentHash';
+import { contentHashInSlices } from '../review/contentHash';
 import { reviewFlags } from '../review/reviewState';
 import { resolveAll } from '../store/anchor';
 import type { Annotation } from '../store/annotation';
@@ -26,7 +26,7 @@ export async function placeClosedArticle(root: string, article: string, annotati
   const review = { now: options.now, maxVerifiedAgeDays: options.maxVerifiedAgeDays };
   if (read.kind !== 'ok') return annotations.map((annotation) => ({ annotation, state: 'orphaned', flags: reviewFlags(annotation, review) }));
   const resolved = resolveAll(read.text, annotations);
-  const articleTextHash = await contentHashAsync(read.text);
+  const articleTextHash = await contentHashInSlices(read.text, () => new Promise((resolve) => setImmediate(resolve)));
   return annotations.map((annotation, i) => {
     const r = resolved[i];
     const flags = reviewFlags(annotation, { ...review, articleTextHash });

@@ -110,7 +110,7 @@ export class ArticleTreeProvider extends Disposable implements vscode.TreeDataPr
     if (element.kind === 'finding') return [];
     switch (element.section) {
       case 'claims':
-        return orderedClaims(snapshot, analysis).map(({ claim, reviewed }) => ({ kind: 'finding', finding: claim, reviewed }));
+        return orderedClaims(snapshot).map(({ claim, reviewed }) => ({ kind: 'finding', finding: claim, reviewed }));
       case 'numbers':
         return findingsOf<NumberFinding>(analysis, 'number').map((finding) => ({ kind: 'finding', finding }));
       case 'entities':
@@ -151,7 +151,7 @@ export class ArticleTreeProvider extends Disposable implements vscode.TreeDataPr
     const counts = { claims: 0, numbers: 0, entities: 0 };
     for (const f of analysis.findings) counts[f.kind === 'claim' ? 'claims' : f.kind === 'number' ? 'numbers' : 'entities'] += 1;
     return SECTIONS.map((section): SectionElement => section === 'claims'
-      ? { kind: 'section', section, count: counts.claims, reviewed: orderedClaims(snapshot, analysis).filter((c) => c.reviewed).length }
+      ? { kind: 'section', section, count: counts.claims, reviewed: orderedClaims(snapshot).filter((c) => c.reviewed).length }
       : { kind: 'section', section, count: counts[section] });
   }
 
@@ -197,9 +197,9 @@ export class ArticleTreeProvider extends Disposable implements vscode.TreeDataPr
   }
 }
 
-function orderedClaims(snapshot: ArticleSnapshot, analysis: Analysis): { claim: ClaimFinding; reviewed: boolean }[] {
+function orderedClaims(snapshot: ArticleSnapshot): { claim: ClaimFinding; reviewed: boolean }[] {
   const spans = snapshot.placements.filter((p) => p.state !== 'orphaned' && p.span).map((p) => p.span as Span);
-  return orderClaims(findingsOf<ClaimFinding>(analysis, 'claim'), spans);
+  return orderClaims(snapshot.claims, spans);
 }
 
 function findingsOf<T extends Finding>(analysis: Analysis, kind: T['kind']): T[] {

@@ -62,7 +62,7 @@ function annotationFileFor(article: string, text: string): string {
  * into that folder, to see what blocks them; the profiler slows them down, so figures of such a run
  * are not comparable.
  */
-async function startProfile(): Promise<(() => Promise<void>) | undefined> {
+async function startProfile(name = 'first-keystrokes'): Promise<(() => Promise<void>) | undefined> {
   const folder = process.env.AINEWS_BENCH_PROFILE;
   if (!folder) return undefined;
   const inspector = await import('node:inspector');
@@ -77,7 +77,7 @@ async function startProfile(): Promise<(() => Promise<void>) | undefined> {
     const { profile } = await post<{ profile: object }>('Profiler.stop');
     session.disconnect();
     fs.mkdirSync(folder, { recursive: true });
-    fs.writeFileSync(path.join(folder, 'first-keystrokes.cpuprofile'), JSON.stringify(profile));
+    fs.writeFileSync(path.join(folder, `${name}.cpuprofile`), JSON.stringify(profile));
   };
 }
 
@@ -368,7 +368,11 @@ describe('Editor benchmark: a 1 MB article', function () {
     assert.ok(api.placedAnnotations(editor.document).every((p) => p.state === 'exact'), 'every annotation anchored');
 
     const offset = text.indexOf('\n\n', 5000) + 2;
-    const typing = await typeKeystrokes(editor, offset, (_i, typed) => paintedNow(api, editor, typed));
+    const stopProfile = await startProfile('annotated-keystrokes');
+    const typing = await typeKeystrokes(editor, offset, async (i, typed) => {
+      if (i === 10) await stopProfile?.();
+      await paintedNow(api, editor, typed);
+    });
     figures.annotatedKeystrokeBlockMedianMs = median(typing.blocks);
     figures.annotatedKeystrokeBlockMs = Math.max(...typing.blocks);
     figures.annotatedKeystrokesOver16Ms = typing.blocks.filter((b) => b > 16).length;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ArticleSession, type SessionOptions } from '../../../src/core/session/articleSession';
 import { placeClosedArticle } from '../../../src/core/session/closedArticle';
-import { contentHash, contentHashAsync } from '../../../src/core/review/contentHash';
+import { contentHash, contentHashInSlices } from '../../../src/core/review/contentHash';
 import { makeQuote, type TextEdit } from '../../../src/core/store/anchor';
 import type { TextPosition } from '../../../src/core/store/annotation';
 import { AnnotationStore, type NewAnnotation } from '../../../src/core/store/annotationStore';
@@ -260,8 +260,16 @@ describe('ArticleSession: placements follow edits and the annotation file', () =
     assert.ok(findings.length > 0 && findings.length < 100, `only the units around the offset: ${findings.length} findings`);
   });
 
-  it('hashes off the main thread exactly as the stored hash does (CRLF, BOM)', async () => {
-    for (const text of ['', 'a\r\nb\rc\n', '\uFEFFKI 😀 ü']) assert.equal(await contentHashAsync(text), contentHash(text));
+  it('hashes in slices exactly as the stored hash does (CRLF and emoji across slices, BOM)', async () => {
+    let turns = 0;
+    const nextTurn = (): Promise<void> => {
+      turns += 1;
+      return Promise.resolve();
+    };
+    const long = (at: number, piece: string): string => 'x'.repeat(at) + piece + 'y'.repeat(70_000);
+    const texts = ['', 'a\r\nb\rc\n', '\uFEFFKI 😀 ü', long(65_535, '\r\n'), long(65_535, '😀'), long(65_535, '\r\r\n'), long(131_071, '\r')];
+    for (const text of texts) assert.equal(await contentHashInSlices(text, nextTurn), contentHash(text), JSON.stringify(text.slice(65_530, 65_540)));
+    assert.ok(turns >= 6, `${turns} turns`);
   });
 });
 
