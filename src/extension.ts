@@ -39,23 +39,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiNews
   const settings = new SettingsCache();
   const articles = new ArticleRegistry(context.workspaceState, settings);
   const lexicons = new Lexicons();
-  const annotations = new AnnotationService();
+  const annotations = new AnnotationService(settings);
   const sessions = new ArticleSessions(articles, annotations, lexicons, settings);
   const painter = new DecorationPainter(context.extensionUri, sessions, settings);
   context.subscriptions.push(settings, articles, lexicons, annotations, sessions, painter);
 
-  const workspaceArticles = new WorkspaceArticles(sessions, lexicons);
-  const annotationTree = createAnnotationTreeView(annotations, sessions);
+  const workspaceArticles = new WorkspaceArticles(sessions, lexicons, settings);
+  const annotationTree = createAnnotationTreeView(annotations, sessions, settings);
   const articleTree = createArticleTreeView(sessions, articles);
   const crossTree = createCrossArticleTreeView(async () => {
     const { articles: loaded } = await workspaceArticles.load(vscode.workspace.workspaceFolders ?? []);
     return buildCrossIndex(loaded.map((a) => ({ path: indexPath(a), text: a.text, analysis: a.analysis })));
   }, defaultArticleResolver);
-  const statusBar = new StatusBar(sessions, articles);
+  const statusBar = new StatusBar(sessions, articles, settings);
   const contextKeys = new ContextKeys(articles, sessions);
-  context.subscriptions.push(annotationTree.provider, articleTree.provider, crossTree.provider, statusBar, contextKeys, new ClaimDiagnostics(sessions));
+  context.subscriptions.push(annotationTree.provider, articleTree.provider, crossTree.provider, statusBar, contextKeys, new ClaimDiagnostics(sessions, settings));
 
-  const commands: CommandContext = { extensionUri: context.extensionUri, articles, sessions, annotations };
+  const commands: CommandContext = { extensionUri: context.extensionUri, articles, sessions, annotations, settings };
   context.subscriptions.push(
     ...registerReportCommands(commands, workspaceArticles),
     ...registerViewCommands(annotationTree.provider),

@@ -11,7 +11,7 @@ import type { Annotation, Status } from '../core/store/annotation';
 import { Disposable } from './disposable';
 import { gitAuthor } from './gitAuthor';
 import type { Span } from './ranges';
-import { readSettings } from './settings';
+import type { SettingsCache } from './settings';
 
 /** One workspace folder's store and the listeners that keep it in step with the disk. */
 interface FolderEntry {
@@ -36,7 +36,7 @@ export class AnnotationService extends Disposable {
   /** Fires when a folder's annotation file cannot be used (invalid, newer, conflicted). */
   readonly onDidReportProblem = this.problems.event;
 
-  constructor() {
+  constructor(private readonly settings: SettingsCache) {
     super();
     this.register(vscode.workspace.onDidChangeWorkspaceFolders((e) => void this.updateFolders(e)));
     this.register(
@@ -66,7 +66,7 @@ export class AnnotationService extends Disposable {
 
   /** The annotation file of a folder. */
   fileUri(folder: vscode.WorkspaceFolder): vscode.Uri {
-    return vscode.Uri.joinPath(folder.uri, readSettings(folder).annotationFile);
+    return vscode.Uri.joinPath(folder.uri, this.settings.for(folder.uri).annotationFile);
   }
 
   /** The annotations of a document's article as the store has them (the same objects until they change). */
@@ -163,7 +163,7 @@ export class AnnotationService extends Disposable {
 
   /** The setting, else git's user.name of the folder (read once, without blocking the extension host). */
   private async author(folder: vscode.WorkspaceFolder): Promise<string> {
-    const configured = readSettings(folder).author;
+    const configured = this.settings.for(folder.uri).author;
     if (configured) return configured;
     const key = folder.uri.toString();
     let pending = this.gitAuthors.get(key);
@@ -197,7 +197,7 @@ export class AnnotationService extends Disposable {
   }
 
   private async openFolder(folder: vscode.WorkspaceFolder): Promise<void> {
-    const relative = readSettings(folder).annotationFile;
+    const relative = this.settings.for(folder.uri).annotationFile;
     const store = await AnnotationStore.open(folder.uri.fsPath, relative);
     const entry: FolderEntry = { folder, store, disposables: [] };
     entry.disposables.push(store.onDidChange(() => this.changed.fire()));

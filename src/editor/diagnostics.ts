@@ -7,12 +7,15 @@ import { overlaps } from '../core/span';
 import type { ArticleSnapshot, SnapshotSource } from './articleSessions';
 import { Disposable } from './disposable';
 import { toRange } from './ranges';
-import { readSettings } from './settings';
+import type { SettingsCache } from './settings';
 
 export class ClaimDiagnostics extends Disposable {
   private readonly collection = this.register(vscode.languages.createDiagnosticCollection('aiNews'));
 
-  constructor(private readonly sessions: SnapshotSource) {
+  constructor(
+    private readonly sessions: SnapshotSource,
+    private readonly settings: SettingsCache,
+  ) {
     super();
     this.register(sessions.onDidChangeArticle(({ document, snapshot }) => this.update(document, snapshot)));
     this.register(vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)));
@@ -27,7 +30,7 @@ export class ClaimDiagnostics extends Disposable {
   }
 
   private update(document: vscode.TextDocument, snapshot: ArticleSnapshot | undefined): void {
-    const analysis = readSettings(document.uri).diagnosticsEnabled ? snapshot?.analysis : undefined;
+    const analysis = this.settings.for(document.uri).diagnosticsEnabled ? snapshot?.analysis : undefined;
     if (!analysis) {
       this.collection.delete(document.uri);
       return;

@@ -63,9 +63,9 @@ export class SettingsCache extends Disposable {
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.byFolder.clear()));
   }
 
-  /** The settings that apply to a file (or folder). */
-  for(uri: vscode.Uri): Settings {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
+  /** The settings that apply to a file (or folder); without one, the user's and workspace's. */
+  for(uri: vscode.Uri | undefined): Settings {
+    const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
     const key = folder?.uri.toString() ?? '';
     let settings = this.byFolder.get(key);
     if (!settings) {

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { ArticleSummary } from '../core/sidebar/findingGroups';
 import type { ArticleSnapshot, SnapshotSource } from './articleSessions';
 import { Disposable } from './disposable';
-import { readSettings } from './settings';
+import type { SettingsCache } from './settings';
 
 /** What the status bar reads from the article registry (ArticleRegistry fits). */
 export interface StatusArticleSource {
@@ -23,6 +23,7 @@ export class StatusBar extends Disposable {
   constructor(
     private readonly sessions: SnapshotSource,
     private readonly articles: StatusArticleSource,
+    private readonly settings: SettingsCache,
   ) {
     super();
     this.item.name = vscode.l10n.t('AI News: review progress');
@@ -47,7 +48,7 @@ export class StatusBar extends Disposable {
     const document = vscode.window.activeTextEditor?.document;
     const reason = document && this.articles.reason(document);
     const snapshot = document && reason !== undefined ? this.sessions.snapshot(document) : undefined;
-    const content = document && reason !== undefined && snapshot ? contentFor(document, snapshot, reason) : undefined;
+    const content = document && reason !== undefined && snapshot ? contentFor(snapshot, reason, this.settings.for(document.uri).maxArticleSizeBytes) : undefined;
     this.shown = content && { text: content.text, tooltip: content.tooltip };
     if (!content) {
       this.item.hide();
@@ -61,9 +62,9 @@ export class StatusBar extends Disposable {
 
 }
 
-function contentFor(document: vscode.TextDocument, snapshot: ArticleSnapshot, why: string): { text: string; tooltip: string; warning: boolean } {
+function contentFor(snapshot: ArticleSnapshot, why: string, maxArticleSizeBytes: number): { text: string; tooltip: string; warning: boolean } {
   const reason = vscode.l10n.t('Treated as an article because: {0}', why);
-  if (!snapshot.analysis) return tooLargeContent(document, reason);
+  if (!snapshot.analysis) return tooLargeContent(maxArticleSizeBytes, reason);
   const summary = snapshot.summary;
   if (!summary) {
     // Counts of a half-analysed article would mislead; the item updates when the analysis is done.
@@ -72,8 +73,8 @@ function contentFor(document: vscode.TextDocument, snapshot: ArticleSnapshot, wh
   return { text: summaryText(summary), tooltip: [...summaryDetails(summary), '', reason, vscode.l10n.t('Click to open the AI News sidebar.')].join('\n'), warning: false };
 }
 
-function tooLargeContent(document: vscode.TextDocument, reason: string): { text: string; tooltip: string; warning: boolean } {
-  const limitKB = Math.round(readSettings(document.uri).maxArticleSizeBytes / 1024);
+function tooLargeContent(maxArticleSizeBytes: number, reason: string): { text: string; tooltip: string; warning: boolean } {
+  const limitKB = Math.round(maxArticleSizeBytes / 1024);
   const tooltip = [
     vscode.l10n.t('This article is larger than {0} KB, the limit set by aiNews.maxArticleSizeKB.', limitKB),
     vscode.l10n.t('Claims, numbers and entities are not highlighted; annotations still work.'),

@@ -9,7 +9,7 @@ import { analyze, type Analysis } from '../core/analysis';
 import { listArticles, readArticle } from '../core/workspace';
 import type { ArticleSessions } from './articleSessions';
 import type { Lexicons } from './lexicons';
-import { readSettings } from './settings';
+import type { SettingsCache } from './settings';
 
 export interface WorkspaceArticle {
   folder: vscode.WorkspaceFolder;
@@ -27,6 +27,7 @@ export class WorkspaceArticles {
   constructor(
     private readonly sessions: ArticleSessions,
     private readonly lexicons: Lexicons,
+    private readonly settings: SettingsCache,
   ) {}
 
   /**
@@ -42,7 +43,7 @@ export class WorkspaceArticles {
     const skipped: string[] = [];
     const seen = new Set<string>();
     for (const folder of folders) {
-      const settings = readSettings(folder);
+      const settings = this.settings.for(folder.uri);
       const listed = await listArticles(folder.uri.fsPath, { globs: settings.articleGlobs });
       const paths = [...new Set([...listed, ...extraPaths(folder)])].sort();
       for (const path of paths) {

@@ -4,12 +4,14 @@ import type { AnnotationService } from '../annotationService';
 import type { ArticleRegistry } from '../articleRegistry';
 import type { ArticleSessions } from '../articleSessions';
 import { toSpan, type Span } from '../ranges';
+import type { SettingsCache } from '../settings';
 
 export interface CommandContext {
   extensionUri: vscode.Uri;
   articles: ArticleRegistry;
   sessions: ArticleSessions;
   annotations: AnnotationService;
+  settings: SettingsCache;
 }
 
 /** Arguments that name a span of an article (hover links, code actions, tests). */

@@ -2,13 +2,12 @@
 import * as vscode from 'vscode';
 import type { ClaimFinding } from '../../core/analysis/types';
 import { overlaps } from '../../core/span';
-import { readSettings } from '../settings';
 import { toRange, type Span } from '../ranges';
 import { articleDocument, explain, isAnnotationArgs, type AnnotationArgs, type CommandContext } from './context';
 
 /** Claims above the threshold that no annotation overlaps, in text order. */
 export function unreviewedClaims(ctx: CommandContext, document: vscode.TextDocument): ClaimFinding[] {
-  const threshold = readSettings(document.uri).claimScoreThreshold;
+  const threshold = ctx.settings.for(document.uri).claimScoreThreshold;
   const reviewed = ctx.sessions.placements(document).flatMap((p) => (p.span ? [p.span] : []));
   return (ctx.sessions.completeAnalysis(document)?.findings ?? []).filter(
     (f): f is ClaimFinding => f.kind === 'claim' && f.score >= threshold && !reviewed.some((r) => overlaps(r, f)),

@@ -10,7 +10,6 @@ import type { ClaimFinding } from '../../core/analysis';
 import { articlePathOf } from '../annotationService';
 import { Disposable } from '../disposable';
 import { toRange } from '../ranges';
-import { readSettings } from '../settings';
 import { indexPath, type WorkspaceArticles } from '../workspaceArticles';
 import { explain, type CommandContext } from './context';
 
@@ -86,7 +85,7 @@ async function exportAnnotations(ctx: CommandContext, loader: WorkspaceArticles,
   const statuses = args.statuses ?? (await pickStatuses());
   if (!statuses || statuses.length === 0) return undefined;
 
-  const settings = readSettings(folder);
+  const settings = ctx.settings.for(folder.uri);
   const annotated = (): string[] => store.annotations.map((a) => a.article);
   const { articles } = await loader.load([folder], annotated);
   const input: ExportInput = {

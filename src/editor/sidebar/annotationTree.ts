@@ -21,7 +21,7 @@ import { mapLimit } from '../../core/sidebar/concurrency';
 import { shortenQuote, splitArticlePath } from '../../core/sidebar/text';
 import type { PlacedAnnotation, SnapshotSource } from '../articleSessions';
 import { Disposable } from '../disposable';
-import { readSettings } from '../settings';
+import type { SettingsCache } from '../settings';
 import { countedLabel, flagLabel, groupLabel, stateLabel } from '../labels';
 import { annotationIcon, groupIcon } from './treeLabels';
 
@@ -105,6 +105,7 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
   constructor(
     private readonly source: AnnotationTreeSource,
     private readonly sessions: SnapshotSource,
+    private readonly settings: SettingsCache,
   ) {
     super();
     this.register(source.onDidChange(() => void this.refresh()));
@@ -293,7 +294,7 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
     const stamp = `${await fileStamp(uri)}|${annotationsStamp(annotations)}`;
     const cached = this.closedArticles.get(key);
     if (cached?.stamp === stamp) return cached.placed;
-    const settings = readSettings(folder);
+    const settings = this.settings.for(folder.uri);
     const placed = await placeClosedArticle(folder.uri.fsPath, article, annotations, { now: new Date(), maxVerifiedAgeDays: settings.maxVerifiedAgeDays, maxBytes: CLOSED_ARTICLE_MAX_BYTES });
     this.closedArticles.set(key, { stamp, placed });
     return placed;
@@ -471,12 +472,13 @@ function articleUri(folder: vscode.WorkspaceFolder, article: string): vscode.Uri
  * Creates the "Annotations" view with its provider. Dispose the provider to dispose both.
  * @param source The annotation service.
  * @param sessions The open articles' snapshots.
+ * @param settings The settings per folder.
  */
-export function createAnnotationTreeView(source: AnnotationTreeSource, sessions: SnapshotSource): {
+export function createAnnotationTreeView(source: AnnotationTreeSource, sessions: SnapshotSource, settings: SettingsCache): {
   view: vscode.TreeView<AnnotationTreeElement>;
   provider: AnnotationTreeProvider;
 } {
-  const provider = new AnnotationTreeProvider(source, sessions);
+  const provider = new AnnotationTreeProvider(source, sessions, settings);
   const view = vscode.window.createTreeView('aiNews.annotations', { treeDataProvider: provider, showCollapseAll: true });
   void provider.attach(view);
   return { view, provider };
