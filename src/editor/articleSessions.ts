@@ -180,11 +180,15 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
     this.start();
   }
 
-  /** The document's entry, created (and its first analysis started) for an article seen the first time. */
+  /**
+   * The document's entry, created (and its first analysis started) for an article seen the first
+   * time, or for any other document that has annotations (they are placed and shown, nothing is analysed).
+   */
   private entryFor(document: vscode.TextDocument): Entry | undefined {
     const key = document.uri.toString();
     const known = this.entries.get(key);
-    if (known || this.isDisposed || document.isClosed || !this.articles.isArticle(document)) return known;
+    if (known || this.isDisposed || document.isClosed) return known;
+    if (!this.articles.isArticle(document) && this.annotations.annotationsOf(document).length === 0) return undefined;
     const entry: Entry = {
       document,
       session: this.newSession(document, document.getText()),
@@ -203,7 +207,9 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
 
   private newSession(document: vscode.TextDocument, text: string): ArticleSession {
     const settings = this.settings.for(document.uri);
-    const analysis = exceeds(text, settings.maxArticleSizeBytes) ? null : { lexicon: this.lexicons.lexiconFor(document.uri), claimThreshold: settings.claimScoreThreshold };
+    const analysis = !this.articles.isArticle(document)
+      ? 'not an article'
+      : exceeds(text, settings.maxArticleSizeBytes) ? 'too large' : { lexicon: this.lexicons.lexiconFor(document.uri), claimThreshold: settings.claimScoreThreshold };
     return new ArticleSession(text, document.version, { analysis, maxVerifiedAgeDays: settings.maxVerifiedAgeDays, maxArticleAgeDays: settings.maxArticleAgeDays });
   }
 
@@ -267,7 +273,7 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
     entry.timer = undefined;
     if (!this.alive(entry, run)) return;
     const { session, document } = entry;
-    if (exceeds(session.text, this.settings.for(document.uri).maxArticleSizeBytes) !== session.tooLarge) {
+    if (this.articles.isArticle(document) && exceeds(session.text, this.settings.for(document.uri).maxArticleSizeBytes) !== session.tooLarge) {
       // The article grew over the limit, or shrank under it.
       entry.session = this.newSession(document, session.text);
       entry.session.setAnnotations(this.annotations.annotationsOf(document));

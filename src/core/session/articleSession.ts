@@ -54,8 +54,11 @@ export interface ArticleSnapshot {
 }
 
 export interface SessionOptions {
-  /** How the article is analysed; null when it is too large to analyse (annotations still work). */
-  analysis: AnalyzeOptions | null;
+  /**
+   * How the article is analysed, or why it is not: too large (its annotations still work), or not an
+   * article at all (a document someone annotated anyway: its annotations are placed, nothing else).
+   */
+  analysis: AnalyzeOptions | 'too large' | 'not an article';
   /** A verified verdict older than this many days needs a re-check. */
   maxVerifiedAgeDays: number;
   /** Time-sensitive claims in articles older than this are suggested as possibly outdated. */
@@ -86,7 +89,7 @@ export class ArticleSession {
     private readonly options: SessionOptions,
   ) {
     this.textSource = text;
-    this.analyzer = options.analysis ? new IncrementalAnalyzer(options.analysis) : undefined;
+    this.analyzer = typeof options.analysis === 'object' ? new IncrementalAnalyzer(options.analysis) : undefined;
   }
 
   get version(): number {
@@ -99,7 +102,7 @@ export class ArticleSession {
   }
 
   get tooLarge(): boolean {
-    return this.analyzer === undefined;
+    return this.options.analysis === 'too large';
   }
 
   /** How many times annotations were resolved against the text (one per verdict; tests count it). */

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as vscode from 'vscode';
 import { annotationFilePath, closeAllEditors, extensionApi, openArticle, waitFor } from '../helpers';
 
 const BEFORE = [
@@ -75,4 +76,20 @@ describe('A git pull never orphans a teammate\'s note', function () {
       assert.deepEqual(api.decorations(editor.document.uri)?.orphaned, [], 'no orphan marker');
     });
   }
+
+  it('places and paints a teammate\'s annotation on a file that is not an article, analysing nothing', async () => {
+    const api = await extensionApi();
+    const file = path.join(path.dirname(path.dirname(annotationFilePath())), 'notes', 'pulled-note.txt');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, AFTER.replace(/^ date \d{4}-\d{2} /, ''));
+    const text = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(annotationFilePath(), teammateFile('x').replace('"articles/x"', '"notes/pulled-note.txt"').replace(/"start": \d+/, `"start": ${text.indexOf(NEW_CLAIM)}`).replace(/"end": \d+/, `"end": ${text.indexOf(NEW_CLAIM) + NEW_CLAIM.length}`));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    await vscode.window.showTextDocument(document, { preview: false });
+    const start = text.indexOf(NEW_CLAIM);
+    await waitFor(() => api.decorations(document.uri)?.disputed.some((s) => s.start === start), 'painted as disputed', 5000);
+    const painted = api.decorations(document.uri);
+    assert.deepEqual([painted?.claim.length, painted?.number.length, painted?.entity.length], [0, 0, 0], 'no analysis of a file that is not an article');
+  });
 });

@@ -202,7 +202,7 @@ describe('store properties: no annotation is ever lost under random edits', () =
             return { id: annotation.id, words: initial.slice(position.start, position.end), position: position as TextPosition | null, touched: false };
           });
           let current = initial;
-          const session = new ArticleSession(initial, 1, { analysis: null, maxVerifiedAgeDays: 180, maxArticleAgeDays: 365 });
+          const session = new ArticleSession(initial, 1, { analysis: 'not an article', maxVerifiedAgeDays: 180, maxArticleAgeDays: 365 });
           session.setAnnotations(store.annotationsOf('a.md'));
           for (const [version, raw] of edits.entries()) {
             const offset = raw.at % (current.length + 1);
