@@ -417,7 +417,9 @@ describe('Editor benchmark: a 1 MB article', function () {
       return [hover, lightBulb];
     };
     [figures.baselineHoverAfterOpenBlockMs, figures.baselineLightBulbAfterOpenBlockMs] = await hoverAndLightBulb(workspacePath('notes', 'hover-1mb.txt'), text.replace(/^ date \d{4}-\d{2} /, ''));
+    const stopHoverProfile = await startProfile('hover-after-open');
     [figures.hoverAfterOpenBlockMs, figures.lightBulbAfterOpenBlockMs] = await hoverAndLightBulb(workspacePath('articles', 'hover-1mb.txt'), text);
+    await stopHoverProfile?.();
 
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await closeAllEditors();
