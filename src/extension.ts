@@ -3,9 +3,10 @@
  * through context.subscriptions.
  */
 import * as vscode from 'vscode';
-import { AnalysisService } from './editor/analysisService';
 import { AnnotationService } from './editor/annotationService';
 import { ArticleRegistry } from './editor/articleRegistry';
+import { ArticleSessions } from './editor/articleSessions';
+import { SettingsCache } from './editor/settings';
 import { VerdictCodeActionProvider } from './editor/codeActions';
 import type { CommandContext } from './editor/commands/context';
 import { registerNavigationCommands } from './editor/commands/navigationCommands';
@@ -17,7 +18,7 @@ import { ContextKeys } from './editor/contextKeys';
 import { DecorationPainter } from './editor/decorations';
 import { ClaimDiagnostics } from './editor/diagnostics';
 import { ArticleHoverProvider } from './editor/hover';
-import { possiblyOutdatedSpans } from './editor/outdatedSuggestions';
+import { Lexicons } from './editor/lexicons';
 import { openSeedArticle } from './editor/seedArticles';
 import { createAnnotationTreeView } from './editor/sidebar/annotationTree';
 import { createArticleTreeView } from './editor/sidebar/articleTree';
@@ -34,26 +35,27 @@ const TEXT_DOCUMENTS: vscode.DocumentSelector = [
 ];
 
 export async function activate(context: vscode.ExtensionContext): Promise<AiNewsApi> {
-  const now = (): Date => new Date();
-  const articles = new ArticleRegistry(context.workspaceState);
-  const analysis = new AnalysisService(articles);
-  const annotations = new AnnotationService(now);
-  const outdated = possiblyOutdatedSpans(analysis, annotations, now);
-  const painter = new DecorationPainter(context.extensionUri, analysis, annotations, outdated);
-  context.subscriptions.push(articles, analysis, annotations, painter);
+  // First, so that it forgets changed settings before any other part reacts to the change.
+  const settings = new SettingsCache();
+  const articles = new ArticleRegistry(context.workspaceState, settings);
+  const lexicons = new Lexicons();
+  const annotations = new AnnotationService(settings);
+  const sessions = new ArticleSessions(articles, annotations, lexicons, settings);
+  const painter = new DecorationPainter(context.extensionUri, sessions, settings);
+  context.subscriptions.push(settings, articles, lexicons, annotations, sessions, painter);
 
-  const workspaceArticles = new WorkspaceArticles(analysis);
-  const annotationTree = createAnnotationTreeView(annotations);
-  const articleTree = createArticleTreeView(analysis, annotations, articles);
+  const workspaceArticles = new WorkspaceArticles(sessions, lexicons, settings);
+  const annotationTree = createAnnotationTreeView(annotations, sessions, settings);
+  const articleTree = createArticleTreeView(sessions, articles);
   const crossTree = createCrossArticleTreeView(async () => {
     const { articles: loaded } = await workspaceArticles.load(vscode.workspace.workspaceFolders ?? []);
     return buildCrossIndex(loaded.map((a) => ({ path: indexPath(a), text: a.text, analysis: a.analysis })));
   }, defaultArticleResolver);
-  const statusBar = new StatusBar(analysis, annotations, articles);
-  const contextKeys = new ContextKeys(articles, annotations);
-  context.subscriptions.push(annotationTree.provider, articleTree.provider, crossTree.provider, statusBar, contextKeys, new ClaimDiagnostics(analysis, annotations));
+  const statusBar = new StatusBar(sessions, articles, settings);
+  const contextKeys = new ContextKeys(articles, sessions);
+  context.subscriptions.push(annotationTree.provider, articleTree.provider, crossTree.provider, statusBar, contextKeys, new ClaimDiagnostics(sessions, settings));
 
-  const commands: CommandContext = { extensionUri: context.extensionUri, articles, analysis, annotations };
+  const commands: CommandContext = { extensionUri: context.extensionUri, articles, sessions, annotations, settings };
   context.subscriptions.push(
     ...registerReportCommands(commands, workspaceArticles),
     ...registerViewCommands(annotationTree.provider),
@@ -62,14 +64,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiNews
     ...registerVerdictCommands(commands),
     ...registerNavigationCommands(commands),
     ...registerWorkspaceCommands(commands),
-    vscode.languages.registerHoverProvider(TEXT_DOCUMENTS, new ArticleHoverProvider(analysis, annotations)),
-    vscode.languages.registerCodeActionsProvider(TEXT_DOCUMENTS, new VerdictCodeActionProvider(analysis, outdated), VerdictCodeActionProvider.metadata),
+    vscode.languages.registerHoverProvider(TEXT_DOCUMENTS, new ArticleHoverProvider(sessions)),
+    vscode.languages.registerCodeActionsProvider(TEXT_DOCUMENTS, new VerdictCodeActionProvider(sessions), VerdictCodeActionProvider.metadata),
     annotations.onDidReportProblem(({ folder, message }) => void reportProblem(folder, message, annotations)),
   );
 
-  await Promise.all([analysis.initialize(), annotations.initialize()]);
-  painter.paintAll();
-  return createApi(painter, analysis, annotations, {
+  await Promise.all([lexicons.initialize(), annotations.initialize()]);
+  sessions.start();
+  return createApi(painter, sessions, {
     annotationTree: annotationTree.provider,
     annotationView: annotationTree.view,
     readOnlyReason: () => annotations.entries().map((e) => e.store.readOnlyReason).find((r) => r !== undefined),

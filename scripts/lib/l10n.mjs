@@ -1,9 +1,10 @@
-// Extraction and checking of the runtime strings passed to `vscode.l10n.t(...)`. No dependencies:
-// a small JavaScript/TypeScript tokenizer (comments, strings, templates, regular expressions) is
-// enough to find the calls and read their literal first argument reliably.
+// Extraction and checking of the runtime strings passed to `vscode.l10n.t(...)`: the calls are found
+// by walking the TypeScript compiler's syntax tree of each source file (comments, strings, templates
+// and regular expressions are the parser's business, not ours).
 // Used by scripts/l10n-extract.mjs and by test/unit/l10n/l10n.test.ts.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import ts from 'typescript';
 
 /**
  * @typedef {{ key: string, message: string, comment?: string[], locations: string[] }} L10nString
@@ -12,240 +13,77 @@ import { join, relative, sep } from 'node:path';
  * @typedef {{ location: string, reason: string }} L10nProblem a call whose text cannot be extracted
  */
 
-const KEYWORDS_BEFORE_EXPRESSION = new Set([
-  'return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else',
-  'yield', 'await', 'extends',
-]);
-
-/** The cooked value of the escape sequence at `text[i] === '\\'`; returns [value, next index]. */
-function readEscape(text, i) {
-  const c = text[i + 1];
-  switch (c) {
-    case 'n': return ['\n', i + 2];
-    case 'r': return ['\r', i + 2];
-    case 't': return ['\t', i + 2];
-    case 'b': return ['\b', i + 2];
-    case 'f': return ['\f', i + 2];
-    case 'v': return ['\v', i + 2];
-    case '0': return ['\0', i + 2];
-    case 'x': return [String.fromCharCode(parseInt(text.slice(i + 2, i + 4), 16)), i + 4];
-    case 'u': {
-      if (text[i + 2] === '{') {
-        const end = text.indexOf('}', i + 3);
-        return [String.fromCodePoint(parseInt(text.slice(i + 3, end), 16)), end + 1];
-      }
-      return [String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16)), i + 6];
-    }
-    case '\r': return ['', text[i + 2] === '\n' ? i + 3 : i + 2]; // line continuation
-    case '\n': case '\u2028': case '\u2029': return ['', i + 2];
-    case undefined: return ['', i + 1];
-    default: return [c, i + 2];
-  }
+/** True for `l10n.t` and `vscode.l10n.t` (`foo.l10n.t` is someone else's API). */
+function isL10nT(callee) {
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 't') return false;
+  const owner = callee.expression;
+  if (ts.isIdentifier(owner)) return owner.text === 'l10n';
+  return ts.isPropertyAccessExpression(owner) && owner.name.text === 'l10n' && ts.isIdentifier(owner.expression) && owner.expression.text === 'vscode';
 }
 
-/**
- * Splits TypeScript source into tokens: `string` (quoted or substitution-free template, with its
- * cooked `value`), `template` (a template literal with `${}`: `dynamic`), `ident`, `number`,
- * `regex` and single-character `punct`. Comments and whitespace are dropped.
- */
-export function tokenize(text) {
-  const tokens = [];
-  /** One entry per open `{`: true when it is a template substitution `${`. */
-  const braces = [];
-  let i = 0;
-  let line = 1;
-  const countLines = (from, to) => {
-    for (let k = from; k < to; k++) if (text[k] === '\n') line++;
-  };
-  const push = (token, start, end) => {
-    token.line = line;
-    tokens.push(token);
-    countLines(start, end);
-    i = end;
-  };
-  /** Reads template characters from `i` (just after ` or a substitution's `}`). */
-  const readTemplate = (start, head) => {
-    let value = '';
-    let j = start;
-    for (;;) {
-      const c = text[j];
-      if (c === undefined) return push({ type: 'template', dynamic: !head, value }, start, j);
-      if (c === '\\') {
-        const [v, next] = readEscape(text, j);
-        value += v;
-        j = next;
-      } else if (c === '`') {
-        return push(head ? { type: 'string', value } : { type: 'template', dynamic: true, value }, start, j + 1);
-      } else if (c === '$' && text[j + 1] === '{') {
-        braces.push(true);
-        return push({ type: 'template', dynamic: true, opensSubstitution: true, value }, start, j + 2);
-      } else {
-        if (c === '\r') {
-          value += '\n';
-          if (text[j + 1] === '\n') j++;
-        } else value += c;
-        j++;
-      }
-    }
-  };
-  const regexAllowed = () => {
-    const prev = tokens[tokens.length - 1];
-    if (!prev) return true;
-    if (prev.type === 'ident') return KEYWORDS_BEFORE_EXPRESSION.has(prev.value);
-    if (prev.type === 'punct') return !')]}'.includes(prev.value);
-    return prev.type === 'template' && prev.opensSubstitution === true;
-  };
-
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '\n') { line++; i++; continue; }
-    if (/\s/.test(c)) { i++; continue; }
-    if (c === '/' && text[i + 1] === '/') {
-      const end = text.indexOf('\n', i);
-      i = end < 0 ? text.length : end;
-      continue;
-    }
-    if (c === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      const stop = end < 0 ? text.length : end + 2;
-      countLines(i, stop);
-      i = stop;
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      let value = '';
-      let j = i + 1;
-      while (j < text.length && text[j] !== c && text[j] !== '\n') {
-        if (text[j] === '\\') {
-          const [v, next] = readEscape(text, j);
-          value += v;
-          j = next;
-        } else value += text[j++];
-      }
-      push({ type: 'string', value }, i, Math.min(j + 1, text.length));
-      continue;
-    }
-    if (c === '`') { readTemplate(i + 1, true); continue; }
-    if (c === '/' && regexAllowed()) {
-      let j = i + 1;
-      let inClass = false;
-      while (j < text.length && text[j] !== '\n') {
-        const d = text[j];
-        if (d === '\\') { j += 2; continue; }
-        if (d === '[') inClass = true;
-        else if (d === ']') inClass = false;
-        else if (d === '/' && !inClass) break;
-        j++;
-      }
-      j++;
-      while (j < text.length && /[a-z]/i.test(text[j])) j++;
-      push({ type: 'regex', value: text.slice(i, j) }, i, j);
-      continue;
-    }
-    const ident = /^[A-Za-z_$\u0080-\uffff][\w$\u0080-\uffff]*/.exec(text.slice(i, i + 200));
-    if (ident) { push({ type: 'ident', value: ident[0] }, i, i + ident[0].length); continue; }
-    const number = /^(?:\d|\.\d)[\w.]*/.exec(text.slice(i, i + 100));
-    if (number) { push({ type: 'number', value: number[0] }, i, i + number[0].length); continue; }
-    if (c === '{') braces.push(false);
-    if (c === '}' && braces.length > 0 && braces.pop()) {
-      // End of a `${...}` substitution: the template continues.
-      readTemplate(i + 1, false);
-      continue;
-    }
-    push({ type: 'punct', value: c }, i, i + 1);
-  }
-  return tokens;
+/** A string literal or a template without substitutions: its cooked text; otherwise undefined. */
+function literalText(node) {
+  return node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : undefined;
 }
 
-const isPunct = (token, value) => token?.type === 'punct' && token.value === value;
-
-/** Skips one value expression from `k` to the `,` or closing bracket that ends it at depth 0. */
-function skipValue(tokens, k) {
-  let depth = 0;
-  for (; k < tokens.length; k++) {
-    const t = tokens[k];
-    if (t.type !== 'punct') continue;
-    if ('([{'.includes(t.value)) depth++;
-    else if (')]}'.includes(t.value)) {
-      if (depth === 0) return k;
-      depth--;
-    } else if (t.value === ',' && depth === 0) return k;
-  }
-  return k;
+/** The name of an object literal's property (`message`, `'message'`), if it is a plain one. */
+function propertyName(property) {
+  const name = property.name;
+  return name && (ts.isIdentifier(name) || ts.isStringLiteral(name)) ? name.text : undefined;
 }
 
-/** Reads the object form `{ message: '...', args: [...], comment: '...' | ['...'] }` at `tokens[k]` (the `{`). */
-function readObjectForm(tokens, k) {
+/** Reads the object form `{ message: '...', args: [...], comment: '...' | ['...'] }`. */
+function readObjectForm(object) {
   let message;
   let comment;
-  k++;
-  while (k < tokens.length && !isPunct(tokens[k], '}')) {
-    const keyToken = tokens[k];
-    if (keyToken.type !== 'ident' && keyToken.type !== 'string') return { reason: 'the object argument is not a plain object literal' };
-    const name = keyToken.value;
-    if (!isPunct(tokens[k + 1], ':')) {
-      if (name === 'message') return { reason: 'the message is not a string literal (shorthand property)' };
-      k = skipValue(tokens, k + 1);
-    } else if (name === 'message') {
-      const v = tokens[k + 2];
-      if (v?.type !== 'string' || !(isPunct(tokens[k + 3], ',') || isPunct(tokens[k + 3], '}'))) {
-        return { reason: 'the message is not a string literal' };
-      }
-      message = v.value;
-      k += 3;
-    } else if (name === 'comment') {
-      const v = tokens[k + 2];
-      if (v?.type === 'string') {
-        comment = [v.value];
-        k += 3;
-      } else if (isPunct(v, '[')) {
-        comment = [];
-        let j = k + 3;
-        while (tokens[j]?.type === 'string') {
-          comment.push(tokens[j].value);
-          j += isPunct(tokens[j + 1], ',') ? 2 : 1;
-        }
-        if (!isPunct(tokens[j], ']')) return { reason: 'the comment is not a literal string or array of strings' };
-        k = j + 1;
-      } else return { reason: 'the comment is not a literal string or array of strings' };
-    } else {
-      k = skipValue(tokens, k + 2);
+  for (const property of object.properties) {
+    const name = propertyName(property);
+    if (name === undefined) return { reason: 'the object argument is not a plain object literal' };
+    if (name === 'message') {
+      if (!ts.isPropertyAssignment(property)) return { reason: 'the message is not a string literal (shorthand property)' };
+      message = literalText(property.initializer);
+      if (message === undefined) return { reason: 'the message is not a string literal' };
+    } else if (name === 'comment' && ts.isPropertyAssignment(property)) {
+      const value = property.initializer;
+      const single = literalText(value);
+      if (single !== undefined) comment = [single];
+      else if (ts.isArrayLiteralExpression(value) && value.elements.every((e) => literalText(e) !== undefined)) comment = value.elements.map(literalText);
+      else return { reason: 'the comment is not a literal string or array of strings' };
     }
-    if (isPunct(tokens[k], ',')) k++;
   }
   if (message === undefined) return { reason: 'the object argument has no literal message' };
   return { message, comment };
 }
 
+/** Why the first argument of a call cannot be extracted. */
+function problemWith(arg) {
+  if (ts.isTemplateExpression(arg)) return 'the first argument is a template literal with ${...} substitutions';
+  if (ts.isBinaryExpression(arg) && arg.operatorToken.kind === ts.SyntaxKind.PlusToken) return 'the first argument is built from more than one string literal';
+  return `the first argument is not a string literal (${arg ? arg.getText() : 'nothing'})`;
+}
+
 /** The `l10n.t(...)` calls in one source text. */
 export function extractFromSource(text, file = '<source>') {
-  const tokens = tokenize(text);
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   /** @type {{ message: string, comment?: string[], location: string }[]} */
   const found = [];
   /** @type {L10nProblem[]} */
   const problems = [];
-  for (let k = 0; k + 3 < tokens.length; k++) {
-    const t = tokens[k];
-    if (t.type !== 'ident' || t.value !== 'l10n' || !isPunct(tokens[k + 1], '.')) continue;
-    if (tokens[k + 2].type !== 'ident' || tokens[k + 2].value !== 't' || !isPunct(tokens[k + 3], '(')) continue;
-    // `foo.l10n.t(` where foo is not vscode is someone else's API.
-    if (isPunct(tokens[k - 1], '.') && tokens[k - 2]?.value !== 'vscode') continue;
-    const arg = tokens[k + 4];
-    const location = `${file}:${t.line}`;
-    if (arg?.type === 'string') {
-      const after = tokens[k + 5];
-      if (isPunct(after, ',') || isPunct(after, ')')) found.push({ message: arg.value, location });
-      else problems.push({ location, reason: 'the first argument is built from more than one string literal' });
-    } else if (arg?.type === 'template') {
-      problems.push({ location, reason: 'the first argument is a template literal with ${...} substitutions' });
-    } else if (isPunct(arg, '{')) {
-      const r = readObjectForm(tokens, k + 4);
-      if ('reason' in r) problems.push({ location, reason: r.reason });
-      else found.push({ message: r.message, comment: r.comment, location });
-    } else {
-      problems.push({ location, reason: `the first argument is not a string literal (${arg?.value ?? 'nothing'})` });
+  const visit = (node) => {
+    if (ts.isCallExpression(node) && isL10nT(node.expression)) {
+      const location = `${file}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}`;
+      const arg = node.arguments[0];
+      const message = literalText(arg);
+      if (message !== undefined) found.push({ message, location });
+      else if (arg && ts.isObjectLiteralExpression(arg)) {
+        const r = readObjectForm(arg);
+        if ('reason' in r) problems.push({ location, reason: r.reason });
+        else found.push({ message: r.message, ...(r.comment ? { comment: r.comment } : {}), location });
+      } else problems.push({ location, reason: problemWith(arg) });
     }
-  }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
   return { found, problems };
 }
 

@@ -1,44 +1,22 @@
 /**
- * Connects each workspace folder's annotation store to the editor: one store per folder, a watcher
- * on its file (git pull, checkout, a teammate's window) that merges disk changes into memory, live
- * anchoring while an article is edited, and re-anchoring when an article changes outside the editor.
+ * Connects each workspace folder's annotation store to the editor: one store per folder, and a
+ * watcher on its file (git pull, checkout, a teammate's window) that merges disk changes into
+ * memory. Where annotations sit in open articles is the ArticleSessions' business.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { contentHash } from '../core/review/contentHash';
-import { reviewFlags } from '../core/review/reviewState';
-import {
-  AnnotationStore,
-  makeQuote,
-  mapPositionThroughEdit,
-  resolveAll,
-  resolveAnchor,
-} from '../core/store';
-import type { AnchorState, Annotation, Status } from '../core/store/annotation';
+import { AnnotationStore, makeQuote } from '../core/store';
+import type { Annotation, Status } from '../core/store/annotation';
 import { Disposable } from './disposable';
 import { gitAuthor } from './gitAuthor';
-import type { AnnotationSource, PlacedAnnotation } from './placedAnnotation';
 import type { Span } from './ranges';
-import { readSettings } from './settings';
-
-/** Where an annotation sits in an open document, kept current through every edit. */
-interface Placement {
-  state: AnchorState;
-  span?: Span;
-}
-
-interface DocumentPlacements {
-  storeRevision: number;
-  version: number;
-  byId: Map<string, Placement>;
-}
+import type { SettingsCache } from './settings';
 
 /** One workspace folder's store and the listeners that keep it in step with the disk. */
 interface FolderEntry {
   folder: vscode.WorkspaceFolder;
   store: AnnotationStore;
-  /** Bumped on every store change, so cached placements know when they are stale. */
-  revision: number;
   disposables: vscode.Disposable[];
 }
 
@@ -47,27 +25,19 @@ export function articlePathOf(folder: vscode.WorkspaceFolder, uri: vscode.Uri): 
   return path.relative(folder.uri.fsPath, uri.fsPath).split(path.sep).join('/');
 }
 
-export class AnnotationService extends Disposable implements AnnotationSource {
+export class AnnotationService extends Disposable {
   private readonly folders = new Map<string, FolderEntry>();
-  private readonly placements = new Map<string, DocumentPlacements>();
-  private readonly gitAuthors = new Map<string, string | undefined>();
-  /** The content hash of each open article at its current version ("article changed since review"). */
-  private readonly hashes = new Map<string, { version: number; hash: string }>();
+  /** git's user.name per folder, read once, asynchronously. */
+  private readonly gitAuthors = new Map<string, Promise<string | undefined>>();
   private readonly changed = this.register(new vscode.EventEmitter<void>());
-  /** Fires when any folder's annotations or any placement changed. */
+  /** Fires once per real change of any folder's annotations (or of the set of folders). */
   readonly onDidChange = this.changed.event;
   private readonly problems = this.register(new vscode.EventEmitter<{ folder: vscode.WorkspaceFolder; message: string }>());
   /** Fires when a folder's annotation file cannot be used (invalid, newer, conflicted). */
   readonly onDidReportProblem = this.problems.event;
 
-  constructor(private readonly now: () => Date = () => new Date()) {
+  constructor(private readonly settings: SettingsCache) {
     super();
-    this.register(vscode.workspace.onDidChangeTextDocument((e) => this.followEdits(e)));
-    this.register(vscode.workspace.onDidSaveTextDocument((d) => void this.persistPlacements(d)));
-    this.register(vscode.workspace.onDidCloseTextDocument((d) => {
-      this.placements.delete(d.uri.toString());
-      this.hashes.delete(d.uri.toString());
-    }));
     this.register(vscode.workspace.onDidChangeWorkspaceFolders((e) => void this.updateFolders(e)));
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -96,23 +66,14 @@ export class AnnotationService extends Disposable implements AnnotationSource {
 
   /** The annotation file of a folder. */
   fileUri(folder: vscode.WorkspaceFolder): vscode.Uri {
-    return vscode.Uri.joinPath(folder.uri, readSettings(folder).annotationFile);
+    return vscode.Uri.joinPath(folder.uri, this.settings.for(folder.uri).annotationFile);
   }
 
-  /** Every annotation of a document's article, placed in the document's current text. */
-  placedAnnotations(document: vscode.TextDocument): PlacedAnnotation[] {
+  /** The annotations of a document's article as the store has them (the same objects until they change). */
+  annotationsOf(document: vscode.TextDocument): readonly Annotation[] {
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
     const entry = folder && this.folders.get(folder.uri.toString());
-    if (!folder || !entry) return [];
-    const article = articlePathOf(folder, document.uri);
-    const annotations = entry.store.annotations.filter((a) => a.article === article);
-    if (annotations.length === 0) return [];
-    const placements = this.placementsFor(document, entry, annotations);
-    const context = { now: this.now(), articleTextHash: this.hashOf(document), maxVerifiedAgeDays: readSettings(folder).maxVerifiedAgeDays };
-    return annotations.map((annotation) => {
-      const placement = placements.byId.get(annotation.id) ?? { state: 'orphaned' as const };
-      return { annotation, folder, state: placement.state, span: placement.span, flags: reviewFlags(annotation, context) };
-    });
+    return folder && entry ? entry.store.annotationsOf(articlePathOf(folder, document.uri)) : [];
   }
 
   /** Finds an annotation by folder URI and id (the arguments of command links and tree items). */
@@ -123,16 +84,16 @@ export class AnnotationService extends Disposable implements AnnotationSource {
   }
 
   /**
-   * Sets a verdict on a span of an article. An annotation already on exactly that span is updated
-   * (its history records the change) instead of stacking a duplicate.
+   * Sets a verdict on a span of an article. An annotation already on exactly that span (`existingId`)
+   * is updated (its history records the change) instead of stacking a duplicate.
    */
-  async setVerdict(document: vscode.TextDocument, span: Span, status: Status, note: string | undefined): Promise<Annotation> {
+  async setVerdict(document: vscode.TextDocument, span: Span, status: Status, note: string | undefined, existingId?: string): Promise<Annotation> {
     const { folder, entry } = this.requireFolder(document.uri);
-    const existing = this.placedAnnotations(document).find((p) => p.span && p.span.start === span.start && p.span.end === span.end);
-    if (existing) {
+    const author = await this.author(folder);
+    if (existingId !== undefined) {
       const patch: Partial<Annotation> = { status };
       if (note !== undefined && note !== '') patch.note = note;
-      const updated = entry.store.update(existing.annotation.id, patch, this.author(folder));
+      const updated = entry.store.update(existingId, patch, author);
       await this.save(entry);
       return updated;
     }
@@ -144,8 +105,7 @@ export class AnnotationService extends Disposable implements AnnotationSource {
       position: { start: span.start, end: span.end },
       note: note ?? '',
       articleHash: contentHash(text),
-    }, this.author(folder));
-    this.cachedPlacements(document)?.byId.set(created.id, { state: 'exact', span });
+    }, author);
     await this.save(entry);
     return created;
   }
@@ -153,7 +113,7 @@ export class AnnotationService extends Disposable implements AnnotationSource {
   /** Changes fields of an annotation (status with history, note, evidence, reviewBy). */
   async update(folder: vscode.WorkspaceFolder, id: string, patch: Partial<Annotation>): Promise<Annotation> {
     const entry = this.requireEntry(folder);
-    const updated = entry.store.update(id, patch, this.author(folder));
+    const updated = entry.store.update(id, patch, await this.author(folder));
     await this.save(entry);
     return updated;
   }
@@ -168,14 +128,14 @@ export class AnnotationService extends Disposable implements AnnotationSource {
   /** Moves an annotation (typically a fuzzy or orphaned one) onto a new span of the document. */
   async reanchor(document: vscode.TextDocument, id: string, span: Span): Promise<Annotation> {
     const { folder, entry } = this.requireFolder(document.uri);
+    const author = await this.author(folder);
     const text = document.getText();
     const updated = entry.store.update(id, {
       article: articlePathOf(folder, document.uri),
       quote: makeQuote(text, span.start, span.end),
       position: { start: span.start, end: span.end },
       articleHash: contentHash(text),
-    }, this.author(folder));
-    this.cachedPlacements(document)?.byId.set(id, { state: 'exact', span });
+    }, author);
     await this.save(entry);
     return updated;
   }
@@ -191,21 +151,27 @@ export class AnnotationService extends Disposable implements AnnotationSource {
     super.dispose();
   }
 
-  private hashOf(document: vscode.TextDocument): string {
-    const key = document.uri.toString();
-    const cached = this.hashes.get(key);
-    if (cached?.version === document.version) return cached.hash;
-    const hash = contentHash(document.getText());
-    this.hashes.set(key, { version: document.version, hash });
-    return hash;
+  /**
+   * Writes where an article's annotations now are (after it was saved): one store change, one save.
+   * @param positions New positions by annotation id.
+   */
+  async movePositions(document: vscode.TextDocument, positions: ReadonlyMap<string, Span>): Promise<void> {
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    const entry = folder && this.folders.get(folder.uri.toString());
+    if (entry && entry.store.movePositions(positions) > 0) await this.save(entry);
   }
 
-  private author(folder: vscode.WorkspaceFolder): string {
-    const configured = readSettings(folder).author;
+  /** The setting, else git's user.name of the folder (read once, without blocking the extension host). */
+  private async author(folder: vscode.WorkspaceFolder): Promise<string> {
+    const configured = this.settings.for(folder.uri).author;
     if (configured) return configured;
     const key = folder.uri.toString();
-    if (!this.gitAuthors.has(key)) this.gitAuthors.set(key, gitAuthor(folder.uri.fsPath));
-    return this.gitAuthors.get(key) ?? 'unknown';
+    let pending = this.gitAuthors.get(key);
+    if (!pending) {
+      pending = gitAuthor(folder.uri.fsPath);
+      this.gitAuthors.set(key, pending);
+    }
+    return (await pending) ?? 'unknown';
   }
 
   private requireEntry(folder: vscode.WorkspaceFolder): FolderEntry {
@@ -230,88 +196,11 @@ export class AnnotationService extends Disposable implements AnnotationSource {
     if (entry.store.readOnlyReason) this.problems.fire({ folder: entry.folder, message: entry.store.readOnlyReason });
   }
 
-  private cachedPlacements(document: vscode.TextDocument): DocumentPlacements | undefined {
-    return this.placements.get(document.uri.toString());
-  }
-
-  /** Placements of a document's annotations, resolved once per store revision and then kept by edits. */
-  private placementsFor(document: vscode.TextDocument, entry: FolderEntry, annotations: Annotation[]): DocumentPlacements {
-    const cached = this.cachedPlacements(document);
-    if (cached && cached.storeRevision === entry.revision && cached.version === document.version && annotations.every((a) => cached.byId.has(a.id))) {
-      return cached;
-    }
-    const resolved = resolveAll(document.getText(), annotations);
-    const byId = new Map<string, Placement>();
-    annotations.forEach((a, i) => {
-      const r = resolved[i];
-      byId.set(a.id, r.state === 'orphaned' || r.start === undefined || r.end === undefined ? { state: 'orphaned' } : { state: r.state, span: { start: r.start, end: r.end } });
-    });
-    const placements = { storeRevision: entry.revision, version: document.version, byId };
-    this.placements.set(document.uri.toString(), placements);
-    return placements;
-  }
-
-  /**
-   * Moves cached placements through each edit exactly. A range that an edit swallowed whole (as when
-   * VS Code reloads a file changed on disk) is found again by its quote.
-   */
-  private followEdits(event: vscode.TextDocumentChangeEvent): void {
-    const cached = this.cachedPlacements(event.document);
-    if (!cached || event.contentChanges.length === 0) return;
-    const folder = vscode.workspace.getWorkspaceFolder(event.document.uri);
-    const entry = folder && this.folders.get(folder.uri.toString());
-    if (!entry) return;
-    const lost: string[] = [];
-    // VS Code reports simultaneous changes against the old text, last change first.
-    const changes = [...event.contentChanges].sort((a, b) => b.rangeOffset - a.rangeOffset);
-    for (const [id, placement] of cached.byId) {
-      if (!placement.span) continue;
-      let span: Span | null = placement.span;
-      for (const change of changes) {
-        span = span && mapPositionThroughEdit(span, { offset: change.rangeOffset, deletedLength: change.rangeLength, insertedText: change.text });
-      }
-      if (span) placement.span = span;
-      else lost.push(id);
-    }
-    if (lost.length > 0) {
-      const text = event.document.getText();
-      for (const id of lost) {
-        const annotation = entry.store.annotations.find((a) => a.id === id);
-        if (!annotation) continue;
-        const r = resolveAnchor(text, annotation.quote, annotation.position);
-        cached.byId.set(id, r.start === undefined || r.end === undefined ? { state: 'orphaned' } : { state: r.state, span: { start: r.start, end: r.end } });
-      }
-    }
-    cached.version = event.document.version;
-    this.changed.fire();
-  }
-
-  /** After an article is saved, its annotations' positions are written to match the saved text. */
-  private async persistPlacements(document: vscode.TextDocument): Promise<void> {
-    const cached = this.cachedPlacements(document);
-    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-    const entry = folder && this.folders.get(folder.uri.toString());
-    if (!cached || !entry) return;
-    let moved = false;
-    for (const [id, placement] of cached.byId) {
-      const annotation = entry.store.annotations.find((a) => a.id === id);
-      if (!annotation || !placement.span || placement.state === 'fuzzy') continue;
-      if (annotation.position.start !== placement.span.start || annotation.position.end !== placement.span.end) {
-        entry.store.movePosition(id, placement.span);
-        moved = true;
-      }
-    }
-    if (moved) await this.save(entry);
-  }
-
   private async openFolder(folder: vscode.WorkspaceFolder): Promise<void> {
-    const relative = readSettings(folder).annotationFile;
+    const relative = this.settings.for(folder.uri).annotationFile;
     const store = await AnnotationStore.open(folder.uri.fsPath, relative);
-    const entry: FolderEntry = { folder, store, revision: 0, disposables: [] };
-    entry.disposables.push(store.onDidChange(() => {
-      entry.revision += 1;
-      this.changed.fire();
-    }));
+    const entry: FolderEntry = { folder, store, disposables: [] };
+    entry.disposables.push(store.onDidChange(() => this.changed.fire()));
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, relative));
     const onDisk = (): void => void this.reload(entry);
     entry.disposables.push(watcher, watcher.onDidChange(onDisk), watcher.onDidCreate(onDisk), watcher.onDidDelete(onDisk));
@@ -338,7 +227,6 @@ export class AnnotationService extends Disposable implements AnnotationSource {
   private async reopenAll(): Promise<void> {
     for (const entry of this.folders.values()) this.closeEntry(entry);
     this.folders.clear();
-    this.placements.clear();
     await this.initialize();
   }
 }

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { declaresArticle } from '../core/articles/articleDetection';
 import { Disposable } from './disposable';
-import { readSettings } from './settings';
+import type { SettingsCache } from './settings';
 
 const OPTED_IN_KEY = 'aiNews.optedInDocuments';
 const OPTED_OUT_KEY = 'aiNews.optedOutDocuments';
@@ -22,7 +22,10 @@ export class ArticleRegistry extends Disposable {
   /** Fires when the set of articles may have changed (settings, opt-in, opt-out). */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly workspaceState: vscode.Memento) {
+  constructor(
+    private readonly workspaceState: vscode.Memento,
+    private readonly settings: SettingsCache,
+  ) {
     super();
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -39,6 +42,16 @@ export class ArticleRegistry extends Disposable {
     if (this.list(OPTED_IN_KEY).includes(key)) return true;
     if (!TEXT_LANGUAGES.has(document.languageId)) return false;
     return this.matchesGlobs(document) || declaresArticle(documentHead(document));
+  }
+
+  /** Why the document counts as an article, in the order `isArticle` decides it; undefined when it does not. */
+  reason(document: vscode.TextDocument): string | undefined {
+    if (!this.isArticle(document)) return undefined;
+    if (this.isOptedIn(document)) return vscode.l10n.t('you opted it in ("AI News: Analyze This Document")');
+    const glob = this.matchingGlob(document);
+    if (glob) return vscode.l10n.t('it matches {0}', glob);
+    if (declaresArticle(documentHead(document))) return vscode.l10n.t('it declares itself (a leading date line or "ainews: true" front matter)');
+    return vscode.l10n.t('it was opted in');
   }
 
   /** True when the user opted this document in by hand. */
@@ -61,9 +74,14 @@ export class ArticleRegistry extends Disposable {
   }
 
   private matchesGlobs(document: vscode.TextDocument): boolean {
+    return this.matchingGlob(document) !== undefined;
+  }
+
+  /** The first configured glob the document matches in its workspace folder. */
+  private matchingGlob(document: vscode.TextDocument): string | undefined {
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-    if (!folder) return false;
-    return readSettings(folder).articleGlobs.some(
+    if (!folder) return undefined;
+    return this.settings.for(folder.uri).articleGlobs.find(
       (glob) => vscode.languages.match({ pattern: new vscode.RelativePattern(folder, glob) }, document) > 0,
     );
   }

@@ -4,7 +4,7 @@
  * automatic verdict).
  */
 import * as vscode from 'vscode';
-import type { AnalysisService } from './analysisService';
+import type { ArticleSessions } from './articleSessions';
 import { toSpan, type Span } from './ranges';
 
 export const VERDICT_ACTION_KIND = vscode.CodeActionKind.QuickFix.append('aiNews');
@@ -12,17 +12,13 @@ export const VERDICT_ACTION_KIND = vscode.CodeActionKind.QuickFix.append('aiNews
 export class VerdictCodeActionProvider implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [VERDICT_ACTION_KIND] };
 
-  constructor(
-    private readonly analysis: AnalysisService,
-    private readonly possiblyOutdated: (document: vscode.TextDocument) => Span[],
-  ) {}
+  constructor(private readonly sessions: ArticleSessions) {}
 
+  /** Asks the article's session only for the claim under the cursor: never the rest of a large article. */
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
-    const analysis = this.analysis.analysisFor(document);
     const selected = toSpan(document, range);
-    let target: Span | undefined;
-    if (!range.isEmpty) target = selected;
-    else target = analysis?.findings.find((f) => f.kind === 'claim' && f.start <= selected.start && selected.start < f.end);
+    const claim = range.isEmpty ? this.sessions.at(document, selected.start)?.findings.find((f) => f.kind === 'claim') : undefined;
+    const target: Span | undefined = range.isEmpty ? claim : selected;
     if (!target) return [];
     const args = { uri: document.uri.toString(), start: target.start, end: target.end };
     const action = (title: string, command: string, preferred = false): vscode.CodeAction => {
@@ -31,8 +27,7 @@ export class VerdictCodeActionProvider implements vscode.CodeActionProvider {
       a.isPreferred = preferred;
       return a;
     };
-    const t = target;
-    const suggestsOutdated = this.possiblyOutdated(document).some((s) => s.start === t.start && s.end === t.end);
+    const suggestsOutdated = claim !== undefined && this.sessions.suggestsOutdated(document, claim);
     const actions = [
       action(vscode.l10n.t('AI News: Mark verified'), 'aiNews.markVerified'),
       action(vscode.l10n.t('AI News: Mark disputed'), 'aiNews.markDisputed'),

@@ -4,9 +4,9 @@
  * its selection and the annotations. Each key is only sent to VS Code when its value changes.
  */
 import * as vscode from 'vscode';
+import type { SnapshotSource } from './articleSessions';
 import { Disposable } from './disposable';
-import type { AnnotationSource } from './placedAnnotation';
-import { spanContains, type Span } from './ranges';
+import { spanContains } from './ranges';
 
 /** What the keys read from the article registry (ArticleRegistry fits). */
 export interface ContextArticleSource {
@@ -17,27 +17,22 @@ export interface ContextArticleSource {
 
 export type ContextKey = 'aiNews.isArticle' | 'aiNews.isOptedIn' | 'aiNews.cursorOnAnnotation' | 'aiNews.hasUnanchored';
 
-/** Annotation changes arrive on every keystroke; the keys follow a moment later. */
-const REFRESH_DELAY_MS = 150;
-
 export class ContextKeys extends Disposable {
   private readonly values = new Map<ContextKey, boolean>();
-  /** The active article's annotation spans, so that moving the cursor does not re-place annotations. */
-  private spans: { document: vscode.TextDocument; version: number; spans: Span[] } | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly articles: ContextArticleSource,
-    private readonly annotations: AnnotationSource,
+    private readonly sessions: SnapshotSource,
   ) {
     super();
     this.register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
     this.register(vscode.window.onDidChangeTextEditorSelection((e) => {
       if (e.textEditor === vscode.window.activeTextEditor) this.updateCursor();
     }));
-    this.register(annotations.onDidChange(() => this.scheduleUpdate()));
+    this.register(sessions.onDidChangeArticle(({ document }) => {
+      if (document === vscode.window.activeTextEditor?.document) this.update();
+    }));
     this.register(articles.onDidChange(() => this.update()));
-    this.register({ dispose: () => clearTimeout(this.timer) });
     this.update();
   }
 
@@ -46,47 +41,27 @@ export class ContextKeys extends Disposable {
     return this.values.get(key) ?? false;
   }
 
-  /** Recomputes every key for the active editor now. */
+  /** Recomputes every key for the active editor from its article's snapshot. */
   update(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.spans = undefined;
     const document = vscode.window.activeTextEditor?.document;
     const isArticle = document !== undefined && this.articles.isArticle(document);
     this.set('aiNews.isArticle', isArticle);
     this.set('aiNews.isOptedIn', document !== undefined && this.articles.isOptedIn(document));
-    const placed = isArticle ? this.annotations.placedAnnotations(document) : [];
+    const placed = isArticle ? this.sessions.snapshot(document)?.placements ?? [] : [];
     this.set('aiNews.hasUnanchored', placed.some((p) => p.state === 'fuzzy' || p.state === 'orphaned'));
-    if (document && isArticle) {
-      this.spans = { document, version: document.version, spans: placed.filter((p) => p.state !== 'orphaned' && p.span).map((p) => p.span as Span) };
-    }
     this.updateCursor();
   }
 
-  override dispose(): void {
-    clearTimeout(this.timer);
-    super.dispose();
-  }
-
-  private scheduleUpdate(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.update(), REFRESH_DELAY_MS);
-  }
-
+  /** Whether the cursor is on an annotation, as the last snapshot places them (a new one follows typing). */
   private updateCursor(): void {
     const editor = vscode.window.activeTextEditor;
-    const cached = this.spans;
-    if (!editor || !cached || cached.document !== editor.document) {
+    const snapshot = editor && this.sessions.snapshot(editor.document);
+    if (!editor || !snapshot) {
       this.set('aiNews.cursorOnAnnotation', false);
       return;
     }
-    if (cached.version !== editor.document.version) {
-      // Typed since the last update: the spans moved; the scheduled update will catch up.
-      this.scheduleUpdate();
-      return;
-    }
     const offset = editor.document.offsetAt(editor.selection.active);
-    this.set('aiNews.cursorOnAnnotation', cached.spans.some((span) => spanContains(span, offset)));
+    this.set('aiNews.cursorOnAnnotation', snapshot.placements.some((p) => p.span !== undefined && spanContains(p.span, offset)));
   }
 
   private set(key: ContextKey, value: boolean): void {

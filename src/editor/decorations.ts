@@ -1,15 +1,17 @@
 /**
- * Draws findings and annotations into every visible editor, split editors included.
- * Decoration types are built once per configuration and torn down in one place. For large articles
- * only the visible lines (plus a margin) get finding decorations, repainted on scroll.
+ * Draws an article's snapshot into every visible editor, split editors included: findings,
+ * annotations and suggestions. It computes nothing: while an edit's snapshot is pending it leaves
+ * the decorations as they are (VS Code moves them with the text) and paints when the snapshot comes.
+ * Decoration types are built once and torn down in one place. For large articles only the visible
+ * lines (plus a margin) get finding decorations, repainted on scroll.
  */
 import * as vscode from 'vscode';
 import type { Finding } from '../core/analysis/types';
-import type { AnalysisService } from './analysisService';
+import type { PlacedAnnotation, SnapshotSource } from './articleSessions';
 import { Disposable } from './disposable';
-import type { AnnotationSource, PlacedAnnotation } from './placedAnnotation';
-import { toRange, toSpan, type Span } from './ranges';
-import { readSettings, type Settings } from './settings';
+import { spansIn } from '../core/span';
+import { toRange, type Span } from './ranges';
+import type { Settings, SettingsCache } from './settings';
 
 export type DecorationKind =
   | 'claim' | 'number' | 'entity'
@@ -102,11 +104,6 @@ function emptyPainted(): Painted {
   return Object.fromEntries(DECORATION_KINDS.map((k) => [k, []])) as unknown as Painted;
 }
 
-/** The spans of findings that fall in [from, to) of the text, or all when from/to are absent. */
-function findingsIn(findings: readonly Finding[], window?: Span): Finding[] {
-  if (!window) return [...findings];
-  return findings.filter((f) => f.end > window.start && f.start < window.end);
-}
 
 /** Sorts findings and annotations into decoration kinds. Pure: exported for the unit tests of the layer. */
 export function planDecorations(
@@ -142,19 +139,17 @@ export class DecorationPainter extends Disposable {
   /** Fires after an editor was painted (the test API waits on it). */
   readonly onDidPaint = this.painted.event;
   private scrollTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Milliseconds the last paint took, analysis included when it was stale (for the benchmarks). */
+  /** Milliseconds the last paint took (for the benchmarks). */
   lastPaintMs = 0;
 
   constructor(
     extensionUri: vscode.Uri,
-    private readonly analysis: AnalysisService,
-    private readonly annotations: AnnotationSource,
-    private readonly possiblyOutdatedSpans: (document: vscode.TextDocument) => Span[],
+    private readonly sessions: SnapshotSource,
+    private readonly settings: SettingsCache,
   ) {
     super();
     this.types = buildTypes(extensionUri);
-    this.register(analysis.onDidAnalyze((document) => this.paintDocument(document)));
-    this.register(annotations.onDidChange(() => this.paintAll()));
+    this.register(sessions.onDidChangeArticle(({ document }) => this.paintDocument(document)));
     this.register(vscode.window.onDidChangeVisibleTextEditors(() => this.paintAll()));
     this.register(
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
@@ -181,28 +176,27 @@ export class DecorationPainter extends Disposable {
     return this.lastPainted.get(uri.toString());
   }
 
-  /** Paints one editor: findings of its visible window, all annotations. */
+  /** Paints one editor from its article's snapshot: findings of its visible window, all annotations. */
   paint(editor: vscode.TextEditor): void {
-    if (this.isDisposed) return;
-    const started = performance.now();
     const document = editor.document;
-    // What is on screen is analysed first; the rest of a large article follows in idle time.
-    const onScreen = editor.visibleRanges.map((range) => toSpan(document, range));
-    const analysis = this.analysis.progressFor(document, onScreen)?.analysis;
-    const placed = this.annotations.placedAnnotations(document);
+    if (this.isDisposed || this.sessions.isPending(document)) return;
+    const started = performance.now();
+    const snapshot = this.sessions.snapshot(document);
+    const analysis = snapshot?.analysis;
+    const placed = snapshot?.placements ?? [];
     if (!analysis && placed.length === 0) {
       this.clear(editor);
       return;
     }
-    const settings = readSettings(document.uri);
+    const settings = this.settings.for(document.uri);
     const window = analysis && analysis.findings.length > FULL_PAINT_LIMIT ? this.visibleWindow(editor) : undefined;
-    const findings = analysis ? findingsIn(analysis.findings, window) : [];
+    const findings = !analysis ? [] : window ? spansIn(analysis.findings, window) : analysis.findings;
     const orphanLine = (offset: number): Span => {
       // positionAt clamps offsets past the end, so an orphan of a shortened article still shows.
       const lineStart = document.offsetAt(new vscode.Position(document.positionAt(offset).line, 0));
       return { start: lineStart, end: lineStart };
     };
-    const plan = planDecorations(findings, placed, settings, analysis ? this.possiblyOutdatedSpans(document) : [], orphanLine);
+    const plan = planDecorations(findings, placed, settings, snapshot?.possiblyOutdated ?? [], orphanLine);
     for (const kind of DECORATION_KINDS) {
       editor.setDecorations(this.types[kind], plan[kind].map((span) => toRange(document, span)));
     }
@@ -228,8 +222,8 @@ export class DecorationPainter extends Disposable {
 
   /** True when scrolling brings other findings into view: a large or not yet fully analysed article. */
   private repaintsOnScroll(document: vscode.TextDocument): boolean {
-    const progress = this.analysis.progressFor(document);
-    return progress !== undefined && (!progress.complete || progress.analysis.findings.length > FULL_PAINT_LIMIT);
+    const snapshot = this.sessions.snapshot(document);
+    return snapshot?.analysis !== undefined && (!snapshot.complete || snapshot.analysis.findings.length > FULL_PAINT_LIMIT);
   }
 
   private visibleWindow(editor: vscode.TextEditor): Span {

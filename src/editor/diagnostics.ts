@@ -4,22 +4,21 @@
  */
 import * as vscode from 'vscode';
 import { claimReasonsText } from './claimReasons';
-import type { AnalysisService } from './analysisService';
+import { overlaps } from '../core/span';
+import type { ArticleSnapshot, SnapshotSource } from './articleSessions';
 import { Disposable } from './disposable';
-import type { AnnotationSource } from './placedAnnotation';
 import { toRange } from './ranges';
-import { readSettings } from './settings';
+import type { SettingsCache } from './settings';
 
 export class ClaimDiagnostics extends Disposable {
   private readonly collection = this.register(vscode.languages.createDiagnosticCollection('aiNews'));
 
   constructor(
-    private readonly analysis: AnalysisService,
-    private readonly annotations: AnnotationSource,
+    private readonly sessions: SnapshotSource,
+    private readonly settings: SettingsCache,
   ) {
     super();
-    this.register(analysis.onDidAnalyze((document) => this.update(document)));
-    this.register(annotations.onDidChange(() => this.updateAll()));
+    this.register(sessions.onDidChangeArticle(({ document, snapshot }) => this.update(document, snapshot)));
     this.register(vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)));
     this.register(vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('aiNews.diagnostics.enabled')) this.updateAll();
@@ -28,21 +27,20 @@ export class ClaimDiagnostics extends Disposable {
   }
 
   private updateAll(): void {
-    for (const document of vscode.workspace.textDocuments) this.update(document);
+    for (const document of vscode.workspace.textDocuments) this.update(document, this.sessions.snapshot(document));
   }
 
-  private update(document: vscode.TextDocument): void {
-    const progress = readSettings(document.uri).diagnosticsEnabled ? this.analysis.progressFor(document) : undefined;
-    if (!progress) {
+  private update(document: vscode.TextDocument, snapshot: ArticleSnapshot | undefined): void {
+    const analysis = this.settings.for(document.uri).diagnosticsEnabled ? snapshot?.analysis : undefined;
+    if (!analysis) {
       this.collection.delete(document.uri);
       return;
     }
     // A large article is analysed in slices: the Problems panel waits for the complete list.
-    if (!progress.complete) return;
-    const analysis = progress.analysis;
-    const reviewed = this.annotations.placedAnnotations(document).flatMap((p) => (p.span ? [p.span] : []));
+    if (!snapshot?.complete) return;
+    const reviewed = snapshot.placements.flatMap((p) => (p.span ? [p.span] : []));
     const diagnostics = analysis.findings.flatMap((f) => {
-      if (f.kind !== 'claim' || reviewed.some((s) => s.start < f.end && f.start < s.end)) return [];
+      if (f.kind !== 'claim' || reviewed.some((s) => overlaps(s, f))) return [];
       const diagnostic = new vscode.Diagnostic(
         toRange(document, f),
         vscode.l10n.t('Unreviewed claim ({0})', claimReasonsText(f, ', ')),

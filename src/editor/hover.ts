@@ -6,29 +6,10 @@
 import * as vscode from 'vscode';
 import { claimReasonsText } from './claimReasons';
 import type { ClaimFinding, Finding, NumberFinding } from '../core/analysis/types';
-import type { AnalysisService } from './analysisService';
+import type { ArticleSessions, PlacedAnnotation } from './articleSessions';
 import { commandLink, HOVER_COMMANDS } from './commandLinks';
-import type { AnnotationSource, PlacedAnnotation } from './placedAnnotation';
-import { spanContains, toRange } from './ranges';
-
-const STATUS_LABEL = {
-  verified: () => vscode.l10n.t('Verified'),
-  disputed: () => vscode.l10n.t('Disputed'),
-  outdated: () => vscode.l10n.t('Outdated'),
-};
-
-const STATE_LABEL = {
-  exact: () => vscode.l10n.t('anchored'),
-  moved: () => vscode.l10n.t('moved with the text'),
-  fuzzy: () => vscode.l10n.t('text changed: needs a second look'),
-  orphaned: () => vscode.l10n.t('orphaned: its text is gone'),
-};
-
-const KIND_LABEL = {
-  number: () => vscode.l10n.t('Number'),
-  entity: () => vscode.l10n.t('Entity'),
-  claim: () => vscode.l10n.t('Claim'),
-};
+import { flagLabel, groupLabel, kindLabel, stateLabel } from './labels';
+import { toRange } from './ranges';
 
 /** A value as the reader's locale writes it, with its unit; dates keep their ISO form ("2025-01-26", "2025-Q1"). */
 export function formatValue(finding: NumberFinding, locale: string): string | undefined {
@@ -59,7 +40,7 @@ function appendVerdictLinks(md: vscode.MarkdownString, args: object): void {
 }
 
 function appendFinding(md: vscode.MarkdownString, document: vscode.TextDocument, finding: Finding): void {
-  md.appendMarkdown(`**${KIND_LABEL[finding.kind]()}**`);
+  md.appendMarkdown(`**${kindLabel(finding.kind)}**`);
   if (finding.type) md.appendText(` · ${finding.type}`);
   md.appendMarkdown('\n\n');
   if (finding.kind === 'number') {
@@ -89,11 +70,11 @@ function appendClaim(md: vscode.MarkdownString, document: vscode.TextDocument, c
   md.appendMarkdown('\n\n');
 }
 
-function appendAnnotation(md: vscode.MarkdownString, placed: PlacedAnnotation): void {
+function appendAnnotation(md: vscode.MarkdownString, placed: PlacedAnnotation, folder: vscode.WorkspaceFolder): void {
   const a = placed.annotation;
-  md.appendMarkdown(`**${STATUS_LABEL[a.status]()}**`);
-  md.appendText(` · ${STATE_LABEL[placed.state]()}`);
-  for (const flag of placed.flags) md.appendText(` · ${flag === 'needs re-check' ? vscode.l10n.t('needs re-check') : vscode.l10n.t('article changed since review')}`);
+  md.appendMarkdown(`**${groupLabel(a.status)}**`);
+  md.appendText(` · ${stateLabel(placed.state)}`);
+  for (const flag of placed.flags) md.appendText(` · ${flagLabel(flag)}`);
   md.appendMarkdown('\n\n');
   if (a.note) {
     appendUntrusted(md, vscode.l10n.t('Note: {0}', a.note));
@@ -109,12 +90,12 @@ function appendAnnotation(md: vscode.MarkdownString, placed: PlacedAnnotation): 
   appendUntrusted(md, vscode.l10n.t('By {0} · created {1} · modified {2}', a.author || vscode.l10n.t('unknown'), a.created.slice(0, 10), a.modified.slice(0, 10)));
   if (a.reviewBy) appendUntrusted(md, ` · ${vscode.l10n.t('review by {0}', a.reviewBy)}`);
   md.appendMarkdown('\n\n');
-  const target = { folder: placed.folder.uri.toString(), id: a.id };
+  const target = { folder: folder.uri.toString(), id: a.id };
   md.appendMarkdown(
     [
       ...(['verified', 'disputed', 'outdated'] as const)
         .filter((s) => s !== a.status)
-        .map((s) => commandLink(vscode.l10n.t('Set {0}', STATUS_LABEL[s]()), 'aiNews.setStatus', { ...target, status: s })),
+        .map((s) => commandLink(vscode.l10n.t('Set {0}', groupLabel(s)), 'aiNews.setStatus', { ...target, status: s })),
       commandLink(vscode.l10n.t('Edit note'), 'aiNews.editNote', target),
       commandLink(vscode.l10n.t('Remove'), 'aiNews.removeAnnotation', target),
     ].join(' · '),
@@ -141,24 +122,21 @@ function escapeLinkText(text: string): string {
   return text.replace(/[\\[\]*_`<>]/g, (c) => `\\${c}`);
 }
 
+/** Asks the article's session only for what lies under the pointer: never the rest of a large article. */
 export class ArticleHoverProvider implements vscode.HoverProvider {
-  constructor(
-    private readonly analysis: AnalysisService,
-    private readonly annotations: AnnotationSource,
-  ) {}
+  constructor(private readonly sessions: ArticleSessions) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const offset = document.offsetAt(position);
-    const placed = this.annotations.placedAnnotations(document).filter((p) => p.span && spanContains(p.span, offset));
-    const findings = (this.analysis.analysisFor(document)?.findings ?? [])
-      .filter((f) => spanContains(f, offset))
-      // the narrowest first: a number inside a claim is what the pointer is on
-      .sort((a, b) => a.end - a.start - (b.end - b.start));
+    const point = this.sessions.at(document, document.offsetAt(position));
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    if (!point) return undefined;
+    const placed = folder ? point.placements : [];
+    const { findings } = point;
     if (placed.length === 0 && findings.length === 0) return undefined;
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
     md.supportHtml = false;
-    for (const p of placed) appendAnnotation(md, p);
+    if (folder) for (const p of placed) appendAnnotation(md, p, folder);
     for (const f of findings) appendFinding(md, document, f);
     const spans = [...placed.map((p) => p.span!), ...findings];
     const narrowest = spans.reduce((a, b) => (b.end - b.start < a.end - a.start ? b : a));

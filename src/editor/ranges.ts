@@ -3,11 +3,9 @@
  * The core counts in the exact text the editor holds, which is what `positionAt` expects.
  */
 import * as vscode from 'vscode';
+import type { Span } from '../core/span';
 
-export interface Span {
-  start: number;
-  end: number;
-}
+export { spanContains, type Span } from '../core/span';
 
 /** The range covering `[start, end)` of the document's text. */
 export function toRange(document: vscode.TextDocument, span: Span): vscode.Range {
@@ -17,9 +15,4 @@ export function toRange(document: vscode.TextDocument, span: Span): vscode.Range
 /** The offsets of a range in the document's text. */
 export function toSpan(document: vscode.TextDocument, range: vscode.Range): Span {
   return { start: document.offsetAt(range.start), end: document.offsetAt(range.end) };
-}
-
-/** True when the offset lies inside the span (an empty span contains its own position). */
-export function spanContains(span: Span, offset: number): boolean {
-  return span.start === span.end ? offset === span.start : offset >= span.start && offset < span.end;
 }

@@ -1,6 +1,7 @@
 /** The extension's settings, read in one place; changes apply without a reload. */
 import * as vscode from 'vscode';
 import { DEFAULT_CLAIM_THRESHOLD } from '../core/analysis';
+import { Disposable } from './disposable';
 
 export type HighlightKind = 'claims' | 'numbers' | 'entities';
 
@@ -44,6 +45,36 @@ export function readSettings(scope: vscode.ConfigurationScope | null): Settings 
     maxArticleAgeDays: c.get('outdated.maxArticleAgeDays', 365),
     exportBaseIri: c.get('export.baseIri', ''),
   };
+}
+
+/**
+ * The settings per workspace folder, read once and dropped when the configuration changes: what the
+ * hot paths (every keystroke, every paint, every "is this an article?") read. Every setting is
+ * resource-scoped, and resource settings can be set per folder at most, so a file's settings are its
+ * folder's. Create it before the parts that listen to configuration changes, so that it is cleared first.
+ */
+export class SettingsCache extends Disposable {
+  private readonly byFolder = new Map<string, Settings>();
+
+  constructor() {
+    super();
+    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(SECTION)) this.byFolder.clear();
+    }));
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.byFolder.clear()));
+  }
+
+  /** The settings that apply to a file (or folder); without one, the user's and workspace's. */
+  for(uri: vscode.Uri | undefined): Settings {
+    const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
+    const key = folder?.uri.toString() ?? '';
+    let settings = this.byFolder.get(key);
+    if (!settings) {
+      settings = readSettings(folder ?? null);
+      this.byFolder.set(key, settings);
+    }
+    return settings;
+  }
 }
 
 /** Sets one highlight kind on or off in the user's settings. */

@@ -3,48 +3,37 @@
  * a look. Clicking it opens the AI News sidebar. Hidden when the active editor is not an article.
  */
 import * as vscode from 'vscode';
-import { declaresArticle } from '../core/articles/articleDetection';
-import { summarizeArticle, type ArticleSummary } from '../core/sidebar/findingGroups';
-import type { AnalysisProgressSource } from './analysisService';
+import type { ArticleSummary } from '../core/sidebar/findingGroups';
+import type { ArticleSnapshot, SnapshotSource } from './articleSessions';
 import { Disposable } from './disposable';
-import type { AnnotationSource } from './placedAnnotation';
-import { readSettings } from './settings';
+import type { SettingsCache } from './settings';
 
 /** What the status bar reads from the article registry (ArticleRegistry fits). */
 export interface StatusArticleSource {
-  isArticle(document: vscode.TextDocument): boolean;
-  isOptedIn(document: vscode.TextDocument): boolean;
+  reason(document: vscode.TextDocument): string | undefined;
   readonly onDidChange: vscode.Event<void>;
 }
 
-/** Analyses and annotation changes arrive on every keystroke; the counts follow a moment later. */
-const REFRESH_DELAY_MS = 300;
 const OPEN_SIDEBAR_COMMAND = 'workbench.view.extension.aiNews';
 
 export class StatusBar extends Disposable {
   private readonly item = this.register(vscode.window.createStatusBarItem('aiNews.status', vscode.StatusBarAlignment.Left, 100));
-  private timer: ReturnType<typeof setTimeout> | undefined;
   private shown: { text: string; tooltip: string } | undefined;
 
   constructor(
-    private readonly analysis: AnalysisProgressSource,
-    private readonly annotations: AnnotationSource,
+    private readonly sessions: SnapshotSource,
     private readonly articles: StatusArticleSource,
+    private readonly settings: SettingsCache,
   ) {
     super();
     this.item.name = vscode.l10n.t('AI News: review progress');
     this.item.command = OPEN_SIDEBAR_COMMAND;
     this.register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
-    // Counting every claim of a large article takes a few milliseconds: not in the keystroke's turn.
-    this.register(analysis.onDidAnalyze((document) => {
-      if (document === vscode.window.activeTextEditor?.document) this.scheduleUpdate();
+    // One snapshot per debounce window: the counts follow it, never a keystroke.
+    this.register(sessions.onDidChangeArticle(({ document }) => {
+      if (document === vscode.window.activeTextEditor?.document) this.update();
     }));
-    this.register(annotations.onDidChange(() => this.scheduleUpdate()));
     this.register(articles.onDidChange(() => this.update()));
-    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('aiNews')) this.scheduleUpdate();
-    }));
-    this.register({ dispose: () => clearTimeout(this.timer) });
     this.update();
   }
 
@@ -53,13 +42,13 @@ export class StatusBar extends Disposable {
     return this.shown;
   }
 
-  /** Recomputes the item for the active editor now. */
+  /** Shows the active article's last snapshot. */
   update(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
     if (this.isDisposed) return;
     const document = vscode.window.activeTextEditor?.document;
-    const content = document && this.articles.isArticle(document) ? this.contentFor(document) : undefined;
+    const reason = document && this.articles.reason(document);
+    const snapshot = document && reason !== undefined ? this.sessions.snapshot(document) : undefined;
+    const content = document && reason !== undefined && snapshot ? contentFor(snapshot, reason, this.settings.for(document.uri).maxArticleSizeBytes) : undefined;
     this.shown = content && { text: content.text, tooltip: content.tooltip };
     if (!content) {
       this.item.hide();
@@ -71,54 +60,28 @@ export class StatusBar extends Disposable {
     this.item.show();
   }
 
-  override dispose(): void {
-    clearTimeout(this.timer);
-    super.dispose();
-  }
+}
 
-  private scheduleUpdate(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      // An edit's re-analysis is on its way and reschedules the count when done: do not analyse here.
-      const document = vscode.window.activeTextEditor?.document;
-      if (document && this.analysis.isPending(document)) return;
-      this.update();
-    }, REFRESH_DELAY_MS);
+function contentFor(snapshot: ArticleSnapshot, why: string, maxArticleSizeBytes: number): { text: string; tooltip: string; warning: boolean } {
+  const reason = vscode.l10n.t('Treated as an article because: {0}', why);
+  if (!snapshot.analysis) return tooLargeContent(maxArticleSizeBytes, reason);
+  const summary = snapshot.summary;
+  if (!summary) {
+    // Counts of a half-analysed article would mislead; the item updates when the analysis is done.
+    return { text: `$(sync~spin) ${vscode.l10n.t('AI News: analysing…')}`, tooltip: [vscode.l10n.t('The article is being analysed.'), '', reason].join('\n'), warning: false };
   }
+  return { text: summaryText(summary), tooltip: [...summaryDetails(summary), '', reason, vscode.l10n.t('Click to open the AI News sidebar.')].join('\n'), warning: false };
+}
 
-  private contentFor(document: vscode.TextDocument): { text: string; tooltip: string; warning: boolean } {
-    const reason = vscode.l10n.t('Treated as an article because: {0}', this.reason(document));
-    const progress = this.analysis.progressFor(document);
-    if (!progress) return this.tooLargeContent(document, reason);
-    if (!progress.complete) {
-      // Counts of a half-analysed article would mislead; the item updates when the analysis is done.
-      return { text: `$(sync~spin) ${vscode.l10n.t('AI News: analysing…')}`, tooltip: [vscode.l10n.t('The article is being analysed.'), '', reason].join('\n'), warning: false };
-    }
-    const claims = progress.analysis.findings.filter((f) => f.kind === 'claim');
-    const placed = this.annotations.placedAnnotations(document);
-    const summary = summarizeArticle(claims, placed.map((p) => ({ status: p.annotation.status, state: p.state, span: p.span, flags: p.flags })));
-    return { text: summaryText(summary), tooltip: [...summaryDetails(summary), '', reason, vscode.l10n.t('Click to open the AI News sidebar.')].join('\n'), warning: false };
-  }
-
-  private tooLargeContent(document: vscode.TextDocument, reason: string): { text: string; tooltip: string; warning: boolean } {
-    const limitKB = Math.round(readSettings(document.uri).maxArticleSizeBytes / 1024);
-    const tooltip = [
-      vscode.l10n.t('This article is larger than {0} KB, the limit set by aiNews.maxArticleSizeKB.', limitKB),
-      vscode.l10n.t('Claims, numbers and entities are not highlighted; annotations still work.'),
-      '',
-      reason,
-    ].join('\n');
-    return { text: `$(warning) ${vscode.l10n.t('AI News: too large to analyse')}`, tooltip, warning: true };
-  }
-
-  /** Why the document counts as an article, in the order the registry decides it. */
-  private reason(document: vscode.TextDocument): string {
-    if (this.articles.isOptedIn(document)) return vscode.l10n.t('you opted it in ("AI News: Analyze This Document")');
-    const glob = matchingGlob(document);
-    if (glob) return vscode.l10n.t('it matches {0}', glob);
-    if (declaresArticle(documentHead(document))) return vscode.l10n.t('it declares itself (a leading date line or "ainews: true" front matter)');
-    return vscode.l10n.t('it was opted in');
-  }
+function tooLargeContent(maxArticleSizeBytes: number, reason: string): { text: string; tooltip: string; warning: boolean } {
+  const limitKB = Math.round(maxArticleSizeBytes / 1024);
+  const tooltip = [
+    vscode.l10n.t('This article is larger than {0} KB, the limit set by aiNews.maxArticleSizeKB.', limitKB),
+    vscode.l10n.t('Claims, numbers and entities are not highlighted; annotations still work.'),
+    '',
+    reason,
+  ].join('\n');
+  return { text: `$(warning) ${vscode.l10n.t('AI News: too large to analyse')}`, tooltip, warning: true };
 }
 
 function summaryText(s: ArticleSummary): string {
@@ -144,18 +107,4 @@ function summaryDetails(s: ArticleSummary): string[] {
   if (s.fuzzy > 0) lines.push(s.fuzzy === 1 ? vscode.l10n.t('1 whose text changed: needs a second look') : vscode.l10n.t('{0} whose text changed: need a second look', s.fuzzy));
   if (s.orphaned > 0) lines.push(vscode.l10n.t('{0} orphaned: their text is gone', s.orphaned));
   return lines;
-}
-
-/** The first configured glob the document matches in its workspace folder. */
-function matchingGlob(document: vscode.TextDocument): string | undefined {
-  const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-  if (!folder) return undefined;
-  return readSettings(folder).articleGlobs.find(
-    (glob) => vscode.languages.match({ pattern: new vscode.RelativePattern(folder, glob) }, document) > 0,
-  );
-}
-
-/** The first lines of a document: enough for the date prefix and front matter. */
-function documentHead(document: vscode.TextDocument): string {
-  return document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, 100), 0)).slice(0, 4096);
 }

@@ -4,44 +4,48 @@
  */
 import type * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis/types';
-import type { AnalysisService } from './analysisService';
-import type { AnnotationService } from './annotationService';
+import type { ArticleChange, ArticleSessions, ArticleSnapshot, PlacedAnnotation } from './articleSessions';
 import type { DecorationKind, DecorationPainter } from './decorations';
-import type { PlacedAnnotation } from './placedAnnotation';
 import type { Span } from './ranges';
 
 export interface AiNewsApi {
   /** The spans last painted into a document, by decoration kind. */
   decorations(uri: vscode.Uri): Record<DecorationKind, Span[]> | undefined;
+  /** The complete analysis of an article (finished now if need be). */
   analysis(document: vscode.TextDocument): Analysis | undefined;
-  placedAnnotations(document: vscode.TextDocument): PlacedAnnotation[];
-  /** Milliseconds the last analysis of the document (or the last slice of it) took. */
+  /** The article's last published snapshot. */
+  snapshot(document: vscode.TextDocument): ArticleSnapshot | undefined;
+  /** The annotations as the last snapshot places them; [] before the first one. */
+  placedAnnotations(document: vscode.TextDocument): readonly PlacedAnnotation[];
+  /** Milliseconds the last analysis slice of the document (and its assembly) took. */
   lastAnalysisMs(document: vscode.TextDocument): number | undefined;
   /** False while a large article is still being analysed in idle-time slices. */
   analysisComplete(document: vscode.TextDocument): boolean | undefined;
-  /** Fires after a document's analysis changed (after its first slice and once it is complete). */
-  onDidAnalyze: vscode.Event<vscode.TextDocument>;
+  /** How many versions of the article were analysed (one per debounce window while typing). */
+  analyses(document: vscode.TextDocument): number | undefined;
+  /** How often the article's annotations were resolved against its text. */
+  reanchorings(document: vscode.TextDocument): number | undefined;
+  /** Fires when an article's snapshot is current. */
+  onDidChangeArticle: vscode.Event<ArticleChange>;
   /** Fires after an editor was painted. */
   onDidPaint: vscode.Event<vscode.TextEditor>;
-  /** Milliseconds the last paint took (analysis included when it was stale). */
+  /** Milliseconds the last paint took. */
   lastPaintMs(): number;
   /** Parts the tests read directly (trees, status bar). */
   parts: Record<string, unknown>;
 }
 
-export function createApi(
-  painter: DecorationPainter,
-  analysis: AnalysisService,
-  annotations: AnnotationService,
-  parts: Record<string, unknown>,
-): AiNewsApi {
+export function createApi(painter: DecorationPainter, sessions: ArticleSessions, parts: Record<string, unknown>): AiNewsApi {
   return {
     decorations: (uri) => painter.paintedSpans(uri),
-    analysis: (document) => analysis.analysisFor(document),
-    placedAnnotations: (document) => annotations.placedAnnotations(document),
-    lastAnalysisMs: (document) => analysis.lastDurationMs(document),
-    analysisComplete: (document) => analysis.progressFor(document)?.complete,
-    onDidAnalyze: analysis.onDidAnalyze,
+    analysis: (document) => sessions.completeAnalysis(document),
+    snapshot: (document) => sessions.snapshot(document),
+    placedAnnotations: (document) => sessions.snapshot(document)?.placements ?? [],
+    lastAnalysisMs: (document) => sessions.lastWorkMs(document),
+    analysisComplete: (document) => sessions.snapshot(document)?.complete,
+    analyses: (document) => sessions.analyses(document),
+    reanchorings: (document) => sessions.reanchorings(document),
+    onDidChangeArticle: sessions.onDidChangeArticle,
     onDidPaint: painter.onDidPaint,
     lastPaintMs: () => painter.lastPaintMs,
     parts,

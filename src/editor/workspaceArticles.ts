@@ -1,13 +1,15 @@
 /**
  * The workspace's articles as the exports and the cross-article index need them: every file that
  * matches the article globs, with its text (an open editor's text wins over the disk) and its
- * analysis. Analyses of unchanged files are reused between calls.
+ * analysis. An open article's analysis comes from its session; analyses of unchanged closed files
+ * are reused between calls, and forgotten once a file is open, gone or changed.
  */
 import * as vscode from 'vscode';
 import { analyze, type Analysis } from '../core/analysis';
 import { listArticles, readArticle } from '../core/workspace';
-import type { AnalysisService } from './analysisService';
-import { readSettings } from './settings';
+import type { ArticleSessions } from './articleSessions';
+import type { Lexicons } from './lexicons';
+import type { SettingsCache } from './settings';
 
 export interface WorkspaceArticle {
   folder: vscode.WorkspaceFolder;
@@ -19,10 +21,14 @@ export interface WorkspaceArticle {
 }
 
 export class WorkspaceArticles {
-  /** Last analysis per file, keyed by URI, reused while the text is the same. */
+  /** Last analysis per closed file, keyed by URI, reused while the text is the same. */
   private readonly cache = new Map<string, { text: string; analysis: Analysis }>();
 
-  constructor(private readonly analysis: AnalysisService) {}
+  constructor(
+    private readonly sessions: ArticleSessions,
+    private readonly lexicons: Lexicons,
+    private readonly settings: SettingsCache,
+  ) {}
 
   /**
    * Lists and analyses the articles of one folder (or of all folders).
@@ -35,12 +41,14 @@ export class WorkspaceArticles {
   }> {
     const articles: WorkspaceArticle[] = [];
     const skipped: string[] = [];
+    const seen = new Set<string>();
     for (const folder of folders) {
-      const settings = readSettings(folder);
+      const settings = this.settings.for(folder.uri);
       const listed = await listArticles(folder.uri.fsPath, { globs: settings.articleGlobs });
       const paths = [...new Set([...listed, ...extraPaths(folder)])].sort();
       for (const path of paths) {
         const uri = vscode.Uri.joinPath(folder.uri, ...path.split('/'));
+        seen.add(uri.toString());
         const text = await this.textOf(folder, path, uri, settings.maxArticleSizeBytes);
         if (typeof text !== 'string') {
           skipped.push(`${folder.name}/${path}: ${text.reason}`);
@@ -48,6 +56,9 @@ export class WorkspaceArticles {
         }
         articles.push({ folder, path, uri, text, analysis: this.analysisOf(uri, text, settings.claimScoreThreshold) });
       }
+    }
+    if (folders.length === (vscode.workspace.workspaceFolders ?? []).length) {
+      for (const key of this.cache.keys()) if (!seen.has(key)) this.cache.delete(key);
     }
     return { articles, skipped };
   }
@@ -61,12 +72,16 @@ export class WorkspaceArticles {
 
   private analysisOf(uri: vscode.Uri, text: string, claimThreshold: number): Analysis {
     const key = uri.toString();
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    const live = open && open.getText() === text ? this.sessions.completeAnalysis(open) : undefined;
+    if (live) {
+      this.cache.delete(key);
+      // A live analysis moves its findings with later edits: the caller gets them for this text.
+      return { ...live, findings: live.findings.map((f) => ({ ...f })) };
+    }
     const cached = this.cache.get(key);
     if (cached?.text === text) return cached.analysis;
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-    const live = open && open.getText() === text ? this.analysis.analysisFor(open) : undefined;
-    // A live analysis moves its findings with later edits; the cache keeps them for this text.
-    const analysis = live ? { ...live, findings: live.findings.map((f) => ({ ...f })) } : analyze(text, { lexicon: this.analysis.lexiconFor(uri), claimThreshold });
+    const analysis = analyze(text, { lexicon: this.lexicons.lexiconFor(uri), claimThreshold });
     this.cache.set(key, { text, analysis });
     return analysis;
   }

@@ -2,19 +2,10 @@
  * What the "This article" tree and the status bar compute from an analysis and the article's
  * annotations. Pure: offsets in, groups and counts out.
  */
+import { overlaps, type Span } from '../span';
 import type { AnchorState, Status } from '../store/annotation';
 
-export interface Span {
-  start: number;
-  end: number;
-}
-
-/** True when two spans share at least one character (an empty span counts at its position). */
-export function overlaps(a: Span, b: Span): boolean {
-  if (a.start === a.end) return a.start >= b.start && a.start < b.end;
-  if (b.start === b.end) return b.start >= a.start && b.start < a.end;
-  return a.start < b.end && b.start < a.end;
-}
+export { overlaps, type Span };
 
 /**
  * For each claim, whether an annotation overlaps it (the claim has been reviewed).

@@ -19,7 +19,6 @@ import {
   type TextPosition,
   type TextQuote,
 } from './annotation';
-import { mapPositionThroughEdit, normalizeLineEndings, resolveAll, resolveAnchor, type AnchorResolution, type TextEdit } from './anchor';
 import { Emitter, type Disposable } from './emitter';
 import { canonicalAnnotationJson, describeUnwritable, emptyAnnotationFile, orderedAnnotation, parseAnnotationFile, serializeAnnotationFile, sortAnnotations, type ParseResult } from './file';
 import { fileIdentity, readTextWithIdentity, writeFileAtomic } from './fileIo';
@@ -89,15 +88,15 @@ export interface ConflictProposal {
   theirsCount: number;
 }
 
+/**
+ * One real change, fired once: local (add, update, remove, rename), positions (moved with the
+ * article's text), disk (merged from disk, or a save brought in a teammate's changes), readOnly (only
+ * the read-only state changed; a disk change that also changes it says so in `readOnlyChanged`).
+ * Writing what memory already holds fires nothing.
+ */
 export interface StoreChange {
-  /** local: add/update/remove; anchors: positions or anchor states; disk: merged from disk; saved; readOnly: read-only state changed. */
-  reason: 'local' | 'anchors' | 'disk' | 'saved' | 'readOnly';
-}
-
-/** An annotation together with where it stands in the current text. */
-export interface ResolvedAnnotation {
-  annotation: Annotation;
-  resolution: AnchorResolution;
+  reason: 'local' | 'positions' | 'disk' | 'readOnly';
+  readOnlyChanged?: boolean;
 }
 
 const SAVE_ATTEMPTS = 3;
@@ -149,7 +148,6 @@ export class AnnotationStore {
   private diskIdentity: string | null | undefined;
   private readOnly: string | undefined;
   private proposal: (ConflictProposal & { diskText: string }) | undefined;
-  private readonly anchors = new Map<string, AnchorResolution>();
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -221,16 +219,6 @@ export class AnnotationStore {
     return this.annotations.filter((a) => a.article === article);
   }
 
-  /** Where an annotation was last found, if it was resolved or tracked since it was loaded. */
-  anchorOf(id: string): AnchorResolution | undefined {
-    return this.anchors.get(id);
-  }
-
-  /** Annotations whose words were not found: kept, and listed until re-anchored or deleted. */
-  get orphans(): Annotation[] {
-    return this.annotations.filter((a) => this.anchors.get(a.id)?.state === 'orphaned');
-  }
-
   /**
    * Adds an annotation made by this store's author now.
    * @throws Error naming the fields that break the file contract (e.g. an absolute article path).
@@ -254,7 +242,6 @@ export class AnnotationStore {
     if (input.private) draft.private = true;
     const annotation = this.checked(orderedAnnotation(draft), 'add the annotation');
     this.setAnnotation(annotation);
-    this.anchors.set(annotation.id, { state: 'exact', start: annotation.position.start, end: annotation.position.end });
     this.changes.fire({ reason: 'local' });
     return annotation;
   }
@@ -305,26 +292,28 @@ export class AnnotationStore {
     next.modified = modified;
     const annotation = this.checked(orderedAnnotation(next), 'update the annotation');
     this.setAnnotation(annotation);
-    if (patch.quote !== undefined || patch.position !== undefined) {
-      this.anchors.set(id, { state: 'exact', start: annotation.position.start, end: annotation.position.end });
-    }
     this.changes.fire({ reason: 'local' });
     return annotation;
   }
 
   /**
-   * Records where an annotation now is after edits of its article (not a change of the verdict:
-   * `modified` stays, and a teammate's deletion still wins over it in a merge).
-   * @returns false when there is no annotation with that id.
+   * Records where annotations now are after edits of their article (not a change of the verdict:
+   * `modified` stays, and a teammate's deletion still wins over it in a merge). One change event
+   * for all of them.
+   * @param positions New positions by annotation id; unknown ids are skipped.
+   * @returns How many annotations moved.
    */
-  movePosition(id: string, position: TextPosition): boolean {
-    const old = this.current.get(id);
-    if (!old) return false;
-    if (old.position.start === position.start && old.position.end === position.end) return true;
-    this.checked(orderedAnnotation({ ...old, position }), 'move the annotation');
-    this.setAnnotation({ ...old, position: { start: position.start, end: position.end } });
-    this.changes.fire({ reason: 'anchors' });
-    return true;
+  movePositions(positions: ReadonlyMap<string, TextPosition>): number {
+    let moved = 0;
+    for (const [id, position] of positions) {
+      const old = this.current.get(id);
+      if (!old || (old.position.start === position.start && old.position.end === position.end)) continue;
+      const next = this.checked(orderedAnnotation({ ...old, position: { start: position.start, end: position.end } }), 'move the annotation');
+      this.setAnnotation(next);
+      moved += 1;
+    }
+    if (moved > 0) this.changes.fire({ reason: 'positions' });
+    return moved;
   }
 
   /** Drops every listener; the store can still be read but no longer reports changes. */
@@ -342,7 +331,6 @@ export class AnnotationStore {
     if (articleHash !== undefined) next.articleHash = articleHash;
     const annotation = this.checked(orderedAnnotation(next), 're-anchor the annotation');
     this.setAnnotation(annotation);
-    this.anchors.set(id, { state: 'exact', start: position.start, end: position.end });
     this.changes.fire({ reason: 'local' });
     return annotation;
   }
@@ -350,7 +338,6 @@ export class AnnotationStore {
   /** Deletes an annotation. @returns false when there was none with that id. */
   remove(id: string): boolean {
     if (!this.current.delete(id)) return false;
-    this.anchors.delete(id);
     this.touch();
     this.changes.fire({ reason: 'local' });
     return true;
@@ -373,64 +360,6 @@ export class AnnotationStore {
     return moved;
   }
 
-  /**
-   * Re-anchors every annotation of an article against its current text (after it changed outside the
-   * editor, or when it is opened). Found annotations take their new position (not a verdict change:
-   * `modified` stays); orphans keep their last position.
-   */
-  resolveArticle(article: string, text: string): ResolvedAnnotation[] {
-    const list = this.annotationsOf(article);
-    const results = resolveAll(text, list);
-    const resolved = list.map((annotation, i) => {
-      const resolution = results[i];
-      this.anchors.set(annotation.id, resolution);
-      return { annotation: this.withPosition(annotation, resolution), resolution };
-    });
-    this.changes.fire({ reason: 'anchors' });
-    return resolved;
-  }
-
-  /**
-   * Moves an article's annotations with edits made in the editor. Each edit's offset refers to the text
-   * after the previous edits of the list (give VS Code's `contentChanges` sorted by descending offset).
-   * An annotation whose whole range was deleted turns orphaned (and is kept); orphans are looked for
-   * again, by exact quote, in `newText`, so an undo brings them back.
-   * @param newText The article's full text after the edits.
-   */
-  applyEdits(article: string, edits: readonly TextEdit[], newText: string): void {
-    const list = this.annotationsOf(article);
-    if (list.length === 0) return;
-    const inserted = edits.some((e) => e.insertedText.length > 0);
-    for (const annotation of list) {
-      const before = this.anchors.get(annotation.id);
-      let position: TextPosition = annotation.position;
-      let lost = before?.state === 'orphaned';
-      for (const edit of edits) {
-        const mapped = mapPositionThroughEdit(position, edit);
-        if (mapped === null) {
-          lost = true;
-          position = { start: edit.offset, end: edit.offset };
-        } else {
-          position = mapped;
-        }
-      }
-      let resolution: AnchorResolution;
-      if (lost) {
-        const found = inserted ? resolveAnchor(newText, annotation.quote, position, { approximate: false }) : { state: 'orphaned' as const };
-        resolution = found.state === 'orphaned' ? found : { state: found.state === 'fuzzy' ? 'fuzzy' : 'exact', start: found.start, end: found.end };
-        if (found.state !== 'orphaned') position = { start: found.start, end: found.end };
-      } else {
-        const stillSame = normalizeLineEndings(newText.slice(position.start, position.end)) === normalizeLineEndings(annotation.quote.exact);
-        resolution = { state: stillSame ? 'exact' : 'fuzzy', start: position.start, end: position.end };
-      }
-      this.anchors.set(annotation.id, resolution);
-      if (position.start !== annotation.position.start || position.end !== annotation.position.end) {
-        this.setAnnotation({ ...annotation, position });
-      }
-    }
-    this.changes.fire({ reason: 'anchors' });
-  }
-
   /** Reads the file and merges it into memory, keeping unsaved local changes. Call it from a file watcher. */
   reloadFromDisk(): Promise<void> {
     return this.enqueue(async () => {
@@ -438,9 +367,8 @@ export class AnnotationStore {
       this.diskIdentity = disk.identity;
       if (disk.unreadable === undefined && disk.text === this.diskText) return;
       const wasReadOnly = this.readOnly;
-      this.absorb(disk, parseDisk(disk));
-      this.changes.fire({ reason: 'disk' });
-      if (wasReadOnly !== this.readOnly) this.changes.fire({ reason: 'readOnly' });
+      const changed = this.absorb(disk, parseDisk(disk));
+      this.fireChange(changed, wasReadOnly);
     });
   }
 
@@ -464,8 +392,8 @@ export class AnnotationStore {
       if (!proposal) return blocked('There is no conflict to resolve.');
       const disk = await this.readDisk();
       if (disk.text !== proposal.diskText) {
-        this.absorb(disk, parseDisk(disk));
-        this.changes.fire({ reason: 'disk' });
+        const wasReadOnly = this.readOnly;
+        this.fireChange(this.absorb(disk, parseDisk(disk)), wasReadOnly);
         return blocked(`${this.relativeFilePath} changed on disk since the proposal was made; review the new state.`);
       }
       const snapshotRevision = this.revision;
@@ -489,8 +417,8 @@ export class AnnotationStore {
       if (changedOnDisk) {
         const parsed = parseDisk(disk);
         if (parsed.kind !== 'ok') {
-          this.absorb(disk, parsed);
-          this.changes.fire({ reason: 'readOnly' });
+          const wasReadOnly = this.readOnly;
+          this.fireChange(this.absorb(disk, parsed), wasReadOnly);
           return blocked(this.readOnly ?? describeUnwritable(parsed, this.relativeFilePath));
         }
         merged = mergeAnnotationFiles(this.base, snapshot, parsed.file);
@@ -531,25 +459,28 @@ export class AnnotationStore {
     this.proposal = undefined;
     // Keep what changed in memory while the file was being written. (Memory is already the merge
     // when nothing changed meanwhile and nothing came from disk.)
-    if (this.revision !== snapshotRevision) this.replaceCurrent(mergeAnnotationFiles(snapshot, this.currentFile(), merged).annotations);
-    else if (merged !== snapshot) this.replaceCurrent(merged.annotations);
-    this.changes.fire({ reason: 'saved' });
-    if (wasReadOnly !== undefined) this.changes.fire({ reason: 'readOnly' });
+    let changed = false;
+    if (this.revision !== snapshotRevision) changed = this.replaceCurrent(mergeAnnotationFiles(snapshot, this.currentFile(), merged).annotations);
+    else if (merged !== snapshot) changed = this.replaceCurrent(merged.annotations);
+    this.fireChange(changed, wasReadOnly);
     return { kind, saved: true };
   }
 
-  /** Takes a disk state into memory: merges it when readable, otherwise turns read-only. */
-  private absorb(disk: DiskState, parsed: ParseResult): void {
+  /**
+   * Takes a disk state into memory: merges it when readable, otherwise turns read-only.
+   * @returns true when the annotations in memory changed.
+   */
+  private absorb(disk: DiskState, parsed: ParseResult): boolean {
     this.diskText = disk.text;
     this.diskIdentity = disk.identity;
     this.proposal = undefined;
     if (parsed.kind === 'ok' || (parsed.kind === 'newer' && parsed.file)) {
       const file = parsed.file as AnnotationFile;
       const nothingYet = this.base === null && this.current.size === 0;
-      this.replaceCurrent(nothingYet ? file.annotations : mergeAnnotationFiles(this.base, this.currentFile(), file).annotations);
+      const changed = this.replaceCurrent(nothingYet ? file.annotations : mergeAnnotationFiles(this.base, this.currentFile(), file).annotations);
       this.base = file;
       this.readOnly = parsed.kind === 'ok' ? undefined : describeUnwritable(parsed, this.relativeFilePath);
-      return;
+      return changed;
     }
     this.readOnly = describeUnwritable(parsed, this.relativeFilePath);
     if (parsed.kind === 'conflicted' && disk.text !== null) {
@@ -557,6 +488,14 @@ export class AnnotationStore {
       if ('error' in resolution) this.readOnly = `${this.readOnly} It cannot be resolved automatically: ${resolution.error}.`;
       else this.proposal = { ...resolution, diskText: disk.text };
     }
+    return false;
+  }
+
+  /** Fires one event for what a read or write changed: the annotations, the read-only state, or both. */
+  private fireChange(annotationsChanged: boolean, wasReadOnly: string | undefined): void {
+    const readOnlyChanged = wasReadOnly !== this.readOnly;
+    if (annotationsChanged) this.changes.fire(readOnlyChanged ? { reason: 'disk', readOnlyChanged } : { reason: 'disk' });
+    else if (readOnlyChanged) this.changes.fire({ reason: 'readOnly' });
   }
 
   /** The file as on disk now; a file that cannot be read at all becomes an `unreadable` state. */
@@ -578,12 +517,22 @@ export class AnnotationStore {
     return { version: 1, annotations: [...this.annotations] };
   }
 
-  private replaceCurrent(annotations: readonly Annotation[]): void {
-    this.current = new Map(annotations.map((a) => [a.id, a]));
-    for (const id of this.anchors.keys()) {
-      if (!this.current.has(id)) this.anchors.delete(id);
-    }
-    this.touch();
+  /**
+   * Replaces memory by a merge result, keeping the objects of annotations that did not change (so
+   * that the editor's placements know what it must re-anchor).
+   * @returns true when any annotation was added, changed or removed.
+   */
+  private replaceCurrent(annotations: readonly Annotation[]): boolean {
+    const previous = this.current;
+    let changed = annotations.length !== previous.size;
+    this.current = new Map(annotations.map((a) => {
+      const old = previous.get(a.id);
+      if (old && (old === a || canonicalAnnotationJson(old) === canonicalAnnotationJson(a))) return [a.id, old];
+      changed = true;
+      return [a.id, a];
+    }));
+    if (changed) this.touch();
+    return changed;
   }
 
   private setAnnotation(annotation: Annotation): void {
@@ -594,14 +543,6 @@ export class AnnotationStore {
   private touch(): void {
     this.sorted = undefined;
     this.revision += 1;
-  }
-
-  private withPosition(annotation: Annotation, resolution: AnchorResolution): Annotation {
-    if (resolution.state === 'orphaned') return annotation;
-    if (resolution.start === annotation.position.start && resolution.end === annotation.position.end) return annotation;
-    const moved = { ...annotation, position: { start: resolution.start, end: resolution.end } };
-    this.setAnnotation(moved);
-    return moved;
   }
 
   private existing(id: string): Annotation {

@@ -1,15 +1,17 @@
 /** What the commands share: the services, and plain-spoken checks for what a command needs. */
 import * as vscode from 'vscode';
-import type { AnalysisService } from '../analysisService';
 import type { AnnotationService } from '../annotationService';
 import type { ArticleRegistry } from '../articleRegistry';
+import type { ArticleSessions } from '../articleSessions';
 import { toSpan, type Span } from '../ranges';
+import type { SettingsCache } from '../settings';
 
 export interface CommandContext {
   extensionUri: vscode.Uri;
   articles: ArticleRegistry;
-  analysis: AnalysisService;
+  sessions: ArticleSessions;
   annotations: AnnotationService;
+  settings: SettingsCache;
 }
 
 /** Arguments that name a span of an article (hover links, code actions, tests). */
@@ -61,7 +63,6 @@ export function targetSpan(ctx: CommandContext, document: vscode.TextDocument, a
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document !== document) return undefined;
   if (!editor.selection.isEmpty) return toSpan(document, editor.selection);
-  const offset = document.offsetAt(editor.selection.active);
-  const claim = ctx.analysis.analysisFor(document)?.findings.find((f) => f.kind === 'claim' && f.start <= offset && offset < f.end);
+  const claim = ctx.sessions.at(document, document.offsetAt(editor.selection.active))?.findings.find((f) => f.kind === 'claim');
   return claim ? { start: claim.start, end: claim.end } : undefined;
 }

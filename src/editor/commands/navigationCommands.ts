@@ -1,16 +1,15 @@
 /** Moving through an article: next / previous unreviewed claim, revealing annotations and findings. */
 import * as vscode from 'vscode';
 import type { ClaimFinding } from '../../core/analysis/types';
-import { readSettings } from '../settings';
+import { overlaps } from '../../core/span';
 import { toRange, type Span } from '../ranges';
 import { articleDocument, explain, isAnnotationArgs, type AnnotationArgs, type CommandContext } from './context';
 
 /** Claims above the threshold that no annotation overlaps, in text order. */
 export function unreviewedClaims(ctx: CommandContext, document: vscode.TextDocument): ClaimFinding[] {
-  const threshold = readSettings(document.uri).claimScoreThreshold;
-  const reviewed = ctx.annotations.placedAnnotations(document).flatMap((p) => (p.span ? [p.span] : []));
-  const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
-  return (ctx.analysis.analysisFor(document)?.findings ?? []).filter(
+  const threshold = ctx.settings.for(document.uri).claimScoreThreshold;
+  const reviewed = ctx.sessions.placements(document).flatMap((p) => (p.span ? [p.span] : []));
+  return (ctx.sessions.completeAnalysis(document)?.findings ?? []).filter(
     (f): f is ClaimFinding => f.kind === 'claim' && f.score >= threshold && !reviewed.some((r) => overlaps(r, f)),
   );
 }
@@ -47,7 +46,7 @@ async function revealAnnotation(ctx: CommandContext, args?: AnnotationArgs): Pro
     return;
   }
   const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(found.folder.uri, found.annotation.article));
-  const placed = ctx.annotations.placedAnnotations(document).find((p) => p.annotation.id === args.id);
+  const placed = ctx.sessions.placements(document).find((p) => p.annotation.id === args.id);
   if (!placed?.span) {
     const editor = await vscode.window.showTextDocument(document, { preview: false });
     const position = document.positionAt(found.annotation.position.start);

@@ -10,7 +10,6 @@ import type { ClaimFinding } from '../../core/analysis';
 import { articlePathOf } from '../annotationService';
 import { Disposable } from '../disposable';
 import { toRange } from '../ranges';
-import { readSettings } from '../settings';
 import { indexPath, type WorkspaceArticles } from '../workspaceArticles';
 import { explain, type CommandContext } from './context';
 
@@ -86,7 +85,7 @@ async function exportAnnotations(ctx: CommandContext, loader: WorkspaceArticles,
   const statuses = args.statuses ?? (await pickStatuses());
   if (!statuses || statuses.length === 0) return undefined;
 
-  const settings = readSettings(folder);
+  const settings = ctx.settings.for(folder.uri);
   const annotated = (): string[] => store.annotations.map((a) => a.article);
   const { articles } = await loader.load([folder], annotated);
   const input: ExportInput = {
@@ -121,7 +120,7 @@ async function exportAnnotations(ctx: CommandContext, loader: WorkspaceArticles,
 }
 
 function claimAtCursor(ctx: CommandContext, document: vscode.TextDocument, offset: number): ClaimFinding | undefined {
-  const findings = ctx.analysis.analysisFor(document)?.findings ?? [];
+  const findings = ctx.sessions.completeAnalysis(document)?.findings ?? [];
   return findings.find((f): f is ClaimFinding => f.kind === 'claim' && f.start <= offset && offset <= f.end);
 }
 
@@ -149,7 +148,7 @@ async function findInOtherArticles(ctx: CommandContext, loader: WorkspaceArticle
   const indexed = articles.map((a) => ({ path: indexPath(a), text: a.text, analysis: a.analysis }));
   const own = articles.find((a) => a.uri.toString() === editor.document.uri.toString());
   const ownPath = own ? indexPath(own) : articlePathOf(folder, editor.document.uri);
-  if (!own) indexed.push({ path: ownPath, text: editor.document.getText(), analysis: ctx.analysis.analysisFor(editor.document)! });
+  if (!own) indexed.push({ path: ownPath, text: editor.document.getText(), analysis: ctx.sessions.completeAnalysis(editor.document)! });
   const matches = findClaimInOtherArticles(buildCrossIndex(indexed), ownPath, claim, indexed);
   if (args.pick === false) return matches;
   if (matches.length === 0) {

@@ -1,20 +1,15 @@
 /** Mark verified / disputed / outdated, set status, edit note, evidence, review date, remove, re-anchor. */
 import * as vscode from 'vscode';
 import type { Annotation, Status } from '../../core/store/annotation';
-import type { PlacedAnnotation } from '../placedAnnotation';
+import type { Placement } from '../articleSessions';
+import { verdictLabel } from '../labels';
 import { spanContains, toSpan } from '../ranges';
 import { articleDocument, explain, isAnnotationArgs, targetSpan, type AnnotationArgs, type CommandContext, type SpanArgs } from './context';
-
-const STATUS_TITLES: Record<Status, () => string> = {
-  verified: () => vscode.l10n.t('verified'),
-  disputed: () => vscode.l10n.t('disputed'),
-  outdated: () => vscode.l10n.t('outdated'),
-};
 
 /** Asks for an optional note; undefined when the user pressed Escape. */
 async function askNote(status: Status, current = ''): Promise<string | undefined> {
   return vscode.window.showInputBox({
-    title: vscode.l10n.t('Mark {0}', STATUS_TITLES[status]()),
+    title: vscode.l10n.t('Mark {0}', verdictLabel(status)),
     prompt: vscode.l10n.t('Note (optional): why, and where you checked it'),
     value: current,
   });
@@ -30,8 +25,9 @@ async function markStatus(ctx: CommandContext, status: Status, args?: SpanArgs):
   }
   const note = args?.note !== undefined ? args.note : await askNote(status);
   if (note === undefined) return undefined;
+  const existing = ctx.sessions.placements(document).find((p) => p.span && p.span.start === span.start && p.span.end === span.end);
   try {
-    return await ctx.annotations.setVerdict(document, span, status, note);
+    return await ctx.annotations.setVerdict(document, span, status, note, existing?.annotation.id);
   } catch (error) {
     void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
     return undefined;
@@ -44,8 +40,9 @@ export function annotationAt(ctx: CommandContext, args?: unknown): { folder: vsc
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
   const offset = editor.document.offsetAt(editor.selection.active);
-  const placed = ctx.annotations.placedAnnotations(editor.document).find((p) => p.span && spanContains(p.span, offset));
-  return placed && { folder: placed.folder, annotation: placed.annotation };
+  const placed = ctx.sessions.placements(editor.document).find((p) => p.span && spanContains(p.span, offset));
+  const folder = vscode.workspace.getWorkspaceFolder(editor.document.uri);
+  return placed && folder && { folder, annotation: placed.annotation };
 }
 
 function requireAnnotation(ctx: CommandContext, args?: unknown): { folder: vscode.WorkspaceFolder; annotation: Annotation } | undefined {
@@ -72,7 +69,7 @@ async function setStatus(ctx: CommandContext, args?: AnnotationArgs & { status?:
 }
 
 async function pickStatus(current: Status): Promise<Status | undefined> {
-  const items = (['verified', 'disputed', 'outdated'] as const).map((s) => ({ label: STATUS_TITLES[s](), status: s, picked: s === current, description: s === current ? vscode.l10n.t('current') : undefined }));
+  const items = (['verified', 'disputed', 'outdated'] as const).map((s) => ({ label: verdictLabel(s), status: s, picked: s === current, description: s === current ? vscode.l10n.t('current') : undefined }));
   return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Set status') }))?.status;
 }
 
@@ -139,7 +136,7 @@ async function reanchor(ctx: CommandContext, args?: AnnotationArgs): Promise<Ann
   }
   let id = isAnnotationArgs(args) ? args.id : undefined;
   if (!id) {
-    const candidates = ctx.annotations.placedAnnotations(document).filter((p) => p.state === 'fuzzy' || p.state === 'orphaned');
+    const candidates = ctx.sessions.placements(document).filter((p) => p.state === 'fuzzy' || p.state === 'orphaned');
     const picked = await pickAnnotation(candidates);
     id = picked?.annotation.id;
   }
@@ -148,13 +145,13 @@ async function reanchor(ctx: CommandContext, args?: AnnotationArgs): Promise<Ann
   return run(() => ctx.annotations.reanchor(document, annotationId, toSpan(document, editor.selection)));
 }
 
-async function pickAnnotation(candidates: PlacedAnnotation[]): Promise<PlacedAnnotation | undefined> {
+async function pickAnnotation(candidates: Placement[]): Promise<Placement | undefined> {
   if (candidates.length === 0) {
     explain(vscode.l10n.t('This article has no fuzzy or orphaned annotations to re-anchor.'));
     return undefined;
   }
   if (candidates.length === 1) return candidates[0];
-  const items = candidates.map((p) => ({ label: p.annotation.quote.exact.slice(0, 80), description: `${STATUS_TITLES[p.annotation.status]()} · ${p.state}`, detail: p.annotation.note, placed: p }));
+  const items = candidates.map((p) => ({ label: p.annotation.quote.exact.slice(0, 80), description: `${verdictLabel(p.annotation.status)} · ${p.state}`, detail: p.annotation.note, placed: p }));
   return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Which annotation belongs to the selection?') }))?.placed;
 }
 

@@ -16,6 +16,7 @@ async function chooseFolder(): Promise<vscode.WorkspaceFolder | undefined> {
 }
 
 async function toggleHighlight(kind: HighlightKind): Promise<boolean> {
+  // The configuration itself, not the cache: a second toggle may come before the change event.
   const on = !readSettings(vscode.window.activeTextEditor?.document.uri ?? null).highlight[kind];
   await setHighlight(kind, on);
   return on;
@@ -59,7 +60,7 @@ async function stopAnalyzing(ctx: CommandContext): Promise<boolean> {
 
 async function rescan(ctx: CommandContext): Promise<void> {
   await ctx.annotations.reloadAll();
-  ctx.analysis.resetAll();
+  ctx.sessions.resetAll();
 }
 
 async function setupGitMergeDriver(ctx: CommandContext): Promise<boolean> {
@@ -72,7 +73,7 @@ async function setupGitMergeDriver(ctx: CommandContext): Promise<boolean> {
   try {
     // The extension's own bundled CLI, run by the same Node as git hooks get: no global install needed.
     const cli = vscode.Uri.joinPath(ctx.extensionUri, 'dist', 'cli.js').fsPath;
-    const annotationFile = readSettings(folder).annotationFile;
+    const annotationFile = ctx.settings.for(folder.uri).annotationFile;
     const result = await configureMergeDriverForFolder(folder.uri.fsPath, annotationFile, {
       driverCommand: `node ${JSON.stringify(cli)} merge-driver %O %A %B`,
     });

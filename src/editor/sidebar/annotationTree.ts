@@ -5,26 +5,29 @@
  *
  * The tree is built from the annotation service each time VS Code asks for it. To show whether an
  * annotation still finds its text (fuzzy, orphaned), each article with annotations is placed in its
- * current text: through the open document when there is one, else by loading it with
- * `openTextDocument` (a few at a time, and only again when the file or its annotations change).
- * That is needed anyway for the badge, which counts fuzzy and orphaned annotations across the
- * workspace. An article that cannot be read (deleted, renamed) has only orphans. Placements are
- * computed once per refresh and shared by every level of the tree.
+ * current text: an open article's snapshot has its placements; an article no editor has is read and
+ * resolved by the core, as `ai-news-annotator check` does (a few at a time, and only again when the
+ * file or its annotations change), never opened as a document. That is needed anyway for the badge,
+ * which counts fuzzy and orphaned annotations across the workspace. An article that cannot be read
+ * (deleted, renamed) has only orphans. Placements are computed once per refresh and shared by every
+ * level of the tree.
  */
 import * as vscode from 'vscode';
 import type { Annotation, Status } from '../../core/store/annotation';
 import { STATUSES } from '../../core/store/annotation';
 import { attentionCount, byPosition, groupByKey, groupItems, passesFilter, type GroupKey } from '../../core/sidebar/annotationGroups';
+import { placeClosedArticle } from '../../core/session/closedArticle';
 import { mapLimit } from '../../core/sidebar/concurrency';
 import { shortenQuote, splitArticlePath } from '../../core/sidebar/text';
+import type { PlacedAnnotation, SnapshotSource } from '../articleSessions';
 import { Disposable } from '../disposable';
-import type { PlacedAnnotation } from '../placedAnnotation';
-import { annotationIcon, countedLabel, flagLabel, groupIcon, groupLabel, openIfReadable, stateLabel } from './treeLabels';
+import type { SettingsCache } from '../settings';
+import { countedLabel, flagLabel, groupLabel, stateLabel } from '../labels';
+import { annotationIcon, groupIcon } from './treeLabels';
 
 /** What the tree reads from the annotation service (AnnotationService fits). */
 export interface AnnotationTreeSource {
   entries(): { folder: vscode.WorkspaceFolder; store: { readonly annotations: readonly Annotation[] } }[];
-  placedAnnotations(document: vscode.TextDocument): PlacedAnnotation[];
   readonly onDidChange: vscode.Event<void>;
 }
 
@@ -74,9 +77,9 @@ interface ArticlePlacements {
   placed: PlacedAnnotation[];
 }
 
-/** Changes arrive on every keystroke in an article; the tree follows a moment later. */
-const REFRESH_DELAY_MS = 300;
-/** Articles loaded from disk at the same time. */
+/** Annotations work in articles too large to analyse; only files beyond this are not read for the tree. */
+const CLOSED_ARTICLE_MAX_BYTES = 32 * 1024 * 1024;
+/** Articles read from disk at the same time. */
 const OPEN_CONCURRENCY = 8;
 /** Up to this many articles, article nodes start expanded. */
 const EXPAND_ARTICLES_UP_TO = 20;
@@ -91,21 +94,26 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
   private view: vscode.TreeView<AnnotationTreeElement> | undefined;
   /** Placements per folder for the current refresh; dropped whenever the annotations change. */
   private placements = new Map<string, Promise<ArticlePlacements[]>>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
   /**
-   * Placements of articles that are not open, by URI. Loading an article costs a document load,
-   * and VS Code soon unloads documents no editor shows; this keeps the result while neither the
-   * file (mtime, size) nor its annotations changed.
+   * Placements of articles that are not open, by URI: kept while neither the file (mtime, size)
+   * nor its annotations changed, so that a refresh reads and resolves only what did.
    */
   private readonly closedArticles = new Map<string, { stamp: string; placed: PlacedAnnotation[] }>();
   /** Counts view updates so that a slow, older one never overwrites a newer badge. */
   private updateCount = 0;
 
-  constructor(private readonly source: AnnotationTreeSource) {
+  constructor(
+    private readonly source: AnnotationTreeSource,
+    private readonly sessions: SnapshotSource,
+    private readonly settings: SettingsCache,
+  ) {
     super();
-    this.register(source.onDidChange(() => this.scheduleRefresh()));
-    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleRefresh()));
-    this.register({ dispose: () => clearTimeout(this.timer) });
+    this.register(source.onDidChange(() => void this.refresh()));
+    // An open article's snapshot moves its annotations (once per debounce window, not per keystroke).
+    this.register(sessions.onDidChangeArticle(({ snapshot }) => {
+      if (snapshot.placements.length > 0) void this.refresh();
+    }));
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.refresh()));
     void this.setContextKey();
   }
 
@@ -140,8 +148,6 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
 
   /** Rebuilds the tree now; resolves when the badge and description are up to date. */
   refresh(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
     this.placements.clear();
     this.changed.fire(undefined);
     return this.updateView();
@@ -180,7 +186,6 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
   }
 
   override dispose(): void {
-    clearTimeout(this.timer);
     this.closedArticles.clear();
     super.dispose();
   }
@@ -191,13 +196,6 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
     if (key.kind === 'folder') return this.isMultiRoot() ? key : undefined;
     const siblings = await this.getChildren(await this.parentOf(key));
     return siblings.find((s) => elementKey(s) === elementKey(key));
-  }
-
-  private scheduleRefresh(): void {
-    // Placements are stale right away; the tree is told after the changes settle.
-    this.placements.clear();
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
   }
 
   private async setContextKey(): Promise<void> {
@@ -288,22 +286,18 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
     const uri = articleUri(folder, article);
     const key = uri.toString();
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-    if (open) {
+    const snapshot = open && this.sessions.snapshot(open);
+    if (snapshot) {
       this.closedArticles.delete(key);
-      return this.placedOrOrphans(folder, open, annotations);
+      return [...snapshot.placements];
     }
     const stamp = `${await fileStamp(uri)}|${annotationsStamp(annotations)}`;
     const cached = this.closedArticles.get(key);
     if (cached?.stamp === stamp) return cached.placed;
-    const placed = this.placedOrOrphans(folder, await openIfReadable(uri), annotations);
+    const settings = this.settings.for(folder.uri);
+    const placed = await placeClosedArticle(folder.uri.fsPath, article, annotations, { now: new Date(), maxVerifiedAgeDays: settings.maxVerifiedAgeDays, maxBytes: CLOSED_ARTICLE_MAX_BYTES });
     this.closedArticles.set(key, { stamp, placed });
     return placed;
-  }
-
-  private placedOrOrphans(folder: vscode.WorkspaceFolder, document: vscode.TextDocument | undefined, annotations: readonly Annotation[]): PlacedAnnotation[] {
-    const placed = document ? this.source.placedAnnotations(document) : [];
-    if (placed.length > 0) return placed;
-    return annotations.map((annotation) => ({ annotation, folder, state: 'orphaned', flags: [] }));
   }
 
   private forgetClosedArticlesBut(folder: vscode.WorkspaceFolder, articles: readonly string[]): void {
@@ -477,12 +471,14 @@ function articleUri(folder: vscode.WorkspaceFolder, article: string): vscode.Uri
 /**
  * Creates the "Annotations" view with its provider. Dispose the provider to dispose both.
  * @param source The annotation service.
+ * @param sessions The open articles' snapshots.
+ * @param settings The settings per folder.
  */
-export function createAnnotationTreeView(source: AnnotationTreeSource): {
+export function createAnnotationTreeView(source: AnnotationTreeSource, sessions: SnapshotSource, settings: SettingsCache): {
   view: vscode.TreeView<AnnotationTreeElement>;
   provider: AnnotationTreeProvider;
 } {
-  const provider = new AnnotationTreeProvider(source);
+  const provider = new AnnotationTreeProvider(source, sessions, settings);
   const view = vscode.window.createTreeView('aiNews.annotations', { treeDataProvider: provider, showCollapseAll: true });
   void provider.attach(view);
   return { view, provider };

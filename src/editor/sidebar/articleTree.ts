@@ -1,19 +1,19 @@
 /**
  * The "This article" view: the active article's claims (unreviewed first), numbers and entities
- * (grouped by canonical name). Built from the analysis service each time VS Code asks; a click on a
+ * (grouped by canonical name). Built from the article's snapshot each time VS Code asks; a click on a
  * leaf reveals the finding in the article.
  */
 import * as vscode from 'vscode';
 import { claimReasonsText } from '../claimReasons';
-import type { Analysis, ClaimFinding, EntityFinding, EntityType, Finding, NumberFinding, NumberType } from '../../core/analysis/types';
+import type { Analysis, ClaimFinding, EntityFinding, Finding, NumberFinding } from '../../core/analysis/types';
 import { groupEntities, orderClaims } from '../../core/sidebar/findingGroups';
 import { shortenQuote } from '../../core/sidebar/text';
-import type { AnalysisProgressSource } from '../analysisService';
+import type { Span } from '../../core/span';
+import type { ArticleSnapshot, SnapshotSource } from '../articleSessions';
 import { Disposable } from '../disposable';
 import { formatValue } from '../hover';
-import type { AnnotationSource } from '../placedAnnotation';
-import type { Span } from '../ranges';
-import { countedLabel, lineLabel, revealFindingCommand } from './treeLabels';
+import { countedLabel, entityTypeLabel, numberTypeLabel } from '../labels';
+import { lineLabel, revealFindingCommand } from './treeLabels';
 
 /** What the tree reads from the article registry (ArticleRegistry fits). */
 export interface ArticleDetector {
@@ -47,8 +47,6 @@ export interface FindingElement {
 
 export type ArticleTreeElement = SectionElement | EntityGroupElement | FindingElement;
 
-/** Annotation changes arrive on every keystroke; the reviewed marks follow a moment later. */
-const REFRESH_DELAY_MS = 300;
 const SECTIONS: readonly SectionKind[] = ['claims', 'numbers', 'entities'];
 /** Schemes of panels that can take focus without being "another document" (keep showing the article). */
 const IGNORED_SCHEMES = new Set(['output', 'debug', 'vscode-terminal', 'comment']);
@@ -58,25 +56,22 @@ export class ArticleTreeProvider extends Disposable implements vscode.TreeDataPr
   readonly onDidChangeTreeData = this.changed.event;
   private document: vscode.TextDocument | undefined;
   private view: vscode.TreeView<ArticleTreeElement> | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly analysis: AnalysisProgressSource,
-    private readonly annotations: AnnotationSource,
+    private readonly sessions: SnapshotSource,
     private readonly articles: ArticleDetector,
   ) {
     super();
     this.document = vscode.window.activeTextEditor?.document;
     this.register(vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)));
-    this.register(analysis.onDidAnalyze((document) => {
+    // One snapshot per debounce window (and per annotation change): the tree follows it.
+    this.register(sessions.onDidChangeArticle(({ document }) => {
       if (document === this.document) this.refresh();
     }));
-    this.register(annotations.onDidChange(() => this.scheduleRefresh()));
     this.register(articles.onDidChange(() => this.refresh()));
     this.register(vscode.workspace.onDidCloseTextDocument((document) => {
       if (document === this.document) this.follow(vscode.window.activeTextEditor);
     }));
-    this.register({ dispose: () => clearTimeout(this.timer) });
   }
 
   /** The document the view shows (the active editor's, or the last one when focus left the editors). */
@@ -92,8 +87,6 @@ export class ArticleTreeProvider extends Disposable implements vscode.TreeDataPr
 
   /** Rebuilds the tree now. */
   refresh(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
     this.updateMessage();
     this.changed.fire(undefined);
   }
@@ -110,14 +103,15 @@ export class ArticleTreeProvider extends Disposable implements vscode.TreeDataPr
   }
 
   getChildren(element?: ArticleTreeElement): ArticleTreeElement[] {
-    const analysis = this.currentAnalysis();
-    if (!analysis) return [];
-    if (!element) return this.sections(analysis);
+    const snapshot = this.currentSnapshot();
+    const analysis = snapshot?.analysis;
+    if (!snapshot || !analysis) return [];
+    if (!element) return this.sections(snapshot, analysis);
     if (element.kind === 'entity') return element.mentions.map((finding) => ({ kind: 'finding', finding }));
     if (element.kind === 'finding') return [];
     switch (element.section) {
       case 'claims':
-        return this.orderedClaims(analysis).map(({ claim, reviewed }) => ({ kind: 'finding', finding: claim, reviewed }));
+        return orderedClaims(snapshot).map(({ claim, reviewed }) => ({ kind: 'finding', finding: claim, reviewed }));
       case 'numbers':
         return findingsOf<NumberFinding>(analysis, 'number').map((finding) => ({ kind: 'finding', finding }));
       case 'entities':
@@ -128,18 +122,13 @@ export class ArticleTreeProvider extends Disposable implements vscode.TreeDataPr
   /** Sections are fixed; leaves of an entity group are listed by the group. */
   getParent(element: ArticleTreeElement): ArticleTreeElement | undefined {
     if (element.kind === 'section') return undefined;
-    const analysis = this.currentAnalysis();
-    if (!analysis) return undefined;
-    const sections = this.sections(analysis);
+    const snapshot = this.currentSnapshot();
+    if (!snapshot?.analysis) return undefined;
+    const sections = this.sections(snapshot, snapshot.analysis);
     if (element.kind === 'entity') return sections.find((s) => s.section === 'entities');
     const finding = element.finding;
     if (finding.kind === 'entity') return this.getChildren(sections.find((s) => s.section === 'entities')).find((g) => g.kind === 'entity' && g.canonical === finding.canonical);
     return sections.find((s) => s.section === (finding.kind === 'claim' ? 'claims' : 'numbers'));
-  }
-
-  override dispose(): void {
-    clearTimeout(this.timer);
-    super.dispose();
   }
 
   private follow(editor: vscode.TextEditor | undefined): void {
@@ -151,37 +140,20 @@ export class ArticleTreeProvider extends Disposable implements vscode.TreeDataPr
     this.refresh();
   }
 
-  private scheduleRefresh(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      // An edit's re-analysis is on its way and refreshes the view when done: do not analyse here.
-      if (this.document && this.analysis.isPending(this.document)) return;
-      this.refresh();
-    }, REFRESH_DELAY_MS);
-  }
-
-  /** The active article's analysis once it is complete (a large one is analysed in slices first). */
-  private currentAnalysis(): Analysis | undefined {
+  /** The active article's snapshot once its analysis is complete (a large one is analysed in slices first). */
+  private currentSnapshot(): ArticleSnapshot | undefined {
     const document = this.document;
     if (!document || document.isClosed || !this.articles.isArticle(document)) return undefined;
-    const progress = this.analysis.progressFor(document);
-    return progress?.complete ? progress.analysis : undefined;
+    const snapshot = this.sessions.snapshot(document);
+    return snapshot?.complete ? snapshot : undefined;
   }
 
-  private sections(analysis: Analysis): SectionElement[] {
+  private sections(snapshot: ArticleSnapshot, analysis: Analysis): SectionElement[] {
     const counts = { claims: 0, numbers: 0, entities: 0 };
     for (const f of analysis.findings) counts[f.kind === 'claim' ? 'claims' : f.kind === 'number' ? 'numbers' : 'entities'] += 1;
     return SECTIONS.map((section): SectionElement => section === 'claims'
-      ? { kind: 'section', section, count: counts.claims, reviewed: this.orderedClaims(analysis).filter((c) => c.reviewed).length }
+      ? { kind: 'section', section, count: counts.claims, reviewed: orderedClaims(snapshot).filter((c) => c.reviewed).length }
       : { kind: 'section', section, count: counts[section] });
-  }
-
-  private orderedClaims(analysis: Analysis): { claim: ClaimFinding; reviewed: boolean }[] {
-    const document = this.document;
-    const spans = document
-      ? this.annotations.placedAnnotations(document).filter((p) => p.state !== 'orphaned' && p.span).map((p) => p.span as Span)
-      : [];
-    return orderClaims(findingsOf<ClaimFinding>(analysis, 'claim'), spans);
   }
 
   private updateMessage(): void {
@@ -196,11 +168,11 @@ export class ArticleTreeProvider extends Disposable implements vscode.TreeDataPr
     if (!this.articles.isArticle(document)) {
       return vscode.l10n.t('{0} is not treated as an article. Run "AI News: Analyze This Document" to analyse it.', name);
     }
-    const progress = this.analysis.progressFor(document);
-    if (!progress && this.analysis.isTooLarge(document)) {
+    const snapshot = this.sessions.snapshot(document);
+    if (snapshot?.tooLarge) {
       return vscode.l10n.t('{0} is too large to analyse. Annotations still work; the limit is the setting aiNews.maxArticleSizeKB.', name);
     }
-    if (progress && !progress.complete) return vscode.l10n.t('Analysing {0}…', name);
+    if (!snapshot || !snapshot.complete) return vscode.l10n.t('Analysing {0}…', name);
     return undefined;
   }
 
@@ -224,6 +196,11 @@ export class ArticleTreeProvider extends Disposable implements vscode.TreeDataPr
     item.tooltip = finding.text;
     return item;
   }
+}
+
+function orderedClaims(snapshot: ArticleSnapshot): { claim: ClaimFinding; reviewed: boolean }[] {
+  const spans = snapshot.placements.filter((p) => p.state !== 'orphaned' && p.span).map((p) => p.span as Span);
+  return orderClaims(snapshot.claims, spans);
 }
 
 function findingsOf<T extends Finding>(analysis: Analysis, kind: T['kind']): T[] {
@@ -275,48 +252,16 @@ function claimItem(item: vscode.TreeItem, claim: ClaimFinding, reviewed: boolean
   return item;
 }
 
-const NUMBER_TYPE_LABEL: Record<NumberType, () => string> = {
-  money: () => vscode.l10n.t('money'),
-  percent: () => vscode.l10n.t('percent'),
-  date: () => vscode.l10n.t('date'),
-  year: () => vscode.l10n.t('year'),
-  quantity: () => vscode.l10n.t('quantity'),
-  range: () => vscode.l10n.t('range'),
-  rank: () => vscode.l10n.t('rank'),
-  count: () => vscode.l10n.t('count'),
-  version: () => vscode.l10n.t('version'),
-  number: () => vscode.l10n.t('number'),
-};
-
-function numberTypeLabel(type: NumberType): string {
-  return NUMBER_TYPE_LABEL[type]?.() ?? type;
-}
-
-const ENTITY_TYPE_LABEL: Record<EntityType, () => string> = {
-  org: () => vscode.l10n.t('organisation'),
-  product: () => vscode.l10n.t('product'),
-  person: () => vscode.l10n.t('person'),
-  place: () => vscode.l10n.t('place'),
-  outlet: () => vscode.l10n.t('outlet'),
-  other: () => vscode.l10n.t('other'),
-};
-
-export function entityTypeLabel(type: string): string {
-  return ENTITY_TYPE_LABEL[type as EntityType]?.() ?? type;
-}
-
 /**
  * Creates the "This article" view with its provider. Dispose the provider to dispose both.
- * @param analysis The analysis service.
- * @param annotations The annotation service (which claims are reviewed).
+ * @param sessions The articles' snapshots (findings, and which claims are reviewed).
  * @param articles The article registry.
  */
 export function createArticleTreeView(
-  analysis: AnalysisProgressSource,
-  annotations: AnnotationSource,
+  sessions: SnapshotSource,
   articles: ArticleDetector,
 ): { view: vscode.TreeView<ArticleTreeElement>; provider: ArticleTreeProvider } {
-  const provider = new ArticleTreeProvider(analysis, annotations, articles);
+  const provider = new ArticleTreeProvider(sessions, articles);
   const view = vscode.window.createTreeView('aiNews.article', { treeDataProvider: provider, showCollapseAll: true });
   provider.attach(view);
   return { view, provider };

@@ -9,8 +9,8 @@ import type { CrossIndex, EntityMention, IndexedEntity, QuantityConflict, Quanti
 import { groupByKey } from '../../core/sidebar/annotationGroups';
 import { shortenQuote, splitArticlePath } from '../../core/sidebar/text';
 import { Disposable } from '../disposable';
-import { entityTypeLabel } from './articleTree';
-import { countedLabel, lineLabel, openIfReadable, revealFindingCommand } from './treeLabels';
+import { countedLabel, entityTypeLabel } from '../labels';
+import { lineLabel, openIfReadable, revealFindingCommand } from './treeLabels';
 
 export interface ConflictsElement {
   kind: 'conflicts';

@@ -1,45 +1,7 @@
-/** Labels, icons and command arguments the sidebar trees and the status bar share. */
+/** Icons and command arguments the sidebar trees share (their words are in ../labels). */
 import * as vscode from 'vscode';
 import type { AnchorState, Status } from '../../core/store/annotation';
 import type { GroupKey } from '../../core/sidebar/annotationGroups';
-import type { ReviewFlag } from '../placedAnnotation';
-
-const GROUP_LABEL: Record<GroupKey, () => string> = {
-  verified: () => vscode.l10n.t('Verified'),
-  disputed: () => vscode.l10n.t('Disputed'),
-  outdated: () => vscode.l10n.t('Outdated'),
-  orphaned: () => vscode.l10n.t('Orphaned'),
-};
-
-/** "Disputed", "Orphaned", ... */
-export function groupLabel(key: GroupKey): string {
-  return GROUP_LABEL[key]();
-}
-
-/** "Disputed (3)". */
-export function countedLabel(label: string, count: number): string {
-  return vscode.l10n.t('{0} ({1})', label, count);
-}
-
-const FLAG_LABEL: Record<ReviewFlag, () => string> = {
-  'needs re-check': () => vscode.l10n.t('needs re-check'),
-  'article changed since review': () => vscode.l10n.t('article changed since review'),
-};
-
-export function flagLabel(flag: ReviewFlag): string {
-  return FLAG_LABEL[flag]();
-}
-
-const STATE_TOOLTIP: Record<AnchorState, () => string> = {
-  exact: () => vscode.l10n.t('anchored'),
-  moved: () => vscode.l10n.t('moved with the text'),
-  fuzzy: () => vscode.l10n.t('text changed: needs a second look'),
-  orphaned: () => vscode.l10n.t('orphaned: its text is gone'),
-};
-
-export function stateLabel(state: AnchorState): string {
-  return STATE_TOOLTIP[state]();
-}
 
 const STATUS_ICON: Record<Status, vscode.ThemeIcon> = {
   verified: new vscode.ThemeIcon('pass', new vscode.ThemeColor('aiNews.verifiedBorder')),

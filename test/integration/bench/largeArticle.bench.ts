@@ -1,6 +1,7 @@
 /**
- * `npm run bench:editor`: a 1 MB article in the real VS Code. Measures, next to a baseline taken in
- * the same run (the same text opened as a file that is not an article):
+ * `npm run bench:editor`: a 1 MB article of distinct lines (no block's analysis can be reused from
+ * another copy) in the real VS Code. Measures, next to a baseline taken in the same run (the same
+ * text opened as a file that is not an article):
  * - the time from opening the article until the first highlights are painted in the visible range,
  *   and until the rest of the article (analysed in idle-time slices) is complete;
  * - the longest time the extension host's event loop was blocked while the article opened;
@@ -9,6 +10,9 @@
  *   and repainted; the baseline types the same keystrokes into the plain file. Garbage collection
  *   pauses (a PerformanceObserver) are counted per keystroke, since V8 collects whenever it must,
  *   whoever allocated.
+ * - the same keystrokes into the article with 200 annotations on it (the normal case), how many
+ *   analyses 20 keys 100 ms apart cause, and the longest block while the annotated article is saved;
+ * - the longest block of a hover and of the light bulb in the first seconds after opening the article.
  * Prints a table and writes test-results/editor-bench.json. Asserts behaviour, not timings.
  */
 import assert from 'node:assert/strict';
@@ -16,18 +20,41 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, closeAllEditors, extensionApi, waitFor, workspacePath } from '../helpers';
+import { contentHash } from '../../../src/core/review/contentHash';
+import { makeQuote } from '../../../src/core/store/anchor';
+import type { AiNewsApi } from '../../../src/editor/testApi';
+import { EXTENSION_ID, annotationFilePath, annotationsOnDisk, closeAllEditors, extensionApi, waitFor, workspacePath } from '../helpers';
 
 const TARGET_BYTES = 1024 * 1024;
 const EDITS = 50;
+const ANNOTATIONS = 200;
 
+/** The seed articles again and again, every line marked with its copy so that no two lines are the same. */
 function largeArticle(): string {
   const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
   const seeds = path.join(extension.extensionPath, 'seeds');
   const texts = fs.readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(seeds, f), 'utf8').replace(/^ date \d{4}-\d{2} /, ''));
   let text = ' date 2025-01 KI-Nachrichten, gesammelt\n\n';
-  for (let i = 0; Buffer.byteLength(text) < TARGET_BYTES; i++) text += `${texts[i % texts.length]}\n\n`;
+  for (let i = 0; Buffer.byteLength(text) < TARGET_BYTES; i++) {
+    text += `${texts[i % texts.length].split('\n').map((line) => (line.trim() ? `${line} (${i})` : line)).join('\n')}\n\n`;
+  }
   return text;
+}
+
+/** An annotation file with ANNOTATIONS verdicts on sentences spread evenly through the article. */
+function annotationFileFor(article: string, text: string): string {
+  const hash = contentHash(text);
+  const annotations = [];
+  for (let i = 0; i < ANNOTATIONS; i++) {
+    const from = text.indexOf('. ', Math.floor(((i + 0.5) / ANNOTATIONS) * text.length)) + 2;
+    const end = text.indexOf('.', from + 20) + 1;
+    annotations.push({
+      id: `bench-${String(i).padStart(3, '0')}`, article, status: (['verified', 'disputed', 'outdated'] as const)[i % 3],
+      quote: makeQuote(text, from, end), position: { start: from, end }, note: `Anmerkung ${i}`,
+      created: '2025-02-01T10:00:00.000Z', modified: '2025-02-01T10:00:00.000Z', author: 'Bench', articleHash: hash,
+    });
+  }
+  return JSON.stringify({ version: 1, annotations }, null, 2) + '\n';
 }
 
 /**
@@ -35,7 +62,7 @@ function largeArticle(): string {
  * into that folder, to see what blocks them; the profiler slows them down, so figures of such a run
  * are not comparable.
  */
-async function startProfile(): Promise<(() => Promise<void>) | undefined> {
+async function startProfile(name = 'first-keystrokes'): Promise<(() => Promise<void>) | undefined> {
   const folder = process.env.AINEWS_BENCH_PROFILE;
   if (!folder) return undefined;
   const inspector = await import('node:inspector');
@@ -50,7 +77,7 @@ async function startProfile(): Promise<(() => Promise<void>) | undefined> {
     const { profile } = await post<{ profile: object }>('Profiler.stop');
     session.disconnect();
     fs.mkdirSync(folder, { recursive: true });
-    fs.writeFileSync(path.join(folder, 'first-keystrokes.cpuprofile'), JSON.stringify(profile));
+    fs.writeFileSync(path.join(folder, `${name}.cpuprofile`), JSON.stringify(profile));
   };
 }
 
@@ -123,6 +150,27 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+/** Waits until the editor is painted for the document's current version. */
+function paintedNow(api: AiNewsApi, editor: vscode.TextEditor, typed?: Thenable<boolean>): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const subscription = api.onDidPaint((e) => {
+      if (e.document === editor.document && api.analysisComplete(editor.document) && api.snapshot(editor.document)?.version === editor.document.version) {
+        subscription.dispose();
+        resolve();
+      }
+    });
+    typed?.then(undefined, resolve);
+  });
+}
+
+/** The longest event-loop block while `action` runs and for `afterMs` after it. */
+async function blockDuring(action: () => Thenable<unknown>, afterMs = 0): Promise<number> {
+  const probe = blockProbe();
+  await action();
+  if (afterMs > 0) await new Promise((resolve) => setTimeout(resolve, afterMs));
+  return probe.stop();
+}
+
 async function openAndShow(file: string): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
   return vscode.window.showTextDocument(document, { preview: false });
@@ -160,6 +208,18 @@ describe('Editor benchmark: a 1 MB article', function () {
       ['  of those, without one (count)', figures.keystrokesOver16MsWithoutGc],
       ['longest garbage collection pause while typing', figures.longestGcPauseWhileTypingMs],
       ['scroll to the middle: repaint', figures.scrollPaintMs],
+      ['typing 50 keystrokes into the 1 MB article with 200 annotations', null],
+      ['  event-loop block, median', figures.annotatedKeystrokeBlockMedianMs],
+      ['  longest event-loop block', figures.annotatedKeystrokeBlockMs],
+      ['  keystrokes that blocked longer than 16 ms (count of 50)', figures.annotatedKeystrokesOver16Ms],
+      ['  of those, without a garbage collection pause (count)', figures.annotatedKeystrokesOver16MsWithoutGc],
+      ['  analyses for 20 keys 100 ms apart (count)', figures.annotatedAnalysesFor20Keys],
+      ['  saving it: longest event-loop block', figures.annotatedSaveBlockMs],
+      ['  saving it: until the positions are written', figures.annotatedSaveMs],
+      ['hover 120 ms after opening the 1 MB article: longest block', figures.hoverAfterOpenBlockMs],
+      ['  the same in the plain file (baseline)', figures.baselineHoverAfterOpenBlockMs],
+      ['light bulb after the cursor rests: longest block', figures.lightBulbAfterOpenBlockMs],
+      ['  the same in the plain file (baseline)', figures.baselineLightBulbAfterOpenBlockMs],
     ];
     console.log('\n  1 MB article in VS Code', vscode.version);
     for (const [label, value] of rows) {
@@ -222,7 +282,7 @@ describe('Editor benchmark: a 1 MB article', function () {
     });
     let completeAt = 0;
     const analysed = new Promise<void>((resolve) => {
-      const subscription = api.onDidAnalyze((document) => {
+      const subscription = api.onDidChangeArticle(({ document }) => {
         if (document.uri.fsPath === article && api.analysisComplete(document)) {
           completeAt = performance.now();
           subscription.dispose();
@@ -250,7 +310,7 @@ describe('Editor benchmark: a 1 MB article', function () {
       if (i === 3) await stopProfile?.();
       await new Promise<void>((resolve) => {
         const subscription = api.onDidPaint((e) => {
-          if (e.document === editor.document && api.analysis(editor.document) && e.document.version === editor.document.version) {
+          if (e.document === editor.document && api.analysisComplete(editor.document) && e.document.version === editor.document.version) {
             subscription.dispose();
             resolve();
           }
@@ -292,5 +352,78 @@ describe('Editor benchmark: a 1 MB article', function () {
 
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await closeAllEditors();
+  });
+
+  it('follows typing into an annotated article, saves it, and answers hovers right after opening', async () => {
+    const api = await extensionApi();
+    await closeAllEditors();
+    const text = largeArticle();
+    const name = 'annotated-1mb.txt';
+    const article = workspacePath('articles', name);
+    fs.writeFileSync(article, text);
+    fs.mkdirSync(path.dirname(annotationFilePath()), { recursive: true });
+    const previousAnnotations = fs.existsSync(annotationFilePath()) ? fs.readFileSync(annotationFilePath(), 'utf8') : undefined;
+    fs.writeFileSync(annotationFilePath(), annotationFileFor(`articles/${name}`, text));
+    await vscode.commands.executeCommand('aiNews.rescan'); // reads the annotation file (not a test of the watcher)
+    const editor = await openAndShow(article);
+    await waitFor(() => api.analysisComplete(editor.document) && api.placedAnnotations(editor.document).length === ANNOTATIONS, 'analysed, with every annotation placed', 60_000);
+    assert.ok(api.placedAnnotations(editor.document).every((p) => p.state === 'exact'), 'every annotation anchored');
+
+    const offset = text.indexOf('\n\n', 5000) + 2;
+    const stopProfile = await startProfile('annotated-keystrokes');
+    const typing = await typeKeystrokes(editor, offset, async (i, typed) => {
+      if (i === 10) await stopProfile?.();
+      await paintedNow(api, editor, typed);
+    });
+    figures.annotatedKeystrokeBlockMedianMs = median(typing.blocks);
+    figures.annotatedKeystrokeBlockMs = Math.max(...typing.blocks);
+    figures.annotatedKeystrokesOver16Ms = typing.blocks.filter((b) => b > 16).length;
+    figures.annotatedKeystrokesOver16MsWithoutGc = typing.blocks.filter((b, i) => b > 16 && typing.gc[i] === 0).length;
+
+    // 20 keys, 100 ms apart: one analysis after the last, not one per key.
+    const analysesBefore = api.analyses(editor.document) ?? 0;
+    const insertAt = editor.document.positionAt(offset);
+    for (let i = 0; i < 20; i++) {
+      await editor.edit((b) => b.insert(insertAt, 'y'));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await paintedNow(api, editor);
+    figures.annotatedAnalysesFor20Keys = (api.analyses(editor.document) ?? 0) - analysesBefore;
+    const moved = api.placedAnnotations(editor.document).filter((p) => p.span && p.span.start > offset);
+    assert.ok(moved.length > ANNOTATIONS / 2, 'most annotations moved with the typing');
+
+    // Saving writes the new positions of every annotation after the typing.
+    const expected = moved[moved.length - 1];
+    let saveStarted = 0;
+    figures.annotatedSaveBlockMs = await blockDuring(async () => {
+      saveStarted = performance.now();
+      await editor.document.save();
+      await waitFor(() => annotationsOnDisk().find((a) => a.id === expected.annotation.id)?.position.start === expected.span?.start, 'positions written', 20_000);
+      figures.annotatedSaveMs = performance.now() - saveStarted;
+    });
+
+    // Hover and light bulb in the first seconds after opening the article again; the baseline does
+    // the same in a plain file (VS Code itself blocks the extension host while it opens a large file).
+    const hoverAndLightBulb = async (file: string, content: string): Promise<[number, number]> => {
+      await closeAllEditors();
+      fs.writeFileSync(file, content);
+      const opened = await openAndShow(file);
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      const middle = opened.document.positionAt(content.indexOf('Prozent', content.length / 2));
+      const hover = await blockDuring(() => vscode.commands.executeCommand('vscode.executeHoverProvider', opened.document.uri, middle));
+      opened.selection = new vscode.Selection(middle, middle);
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the cursor rests
+      const lightBulb = await blockDuring(() => vscode.commands.executeCommand('vscode.executeCodeActionProvider', opened.document.uri, new vscode.Range(middle, middle)));
+      return [hover, lightBulb];
+    };
+    [figures.baselineHoverAfterOpenBlockMs, figures.baselineLightBulbAfterOpenBlockMs] = await hoverAndLightBulb(workspacePath('notes', 'hover-1mb.txt'), text.replace(/^ date \d{4}-\d{2} /, ''));
+    const stopHoverProfile = await startProfile('hover-after-open');
+    [figures.hoverAfterOpenBlockMs, figures.lightBulbAfterOpenBlockMs] = await hoverAndLightBulb(workspacePath('articles', 'hover-1mb.txt'), text);
+    await stopHoverProfile?.();
+
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await closeAllEditors();
+    if (previousAnnotations === undefined) fs.rmSync(annotationFilePath(), { force: true });
+    else fs.writeFileSync(annotationFilePath(), previousAnnotations);
   });
 });

@@ -71,6 +71,27 @@ describe('Editor: highlights, verdicts, hover, code actions', function () {
     assert.ok(Array.isArray(saved.history) && saved.history.length >= 1, 'the status change is in the history');
   });
 
+  it('re-anchors once per verdict and publishes one snapshot for it', async () => {
+    const api = await extensionApi();
+    const editor = await openSeed(SEED);
+    await waitFor(() => !api.snapshot(editor.document) ? undefined : api.snapshot(editor.document)?.version === editor.document.version, 'a current snapshot');
+    const reanchoringsBefore = api.reanchorings(editor.document) ?? 0;
+    let snapshots = 0;
+    const counting = api.onDidChangeArticle(({ document }) => {
+      if (document === editor.document) snapshots += 1;
+    });
+    placeCursor(editor, offsetOf(editor, 'Deepseek App'));
+    const created = await vscode.commands.executeCommand<{ id: string }>('aiNews.markOutdated', { note: 'one verdict' });
+    assert.ok(created, 'a verdict was set');
+    await waitFor(() => annotationsOnDisk().some((a) => a.id === created.id), 'the verdict is on disk');
+    await waitFor(() => api.placedAnnotations(editor.document).some((p) => p.annotation.id === created.id), 'the snapshot has it');
+    await new Promise((resolve) => setTimeout(resolve, 500)); // anything late would show up now
+    counting.dispose();
+    assert.equal((api.reanchorings(editor.document) ?? 0) - reanchoringsBefore, 1, 'one re-anchoring for one verdict');
+    assert.equal(snapshots, 1, 'one snapshot for one verdict');
+    await vscode.commands.executeCommand('aiNews.removeAnnotation', { folder: workspaceFolder().uri.toString(), id: created.id });
+  });
+
   it('renders notes from other people as inert text in the hover', async () => {
     const editor = await openSeed(SEED);
     const [saved] = annotationsOnDisk();
@@ -206,7 +227,7 @@ describe('Editor: highlights, verdicts, hover, code actions', function () {
       paints.push({ complete: api.analysisComplete(e.document), spans: all.length, lastEnd: Math.max(0, ...all.map((s) => s.end)), status: statusBar.current()?.text });
     });
     const completed = new Promise<vscode.TextDocument>((resolve) => {
-      const subscription = api.onDidAnalyze((document) => {
+      const subscription = api.onDidChangeArticle(({ document }) => {
         if (document.uri.fsPath.endsWith('sliced-400k.txt') && api.analysisComplete(document)) {
           subscription.dispose();
           resolve(document);

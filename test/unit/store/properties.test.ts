@@ -8,6 +8,7 @@ import { STATUSES, type Annotation, type AnnotationFile, type TextPosition } fro
 import { AnnotationStore } from '../../../src/core/store/annotationStore';
 import { canonicalAnnotationJson, orderedAnnotation, parseAnnotationFile, serializeAnnotationFile, sortAnnotations } from '../../../src/core/store/file';
 import { mergeAnnotationFiles } from '../../../src/core/store/merge';
+import { ArticleSession } from '../../../src/core/session/articleSession';
 
 const isoDate = fc
   .date({ min: new Date('2020-01-01T00:00:00.000Z'), max: new Date('2030-01-01T00:00:00.000Z'), noInvalidDate: true })
@@ -201,7 +202,9 @@ describe('store properties: no annotation is ever lost under random edits', () =
             return { id: annotation.id, words: initial.slice(position.start, position.end), position: position as TextPosition | null, touched: false };
           });
           let current = initial;
-          for (const raw of edits) {
+          const session = new ArticleSession(initial, 1, { analysis: 'not an article', maxVerifiedAgeDays: 180, maxArticleAgeDays: 365 });
+          session.setAnnotations(store.annotationsOf('a.md'));
+          for (const [version, raw] of edits.entries()) {
             const offset = raw.at % (current.length + 1);
             const edit: TextEdit = { offset, deletedLength: Math.min(raw.deleted, current.length - offset), insertedText: raw.inserted };
             current = current.slice(0, offset) + edit.insertedText + current.slice(offset + edit.deletedLength);
@@ -211,7 +214,7 @@ describe('store properties: no annotation is ever lost under random edits', () =
               if (!(editEnd <= t.position.start || edit.offset >= t.position.end)) t.touched = true;
               t.position = mapPositionThroughEdit(t.position, edit);
             }
-            store.applyEdits('a.md', [edit], current);
+            session.edit(version + 2, [edit], current);
           }
           for (const t of tracked) {
             if (t.position) {
@@ -219,14 +222,16 @@ describe('store properties: no annotation is ever lost under random edits', () =
             }
             if (t.position && !t.touched) {
               assert.equal(current.slice(t.position.start, t.position.end), t.words);
+              const placement = session.placements.find((p) => p.annotation.id === t.id);
+              assert.deepEqual(placement?.span, t.position);
+              assert.equal(placement?.state, 'exact');
               const annotation = store.get(t.id) as Annotation;
-              assert.deepEqual(annotation.position, t.position);
-              assert.deepEqual(resolveAnchor(current, annotation.quote, annotation.position), { state: 'exact', ...t.position });
-              assert.equal(store.anchorOf(t.id)?.state, 'exact');
+              assert.deepEqual(resolveAnchor(current, annotation.quote, t.position), { state: 'exact', ...t.position });
             }
-            const resolution = resolveAnchor(current, (store.get(t.id) as Annotation).quote, (store.get(t.id) as Annotation).position);
-            if (resolution.state !== 'orphaned') assert.ok(resolution.start >= 0 && resolution.start <= resolution.end && resolution.end <= current.length);
+            const span = session.placements.find((p) => p.annotation.id === t.id)?.span;
+            if (span) assert.ok(span.start >= 0 && span.start <= span.end && span.end <= current.length, 'a placement stays in the text');
           }
+          store.movePositions(new Map(session.placements.flatMap((p) => (p.span && p.state !== 'fuzzy' ? [[p.annotation.id, p.span] as const] : []))));
           assert.equal(store.annotations.length, tracked.length, 'the store kept every annotation');
           await store.save();
           const reopened = await AnnotationStore.open(dir);

@@ -1,0 +1,241 @@
+/**
+ * One open article: its text and version, its incremental analysis, where its annotations sit, and
+ * an immutable snapshot per version for everything that shows it. Plain TypeScript: the editor
+ * layer (src/editor/articleSessions.ts) feeds it edits and annotation changes, decides when to
+ * analyse (the debounce, time slices), and hands the snapshots to the views; tests drive it directly.
+ *
+ * Cheap on every keystroke: {@link edit} only moves placements. The analysis and the content hash
+ * wait until the editor asks for them, once per debounce window.
+ */
+import { IncrementalAnalyzer, type AnalyzeOptions, type UpdateOptions } from '../analysis/analyzer';
+import type { Analysis, ClaimFinding, Finding, Language } from '../analysis/types';
+import { contentHashInSlices } from '../review/contentHash';
+import { reviewFlags, suggestOutdated, type ReviewFlag } from '../review/reviewState';
+import { summarizeArticle, type ArticleSummary } from '../sidebar/findingGroups';
+import { overlaps, spanContains, type Span } from '../span';
+import type { TextEdit } from '../store/anchor';
+import type { Annotation } from '../store/annotation';
+import { AnnotationPlacements, type Placement } from './placements';
+
+export type { Placement };
+
+/** An annotation as the views show it: where it sits now, and what needs a look. */
+export interface PlacedAnnotation extends Placement {
+  readonly flags: readonly ReviewFlag[];
+}
+
+/**
+ * What the views read about an article at one version. Immutable: the next version gets a new
+ * snapshot. Findings are shared with the analyzer, which moves them in place when it analyses a
+ * newer version; the editor publishes that version's snapshot in the same turn, so a view that reads
+ * the current snapshot never sees a moved finding.
+ */
+export interface ArticleSnapshot {
+  /** The document version it describes. */
+  readonly version: number;
+  /** The findings so far (all of them when `complete`); undefined when the article is too large to analyse. */
+  readonly analysis: Analysis | undefined;
+  /** False while a large article is still being analysed in slices. */
+  readonly complete: boolean;
+  /** True when the article is larger than the analysis limit; its annotations still work. */
+  readonly tooLarge: boolean;
+  /** The language the article is analysed in; undefined when it is not analysed. */
+  readonly language: Language | undefined;
+  /** Every annotation of the article, in the store's order, placed in this version's text. */
+  readonly placements: readonly PlacedAnnotation[];
+  /** Claims with time-sensitive wording in an old article that no annotation covers: suggestions only. */
+  readonly possiblyOutdated: readonly Span[];
+  /** The claims of the analysis so far, in text order. */
+  readonly claims: readonly ClaimFinding[];
+  /** Claims reviewed, verdicts by status, anchoring and review problems; undefined until the analysis is complete. */
+  readonly summary: ArticleSummary | undefined;
+  /** sha256 of the text ("article changed since review"); undefined when no annotation records one. */
+  readonly contentHash: string | undefined;
+}
+
+export interface SessionOptions {
+  /**
+   * How the article is analysed, or why it is not: too large (its annotations still work), or not an
+   * article at all (a document someone annotated anyway: its annotations are placed, nothing else).
+   */
+  analysis: AnalyzeOptions | 'too large' | 'not an article';
+  /** A verified verdict older than this many days needs a re-check. */
+  maxVerifiedAgeDays: number;
+  /** Time-sensitive claims in articles older than this are suggested as possibly outdated. */
+  maxArticleAgeDays: number;
+}
+
+/** What lies under one offset: for hovers and the light bulb. */
+export interface ArticlePoint {
+  placements: Placement[];
+  /** The narrowest first: a number inside a claim is what the pointer is on. */
+  findings: Finding[];
+}
+
+export class ArticleSession {
+  private readonly analyzer: IncrementalAnalyzer | undefined;
+  private readonly tracked = new AnnotationPlacements();
+  /** The version the analyzer last saw, and whether it had analysed all of it. */
+  private analyzed = { version: -1, complete: false };
+  private hash: { version: number; value: Promise<string> } | undefined;
+  private versionsAnalysed = 0;
+
+  /** The text, or how to get it: a keystroke does not copy a large article until something needs it. */
+  private textSource: string | (() => string);
+
+  constructor(
+    text: string,
+    private currentVersion: number,
+    private readonly options: SessionOptions,
+  ) {
+    this.textSource = text;
+    this.analyzer = typeof options.analysis === 'object' ? new IncrementalAnalyzer(options.analysis) : undefined;
+  }
+
+  get version(): number {
+    return this.currentVersion;
+  }
+
+  get text(): string {
+    if (typeof this.textSource === 'function') this.textSource = this.textSource();
+    return this.textSource;
+  }
+
+  get tooLarge(): boolean {
+    return this.options.analysis === 'too large';
+  }
+
+  /** How many times annotations were resolved against the text (one per verdict; tests count it). */
+  get reanchorings(): number {
+    return this.tracked.reanchorings;
+  }
+
+  /** How many versions of the text the analyzer was given (one per debounce window while typing). */
+  get analyses(): number {
+    return this.versionsAnalysed;
+  }
+
+  /** The annotations placed in the current text, without review flags (what commands act on). */
+  get placements(): readonly Placement[] {
+    return this.tracked.placements;
+  }
+
+  /** True when the analysis covers the whole current version (always for an article too large to analyse). */
+  get analysisIsCurrent(): boolean {
+    return !this.analyzer || (this.analyzed.version === this.currentVersion && this.analyzed.complete);
+  }
+
+  /**
+   * Follows one change of the text: moves the placements, nothing else.
+   * @param edits Sorted by descending offset (each refers to the text after the previous ones).
+   * @param newText The text after the edits, or a function that returns it when first needed (it
+   *   must return this version's text until the next call of `edit`).
+   * @returns true when a placement changed.
+   */
+  edit(version: number, edits: readonly TextEdit[], newText: string | (() => string)): boolean {
+    this.currentVersion = version;
+    this.textSource = newText;
+    return this.tracked.edit(edits, () => this.text);
+  }
+
+  /**
+   * Takes the article's annotations as the store has them now: new and changed ones are placed,
+   * orphans are looked for again.
+   * @returns true when a placement changed.
+   */
+  setAnnotations(annotations: readonly Annotation[]): boolean {
+    return this.tracked.sync(annotations, this.text);
+  }
+
+  /**
+   * Analyses the current text, the `priority` ranges first, until `deadline` (see
+   * IncrementalAnalyzer.update).
+   * @returns true when the whole text is analysed.
+   */
+  analyze(options: UpdateOptions = {}): boolean {
+    if (!this.analyzer) return true;
+    if (this.analysisIsCurrent) return true;
+    return this.update(this.analyzer, options);
+  }
+
+  private update(analyzer: IncrementalAnalyzer, options: UpdateOptions): boolean {
+    if (this.analyzed.version !== this.currentVersion) this.versionsAnalysed += 1;
+    const complete = analyzer.update(this.text, options);
+    this.analyzed = { version: this.currentVersion, complete };
+    return complete;
+  }
+
+  /**
+   * The analysis of the current version as far as it has got (assembling it costs a few
+   * milliseconds on a large article after an update: do it in a turn of its own).
+   */
+  analysisSoFar(): Analysis | undefined {
+    return this.analyzer?.result();
+  }
+
+  /**
+   * The content hash of the current text, once per version, in slices of 64 K characters with
+   * `nextTurn` awaited between them (see contentHashInSlices).
+   */
+  contentHash(nextTurn: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve))): Promise<string> {
+    if (this.hash?.version !== this.currentVersion) this.hash = { version: this.currentVersion, value: contentHashInSlices(this.text, nextTurn) };
+    return this.hash.value;
+  }
+
+  /** True when some annotation records the article's hash, so that the snapshot needs it. */
+  get needsContentHash(): boolean {
+    return this.tracked.placements.some((p) => p.annotation.articleHash !== undefined);
+  }
+
+  /**
+   * The snapshot of the current version.
+   * @param now The time review flags are computed for.
+   * @param contentHash {@link contentHash}'s result for this version, when {@link needsContentHash}.
+   */
+  snapshot(now: Date, contentHash?: string): ArticleSnapshot {
+    const analysis = this.analyzer && this.analyzed.version === this.currentVersion ? this.analyzer.result() : undefined;
+    const context = { now, articleTextHash: contentHash, maxVerifiedAgeDays: this.options.maxVerifiedAgeDays };
+    const placements = Object.freeze(this.tracked.placements.map((p): PlacedAnnotation => Object.freeze({ ...p, flags: Object.freeze(reviewFlags(p.annotation, context)) })));
+    const claims = Object.freeze(analysis ? analysis.findings.filter((f): f is ClaimFinding => f.kind === 'claim') : []);
+    const complete = this.analysisIsCurrent;
+    return Object.freeze({
+      version: this.currentVersion,
+      analysis,
+      complete,
+      tooLarge: this.tooLarge,
+      language: analysis?.language,
+      placements,
+      possiblyOutdated: Object.freeze(analysis ? this.possiblyOutdated(analysis, placements, now) : []),
+      claims,
+      summary: analysis && complete ? Object.freeze(summarizeArticle(claims, placements.map((p) => ({ status: p.annotation.status, state: p.state, span: p.span, flags: p.flags })))) : undefined,
+      contentHash,
+    });
+  }
+
+  /**
+   * What lies under an offset of the current version: the annotations, and the findings of the
+   * analysis units around it (analysed now if they are not yet, never the rest of the article).
+   */
+  at(offset: number): ArticlePoint {
+    const placements = this.tracked.placements.filter((p) => p.span && spanContains(p.span, offset));
+    if (!this.analyzer) return { placements, findings: [] };
+    if (!this.analysisIsCurrent) this.update(this.analyzer, { priority: [{ start: offset, end: offset + 1 }], deadline: 0 });
+    const findings = this.analyzer.result().findings
+      .filter((f) => spanContains(f, offset))
+      .sort((a, b) => a.end - a.start - (b.end - b.start));
+    return { placements, findings };
+  }
+
+  /** Whether a claim is suggested as possibly outdated (time-sensitive wording in an old article, no verdict on it). */
+  suggestsOutdated(claim: ClaimFinding, now: Date): boolean {
+    const analysis = this.analyzer?.result();
+    return analysis !== undefined && this.possiblyOutdated({ ...analysis, findings: [claim] }, this.tracked.placements, now).length > 0;
+  }
+
+  private possiblyOutdated(analysis: Analysis, placements: readonly Placement[], now: Date): Span[] {
+    const annotated = placements.flatMap((p) => (p.span ? [p.span] : []));
+    return suggestOutdated(analysis, analysis.date, now, this.options.maxArticleAgeDays)
+      .filter((claim) => !annotated.some((a) => overlaps(a, claim)))
+      .map(({ start, end }) => ({ start, end }));
+  }
+}

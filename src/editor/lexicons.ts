@@ -1,0 +1,65 @@
+/**
+ * The entity lexicon of each workspace folder: the shipped one plus the team's
+ * `.ainews/entities.json`, re-read when that file changes.
+ */
+import * as vscode from 'vscode';
+import { defaultLexicon, parseLexiconFile, withEntries, type Lexicon } from '../core/analysis';
+import { Disposable } from './disposable';
+
+export const LEXICON_FILE = '.ainews/entities.json';
+
+export class Lexicons extends Disposable {
+  private readonly lexicons = new Map<string, Lexicon>();
+  private readonly problems = new Map<string, string[]>();
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  /** Fires after a folder's lexicon file was read again. */
+  readonly onDidChange = this.changed.event;
+
+  constructor() {
+    super();
+    const watcher = this.register(vscode.workspace.createFileSystemWatcher(`**/${LEXICON_FILE}`));
+    const reload = (uri: vscode.Uri): void => {
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      if (folder) void this.load(folder).then(() => this.changed.fire());
+    };
+    this.register(watcher.onDidChange(reload));
+    this.register(watcher.onDidCreate(reload));
+    this.register(watcher.onDidDelete(reload));
+  }
+
+  /** Reads every workspace folder's lexicon extension; call once after construction. */
+  async initialize(): Promise<void> {
+    await Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => this.load(f)));
+  }
+
+  /** The entity lexicon that applies to a file: the shipped one plus its folder's extension. */
+  lexiconFor(uri: vscode.Uri): Lexicon {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return (folder && this.lexicons.get(folder.uri.toString())) ?? defaultLexicon();
+  }
+
+  /** Problems found in a folder's `.ainews/entities.json`. */
+  problemsFor(folder: vscode.WorkspaceFolder): string[] {
+    return this.problems.get(folder.uri.toString()) ?? [];
+  }
+
+  private async load(folder: vscode.WorkspaceFolder): Promise<void> {
+    const key = folder.uri.toString();
+    let text: string;
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, LEXICON_FILE)));
+    } catch {
+      this.lexicons.delete(key);
+      this.problems.delete(key);
+      return;
+    }
+    const { entries, errors } = parseLexiconFile(text);
+    this.lexicons.set(key, withEntries(defaultLexicon(), entries));
+    this.problems.set(key, errors);
+    if (errors.length > 0) {
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('{0} in {1}: {2}', LEXICON_FILE, folder.name, errors.slice(0, 3).join('; ')),
+      );
+    }
+  }
+}

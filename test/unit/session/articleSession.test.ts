@@ -1,0 +1,295 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ArticleSession, type SessionOptions } from '../../../src/core/session/articleSession';
+import { placeClosedArticle } from '../../../src/core/session/closedArticle';
+import { contentHash, contentHashInSlices } from '../../../src/core/review/contentHash';
+import { makeQuote, type TextEdit } from '../../../src/core/store/anchor';
+import type { TextPosition } from '../../../src/core/store/annotation';
+import { AnnotationStore, type NewAnnotation } from '../../../src/core/store/annotationStore';
+
+const ARTICLE = 'Alibaba hat Qwen 2.5 vorgestellt. Das Modell übertrifft GPT-4o in 12 von 14 Benchmarks. Der Konzern investiert 53 Milliarden.';
+const PATH = 'articles/qwen.md';
+const OPTIONS: SessionOptions = { analysis: {}, maxVerifiedAgeDays: 180, maxArticleAgeDays: 365 };
+
+function rangeOf(text: string, needle: string): TextPosition {
+  const start = text.indexOf(needle);
+  assert.ok(start >= 0, `"${needle}" is in the text`);
+  return { start, end: start + needle.length };
+}
+
+function claim(words: string, text = ARTICLE, article = PATH): NewAnnotation {
+  const position = rangeOf(text, words);
+  return { article, status: 'verified', quote: makeQuote(text, position.start, position.end), position, articleHash: contentHash(text) };
+}
+
+/** Applies one edit to a text, as VS Code's content change does. */
+function applied(text: string, edit: TextEdit): string {
+  return text.slice(0, edit.offset) + edit.insertedText + text.slice(edit.offset + edit.deletedLength);
+}
+
+/**
+ * The edit VS Code makes when it reloads a file changed on disk: the lines between the common
+ * leading and trailing lines are replaced in one edit (ModelService's minimal line diff).
+ */
+function reloadEdit(oldText: string, newText: string): TextEdit {
+  const oldLines = oldText.split('\n');
+  const newLines = newText.split('\n');
+  let head = 0;
+  while (head < oldLines.length && head < newLines.length && oldLines[head] === newLines[head]) head++;
+  let tail = 0;
+  while (tail < oldLines.length - head && tail < newLines.length - head && oldLines[oldLines.length - 1 - tail] === newLines[newLines.length - 1 - tail]) tail++;
+  const offset = oldLines.slice(0, head).reduce((sum, line) => sum + line.length + 1, 0);
+  const tailLength = tail === 0 ? 0 : oldLines.slice(oldLines.length - tail).join('\n').length + 1;
+  const suffix = Math.min(tailLength, oldText.length - offset, newText.length - offset);
+  const edit = { offset, deletedLength: oldText.length - suffix - offset, insertedText: newText.slice(offset, newText.length - suffix) };
+  assert.equal(applied(oldText, edit), newText, 'the reload edit turns the old text into the new one');
+  return edit;
+}
+
+function stateOf(session: ArticleSession, id: string): { state: string; span?: TextPosition } {
+  const p = session.placements.find((x) => x.annotation.id === id);
+  assert.ok(p, `placement of ${id}`);
+  return p.span ? { state: p.state, span: { ...p.span } } : { state: p.state };
+}
+
+describe('ArticleSession: placements follow edits and the annotation file', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ainews-session-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('moves annotations with edits, orphans a deleted one without dropping it, and finds it again on undo', async () => {
+    const store = await AnnotationStore.open(dir);
+    const qwen = store.add(claim('Qwen 2.5'));
+    const bench = store.add(claim('in 12 von 14 Benchmarks'));
+    let text = ARTICLE;
+    const session = new ArticleSession(text, 1, OPTIONS);
+    session.setAnnotations(store.annotationsOf(PATH));
+    const edit = (version: number, e: TextEdit): void => {
+      text = applied(text, e);
+      session.edit(version, [e], text);
+    };
+    edit(2, { offset: 0, deletedLength: 0, insertedText: 'Eilmeldung: ' });
+    assert.deepEqual(stateOf(session, qwen.id), { state: 'exact', span: rangeOf(text, 'Qwen 2.5') });
+    assert.deepEqual(store.get(qwen.id)?.position, qwen.position, 'typing does not touch the store');
+    const inside = rangeOf(text, '12 von');
+    edit(3, { offset: inside.start, deletedLength: 6, insertedText: '11 von' });
+    assert.equal(stateOf(session, bench.id).state, 'fuzzy');
+    const sentence = rangeOf(text, 'Alibaba hat Qwen 2.5 vorgestellt. ');
+    const beforeDelete = text;
+    edit(4, { offset: sentence.start, deletedLength: sentence.end - sentence.start, insertedText: '' });
+    assert.deepEqual(stateOf(session, qwen.id), { state: 'orphaned' });
+    assert.equal(session.placements.length, 2, 'the orphan is kept');
+    edit(5, { offset: sentence.start, deletedLength: 0, insertedText: beforeDelete.slice(sentence.start, sentence.end) });
+    // Found by its quote a few words after where it was lost.
+    assert.deepEqual(stateOf(session, qwen.id), { state: 'moved', span: rangeOf(text, 'Qwen 2.5') });
+  });
+
+  it('re-anchors an article changed outside the editor (exact, moved, fuzzy, orphaned)', async () => {
+    const store = await AnnotationStore.open(dir);
+    const qwen = store.add(claim('Qwen 2.5'));
+    const bench = store.add(claim('in 12 von 14 Benchmarks'));
+    const money = store.add(claim('53 Milliarden'));
+    const session = new ArticleSession(ARTICLE, 1, OPTIONS);
+    session.setAnnotations(store.annotationsOf(PATH));
+    const pulled = `Vorab: ${ARTICLE.replace('Alibaba hat Qwen 2.5 vorgestellt. ', '').replace('12 von 14', '13 von 14')}`;
+    session.edit(2, [{ offset: 0, deletedLength: ARTICLE.length, insertedText: pulled }], pulled);
+    assert.deepEqual(stateOf(session, qwen.id), { state: 'orphaned' });
+    assert.deepEqual(stateOf(session, bench.id), { state: 'fuzzy', span: rangeOf(pulled, 'in 13 von 14 Benchmarks') });
+    assert.deepEqual(stateOf(session, money.id).span, rangeOf(pulled, '53 Milliarden'));
+    // A person puts the orphan on new words: the store's change places it there.
+    const fixed = rangeOf(pulled, 'Das Modell');
+    store.reanchor(qwen.id, makeQuote(pulled, fixed.start, fixed.end), fixed);
+    session.setAnnotations(store.annotationsOf(PATH));
+    assert.deepEqual(stateOf(session, qwen.id), { state: 'exact', span: fixed });
+  });
+
+  describe('a git pull that changes the article and the annotation file', function () {
+    this.timeout(20_000);
+    const before = `${ARTICLE}\n\nZweiter Absatz ohne Zahlen.\n\nDritter Absatz.\n`;
+    const teammateClaim = 'Der Umsatz stieg 2024 um 40 Prozent.';
+    const after = before.replace('Zweiter Absatz ohne Zahlen.', `Zweiter Absatz ohne Zahlen. ${teammateClaim}`);
+
+    /** Our clone with the article and an annotation file, and a teammate's commit on top of it in the origin. */
+    function cloneWithTeammatePush(): { ours: string; pull: () => void } {
+      const env = { ...process.env, HOME: dir, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.org' };
+      const git = (cwd: string, ...args: string[]): string => execFileSync('git', args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      const origin = join(dir, 'origin.git');
+      git(dir, 'init', '-q', '--bare', '-b', 'main', origin);
+      const ours = join(dir, 'ours');
+      const theirs = join(dir, 'theirs');
+      git(dir, 'clone', '-q', origin, ours);
+      mkdirSync(join(ours, 'articles'), { recursive: true });
+      mkdirSync(join(ours, '.ainews'), { recursive: true });
+      writeFileSync(join(ours, PATH), before);
+      writeFileSync(join(ours, '.ainews', 'annotations.json'), '{\n  "version": 1,\n  "annotations": []\n}\n');
+      git(ours, 'add', '-A');
+      git(ours, 'commit', '-q', '-m', 'article');
+      git(ours, 'push', '-q', 'origin', 'HEAD:main');
+      git(dir, 'clone', '-q', origin, theirs);
+      return {
+        ours,
+        pull: () => {
+          git(ours, 'pull', '-q', 'origin', 'main');
+        },
+      };
+    }
+
+    async function teammateAnnotates(theirsDir: string): Promise<string> {
+      writeFileSync(join(theirsDir, PATH), after);
+      const theirStore = await AnnotationStore.open(theirsDir, undefined, { author: 'Teammate' });
+      const added = theirStore.add(claim(teammateClaim, after));
+      assert.equal((await theirStore.save()).saved, true);
+      return added.id;
+    }
+
+    for (const order of ['annotation file first', 'article first'] as const) {
+      for (const reload of ['minimal line diff', 'whole text'] as const) {
+        it(`anchors the teammate's annotation (${order}, ${reload} reload)`, async () => {
+          const { ours, pull } = cloneWithTeammatePush();
+          const theirsDir = join(dir, 'theirs');
+          const id = await teammateAnnotates(theirsDir);
+          const git = (...args: string[]): void => void execFileSync('git', args, { cwd: theirsDir, env: { ...process.env, HOME: dir, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.org' }, stdio: 'ignore' });
+          git('add', '-A');
+          git('commit', '-q', '-m', 'teammate annotates');
+          git('push', '-q', 'origin', 'HEAD:main');
+
+          // Our editor: the store of our clone, and the open article's session.
+          const store = await AnnotationStore.open(ours);
+          const session = new ArticleSession(readFileSync(join(ours, PATH), 'utf8'), 1, OPTIONS);
+          session.setAnnotations(store.annotationsOf(PATH));
+          store.onDidChange(() => session.setAnnotations(store.annotationsOf(PATH)));
+          pull();
+          const pulledText = readFileSync(join(ours, PATH), 'utf8');
+          assert.equal(pulledText, after);
+          const vsCodeReloads = (): void => {
+            const edit = reload === 'whole text' ? { offset: 0, deletedLength: session.text.length, insertedText: pulledText } : reloadEdit(session.text, pulledText);
+            session.edit(2, [edit], pulledText);
+          };
+          if (order === 'annotation file first') {
+            await store.reloadFromDisk();
+            assert.deepEqual(stateOf(session, id), { state: 'orphaned' }, 'not in the old text yet');
+            vsCodeReloads();
+          } else {
+            vsCodeReloads();
+            await store.reloadFromDisk();
+          }
+          assert.deepEqual(stateOf(session, id), { state: 'exact', span: rangeOf(after, teammateClaim) });
+          const snapshot = session.snapshot(new Date('2025-03-01'), await session.contentHash());
+          assert.deepEqual(snapshot.placements.map((p) => [p.annotation.id, p.state, p.flags]), [[id, 'exact', []]], 'placed, and the article is the one the teammate reviewed');
+        });
+      }
+    }
+  });
+
+  it('fires one store change per verdict and re-anchors once, only the new or changed annotation', async () => {
+    const store = await AnnotationStore.open(dir);
+    const text = Array.from({ length: 200 }, (_, i) => `Satz ${i}: Der Umsatz stieg um ${i + 1} Prozent.`).join(' ');
+    for (let i = 0; i < 200; i++) store.add(claim(`Satz ${i}: Der Umsatz`, text));
+    await store.save();
+    const session = new ArticleSession(text, 1, OPTIONS);
+    session.setAnnotations(store.annotationsOf(PATH));
+    const changes: string[] = [];
+    store.onDidChange((change) => {
+      changes.push(change.reason);
+      session.setAnnotations(store.annotationsOf(PATH));
+    });
+    const before = session.reanchorings;
+
+    // A new verdict, saved.
+    store.add(claim('Satz 7: Der Umsatz stieg um 8 Prozent', text));
+    await store.save();
+    assert.deepEqual(changes, ['local'], 'one change: the save wrote what memory held');
+    assert.equal(session.reanchorings - before, 1, 'one re-anchoring');
+
+    // A changed verdict, saved.
+    const first = store.annotationsOf(PATH)[0];
+    store.update(first.id, { status: 'disputed', note: 'zu hoch' });
+    await store.save();
+    assert.deepEqual(changes, ['local', 'local']);
+    assert.equal(session.reanchorings - before, 1, 'a status change is not re-anchored at all');
+
+    // Typing in front of everything, then saving the article: one batch of positions, no re-anchoring.
+    const typed = `Neu: ${text}`;
+    session.edit(2, [{ offset: 0, deletedLength: 0, insertedText: 'Neu: ' }], typed);
+    const moved = store.movePositions(new Map(session.placements.flatMap((p) => (p.span ? [[p.annotation.id, p.span] as const] : []))));
+    assert.equal(moved, 201);
+    await store.save();
+    assert.deepEqual(changes, ['local', 'local', 'positions']);
+    assert.equal(session.reanchorings - before, 1, 'positions written back are where the annotations already are');
+  });
+
+  it('hands out a frozen snapshot per version, with findings, review flags and possibly outdated claims', async () => {
+    const store = await AnnotationStore.open(dir);
+    const text = ' date 2023-01 KI-Nachrichten\n\nDerzeit ist GPT-4 das stärkste Modell von OpenAI. Alibaba hat Qwen 2.5 vorgestellt.\n';
+    const annotated = store.add({ ...claim('Alibaba hat Qwen 2.5 vorgestellt.', text), articleHash: contentHash('an older text') });
+    const session = new ArticleSession(text, 7, OPTIONS);
+    session.setAnnotations(store.annotationsOf(PATH));
+    assert.equal(session.analysisIsCurrent, false);
+    assert.equal(session.analyze(), true);
+    const hash = await session.contentHash();
+    assert.equal(hash, contentHash(text), 'the hash off the main thread is the stored hash');
+    const snapshot = session.snapshot(new Date('2025-03-01'), hash);
+    assert.equal(snapshot.version, 7);
+    assert.equal(snapshot.complete, true);
+    assert.equal(snapshot.language, 'de');
+    assert.ok(Object.isFrozen(snapshot) && Object.isFrozen(snapshot.placements) && Object.isFrozen(snapshot.placements[0]));
+    assert.deepEqual(snapshot.placements.map((p) => [p.annotation.id, p.state, p.flags]), [[annotated.id, 'exact', ['article changed since review']]]);
+    const derzeit = rangeOf(text, 'Derzeit');
+    assert.ok(snapshot.possiblyOutdated.some((s) => s.start <= derzeit.start && derzeit.start < s.end), JSON.stringify(snapshot.possiblyOutdated));
+    assert.ok(snapshot.analysis?.findings.some((f) => f.kind === 'entity' && f.text === 'Alibaba'));
+    // What lies under one offset.
+    const point = session.at(rangeOf(text, 'Qwen').start);
+    assert.deepEqual(point.placements.map((p) => p.annotation.id), [annotated.id]);
+    assert.ok(point.findings.length > 0 && point.findings.every((f) => f.start <= rangeOf(text, 'Qwen').start));
+  });
+
+  it('answers for the span under the cursor of a large article without analysing the rest', () => {
+    const paragraph = 'Der Konzern investiert 53 Milliarden Euro in Rechenzentren, sagte Alibaba am Montag.';
+    const text = Array.from({ length: 3000 }, (_, i) => `${paragraph} (${i})`).join('\n\n');
+    const session = new ArticleSession(text, 1, OPTIONS);
+    const offset = text.indexOf('53 Milliarden', text.length / 2);
+    const point = session.at(offset);
+    assert.ok(point.findings.some((f) => f.kind === 'number' && f.start === offset), 'the number under the cursor');
+    assert.equal(session.analysisIsCurrent, false, 'the rest waits for the editor\'s idle-time slices');
+    const findings = session.analysisSoFar()?.findings ?? [];
+    assert.ok(findings.length > 0 && findings.length < 100, `only the units around the offset: ${findings.length} findings`);
+  });
+
+  it('hashes in slices exactly as the stored hash does (CRLF and emoji across slices, BOM)', async () => {
+    let turns = 0;
+    const nextTurn = (): Promise<void> => {
+      turns += 1;
+      return Promise.resolve();
+    };
+    const long = (at: number, piece: string): string => 'x'.repeat(at) + piece + 'y'.repeat(70_000);
+    const texts = ['', 'a\r\nb\rc\n', '\uFEFFKI 😀 ü', long(65_535, '\r\n'), long(65_535, '😀'), long(65_535, '\r\r\n'), long(131_071, '\r')];
+    for (const text of texts) assert.equal(await contentHashInSlices(text, nextTurn), contentHash(text), JSON.stringify(text.slice(65_530, 65_540)));
+    assert.ok(turns >= 6, `${turns} turns`);
+  });
+});
+
+describe('placeClosedArticle: an article no editor has open', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ainews-closed-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads and resolves it as check does, with review flags; a missing article has only orphans', async () => {
+    const store = await AnnotationStore.open(dir);
+    const changed = `Vorab. ${ARTICLE}`;
+    const qwen = store.add(claim('Qwen 2.5'));
+    mkdirSync(join(dir, 'articles'), { recursive: true });
+    writeFileSync(join(dir, PATH), changed);
+    const options = { now: new Date('2025-03-01'), maxVerifiedAgeDays: 180, maxBytes: 1 << 20 };
+    const placed = await placeClosedArticle(dir, PATH, store.annotationsOf(PATH), options);
+    assert.deepEqual(placed.map((p) => [p.annotation.id, p.state, p.span, p.flags]), [[qwen.id, 'moved', rangeOf(changed, 'Qwen 2.5'), ['article changed since review']]]);
+    const missing = await placeClosedArticle(dir, 'articles/gone.md', store.annotationsOf(PATH), options);
+    assert.deepEqual(missing.map((p) => [p.state, p.span]), [['orphaned', undefined]]);
+  });
+});
