@@ -22,3 +22,8 @@ export function seedTexts(): string[] {
     .sort()
     .map((f) => readFileSync(join(folder, f), 'utf8'));
 }
+
+/** The repository's test/fixtures folder, found like seeds/. */
+export function fixturesFolder(): string {
+  return join(dirname(seedsFolder()), 'test', 'fixtures');
+}
