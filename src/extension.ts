@@ -8,6 +8,7 @@ import { AnnotationService } from './editor/annotationService';
 import { ArticleRegistry } from './editor/articleRegistry';
 import { VerdictCodeActionProvider } from './editor/codeActions';
 import type { CommandContext } from './editor/commands/context';
+import { registerImportCommands } from './editor/commands/importCommands';
 import { registerNavigationCommands } from './editor/commands/navigationCommands';
 import { registerReportCommands } from './editor/commands/reportCommands';
 import { registerViewCommands } from './editor/commands/viewCommands';
@@ -22,6 +23,7 @@ import { openSeedArticle } from './editor/seedArticles';
 import { createAnnotationTreeView } from './editor/sidebar/annotationTree';
 import { createArticleTreeView } from './editor/sidebar/articleTree';
 import { createCrossArticleTreeView, defaultArticleResolver } from './editor/sidebar/crossArticleTree';
+import { revealSidebarIfConfigured } from './editor/startup';
 import { StatusBar } from './editor/statusBar';
 import { createApi, type AiNewsApi } from './editor/testApi';
 import { indexPath, WorkspaceArticles } from './editor/workspaceArticles';
@@ -62,6 +64,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiNews
     ...registerVerdictCommands(commands),
     ...registerNavigationCommands(commands),
     ...registerWorkspaceCommands(commands),
+    ...registerImportCommands(commands),
     vscode.languages.registerHoverProvider(TEXT_DOCUMENTS, new ArticleHoverProvider(analysis, annotations)),
     vscode.languages.registerCodeActionsProvider(TEXT_DOCUMENTS, new VerdictCodeActionProvider(analysis, outdated), VerdictCodeActionProvider.metadata),
     annotations.onDidReportProblem(({ folder, message }) => void reportProblem(folder, message, annotations)),
@@ -69,6 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiNews
 
   await Promise.all([analysis.initialize(), annotations.initialize()]);
   painter.paintAll();
+  void revealSidebarIfConfigured();
   return createApi(painter, analysis, annotations, {
     annotationTree: annotationTree.provider,
     annotationView: annotationTree.view,

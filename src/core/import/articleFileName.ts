@@ -37,3 +37,11 @@ export function numberedName(name: string, n: number): string {
   const dot = name.lastIndexOf('.');
   return dot > 0 ? `${name.slice(0, dot)}-${n}${name.slice(dot)}` : `${name}-${n}`;
 }
+
+/**
+ * The readable name of a bundled seed article's copy in a workspace:
+ * `2025-01-alibaba-launcht-qwen-2-5.txt` (undated seeds: the slug alone).
+ */
+export function seedCopyName(seed: { title: string; date: string | null }): string {
+  return seed.date ? articleFileName(seed.date, seed.title, '.txt') : `${slugify(seed.title)}.txt`;
+}

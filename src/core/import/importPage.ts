@@ -13,6 +13,7 @@ import { htmlToMarkdown } from './htmlToMarkdown';
 /** The extractor recorded in the front matter, so that a re-import can be compared fairly. */
 export const READABILITY_EXTRACTOR = `@mozilla/readability@${readabilityPackage.version}+linkedom@${linkedomPackage.version}`;
 export const FALLBACK_EXTRACTOR = 'ai-news-annotator-fallback@1';
+export const PLAIN_TEXT_EXTRACTOR = 'ai-news-annotator-plain-text@1';
 
 export interface PageSource {
   /** The URL fetched (after redirects), or undefined for a saved page. */
@@ -68,4 +69,35 @@ export function importPage(bytes: Uint8Array, source: PageSource): ImportedArtic
 /** A title as heading text: markdown characters that would change its meaning are escaped. */
 function escapeHeading(title: string): string {
   return title.replace(/([\\`*_[\]<>#])/g, '\\$1');
+}
+
+/** Escapes what would turn a line of plain text into markdown structure or HTML. */
+function plainLineToMarkdown(line: string): string {
+  return line
+    .replace(/([\\`*_[\]<>])/g, '\\$1')
+    .replace(/^(\s{0,3})([#>+-]|\d+[.)])(?=\s|$)/, '$1\\$2');
+}
+
+/**
+ * Plain text (from the clipboard) as an article: the first line is the title, the rest stays as
+ * written, with the same provenance fields (the source names where it came from).
+ */
+export function importPlainText(text: string, source: { label: string; fetched: Date }): ImportedArticle {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const firstLine = lines.findIndex((l) => l.trim() !== '');
+  const title = (firstLine >= 0 ? lines[firstLine].trim() : '').slice(0, 200) || 'Untitled article';
+  const body = lines.slice(firstLine + 1).map(plainLineToMarkdown).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const provenance: ArticleProvenance = {
+    title,
+    source: source.label,
+    canonical: null,
+    fetched: source.fetched.toISOString(),
+    published: null,
+    author: null,
+    outlet: null,
+    lang: null,
+    sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
+    extractor: PLAIN_TEXT_EXTRACTOR,
+  };
+  return { markdown: `${renderFrontMatter(provenance)}\n# ${escapeHeading(title)}\n\n${body}\n`, provenance, body };
 }
