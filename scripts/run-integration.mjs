@@ -100,7 +100,8 @@ async function runSession({ session, grep, bench }) {
     stopShots = serveScreenshotRequests(page, shots);
     await page.goto(workbenchUrl(port, {
       folder: workspace,
-      openFile,
+      // the start session opens the address the way `npm start` prints it
+      ...(session === 'start' ? { openFile, folderAsPath: true } : {}),
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: join(ROOT, 'out', 'test', 'integration', 'index.js'),
     }));

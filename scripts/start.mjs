@@ -26,7 +26,7 @@ installVsix(state, vsix);
 writeStartUserSettings(state);
 const firstArticle = prepareStartWorkspace(workspace);
 const server = await startServer({ state, port, quiet: false });
-const address = workbenchUrl(port, { folder: workspace, openFile: firstArticle });
+const address = workbenchUrl(port, { folder: workspace, openFile: firstArticle, folderAsPath: true });
 console.log(`\n  AI News Annotator is running in VS Code ${'1.100.3'} at\n\n    ${address}\n\n  Workspace: ${workspace}\n  Press Ctrl+C to stop.\n`);
 
 const shutdown = async () => {

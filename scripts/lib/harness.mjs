@@ -220,15 +220,19 @@ export async function launchChromium() {
   });
 }
 
-/** The workbench URL that opens a folder, optionally with an extension under development and tests. */
-export function workbenchUrl(port, { folder, extensionDevelopmentPath, extensionTestsPath, openFile }) {
+/**
+ * The workbench URL that opens a folder, optionally a file in it, and an extension under
+ * development with its tests. `folderAsPath` names the folder by its plain path, the form that
+ * opens it in a normal (not extension-development) window, as `npm start` does.
+ */
+export function workbenchUrl(port, { folder, extensionDevelopmentPath, extensionTestsPath, openFile, folderAsPath = false }) {
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
   const payload = [];
   if (openFile) payload.push(['openFile', remote(openFile)]);
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   payload.push(['skipWelcome', 'true']);
-  const params = new URLSearchParams({ folder: remote(folder), payload: JSON.stringify(payload) });
+  const params = new URLSearchParams({ folder: folderAsPath ? folder : remote(folder), payload: JSON.stringify(payload) });
   return `http://127.0.0.1:${port}/?${params.toString()}`;
 }
 

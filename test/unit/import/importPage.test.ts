@@ -98,6 +98,17 @@ describe('import: saved pages of the development set', () => {
   });
 });
 
+describe('import: the held-out pages (written after the tuning)', () => {
+  for (const page of developmentPages('import/heldout')) {
+    it(`${page.name}: every required sentence, no listed boilerplate, token F1 of at least 0.93`, () => {
+      const text = markdownToPlainText(importPage(page.bytes, { fileName: `${page.name}.html`, fetched: FETCHED }).body);
+      assert.equal(sentenceRecall(text, page.gold.with).found, page.gold.with.length);
+      assert.equal(sentenceRecall(text, page.gold.without).found, 0);
+      assert.ok(tokenScore(text, page.gold.body.join('\n')).f1 >= 0.93);
+    });
+  }
+});
+
 describe('import: hostile and unusable pages', () => {
   const hostile = pageWith(`
     <p onclick="steal()">A paragraph with an <a href="javascript:alert(1)">evil link</a> and a <a href="https://ok.example/" onmouseover="x()">good one</a>.</p>

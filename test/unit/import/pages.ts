@@ -3,7 +3,6 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '../../../..');
-export const PAGES = join(ROOT, 'test/fixtures/import/pages');
 
 export interface Gold {
   lang: string;
@@ -19,15 +18,17 @@ export interface Gold {
   knownLeaks?: string[];
 }
 
-export function developmentPages(): { name: string; path: string; bytes: Buffer; gold: Gold }[] {
-  return readdirSync(PAGES)
+/** The development set (the extraction was tuned on it), or the held-out set (written afterwards). */
+export function developmentPages(set: 'import' | 'import/heldout' = 'import'): { name: string; path: string; bytes: Buffer; gold: Gold }[] {
+  const pages = join(ROOT, 'test/fixtures', set, 'pages');
+  return readdirSync(pages)
     .filter((f) => f.endsWith('.html'))
     .sort()
     .map((f) => ({
       name: f.replace(/\.html$/, ''),
-      path: join(PAGES, f),
-      bytes: readFileSync(join(PAGES, f)),
-      gold: JSON.parse(readFileSync(join(ROOT, 'test/fixtures/import/gold', f.replace(/\.html$/, '.json')), 'utf8')) as Gold,
+      path: join(pages, f),
+      bytes: readFileSync(join(pages, f)),
+      gold: JSON.parse(readFileSync(join(ROOT, 'test/fixtures', set, 'gold', f.replace(/\.html$/, '.json')), 'utf8')) as Gold,
     }));
 }
 
