@@ -81,6 +81,20 @@ function scoreSet(pages: GoldPage[]): void {
   console.log(row('all pages', sumTokenScores(all.flatMap((e) => e.scores)), `${all.reduce((a, e) => a + e.found, 0)}/${all.reduce((a, e) => a + e.total, 0)}`, ''));
 }
 
+/** A page grown to `size` bytes by repeating its comment section, teasers and navigation before </body>. */
+function bloated(page: GoldPage, size: number): Uint8Array {
+  const html = Buffer.from(page.bytes).toString('utf8');
+  const furniture = ['comments', 'teaser-list', 'site-footer'].map((name) => new RegExp(`<(section|footer)[^>]*class="${name}"[\\s\\S]*?</\\1>`).exec(html)?.[0] ?? '').join('\n');
+  const parts = [html.slice(0, html.lastIndexOf('</body>'))];
+  let length = parts[0].length;
+  while (length < size) {
+    parts.push(furniture);
+    length += furniture.length;
+  }
+  parts.push('</body></html>');
+  return Buffer.from(parts.join('\n'), 'utf8');
+}
+
 export const importBench: BenchSection = {
   name: 'import',
   async run() {
@@ -101,5 +115,15 @@ export const importBench: BenchSection = {
     line(`linkedom parse alone (${all.length} pages)`, parse);
     line('linkedom parse + Readability alone (baseline)', readability);
     line('import: decode, clean, Readability, sanitise, markdown, front matter', full, ` (${(median(full) / median(readability)).toFixed(2)}× the baseline at the median)`);
+
+    // Real news pages carry far more markup than text: the same article with 500 KB of comments,
+    // teasers and navigation around it.
+    const big = bloated(pages.find((p) => p.name === 'de-techportal-qwen') ?? pages[0], 500 * 1024);
+    const bigBaseline = timeIt(() => new Readability((parseHTML(Buffer.from(big).toString('utf8')) as unknown as { document: ConstructorParameters<typeof Readability>[0] }).document).parse(), 5);
+    const bigImport = timeIt(() => importPage(big, { fileName: 'big.html', fetched }), 5);
+    console.log(`\n| a ${Math.round(big.length / 1024)} KB page (the article with page furniture repeated), median of 5 | time |`);
+    console.log('| --- | --- |');
+    console.log(`| linkedom parse + Readability alone (baseline) | ${bigBaseline.toFixed(0)} ms |`);
+    console.log(`| import | ${bigImport.toFixed(0)} ms (${(bigImport / bigBaseline).toFixed(2)}× the baseline) |`);
   },
 };

@@ -67,6 +67,27 @@ describe('Import Article', function () {
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, uri.fsPath);
   });
 
+  it('fetches through the proxy named in the http.proxy setting', async () => {
+    const proxied: string[] = [];
+    const page = fs.readFileSync(path.join(pages, 'en-magazine-agents.html'));
+    // A forward proxy answers absolute-form requests; the host name does not exist anywhere else.
+    const proxy = createServer((request, response) => {
+      proxied.push(request.url ?? '');
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const http = vscode.workspace.getConfiguration('http');
+    await http.update('proxy', `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, vscode.ConfigurationTarget.Global);
+    try {
+      const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('aiNews.importArticleFromUrl', { url: 'http://news.invalid/2025/agents' });
+      assert.deepEqual(proxied, ['http://news.invalid/2025/agents']);
+      assert.ok(uri && fs.readFileSync(uri.fsPath, 'utf8').includes('# AI agents are coming for your browser. Are they ready?'));
+    } finally {
+      await http.update('proxy', undefined, vscode.ConfigurationTarget.Global);
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    }
+  });
+
   it('says why a page could not be imported and writes nothing', async () => {
     const before = fs.readdirSync(workspacePath('articles')).length;
     const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('aiNews.importArticleFromUrl', { url: `${base}/gone` });
