@@ -86,11 +86,17 @@ function isFurniture(element: DomElement): boolean {
   return names.split(/\s+/).some((name) => name.split(/[-_]+/).some((part) => FURNITURE_WORDS.has(part)));
 }
 
-/** Removes consent banners, share bars, ads, comments and the like, keeping what holds the article. */
+/**
+ * Removes consent banners, share bars, ads, comments and the like, keeping what holds the article:
+ * an article container, or most of the page's text (a layout wrapper named "has-sidebar" is not
+ * furniture).
+ */
 function removeFurniture(document: LinkedomDocument): void {
+  const pageText = (document.body?.textContent ?? '').length;
   for (const element of [...document.querySelectorAll('[class], [id]')]) {
     if (!element.isConnected || !isFurniture(element)) continue;
     if (element.matches(ARTICLE_CONTAINERS) || element.querySelector(ARTICLE_CONTAINERS)) continue;
+    if ((element.textContent ?? '').length > pageText / 2) continue;
     element.remove();
   }
 }

@@ -90,6 +90,13 @@ describe('import: saved pages of the development set', () => {
     assert.ok(!imported.markdown.includes('!['));
   });
 
+  it('keeps a layout wrapper whose class sounds like furniture when it holds the article', () => {
+    const html = `<html><head><title>Wrapped</title></head><body><div class="layout has-sidebar"><div class="content">${PARAGRAPHS}</div><div class="sidebar">Most read today</div></div></body></html>`;
+    const imported = importPage(encode(html), { fileName: 'wrapped.html', fetched: FETCHED });
+    assert.ok(imported.body.includes('The second paragraph adds a number'));
+    assert.ok(!imported.body.includes('Most read today'));
+  });
+
   it('falls back to the page body when Readability finds no article', () => {
     const imported = importPage(encode('<html><head><title>Short note</title></head><body><p>Only one short line here.</p></body></html>'), { fileName: 'note.html', fetched: FETCHED });
     assert.equal(imported.provenance.extractor, FALLBACK_EXTRACTOR);
