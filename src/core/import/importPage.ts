@@ -75,7 +75,8 @@ function escapeHeading(title: string): string {
 function plainLineToMarkdown(line: string): string {
   return line
     .replace(/([\\`*_[\]<>])/g, '\\$1')
-    .replace(/^(\s{0,3})([#>+-]|\d+[.)])(?=\s|$)/, '$1\\$2');
+    .replace(/^(\s{0,3})([#+-])(?=\s|$)/, '$1\\$2')
+    .replace(/^(\s{0,3}\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
 
 /**

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { FALLBACK_EXTRACTOR, READABILITY_EXTRACTOR } from '../../../src/core/import/importPage';
-import { ImportRefusal, importPage, renderFrontMatter } from '../../../src/core/import';
+import { ImportRefusal, importPage, importPlainText, renderFrontMatter } from '../../../src/core/import';
 import { markdownToPlainText, sentenceRecall, tokenScore } from '../../../src/core/import/extractionScore';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
 import { developmentPages, pageWith, PARAGRAPHS } from './pages';
 
 const FETCHED = new Date('2025-02-01T10:00:00.000Z');
@@ -155,5 +157,18 @@ describe('import: hostile and unusable pages', () => {
     assert.throws(() => importPage(png, { fileName: 'x.html', fetched: FETCHED }), /binary file, not an HTML page/);
     assert.throws(() => importPage(encode('just some words, no markup at all'), { fileName: 'x.html', fetched: FETCHED }), /not an HTML page \(no markup/);
     assert.throws(() => importPage(encode('{"a": 1}'), { url: 'https://x.example/', contentType: 'application/json', fetched: FETCHED }), /sent application\/json, not an HTML page/);
+  });
+});
+
+describe('import: plain text from the clipboard', () => {
+  it('takes the first line as title and keeps the text as text, not markdown or HTML', () => {
+    const text = 'KI im Rathaus\r\n\r\n# not a heading\n- not a list\n<b>not bold</b> and *not emphasis*\n\n\n\n1. not a list either';
+    const imported = importPlainText(text, { label: 'clipboard', fetched: FETCHED });
+    assert.equal(imported.provenance.title, 'KI im Rathaus');
+    assert.equal(imported.provenance.source, 'clipboard');
+    assert.equal(imported.provenance.extractor, 'ai-news-annotator-plain-text@1');
+    assert.equal(imported.body, '\\# not a heading\n\\- not a list\n\\<b\\>not bold\\</b\\> and \\*not emphasis\\*\n\n1\\. not a list either');
+    const tree = unified().use(remarkParse).parse(imported.body);
+    assert.deepEqual(tree.children.map((node) => node.type), ['paragraph', 'paragraph'], 'only text, no heading, list or HTML');
   });
 });
