@@ -40,6 +40,7 @@ interface DomElement {
   innerHTML: string;
   getAttribute(name: string): string | null;
   setAttribute(name: string, value: string): void;
+  removeAttribute(name: string): void;
   remove(): void;
   matches(selector: string): boolean;
   querySelector(selector: string): DomElement | null;
@@ -101,6 +102,17 @@ function removeFurniture(document: LinkedomDocument): void {
   }
 }
 
+/**
+ * Readability drops an h1/h2 whose class or id sounds like page furniture ("header-anchor-post",
+ * "article-header__subhead"): a heading's class only styles it, so it is removed before.
+ */
+function unclassHeadings(document: LinkedomDocument): void {
+  for (const heading of document.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
+    heading.removeAttribute('class');
+    heading.removeAttribute('id');
+  }
+}
+
 /** Gives the document a base address so that Readability makes relative links absolute. */
 function setBase(document: LinkedomDocument, pageUrl: string | undefined): void {
   if (!pageUrl || document.querySelector('base[href]') || !document.head) return;
@@ -119,6 +131,7 @@ function extractWithReadability(html: string, pageUrl: string | undefined): Extr
   const styles = [...document.querySelectorAll('style')].map((s) => s.textContent ?? '');
   removeMatching(document, [...HIDDEN_SELECTORS, ...hidingSelectors(styles)]);
   removeFurniture(document);
+  unclassHeadings(document);
   setBase(document, pageUrl ?? metadata.canonicalUrl ?? undefined);
   const fallbackTitle = documentTitle(document);
   const fallbackContent = (document.querySelector('article') ?? document.querySelector('main') ?? document.body)?.innerHTML ?? '';

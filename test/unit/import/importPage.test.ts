@@ -92,6 +92,12 @@ describe('import: saved pages of the development set', () => {
     assert.ok(!imported.markdown.includes('!['));
   });
 
+  it('keeps a subheading whose class sounds like page furniture', () => {
+    const html = pageWith(`${PARAGRAPHS}<h2 class="header-anchor-post" id="why">Why it matters</h2>${PARAGRAPHS.replaceAll('paragraph', 'passage')}`);
+    const imported = importPage(encode(html), { fileName: 'sub.html', fetched: FETCHED });
+    assert.match(imported.body, /^## Why it matters$/m);
+  });
+
   it('keeps a layout wrapper whose class sounds like furniture when it holds the article', () => {
     const html = `<html><head><title>Wrapped</title></head><body><div class="layout has-sidebar"><div class="content">${PARAGRAPHS}</div><div class="sidebar">Most read today</div></div></body></html>`;
     const imported = importPage(encode(html), { fileName: 'wrapped.html', fetched: FETCHED });
