@@ -150,7 +150,7 @@ function extractWithReadability(html: string, pageUrl: string | undefined): Extr
 }
 
 /** Without a DOM: the `<article>` or `<main>` element's HTML by pattern, else the body. */
-function extractWithoutDom(html: string): ExtractedArticle {
+export function extractWithoutDom(html: string): ExtractedArticle {
   const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1]?.replace(/\s+/g, ' ').trim() ?? '';
   const content = /<article[\s>][\s\S]*<\/article>/i.exec(html)?.[0] ?? /<main[\s>][\s\S]*<\/main>/i.exec(html)?.[0] ?? /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html;
   return { title, contentHtml: content, metadata: { canonicalUrl: null, published: null, author: null, outlet: null, lang: null }, method: 'fallback' };

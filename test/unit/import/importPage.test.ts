@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { FALLBACK_EXTRACTOR, READABILITY_EXTRACTOR } from '../../../src/core/import/importPage';
-import { ImportRefusal, importPage, importPlainText, renderFrontMatter } from '../../../src/core/import';
+import { extractWithoutDom } from '../../../src/core/import/extractArticle';
+import { htmlToMarkdown, ImportRefusal, importPage, importPlainText, renderFrontMatter } from '../../../src/core/import';
 import { markdownToPlainText, sentenceRecall, tokenScore } from '../../../src/core/import/extractionScore';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -103,6 +104,15 @@ describe('import: saved pages of the development set', () => {
     const imported = importPage(encode(html), { fileName: 'wrapped.html', fetched: FETCHED });
     assert.ok(imported.body.includes('The second paragraph adds a number'));
     assert.ok(!imported.body.includes('Most read today'));
+  });
+
+  it('without a DOM (when the DOM library fails on a page) takes the <article>, else the body', () => {
+    const page = `<html><head><title>Fallback</title></head><body><nav>Menu</nav><article><p>The text.</p></article><footer>Foot</footer></body></html>`;
+    const extracted = extractWithoutDom(page);
+    assert.equal(extracted.title, 'Fallback');
+    assert.equal(extracted.method, 'fallback');
+    assert.equal(htmlToMarkdown(extracted.contentHtml), 'The text.');
+    assert.equal(htmlToMarkdown(extractWithoutDom('<body><p>Only body</p><script>x()</script></body>').contentHtml), 'Only body');
   });
 
   it('falls back to the page body when Readability finds no article', () => {
