@@ -30,6 +30,8 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
+  // The import libraries in their own bundle, loaded by the editor only when an import runs.
+  { ...common, entryPoints: { importer: 'src/core/import/index.ts' }, outdir: 'dist' },
   {
     ...common,
     entryPoints: { cli: 'src/cli/main.ts' },

@@ -6,13 +6,14 @@ import { exportBench } from './export';
 import { storeBench } from './store';
 import { analysisBench } from './analysis';
 import { claimsBench } from './claims';
+import { importBench } from './import';
 
 export interface BenchSection {
   name: string;
   run(): Promise<void>;
 }
 
-const sections: BenchSection[] = [exportBench, storeBench, analysisBench, claimsBench];
+const sections: BenchSection[] = [exportBench, storeBench, analysisBench, claimsBench, importBench];
 
 async function main(): Promise<void> {
   const only = process.argv[2];

@@ -43,3 +43,8 @@ export function printTable(header: string[], rows: string[][]): void {
   console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
   for (const r of rows) console.log(line(r));
 }
+
+/** The repository's test/fixtures folder, found like seeds/. */
+export function fixturesFolder(): string {
+  return join(dirname(seedsFolder()), 'test', 'fixtures');
+}

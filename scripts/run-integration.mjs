@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { format } from 'node:util';
 import { ROOT, ensureHarness, freePort, freshTmp, launchChromium, startServer, workbenchUrl } from './lib/harness.mjs';
+import { prepareStartWorkspace, writeStartUserSettings } from './lib/startWorkspace.mjs';
 
 // Workbench chatter that says nothing about the tests.
 const WORKBENCH_NOISE = /^(Ignoring fetching additional builtin|Updating additional builtin|\[Service Worker\]|Creating a socket|ChatSessionStore|Started local extension host|\[LocalProcess)/;
@@ -49,18 +50,31 @@ function serveScreenshotRequests(page, shotsDir) {
   return () => clearInterval(timer);
 }
 
-export async function runIntegrationTests({ grep, bench = false } = {}) {
-  ensureHarness();
-  const base = freshTmp('integration');
+/**
+ * One VS Code session running the test index.
+ * @param session 'suite' (the integration suites, in a fresh test workspace) or 'start' (the
+ *   suites under test/integration/start, in the workspace and with the settings `npm start` uses)
+ */
+async function runSession({ session, grep, bench }) {
+  const base = freshTmp(`integration-${session}`);
   const state = join(base, 'state');
   const shots = join(base, 'shots');
   mkdirSync(shots, { recursive: true });
   const results = join(base, 'results.json');
-  const workspace = makeWorkspace(base);
+  let workspace;
+  let openFile;
+  if (session === 'start') {
+    workspace = join(base, 'workspace');
+    openFile = prepareStartWorkspace(workspace);
+    writeStartUserSettings(state);
+  } else {
+    workspace = makeWorkspace(base);
+  }
   const port = await freePort();
   const server = await startServer({
     state, port, logFile: join(base, 'server.log'),
     extraEnv: {
+      AINEWS_TEST_SESSION: session,
       AINEWS_TEST_RESULTS: results,
       AINEWS_TEST_SHOTS: shots,
       AINEWS_SCREENSHOT_DIR: join(ROOT, 'media', 'screenshots'),
@@ -86,6 +100,8 @@ export async function runIntegrationTests({ grep, bench = false } = {}) {
     stopShots = serveScreenshotRequests(page, shots);
     await page.goto(workbenchUrl(port, {
       folder: workspace,
+      // the start session opens the address the way `npm start` prints it
+      ...(session === 'start' ? { openFile, folderAsPath: true } : {}),
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: join(ROOT, 'out', 'test', 'integration', 'index.js'),
     }));
@@ -103,6 +119,16 @@ export async function runIntegrationTests({ grep, bench = false } = {}) {
   const { passed, failed } = JSON.parse(readFileSync(results, 'utf8'));
   rmSync(base, { recursive: true, force: true });
   return { passed, failed };
+}
+
+export async function runIntegrationTests({ grep, bench = false } = {}) {
+  ensureHarness();
+  const suite = await runSession({ session: 'suite', grep, bench });
+  if (bench) return suite;
+  // The first-run session (its tests are titled "First run (npm start)"): skipped for other --grep.
+  if (grep && !/first run|npm start/i.test(grep)) return suite;
+  const start = await runSession({ session: 'start', grep });
+  return { passed: suite.passed + start.passed, failed: suite.failed + start.failed };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,5 +1,5 @@
 // `npm test`: build, type-check, lint, the unit tier in plain Node and the integration tier inside a
-// real VS Code. Ends with one line `N passed, N failed` over both tiers (CI reads that line) and
+// real VS Code (first `npm ci` when node_modules is missing or stale; never apt-get). Ends with one line `N passed, N failed` over both tiers (CI reads that line) and
 // exits non-zero on any failure.
 //   --unit / --integration   run one tier only
 //   --no-lint                skip tsc and eslint (quick local runs)
@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureDependencies } from './lib/dependencies.mjs';
 import { ROOT } from './lib/harness.mjs';
 import { runIntegrationTests } from './run-integration.mjs';
 
@@ -52,6 +53,8 @@ function runUnitTests() {
   });
 }
 
+ensureDependencies(ROOT);
+
 const totals = { passed: 0, failed: 0 };
 const add = (r) => { totals.passed += r.passed; totals.failed += r.failed; };
 const started = Date.now();
@@ -70,9 +73,14 @@ else {
   }
   if (only !== 'unit') {
     console.log('\n> integration tests (real VS Code extension host)');
-    const integration = await runIntegrationTests({ grep });
-    console.log(`  integration: ${integration.passed} passed, ${integration.failed} failed`);
-    add(integration);
+    try {
+      const integration = await runIntegrationTests({ grep });
+      console.log(`  integration: ${integration.passed} passed, ${integration.failed} failed`);
+      add(integration);
+    } catch (error) {
+      console.error(`  integration: FAILED: ${error.message}`);
+      add({ passed: 0, failed: 1 });
+    }
   }
 }
 

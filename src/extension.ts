@@ -9,6 +9,7 @@ import { ArticleSessions } from './editor/articleSessions';
 import { SettingsCache } from './editor/settings';
 import { VerdictCodeActionProvider } from './editor/codeActions';
 import type { CommandContext } from './editor/commands/context';
+import { registerImportCommands } from './editor/commands/importCommands';
 import { registerNavigationCommands } from './editor/commands/navigationCommands';
 import { registerReportCommands } from './editor/commands/reportCommands';
 import { registerViewCommands } from './editor/commands/viewCommands';
@@ -23,6 +24,7 @@ import { openSeedArticle } from './editor/seedArticles';
 import { createAnnotationTreeView } from './editor/sidebar/annotationTree';
 import { createArticleTreeView } from './editor/sidebar/articleTree';
 import { createCrossArticleTreeView, defaultArticleResolver } from './editor/sidebar/crossArticleTree';
+import { revealSidebarIfConfigured } from './editor/startup';
 import { StatusBar } from './editor/statusBar';
 import { createApi, type AiNewsApi } from './editor/testApi';
 import { indexPath, WorkspaceArticles } from './editor/workspaceArticles';
@@ -64,6 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiNews
     ...registerVerdictCommands(commands),
     ...registerNavigationCommands(commands),
     ...registerWorkspaceCommands(commands),
+    ...registerImportCommands(commands),
     vscode.languages.registerHoverProvider(TEXT_DOCUMENTS, new ArticleHoverProvider(sessions)),
     vscode.languages.registerCodeActionsProvider(TEXT_DOCUMENTS, new VerdictCodeActionProvider(sessions), VerdictCodeActionProvider.metadata),
     annotations.onDidReportProblem(({ folder, message }) => void reportProblem(folder, message, annotations)),
@@ -71,6 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiNews
 
   await Promise.all([lexicons.initialize(), annotations.initialize()]);
   sessions.start();
+  void revealSidebarIfConfigured();
   return createApi(painter, sessions, {
     annotationTree: annotationTree.provider,
     annotationView: annotationTree.view,

@@ -18,9 +18,17 @@ function log(message) {
   console.log(`[harness] ${message}`);
 }
 
-/** Installs the Debian packages the harness needs (chromium, ripgrep, libkrb5-dev) when missing. */
+/** The Debian packages the harness needs (chromium, ripgrep, libkrb5-dev) that are not installed. */
+export function missingSystemPackages() {
+  return Object.entries(SYSTEM_PACKAGES).filter(([file]) => !existsSync(file)).map(([, pkg]) => pkg);
+}
+
+/**
+ * Installs the missing Debian packages with apt-get (as root, else through sudo). `npm start` and
+ * `.ci/run` call this; `npm test` never does (it only says what is missing).
+ */
 export function ensureSystemPackages() {
-  const missing = Object.entries(SYSTEM_PACKAGES).filter(([file]) => !existsSync(file)).map(([, pkg]) => pkg);
+  const missing = missingSystemPackages();
   if (missing.length === 0) return;
   const asRoot = process.getuid?.() === 0;
   const apt = (args) => execFileSync(asRoot ? 'apt-get' : 'sudo', asRoot ? args : ['apt-get', ...args], {
@@ -73,9 +81,17 @@ function seedRipgrepCache(cacheRoot) {
   rmSync(staging, { recursive: true, force: true });
 }
 
-/** Installs code-server and playwright-core into .vscode-test/ once; later calls return at once. */
+/**
+ * Installs code-server and playwright-core into .vscode-test/ once; later calls return at once.
+ * @throws when Debian packages are missing, with the command that installs them
+ */
 export function ensureHarness() {
-  ensureSystemPackages();
+  const missing = missingSystemPackages();
+  if (missing.length > 0) {
+    throw new Error(`the integration tests need the Debian packages ${missing.join(' ')}; install them with\n` +
+      `    sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing.join(' ')}\n` +
+      '  (npm start and .ci/run install them for you)');
+  }
   if (existsSync(STAMP)) return;
   const started = Date.now();
   log(`installing code-server@${CODE_SERVER_VERSION} and playwright-core@${PLAYWRIGHT_VERSION} into ${HARNESS_DIR} (first run only, about 1-2 minutes)`);
@@ -204,14 +220,19 @@ export async function launchChromium() {
   });
 }
 
-/** The workbench URL that opens a folder, optionally with an extension under development and tests. */
-export function workbenchUrl(port, { folder, extensionDevelopmentPath, extensionTestsPath }) {
+/**
+ * The workbench URL that opens a folder, optionally a file in it, and an extension under
+ * development with its tests. `folderAsPath` names the folder by its plain path, the form that
+ * opens it in a normal (not extension-development) window, as `npm start` does.
+ */
+export function workbenchUrl(port, { folder, extensionDevelopmentPath, extensionTestsPath, openFile, folderAsPath = false }) {
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
   const payload = [];
+  if (openFile) payload.push(['openFile', remote(openFile)]);
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   payload.push(['skipWelcome', 'true']);
-  const params = new URLSearchParams({ folder: remote(folder), payload: JSON.stringify(payload) });
+  const params = new URLSearchParams({ folder: folderAsPath ? folder : remote(folder), payload: JSON.stringify(payload) });
   return `http://127.0.0.1:${port}/?${params.toString()}`;
 }
 

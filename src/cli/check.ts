@@ -16,6 +16,7 @@ import {
   type AnchorResolution,
   type AnchorState,
 } from '../core/store';
+import { parseCommandLine, UsageError } from './commandLine';
 import { contentHash } from '../core/review/contentHash';
 import { DEFAULT_MAX_VERIFIED_AGE_DAYS, reviewFlags, type ReviewFlag } from '../core/review/reviewState';
 
@@ -45,7 +46,19 @@ export interface CommonOptions {
   json: boolean;
   help: boolean;
   maxVerifiedAgeDays: number;
+  /** setup-git's --driver COMMAND, when given. */
+  driver?: string;
 }
+
+/** Every option the store's subcommands know, in parseArgs's terms. */
+const COMMON_OPTIONS = {
+  '--json': { json: { type: 'boolean' } },
+  '--root': { root: { type: 'string' } },
+  '--file': { file: { type: 'string' } },
+  '--max-verified-age': { 'max-verified-age': { type: 'string' } },
+  '--driver': { driver: { type: 'string' } },
+  '--help': { help: { type: 'boolean', short: 'h' } },
+} as const;
 
 /**
  * Parses `--root DIR`, `--file PATH`, `--json`, `--help`.
@@ -53,22 +66,26 @@ export interface CommonOptions {
  */
 export function parseCommonOptions(args: readonly string[], allowed: readonly string[]): CommonOptions | { error: string } {
   const options: CommonOptions = { root: '.', file: DEFAULT_ANNOTATION_FILE, json: false, help: false, maxVerifiedAgeDays: DEFAULT_MAX_VERIFIED_AGE_DAYS };
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i];
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (!allowed.includes(name)) return { error: `unknown option '${arg}'` };
-    if (name === '--json') options.json = true;
-    else if (name === '--help' || name === '-h') options.help = true;
-    else {
-      const value = inline ?? args[++i];
-      if (value === undefined || value === '') return { error: `${name} needs a value` };
-      if (name === '--root') options.root = value;
-      else if (name === '--file') options.file = value;
-      else if (name === '--max-verified-age') {
-        if (!/^\d+$/.test(value)) return { error: `--max-verified-age: '${value}' is not a whole number of days` };
-        options.maxVerifiedAgeDays = Number(value);
-      }
-    }
+  const known = Object.entries(COMMON_OPTIONS).filter(([name]) => allowed.includes(name)).map(([, option]) => option);
+  let values: { json?: boolean; root?: string; file?: string; 'max-verified-age'?: string; driver?: string; help?: boolean };
+  try {
+    values = parseCommandLine({ options: Object.assign({}, ...known) as Record<string, { type: 'string' | 'boolean' }> }, [...args]).values as typeof values;
+  } catch (error) {
+    if (error instanceof UsageError) return { error: error.message };
+    throw error;
+  }
+  for (const name of ['root', 'file', 'max-verified-age', 'driver'] as const) {
+    if (values[name] === '') return { error: `--${name} needs a value` };
+  }
+  options.json = values.json === true;
+  options.help = values.help === true;
+  if (values.root !== undefined) options.root = values.root;
+  if (values.file !== undefined) options.file = values.file;
+  if (values.driver !== undefined) options.driver = values.driver;
+  const maxAge = values['max-verified-age'];
+  if (maxAge !== undefined) {
+    if (!/^\d+$/.test(maxAge)) return { error: `--max-verified-age: '${maxAge}' is not a whole number of days` };
+    options.maxVerifiedAgeDays = Number(maxAge);
   }
   if (!isValidArticlePath(options.file)) return { error: `--file must be a path inside the workspace with '/' separators, not '${options.file}'` };
   return options;

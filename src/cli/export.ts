@@ -5,7 +5,6 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DEFAULT_ANNOTATION_FILE, STATUSES, type Annotation, type Status } from '../core/store/annotation';
 import { parseAnnotationFile } from '../core/store';
 import { listArticles, readArticle } from '../core/workspace';
@@ -19,6 +18,7 @@ import {
   type ExportOptions,
 } from '../core/export';
 import { DEFAULT_MAX_ARTICLE_AGE_DAYS, DEFAULT_MAX_VERIFIED_AGE_DAYS } from '../core/review/reviewState';
+import { runCommand, UsageError } from './commandLine';
 
 const EXPORT_USAGE = `Usage: ai-news-annotator export --format markdown|csv|w3c|claimreview [options]
 
@@ -44,9 +44,6 @@ Options:
 
 Private notes ("private": true) never appear in any format.
 Exit codes: 0 written, 1 an unreadable annotation file or article, 2 a usage error.`;
-
-/** Thrown for a wrong command line: exit code 2 with the usage. */
-export class UsageError extends Error {}
 
 /** The options shared by `export` and `report`, parsed and checked. */
 export interface ExportCommand {
@@ -75,17 +72,7 @@ const COMMON_OPTIONS = {
  * @returns The exit code.
  */
 export async function runExport(args: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args, options: { ...COMMON_OPTIONS, format: { type: 'string' }, out: { type: 'string' } }, strict: true, allowPositionals: false }));
-  } catch (error) {
-    return usageFailure('export', EXPORT_USAGE, error);
-  }
-  if (values.help) {
-    process.stdout.write(EXPORT_USAGE + '\n');
-    return 0;
-  }
-  try {
+  return runCommand(EXPORT_COMMAND, args, async ({ values }) => {
     const format = parseFormat(values.format);
     const command = parseCommon(values);
     if (values.out !== undefined) command.out = values.out;
@@ -94,12 +81,11 @@ export async function runExport(args: string[]): Promise<number> {
         'ai-news-annotator export: note: without --base-iri the ClaimReview url and appearance are urn: names; Google\'s fact-check markup needs http(s) addresses.\n',
       );
     }
-    return await exportWorkspace(format, command);
-  } catch (error) {
-    if (error instanceof UsageError) return usageFailure('export', EXPORT_USAGE, error);
-    throw error;
-  }
+    return exportWorkspace(format, command);
+  });
 }
+
+const EXPORT_COMMAND = { name: 'export', usage: EXPORT_USAGE, options: { ...COMMON_OPTIONS, format: { type: 'string' }, out: { type: 'string' } } } as const;
 
 /** Loads the workspace, renders one format and writes it; prints problems naming the file. */
 export async function exportWorkspace(format: ExportFormat, command: ExportCommand): Promise<number> {
@@ -234,11 +220,6 @@ async function readAnnotations(path: string): Promise<{ annotations: Annotation[
     case 'conflicted':
       return { problems: [`${path}: contains git conflict markers; resolve the merge (in VS Code or by hand) before exporting`] };
   }
-}
-
-function usageFailure(command: string, usage: string, error: unknown): number {
-  process.stderr.write(`ai-news-annotator ${command}: ${describe(error)}\n\n${usage}\n`);
-  return 2;
 }
 
 function describe(error: unknown): string {

@@ -8,6 +8,7 @@ import { runMergeDriver } from './mergeDriver';
 import { runSetupGit } from './setupGit';
 import { runExport } from './export';
 import { runReport } from './report';
+import { runImport } from './import';
 
 export interface Subcommand {
   summary: string;
@@ -22,6 +23,7 @@ const subcommands: Record<string, Subcommand> = {
   'setup-git': { summary: 'configure the repository to merge the annotation file by id', run: runSetupGit },
   export: { summary: 'write the verdicts as markdown, CSV, W3C Web Annotation or ClaimReview', run: runExport },
   report: { summary: 'print the markdown fact-check report', run: runReport },
+  import: { summary: 'import web pages or saved HTML as markdown articles with provenance', run: runImport },
 };
 
 function usage(): string {

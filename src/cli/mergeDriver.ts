@@ -3,6 +3,7 @@
  * Writes the merge by id to %A and exits 0; exits 1 when it had to leave conflict markers.
  */
 import { runMergeDriverOnFiles } from '../core/git/mergeDriver';
+import { parseCommandLine, printUsage, usageFailure, UsageError } from './commandLine';
 
 const HELP = `Usage: ai-news-annotator merge-driver BASE OURS THEIRS
 
@@ -12,18 +13,24 @@ the result to OURS (git's %O %A %B). Set it up with 'ai-news-annotator setup-git
 Exit status: 0 merged, 1 a version could not be read as an annotation file (git's line merge was
 written instead, with conflict markers if it conflicted), 2 usage error.`;
 
+const MERGE_DRIVER_COMMAND = { name: 'merge-driver', usage: HELP, options: { help: { type: 'boolean', short: 'h' } }, positionals: true } as const;
+
 /** Runs `merge-driver`; resolves to the exit code git reads. */
 export async function runMergeDriver(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
+  let files: string[];
+  try {
+    const parsed = parseCommandLine(MERGE_DRIVER_COMMAND, args);
+    if (parsed.values.help) return printUsage(MERGE_DRIVER_COMMAND);
+    files = parsed.positionals;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return usageFailure(MERGE_DRIVER_COMMAND, error);
   }
   // An optional fourth argument (git's %P) only names the file in messages.
-  if (args.length < 3 || args.length > 4) {
-    process.stderr.write(`ai-news-annotator merge-driver: expected 3 files (git's %O %A %B), got ${args.length}\n\n${HELP}\n`);
-    return 2;
+  if (files.length < 3 || files.length > 4) {
+    return usageFailure(MERGE_DRIVER_COMMAND, `expected 3 files (git's %O %A %B), got ${files.length}`);
   }
-  const [base, ours, theirs, name = ours] = args;
+  const [base, ours, theirs, name = ours] = files;
   try {
     const outcome = await runMergeDriverOnFiles(base, ours, theirs);
     if (outcome.kind === 'merged') return 0;

@@ -1,7 +1,7 @@
 /** `ai-news-annotator report`: the markdown report of the workspace's verdicts, to standard output. */
-import { parseArgs } from 'node:util';
 import { DEFAULT_MAX_ARTICLE_AGE_DAYS, DEFAULT_MAX_VERIFIED_AGE_DAYS } from '../core/review/reviewState';
-import { exportWorkspace, parseCommon, UsageError } from './export';
+import { runCommand } from './commandLine';
+import { exportWorkspace, parseCommon } from './export';
 
 const REPORT_USAGE = `Usage: ai-news-annotator report [options]
 
@@ -28,37 +28,19 @@ Exit codes: 0 printed, 1 an unreadable annotation file or article, 2 a usage err
  * @returns The exit code.
  */
 export async function runReport(args: string[]): Promise<number> {
-  try {
-    const { values } = parseArgs({
-      args,
-      options: {
-        root: { type: 'string' },
-        article: { type: 'string', multiple: true },
-        status: { type: 'string' },
-        reviewer: { type: 'string' },
-        'max-verified-age': { type: 'string' },
-        'max-article-age': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-    if (values.help) {
-      process.stdout.write(REPORT_USAGE + '\n');
-      return 0;
-    }
-    return await exportWorkspace('markdown', parseCommon(values));
-  } catch (error) {
-    if (error instanceof UsageError || isArgumentError(error)) {
-      process.stderr.write(`ai-news-annotator report: ${(error as Error).message}\n\n${REPORT_USAGE}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  return runCommand(REPORT_COMMAND, args, async ({ values }) => exportWorkspace('markdown', parseCommon(values)));
 }
 
-/** node:util parseArgs rejects unknown options and missing values with these codes. */
-function isArgumentError(error: unknown): boolean {
-  const code = (error as { code?: string } | null)?.code;
-  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
-}
+const REPORT_COMMAND = {
+  name: 'report',
+  usage: REPORT_USAGE,
+  options: {
+    root: { type: 'string' },
+    article: { type: 'string', multiple: true },
+    status: { type: 'string' },
+    reviewer: { type: 'string' },
+    'max-verified-age': { type: 'string' },
+    'max-article-age': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+} as const;

@@ -8,7 +8,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, printUsage, usageFailure, UsageError } from './commandLine';
 import { analyze, defaultLexicon, parseLexiconFile, withEntries, type Analysis, type Finding, type Lexicon } from '../core/analysis';
 
 const DEFAULT_MAX_KB = 2048;
@@ -71,8 +71,6 @@ function findWorkspaceLexicon(from: string): string | null {
     folder = parent;
   }
 }
-
-class UsageError extends Error {}
 
 function loadLexicon(explicit: string | undefined): Lexicon {
   const path = explicit ?? findWorkspaceLexicon(process.cwd());
@@ -137,41 +135,35 @@ function readableReport(file: string, text: string, analysis: Analysis): string 
   return [header, ...lines].join('\n');
 }
 
+const SCAN_COMMAND = {
+  name: 'scan',
+  usage: SCAN_USAGE,
+  options: {
+    json: { type: 'boolean' },
+    lexicon: { type: 'string' },
+    threshold: { type: 'string' },
+    'max-size': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+  positionals: true,
+} as const;
+
 /**
  * Runs `scan`.
  * @param args The arguments after the subcommand's name.
  * @returns The exit code.
  */
 export async function runScan(args: string[]): Promise<number> {
-  let values: { json?: boolean; lexicon?: string; threshold?: string; 'max-size'?: string; help?: boolean };
-  let files: string[];
+  let parsed;
   try {
-    const parsed = parseArgs({
-      args,
-      options: {
-        json: { type: 'boolean' },
-        lexicon: { type: 'string' },
-        threshold: { type: 'string' },
-        'max-size': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: true,
-    });
-    values = parsed.values;
-    files = parsed.positionals;
+    parsed = parseCommandLine(SCAN_COMMAND, args);
   } catch (error) {
-    process.stderr.write(`ai-news-annotator scan: ${error instanceof Error ? error.message : String(error)}\n${SCAN_USAGE}\n`);
-    return 2;
+    if (!(error instanceof UsageError)) throw error;
+    return usageFailure(SCAN_COMMAND, error);
   }
-  if (values.help) {
-    process.stdout.write(SCAN_USAGE + '\n');
-    return 0;
-  }
-  if (files.length === 0) {
-    process.stderr.write(`ai-news-annotator scan: name at least one file\n${SCAN_USAGE}\n`);
-    return 2;
-  }
+  const { values, positionals: files } = parsed;
+  if (values.help) return printUsage(SCAN_COMMAND);
+  if (files.length === 0) return usageFailure(SCAN_COMMAND, 'name at least one file');
   let lexicon: Lexicon;
   let claimThreshold: number | undefined;
   let maxKb: number;

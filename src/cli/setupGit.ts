@@ -22,15 +22,9 @@ Options:
 
 /** Runs `setup-git`; resolves to the exit code. */
 export async function runSetupGit(args: string[]): Promise<number> {
-  let driverCommand: string | undefined;
-  const rest: string[] = [];
-  for (let i = 0; i < args.length; i += 1) {
-    if (args[i] === '--driver') driverCommand = args[++i] ?? '';
-    else if (args[i].startsWith('--driver=')) driverCommand = args[i].slice('--driver='.length);
-    else rest.push(args[i]);
-  }
-  const options = parseCommonOptions(rest, ['--root', '--file', '--help', '-h']);
-  if ('error' in options || driverCommand === '' || (driverCommand !== undefined && !/%A/.test(driverCommand))) {
+  const options = parseCommonOptions(args, ['--root', '--file', '--driver', '--help', '-h']);
+  const driverCommand = 'error' in options ? undefined : options.driver;
+  if ('error' in options || (driverCommand !== undefined && !/%A/.test(driverCommand))) {
     const error = 'error' in options ? options.error : "--driver needs a command that contains git's %O %A %B";
     process.stderr.write(`ai-news-annotator setup-git: ${error}\n\n${HELP}\n`);
     return 2;

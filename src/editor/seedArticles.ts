@@ -3,6 +3,7 @@
  * can be annotated and shared through git.
  */
 import * as vscode from 'vscode';
+import { seedCopyName } from '../core/import/articleFileName';
 
 export interface SeedArticle {
   file: string;
@@ -47,9 +48,15 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/** Copies the seed into `articles/` of the folder unless a copy is already there; returns the copy. */
+/**
+ * Copies the seed into `articles/` of the folder under a readable name
+ * (`2025-01-alibaba-launcht-qwen-2-5.txt`) unless a copy is already there; returns the copy. A copy
+ * under the seed's own file name, made by earlier versions, is kept and used.
+ */
 export async function copySeedIntoFolder(extensionUri: vscode.Uri, folder: vscode.WorkspaceFolder, seed: SeedArticle): Promise<vscode.Uri> {
-  const target = vscode.Uri.joinPath(folder.uri, ARTICLES_FOLDER, seed.file);
+  const earlierCopy = vscode.Uri.joinPath(folder.uri, ARTICLES_FOLDER, seed.file);
+  if (await exists(earlierCopy)) return earlierCopy;
+  const target = vscode.Uri.joinPath(folder.uri, ARTICLES_FOLDER, seedCopyName(seed));
   if (!(await exists(target))) {
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder.uri, ARTICLES_FOLDER));
     await vscode.workspace.fs.copy(vscode.Uri.joinPath(extensionUri, 'seeds', seed.file), target, { overwrite: false });

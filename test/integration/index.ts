@@ -8,12 +8,18 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import Mocha from 'mocha';
 
-/** Test files, or with AINEWS_BENCH=1 the benchmarks that measure the editor (npm run bench:editor). */
+/**
+ * Test files, or with AINEWS_BENCH=1 the benchmarks that measure the editor (npm run bench:editor).
+ * The suites under start/ check the workspace `npm start` prepares and run only in that session
+ * (AINEWS_TEST_SESSION=start); the others never run there.
+ */
 function suiteFiles(dir: string): string[] {
   const suffix = process.env.AINEWS_BENCH === '1' ? '.bench.js' : '.test.js';
+  const startSession = process.env.AINEWS_TEST_SESSION === 'start';
+  const inStart = (folder: string) => path.relative(dir, folder).split(path.sep)[0] === 'start';
   return fs
     .readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith(suffix))
+    .filter((entry) => entry.isFile() && entry.name.endsWith(suffix) && inStart(entry.parentPath) === startSession)
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
 }

@@ -8,6 +8,8 @@ import {
 } from '../helpers';
 
 const SEED = '004_4d0229219e58456e.txt';
+/** The seed's copy in the workspace has a readable name. */
+const COPY = '2025-01-alibaba-launcht-qwen-2-5.txt';
 const STOCK_CLAIM = 'Alibabas Aktie legt um 2,71 Prozent auf 94,60 Euro zu.';
 
 function offsetOf(editor: vscode.TextEditor, text: string): number {
@@ -51,7 +53,7 @@ describe('Editor: highlights, verdicts, hover, code actions', function () {
     await vscode.commands.executeCommand('aiNews.markVerified', { note: 'Kurs laut Börse Frankfurt' });
     const [saved] = await waitFor(() => (annotationsOnDisk().length === 1 ? annotationsOnDisk() : undefined), 'one annotation on disk');
     assert.equal(saved.status, 'verified');
-    assert.equal(saved.article, `articles/${SEED}`);
+    assert.equal(saved.article, `articles/${COPY}`);
     assert.ok(saved.quote.exact.includes(STOCK_CLAIM), saved.quote.exact);
     assert.equal(saved.note, 'Kurs laut Börse Frankfurt');
     assert.equal(editor.document.getText().slice(saved.position.start, saved.position.end), saved.quote.exact);
@@ -145,7 +147,7 @@ describe('Editor: highlights, verdicts, hover, code actions', function () {
     const quote = 'Platz sechs';
     const start = text.indexOf(quote);
     const teammate = {
-      id: 'teammate-annotation-1', article: `articles/${SEED}`, status: 'outdated',
+      id: 'teammate-annotation-1', article: `articles/${COPY}`, status: 'outdated',
       quote: { exact: quote, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(start + quote.length, start + quote.length + 32) },
       position: { start, end: start + quote.length }, note: 'from a git pull',
       created: '2025-02-01T10:00:00.000Z', modified: '2025-02-01T10:00:00.000Z', author: 'Teammate',

@@ -23,9 +23,9 @@ describe('Open Seed Article', () => {
     assert.ok(commands.includes('aiNews.openSeedArticle'));
   });
 
-  it('copies the article into articles/ and opens the copy in the editor', async () => {
+  it('copies the article into articles/ under a readable name and opens the copy in the editor', async () => {
     const folder = workspaceFolder();
-    const copy = path.join(folder.uri.fsPath, 'articles', '004_4d0229219e58456e.txt');
+    const copy = path.join(folder.uri.fsPath, 'articles', '2025-01-alibaba-launcht-qwen-2-5.txt');
     fs.rmSync(copy, { force: true });
     const uri = await vscode.commands.executeCommand<vscode.Uri>('aiNews.openSeedArticle', { file: '004_4d0229219e58456e.txt' });
     assert.equal(uri?.fsPath, copy);
@@ -38,7 +38,7 @@ describe('Open Seed Article', () => {
     assert.deepEqual(fs.readFileSync(copy), seed, 'the copy is byte for byte the seed');
   });
 
-  it('keeps an existing copy instead of overwriting the user\'s edits', async () => {
+  it('keeps an existing copy (also one under the seed\'s own file name) instead of overwriting the user\'s edits', async () => {
     const folder = workspaceFolder();
     const copy = path.join(folder.uri.fsPath, 'articles', '001_948c208a42969402.txt');
     fs.mkdirSync(path.dirname(copy), { recursive: true });

@@ -12,7 +12,7 @@ import type { AnnotationTreeElement, AnnotationTreeProvider } from '../../../src
 import type { ArticleTreeElement, ArticleTreeProvider } from '../../../src/editor/sidebar/articleTree';
 import type { StatusBar } from '../../../src/editor/statusBar';
 import {
-  annotationFilePath, annotationsOnDisk, closeAllEditors, extensionApi, openArticle, screenshot, waitFor, workspacePath,
+  annotationFilePath, annotationsOnDisk, closeAllEditors, extensionApi, openArticle, waitFor, workspacePath,
 } from '../helpers';
 
 const ARTICLE = 'workflow.md';
@@ -105,15 +105,7 @@ describe('Workflow: sidebar, status bar, exports, time, safety', function () {
     assert.ok(!filtered.some((l) => l.includes('Disputed')), `filtered: ${filtered.join(' | ')}`);
     await vscode.commands.executeCommand('aiNews.filterByStatus', { statuses: ['verified', 'disputed', 'outdated'] });
     await vscode.commands.executeCommand('aiNews.groupByArticle');
-    await vscode.commands.executeCommand('workbench.view.extension.aiNews');
-    await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
-    await new Promise((r) => setTimeout(r, 800)); // let the views render before the picture
-    await screenshot('sidebar-and-highlights');
-    select(editor, 'DeepSeek hat');
-    editor.selection = new vscode.Selection(editor.selection.start, editor.selection.start);
-    await vscode.commands.executeCommand('editor.action.showHover');
-    await new Promise((r) => setTimeout(r, 800));
-    await screenshot('hover');
+    // The README's screenshots are taken on a real seed article: test/integration/start.
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
     await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
   });

@@ -1,0 +1,89 @@
+/**
+ * The import as the command line and the editor run it: a source (an http(s) address or a saved
+ * .html/.htm file) is fetched or read, imported, and written as a new markdown file that never
+ * replaces an existing one.
+ */
+import { promises as fs } from 'node:fs';
+import { basename, join } from 'node:path';
+import { articleFileName, numberedName } from './articleFileName';
+import { ImportRefusal, MAX_PAGE_BYTES } from './decode';
+import { fetchPage, type FetchOptions } from './fetchPage';
+import { importPage, type ImportedArticle } from './importPage';
+
+/** True when a source names a web address rather than a file. */
+export function isWebAddress(source: string): boolean {
+  return /^https?:\/\//i.test(source);
+}
+
+/** Reads a saved page from disk (never touching the network), refusing what cannot be a page. */
+async function readSavedPage(path: string): Promise<Uint8Array> {
+  if (!/\.x?html?$/i.test(path)) throw new ImportRefusal('a saved page must be an .html or .htm file');
+  let size: number;
+  try {
+    const info = await fs.stat(path);
+    if (!info.isFile()) throw new ImportRefusal('is a folder, not a file');
+    size = info.size;
+  } catch (error) {
+    if (error instanceof ImportRefusal) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ImportRefusal(code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(error));
+  }
+  if (size > MAX_PAGE_BYTES) throw new ImportRefusal(`the file is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_PAGE_BYTES / 1024 / 1024} MB limit for an article`);
+  return fs.readFile(path);
+}
+
+/**
+ * Fetches or reads one source and imports it.
+ * @param now the time recorded as `fetched`
+ */
+export async function importSource(source: string, options: FetchOptions & { now?: () => Date } = {}): Promise<ImportedArticle> {
+  const now = options.now ?? (() => new Date());
+  if (isWebAddress(source)) {
+    const page = await fetchPage(source, options);
+    return importPage(page.bytes, { url: page.url, contentType: page.contentType, fetched: now() });
+  }
+  const bytes = await readSavedPage(source);
+  return importPage(bytes, { fileName: basename(source), fetched: now() });
+}
+
+/** The file name an imported article gets: its publication date, else the day it was fetched. */
+export function importedFileName(article: ImportedArticle): string {
+  const date = article.provenance.published ?? article.provenance.fetched.slice(0, 10);
+  return articleFileName(date, article.provenance.title);
+}
+
+/**
+ * Writes a new file without replacing one: `name.md`, else `name-2.md`, … (exclusive creation, so
+ * that two imports at once cannot take the same name).
+ * @returns the path written
+ */
+export async function writeNewFile(folder: string, name: string, content: string): Promise<string> {
+  await fs.mkdir(folder, { recursive: true });
+  for (let n = 1; ; n++) {
+    const path = join(folder, numberedName(name, n));
+    try {
+      await fs.writeFile(path, content, { encoding: 'utf8', flag: 'wx' });
+      return path;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
+/**
+ * Writes an imported article: into `target` when it is a `.md` path (refused if it exists),
+ * otherwise as a new file in the folder `target`.
+ * @returns the path written
+ */
+export async function writeImportedArticle(article: ImportedArticle, target: string): Promise<string> {
+  if (/\.md$/i.test(target)) {
+    try {
+      await fs.writeFile(target, article.markdown, { encoding: 'utf8', flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new ImportRefusal(`${target} exists already; it is never overwritten`);
+      throw error;
+    }
+    return target;
+  }
+  return writeNewFile(target, importedFileName(article), article.markdown);
+}

@@ -1,0 +1,9 @@
+/** Articles in: web pages and saved HTML imported as clean markdown articles with provenance. */
+export { articleFileName, numberedName, seedCopyName, slugify } from './articleFileName';
+export { decodePage, ImportRefusal, MAX_PAGE_BYTES } from './decode';
+export { extractArticle } from './extractArticle';
+export { DEFAULT_TIMEOUT_MS, fetchPage, FetchFailure, MAX_REDIRECTS, parseWebAddress } from './fetchPage';
+export { renderFrontMatter, type ArticleProvenance } from './frontMatter';
+export { htmlToMarkdown } from './htmlToMarkdown';
+export { importPage, importPlainText, type ImportedArticle, type PageSource } from './importPage';
+export { importedFileName, importSource, isWebAddress, writeImportedArticle, writeNewFile } from './importSources';

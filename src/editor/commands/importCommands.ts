@@ -1,0 +1,139 @@
+/**
+ * "AI News: Import Article from URL… / from HTML File… / from Clipboard": a web page or saved page
+ * becomes a markdown article with provenance in `articles/`, opened with its highlights.
+ *
+ * The extraction libraries (linkedom, Readability, unified's HTML tools) live in their own bundle,
+ * dist/importer.js, loaded the first time an import runs: activation never pays for them.
+ */
+import * as vscode from 'vscode';
+import type * as Importer from '../../core/import/index.js';
+import { explain, type CommandContext } from './context';
+
+/** Where imported articles go inside a workspace folder. */
+const ARTICLES_FOLDER = 'articles';
+
+/** Loads the importer bundle once per call site; node caches the module after the first load. */
+function loadImporter(extensionUri: vscode.Uri): typeof Importer {
+  // A runtime require of a separate bundle keeps the libraries out of the extension's activation.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(vscode.Uri.joinPath(extensionUri, 'dist', 'importer.js').fsPath) as typeof Importer;
+}
+
+async function targetFolder(): Promise<vscode.WorkspaceFolder | undefined> {
+  const active = vscode.window.activeTextEditor && vscode.workspace.getWorkspaceFolder(vscode.window.activeTextEditor.document.uri);
+  if (active) return active;
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 0) {
+    explain(vscode.l10n.t('Open a folder first: imported articles are saved in its articles/ folder and shared through git.'));
+    return undefined;
+  }
+  return folders.length === 1 ? folders[0] : vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Which folder should hold the article?') });
+}
+
+type Source = { kind: 'url'; url: string } | { kind: 'file'; path: string } | { kind: 'text'; text: string };
+
+function describeSource(source: Source): string {
+  switch (source.kind) {
+    case 'url':
+      return source.url;
+    case 'file':
+      return vscode.workspace.asRelativePath(source.path);
+    case 'text':
+      return vscode.l10n.t('the clipboard');
+  }
+}
+
+/** Imports one source with a cancellable progress notification; resolves to the written file. */
+async function importOne(ctx: CommandContext, folder: vscode.WorkspaceFolder, source: Source): Promise<vscode.Uri | undefined> {
+  const importer = loadImporter(ctx.extensionUri);
+  const title = vscode.l10n.t('Importing {0}…', describeSource(source));
+  try {
+    const written = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, token) => {
+      const cancel = new AbortController();
+      const subscription = token.onCancellationRequested(() => cancel.abort());
+      try {
+        const fetched = new Date();
+        const article =
+          source.kind === 'url' ? await importer.importSource(source.url, { signal: cancel.signal })
+          : source.kind === 'file' ? await importer.importSource(source.path)
+          : looksLikeHtml(source.text) ? importer.importPage(new TextEncoder().encode(source.text), { fileName: 'clipboard.html', fetched })
+          : importer.importPlainText(source.text, { label: 'clipboard', fetched });
+        return await importer.writeImportedArticle(article, vscode.Uri.joinPath(folder.uri, ARTICLES_FOLDER).fsPath);
+      } finally {
+        subscription.dispose();
+      }
+    });
+    const uri = vscode.Uri.file(written);
+    await vscode.window.showTextDocument(uri, { preview: false });
+    return uri;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (reason !== 'cancelled') void vscode.window.showErrorMessage(vscode.l10n.t('Could not import {0}: {1}', describeSource(source), reason));
+    return undefined;
+  }
+}
+
+/** Text that is an HTML page or fragment rather than prose that mentions a tag. */
+function looksLikeHtml(text: string): boolean {
+  return /^\s*(<!doctype html|<html[\s>]|<(p|div|article|section|h[1-6]|ul|ol|table|span|a)[\s>])/i.test(text);
+}
+
+function isWebAddress(value: string): boolean {
+  return /^https?:\/\/\S+$/i.test(value.trim());
+}
+
+/** "Import Article from URL…": `args.url` skips the prompt (tests, keybindings). */
+async function importFromUrl(ctx: CommandContext, args?: { url?: string }): Promise<vscode.Uri | undefined> {
+  const folder = await targetFolder();
+  if (!folder) return undefined;
+  let url = args?.url;
+  if (!url) {
+    const clipboard = (await vscode.env.clipboard.readText()).trim();
+    url = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Import Article from URL'),
+      prompt: vscode.l10n.t('The page is fetched once (no images or scripts) and saved as markdown in articles/.'),
+      placeHolder: 'https://',
+      value: isWebAddress(clipboard) ? clipboard : '',
+      validateInput: (value) => (isWebAddress(value) ? undefined : vscode.l10n.t('Enter an http:// or https:// address.')),
+    });
+  }
+  return url ? importOne(ctx, folder, { kind: 'url', url: url.trim() }) : undefined;
+}
+
+/** "Import Article from HTML File…": `args.files` skips the dialog. Resolves to the written files. */
+async function importFromHtmlFile(ctx: CommandContext, args?: { files?: string[] }): Promise<vscode.Uri[]> {
+  const folder = await targetFolder();
+  if (!folder) return [];
+  const files = args?.files ?? (await vscode.window.showOpenDialog({
+    title: vscode.l10n.t('Import Article from HTML File'),
+    canSelectMany: true,
+    filters: { [vscode.l10n.t('Saved web pages')]: ['html', 'htm'] },
+    openLabel: vscode.l10n.t('Import'),
+  }))?.map((uri) => uri.fsPath) ?? [];
+  const written: vscode.Uri[] = [];
+  for (const path of files) {
+    const uri = await importOne(ctx, folder, { kind: 'file', path });
+    if (uri) written.push(uri);
+  }
+  return written;
+}
+
+/** "Import Article from Clipboard": an address is fetched, HTML is extracted, plain text kept as is. */
+async function importFromClipboard(ctx: CommandContext): Promise<vscode.Uri | undefined> {
+  const folder = await targetFolder();
+  if (!folder) return undefined;
+  const text = await vscode.env.clipboard.readText();
+  if (text.trim() === '') {
+    explain(vscode.l10n.t('The clipboard is empty: copy an article, a web page\'s HTML or its address first.'));
+    return undefined;
+  }
+  return importOne(ctx, folder, isWebAddress(text) ? { kind: 'url', url: text.trim() } : { kind: 'text', text });
+}
+
+export function registerImportCommands(ctx: CommandContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('aiNews.importArticleFromUrl', (args?: { url?: string }) => importFromUrl(ctx, args)),
+    vscode.commands.registerCommand('aiNews.importArticleFromHtmlFile', (args?: { files?: string[] }) => importFromHtmlFile(ctx, args)),
+    vscode.commands.registerCommand('aiNews.importArticleFromClipboard', () => importFromClipboard(ctx)),
+  ];
+}

@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { seedCopyName } from '../../../src/core/import';
+import { ROOT } from './pages';
+
+describe('import: bundles and seed copies', () => {
+  it('keeps the import libraries out of the extension bundle: they load from dist/importer.js when an import runs', () => {
+    const extension = readFileSync(join(ROOT, 'dist', 'extension.js'), 'utf8');
+    for (const library of ['linkedom', 'Readability', 'rehype-sanitize', 'iconv-lite']) assert.ok(!extension.includes(library), `${library} in dist/extension.js`);
+    assert.ok(extension.includes("'dist', 'importer.js'") || extension.includes('"dist", "importer.js"'));
+    const importer = join(ROOT, 'dist', 'importer.js');
+    assert.ok(existsSync(importer));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const loaded = require(importer) as Record<string, unknown>;
+    for (const name of ['importSource', 'importPage', 'importPlainText', 'writeImportedArticle', 'seedCopyName']) assert.equal(typeof loaded[name], 'function', name);
+  });
+
+  it('names seed copies readably from the manifest, every name different', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'seeds', 'manifest.json'), 'utf8')) as { articles: { file: string; title: string; date: string | null }[] };
+    const names = manifest.articles.map(seedCopyName);
+    assert.equal(names[4], '2025-01-alibaba-launcht-qwen-2-5.txt');
+    assert.equal(names[0], 'alibaba-llm-im-vergleich-zu-openai-wie-der-osten-aufholt.txt');
+    assert.equal(new Set(names).size, names.length);
+  });
+});
