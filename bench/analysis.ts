@@ -6,13 +6,16 @@
  * 2. One-character edits in that article, each re-analysed by an IncrementalAnalyzer that reuses the
  *    unchanged paragraphs. Target: median of 50 edits at most 5 ms. The last result is checked against
  *    a full analysis of the same text.
- * 3. Inputs that break naive scanners: 1 MB in one paragraph, 1 MB of digits, 1 MB without spaces,
+ * 3. 1 MB of distinct real text from the corpora (see distinct.ts): full analysis against the parse,
+ *    one-character edits, the models' size and first-call cost.
+ * 4. Inputs that break naive scanners: 1 MB in one paragraph, 1 MB of digits, 1 MB without spaces,
  *    each at 1 MB and 2 MB. Target: no super-linear growth (2 MB costs about twice 1 MB).
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { BenchSection } from './bench';
-import { random, seedTexts } from './shared';
+import { mbPerSecond, median, printTable, random, seedTexts, time } from './shared';
+import { distinctArticles, distinctEdits, distinctFullAnalysis, firstCallRows, modelFiles } from './distinct';
 import { analyze, defaultLexicon, IncrementalAnalyzer, type Lexicon } from '../src/core/analysis';
 
 const MB = 1 << 20;
@@ -33,32 +36,6 @@ function repeatedSeeds(size: number): string {
     length += seed.length + 2;
   }
   return parts.join('\n\n').slice(0, size);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function time(run: () => void): number {
-  const start = performance.now();
-  run();
-  return performance.now() - start;
-}
-
-function mbPerSecond(chars: number, ms: number): string {
-  return ((chars / MB) / (ms / 1000)).toFixed(2);
-}
-
-function row(cells: string[], widths: number[]): string {
-  return '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
-}
-
-function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  console.log(row(header, widths));
-  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-  for (const r of rows) console.log(row(r, widths));
 }
 
 function fullAnalysis(text: string, lexicon: Lexicon): string[][] {
@@ -131,6 +108,12 @@ export const analysisBench: BenchSection = {
     const article = repeatedSeeds(MB);
     console.log(`Article: the seeds repeated to ${(article.length / MB).toFixed(2)} MB (${article.length} UTF-16 units).\n`);
     printTable(['measure', 'time', 'throughput', 'verdict'], [...fullAnalysis(article, lexicon), ...incrementalEdits(article, lexicon)]);
+    console.log('');
+    const distinct = distinctArticles();
+    console.log(`Distinct real text from data/corpora: ${distinct.de.length} + ${distinct.en.length} UTF-16 units (German + English), analysed as two articles.\n`);
+    printTable(['measure', 'time', 'throughput', 'verdict'], [
+      ...distinctFullAnalysis(distinct, lexicon), ...distinctEdits(distinct.de, lexicon), ...firstCallRows(), ...modelFiles(),
+    ]);
     console.log('');
     printTable(['adversarial input', '1 MB', '2 MB', 'growth 1 -> 2 MB'], adversarial(lexicon));
   },

@@ -5,6 +5,7 @@
 import { exportBench } from './export';
 import { storeBench } from './store';
 import { analysisBench } from './analysis';
+import { distinctArticles, firstCallProbe, FIRST_CALL_PROBE } from './distinct';
 
 export interface BenchSection {
   name: string;
@@ -14,6 +15,11 @@ export interface BenchSection {
 const sections: BenchSection[] = [exportBench, storeBench, analysisBench];
 
 async function main(): Promise<void> {
+  if (process.env[FIRST_CALL_PROBE]) {
+    // A child process of the analysis section: one fresh first analysis, reported as JSON.
+    console.log(JSON.stringify(firstCallProbe(distinctArticles())));
+    return;
+  }
   const only = process.argv[2];
   for (const section of sections) {
     if (only && section.name !== only) continue;
