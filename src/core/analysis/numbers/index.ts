@@ -1,0 +1,80 @@
+/**
+ * Finds numeric expressions in a token stream and types them (money, percent, date, year,
+ * quantity, range, rank, count, version, number) with a normalised value where one exists.
+ * Span rules follow the labelling guidelines: currency, scale and unit words are inside,
+ * approximators ("rund", "more than"), "von"/"zwischen" and counted nouns are outside.
+ */
+import type { Token } from '../tokens';
+import type { Language, NumberFinding } from '../types';
+import { CURRENCY_SYMBOLS, MONTH_NUMBERS, ONE_WORDS, ORDINALS } from '../vocabulary';
+import { matchAmount } from './amounts';
+import { Cursor } from './cursor';
+import { matchDate, matchQuarter } from './dates';
+import { completeEllipticalAmounts } from './ellipsis';
+import type { Match } from './match';
+import { matchArticleScale, matchBoth, matchProportion } from './proportions';
+import { matchRank, matchVersion } from './ranks';
+
+const MATCHERS = [matchDate, matchQuarter, matchRank, matchVersion, matchBoth, matchProportion, matchArticleScale, matchAmount];
+
+/** Words that can open a number; every other word is skipped without running the matchers. */
+const NUMBER_OPENERS: ReadonlySet<string> = new Set([
+  ...[...ORDINALS.keys()], ...[...ONE_WORDS], 'platz', 'rang', 'position', 'nummer', 'number', 'top', 'no', 'nr', 'version', 'v',
+  'jede', 'jeder', 'jedes', 'jeden', 'every', 'hälfte', 'faktor', 'half', 'plus', 'beiden', 'beide', 'q', 'h', 'zero', 'null', 'eins', 'dozen',
+  'dutzend', 'twice', 'us', 'hk', 'c', 'ca', 'au', 'nz', 'nt', 's', 'r', 'usd', 'eur', 'gbp', 'chf', 'cny', 'rmb', 'jpy', 'hkd', 'krw', 'inr',
+  'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen',
+  'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety',
+  'hundred', 'thousand', 'threefold', 'fourfold', 'fivefold', 'tenfold', 'hundredfold',
+]);
+
+/** First four letters of German number-word compounds ("fünfundzwanzig", "zweijährig", "drittgrößte", "doppelte"). */
+const NUMBER_WORD_STEMS = new Set(
+  'einh eint eine einu zwei drei vier fünf sech sieb acht neun zehn elf zwöl zwan dreiß vier fünf sech sieb acht neun hund taus ande dopp drit'
+    .split(' ')
+    .map((s) => s.slice(0, 4)),
+);
+
+/** Cheap test whether any matcher could start at this token. */
+function mayOpenNumber(t: Token): boolean {
+  if (t.kind === 'num') return true;
+  if (t.kind === 'sym') return CURRENCY_SYMBOLS.has(t.text) || t.text === '#' || t.text === '±' || t.text === '+';
+  if (MONTH_NUMBERS.has(t.text)) return true;
+  const lower = t.text.toLowerCase();
+  return NUMBER_OPENERS.has(lower) || NUMBER_WORD_STEMS.has(lower.slice(0, 4)) || lower.startsWith('elf');
+}
+
+/**
+ * Finds the numbers in a token stream.
+ * @param text the string the tokens index (used for the exact slices).
+ */
+export function findNumbers(tokens: Token[], text: string, language: Language): NumberFinding[] {
+  const c = new Cursor(tokens, language);
+  const matches: Match[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    if (!mayOpenNumber(tokens[i])) {
+      i++;
+      continue;
+    }
+    let match: Match | null = null;
+    for (const matcher of MATCHERS) {
+      match = matcher(c, i);
+      if (match) break;
+    }
+    if (match && match.to > match.from) {
+      matches.push(match);
+      i = match.to;
+    } else {
+      i++;
+    }
+  }
+  completeEllipticalAmounts(matches, c);
+  return matches.map((m) => {
+    const start = tokens[m.from].start;
+    const end = tokens[m.to - 1].end;
+    const finding: NumberFinding = { kind: 'number', type: m.type, start, end, text: text.slice(start, end), value: m.value };
+    if (m.unit !== undefined) finding.unit = m.unit;
+    return finding;
+  });
+}
+
+export { applyArticleYear, completeDateValue } from './dates';
