@@ -6,13 +6,15 @@
  *
  * Sets: "seeds" (test/fixtures/gold/labels + seeds/), "own passages" (test/fixtures/analysis/passages)
  * and "held-out passages" (test/fixtures/analysis/heldout, written without looking at the engine's
- * output and not used for tuning), both in the annotated master format of the guidelines. `--labels DIR --texts DIR` scores any other folder of
+ * output and not used for tuning), both in the annotated master format of the guidelines, and
+ * "numbers": the number-expression set (test/fixtures/numbers), recall by kind. `--labels DIR --texts DIR` scores any other folder of
  * gold JSON labels (`{source, numbers, entities, claims}`) against the texts they name.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, defaultLexicon } from '../core/analysis';
 import type { Finding, FindingKind } from '../core/analysis';
+import { evalNumberSet } from './evalCorpora/numbers';
 import { parseAnnotated, scoreSpans, sumScores, KIND_LABELS, type GoldLabels, type KindScore } from '../core/analysis/scoring';
 
 interface Article {
@@ -106,6 +108,9 @@ function main(argv: string[]): number {
   }
   if (sets.length > 1 && !only) {
     console.log(table('all sets', { number: sumScores(all.number), entity: sumScores(all.entity), claim: sumScores(all.claim) }));
+  }
+  if (!argv.includes('--labels') && (!only || only.startsWith('number'))) {
+    for (const printed of evalNumberSet(join(root, 'test/fixtures/numbers'), lexicon, verbose)) console.log(`\n${printed}`);
   }
   return 0;
 }

@@ -10,7 +10,7 @@ import { countedNounAt } from './ellipsis';
 import { isInsideName, isYearLike, MULTIPLIER_SUFFIX, readFigure, YEAR_SUFFIX } from './figures';
 import type { Figure, Match } from './match';
 import { readOutOf } from './proportions';
-import { CURRENCY_CODES, readCompoundAmount, readCurrencyAfter, readCurrencyBefore, readPercent, readRate, readScale, readUnit } from './units';
+import { CURRENCY_CODES, readAgeAdjective, readCompoundAmount, readCurrencyAfter, readCurrencyBefore, readPercent, readRate, readScale, readUnit } from './units';
 
 const RANGE_WORDS = new Set(['bis', 'to', 'through']);
 const RANGE_VERBS = new Set(['range', 'ranges', 'ranging', 'ranged', 'reicht', 'reichen', 'reichte', 'reichten', 'spanning', 'span', 'spans']);
@@ -67,6 +67,7 @@ function readRangeEnd(c: Cursor, from: number, first: Figure, scale: Scale | nul
     (connector.kind === 'word' && (RANGE_WORDS.has(connector.text) || (between && /^(und|and)$/.test(connector.text))));
   if (!isConnector || changeFrom) return null;
   k++;
+  if (c.isWord(k, RANGE_APPROXIMATORS) && c.near(k)) k += c.sym(k + 1) === '.' && c.glued(k + 1) ? 2 : 1;
   const secondPrefix = currency ? readCurrencyBefore(c, k) : null;
   const at = secondPrefix ? secondPrefix.figure : k;
   const second = c.near(at) && !isInsideName(c, at) ? readFigure(c, at) : null;
@@ -74,6 +75,12 @@ function readRangeEnd(c: Cursor, from: number, first: Figure, scale: Scale | nul
   const later = readScale(c, second.to) ?? scale;
   return { second, to: later && later.to > second.to ? later.to : second.to, scale: later };
 }
+
+/** "37-jährige", "68-Jährige", "3-monatige", "14-tägig": a duration or age as an adjective or noun. */
+const DURATION_SUFFIX = /^(jährig|monatig|wöchig|tägig|stündig|minütig)\p{Ll}*$/iu;
+const DURATION_UNITS: Record<string, string> = { jährig: 'year', monatig: 'month', wöchig: 'week', tägig: 'day', stündig: 'hour', minütig: 'minute' };
+/** Approximators inside a range ("zwischen 1,8 und ca. 15 Kilometer"). */
+const RANGE_APPROXIMATORS = new Set(['ca', 'circa', 'etwa', 'rund', 'knapp', 'fast', 'about', 'approximately', 'around', 'nearly', 'almost']);
 
 /** "ein Prozent", "eine Billion Dollar", "one week": an article is a figure only before these. */
 function weakFigureCounts(c: Cursor, first: Figure, j: number, currency: string | undefined): boolean {
@@ -116,8 +123,12 @@ function readSuffixMeasure(c: Cursor, j: number, value: number | null, ranged: b
   }
   const glued = isHyphen(c.sym(j)) && c.glued(j) && c.glued(j + 1) ? c.word(j + 1) : null;
   if (glued !== null && (UNITS.has(glued) || /^(Monats|Jahres|Tages|Wochen|Stunden)$/.test(glued))) {
-    return { type: 'quantity', unit: UNITS.get(glued) ?? glued, to: j + 2, value };
+    // "37-year-old"
+    const old = isHyphen(c.sym(j + 2)) && c.glued(j + 2) && c.glued(j + 3) && c.word(j + 3) === 'old';
+    return { type: 'quantity', unit: UNITS.get(glued) ?? glued, to: old ? j + 4 : j + 2, value };
   }
+  const duration = glued !== null ? DURATION_SUFFIX.exec(glued) : null;
+  if (duration) return { type: 'quantity', unit: DURATION_UNITS[duration[1].toLowerCase()], to: j + 2, value };
   if (c.near(j) && (c.word(j) === 'times' || (c.word(j) === 'Mal' && c.language === 'de')) && !ranged) {
     return { type: 'number', unit: 'x', to: j + 1, value };
   }
@@ -134,7 +145,7 @@ function readMeasure(c: Cursor, first: Figure, j: number, value: number | null, 
   const percent = currency ? null : readPercent(c, j);
   if (percent !== null) return { type: 'percent', unit: '%', to: percent, value };
   const measured = readUnit(c, j);
-  if (measured) return { type: 'quantity', unit: measured.unit, to: measured.to, value };
+  if (measured) return { type: 'quantity', unit: measured.unit, to: readAgeAdjective(c, measured.unit, measured.to), value };
   const suffix = readSuffixMeasure(c, j, value, ranged);
   if (suffix) return suffix;
   return first.weak ? null : { type: null, to: j, value };

@@ -4,12 +4,12 @@
  */
 import { type Token, tokenize } from '../tokens';
 import type { Finding } from '../types';
-import { MONTH_NUMBERS, ORDINALS } from '../vocabulary';
+import { MONTH_NUMBERS, ORDINALS, WEEKDAYS } from '../vocabulary';
 import { Cursor, isHyphen } from './cursor';
 import { ENGLISH_ORDINAL_SUFFIX } from './figures';
 import type { Match, YearlessDate } from './match';
 
-export const QUARTER_NOUNS = new Set('Quartal Quartals Quartale Halbjahr Halbjahres quarter half'.split(' '));
+export const QUARTER_NOUNS = new Set('Quartal Quartals Quartale Jahresviertel Halbjahr Halbjahres quarter half'.split(' '));
 
 function monthAt(c: Cursor, i: number): number | null {
   const w = c.word(i);
@@ -49,8 +49,35 @@ function yearValue(c: Cursor, i: number): number {
   return +(c.at(i) as Token).text;
 }
 
-/** "26. Januar 2025", "27 January", "January 27, 2025", "Juni 2024", "2025-01-27", "27.01.2025". */
-export function matchDate(c: Cursor, i: number): Match | null {
+const MONTH_ABBREVIATION = /^(Jan|Feb|Mär|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Oct|Nov|Dez|Dec)$/;
+/** Words between a weekday and its date: "Mittwoch, den 11. November", "Sonntag, dem 24. September". */
+const WEEKDAY_ARTICLES = new Set(['den', 'dem', 'the']);
+
+/**
+ * A date after its weekday, the weekday inside the span: "Mittwoch, den 11. November", "Freitag,
+ * 26.", "Wednesday, November 11", "Tuesday, 12 May". A bare weekday ("am Dienstag") is no number.
+ */
+export function matchWeekdayDate(c: Cursor, i: number): Match | null {
+  const w = c.word(i);
+  if (w === null || !WEEKDAYS.has(w)) return null;
+  let j = i + 1;
+  if (c.sym(j) === ',' && c.glued(j)) j++;
+  if (c.isWord(j, WEEKDAY_ARTICLES)) j++;
+  if (!c.near(j)) return null;
+  const date = matchDate(c, j, true);
+  if (date) return { ...date, from: i };
+  // "am Freitag, 26. und Samstag, 27. Mai": a day whose month follows later.
+  if (j > i + 1 && dayAt(c, j) && c.sym(j + 1) === '.' && c.glued(j + 1) && !(c.at(j + 2)?.kind === 'num' && c.glued(j + 2))) {
+    return { from: i, to: j + 2, type: 'date', value: null };
+  }
+  return null;
+}
+
+/**
+ * "26. Januar 2025", "27 January", "January 27, 2025", "Juni 2024", "2025-01-27", "27.01.2025".
+ * @param afterWeekday true after "Tuesday,": then "12 May" is a date even though "May" is also a verb.
+ */
+export function matchDate(c: Cursor, i: number, afterWeekday = false): Match | null {
   const t = c.at(i);
   if (!t) return null;
   if (t.kind === 'num') {
@@ -81,9 +108,9 @@ export function matchDate(c: Cursor, i: number): Match | null {
         if (c.word(j) === 'of' && c.near(j)) j++;
       }
       const month = monthAt(c, j);
-      if (month !== null && c.near(j) && (j > i + 1 || c.word(j)!.length > 3)) {
+      if (month !== null && c.near(j) && (j > i + 1 || c.word(j)!.length > 3 || afterWeekday)) {
         let to = j + 1;
-        if (c.sym(to) === '.' && c.glued(to)) to++;
+        if (c.sym(to) === '.' && c.glued(to) && MONTH_ABBREVIATION.test(c.word(j)!)) to++;
         let year: number | null = null;
         if (yearAt(c, to)) year = yearValue(c, to++);
         return dateMatch(i, to, { month, day: +t.text }, year);
@@ -112,7 +139,9 @@ export function matchDate(c: Cursor, i: number): Match | null {
     }
     return dateMatch(i, to, { month, day: +(c.at(j) as Token).text }, year);
   }
-  if (yearAt(c, j)) return dateMatch(i, j + 1, { month }, yearValue(c, j));
+  // "Januar 1815": after a month name a year may be older than the years read as such alone.
+  const year = c.at(j);
+  if (year?.kind === 'num' && c.near(j) && /^1\d{3}$|^2[01]\d{2}$/.test(year.text)) return dateMatch(i, j + 1, { month }, +year.text);
   return null;
 }
 

@@ -6,16 +6,17 @@
  */
 import type { Token } from '../tokens';
 import type { Language, NumberFinding } from '../types';
-import { CURRENCY_SYMBOLS, MONTH_NUMBERS, ONE_WORDS, ORDINALS } from '../vocabulary';
+import { CURRENCY_SYMBOLS, MONTH_NUMBERS, ONE_WORDS, ORDINALS, WEEKDAYS } from '../vocabulary';
 import { matchAmount } from './amounts';
 import { Cursor } from './cursor';
-import { matchDate, matchQuarter } from './dates';
+import { matchDate, matchQuarter, matchWeekdayDate } from './dates';
+import { matchDimensions, withSign } from './dimensions';
 import { completeEllipticalAmounts } from './ellipsis';
 import type { Match } from './match';
 import { matchArticleScale, matchBoth, matchProportion } from './proportions';
 import { matchRank, matchVersion } from './ranks';
 
-const MATCHERS = [matchDate, matchQuarter, matchRank, matchVersion, matchBoth, matchProportion, matchArticleScale, matchAmount];
+const MATCHERS = [matchWeekdayDate, matchDate, matchQuarter, matchRank, matchVersion, matchBoth, matchProportion, matchArticleScale, matchDimensions, matchAmount];
 
 /** Words that can open a number; every other word is skipped without running the matchers. */
 const NUMBER_OPENERS: ReadonlySet<string> = new Set([
@@ -24,7 +25,10 @@ const NUMBER_OPENERS: ReadonlySet<string> = new Set([
   'dutzend', 'twice', 'us', 'hk', 'c', 'ca', 'au', 'nz', 'nt', 's', 'r', 'usd', 'eur', 'gbp', 'chf', 'cny', 'rmb', 'jpy', 'hkd', 'krw', 'inr',
   'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen',
   'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety',
-  'hundred', 'thousand', 'threefold', 'fourfold', 'fivefold', 'tenfold', 'hundredfold',
+  'hundred', 'thousand', 'threefold', 'fourfold', 'fivefold', 'tenfold', 'hundredfold', 'halb', 'minus',
+  'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth',
+  'thirtieth', 'fortieth', 'fiftieth', 'sixtieth', 'seventieth', 'eightieth', 'ninetieth', 'hundredth', 'thousandth',
+  ...[...WEEKDAYS].map((d) => d.toLowerCase()),
 ]);
 
 /** First four letters of German number-word compounds ("fünfundzwanzig", "zweijährig", "drittgrößte", "doppelte"). */
@@ -61,7 +65,7 @@ export function findNumbers(tokens: Token[], text: string, language: Language): 
       if (match) break;
     }
     if (match && match.to > match.from) {
-      matches.push(match);
+      matches.push(withSign(c, match));
       i = match.to;
     } else {
       i++;

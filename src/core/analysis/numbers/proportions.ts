@@ -20,7 +20,7 @@ const DURATION_ADJECTIVE = /^(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|ze
 /** "Jedes dritte", "ein Fünftel", "Zwei Drittel", "Hälfte", "fünfmal", "doppelt", "two-thirds". */
 export function matchProportion(c: Cursor, i: number): Match | null {
   const w = c.word(i);
-  if (w === null) return null;
+  if (w === null) return c.at(i)?.kind === 'num' ? readDigitFraction(c, i) : null;
   const lower = w.toLowerCase();
   if (/^(jede|jeder|jedes|jeden|every)$/.test(lower)) {
     const ordinal = ORDINALS.get(c.word(i + 1)?.toLowerCase() ?? '');
@@ -28,6 +28,8 @@ export function matchProportion(c: Cursor, i: number): Match | null {
     return null;
   }
   if (w === 'Hälfte') return { from: i, to: i + 1, type: 'number', value: 0.5 };
+  // "halb so viele", "half as many"
+  if ((lower === 'halb' && c.word(i + 1) === 'so') || (lower === 'half' && c.word(i + 1) === 'as')) return { from: i, to: i + 1, type: 'number', value: 0.5 };
   // "um den Faktor 10"
   if (w === 'Faktor' && c.near(i + 1)) {
     const factor = readFigure(c, i + 1);
@@ -52,6 +54,15 @@ export function matchProportion(c: Cursor, i: number): Match | null {
     return { from: i, to: j + 1, type: 'number', value: figure.value / denominator };
   }
   return null;
+}
+
+/** "2/3", "3/4": a fraction in digits (not "24/7", not a date "3/4/2025"). */
+function readDigitFraction(c: Cursor, i: number): Match | null {
+  const over = c.at(i + 2);
+  if (c.sym(i + 1) !== '/' || !c.glued(i + 1) || over?.kind !== 'num' || !c.glued(i + 2) || c.glued(i + 3)) return null;
+  const top = c.at(i)!.text;
+  if (!/^\d$/.test(top) || !/^\d{1,2}$/.test(over.text) || +top === 0 || +top >= +over.text || c.glued(i)) return null;
+  return { from: i, to: i + 3, type: 'number', value: +top / +over.text };
 }
 
 /** "Acht von zehn", "eight in ten", "9 out of 10". */

@@ -99,9 +99,14 @@ export function readPercent(c: Cursor, i: number): number | null {
   return null;
 }
 
-/** A unit of measure after a figure, including "GPU hours", "square feet" and "TB/s". */
-export function readUnit(c: Cursor, i: number): { to: number; unit: string } | null {
+/**
+ * A unit of measure after a figure, including "GPU hours", "square feet" and "TB/s".
+ * @param singleLetters accept "m", "t", "g" apart from the figure (in a size, "35x70 m").
+ */
+export function readUnit(c: Cursor, i: number, singleLetters = false): { to: number; unit: string } | null {
   if (!c.near(i)) return null;
+  const temperature = readTemperatureUnit(c, i);
+  if (temperature) return temperature;
   let j = i;
   if (c.isWord(j, GPU_MODIFIERS) && c.near(j + 1)) {
     const glue = isHyphen(c.sym(j + 1)) && c.glued(j + 1) ? 2 : 1;
@@ -115,10 +120,30 @@ export function readUnit(c: Cursor, i: number): { to: number; unit: string } | n
   const unit = UNITS.get(w);
   if (unit === undefined) return null;
   // Single-letter units only when glued or clearly technical ("5 m" is too ambiguous in prose).
-  if (w.length === 1 && !c.glued(j) && j === i) return null;
+  if (w.length === 1 && !c.glued(j) && j === i && !singleLetters) return null;
   let to = j + 1;
   if (c.sym(to) === '/' && c.glued(to) && c.glued(to + 1) && /^(s|h|sec|Sekunde|hour|Jahr|year|Monat|month)$/.test(c.word(to + 1) ?? '')) to += 2;
   return { to, unit: j > i ? `${c.word(i)} ${unit}` : unit };
+}
+
+/** "°C", "° F", "°" (an angle), "Grad Celsius", "degrees Fahrenheit"; plain "Grad" is left to UNITS. */
+function readTemperatureUnit(c: Cursor, i: number): { to: number; unit: string } | null {
+  const scale = (k: number): string | null => {
+    const w = c.word(k);
+    return w === 'C' || w === 'Celsius' ? '°C' : w === 'F' || w === 'Fahrenheit' ? '°F' : null;
+  };
+  if (c.sym(i) === '°') {
+    const named = c.near(i + 1) ? scale(i + 1) : null;
+    return named ? { to: i + 2, unit: named } : { to: i + 1, unit: 'degree' };
+  }
+  if (!/^(Grad|degrees|degree)$/.test(c.word(i) ?? '')) return null;
+  const named = c.near(i + 1) && /^(Celsius|Fahrenheit)$/.test(c.word(i + 1) ?? '') ? scale(i + 1) : null;
+  return named ? { to: i + 2, unit: named } : null;
+}
+
+/** "Jahre alt", "years old": an age keeps its adjective. @returns the end after it, else `to`. */
+export function readAgeAdjective(c: Cursor, unit: string, to: number): number {
+  return unit === 'year' || unit === 'month' ? (c.near(to) && /^(alt|old)$/.test(c.word(to) ?? '') ? to + 1 : to) : to;
 }
 
 /** "je Aktie", "pro Jahr", "per GPU hour", "per million input tokens". */
