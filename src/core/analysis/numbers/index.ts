@@ -6,15 +6,17 @@
  */
 import type { Token } from '../tokens';
 import type { Language, NumberFinding } from '../types';
-import { CURRENCY_SYMBOLS, MONTH_NUMBERS, ONE_WORDS, ORDINALS, WEEKDAYS } from '../vocabulary';
+import { CURRENCY_SYMBOLS, CURRENCY_WORDS, MONTH_NUMBERS, ONE_WORDS, ORDINALS, SCALES_DE, SCALES_EN, UNITS, WEEKDAYS } from '../vocabulary';
 import { matchAmount } from './amounts';
 import { Cursor } from './cursor';
 import { matchDate, matchQuarter, matchWeekdayDate } from './dates';
 import { matchDimensions, withSign } from './dimensions';
 import { completeEllipticalAmounts } from './ellipsis';
 import type { Match } from './match';
-import { matchArticleScale, matchBoth, matchProportion } from './proportions';
+import { CURRENCY_PREFIX_LETTERS } from './figures';
+import { FRACTION_NOUNS, matchArticleScale, matchBoth, matchProportion } from './proportions';
 import { matchRank, matchVersion } from './ranks';
+import { CURRENCY_CODES, GPU_MODIFIERS } from './units';
 
 const MATCHERS = [matchWeekdayDate, matchDate, matchQuarter, matchRank, matchVersion, matchBoth, matchProportion, matchArticleScale, matchDimensions, matchAmount];
 
@@ -38,12 +40,37 @@ const NUMBER_WORD_STEMS = new Set(
     .map((s) => s.slice(0, 4)),
 );
 
-/** Cheap test whether any matcher could start at this token. */
-function mayOpenNumber(t: Token): boolean {
+/**
+ * Lower-case words after "ein", "a", "one" that can make the article part of a number: "ein Prozent",
+ * "eine Milliarde", "one week", "ein Fünftel", "one in five", "one and a half", "ein bis zwei".
+ * Every other word after an article (most of them) ends the matchers' work at once.
+ */
+const ARTICLE_FOLLOWERS: ReadonlySet<string> = new Set(
+  [
+    ...SCALES_DE.keys(), ...SCALES_EN.keys(), ...CURRENCY_WORDS.keys(), ...UNITS.keys(), ...FRACTION_NOUNS.keys(), ...CURRENCY_PREFIX_LETTERS,
+    ...CURRENCY_CODES, ...GPU_MODIFIERS, 'and', 'und', 'von', 'in', 'of', 'out', 'bis', 'to', 'through', 'prozent', 'percent', 'pct',
+    'prozentpunkte', 'prozentpunkten', 'prozentpunkt', 'per', 'percentage', 'square', 'degree',
+  ].map((w) => w.toLowerCase()),
+);
+
+/** False when the article at i is followed by a word that cannot join it into a number. */
+function articleMayOpen(c: Cursor, i: number): boolean {
+  const next = c.at(i + 1);
+  if (!next || next.kind === 'num') return false;
+  if (next.kind === 'sym') return true;
+  // "ein Hongkong-Dollar": a word glued to a currency by a hyphen.
+  if (c.at(i + 2)?.kind === 'sym' && c.glued(i + 2)) return true;
+  return ARTICLE_FOLLOWERS.has(next.text.toLowerCase());
+}
+
+/** Cheap test whether any matcher could start at token i. */
+function mayOpenNumber(c: Cursor, i: number): boolean {
+  const t = c.tokens[i];
   if (t.kind === 'num') return true;
   if (t.kind === 'sym') return CURRENCY_SYMBOLS.has(t.text) || t.text === '#' || t.text === '±' || t.text === '+';
   if (MONTH_NUMBERS.has(t.text)) return true;
   const lower = t.text.toLowerCase();
+  if (ONE_WORDS.has(lower)) return articleMayOpen(c, i);
   return NUMBER_OPENERS.has(lower) || NUMBER_WORD_STEMS.has(lower.slice(0, 4)) || lower.startsWith('elf');
 }
 
@@ -55,7 +82,7 @@ export function findNumbers(tokens: Token[], text: string, language: Language): 
   const c = new Cursor(tokens, language);
   const matches: Match[] = [];
   for (let i = 0; i < tokens.length; ) {
-    if (!mayOpenNumber(tokens[i])) {
+    if (!mayOpenNumber(c, i)) {
       i++;
       continue;
     }

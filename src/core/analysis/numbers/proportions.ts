@@ -8,7 +8,7 @@ import { isInsideName, readFigure } from './figures';
 import type { Figure, Match } from './match';
 import { readCurrencyAfter, readScale } from './units';
 
-const FRACTION_NOUNS: ReadonlyMap<string, number> = new Map([
+export const FRACTION_NOUNS: ReadonlyMap<string, number> = new Map([
   ['Drittel', 3], ['Viertel', 4], ['Fünftel', 5], ['Sechstel', 6], ['Siebtel', 7], ['Achtel', 8], ['Zehntel', 10],
   ['Hundertstel', 100], ['third', 3], ['thirds', 3], ['fifth', 5], ['fifths', 5], ['tenth', 10], ['tenths', 10],
   ['quarter', 4], ['quarters', 4],

@@ -4,7 +4,7 @@ import { Cursor, isHyphen } from './cursor';
 import { CURRENCY_PREFIX_LETTERS } from './figures';
 import type { Match } from './match';
 
-const GPU_MODIFIERS = new Set(['GPU', 'CPU', 'TPU', 'H100', 'H800', 'A100', 'GPU-', 'Rechen', 'compute']);
+export const GPU_MODIFIERS = new Set(['GPU', 'CPU', 'TPU', 'H100', 'H800', 'A100', 'GPU-', 'Rechen', 'compute']);
 const RATE_WORDS = new Set(['pro', 'je', 'per']);
 const RATE_MODIFIERS = new Set(['input', 'output', 'Input', 'Output', 'GPU', 'active', 'aktive', 'monthly', 'daily']);
 const RATE_SCALES = new Set(['Million', 'million', 'Millionen', 'thousand', 'Tausend', 'Mio', 'Milliarde', 'billion']);
