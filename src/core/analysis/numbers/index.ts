@@ -63,15 +63,35 @@ function articleMayOpen(c: Cursor, i: number): boolean {
   return ARTICLE_FOLLOWERS.has(next.text.toLowerCase());
 }
 
-/** Cheap test whether any matcher could start at token i. */
-function mayOpenNumber(c: Cursor, i: number): boolean {
+/** What a word can be at the start of a number: nothing, an opener, or an article ("ein", "a"). */
+const enum Opening {
+  Never,
+  Opener,
+  Article,
+}
+
+/** How a word can open a number; the same for every occurrence of the word. */
+function openingOf(word: string): Opening {
+  if (MONTH_NUMBERS.has(word)) return Opening.Opener;
+  const lower = word.toLowerCase();
+  if (ONE_WORDS.has(lower)) return Opening.Article;
+  return NUMBER_OPENERS.has(lower) || NUMBER_WORD_STEMS.has(lower.slice(0, 4)) || lower.startsWith('elf') ? Opening.Opener : Opening.Never;
+}
+
+/**
+ * Cheap test whether any matcher could start at token i.
+ * @param openings what each word was found to be so far in this call (words recur).
+ */
+function mayOpenNumber(c: Cursor, i: number, openings: Map<string, Opening>): boolean {
   const t = c.tokens[i];
   if (t.kind === 'num') return true;
   if (t.kind === 'sym') return CURRENCY_SYMBOLS.has(t.text) || t.text === '#' || t.text === '±' || t.text === '+';
-  if (MONTH_NUMBERS.has(t.text)) return true;
-  const lower = t.text.toLowerCase();
-  if (ONE_WORDS.has(lower)) return articleMayOpen(c, i);
-  return NUMBER_OPENERS.has(lower) || NUMBER_WORD_STEMS.has(lower.slice(0, 4)) || lower.startsWith('elf');
+  let opening = openings.get(t.text);
+  if (opening === undefined) {
+    opening = openingOf(t.text);
+    openings.set(t.text, opening);
+  }
+  return opening === Opening.Opener || (opening === Opening.Article && articleMayOpen(c, i));
 }
 
 /**
@@ -81,8 +101,9 @@ function mayOpenNumber(c: Cursor, i: number): boolean {
 export function findNumbers(tokens: Token[], text: string, language: Language): NumberFinding[] {
   const c = new Cursor(tokens, language);
   const matches: Match[] = [];
+  const openings = new Map<string, Opening>();
   for (let i = 0; i < tokens.length; ) {
-    if (!mayOpenNumber(c, i)) {
+    if (!mayOpenNumber(c, i, openings)) {
       i++;
       continue;
     }
