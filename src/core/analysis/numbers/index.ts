@@ -63,35 +63,33 @@ function articleMayOpen(c: Cursor, i: number): boolean {
   return ARTICLE_FOLLOWERS.has(next.text.toLowerCase());
 }
 
-/** What a word can be at the start of a number: nothing, an opener, or an article ("ein", "a"). */
-const enum Opening {
-  Never,
-  Opener,
-  Article,
+/** The lower case of a letter of ASCII or Latin-1 ("Ü" → "ü"); other characters as they are. */
+function lowerCode(c: number): number {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) ? c + 32 : c;
 }
 
-/** How a word can open a number; the same for every occurrence of the word. */
-function openingOf(word: string): Opening {
-  if (MONTH_NUMBERS.has(word)) return Opening.Opener;
-  const lower = word.toLowerCase();
-  if (ONE_WORDS.has(lower)) return Opening.Article;
-  return NUMBER_OPENERS.has(lower) || NUMBER_WORD_STEMS.has(lower.slice(0, 4)) || lower.startsWith('elf') ? Opening.Opener : Opening.Never;
+/** A word's first three letters in lower case, as one number (0 for letters a short word lacks). */
+function prefixKey(word: string): number {
+  const second = word.length > 1 ? lowerCode(word.charCodeAt(1)) : 0;
+  const third = word.length > 2 ? lowerCode(word.charCodeAt(2)) : 0;
+  return (lowerCode(word.charCodeAt(0)) * 65536 + second) * 65536 + third;
 }
 
-/**
- * Cheap test whether any matcher could start at token i.
- * @param openings what each word was found to be so far in this call (words recur).
- */
-function mayOpenNumber(c: Cursor, i: number, openings: Map<string, Opening>): boolean {
+/** The first three letters of every word that can open a number: most words fail this test without lower-casing. */
+const OPENER_PREFIXES: ReadonlySet<number> = new Set(
+  [...NUMBER_OPENERS, ...NUMBER_WORD_STEMS, ...MONTH_NUMBERS.keys(), 'elf'].map((w) => prefixKey(w.toLowerCase())),
+);
+
+/** Cheap test whether any matcher could start at token i. */
+function mayOpenNumber(c: Cursor, i: number): boolean {
   const t = c.tokens[i];
   if (t.kind === 'num') return true;
   if (t.kind === 'sym') return CURRENCY_SYMBOLS.has(t.text) || t.text === '#' || t.text === '±' || t.text === '+';
-  let opening = openings.get(t.text);
-  if (opening === undefined) {
-    opening = openingOf(t.text);
-    openings.set(t.text, opening);
-  }
-  return opening === Opening.Opener || (opening === Opening.Article && articleMayOpen(c, i));
+  if (!OPENER_PREFIXES.has(prefixKey(t.text))) return false;
+  if (MONTH_NUMBERS.has(t.text)) return true;
+  const lower = t.text.toLowerCase();
+  if (ONE_WORDS.has(lower)) return articleMayOpen(c, i);
+  return NUMBER_OPENERS.has(lower) || NUMBER_WORD_STEMS.has(lower.slice(0, 4)) || lower.startsWith('elf');
 }
 
 /**
@@ -101,9 +99,8 @@ function mayOpenNumber(c: Cursor, i: number, openings: Map<string, Opening>): bo
 export function findNumbers(tokens: Token[], text: string, language: Language): NumberFinding[] {
   const c = new Cursor(tokens, language);
   const matches: Match[] = [];
-  const openings = new Map<string, Opening>();
   for (let i = 0; i < tokens.length; ) {
-    if (!mayOpenNumber(c, i, openings)) {
+    if (!mayOpenNumber(c, i)) {
       i++;
       continue;
     }
