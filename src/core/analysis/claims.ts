@@ -373,6 +373,17 @@ const COLLECTIVE_ACTOR: Record<Language, RegExp> = {
   en: /(?<![\p{L}-])(?:Chinese|American|U\.?S\.?|European|EU|Japanese|Korean|German|British|French|Indian|Taiwanese|Asian|Western) (?:tech |AI |chip )?(?:government|governments|regulators|authorities|companies|firms|startups|makers|manufacturers|banks|investors|officials|ministry|stocks|shares)(?![\p{L}-])/u,
 };
 
+/** Words one of which every COLLECTIVE_ACTOR match contains: a sentence without them skips the slow expression. */
+const COLLECTIVE_HEADS: Record<Language, RegExp> = {
+  de: /Regierung|ehörde|Firm|Unternehmen|Konzern|Startups|Hersteller|Banken|Investoren|Ministerium|Aktien/,
+  en: /government|regulators|authorities|companies|firms|startups|makers|manufacturers|banks|investors|officials|ministry|stocks|shares/,
+};
+
+/** The collective actor a sentence names ("US-Konzerne", "Chinese regulators"), or null. */
+function collectiveActor(sentence: string, language: Language): RegExpExecArray | null {
+  return COLLECTIVE_HEADS[language].test(sentence) ? COLLECTIVE_ACTOR[language].exec(sentence) : null;
+}
+
 const YEAR_AFTER_BIS = /(?<![\p{L}])(?:bis|by) (?:Ende |end of )?\d{4}(?!\d)/u;
 /** Relative pronouns open a subordinate clause after a comma ("…, die Kunden bezahlen müssen"). */
 const RELATIVES: Record<Language, ReadonlySet<string>> = {
@@ -559,7 +570,7 @@ export function scoreSentence(
     const names = [...new Set(entities.map((e) => e.canonical))];
     add(names.length >= 2 ? 0.35 : 0.25, `names ${names.slice(0, 3).map(quote).join(', ')}${names.length > 3 ? ' …' : ''}`);
   } else {
-    const actor = COLLECTIVE_ACTOR[language].exec(sentence);
+    const actor = collectiveActor(sentence, language);
     if (actor) add(0.25, `names a collective actor (${quote(actor[0])})`);
   }
   const compiled = language === 'de' ? GERMAN : ENGLISH;
@@ -719,10 +730,11 @@ export function findClaims(
     for (let k = n; k < numbers.length && numbers[k].start < span.end; k++) inNumbers.push(numbers[k]);
     const inEntities: EntityFinding[] = [];
     for (let k = e; k < entities.length && entities[k].start < span.end; k++) inEntities.push(entities[k]);
-    const { score, reasons } = scoreSentence(text, span, inNumbers, inEntities, language, tokens.slice(t, tEnd));
+    const own = tokens.slice(t, tEnd);
+    const { score, reasons } = scoreSentence(text, span, inNumbers, inEntities, language, own);
     if (score < threshold) continue;
     const sentence = text.slice(span.start, span.end);
-    claims.push({ kind: 'claim', type: null, start: span.start, end: span.end, text: sentence, score, reasons, timeSensitive: findTimeSensitive(sentence, tokens.slice(t, tEnd)) });
+    claims.push({ kind: 'claim', type: null, start: span.start, end: span.end, text: sentence, score, reasons, timeSensitive: findTimeSensitive(sentence, own) });
   }
   return claims;
 }

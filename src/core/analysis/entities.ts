@@ -82,7 +82,8 @@ class Scanner extends TokenCursor {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       const w = t.text;
-      const lower = w.toLowerCase();
+      // Digits and symbols have no case.
+      const lower = t.kind === 'word' ? w.toLowerCase() : w;
       this.lower[i] = lower;
       if (t.kind !== 'word') continue;
       if (w === lower) {
