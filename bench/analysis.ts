@@ -14,15 +14,13 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { BenchSection } from './bench';
-import { mbPerSecond, median, printTable, random, seedTexts, time } from './shared';
+import { EDIT_TARGET_MS, EDITS, mbPerSecond, median, printTable, seedTexts, time, timeOneCharacterEdits } from './shared';
 import { distinctArticles, distinctEdits, distinctFullAnalysis, firstCallRows, modelFiles } from './distinct';
-import { analyze, defaultLexicon, IncrementalAnalyzer, type Lexicon } from '../src/core/analysis';
+import { analyze, defaultLexicon, type Lexicon } from '../src/core/analysis';
 
 const MB = 1 << 20;
 const FULL_RUNS = 5;
-const EDITS = 50;
 const FULL_TARGET_RATIO = 1.5;
-const EDIT_TARGET_MS = 5;
 const GROWTH_LIMIT = 2.5;
 
 /** The seeds repeated, separated by blank lines, cut to `size` characters. */
@@ -59,20 +57,7 @@ function fullAnalysis(text: string, lexicon: Lexicon): string[][] {
 }
 
 function incrementalEdits(text: string, lexicon: Lexicon): string[][] {
-  const next = random(42);
-  const analyzer = new IncrementalAnalyzer({ lexicon });
-  const first = time(() => analyzer.analyze(text));
-  let current = text;
-  const times: number[] = [];
-  for (let edit = 0; edit < EDITS; edit++) {
-    const at = Math.floor(next() * current.length);
-    // Alternate inserting and deleting one character, as typing and backspace do.
-    current = edit % 2 === 0 ? current.slice(0, at) + 'e' + current.slice(at) : current.slice(0, at) + current.slice(at + 1);
-    times.push(time(() => analyzer.analyze(current)));
-  }
-  const incremental = JSON.stringify(analyzer.analyze(current));
-  const full = JSON.stringify(analyze(current, { lexicon }));
-  if (incremental !== full) throw new Error('incremental analysis differs from a full analysis of the same text');
+  const { first, times } = timeOneCharacterEdits(text, lexicon, 42);
   const med = median(times);
   return [
     ['first analysis by the incremental analyzer', `${first.toFixed(0)} ms`, '', 'identical blocks of the repeated seeds are analysed once'],

@@ -14,15 +14,13 @@ import { join } from 'node:path';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { distinctArticle } from './distinctText';
-import { mbPerSecond, median, random, time } from './shared';
-import { analyze, IncrementalAnalyzer, type Analysis, type Lexicon } from '../src/core/analysis';
+import { EDIT_TARGET_MS, EDITS, mbPerSecond, median, time, timeOneCharacterEdits } from './shared';
+import { analyze, type Analysis, type Lexicon } from '../src/core/analysis';
 
 const HALF_MB = 1 << 19;
 const RUNS = 7;
-const EDITS = 50;
 const RULES_TARGET_RATIO = 2.0;
 const MODELS_TARGET_RATIO = 3.0;
-const EDIT_TARGET_MS = 5;
 /** Set in the environment of the child process that measures a fresh process's first analysis. */
 export const FIRST_CALL_PROBE = 'AINEWS_BENCH_FIRST_CALL';
 /** Files in models/ that are not weights. */
@@ -82,19 +80,7 @@ export function distinctFullAnalysis(articles: { de: string; en: string }, lexic
 
 /** One-character edits in the German article, re-analysed incrementally; checked against a full analysis. */
 export function distinctEdits(text: string, lexicon: Lexicon): string[][] {
-  const next = random(7);
-  const analyzer = new IncrementalAnalyzer({ lexicon });
-  analyzer.analyze(text);
-  let current = text;
-  const times: number[] = [];
-  for (let edit = 0; edit < EDITS; edit++) {
-    const at = Math.floor(next() * current.length);
-    current = edit % 2 === 0 ? current.slice(0, at) + 'e' + current.slice(at) : current.slice(0, at) + current.slice(at + 1);
-    times.push(time(() => analyzer.analyze(current)));
-  }
-  if (JSON.stringify(analyzer.analyze(current)) !== JSON.stringify(analyze(current, { lexicon }))) {
-    throw new Error('incremental analysis of the distinct text differs from a full analysis of the same text');
-  }
+  const { times } = timeOneCharacterEdits(text, lexicon, 7);
   const med = median(times);
   return [[`one-character edit in the German half, median of ${EDITS}`, `${med.toFixed(2)} ms`, `slowest ${Math.max(...times).toFixed(2)} ms`, `target <= ${EDIT_TARGET_MS} ms ${med <= EDIT_TARGET_MS ? 'ok' : 'MISSED'}`]];
 }

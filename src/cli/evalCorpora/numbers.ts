@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, type Lexicon, type NumberFinding } from '../../core/analysis';
-import { iou, MIN_IOU, parseAnnotated, scoreSpans, type KindScore, type LabelSpan } from '../../core/analysis/scoring';
+import { iou, MIN_IOU, parseAnnotated, scoreSpans, sumScores, type KindScore, type LabelSpan } from '../../core/analysis/scoring';
 
 /** One labelled sentence of the set. */
 export interface NumberSentence {
@@ -78,14 +78,7 @@ export function scoreNumberSet(sentences: NumberSentence[], lexicon: Lexicon, ve
 }
 
 function sum(kind: string, scores: NumberKindScore[]): NumberKindScore {
-  const gold = scores.reduce((n, s) => n + s.gold, 0);
-  const found = scores.reduce((n, s) => n + s.found, 0);
-  const hits = scores.reduce((n, s) => n + s.hits, 0);
-  const typed = scores.reduce((n, s) => n + s.typed, 0);
-  const precision = found ? hits / found : gold ? 0 : 1;
-  const recall = gold ? hits / gold : 1;
-  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { kind, gold, found, hits, typed, precision, recall, f1, missed: scores.flatMap((s) => s.missed), spurious: scores.flatMap((s) => s.spurious) };
+  return { ...sumScores(scores), kind, typed: scores.reduce((n, s) => n + s.typed, 0) };
 }
 
 function percent(x: number): string {
