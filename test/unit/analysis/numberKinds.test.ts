@@ -71,6 +71,11 @@ describe('analysis: fractions, temperatures, ages, sizes', () => {
     ['The room measures 12 by 15 feet.', '12 by 15 feet', 'quantity', null, 'ft'],
     ['Über sechs Jahrhunderte regierten die Johanniter.', 'sechs Jahrhunderte', 'quantity', 6, 'century'],
   ]);
+  it('reads a score as one number and leaves a time of day alone', () => {
+    assert.deepEqual(numbers('Jena spielte 7:7 und gewann dann 2:1 (0:1).').map((n) => [n.text, n.type]), [['7:7', 'number'], ['2:1', 'number'], ['0:1', 'number']]);
+    assert.ok(!numbers('Der Zug fährt um 9:30 ab.').some((n) => n.text.includes(':')));
+  });
+
   it('does not read a hyphen between figures as a sign', () => {
     assert.deepEqual(numbers('Im Geschäftsjahr 2024-25 stieg der Umsatz um 5 Prozent.').map((n) => [n.text, n.value]), [['2024-25', 2024], ['5 Prozent', 5]]);
   });

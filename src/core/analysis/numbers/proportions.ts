@@ -20,7 +20,7 @@ const DURATION_ADJECTIVE = /^(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|ze
 /** "Jedes dritte", "ein Fünftel", "Zwei Drittel", "Hälfte", "fünfmal", "doppelt", "two-thirds". */
 export function matchProportion(c: Cursor, i: number): Match | null {
   const w = c.word(i);
-  if (w === null) return c.at(i)?.kind === 'num' ? readDigitFraction(c, i) : null;
+  if (w === null) return c.at(i)?.kind === 'num' ? readDigitFraction(c, i) ?? readScore(c, i) : null;
   const lower = w.toLowerCase();
   if (/^(jede|jeder|jedes|jeden|every)$/.test(lower)) {
     const ordinal = ORDINALS.get(c.word(i + 1)?.toLowerCase() ?? '');
@@ -63,6 +63,23 @@ function readDigitFraction(c: Cursor, i: number): Match | null {
   const top = c.at(i)!.text;
   if (!/^\d$/.test(top) || !/^\d{1,2}$/.test(over.text) || +top === 0 || +top >= +over.text || c.glued(i)) return null;
   return { from: i, to: i + 3, type: 'number', value: +top / +over.text };
+}
+
+/**
+ * A score or ratio: "7:7 Toren", "2:1 gewonnen", "16:9". Not a time: two digits after the colon
+ * behind an hour ("9:30", "14:05") are read as a time of day and left alone.
+ */
+function readScore(c: Cursor, i: number): Match | null {
+  const after = c.at(i + 2);
+  if (c.sym(i + 1) !== ':' || !c.glued(i + 1) || after?.kind !== 'num' || !c.glued(i + 2)) return null;
+  if (c.glued(i) && c.at(i - 1)?.kind !== 'sym') return null;
+  // "10:12:30", "2:1h": more glued to it than a closing mark.
+  const next = c.at(i + 3);
+  if (next && c.glued(i + 3) && (next.kind !== 'sym' || next.text === ':')) return null;
+  const before = c.at(i)!.text;
+  if (!/^\d{1,2}$/.test(before) || !/^\d{1,2}$/.test(after.text)) return null;
+  if (after.text.length === 2 && +before <= 23) return null;
+  return { from: i, to: i + 3, type: 'number', value: null };
 }
 
 /** "Acht von zehn", "eight in ten", "9 out of 10". */
