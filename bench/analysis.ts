@@ -6,20 +6,21 @@
  * 2. One-character edits in that article, each re-analysed by an IncrementalAnalyzer that reuses the
  *    unchanged paragraphs. Target: median of 50 edits at most 5 ms. The last result is checked against
  *    a full analysis of the same text.
- * 3. Inputs that break naive scanners: 1 MB in one paragraph, 1 MB of digits, 1 MB without spaces,
+ * 3. 1 MB of distinct real text from the corpora (see distinct.ts): full analysis against the parse,
+ *    one-character edits, the models' size and first-call cost.
+ * 4. Inputs that break naive scanners: 1 MB in one paragraph, 1 MB of digits, 1 MB without spaces,
  *    each at 1 MB and 2 MB. Target: no super-linear growth (2 MB costs about twice 1 MB).
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { BenchSection } from './bench';
-import { median, printTable, random, seedTexts, time } from './shared';
-import { analyze, defaultLexicon, IncrementalAnalyzer, type Lexicon } from '../src/core/analysis';
+import { EDIT_TARGET_MS, EDITS, mbPerSecond, median, printTable, seedTexts, time, timeOneCharacterEdits } from './shared';
+import { distinctArticles, distinctEdits, distinctFullAnalysis, firstCallRows, modelFiles } from './distinct';
+import { analyze, defaultLexicon, type Lexicon } from '../src/core/analysis';
 
 const MB = 1 << 20;
 const FULL_RUNS = 5;
-const EDITS = 50;
 const FULL_TARGET_RATIO = 1.5;
-const EDIT_TARGET_MS = 5;
 const GROWTH_LIMIT = 2.5;
 
 /** The seeds repeated, separated by blank lines, cut to `size` characters. */
@@ -33,10 +34,6 @@ function repeatedSeeds(size: number): string {
     length += seed.length + 2;
   }
   return parts.join('\n\n').slice(0, size);
-}
-
-function mbPerSecond(chars: number, ms: number): string {
-  return ((chars / MB) / (ms / 1000)).toFixed(2);
 }
 
 function fullAnalysis(text: string, lexicon: Lexicon): string[][] {
@@ -60,20 +57,7 @@ function fullAnalysis(text: string, lexicon: Lexicon): string[][] {
 }
 
 function incrementalEdits(text: string, lexicon: Lexicon): string[][] {
-  const next = random(42);
-  const analyzer = new IncrementalAnalyzer({ lexicon });
-  const first = time(() => analyzer.analyze(text));
-  let current = text;
-  const times: number[] = [];
-  for (let edit = 0; edit < EDITS; edit++) {
-    const at = Math.floor(next() * current.length);
-    // Alternate inserting and deleting one character, as typing and backspace do.
-    current = edit % 2 === 0 ? current.slice(0, at) + 'e' + current.slice(at) : current.slice(0, at) + current.slice(at + 1);
-    times.push(time(() => analyzer.analyze(current)));
-  }
-  const incremental = JSON.stringify(analyzer.analyze(current));
-  const full = JSON.stringify(analyze(current, { lexicon }));
-  if (incremental !== full) throw new Error('incremental analysis differs from a full analysis of the same text');
+  const { first, times } = timeOneCharacterEdits(text, lexicon, 42);
   const med = median(times);
   return [
     ['first analysis by the incremental analyzer', `${first.toFixed(0)} ms`, '', 'identical blocks of the repeated seeds are analysed once'],
@@ -109,6 +93,12 @@ export const analysisBench: BenchSection = {
     const article = repeatedSeeds(MB);
     console.log(`Article: the seeds repeated to ${(article.length / MB).toFixed(2)} MB (${article.length} UTF-16 units).\n`);
     printTable(['measure', 'time', 'throughput', 'verdict'], [...fullAnalysis(article, lexicon), ...incrementalEdits(article, lexicon)]);
+    console.log('');
+    const distinct = distinctArticles();
+    console.log(`Distinct real text from data/corpora: ${distinct.de.length} + ${distinct.en.length} UTF-16 units (German + English), analysed as two articles.\n`);
+    printTable(['measure', 'time', 'throughput', 'verdict'], [
+      ...distinctFullAnalysis(distinct, lexicon), ...distinctEdits(distinct.de, lexicon), ...firstCallRows(), ...modelFiles(),
+    ]);
     console.log('');
     printTable(['adversarial input', '1 MB', '2 MB', 'growth 1 -> 2 MB'], adversarial(lexicon));
   },

@@ -7,6 +7,7 @@ import { storeBench } from './store';
 import { analysisBench } from './analysis';
 import { claimsBench } from './claims';
 import { importBench } from './import';
+import { distinctArticles, firstCallProbe, FIRST_CALL_PROBE } from './distinct';
 
 export interface BenchSection {
   name: string;
@@ -16,6 +17,11 @@ export interface BenchSection {
 const sections: BenchSection[] = [exportBench, storeBench, analysisBench, claimsBench, importBench];
 
 async function main(): Promise<void> {
+  if (process.env[FIRST_CALL_PROBE]) {
+    // A child process of the analysis section: one fresh first analysis, reported as JSON.
+    console.log(JSON.stringify(firstCallProbe(distinctArticles())));
+    return;
+  }
   const only = process.argv[2];
   for (const section of sections) {
     if (only && section.name !== only) continue;

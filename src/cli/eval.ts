@@ -6,7 +6,8 @@
  *
  * Sets: "seeds" (test/fixtures/gold/labels + seeds/), "own passages" (test/fixtures/analysis/passages)
  * and "held-out passages" (test/fixtures/analysis/heldout, written without looking at the engine's
- * output and not used for tuning), both in the annotated master format of the guidelines. `--labels DIR --texts DIR` scores any other folder of
+ * output and not used for tuning), both in the annotated master format of the guidelines, and
+ * "numbers": the number-expression set (test/fixtures/numbers), recall by kind. `--labels DIR --texts DIR` scores any other folder of
  * gold JSON labels (`{source, numbers, entities, claims}`) against the texts they name.
  * Then the claim corpora's dev sets as sentence classification (evalCorpora/claims.ts) at the
  * claim threshold (`--threshold P`; `--no-corpora` skips them).
@@ -18,6 +19,7 @@ import type { Finding, FindingKind } from '../core/analysis';
 import { scoreSpans, sumScores, KIND_LABELS, type KindScore } from '../core/analysis/scoring';
 import { readAnnotatedSet, readJsonSet, type Article } from './goldSets';
 import { DEFAULT_CLAIM_THRESHOLD, RULE_SCORER } from '../core/analysis/claims';
+import { evalNumberSet } from './evalCorpora/numbers';
 
 /** The threshold the hand-written rules were tuned to (their score is not a probability). */
 const RULE_THRESHOLD = 0.45;
@@ -96,6 +98,9 @@ function main(argv: string[]): number {
     const results = claimSets.flatMap((set) => [scoreClaimSet(set, lexicon, threshold), scoreClaimSet(set, lexicon, RULE_THRESHOLD, rules)]);
     console.log('');
     console.log(claimSetTable(results, notes));
+  }
+  if (!argv.includes('--labels') && (!only || only.startsWith('number'))) {
+    for (const printed of evalNumberSet(join(root, 'test/fixtures/numbers'), lexicon, verbose)) console.log(`\n${printed}`);
   }
   return 0;
 }

@@ -384,6 +384,17 @@ const UNNAMED_GROUP: Record<Language, RegExp> = {
   en: /(?<![\p{L}-])(?:government|politicians|media|people|Americans|citizens|immigrants|refugees|scientists|researchers|experts|doctors|companies|corporations|banks|workers|families|taxpayers|seniors|children|women|men|students|teachers|Democrats|Republicans|Congress|police|courts|industry|states|countries|economy|population)(?![\p{L}-])/u,
 };
 
+/** Words one of which every COLLECTIVE_ACTOR match contains: a sentence without them skips the slow expression. */
+const COLLECTIVE_HEADS: Record<Language, RegExp> = {
+  de: /Regierung|ehörde|Firm|Unternehmen|Konzern|Startups|Hersteller|Banken|Investoren|Ministerium|Aktien/,
+  en: /government|regulators|authorities|companies|firms|startups|makers|manufacturers|banks|investors|officials|ministry|stocks|shares/,
+};
+
+/** The collective actor a sentence names ("US-Konzerne", "Chinese regulators"), or null. */
+function collectiveActor(sentence: string, language: Language): RegExpExecArray | null {
+  return COLLECTIVE_HEADS[language].test(sentence) ? COLLECTIVE_ACTOR[language].exec(sentence) : null;
+}
+
 const YEAR_AFTER_BIS = /(?<![\p{L}])(?:bis|by) (?:Ende |end of )?\d{4}(?!\d)/u;
 /** Relative pronouns open a subordinate clause after a comma ("…, die Kunden bezahlen müssen"). */
 const RELATIVES: Record<Language, ReadonlySet<string>> = {
@@ -633,7 +644,7 @@ export function sentenceFacts(
   for (let i = 0; i < tokens.length && content < 4; i++) if (tokens[i].kind !== 'sym') content++;
   return {
     sentence, language, words, figures, dates, names,
-    collectiveActor: names.length ? null : COLLECTIVE_ACTOR[language].exec(sentence)?.[0] ?? null,
+    collectiveActor: names.length ? null : collectiveActor(sentence, language)?.[0] ?? null,
     unnamedGroup: UNNAMED_GROUP[language].exec(sentence)?.[0] ?? null,
     event: event?.phrase ?? null,
     fullVerb,

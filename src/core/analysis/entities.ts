@@ -66,6 +66,8 @@ class Scanner extends TokenCursor {
   readonly shape: Uint8Array;
   /** Lower-case text per token (lexicon keys). */
   readonly lower: string[];
+  /** The block holds "Index" or "Composite", without which indexMatch cannot match. */
+  readonly hasIndexWord: boolean;
   private readonly germanWord = new Map<string, boolean>();
   private readonly germanNounCache = new Map<string, boolean>();
   constructor(
@@ -82,7 +84,8 @@ class Scanner extends TokenCursor {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       const w = t.text;
-      const lower = w.toLowerCase();
+      // Digits and symbols have no case.
+      const lower = t.kind === 'word' ? w.toLowerCase() : w;
       this.lower[i] = lower;
       if (t.kind !== 'word') continue;
       if (w === lower) {
@@ -96,6 +99,7 @@ class Scanner extends TokenCursor {
       if (bits & CAPITALISED && isStopWord(w)) bits |= STOP;
       this.shape[i] = bits;
     }
+    this.hasIndexWord = tokens.some((t) => t.text === 'Index' || t.text === 'Composite');
     let s = 0;
     for (let i = 0; i < tokens.length && s < sentenceStarts.length; i++) {
       while (s < sentenceStarts.length && sentenceStarts[s] < tokens[i].start) s++;
@@ -400,7 +404,7 @@ function usMatch(c: Scanner, i: number): Match | null {
 /** "China Tech-Player-Index", "Hang-Seng-Index", "Bloomberg Billionaires Index". */
 function indexMatch(c: Scanner, i: number): Match | null {
   const w = c.word(i);
-  if (!w || !c.isCap(i) || c.shape[i] & STOP) return null;
+  if (!w || !c.isCap(i) || c.shape[i] & STOP || !c.hasIndexWord) return null;
   if (!c.isNameLike(i) && !c.lexicon.index.has(c.lower[i])) return null;
   for (let p = i + 1, n = 0; p < c.tokens.length && n < 8; p++, n++) {
     const t = c.tokens[p];
@@ -592,11 +596,17 @@ function contextType(c: Scanner, i: number): EntityType | null {
 }
 
 /** "laut X", "X zufolge", "wie X berichtet", "das Startup X", "namens X", "Berichten von X", "developed by X". */
+/** True when "zufolge" is among tokens [from, to) (without copying them: this runs for every capitalised word). */
+function zufolgeWithin(c: Scanner, from: number, to: number): boolean {
+  for (let k = from; k < to && k < c.tokens.length; k++) if (c.tokens[k].text === 'zufolge') return true;
+  return false;
+}
+
 function contextMatch(c: Scanner, i: number): Match | null {
   const t = c.at(i);
   if (!t || t.kind !== 'word' || c.isLower(i)) return null;
   let type = contextType(c, i);
-  if (!type && c.word(i - 1) !== 'wie' && !(c.language === 'de' && c.tokens.slice(i + 1, i + 6).some((x) => x.text === 'zufolge'))) return null;
+  if (!type && c.word(i - 1) !== 'wie' && !(c.language === 'de' && zufolgeWithin(c, i + 1, i + 6))) return null;
   let end = nameRun(c, i);
   if (end === i) return null;
   // "Bundeswirtschaftsministerin Katherina Reiche": after a role, a surname may look like a German word.

@@ -41,6 +41,7 @@ export const GENERIC_CAPITALISED = set(`
 Internet Web AI Artificial Intelligence Generative Machine Learning Deep Big Tech Cloud Data Open Source Large Language Model Models
 Elo Nr Top Chatbot Chatbots Agent Agents Agentic Responsible Sovereign Physical Enterprise General Superintelligence Act Bill Law Rule Rules
 Breaking Update Exclusive Analysis Opinion Editorial Related Read More Photo Image Video Source Sources Note Notes Disclosure
+Celsius Fahrenheit Kelvin
 `);
 
 /** Nouns that introduce a name: "das Startup DeepSeek", "die Tech-Firma Kuaishou", "KI namens Kling". */

@@ -62,13 +62,65 @@ function composeGerman(word: string): number | null {
   }
   const hundred = /^(.*?)hundert(.*)$/.exec(word);
   if (hundred) {
-    const head = hundred[1] ? GERMAN_UNITS[hundred[1]] ?? null : 1;
+    // "neunzehnhundert": a teen before "hundert" too.
+    const head = hundred[1] ? GERMAN_UNITS[hundred[1]] ?? teen(hundred[1]) : 1;
     const tail = hundred[2] ? composeGerman(hundred[2]) : 0;
     return head !== null && tail !== null && tail < 100 ? head * 100 + tail : null;
   }
   const compound = /^(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und(\p{Ll}+)$/u.exec(word);
   if (compound && GERMAN_TENS[compound[2]] !== undefined) return GERMAN_UNITS[compound[1]] + GERMAN_TENS[compound[2]];
   return null;
+}
+
+/** 10..19 written as a word ("neunzehn"), or null. */
+function teen(word: string): number | null {
+  const value = CARDINALS.get(word);
+  return value !== undefined && value >= 10 && value < 20 ? value : null;
+}
+
+/** "fünfeinhalb" → 5.5, "anderthalb" → 1.5, "einhalb" → 0.5; null when not a half. */
+export function germanHalf(word: string): number | null {
+  const lower = word.toLowerCase();
+  if (lower === 'anderthalb') return 1.5;
+  if (!lower.endsWith('einhalb')) return null;
+  const head = lower.slice(0, -'einhalb'.length);
+  if (head === '') return 0.5;
+  const whole = head === 'ein' ? 1 : composeGerman(head);
+  return whole === null ? null : whole + 0.5;
+}
+
+/** German ordinal stems that are not the cardinal: "erst", "dritt", "siebt", "acht". */
+const GERMAN_ORDINAL_STEMS: Record<string, number> = { ers: 1, drit: 3, sieb: 7, ach: 8 };
+const GERMAN_ORDINAL_ENDING = /^(.+?)(?:te|ten|ter|tes|tem)$/;
+const ENGLISH_ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fifth: 5, eighth: 8, ninth: 9, twelfth: 12,
+};
+
+/**
+ * The position an ordinal word names, in either language and of any length: "dritten" → 3,
+ * "zweiundzwanzigsten" → 22, "hundertste" → 100, "fifteenth" → 15, "twentieth" → 20. Null when the
+ * word is no ordinal. (Hyphenated English ordinals, "twenty-second", arrive as separate tokens.)
+ */
+export function ordinalWordValue(word: string): number | null {
+  const lower = word.toLowerCase();
+  if (lower.length < 4 || lower.length > 48) return null;
+  const english = ENGLISH_ORDINALS[lower];
+  if (english !== undefined) return english;
+  if (lower.endsWith('th')) {
+    const stem = lower.endsWith('ieth') ? `${lower.slice(0, -4)}y` : lower.slice(0, -2);
+    const value = CARDINALS.get(stem);
+    if (value !== undefined && value >= 4 && !/^(zwei|drei|vier|acht|sechs|sieben|neun)$/.test(stem)) return value;
+  }
+  const german = GERMAN_ORDINAL_ENDING.exec(lower);
+  if (!german) return null;
+  const base = german[1];
+  const special = GERMAN_ORDINAL_STEMS[base];
+  if (special !== undefined) return special;
+  // 2..19 take "-te" ("zweite", "sechste", "neunzehnte"), from 20 on "-ste" ("zwanzigste", "hundertste").
+  const small = composeGerman(base);
+  if (small !== null && small >= 2 && small < 20) return small;
+  const large = base.endsWith('s') ? composeGerman(base.slice(0, -1)) : null;
+  return large !== null && large >= 20 ? large : null;
 }
 
 /**
@@ -81,6 +133,13 @@ export function numberWordValue(word: string): number | null {
   const german = composeGerman(lower);
   if (german !== null) return german;
   return CARDINALS.get(lower) ?? null;
+}
+
+/** "twenty" + "second" joined by a hyphen → 22, else null. */
+export function englishOrdinalCompound(tens: string, unit: string): number | null {
+  const t = ENGLISH_TENS[tens.toLowerCase()];
+  const u = ordinalWordValue(unit);
+  return t !== undefined && u !== null && u < 10 ? t + u : null;
 }
 
 /** "twenty" + "five" joined by a hyphen → 25, else null. */

@@ -7,11 +7,16 @@ const WORDS = new Set(
    bisherige bisherigen inzwischen mittlerweile heute heutige heutigen zuletzt kürzlich jetzt nun
    currently current latest newest recently recent now today so-far to-date`.split(/\s+/),
 );
-/** Multi-word phrases as token texts. */
-const PHRASES: string[][] = [
+/** Multi-word phrases as token texts, by the lower case of their first word (in the order written). */
+const PHRASES: ReadonlyMap<string, string[][]> = [
   'zur Zeit', 'noch immer', 'immer noch', 'dieses Jahr', 'dieses Jahres', 'in diesem Jahr', 'nächstes Jahr', 'im kommenden Jahr',
   'so far', 'to date', 'as of', 'this year', 'next year', "today ' s",
-].map((p) => p.split(' '));
+].reduce((byFirst, p) => {
+  const words = p.split(' ');
+  const first = words[0].toLowerCase();
+  byFirst.set(first, [...(byFirst.get(first) ?? []), words]);
+  return byFirst;
+}, new Map<string, string[][]>());
 const YEAR_FRAMES = new Set(['bis', 'ab', 'seit', 'vor', 'by', 'until', 'through', 'since']);
 const YEAR_MODIFIERS = new Set(['Ende', 'Anfang', 'Mitte', 'early', 'late', 'mid']);
 
@@ -28,10 +33,11 @@ export function findTimeSensitive(sentence: string, tokens: Token[] = tokenize(s
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    // Every phrase, word and year frame starts with a word.
+    if (t.kind !== 'word') continue;
     const lower = t.text.toLowerCase();
     let matched = false;
-    for (const phrase of PHRASES) {
-      if (phrase[0].toLowerCase() !== lower) continue;
+    for (const phrase of PHRASES.get(lower) ?? []) {
       let ok = true;
       for (let k = 1; k < phrase.length && ok; k++) ok = tokens[i + k]?.text === phrase[k];
       if (ok) {
@@ -42,7 +48,7 @@ export function findTimeSensitive(sentence: string, tokens: Token[] = tokenize(s
       }
     }
     if (matched) continue;
-    if (WORDS.has(lower) && t.kind === 'word') {
+    if (WORDS.has(lower)) {
       push(t.text);
       continue;
     }

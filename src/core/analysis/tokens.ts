@@ -37,6 +37,8 @@ function letterLength(text: string, i: number, marks: boolean): number {
   const c = text.charCodeAt(i);
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return 1;
   if (c < 128) return 0;
+  // Latin-1 and Latin Extended-A letters ("ä", "ß", "é", "ł") without a regular expression: German text is full of them.
+  if (c >= 0xc0 && c <= 0x17f) return c === 0xd7 || c === 0xf7 ? 0 : 1;
   if (c >= 0xd800 && c <= 0xdbff) {
     const cp = text.codePointAt(i) as number;
     return cp > 0xffff && (marks ? LETTER_OR_MARK : LETTER).test(String.fromCodePoint(cp)) ? 2 : 0;

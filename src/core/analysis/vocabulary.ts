@@ -91,7 +91,7 @@ export const UNITS: ReadonlyMap<string, string> = new Map(
       ['Stunde Stunden hour hours Std h', 'hour'], ['Tag Tage Tagen Tages day days', 'day'],
       ['Woche Wochen week weeks', 'week'], ['Monat Monate Monaten Monats month months', 'month'],
       ['Quartal Quartale quarter quarters', 'quarter'], ['Jahr Jahre Jahren Jahres year years', 'year'],
-      ['Jahrzehnt Jahrzehnte Jahrzehnten decade decades', 'decade'],
+      ['Jahrzehnt Jahrzehnte Jahrzehnten decade decades', 'decade'], ['Jahrhundert Jahrhunderte Jahrhunderten century centuries', 'century'],
       ['Bit Byte Bytes', 'byte'], ['KB kB Kilobyte kilobytes', 'KB'], ['MB Megabyte megabytes', 'MB'], ['GB Gigabyte gigabytes', 'GB'],
       ['TB Terabyte terabytes', 'TB'], ['PB Petabyte petabytes', 'PB'], ['EB Exabyte exabytes', 'EB'], ['ZB Zettabyte zettabytes', 'ZB'],
       ['Gbit Gbps', 'Gbit'], ['Mbit Mbps', 'Mbit'],
@@ -107,14 +107,17 @@ export const UNITS: ReadonlyMap<string, string> = new Map(
       ['g Gramm grams', 'g'], ['kg Kilogramm kilograms', 'kg'], ['t Tonnen tons tonnes', 't'],
       ['Grad degrees', 'degree'], ['Punkte Punkten Punkt Zähler points', 'points'],
       ['Prozentpunkte Prozentpunkten percentage-points', 'pp'], ['Basispunkte Basispunkten bps', 'bp'],
-      ['Zoll inches inch', 'inch'], ['Fuß feet foot', 'ft'],
+      ['Zoll inches inch', 'inch'], ['Fuß feet foot', 'ft'], ['yards yard', 'yd'],
+      ['Liter Litern liters litres liter litre', 'l'], ['Milliliter ml', 'ml'], ['Hektoliter', 'hl'], ['Kubikmeter Kubikmetern m³', 'm³'],
+      ['gallons gallon', 'gal'], ['PS hp horsepower', 'hp'], ['Newtonmeter Newtonmetern Nm', 'Nm'], ['mAh Milliamperestunden', 'mAh'],
+      ['mph', 'mph'], ['Stundenkilometer Stundenkilometern', 'km/h'], ['Celsius', '°C'], ['Fahrenheit', '°F'], ['Kalorien Kilokalorien kcal calories', 'kcal'],
     ] as [string, string][]
   ).flatMap(([names, unit]) => names.split(' ').map((name) => [name, unit] as [string, string])),
 );
 
 /** Units that measure time: "sechs Monaten", "beiden Jahren", "vier Wochen". */
 export const TIME_UNITS = set(
-  'Sekunde Sekunden Minute Minuten Stunde Stunden Tag Tage Tagen Woche Wochen Monat Monate Monaten Quartal Quartale Jahr Jahre Jahren Jahrzehnt Jahrzehnte Jahrzehnten second seconds minute minutes hour hours day days week weeks month months quarter quarters year years decade decades',
+  'Sekunde Sekunden Minute Minuten Stunde Stunden Tag Tage Tagen Woche Wochen Monat Monate Monaten Quartal Quartale Jahr Jahre Jahren Jahrzehnt Jahrzehnte Jahrzehnten Jahrhundert Jahrhunderte Jahrhunderten second seconds minute minutes hour hours day days week weeks month months quarter quarters year years decade decades century centuries',
 );
 
 /** Frames of a rank: "Platz drei", "Top 10", "No. 1". */

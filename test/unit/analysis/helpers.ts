@@ -27,3 +27,22 @@ export function assertExactSpans(text: string, findings: Finding[]): void {
     assert.equal(text.slice(f.start, f.end), f.text);
   }
 }
+
+/** A number case: in `sentence`, the number `surface` has this type, value (null: not checked) and unit. */
+export type NumberCase = [sentence: string, surface: string, type: string, value: number | string | null, unit?: string];
+
+/** One test per case (inside a describe). */
+export function checkNumbers(cases: NumberCase[]): void {
+  for (const [sentence, surface, type, value, unit] of cases) {
+    it(`reads "${surface}" as ${type}${value === null ? '' : ` ${value}`}${unit ? ` ${unit}` : ''}`, () => {
+      const n = numberAt(sentence, surface);
+      assert.equal(n.type, type);
+      if (typeof value === 'number') {
+        assert.ok(typeof n.value === 'number' && Math.abs(n.value - value) <= Math.max(1e-9, Math.abs(value) * 1e-9), `value ${n.value}`);
+      } else if (value !== null) {
+        assert.equal(n.value, value);
+      }
+      if (unit) assert.equal(n.unit, unit);
+    });
+  }
+}
