@@ -12,6 +12,10 @@ import type { ArticleRegistry } from './articleRegistry';
 import { Disposable } from './disposable';
 import { toSpan, type Span } from './ranges';
 import { readSettings } from './settings';
+import { readWorkspaceFile } from '../core/workspace/guardedRead';
+
+/** The entity list is refused above this size before reading. */
+const MAX_LEXICON_BYTES = 8 * 1024 * 1024;
 
 export const LEXICON_FILE = '.ainews/entities.json';
 
@@ -294,7 +298,15 @@ export class AnalysisService extends Disposable {
     const key = folder.uri.toString();
     let text: string;
     try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, LEXICON_FILE)));
+      // A file-system folder goes through the guarded reader: the lexicon arrives through git.
+      const read = folder.uri.scheme === 'file' ? await readWorkspaceFile(folder.uri.fsPath, LEXICON_FILE, MAX_LEXICON_BYTES) : undefined;
+      if (read !== undefined && read.kind !== 'ok') {
+        this.lexicons.delete(key);
+        if (read.kind === 'refused') this.lexiconProblems.set(key, [read.message]);
+        else this.lexiconProblems.delete(key);
+        return;
+      }
+      text = new TextDecoder().decode(read?.bytes ?? (await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, LEXICON_FILE))));
     } catch {
       this.lexicons.delete(key);
       this.lexiconProblems.delete(key);

@@ -193,3 +193,19 @@ function isWellFormed(sequence: Buffer): boolean {
     return false;
   }
 }
+
+/**
+ * Checks a workspace file without reading it, for callers that hand it to another reader (the
+ * editor's openTextDocument): inside the folder, not in `.git/`, a regular file within `maxBytes`.
+ * @returns The refusal, or undefined when it may be opened (a missing file may: opening it fails on its own).
+ */
+export async function workspaceFileRefusal(root: string, path: string, maxBytes = Number.POSITIVE_INFINITY): Promise<Extract<GuardedRead, { kind: 'refused' }> | undefined> {
+  const where = await resolveInsideWorkspace(root, path);
+  if (where.kind === 'refused') return where;
+  if (!where.exists) return undefined;
+  const stat = await fs.stat(where.realPath).catch(() => undefined);
+  if (stat === undefined) return undefined;
+  if (!stat.isFile()) return refusal(path, describeKind(stat));
+  if (stat.size > maxBytes) return refusal(path, `is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit`);
+  return undefined;
+}
