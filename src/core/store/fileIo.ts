@@ -76,12 +76,12 @@ function delay(ms: number): Promise<void> {
  * Writes a file so that readers only ever see the old or the new content: the text goes to a
  * temporary file in the same directory, is flushed, and replaces the target with a rename.
  * @param path The target file; its directory is created when missing.
- * @param text The content, written as UTF-8.
+ * @param text The content, written as UTF-8 (bytes as they are).
  * @param beforeReplace Runs after the temporary file is complete and just before the rename; if it
  *   returns false, the temporary file is removed and nothing is replaced.
  * @returns The identity (see {@link fileIdentity}) of the new file, or null when it was not replaced.
  */
-export async function writeFileAtomic(path: string, text: string, beforeReplace?: () => Promise<boolean>): Promise<string | null> {
+export async function writeFileAtomic(path: string, text: string | Uint8Array, beforeReplace?: () => Promise<boolean>): Promise<string | null> {
   const dir = dirname(path);
   await fs.mkdir(dir, { recursive: true });
   const temporary = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
@@ -95,7 +95,7 @@ export async function writeFileAtomic(path: string, text: string, beforeReplace?
   try {
     let identity: string;
     try {
-      await handle.writeFile(text, 'utf8');
+      await (typeof text === 'string' ? handle.writeFile(text, 'utf8') : handle.writeFile(text));
       await handle.sync();
       identity = identityOf(await handle.stat({ bigint: true }));
     } finally {
