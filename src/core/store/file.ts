@@ -7,7 +7,7 @@
  */
 import { ANNOTATION_FILE_VERSION, type Annotation, type AnnotationFile, type StatusChange } from './annotation';
 import { splitConflictMarkers } from './conflictMarkers';
-import { JsonSyntaxError, lineColumnAt, offsetOfPath, parseJsonTree } from './jsonTree';
+import { JsonSyntaxError, lineColumnAt, MAX_JSON_DEPTH, offsetOfPath, parseJsonTree } from './jsonTree';
 import { validateAnnotationFileValue, type ValidationProblem } from './validate';
 
 /** A problem in the file text, 1-based line and column. */
@@ -155,12 +155,55 @@ function syntaxProblem(text: string, error: unknown): FileProblem {
   return { line: 1, column: 1, message: `JSON syntax error: ${error instanceof Error ? error.message : String(error)}` };
 }
 
+/** How many properties a parsed value has in all, and how deeply it nests (iteratively: depth is the input's). */
+function measureValue(value: unknown): { properties: number; depth: number } {
+  let properties = 0;
+  let depth = 0;
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length > 0) {
+    const [node, level] = pending.pop() as [unknown, number];
+    if (node === null || typeof node !== 'object') continue;
+    depth = Math.max(depth, level + 1);
+    const children = Array.isArray(node) ? node : Object.values(node);
+    if (!Array.isArray(node)) properties += children.length;
+    for (const child of children) pending.push([child, level + 1]);
+  }
+  return { properties, depth };
+}
+
+/** Places where a key may start: a quote, optional whitespace, a colon (also counts such text inside strings). */
+function countKeyOpenings(text: string): number {
+  const opening = /"\s*:/g;
+  let count = 0;
+  while (opening.test(text)) count += 1;
+  return count;
+}
+
+/**
+ * Duplicate keys (which JSON.parse collapses silently, so that the next save would drop one) and
+ * nesting deeper than {@link MAX_JSON_DEPTH}, located by the strict tree parser. The tree parser
+ * only runs when a cheap count says it may find something: a text with no more key openings than
+ * the parsed value has properties cannot hold a key twice.
+ */
+function structureProblem(text: string, value: unknown): FileProblem | undefined {
+  const measured = measureValue(value);
+  if (measured.depth <= MAX_JSON_DEPTH && countKeyOpenings(text) === measured.properties) return undefined;
+  try {
+    parseJsonTree(text);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    return { ...lineColumnAt(text, error.offset), message: error.message };
+  }
+}
+
 /**
  * Reads the annotation file's text.
  *
  * - `ok`: a valid version-1 file (annotations in the order written; a blank text reads as an empty file).
  * - `newer`: `version` is higher than this extension knows; never rewrite it.
- * - `invalid`: JSON syntax errors or contract violations, each with a 1-based line and column.
+ * - `invalid`: JSON syntax errors, duplicate keys, nesting deeper than {@link MAX_JSON_DEPTH}, or
+ *   contract violations, each with a 1-based line and column.
  * - `conflicted`: git conflict markers; each side's text is returned for {@link resolveConflictMarkers}.
  * @param text The file's content (a leading byte-order mark is ignored).
  */
@@ -176,6 +219,8 @@ export function parseAnnotationFile(text: string): ParseResult {
   } catch (error) {
     return { kind: 'invalid', problems: [syntaxProblem(body, error)] };
   }
+  const structure = structureProblem(body, value);
+  if (structure) return { kind: 'invalid', problems: [structure] };
   const problems = validateAnnotationFileValue(value);
   const version = (value as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && Number.isSafeInteger(version) && version > ANNOTATION_FILE_VERSION) {
