@@ -63,7 +63,9 @@ function maskUrls(masked: string): string {
 
 /** Replaces every character except line breaks with a space. */
 export function blankOut(text: string): string {
-  return text.replace(/[^\n]/g, ' ');
+  // Line by line with repeat: a replace of every character is slow on the long runs of markup that
+  // pathological inputs blank.
+  return text.includes('\n') ? text.split('\n').map((line) => ' '.repeat(line.length)).join('\n') : ' '.repeat(text.length);
 }
 
 /**
@@ -151,35 +153,59 @@ export function isCheapToParse(block: string): boolean {
 function containerDepth(block: string): number {
   let deepest = 0;
   for (let lineStart = 0; lineStart < block.length; ) {
-    let i = lineStart;
-    let depth = 0;
-    for (;;) {
-      while (block.charCodeAt(i) === 32 || block.charCodeAt(i) === 9) i++;
-      const c = block.charCodeAt(i);
-      if (c === 62) i++; // >
-      else if ((c === 45 || c === 43 || c === 42) && /[ \t]/.test(block.charAt(i + 1))) i += 2; // - + *
-      else {
-        let digits = i;
-        while (digits < i + 9 && block.charCodeAt(digits) >= 48 && block.charCodeAt(digits) <= 57) digits++;
-        if (digits === i || !/[.)]/.test(block.charAt(digits)) || !/[ \t]/.test(block.charAt(digits + 1))) break;
-        i = digits + 2;
-      }
-      if (++depth > MAX_CONTAINER_DEPTH) return depth;
-    }
+    const { end, depth } = containerMarkers(block, lineStart, MAX_CONTAINER_DEPTH + 1);
+    if (depth > MAX_CONTAINER_DEPTH) return depth;
     deepest = Math.max(deepest, depth);
-    const next = block.indexOf('\n', i);
+    const next = block.indexOf('\n', end);
     lineStart = next === -1 ? block.length : next + 1;
   }
   return deepest;
 }
 
+/**
+ * The block-quote and list markers ('>', '-', '+', '*', '1.', '1)') that open the line starting at
+ * `lineStart`, with the spaces between them: where they end and how many there are (up to `limit`).
+ */
+function containerMarkers(block: string, lineStart: number, limit = Number.POSITIVE_INFINITY): { end: number; depth: number } {
+  let i = lineStart;
+  let depth = 0;
+  while (depth < limit) {
+    let next = i;
+    while (block.charCodeAt(next) === 32 || block.charCodeAt(next) === 9) next++;
+    const c = block.charCodeAt(next);
+    if (c === 62) next++; // >
+    else if ((c === 45 || c === 43 || c === 42) && /[ \t]/.test(block.charAt(next + 1))) next += 2; // - + *
+    else {
+      let digits = next;
+      while (digits < next + 9 && block.charCodeAt(digits) >= 48 && block.charCodeAt(digits) <= 57) digits++;
+      if (digits === next || !/[.)]/.test(block.charAt(digits)) || !/[ \t]/.test(block.charAt(digits + 1))) break;
+      next = digits + 2;
+    }
+    i = next;
+    depth++;
+  }
+  return { end: i, depth };
+}
+
 /** Markdown's inline syntax characters, blanked when a block is taken as plain text. */
 const MARKUP_CHARACTERS = /[*_[\]`<>\\~#]/g;
 
-/** A block remark would take too long on, as plain-text prose: one unit, its markup characters blanked. */
+/**
+ * A block remark would take too long on, as plain-text prose: one unit, its markup characters and
+ * the quote and list markers that open its lines blanked.
+ */
 function maskUnparsed(block: string): ProseBlock {
   const source = block.charCodeAt(0) === 0xfeff ? ' ' + block.slice(1) : block;
-  return maskPlain(source.replace(MARKUP_CHARACTERS, ' '));
+  let text = '';
+  for (let lineStart = 0; lineStart < source.length; ) {
+    const markersEnd = containerMarkers(source, lineStart).end;
+    const next = source.indexOf('\n', markersEnd);
+    const lineEnd = next === -1 ? source.length : next + 1;
+    // The markers lie within the line: as many spaces as they are long.
+    text += ' '.repeat(markersEnd - lineStart) + source.slice(markersEnd, lineEnd).replace(MARKUP_CHARACTERS, ' ');
+    lineStart = lineEnd;
+  }
+  return maskPlain(text);
 }
 
 /** The remark path of maskProse; exported so that tests can compare it with the plain-text path. */
