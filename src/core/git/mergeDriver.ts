@@ -15,7 +15,7 @@ import { promisify } from 'node:util';
 import type { AnnotationFile } from '../store/annotation';
 import { parseAnnotationFile, serializeAnnotationFile, type ParseResult } from '../store/file';
 import { MAX_ANNOTATION_FILE_BYTES, readTextIfExists, writeFileAtomic } from '../store/fileIo';
-import { invalidUtf8Position, readRegularFile } from '../workspace/guardedRead';
+import { decodeUtf8, readRegularFile } from '../workspace/guardedRead';
 import { mergeAnnotationFiles } from '../store/merge';
 
 const run = promisify(execFile);
@@ -128,9 +128,9 @@ async function readVersion(name: string, path: string): Promise<{ file: Annotati
   const read = await readRegularFile(path, MAX_ANNOTATION_FILE_BYTES);
   if (read.kind === 'missing') return { problem: `${name} (${path}) does not exist` };
   if (read.kind === 'refused') return { problem: `${name} (${read.message})` };
-  const bad = invalidUtf8Position(read.bytes);
-  if (bad) return { problem: `${name} (${path}) line ${bad.line}, column ${bad.column}: not valid UTF-8` };
-  const parsed = parseAnnotationFile(read.bytes.toString('utf8'));
+  const decoded = decodeUtf8(read.bytes);
+  if (decoded.invalidAt) return { problem: `${name} (${path}) line ${decoded.invalidAt.line}, column ${decoded.invalidAt.column}: not valid UTF-8` };
+  const parsed = parseAnnotationFile(decoded.text as string);
   return parsed.kind === 'ok' ? { file: parsed.file } : { problem: unreadable(name, path, parsed) };
 }
 

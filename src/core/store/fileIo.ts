@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { invalidUtf8Position, readWorkspaceFile } from '../workspace/guardedRead';
+import { decodeUtf8, readWorkspaceFile } from '../workspace/guardedRead';
 
 /** The file's text (UTF-8), or null when it does not exist. */
 export async function readTextIfExists(path: string): Promise<string | null> {
@@ -59,9 +59,9 @@ export async function readAnnotationFileText(folderPath: string, relativePath: s
     if (read.kind === 'refused') return { kind: 'refused', reason: read.message };
     if (read.kind === 'missing') return { kind: 'read', text: null, identity: null, realPath: read.realPath };
     if (read.identity !== (await fileIdentity(read.realPath)) && attempt < 3) continue;
-    const bad = invalidUtf8Position(read.bytes);
-    if (bad) return { kind: 'undecodable', ...bad };
-    return { kind: 'read', text: read.bytes.toString('utf8'), identity: read.identity, realPath: read.realPath };
+    const decoded = decodeUtf8(read.bytes);
+    if (decoded.invalidAt) return { kind: 'undecodable', ...decoded.invalidAt };
+    return { kind: 'read', text: decoded.text as string, identity: read.identity, realPath: read.realPath };
   }
 }
 

@@ -92,7 +92,13 @@ function codePointLength(value: string): number {
 }
 
 function show(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    // JSON.stringify recurses: a value nested 100,000 levels deep exhausts the stack.
+    text = Array.isArray(value) ? 'a deeply nested array' : 'a deeply nested object';
+  }
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 

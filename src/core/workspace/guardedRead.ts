@@ -101,6 +101,17 @@ export async function resolveInsideWorkspace(root: string, path: string): Promis
 
 const CHUNK = 64 * 1024;
 
+/** Fills `buffer` from the handle's current position; fewer bytes only at the end of the file. */
+async function readInto(handle: fs.FileHandle, buffer: Buffer): Promise<number> {
+  let filled = 0;
+  while (filled < buffer.length) {
+    const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
+    if (bytesRead === 0) break;
+    filled += bytesRead;
+  }
+  return filled;
+}
+
 /**
  * Reads a regular file at an absolute path, refusing anything else and anything over `maxBytes`
  * before reading it. For files a person named (the command line's `scan FILE`).
@@ -122,15 +133,16 @@ export async function readRegularFile(absolute: string, maxBytes: number, shownP
     const before = await handle.stat({ bigint: true });
     if (!before.isFile()) return refusal(shownPath, describeKind(before));
     if (before.size > BigInt(maxBytes)) return refusal(shownPath, `is ${formatBytes(Number(before.size))}, over the ${formatBytes(maxBytes)} limit`);
+    // The size as stated, plus one byte to notice a file that grew; then more only if it did.
     const chunks: Buffer[] = [];
     let total = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes + 1 - total));
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
+    for (let want = Number(before.size) + 1; ; want = CHUNK) {
+      const chunk = Buffer.allocUnsafe(Math.min(want, maxBytes + 1 - total));
+      const bytesRead = await readInto(handle, chunk);
       chunks.push(chunk.subarray(0, bytesRead));
       total += bytesRead;
       if (total > maxBytes) return refusal(shownPath, `grew over the ${formatBytes(maxBytes)} limit while being read`);
+      if (bytesRead < chunk.length) break;
     }
     const after = await handle.stat({ bigint: true });
     return { kind: 'ok', bytes: Buffer.concat(chunks, total), identity: `${after.ino}:${after.size}:${after.mtimeNs}`, realPath: absolute };
@@ -160,12 +172,22 @@ export function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 }
 
+/** Refuses what is not UTF-8 instead of putting U+FFFD in its place; a byte-order mark is kept, as by Buffer#toString. */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 /**
- * The 1-based line and column of the first byte that is not UTF-8, or undefined when all are.
- * (Columns count UTF-16 code units of the valid text before it, as elsewhere in messages.)
+ * Decodes UTF-8 strictly, once: the text, or the 1-based line and column of the first byte that is
+ * not UTF-8 (columns count UTF-16 code units of the valid text before it, as elsewhere in messages).
  */
-export function invalidUtf8Position(bytes: Buffer): { line: number; column: number } | undefined {
-  if (isWellFormed(bytes)) return undefined;
+export function decodeUtf8(bytes: Buffer): { text: string; invalidAt?: undefined } | { text?: undefined; invalidAt: { line: number; column: number } } {
+  try {
+    return { text: strictUtf8.decode(bytes) };
+  } catch {
+    return { invalidAt: firstInvalidByte(bytes) ?? { line: 1, column: 1 } };
+  }
+}
+
+function firstInvalidByte(bytes: Buffer): { line: number; column: number } | undefined {
   let lineStart = 0;
   let line = 1;
   for (let i = 0; i < bytes.length; ) {
@@ -182,8 +204,6 @@ export function invalidUtf8Position(bytes: Buffer): { line: number; column: numb
   }
   return undefined;
 }
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 function isWellFormed(sequence: Buffer): boolean {
   try {
