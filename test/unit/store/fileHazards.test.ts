@@ -72,9 +72,12 @@ describe('annotation file hazards: a message at line and column, never a silent 
     assert.match(parsed.kind === 'invalid' ? parsed.problems[0].message : parsed.kind, /Duplicate key "annotations"/);
   });
 
-  it('text that only looks like more keys (a note containing \\":) is not a duplicate', () => {
-    const text = serializeAnnotationFile({ version: 1, annotations: [annotation('a1', 'er sagte "Zitat": so')] });
+  it('text that only looks like more keys (a note containing \\":) is not a duplicate; a real one next to it is', () => {
+    const text = serializeAnnotationFile({ version: 1, annotations: [annotation('a1', 'er sagte "Zitat": so \\'), annotation('a2', '\\"x\\": y')] });
     assert.equal(parseAnnotationFile(text).kind, 'ok');
+    const duplicated = text.replace('"author": "A"', '"author": "A",\n      "author" : "B"');
+    const parsed = parseAnnotationFile(duplicated);
+    assert.match(parsed.kind === 'invalid' ? parsed.problems[0].message : parsed.kind, /Duplicate key "author"/);
   });
 
   it('a field nested 100,000 levels deep: a message with its place, no stack overflow', async () => {
