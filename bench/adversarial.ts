@@ -114,7 +114,8 @@ export const adversarialBench: BenchSection = {
       const one = await measureBest(name, MB);
       const two = await measureBest(name, 2 * MB);
       rows.push([name, cell(one), cell(two), verdict(one, two)]);
-      console.log(`| ${rows[rows.length - 1].join(' | ')} |`);
+      // Progress on stderr (a run takes minutes); the table on stdout at the end.
+      process.stderr.write(`${name}: ${rows[rows.length - 1].slice(1).join(', ')}\n`);
     }
     console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}`);
   },
