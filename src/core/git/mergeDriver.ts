@@ -14,7 +14,7 @@ import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import type { AnnotationFile } from '../store/annotation';
 import { parseAnnotationFile, serializeAnnotationFile, type ParseResult } from '../store/file';
-import { MAX_ANNOTATION_FILE_BYTES, readTextIfExists, writeFileAtomic } from '../store/fileIo';
+import { MAX_ANNOTATION_FILE_BYTES, writeFileAtomic } from '../store/fileIo';
 import { decodeUtf8, readRegularFile } from '../workspace/guardedRead';
 import { mergeAnnotationFiles } from '../store/merge';
 
@@ -25,6 +25,7 @@ export const MERGE_DRIVER_NAME = 'ainews';
 /** The driver command written by default; `%O %A %B` are git's base, ours (result) and theirs files. */
 export const DEFAULT_DRIVER_COMMAND = 'ai-news-annotator merge-driver %O %A %B';
 const DRIVER_DESCRIPTION = 'AI News Annotator: merge annotation files by id';
+const MAX_ATTRIBUTES_BYTES = 1024 * 1024;
 
 /** A `.gitattributes` pattern for a path: quoted (C style) when it contains spaces or quotes. */
 function attributePattern(path: string): string {
@@ -61,7 +62,7 @@ export interface MergeDriverSetup {
 export async function configureMergeDriver(repoRoot: string, annotationFile: string, options: { driverCommand?: string } = {}): Promise<MergeDriverSetup> {
   const attributesLine = gitAttributesLine(annotationFile);
   const attributesPath = join(repoRoot, '.gitattributes');
-  const existing = (await readTextIfExists(attributesPath)) ?? '';
+  const existing = await readAttributes(attributesPath);
   const present = existing.split(/\r?\n/).some((line) => line.trim() === attributesLine);
   if (!present) {
     const separator = existing === '' || existing.endsWith('\n') ? '' : '\n';
@@ -72,6 +73,14 @@ export async function configureMergeDriver(repoRoot: string, annotationFile: str
   await git(repoRoot, ['config', `merge.${MERGE_DRIVER_NAME}.driver`, driverCommand]);
   const summary = `${present ? '.gitattributes already had' : 'added to .gitattributes:'} "${attributesLine}"; git config merge.${MERGE_DRIVER_NAME}.driver is "${driverCommand}"`;
   return { attributesLine, attributesAdded: !present, driverCommand, repoRoot, summary };
+}
+
+/** `.gitattributes` as text ('' when missing), through the guarded reader: a FIFO or device is refused, not waited on. */
+async function readAttributes(path: string): Promise<string> {
+  const read = await readRegularFile(path, MAX_ATTRIBUTES_BYTES);
+  if (read.kind === 'missing') return '';
+  if (read.kind === 'refused') throw new Error(read.message);
+  return read.bytes.toString('utf8');
 }
 
 /**
