@@ -12,7 +12,7 @@ import { makeQuote } from '../../../src/core/store/anchor';
 import type { Annotation } from '../../../src/core/store/annotation';
 import { AnnotationStore } from '../../../src/core/store/annotationStore';
 import { serializeAnnotationFile } from '../../../src/core/store/file';
-import { readRegularFile } from '../../../src/core/workspace/guardedRead';
+import { readRegularFile, workspaceFileRefusal } from '../../../src/core/workspace/guardedRead';
 
 const CLI = join(__dirname, '..', '..', '..', '..', 'dist', 'cli.js');
 const SECRET_TEXT = 'The token is PREFIX ghp_SECRET1234567890 SUFFIX and more.';
@@ -163,5 +163,18 @@ describe('hostile workspaces: refused, nothing read or written outside, nothing 
     const piped = await AnnotationStore.open(root);
     assert.match(piped.readOnlyReason ?? '', /is a named pipe \(FIFO\), not a regular file/);
     assert.ok(existsSync(join(outside, 'secret.txt')));
+  });
+
+  it('the editor\'s check before opening an article: the same refusals, without reading', async () => {
+    writeFileSync(join(root, 'articles', 'ok.md'), 'Text');
+    symlinkSync(join(outside, 'secret.txt'), join(root, 'articles', 'link.md'));
+    execFileSync('mkfifo', [join(root, 'articles', 'pipe.md')]);
+    mkdirSync(join(root, 'articles', 'folder.md'));
+    assert.equal(await workspaceFileRefusal(root, 'articles/ok.md'), undefined);
+    assert.equal(await workspaceFileRefusal(root, 'articles/missing.md'), undefined, 'a missing file fails on its own when opened');
+    assert.match((await workspaceFileRefusal(root, 'articles/link.md'))?.message ?? '', /outside the workspace folder/);
+    assert.match((await workspaceFileRefusal(root, 'articles/pipe.md'))?.message ?? '', /named pipe/);
+    assert.match((await workspaceFileRefusal(root, 'articles/folder.md'))?.message ?? '', /is a folder/);
+    assert.match((await workspaceFileRefusal(root, '.git/config'))?.message ?? '', /'\.git\/'/);
   });
 });
