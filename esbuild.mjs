@@ -11,7 +11,7 @@ const watch = process.argv.includes('--watch');
 function testFiles(dir) {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && (e.name.endsWith('.test.ts') || e.name.endsWith('.bench.ts')))
+    .filter((e) => e.isFile() && (e.name.endsWith('.test.ts') || e.name.endsWith('.bench.ts') || e.name.endsWith('.worker.ts')))
     .map((e) => join(e.parentPath ?? e.path, e.name));
 }
 

@@ -8,13 +8,14 @@ import { analysisBench } from './analysis';
 import { claimsBench } from './claims';
 import { importBench } from './import';
 import { distinctArticles, firstCallProbe, FIRST_CALL_PROBE } from './distinct';
+import { adversarialBench, CHILD_MODE, measureOneInput } from './adversarial';
 
 export interface BenchSection {
   name: string;
   run(): Promise<void>;
 }
 
-const sections: BenchSection[] = [exportBench, storeBench, analysisBench, claimsBench, importBench];
+const sections: BenchSection[] = [exportBench, storeBench, analysisBench, claimsBench, importBench, adversarialBench];
 
 async function main(): Promise<void> {
   if (process.env[FIRST_CALL_PROBE]) {
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
     return;
   }
   const only = process.argv[2];
+  // One adversarial input measured in a process of its own (see adversarial.ts).
+  if (only === CHILD_MODE) return measureOneInput(process.argv[3], Number(process.argv[4]));
   for (const section of sections) {
     if (only && section.name !== only) continue;
     console.log(`\n## ${section.name}\n`);

@@ -5,12 +5,14 @@
  */
 import { promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { readAnnotationFileText } from '../core/store/fileIo';
+import { readArticle } from '../core/workspace';
 import {
   DEFAULT_ANNOTATION_FILE,
   isValidArticlePath,
   parseAnnotationFile,
-  readTextIfExists,
   resolveAll,
+  type ParseResult,
   sortAnnotations,
   type Annotation,
   type AnchorResolution,
@@ -103,10 +105,15 @@ export interface CheckedAnnotation {
   review: ReviewFlag[];
 }
 
-/** Reads an article as the editor sees it: UTF-8 without a byte-order mark; null when missing. */
-async function readArticle(root: string, article: string): Promise<string | null> {
-  const text = await readTextIfExists(join(root, ...article.split('/')));
-  return text !== null && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+/**
+ * Reads an article as the editor sees it (UTF-8 without a byte-order mark) through the guarded
+ * reader; null when missing or refused (a link out of the workspace, a FIFO, a folder: said on stderr).
+ */
+async function readCheckedArticle(root: string, article: string, refusals: string[]): Promise<string | null> {
+  const read = await readArticle(root, article);
+  if (read.kind === 'ok') return read.text;
+  if (read.reason !== 'no such file') refusals.push(read.message);
+  return null;
 }
 
 /**
@@ -117,14 +124,15 @@ export async function checkAnnotations(
   root: string,
   annotations: readonly Annotation[],
   review: { now: Date; maxVerifiedAgeDays: number } = { now: new Date(), maxVerifiedAgeDays: DEFAULT_MAX_VERIFIED_AGE_DAYS },
-): Promise<{ checked: CheckedAnnotation[]; missingArticles: string[] }> {
+): Promise<{ checked: CheckedAnnotation[]; missingArticles: string[]; refusals: string[] }> {
   const sorted = sortAnnotations(annotations);
   const byArticle = new Map<string, Annotation[]>();
   for (const a of sorted) byArticle.set(a.article, [...(byArticle.get(a.article) ?? []), a]);
   const resolutions = new Map<string, { resolution: AnchorResolution; text: string | null }>();
   const missingArticles: string[] = [];
+  const refusals: string[] = [];
   for (const [article, list] of byArticle) {
-    const text = await readArticle(root, article);
+    const text = await readCheckedArticle(root, article, refusals);
     if (text === null) missingArticles.push(article);
     const results = text === null ? list.map((): AnchorResolution => ({ state: 'orphaned' })) : resolveAll(text, list);
     list.forEach((a, i) => resolutions.set(a.id, { resolution: results[i], text }));
@@ -141,7 +149,7 @@ export async function checkAnnotations(
     if (resolution.state === 'orphaned' || text === null) return { id: a.id, article: a.article, state: 'orphaned', review: flags };
     return { id: a.id, article: a.article, state: resolution.state, start: resolution.start, end: resolution.end, text: text.slice(resolution.start, resolution.end), review: flags };
   });
-  return { checked, missingArticles };
+  return { checked, missingArticles, refusals };
 }
 
 function shorten(text: string, max = 60): string {
@@ -187,8 +195,15 @@ export async function runCheck(args: string[]): Promise<number> {
     return 2;
   }
   const filePath = join(root, ...options.file.split('/'));
-  const text = await readTextIfExists(filePath);
-  const parsed = text === null ? undefined : parseAnnotationFile(text);
+  const read = await readAnnotationFileText(root, options.file);
+  if (read.kind === 'refused') {
+    process.stderr.write(`ai-news-annotator check: ${read.reason}\n`);
+    if (options.json) process.stdout.write(`${JSON.stringify({ annotations: [], problems: [{ file: options.file, line: 1, column: 1, message: read.reason }] }, null, 2)}\n`);
+    return 1;
+  }
+  const text = read.kind === 'read' ? read.text : null;
+  const parsed: ParseResult | undefined =
+    read.kind === 'undecodable' ? { kind: 'invalid', problems: [{ line: read.line, column: read.column, message: 'not valid UTF-8 here; fix the encoding' }] } : text === null ? undefined : parseAnnotationFile(text);
   if (parsed && parsed.kind !== 'ok') {
     const problems =
       parsed.kind === 'invalid'
@@ -199,7 +214,8 @@ export async function runCheck(args: string[]): Promise<number> {
     return 1;
   }
   if (!parsed) process.stderr.write(`ai-news-annotator check: no annotation file at ${filePath}; nothing to check\n`);
-  const { checked, missingArticles } = await checkAnnotations(root, parsed?.file.annotations ?? [], { now: new Date(), maxVerifiedAgeDays: options.maxVerifiedAgeDays });
+  const { checked, missingArticles, refusals } = await checkAnnotations(root, parsed?.file.annotations ?? [], { now: new Date(), maxVerifiedAgeDays: options.maxVerifiedAgeDays });
+  for (const refusal of refusals) process.stderr.write(`ai-news-annotator check: ${refusal}; its annotations count as orphaned\n`);
   process.stdout.write(options.json ? `${JSON.stringify({ annotations: checked }, null, 2)}\n` : `${humanReport(options.file, checked, missingArticles)}\n`);
   return checked.some((c) => c.state === 'orphaned') ? 1 : 0;
 }

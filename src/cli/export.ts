@@ -3,10 +3,11 @@
  * Annotation collection or schema.org ClaimReview JSON-LD. `report` (src/cli/report.ts) shares the
  * loading and options here.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { DEFAULT_ANNOTATION_FILE, STATUSES, type Annotation, type Status } from '../core/store/annotation';
 import { parseAnnotationFile } from '../core/store';
+import { readAnnotationFileText } from '../core/store/fileIo';
 import { listArticles, readArticle } from '../core/workspace';
 import {
   baseIriProblem,
@@ -177,8 +178,7 @@ type Loaded = { input: ExportInput } | { problems: string[] };
  * articles for their unreviewed claims (an unreadable one is skipped with a warning).
  */
 export async function loadWorkspace(command: ExportCommand, wholeWorkspace: boolean): Promise<Loaded> {
-  const annotationPath = join(command.root, DEFAULT_ANNOTATION_FILE);
-  const annotations = await readAnnotations(annotationPath);
+  const annotations = await readAnnotations(command.root);
   if ('problems' in annotations) return annotations;
 
   // Articles that must be read: the requested ones, else every annotated one.
@@ -198,15 +198,19 @@ export async function loadWorkspace(command: ExportCommand, wholeWorkspace: bool
   return problems.length > 0 ? { problems } : { input: { articles, annotations: annotations.annotations } };
 }
 
-async function readAnnotations(path: string): Promise<{ annotations: Annotation[] } | { problems: string[] }> {
-  let text: string;
+/** The workspace's annotations, read through the guarded reader, or the problems naming the file. */
+async function readAnnotations(root: string): Promise<{ annotations: Annotation[] } | { problems: string[] }> {
+  const path = join(root, DEFAULT_ANNOTATION_FILE);
+  let read;
   try {
-    text = await readFile(path, 'utf8');
+    read = await readAnnotationFileText(root, DEFAULT_ANNOTATION_FILE);
   } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    return { problems: [missing ? `${path}: no annotation file (is --root the workspace folder?)` : `${path}: ${describe(error)}`] };
+    return { problems: [`${path}: ${describe(error)}`] };
   }
-  const parsed = parseAnnotationFile(text);
+  if (read.kind === 'refused') return { problems: [read.reason] };
+  if (read.kind === 'undecodable') return { problems: [`${path}:${read.line}:${read.column}: not valid UTF-8 here; fix the encoding`] };
+  if (read.text === null) return { problems: [`${path}: no annotation file (is --root the workspace folder?)`] };
+  const parsed = parseAnnotationFile(read.text);
   switch (parsed.kind) {
     case 'ok':
       return { annotations: parsed.file.annotations };

@@ -1,6 +1,7 @@
 /**
  * `ai-news-annotator merge-driver %O %A %B`: git's merge driver for the annotation file.
- * Writes the merge by id to %A and exits 0; exits 1 when it had to leave conflict markers.
+ * Writes the merge by id to %A and exits 0; exits 1 whenever it cannot merge by id (git then records
+ * a conflict), with git's line merge in %A, or %A untouched when nothing could be written.
  */
 import { runMergeDriverOnFiles } from '../core/git/mergeDriver';
 import { parseCommandLine, printUsage, usageFailure, UsageError } from './commandLine';
@@ -10,8 +11,12 @@ const HELP = `Usage: ai-news-annotator merge-driver BASE OURS THEIRS
 git merge driver for the annotation file: merges the three versions by annotation id and writes
 the result to OURS (git's %O %A %B). Set it up with 'ai-news-annotator setup-git'.
 
-Exit status: 0 merged, 1 a version could not be read as an annotation file (git's line merge was
-written instead, with conflict markers if it conflicted), 2 usage error.`;
+OURS is replaced atomically (a temporary file renamed over it): on any failure, a full disk
+included, it is left as it was.
+
+Exit status: 0 merged, 1 not merged by id, so that git records a conflict: a version could not be
+read as an annotation file (git's line merge was written instead, with conflict markers where lines
+conflict), or nothing could be written; 2 usage error.`;
 
 const MERGE_DRIVER_COMMAND = { name: 'merge-driver', usage: HELP, options: { help: { type: 'boolean', short: 'h' } }, positionals: true } as const;
 
@@ -34,10 +39,10 @@ export async function runMergeDriver(args: string[]): Promise<number> {
   try {
     const outcome = await runMergeDriverOnFiles(base, ours, theirs);
     if (outcome.kind === 'merged') return 0;
-    process.stderr.write(`ai-news-annotator merge-driver: ${name}: cannot merge by id: ${outcome.reason}; used git's line merge${outcome.conflicts > 0 ? ` (${outcome.conflicts} conflicts left)` : ''}\n`);
-    return outcome.conflicts > 0 ? 1 : 0;
+    process.stderr.write(`ai-news-annotator merge-driver: ${name}: cannot merge by id: ${outcome.reason}; wrote git's line merge${outcome.conflicts > 0 ? ` (${outcome.conflicts} conflicts left)` : ''} for you to check\n`);
+    return 1;
   } catch (error) {
-    process.stderr.write(`ai-news-annotator merge-driver: ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`ai-news-annotator merge-driver: ${name}: ${error instanceof Error ? error.message : String(error)}; ${name} was left as it was\n`);
     return 1;
   }
 }

@@ -6,13 +6,16 @@
  * mark, if any, is kept and counted). Unreadable, binary and oversized files get one line on
  * stderr each, the others are still scanned, and the exit code is 1.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseCommandLine, printUsage, usageFailure, UsageError } from './commandLine';
+import { readRegularFile } from '../core/workspace/guardedRead';
 import { analyze, defaultLexicon, parseLexiconFile, withEntries, type Analysis, type Finding, type Lexicon } from '../core/analysis';
 
 const DEFAULT_MAX_KB = 2048;
 const LEXICON_IN_WORKSPACE = '.ainews/entities.json';
+const MAX_LEXICON_BYTES = 8 * 1024 * 1024;
 
 const SCAN_USAGE = `Usage: ai-news-annotator scan [options] FILE...
 
@@ -32,29 +35,31 @@ Exit codes: 0 all files scanned, 1 some file could not be read (the others are s
 
 type ScanRead = { kind: 'ok'; text: string } | { kind: 'error'; reason: string };
 
-/** Reads a file for scanning, refusing what is not an article (with a reason for the user). */
-function readForScan(path: string, maxBytes: number): ScanRead {
+/**
+ * Reads a file for scanning through the guarded reader (a regular file, the size checked before
+ * reading: a FIFO or /dev/zero is refused at once), refusing what is not an article.
+ */
+async function readForScan(path: string, maxBytes: number): Promise<ScanRead> {
+  let real: string;
   try {
-    const info = statSync(path);
-    if (info.isDirectory()) return { kind: 'error', reason: 'is a folder, not a file' };
-    if (info.size > maxBytes) {
-      return { kind: 'error', reason: `is ${Math.ceil(info.size / 1024)} KB, over the ${Math.round(maxBytes / 1024)} KB limit (--max-size)` };
-    }
-    const bytes = readFileSync(path);
-    if (bytes.includes(0)) return { kind: 'error', reason: 'looks binary (contains NUL bytes); articles must be UTF-8 text' };
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      return { kind: 'error', reason: 'is not valid UTF-8 text' };
-    }
-    // The same decoding as fs.readFileSync(FILE, 'utf8'), which keeps a byte-order mark.
-    return { kind: 'ok', text: bytes.toString('utf8') };
+    real = await realpath(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { kind: 'error', reason: 'no such file' };
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'error', reason: 'no such file' };
     if (code === 'EACCES') return { kind: 'error', reason: 'permission denied' };
     return { kind: 'error', reason: error instanceof Error ? error.message : String(error) };
   }
+  const read = await readRegularFile(real, maxBytes);
+  if (read.kind === 'missing') return { kind: 'error', reason: 'no such file' };
+  if (read.kind === 'refused') return { kind: 'error', reason: read.reason.replace(/limit$/, 'limit (--max-size)') };
+  if (read.bytes.includes(0)) return { kind: 'error', reason: 'looks binary (contains NUL bytes); articles must be UTF-8 text' };
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
+  } catch {
+    return { kind: 'error', reason: 'is not valid UTF-8 text' };
+  }
+  // The same decoding as fs.readFileSync(FILE, 'utf8'), which keeps a byte-order mark.
+  return { kind: 'ok', text: read.bytes.toString('utf8') };
 }
 
 function findWorkspaceLexicon(from: string): string | null {
@@ -72,15 +77,12 @@ function findWorkspaceLexicon(from: string): string | null {
   }
 }
 
-function loadLexicon(explicit: string | undefined): Lexicon {
+async function loadLexicon(explicit: string | undefined): Promise<Lexicon> {
   const path = explicit ?? findWorkspaceLexicon(process.cwd());
   if (!path) return defaultLexicon();
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`${path}: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const read = await readForScan(path, MAX_LEXICON_BYTES);
+  if (read.kind === 'error') throw new UsageError(`${path}: ${read.reason}`);
+  const text = read.text;
   const { entries, errors } = parseLexiconFile(text);
   for (const message of errors) process.stderr.write(`${path}: ${message}\n`);
   return withEntries(defaultLexicon(), entries);
@@ -170,7 +172,7 @@ export async function runScan(args: string[]): Promise<number> {
   try {
     claimThreshold = parseNumberOption(values.threshold, 'threshold', 0, 1);
     maxKb = parseNumberOption(values['max-size'], 'max-size', 1, 1024 * 1024) ?? DEFAULT_MAX_KB;
-    lexicon = loadLexicon(values.lexicon);
+    lexicon = await loadLexicon(values.lexicon);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`ai-news-annotator scan: ${error.message}\n`);
@@ -181,7 +183,7 @@ export async function runScan(args: string[]): Promise<number> {
   const results: Record<string, unknown>[] = [];
   const reports: string[] = [];
   for (const file of files) {
-    const read = readForScan(file, maxKb * 1024);
+    const read = await readForScan(file, maxKb * 1024);
     if (read.kind === 'error') {
       process.stderr.write(`ai-news-annotator scan: ${file}: ${read.reason}\n`);
       failed++;

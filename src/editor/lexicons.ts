@@ -4,9 +4,13 @@
  */
 import * as vscode from 'vscode';
 import { defaultLexicon, parseLexiconFile, withEntries, type Lexicon } from '../core/analysis';
+import { readWorkspaceFile } from '../core/workspace/guardedRead';
 import { Disposable } from './disposable';
 
 export const LEXICON_FILE = '.ainews/entities.json';
+
+/** The entity list is refused above this size before reading. */
+const MAX_LEXICON_BYTES = 8 * 1024 * 1024;
 
 export class Lexicons extends Disposable {
   private readonly lexicons = new Map<string, Lexicon>();
@@ -47,7 +51,15 @@ export class Lexicons extends Disposable {
     const key = folder.uri.toString();
     let text: string;
     try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, LEXICON_FILE)));
+      // A file-system folder goes through the guarded reader: the lexicon arrives through git.
+      const read = folder.uri.scheme === 'file' ? await readWorkspaceFile(folder.uri.fsPath, LEXICON_FILE, MAX_LEXICON_BYTES) : undefined;
+      if (read !== undefined && read.kind !== 'ok') {
+        this.lexicons.delete(key);
+        if (read.kind === 'refused') this.problems.set(key, [read.message]);
+        else this.problems.delete(key);
+        return;
+      }
+      text = new TextDecoder().decode(read?.bytes ?? (await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, LEXICON_FILE))));
     } catch {
       this.lexicons.delete(key);
       this.problems.delete(key);

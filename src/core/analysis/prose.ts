@@ -29,7 +29,9 @@ const markdownParser = unified().use(remarkParse);
 
 const SKIPPED = new Set(['code', 'inlineCode', 'html', 'image', 'imageReference', 'definition', 'break', 'thematicBreak']);
 const UNITS = new Set(['paragraph', 'heading']);
-const URL_LIKE = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"“”„]*[^\s<>"“”„.,;:!?)\]'’]|\b[\w.+-]+@[\w-]+\.[\w.-]*\w/g;
+// The e-mail part starts only where a run of address characters starts (the lookbehind): with '\b'
+// alone, every position inside a long run like 'a.a.a.…' was tried and scanned to the run's end.
+const URL_LIKE = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"“”„]*[^\s<>"“”„.,;:!?)\]'’]|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]*\w/g;
 
 function spanOf(node: MdNode): Span | null {
   const start = node.position?.start.offset;
@@ -37,18 +39,20 @@ function spanOf(node: MdNode): Span | null {
   return start === undefined || end === undefined ? null : { start, end };
 }
 
-function collect(node: MdNode, prose: Span[], units: Span[]): void {
-  if (SKIPPED.has(node.type)) return;
-  if (node.type === 'text') {
-    const span = spanOf(node);
-    if (span) prose.push(span);
-    return;
+/**
+ * Collects the text spans and the paragraph/heading spans of a tree, in document order. Iterative:
+ * the tree's depth is the input's (20 KB of '>' nest 20,000 block quotes), recursion would overflow.
+ */
+function collect(root: MdNode, prose: Span[], units: Span[]): void {
+  const pending: MdNode[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop() as MdNode;
+    if (SKIPPED.has(node.type)) continue;
+    const span = node.type === 'text' || UNITS.has(node.type) ? spanOf(node) : null;
+    if (span) (node.type === 'text' ? prose : units).push(span);
+    if (node.type === 'text' || !node.children) continue;
+    for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i]);
   }
-  if (UNITS.has(node.type)) {
-    const span = spanOf(node);
-    if (span) units.push(span);
-  }
-  if (node.children) for (const child of node.children) collect(child, prose, units);
 }
 
 /** Blanks bare URLs and e-mail addresses (Markdown without GFM leaves them as text). */
@@ -59,7 +63,9 @@ function maskUrls(masked: string): string {
 
 /** Replaces every character except line breaks with a space. */
 export function blankOut(text: string): string {
-  return text.replace(/[^\n]/g, ' ');
+  // Line by line with repeat: a replace of every character is slow on the long runs of markup that
+  // pathological inputs blank.
+  return text.includes('\n') ? text.split('\n').map((line) => ' '.repeat(line.length)).join('\n') : ' '.repeat(text.length);
 }
 
 /**
@@ -115,7 +121,91 @@ export function maskProse(block: string): ProseBlock {
     const shift = bullet.contentStart;
     return { masked: blankOut(block.slice(0, shift)) + content.masked, units: content.units.map((u) => ({ start: u.start + shift, end: u.end + shift })) };
   }
+  if (!isCheapToParse(block)) return maskUnparsed(block);
   return maskMarkdown(block);
+}
+
+/**
+ * remark-parse's time and memory grow much faster than the text on some inputs: runs of emphasis
+ * delimiters, brackets, image openers and backticks (matched against each other), link definitions,
+ * and containers nested deeply on one line ('> > > …', '- - - …'). Measured before this guard: 1 MB
+ * of '[' took 27 s and 2 GB, 64 KB of '*a_' 270 s, 64 KB of '>' 63 s. Real prose has a few of
+ * these per paragraph; a block with more is taken as plain text (see maskUnparsed).
+ */
+const MAX_DELIMITER_RUNS = 64;
+const MAX_CONTAINER_DEPTH = 8;
+
+/** Whether remark can parse the block in time linear in its length (see the limits above). */
+export function isCheapToParse(block: string): boolean {
+  let runs = 0;
+  let previous = -1;
+  for (let i = 0; i < block.length; i++) {
+    const c = block.charCodeAt(i);
+    // A run of * _ ` is one delimiter for remark; every [ and < opens something of its own.
+    const delimiter = c === 42 || c === 95 || c === 96 ? c !== previous : c === 91 || c === 60;
+    if (delimiter && ++runs > MAX_DELIMITER_RUNS) return false;
+    previous = c;
+  }
+  return containerDepth(block) <= MAX_CONTAINER_DEPTH;
+}
+
+/** The most block-quote and list markers that open one line ("> - 1. text" opens three). */
+function containerDepth(block: string): number {
+  let deepest = 0;
+  for (let lineStart = 0; lineStart < block.length; ) {
+    const { end, depth } = containerMarkers(block, lineStart, MAX_CONTAINER_DEPTH + 1);
+    if (depth > MAX_CONTAINER_DEPTH) return depth;
+    deepest = Math.max(deepest, depth);
+    const next = block.indexOf('\n', end);
+    lineStart = next === -1 ? block.length : next + 1;
+  }
+  return deepest;
+}
+
+/**
+ * The block-quote and list markers ('>', '-', '+', '*', '1.', '1)') that open the line starting at
+ * `lineStart`, with the spaces between them: where they end and how many there are (up to `limit`).
+ */
+function containerMarkers(block: string, lineStart: number, limit = Number.POSITIVE_INFINITY): { end: number; depth: number } {
+  let i = lineStart;
+  let depth = 0;
+  while (depth < limit) {
+    let next = i;
+    while (block.charCodeAt(next) === 32 || block.charCodeAt(next) === 9) next++;
+    const c = block.charCodeAt(next);
+    if (c === 62) next++; // >
+    else if ((c === 45 || c === 43 || c === 42) && /[ \t]/.test(block.charAt(next + 1))) next += 2; // - + *
+    else {
+      let digits = next;
+      while (digits < next + 9 && block.charCodeAt(digits) >= 48 && block.charCodeAt(digits) <= 57) digits++;
+      if (digits === next || !/[.)]/.test(block.charAt(digits)) || !/[ \t]/.test(block.charAt(digits + 1))) break;
+      next = digits + 2;
+    }
+    i = next;
+    depth++;
+  }
+  return { end: i, depth };
+}
+
+/** Markdown's inline syntax characters, blanked when a block is taken as plain text. */
+const MARKUP_CHARACTERS = /[*_[\]`<>\\~#]/g;
+
+/**
+ * A block remark would take too long on, as plain-text prose: one unit, its markup characters and
+ * the quote and list markers that open its lines blanked.
+ */
+function maskUnparsed(block: string): ProseBlock {
+  const source = block.charCodeAt(0) === 0xfeff ? ' ' + block.slice(1) : block;
+  let text = '';
+  for (let lineStart = 0; lineStart < source.length; ) {
+    const markersEnd = containerMarkers(source, lineStart).end;
+    const next = source.indexOf('\n', markersEnd);
+    const lineEnd = next === -1 ? source.length : next + 1;
+    // The markers lie within the line: as many spaces as they are long.
+    text += ' '.repeat(markersEnd - lineStart) + source.slice(markersEnd, lineEnd).replace(MARKUP_CHARACTERS, ' ');
+    lineStart = lineEnd;
+  }
+  return maskPlain(text);
 }
 
 /** The remark path of maskProse; exported so that tests can compare it with the plain-text path. */

@@ -21,7 +21,14 @@ const ORDINAL_HEADS = new Set(
   'Platz Stelle Rang Quartal Halbjahr Jahrhundert Jahrtausend Mal Generation Version Auflage Runde Liga Bundesliga Tag Woche Monat Jahr Jahrestag Kalenderwoche Klasse Ausgabe Position Stufe Welle Etappe Säule Phase'.split(' '),
 );
 
-const TERMINAL = /[.!?…]+["'”“»«)\]’]*(?=\s)|•/g;
+/**
+ * A run of terminal punctuation with closing quotes or brackets, or a bullet. Whether whitespace
+ * follows is checked after the match: a lookahead here made a long run of dots quadratic (every
+ * start inside the run matched to its end and then failed), while a run that does not end before
+ * whitespace is now skipped whole.
+ */
+const TERMINAL = /[.!?…]+["'”“»«)\]’]*|•/g;
+const WHITESPACE = /\s/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const BULLET = /^[•\-*–—·▪►✓➤→]\s+/;
 
@@ -98,6 +105,7 @@ function splitSegment(text: string, from: number, to: number, language: Language
   TERMINAL.lastIndex = 0;
   for (let match = TERMINAL.exec(segment); match; match = TERMINAL.exec(segment)) {
     const end = match.index + match[0].length;
+    if (match[0] !== '•' && !WHITESPACE.test(segment.charAt(end))) continue;
     if (match[0] === '•') {
       const span = trimSentence(text, from + start, from + match.index);
       if (span) out.push(span);

@@ -1,6 +1,6 @@
 /**
  * Escaping of untrusted text (notes, quotes and paths arrive through git from other people) for
- * the markdown report and the CSV export.
+ * the markdown report, the CSV export and the JSON-LD exports.
  */
 
 /**
@@ -69,4 +69,14 @@ export function csvField(value: string): string {
 /** One CSV record: fields joined by commas, ended by CRLF as RFC 4180 asks. */
 export function csvRecord(values: readonly string[]): string {
   return values.map(csvField).join(',') + '\r\n';
+}
+
+/**
+ * JSON for JSON-LD exports, safe to paste into a page's `<script type="application/ld+json">`:
+ * `<`, `>` and `&` are written as `\u003c`, `\u003e` and `\u0026`, so that a note holding
+ * `</script>` cannot end the script element and run as script in readers' browsers. Still valid
+ * JSON that parses to the same values (those characters only occur inside strings).
+ */
+export function stringifyJsonLd(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
 }

@@ -45,7 +45,14 @@ export function exportMarkdown(input: ExportInput, options: ExportOptions = {}):
   out.push(facts.join(' · '), '');
   if (articles.length > 1) out.push(...summaryTable(articles, summaries), '');
   articles.forEach((article, i) => out.push(...articleSection(article, summaries[i])));
-  return out.join('\n').replace(/\n+$/, '') + '\n';
+  return withOneFinalNewline(out.join('\n'));
+}
+
+/** The text with its trailing line breaks replaced by one. (Not /\n+$/: quadratic on many line breaks in a note.) */
+function withOneFinalNewline(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  return `${text.slice(0, end)}\n`;
 }
 
 function summarise(article: ExportedArticle, now: Date, maxArticleAgeDays: number): ArticleSummary {

@@ -1,6 +1,7 @@
 /** One entry point for every export format: the command line and the editor both render through it. */
 import { exportClaimReview } from './claimReview';
 import { exportCsv } from './csv';
+import { stringifyJsonLd } from './escape';
 import type { ExportFormat } from './index';
 import { exportMarkdown } from './markdown';
 import type { ExportInput, ExportOptions } from './types';
@@ -17,7 +18,8 @@ export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = {
 /**
  * Renders the annotations in one format as the text of a file.
  * @param format markdown, csv, w3c or claimreview.
- * @returns The file's text, ending with a newline for the JSON formats.
+ * @returns The file's text, ending with a newline for the JSON formats (whose `<`, `>`, `&` are
+ *   escaped as `\u003c`, `\u003e`, `\u0026`: see stringifyJsonLd).
  */
 export function renderExport(format: ExportFormat, input: ExportInput, options: ExportOptions): string {
   switch (format) {
@@ -26,8 +28,8 @@ export function renderExport(format: ExportFormat, input: ExportInput, options: 
     case 'csv':
       return exportCsv(input, options);
     case 'w3c':
-      return JSON.stringify(exportW3c(input, options), null, 2) + '\n';
+      return stringifyJsonLd(exportW3c(input, options)) + '\n';
     case 'claimreview':
-      return JSON.stringify(exportClaimReview(input, options), null, 2) + '\n';
+      return stringifyJsonLd(exportClaimReview(input, options)) + '\n';
   }
 }

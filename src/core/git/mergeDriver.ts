@@ -14,7 +14,8 @@ import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import type { AnnotationFile } from '../store/annotation';
 import { parseAnnotationFile, serializeAnnotationFile, type ParseResult } from '../store/file';
-import { readTextIfExists } from '../store/fileIo';
+import { MAX_ANNOTATION_FILE_BYTES, writeFileAtomic } from '../store/fileIo';
+import { decodeUtf8, readRegularFile } from '../workspace/guardedRead';
 import { mergeAnnotationFiles } from '../store/merge';
 
 const run = promisify(execFile);
@@ -24,6 +25,7 @@ export const MERGE_DRIVER_NAME = 'ainews';
 /** The driver command written by default; `%O %A %B` are git's base, ours (result) and theirs files. */
 export const DEFAULT_DRIVER_COMMAND = 'ai-news-annotator merge-driver %O %A %B';
 const DRIVER_DESCRIPTION = 'AI News Annotator: merge annotation files by id';
+const MAX_ATTRIBUTES_BYTES = 1024 * 1024;
 
 /** A `.gitattributes` pattern for a path: quoted (C style) when it contains spaces or quotes. */
 function attributePattern(path: string): string {
@@ -60,7 +62,7 @@ export interface MergeDriverSetup {
 export async function configureMergeDriver(repoRoot: string, annotationFile: string, options: { driverCommand?: string } = {}): Promise<MergeDriverSetup> {
   const attributesLine = gitAttributesLine(annotationFile);
   const attributesPath = join(repoRoot, '.gitattributes');
-  const existing = (await readTextIfExists(attributesPath)) ?? '';
+  const existing = await readAttributes(attributesPath);
   const present = existing.split(/\r?\n/).some((line) => line.trim() === attributesLine);
   if (!present) {
     const separator = existing === '' || existing.endsWith('\n') ? '' : '\n';
@@ -71,6 +73,14 @@ export async function configureMergeDriver(repoRoot: string, annotationFile: str
   await git(repoRoot, ['config', `merge.${MERGE_DRIVER_NAME}.driver`, driverCommand]);
   const summary = `${present ? '.gitattributes already had' : 'added to .gitattributes:'} "${attributesLine}"; git config merge.${MERGE_DRIVER_NAME}.driver is "${driverCommand}"`;
   return { attributesLine, attributesAdded: !present, driverCommand, repoRoot, summary };
+}
+
+/** `.gitattributes` as text ('' when missing), through the guarded reader: a FIFO or device is refused, not waited on. */
+async function readAttributes(path: string): Promise<string> {
+  const read = await readRegularFile(path, MAX_ATTRIBUTES_BYTES);
+  if (read.kind === 'missing') return '';
+  if (read.kind === 'refused') throw new Error(read.message);
+  return read.bytes.toString('utf8');
 }
 
 /**
@@ -104,7 +114,11 @@ async function git(cwd: string, args: string[]): Promise<string> {
 export type DriverOutcome =
   /** The merge was written to the ours file. */
   | { kind: 'merged'; annotations: number }
-  /** A side could not be merged by id; git's text merge was written instead (`conflicts` > 0: markers left). */
+  /**
+   * A side could not be merged by id; git's line merge was written to the ours file instead
+   * (`conflicts` > 0: with conflict markers). The driver then exits 1 so that git records a conflict
+   * and never commits the result unseen.
+   */
   | { kind: 'text-merge'; conflicts: number; reason: string };
 
 function unreadable(name: string, path: string, result: Exclude<ParseResult, { kind: 'ok' }>): string {
@@ -118,37 +132,52 @@ function unreadable(name: string, path: string, result: Exclude<ParseResult, { k
   }
 }
 
+/** Our or their version: the file, or why it cannot be merged by id. */
+async function readVersion(name: string, path: string): Promise<{ file: AnnotationFile } | { problem: string }> {
+  const read = await readRegularFile(path, MAX_ANNOTATION_FILE_BYTES);
+  if (read.kind === 'missing') return { problem: `${name} (${path}) does not exist` };
+  if (read.kind === 'refused') return { problem: `${name} (${read.message})` };
+  const decoded = decodeUtf8(read.bytes);
+  if (decoded.invalidAt) return { problem: `${name} (${path}) line ${decoded.invalidAt.line}, column ${decoded.invalidAt.column}: not valid UTF-8` };
+  const parsed = parseAnnotationFile(decoded.text as string);
+  return parsed.kind === 'ok' ? { file: parsed.file } : { problem: unreadable(name, path, parsed) };
+}
+
+/** git's base version; null when missing, empty (both branches added the file) or unreadable: then nothing counts as deleted. */
+async function readBase(path: string): Promise<AnnotationFile | null> {
+  const base = await readVersion('the base', path);
+  return 'file' in base && base.file.annotations.length > 0 ? base.file : null;
+}
+
 /**
  * What the merge driver does: reads git's three versions, merges them by id and writes the result
- * over the ours file. A missing or empty base (both branches added the file) merges without one.
- * When ours or theirs cannot be read as a version-1 annotation file, falls back to `git merge-file`
- * so the user still sees both sides.
+ * over the ours file, atomically (a temporary file renamed over it: on any failure, a full disk
+ * included, the ours file is left as it was). When a version cannot be read as a version-1
+ * annotation file, writes git's line merge instead (also atomically) and says why.
  * @param basePath git's %O, @param oursPath git's %A (receives the result), @param theirsPath git's %B.
+ * @throws Error when nothing could be written; the ours file is then untouched.
  */
 export async function runMergeDriverOnFiles(basePath: string, oursPath: string, theirsPath: string): Promise<DriverOutcome> {
-  const [baseText, oursText, theirsText] = await Promise.all([readTextIfExists(basePath), fs.readFile(oursPath, 'utf8'), fs.readFile(theirsPath, 'utf8')]);
-  const ours = parseAnnotationFile(oursText);
-  const theirs = parseAnnotationFile(theirsText);
-  const problem = ours.kind !== 'ok' ? unreadable('our version', oursPath, ours) : theirs.kind !== 'ok' ? unreadable('their version', theirsPath, theirs) : undefined;
-  if (problem !== undefined || ours.kind !== 'ok' || theirs.kind !== 'ok') {
-    const conflicts = await textMerge(basePath, oursPath, theirsPath);
-    return { kind: 'text-merge', conflicts, reason: problem ?? 'unreadable side' };
+  const [base, ours, theirs] = await Promise.all([readBase(basePath), readVersion('our version', oursPath), readVersion('their version', theirsPath)]);
+  if ('problem' in ours || 'problem' in theirs) {
+    const { merged, conflicts } = await textMerge(basePath, oursPath, theirsPath);
+    await writeFileAtomic(oursPath, merged);
+    return { kind: 'text-merge', conflicts, reason: 'problem' in ours ? ours.problem : (theirs as { problem: string }).problem };
   }
-  const base = baseText === null ? undefined : parseAnnotationFile(baseText);
-  const baseFile: AnnotationFile | null = base?.kind === 'ok' && baseText?.trim() !== '' ? base.file : null;
-  const merged = mergeAnnotationFiles(baseFile, ours.file, theirs.file);
-  await fs.writeFile(oursPath, serializeAnnotationFile(merged), 'utf8');
+  const merged = mergeAnnotationFiles(base, ours.file, theirs.file);
+  await writeFileAtomic(oursPath, serializeAnnotationFile(merged));
   return { kind: 'merged', annotations: merged.annotations.length };
 }
 
-/** git's own line merge into the ours file; resolves to the number of conflicts left. */
-async function textMerge(basePath: string, oursPath: string, theirsPath: string): Promise<number> {
+/** git's own line merge of the three files, as bytes, and the number of conflicts in it. */
+async function textMerge(basePath: string, oursPath: string, theirsPath: string): Promise<{ merged: Buffer; conflicts: number }> {
+  const args = ['merge-file', '-p', '-L', 'ours', '-L', 'base', '-L', 'theirs', oursPath, basePath, theirsPath];
   try {
-    await run('git', ['merge-file', '-L', 'ours', '-L', 'base', '-L', 'theirs', oursPath, basePath, theirsPath]);
-    return 0;
+    const { stdout } = await run('git', args, { encoding: 'buffer', maxBuffer: 2 * MAX_ANNOTATION_FILE_BYTES });
+    return { merged: stdout, conflicts: 0 };
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (typeof code === 'number' && code > 0 && code < 128) return code;
+    const { code, stdout } = error as { code?: unknown; stdout?: Buffer };
+    if (typeof code === 'number' && code > 0 && code < 128 && stdout) return { merged: stdout, conflicts: code };
     throw new Error(`git merge-file failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

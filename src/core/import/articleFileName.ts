@@ -7,17 +7,26 @@ const GERMAN_LETTERS: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', �
  * other accents dropped, at most `maxLength` characters cut at a word boundary.
  */
 export function slugify(title: string, maxLength = 60): string {
-  const ascii = title
+  const dashed = title
     .replace(/[äöüßÄÖÜ]/g, (c) => GERMAN_LETTERS[c])
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/[^a-z0-9]+/g, '-');
+  const ascii = trimDashes(dashed);
   if (ascii.length <= maxLength) return ascii || 'article';
   const cut = ascii.slice(0, maxLength + 1);
   const boundary = cut.lastIndexOf('-');
-  return (boundary > maxLength / 2 ? cut.slice(0, boundary) : cut.slice(0, maxLength)).replace(/-+$/, '');
+  return trimDashes(boundary > maxLength / 2 ? cut.slice(0, boundary) : cut.slice(0, maxLength));
+}
+
+/** The text without leading and trailing '-' (a loop: `/-+$/` is quadratic on long runs of dashes). */
+function trimDashes(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text[start] === '-') start++;
+  while (end > start && text[end - 1] === '-') end--;
+  return text.slice(start, end);
 }
 
 /**

@@ -27,8 +27,14 @@ const HIDDEN_SELECTORS = ['[hidden]', '[aria-hidden="true"]', '[style*="display:
 function hidingSelectors(styleSheets: string[]): string[] {
   const selectors: string[] = [];
   for (const css of styleSheets) {
-    for (const rule of css.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/([^{}@]+)\{([^{}]*)\}/g)) {
-      if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(rule[2])) selectors.push(...rule[1].split(',').map((s) => s.trim()).filter(Boolean));
+    // Split at the braces instead of matching `selector { body }` with one expression, which is
+    // quadratic on a long run without braces (the regular-expression audit test).
+    for (const block of css.replace(/\/\*[\s\S]*?\*\//g, '').split('}')) {
+      const open = block.lastIndexOf('{');
+      if (open < 0) continue;
+      const selector = block.slice(block.lastIndexOf('{', open - 1) + 1, open);
+      if (selector.includes('@') || !/display\s*:\s*none|visibility\s*:\s*hidden/i.test(block.slice(open + 1))) continue;
+      selectors.push(...selector.split(',').map((s) => s.trim()).filter(Boolean));
     }
   }
   return selectors;

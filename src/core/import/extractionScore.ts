@@ -55,12 +55,14 @@ export function sumTokenScores(parts: Pick<TokenScore, 'common' | 'extracted' | 
  */
 export function markdownToPlainText(markdown: string): string {
   return markdown
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    // Link text without brackets and targets without parentheses or spaces keep every pattern linear
+    // (the regular-expression audit test); generated markdown writes links that way.
+    .replace(/!?\[([^\][]*)\]\([^()\s]*\)/g, '$1')
     .replace(/\\([\\`*_{}[\]()#+\-.!|<>~"'])/g, '$1')
     .replace(/(^|\s)[*_]{1,2}|[*_]{1,2}(?=\s|[.,;:!?)]|$)/gm, '$1')
     .replace(/^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)/gm, '')
-    .replace(/^\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$/gm, '')
-    .replace(/\s*\|\s*/g, ' | ')
+    .replace(/^\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/gm, '')
+    .replaceAll('|', ' | ')
     .replace(/[ \t]+/g, ' ');
 }
 

@@ -158,13 +158,23 @@ export class AnnotationPlacements {
     }
     const candidates = [...lost, ...this.orphansThatMayReappear(edits, newText)];
     if (candidates.length > 0) {
-      const resolved = this.resolve(newText(), candidates.map((t) => ({ quote: t.annotation.quote, position: expectedPlace(t, newText()) })));
-      candidates.forEach((t, i) => {
-        const next = tracked(t.annotation, resolved[i]);
-        t.state = next.state;
-        t.span = next.span;
-        if (next.state !== 'orphaned') t.lastOffset = next.lastOffset;
-      });
+      // Typing searches exactly only: after the annotated words were deleted or rewritten, a lookalike
+      // elsewhere without their context must not take the annotation (Hypothesis client #7571). Only
+      // an edit that inserts at least a quote's length (VS Code reloading a file changed by git, a
+      // paste) can bring changed words of that quote, and gets the full search for it.
+      const inserted = Math.max(...edits.map((e) => e.insertedText.length));
+      for (const approximate of [true, false]) {
+        const group = candidates.filter((t) => (t.annotation.quote.exact.length <= inserted) === approximate);
+        if (group.length === 0) continue;
+        const targets = group.map((t) => ({ quote: t.annotation.quote, position: expectedPlace(t, newText()) }));
+        const resolved = this.resolve(newText(), targets, approximate);
+        group.forEach((t, i) => {
+          const next = tracked(t.annotation, resolved[i]);
+          t.state = next.state;
+          t.span = next.span;
+          if (next.state !== 'orphaned') t.lastOffset = next.lastOffset;
+        });
+      }
       changed = true;
     }
     if (changed) this.list = undefined;
@@ -204,8 +214,8 @@ export class AnnotationPlacements {
     return orphans.filter((t) => normalized.includes(t.annotation.quote.exact));
   }
 
-  private resolve(text: string, annotations: readonly AnchorTarget[]): AnchorResolution[] {
+  private resolve(text: string, annotations: readonly AnchorTarget[], approximate = true): AnchorResolution[] {
     this.resolutionPasses += 1;
-    return resolveAll(text, annotations);
+    return resolveAll(text, annotations, { approximate });
   }
 }

@@ -372,13 +372,27 @@ function approximateEverywhere(ctx: SearchContext): Candidate[] {
   return candidates;
 }
 
-/** The best acceptable approximate hit among candidates. */
+/**
+ * The best acceptable approximate hit among candidates. One whose prefix and suffix both still match
+ * wins over any whose context does not, whatever their scores: otherwise a lookalike elsewhere that
+ * still holds the old words (a near-identical paragraph) outscores the annotated place whose words
+ * were edited (Hypothesis client issue #7571).
+ */
 function bestFuzzyOf(ctx: SearchContext, candidates: Candidate[], farAway: boolean): Candidate | undefined {
   let best: Candidate | undefined;
+  let bestConfident: Candidate | undefined;
   for (const c of candidates) {
-    if (isAcceptableFuzzy(c, ctx, farAway)) best = better(best, c);
+    if (!isAcceptableFuzzy(c, ctx, farAway)) continue;
+    best = better(best, c);
+    if (hasConfidentContext(c)) bestConfident = better(bestConfident, c);
   }
-  return best;
+  return bestConfident ?? best;
+}
+
+/** Of an exact hit and an approximate one, the one the context confirms; else the better score. */
+function contextDecides(exact: Candidate | undefined, fuzzy: Candidate | undefined): Candidate | undefined {
+  if (exact && fuzzy && hasConfidentContext(fuzzy) !== hasConfidentContext(exact)) return hasConfidentContext(fuzzy) ? fuzzy : exact;
+  return better(exact, fuzzy);
 }
 
 /**
@@ -412,7 +426,10 @@ function locate(ctx: SearchContext, approximate: boolean): Candidate | undefined
   for (const at of nearestOccurrences(ctx, ctx.exact, MAX_EXACT_CANDIDATES)) {
     best = better(best, scoreCandidate(ctx, at, at + ctx.exact.length, 0));
   }
-  if (!approximate || (best && hasConfidentContext(best))) return best;
+  if (best && hasConfidentContext(best)) return best;
+  // Without the approximate search (while typing), a copy whose context does not match is not taken:
+  // the annotated words may just have been rewritten, and the next full resolution decides.
+  if (!approximate) return undefined;
   // The exact hits (if any) lack the right context: the original place may have been edited.
   const { windows, prefixEnds } = contextAnchors(ctx);
   let fuzzy = better(nearbyFuzzy, bestFuzzyOf(ctx, [...windows.flatMap(([lo, hi]) => approximateIn(ctx, lo, hi)), ...bracketCandidates(ctx, prefixEnds)], true));
@@ -420,7 +437,7 @@ function locate(ctx: SearchContext, approximate: boolean): Candidate | undefined
     // Last resort: without context to go by, only close matches of long quotes are trusted anyway.
     fuzzy = bestFuzzyOf(ctx, approximateEverywhere(ctx), true);
   }
-  return better(best, fuzzy);
+  return contextDecides(best, fuzzy);
 }
 
 /** Whether the raw text at a stored range still reads as the quote. */
@@ -481,16 +498,18 @@ export function resolveAnchor(text: string, quote: TextQuote, position: TextPosi
  * visited in position order so that each one's expected place is corrected by how far the end of its
  * predecessor moved. Most annotations are then confirmed with one comparison; searches run only for
  * those whose words or context changed.
+ * @param options `approximate: false` skips the approximate search (while typing: a copy whose
+ *   context does not match is not taken).
  * @returns One resolution per annotation, in the order given.
  */
-export function resolveAll(text: string, annotations: readonly AnchorTarget[]): AnchorResolution[] {
+export function resolveAll(text: string, annotations: readonly AnchorTarget[], options: { approximate?: boolean } = {}): AnchorResolution[] {
   const prepared = prepareText(text);
   const order = annotations.map((_, i) => i).sort((a, b) => annotations[a].position.start - annotations[b].position.start || a - b);
   const results: AnchorResolution[] = new Array<AnchorResolution>(annotations.length);
   let shift = 0;
   for (const i of order) {
     const target = annotations[i];
-    const result = resolveIn(prepared, target, shift);
+    const result = resolveIn(prepared, target, shift, options.approximate ?? true);
     results[i] = result;
     // What follows an annotation moved as far as its end did (edits inside it shift the rest).
     if (result.state !== 'orphaned') {

@@ -8,7 +8,8 @@
  *   never written; the store turns read-only, says why, and keeps local changes pending.
  * - Saves, reloads and conflict acceptance run one at a time, in call order.
  */
-import { join } from 'node:path';
+import { promises as fs } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { nanoid } from 'nanoid';
 import {
   DEFAULT_ANNOTATION_FILE,
@@ -21,7 +22,9 @@ import {
 } from './annotation';
 import { Emitter, type Disposable } from './emitter';
 import { canonicalAnnotationJson, describeUnwritable, emptyAnnotationFile, orderedAnnotation, parseAnnotationFile, serializeAnnotationFile, sortAnnotations, type ParseResult } from './file';
-import { fileIdentity, readTextWithIdentity, writeFileAtomic } from './fileIo';
+import { fileIdentity, readAnnotationFileText, writeFileAtomic } from './fileIo';
+import { LockTimeoutError, withFileLock, type LockOptions } from './fileLock';
+import { resolveInsideWorkspace } from '../workspace/guardedRead';
 import { mergeAnnotationFiles, resolveConflictMarkers } from './merge';
 import { isValidArticlePath, validateAnnotation, type ValidationProblem } from './validate';
 
@@ -33,6 +36,8 @@ export interface StoreOptions {
   now?: () => Date;
   /** Id generator; defaults to nanoid (21 URL-safe characters). */
   newId?: () => string;
+  /** How long a save waits for another window's or process's save (the cross-process lock). */
+  lock?: LockOptions;
 }
 
 /** The fields a person gives when annotating a selection. */
@@ -106,11 +111,15 @@ interface DiskState {
   text: string | null;
   identity: string | null;
   unreadable?: string;
+  /** Where in the file the problem is (invalid UTF-8); else line 1, column 1. */
+  at?: { line: number; column: number };
+  /** The guarded reader refused the file (outside the folder, not a regular file): never read or written. */
+  refused?: boolean;
 }
 
 /** Parses a disk state: a missing file is an empty one. */
 function parseDisk(disk: DiskState): ParseResult {
-  if (disk.unreadable !== undefined) return { kind: 'invalid', problems: [{ line: 1, column: 1, message: disk.unreadable }] };
+  if (disk.unreadable !== undefined) return { kind: 'invalid', problems: [{ line: 1, column: 1, ...disk.at, message: disk.unreadable }] };
   return disk.text === null ? { kind: 'ok', file: emptyAnnotationFile() } : parseAnnotationFile(disk.text);
 }
 /** Fields only the store sets. */
@@ -132,6 +141,9 @@ export class AnnotationStore {
   private readonly author: string;
   private readonly now: () => Date;
   private readonly newId: () => string;
+  private readonly lockOptions: LockOptions;
+  /** The annotation file's real path (symbolic links resolved, checked to be inside the folder). */
+  private realFilePath: string;
   private readonly changes = new Emitter<StoreChange>();
   /** Subscribe to changes of annotations, anchors, or the read-only state. */
   readonly onDidChange: (listener: (change: StoreChange) => void) => Disposable = this.changes.event;
@@ -162,6 +174,8 @@ export class AnnotationStore {
     this.author = options.author ?? '';
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? (() => nanoid());
+    this.lockOptions = options.lock ?? {};
+    this.realFilePath = this.filePath;
   }
 
   /**
@@ -379,7 +393,8 @@ export class AnnotationStore {
    * @param options.createEmpty Write the file even when there is none and no annotations (to open it).
    */
   save(options: { createEmpty?: boolean } = {}): Promise<SaveResult> {
-    return this.enqueue(() => this.saveNow(options.createEmpty ?? false));
+    const createEmpty = options.createEmpty ?? false;
+    return this.enqueue(() => this.underLock(() => this.saveNow(createEmpty), createEmpty));
   }
 
   /**
@@ -387,7 +402,7 @@ export class AnnotationStore {
    * Refuses (blocked) when the file changed since the proposal was made; a new proposal is then ready.
    */
   acceptConflictResolution(): Promise<SaveResult> {
-    return this.enqueue(async () => {
+    return this.enqueue(() => this.underLock(async () => {
       const proposal = this.proposal;
       if (!proposal) return blocked('There is no conflict to resolve.');
       const disk = await this.readDisk();
@@ -400,7 +415,34 @@ export class AnnotationStore {
       const snapshot = this.currentFile();
       const merged = mergeAnnotationFiles(this.base, snapshot, proposal.merged);
       return (await this.write(merged, disk, snapshot, snapshotRevision)) ?? blocked(`${this.relativeFilePath} changed on disk while writing; review the new state.`);
-    });
+    }, true));
+  }
+
+  /**
+   * Runs a read-merge-write holding the cross-process lock next to the file, so that no other window
+   * or process writes between this read and this write. Refuses (read-only) an annotation file or
+   * folder that resolves outside the workspace folder; gives up, keeping the changes, when another
+   * writer holds the lock too long.
+   */
+  private async underLock(task: () => Promise<SaveResult>, mayCreate: boolean): Promise<SaveResult> {
+    const where = await resolveInsideWorkspace(this.folderPath, this.relativeFilePath);
+    if (where.kind === 'refused') {
+      this.absorb({ text: null, identity: null, unreadable: where.message, refused: true }, { kind: 'invalid', problems: [] });
+      this.changes.fire({ reason: 'readOnly' });
+      return blocked(this.readOnly as string);
+    }
+    this.realFilePath = where.realPath;
+    const folder = dirname(where.realPath);
+    const folderMissing = await fs.stat(folder).then(() => false, () => true);
+    // Nothing to write and no folder yet: no lock needed, and no empty folder left behind.
+    if (folderMissing && !mayCreate && this.pending.length === 0) return task();
+    await fs.mkdir(folder, { recursive: true });
+    try {
+      return await withFileLock(`${where.realPath}.lock`, task, this.lockOptions);
+    } catch (error) {
+      if (!(error instanceof LockTimeoutError)) throw error;
+      return blocked(`Could not save ${this.relativeFilePath}: another window or process is writing it (waited ${(error.waitedMs / 1000).toFixed(1)} s for ${error.lockPath}). Your changes are kept; the next save tries again.`);
+    }
   }
 
   private async saveNow(createEmpty: boolean): Promise<SaveResult> {
@@ -443,7 +485,7 @@ export class AnnotationStore {
     if (text !== diskBefore.text && !needless) {
       let written: string | null;
       try {
-        written = await writeFileAtomic(this.filePath, text, async () => (await fileIdentity(this.filePath)) === diskBefore.identity);
+        written = await writeFileAtomic(this.realFilePath, text, async () => (await fileIdentity(this.filePath)) === diskBefore.identity);
       } catch (error) {
         return blocked(`Could not write ${this.filePath}: ${error instanceof Error ? error.message : String(error)}. Your changes are kept.`);
       }
@@ -482,7 +524,7 @@ export class AnnotationStore {
       this.readOnly = parsed.kind === 'ok' ? undefined : describeUnwritable(parsed, this.relativeFilePath);
       return changed;
     }
-    this.readOnly = describeUnwritable(parsed, this.relativeFilePath);
+    this.readOnly = disk.refused ? `${disk.unreadable}. Annotations are read-only; your changes are kept.` : describeUnwritable(parsed, this.relativeFilePath);
     if (parsed.kind === 'conflicted' && disk.text !== null) {
       const resolution = resolveConflictMarkers(disk.text);
       if ('error' in resolution) this.readOnly = `${this.readOnly} It cannot be resolved automatically: ${resolution.error}.`;
@@ -501,7 +543,14 @@ export class AnnotationStore {
   /** The file as on disk now; a file that cannot be read at all becomes an `unreadable` state. */
   private async readDisk(): Promise<DiskState> {
     try {
-      return await readTextWithIdentity(this.filePath);
+      const read = await readAnnotationFileText(this.folderPath, this.relativeFilePath);
+      if (read.kind === 'refused') return { text: null, identity: null, unreadable: read.reason, refused: true };
+      if (read.kind === 'undecodable') {
+        const at = { line: read.line, column: read.column };
+        return { text: null, identity: null, unreadable: 'is not valid UTF-8 here; fix the encoding (it is never rewritten with replacement characters)', at };
+      }
+      this.realFilePath = read.realPath;
+      return read;
     } catch (error) {
       return { text: null, identity: null, unreadable: `cannot read the file: ${error instanceof Error ? error.message : String(error)}` };
     }

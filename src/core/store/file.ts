@@ -120,7 +120,9 @@ function locateProblems(text: string, problems: ValidationProblem[]): FileProble
   let tree;
   try {
     tree = parseJsonTree(text);
-  } catch {
+  } catch (error) {
+    // A value nested too deeply (or a key twice) is the problem to report first, at its place.
+    if (error instanceof JsonSyntaxError) return [{ ...lineColumnAt(text, error.offset), message: error.message }];
     tree = undefined;
   }
   const located = problems
@@ -144,15 +146,79 @@ function formatPath(path: (string | number)[]): string {
 }
 
 function syntaxProblem(text: string, error: unknown): FileProblem {
-  try {
-    parseJsonTree(text);
-  } catch (treeError) {
-    if (treeError instanceof JsonSyntaxError) {
-      return { ...lineColumnAt(text, treeError.offset), message: `JSON syntax error: ${treeError.message}` };
-    }
-  }
+  const located = treeProblem(text);
+  if (located) return { ...located, message: `JSON syntax error: ${located.message}` };
   // JSON.parse refused what the locating parser accepted: report JSON.parse's own words.
   return { line: 1, column: 1, message: `JSON syntax error: ${error instanceof Error ? error.message : String(error)}` };
+}
+
+/** How many keys a file that passed validation holds: its structure is known, nothing deeper to walk. */
+function keysOfValidFile(file: AnnotationFile): number {
+  let keys = Object.keys(file).length;
+  for (const a of file.annotations) {
+    keys += Object.keys(a).length + 3 + 2 + 3 * (a.history?.length ?? 0); // + quote, position, history entries
+  }
+  return keys;
+}
+
+/** Places where a key may start: a quote, optional whitespace, a colon (a string holding `\":` counts too). */
+function countKeyOpenings(text: string): number {
+  const opening = /"\s*:/g;
+  let count = 0;
+  while (opening.test(text)) count += 1;
+  return count;
+}
+
+/**
+ * How many keys a valid JSON text holds exactly: strings followed by a colon. Jumps from quote to
+ * quote, so strings are skipped at native speed; an escaped `"` does not end a string.
+ */
+function countKeys(text: string): number {
+  let keys = 0;
+  for (let open = text.indexOf('"'); open !== -1; open = text.indexOf('"', open + 1)) {
+    let close = text.indexOf('"', open + 1);
+    while (close !== -1 && isEscaped(text, close)) close = text.indexOf('"', close + 1);
+    if (close === -1) break;
+    let next = close + 1;
+    while (next < text.length && isJsonWhitespace(text.charCodeAt(next))) next += 1;
+    if (text.charCodeAt(next) === 58) keys += 1;
+    open = close;
+  }
+  return keys;
+}
+
+/** Whether the quote at `at` is preceded by an odd number of backslashes. */
+function isEscaped(text: string, at: number): boolean {
+  let backslashes = 0;
+  for (let i = at - 1; i >= 0 && text.charCodeAt(i) === 92; i -= 1) backslashes += 1;
+  return backslashes % 2 === 1;
+}
+
+function isJsonWhitespace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
+}
+
+/**
+ * A key given twice in one object of a valid file (JSON.parse keeps the last silently, so the next
+ * save would drop the other), located by the strict tree parser. Counting first: a text with as
+ * many keys as the parsed file has holds none twice. The quick count over-counts strings holding
+ * `\":`; only then the exact count runs, and only when that differs too, the tree parser.
+ */
+function duplicateKeyProblem(text: string, file: AnnotationFile): FileProblem | undefined {
+  const keys = keysOfValidFile(file);
+  if (countKeyOpenings(text) === keys || countKeys(text) === keys) return undefined;
+  return treeProblem(text);
+}
+
+/** The strict tree parser's first complaint (a duplicate key, nesting too deep, a syntax error), located. */
+function treeProblem(text: string): FileProblem | undefined {
+  try {
+    parseJsonTree(text);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    return { ...lineColumnAt(text, error.offset), message: error.message };
+  }
 }
 
 /**
@@ -160,7 +226,8 @@ function syntaxProblem(text: string, error: unknown): FileProblem {
  *
  * - `ok`: a valid version-1 file (annotations in the order written; a blank text reads as an empty file).
  * - `newer`: `version` is higher than this extension knows; never rewrite it.
- * - `invalid`: JSON syntax errors or contract violations, each with a 1-based line and column.
+ * - `invalid`: JSON syntax errors, duplicate keys, nesting deeper than the tree parser's limit, or
+ *   contract violations, each with a 1-based line and column.
  * - `conflicted`: git conflict markers; each side's text is returned for {@link resolveConflictMarkers}.
  * @param text The file's content (a leading byte-order mark is ignored).
  */
@@ -182,7 +249,8 @@ export function parseAnnotationFile(text: string): ParseResult {
     return problems.length === 0 ? { kind: 'newer', version, file: value as AnnotationFile } : { kind: 'newer', version };
   }
   if (problems.length > 0) return { kind: 'invalid', problems: locateProblems(body, problems) };
-  return { kind: 'ok', file: value as AnnotationFile };
+  const duplicate = duplicateKeyProblem(body, value as AnnotationFile);
+  return duplicate ? { kind: 'invalid', problems: [duplicate] } : { kind: 'ok', file: value as AnnotationFile };
 }
 
 /** A one-paragraph description of why a parse result cannot be written to, for messages and read-only reasons. */

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { decodeUtf8, readWorkspaceFile } from '../workspace/guardedRead';
 
 /** The file's text (UTF-8), or null when it does not exist. */
 export async function readTextIfExists(path: string): Promise<string | null> {
@@ -33,28 +34,34 @@ export async function fileIdentity(path: string): Promise<string | null> {
   }
 }
 
+/** The annotation file is refused above this size before reading (10,000 annotations take 7 MB). */
+export const MAX_ANNOTATION_FILE_BYTES = 64 * 1024 * 1024;
+
+/** The annotation file as read through the guarded reader. */
+export type AnnotationFileRead =
+  /** text null: no file. `realPath` is where the file is (or would be), symbolic links resolved. */
+  | { kind: 'read'; text: string | null; identity: string | null; realPath: string }
+  /** Not to be read or written at all (outside the folder, not a regular file, too large): why. */
+  | { kind: 'refused'; reason: string }
+  /** Read, but not UTF-8: where the first bad byte is. */
+  | { kind: 'undecodable'; line: number; column: number };
+
 /**
- * Reads a file together with the identity of exactly the version read (retrying when it changed
- * while being read).
- * @returns text and identity, both null when the file does not exist.
+ * Reads a workspace's annotation file through the guarded reader (inside the folder, a regular file,
+ * size limit), with the identity of exactly the version read (read again when it changed meanwhile).
+ * Invalid UTF-8 is reported with its place, never replaced by U+FFFD.
+ * @param folderPath The workspace folder.
+ * @param relativePath The annotation file inside it, `/` separators.
  */
-export async function readTextWithIdentity(path: string): Promise<{ text: string | null; identity: string | null }> {
+export async function readAnnotationFileText(folderPath: string, relativePath: string): Promise<AnnotationFileRead> {
   for (let attempt = 0; ; attempt += 1) {
-    let handle;
-    try {
-      handle = await fs.open(path, 'r');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { text: null, identity: null };
-      throw error;
-    }
-    try {
-      const before = identityOf(await handle.stat({ bigint: true }));
-      const text = await handle.readFile('utf8');
-      const after = identityOf(await handle.stat({ bigint: true }));
-      if ((before === after && after === (await fileIdentity(path))) || attempt >= 3) return { text, identity: after };
-    } finally {
-      await handle.close();
-    }
+    const read = await readWorkspaceFile(folderPath, relativePath, MAX_ANNOTATION_FILE_BYTES);
+    if (read.kind === 'refused') return { kind: 'refused', reason: read.message };
+    if (read.kind === 'missing') return { kind: 'read', text: null, identity: null, realPath: read.realPath };
+    if (read.identity !== (await fileIdentity(read.realPath)) && attempt < 3) continue;
+    const decoded = decodeUtf8(read.bytes);
+    if (decoded.invalidAt) return { kind: 'undecodable', ...decoded.invalidAt };
+    return { kind: 'read', text: decoded.text as string, identity: read.identity, realPath: read.realPath };
   }
 }
 
@@ -69,12 +76,12 @@ function delay(ms: number): Promise<void> {
  * Writes a file so that readers only ever see the old or the new content: the text goes to a
  * temporary file in the same directory, is flushed, and replaces the target with a rename.
  * @param path The target file; its directory is created when missing.
- * @param text The content, written as UTF-8.
+ * @param text The content, written as UTF-8 (bytes as they are).
  * @param beforeReplace Runs after the temporary file is complete and just before the rename; if it
  *   returns false, the temporary file is removed and nothing is replaced.
  * @returns The identity (see {@link fileIdentity}) of the new file, or null when it was not replaced.
  */
-export async function writeFileAtomic(path: string, text: string, beforeReplace?: () => Promise<boolean>): Promise<string | null> {
+export async function writeFileAtomic(path: string, text: string | Uint8Array, beforeReplace?: () => Promise<boolean>): Promise<string | null> {
   const dir = dirname(path);
   await fs.mkdir(dir, { recursive: true });
   const temporary = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
@@ -88,7 +95,7 @@ export async function writeFileAtomic(path: string, text: string, beforeReplace?
   try {
     let identity: string;
     try {
-      await handle.writeFile(text, 'utf8');
+      await (typeof text === 'string' ? handle.writeFile(text, 'utf8') : handle.writeFile(text));
       await handle.sync();
       identity = identityOf(await handle.stat({ bigint: true }));
     } finally {

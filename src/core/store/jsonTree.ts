@@ -10,7 +10,13 @@ export type JsonNode =
   | { kind: 'array'; start: number; end: number; items: JsonNode[] }
   | { kind: 'scalar'; start: number; end: number };
 
-/** A JSON syntax error at a UTF-16 offset of the text. */
+/**
+ * Deeper nesting is refused: an annotation file needs 5 levels, and a value nested 100,000 levels
+ * deep must give a message with a place, not exhaust the stack of a recursive reader.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/** A JSON syntax error (or a duplicate key, or nesting beyond {@link MAX_JSON_DEPTH}) at a UTF-16 offset of the text. */
 export class JsonSyntaxError extends Error {
   constructor(
     message: string,
@@ -33,7 +39,8 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
 }
 
 /**
- * Parses JSON text into a tree of locations.
+ * Parses JSON text into a tree of locations. Stricter than JSON.parse: a key twice in one object
+ * (JSON.parse keeps the last silently) and nesting deeper than {@link MAX_JSON_DEPTH} are errors.
  * @throws JsonSyntaxError with the offset of the first error.
  */
 export function parseJsonTree(text: string): JsonNode {
@@ -69,6 +76,7 @@ function describe(ch: string | undefined): string {
 
 class TreeParser {
   pos = 0;
+  private depth = 0;
   constructor(private readonly text: string) {}
 
   fail(message: string, offset = this.pos): never {
@@ -86,8 +94,13 @@ class TreeParser {
 
   parseValue(): JsonNode {
     const ch = this.text[this.pos];
-    if (ch === '{') return this.parseObject();
-    if (ch === '[') return this.parseArray();
+    if (ch === '{' || ch === '[') {
+      if (this.depth >= MAX_JSON_DEPTH) this.fail(`Nested deeper than ${MAX_JSON_DEPTH} levels (an annotation file needs 5)`);
+      this.depth += 1;
+      const node = ch === '{' ? this.parseObject() : this.parseArray();
+      this.depth -= 1;
+      return node;
+    }
     const start = this.pos;
     if (ch === '"') {
       this.parseString();
@@ -129,6 +142,7 @@ class TreeParser {
       if (this.text[this.pos] !== ':') this.fail(`Expected ':' after the property name "${key}"`);
       this.pos += 1;
       this.skipWhitespace();
+      if (properties.has(key)) this.fail(`Duplicate key "${key}" (JSON readers keep only one of them; remove the other)`, keyStart);
       properties.set(key, { keyStart, value: this.parseValue() });
       this.skipWhitespace();
       const next = this.text[this.pos];

@@ -30,11 +30,23 @@ const HASH_PATTERN = /^[0-9a-f]{64}$/;
 
 /**
  * Whether a path is a valid `article` value: relative to the workspace folder, `/` separators,
- * no `.` or `..` segments, no drive letter, no empty segment.
+ * no `.` or `..` segments, no drive letter, no empty segment, nothing under `.git/` (git's own
+ * files, where CI keeps its access token), no control characters such as NUL.
  */
 export function isValidArticlePath(path: string): boolean {
-  if (path.length === 0 || path.includes('\\') || /^[A-Za-z]:/.test(path)) return false;
-  return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+  return articlePathProblem(path) === undefined;
+}
+
+/** What is wrong with an `article` value, or undefined when it is valid (see {@link isValidArticlePath}). */
+export function articlePathProblem(path: string): string | undefined {
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused here
+  if (/[\u0000-\u001f\u007f]/.test(path)) return 'must not contain control characters such as NUL';
+  const segments = path.split('/');
+  if (segments.some((segment) => segment.toLowerCase() === '.git')) return "must not lead into '.git/' (git's own files are never articles)";
+  if (path.length === 0 || path.includes('\\') || /^[A-Za-z]:/.test(path) || segments.some((segment) => segment === '' || segment === '.' || segment === '..')) {
+    return "must be a path relative to the workspace folder with '/' separators and no '.' or '..' segments";
+  }
+  return undefined;
 }
 
 function twoDigits(value: string, at: number): number {
@@ -80,7 +92,13 @@ function codePointLength(value: string): number {
 }
 
 function show(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    // JSON.stringify recurses: a value nested 100,000 levels deep exhausts the stack.
+    text = Array.isArray(value) ? 'a deeply nested array' : 'a deeply nested object';
+  }
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
@@ -159,8 +177,9 @@ function checkAnnotation(value: unknown, list: ProblemList): ValidationProblem[]
     list.add(['id'], `must be 1 to 64 letters, digits, '_' or '-', not ${show(value.id)}`);
   }
   if ('article' in value && list.string(value.article, ['article'], true) && !list.validArticles.has(value.article)) {
-    if (isValidArticlePath(value.article)) list.validArticles.add(value.article);
-    else list.add(['article'], `must be a path relative to the workspace folder with '/' separators and no '.' or '..' segments, not ${show(value.article)}`);
+    const problem = articlePathProblem(value.article);
+    if (problem === undefined) list.validArticles.add(value.article);
+    else list.add(['article'], `${problem}, not ${show(value.article)}`);
   }
   if ('status' in value) list.status(value.status, ['status']);
   if ('quote' in value) validateQuote(value.quote, list);

@@ -2,9 +2,12 @@
  * A workspace's articles: which files count as articles, and reading them safely.
  * Paths are workspace-relative with / separators, as in the annotation file.
  */
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { globToRegExp, staticPrefix } from './glob';
+import { readWorkspaceFile } from './guardedRead';
+
+export { formatBytes, readRegularFile, readWorkspaceFile, resolveInsideWorkspace, unsafePathReason, type GuardedPath, type GuardedRead } from './guardedRead';
 
 export const DEFAULT_ARTICLE_GLOBS: readonly string[] = ['articles/**', 'seeds/**'];
 export const ARTICLE_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.txt'];
@@ -66,9 +69,10 @@ export type ArticleRead =
   | { kind: 'error'; path: string; reason: string; message: string };
 
 /**
- * Reads one article as UTF-8 text (a leading byte-order mark is dropped, as editors do).
- * Refuses, with a message naming the file, paths outside the workspace, missing files, files over
- * the size limit and binary or non-UTF-8 content.
+ * Reads one article as UTF-8 text (a leading byte-order mark is dropped, as editors do), through the
+ * guarded reader: refuses, with a message naming the file, paths outside the workspace or into
+ * `.git/`, missing files, anything but a regular file, files over the size limit and binary or
+ * non-UTF-8 content.
  * @param root The workspace folder.
  * @param path Workspace-relative path with / separators (as stored in annotations).
  */
@@ -79,33 +83,10 @@ export async function readArticle(
 ): Promise<ArticleRead> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
   const fail = (reason: string): ArticleRead => ({ kind: 'error', path, reason, message: `${path}: ${reason}` });
-  const unsafe = unsafePathReason(path);
-  if (unsafe) return fail(unsafe);
-  const absolute = join(root, ...path.split('/'));
-  try {
-    const target = await stat(absolute);
-    if (!target.isFile()) return fail('is not a file');
-    // A symbolic link (of the file or of a folder above it) committed to git must not reach out.
-    if (!(await isInside(root, absolute))) return fail('resolves to a file outside the workspace');
-    if (target.size > maxBytes) return fail(`is ${formatBytes(target.size)}, over the ${formatBytes(maxBytes)} limit for articles`);
-    return decodeArticle(await readFile(absolute), fail);
-  } catch (error) {
-    if (isMissing(error)) return fail('no such file');
-    return fail(error instanceof Error ? error.message : String(error));
-  }
-}
-
-/**
- * Why a path from the annotation file must not be opened, or null when it is a plain
- * workspace-relative path. Annotation files arrive through git: a path must never reach outside.
- */
-export function unsafePathReason(path: string): string | null {
-  if (path.length === 0) return 'empty path';
-  if (isAbsolute(path) || /^[a-zA-Z]:/.test(path) || path.startsWith('/')) return 'absolute paths are not allowed';
-  if (path.includes('\\')) return 'use / as the path separator';
-  if (path.includes('\0')) return 'contains a NUL character';
-  if (path.split('/').some((segment) => segment === '..')) return "'..' is not allowed: articles live inside the workspace";
-  return null;
+  const read = await readWorkspaceFile(root, path, maxBytes);
+  if (read.kind === 'missing') return fail('no such file');
+  if (read.kind === 'refused') return fail(read.reason);
+  return decodeArticle(read.bytes, fail);
 }
 
 function decodeArticle(bytes: Buffer, fail: (reason: string) => ArticleRead): ArticleRead {
@@ -119,17 +100,7 @@ function decodeArticle(bytes: Buffer, fail: (reason: string) => ArticleRead): Ar
   return { kind: 'ok', text: text.replace(/^\uFEFF/, '') };
 }
 
-async function isInside(root: string, absolute: string): Promise<boolean> {
-  const [realRoot, realTarget] = await Promise.all([realpath(root), realpath(absolute)]);
-  const rel = relative(realRoot, realTarget);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && !rel.startsWith(`..${sep}`);
-}
-
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return code === 'ENOENT' || code === 'ENOTDIR';
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 }

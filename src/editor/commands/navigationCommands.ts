@@ -4,6 +4,7 @@ import type { ClaimFinding } from '../../core/analysis/types';
 import { overlaps } from '../../core/span';
 import { toRange, type Span } from '../ranges';
 import { articleDocument, explain, isAnnotationArgs, type AnnotationArgs, type CommandContext } from './context';
+import { refusalToOpen } from '../guardedOpen';
 
 /** Claims above the threshold that no annotation overlaps, in text order. */
 export function unreviewedClaims(ctx: CommandContext, document: vscode.TextDocument): ClaimFinding[] {
@@ -45,7 +46,13 @@ async function revealAnnotation(ctx: CommandContext, args?: AnnotationArgs): Pro
     explain(vscode.l10n.t('That annotation no longer exists.'));
     return;
   }
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(found.folder.uri, found.annotation.article));
+  const articleUri = vscode.Uri.joinPath(found.folder.uri, found.annotation.article);
+  const refusal = await refusalToOpen(articleUri);
+  if (refusal !== undefined) {
+    explain(vscode.l10n.t('The article cannot be opened: {0}', refusal));
+    return;
+  }
+  const document = await vscode.workspace.openTextDocument(articleUri);
   const placed = ctx.sessions.placements(document).find((p) => p.annotation.id === args.id);
   if (!placed?.span) {
     const editor = await vscode.window.showTextDocument(document, { preview: false });

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { AnchorState, Status } from '../../core/store/annotation';
 import type { GroupKey } from '../../core/sidebar/annotationGroups';
+import { refusalToOpen } from '../guardedOpen';
 
 const STATUS_ICON: Record<Status, vscode.ThemeIcon> = {
   verified: new vscode.ThemeIcon('pass', new vscode.ThemeColor('aiNews.verifiedBorder')),
@@ -40,12 +41,13 @@ export function lineLabel(document: vscode.TextDocument, offset: number): string
   return vscode.l10n.t('line {0}', document.positionAt(offset).line + 1);
 }
 
-/** The open document of the URI, or the file loaded from disk; undefined when it cannot be read. */
+/** The open document of the URI, or the file loaded from disk; undefined when it cannot be read or is refused (see guardedOpen.ts). */
 export async function openIfReadable(uri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
   const key = uri.toString();
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
   if (open) return open;
   try {
+    if ((await refusalToOpen(uri)) !== undefined) return undefined;
     return await vscode.workspace.openTextDocument(uri);
   } catch {
     return undefined;

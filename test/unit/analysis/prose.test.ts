@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { maskMarkdown, maskProse, type ProseBlock } from '../../../src/core/analysis/prose';
+import { isCheapToParse, maskMarkdown, maskProse, type ProseBlock } from '../../../src/core/analysis/prose';
+import { splitSentences } from '../../../src/core/analysis/sentences';
 import { random } from '../../support/random';
 
 const PREFIXES = ['', '- ', '* ', '+ ', '-  ', '   - ', '    - ', '-\t', '- - ', '1. ', '-', '# ', '> ', '- # ', '- > ', '-     '];
@@ -31,5 +32,36 @@ describe('analysis: prose masking shortcuts', () => {
     const { masked, units } = maskProse('- Umsatz: 7,2 Mrd. Euro');
     assert.equal(masked, '  Umsatz: 7,2 Mrd. Euro');
     assert.deepEqual(units, [{ start: 2, end: 23 }]);
+  });
+});
+
+describe('analysis: inputs remark-parse handles badly are taken as plain text', () => {
+  it('hands ordinary Markdown paragraphs to remark', () => {
+    const paragraph = 'Laut [OpenAI](https://openai.com) ist **GPT-4o** _deutlich_ schneller; `code` und <b>HTML</b> bleiben Markup.';
+    assert.equal(isCheapToParse(paragraph), true);
+    assert.deepEqual(maskProse(paragraph), maskMarkdown(paragraph));
+    assert.equal(isCheapToParse('> - 1. Zitat in einer Liste'), true);
+  });
+
+  it('takes runs of delimiters and deep nesting on one line as plain text, markup blanked, offsets kept', () => {
+    for (const block of ['*a_'.repeat(100), '['.repeat(65), '![a'.repeat(70), '`a'.repeat(70), 'a_b_c '.repeat(40), '> '.repeat(9) + 'Text', '- '.repeat(9) + 'Text', '[a]: b\n'.repeat(70)]) {
+      assert.equal(isCheapToParse(block), false, JSON.stringify(block.slice(0, 20)));
+      const { masked, units } = maskProse(block);
+      assert.equal(masked.length, block.length);
+      assert.doesNotMatch(masked, /[*_[\]`<>]/);
+      assert.ok(units.length <= 1);
+    }
+    const quoted = '> '.repeat(20) + 'Der Umsatz stieg um 12 Prozent.';
+    const prose = maskProse(quoted);
+    assert.equal(prose.masked.trim(), 'Der Umsatz stieg um 12 Prozent.');
+    assert.equal(prose.masked.indexOf('Der'), quoted.indexOf('Der'));
+  });
+
+  it('splits a long run of dots without trying every start inside it (the result is unchanged)', () => {
+    const dots = '.'.repeat(50_000);
+    const text = `Erster Satz. ${dots} Zweiter Satz.`;
+    const sentences = splitSentences(text, [{ start: 0, end: text.length }], 'de');
+    // A sentence ends before a capital letter only: the dots join the first sentence, as before.
+    assert.deepEqual(sentences.map((s) => text.slice(s.start, s.end)), [`Erster Satz. ${dots}`, 'Zweiter Satz.']);
   });
 });

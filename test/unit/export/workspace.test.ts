@@ -78,7 +78,7 @@ describe('workspace articles', () => {
       return read.kind === 'error' ? read.reason : 'read';
     };
     assert.equal(await reason('articles/none.md'), 'no such file');
-    assert.equal(await reason('articles/2025'), 'is not a file');
+    assert.equal(await reason('articles/2025'), 'is a folder, not a file');
     assert.match(await reason('../outside.md'), /'\.\.' is not allowed/);
     assert.match(await reason('/etc/passwd'), /absolute/);
     assert.match(await reason('articles/link.md'), /outside the workspace/);

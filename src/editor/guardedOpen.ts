@@ -1,0 +1,17 @@
+/**
+ * The editor's side of the guarded reader: files named by the annotation file (articles) are checked
+ * before VS Code opens them, so that a committed link out of the workspace, a path into `.git/` or a
+ * FIFO is never opened from the sidebar or a command.
+ */
+import * as vscode from 'vscode';
+import { toArticlePath } from '../core/store/paths';
+import { workspaceFileRefusal } from '../core/workspace/guardedRead';
+
+/** Why the file must not be opened (a sentence naming it), or undefined when it may be. */
+export async function refusalToOpen(uri: vscode.Uri): Promise<string | undefined> {
+  if (uri.scheme !== 'file') return undefined;
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  const path = folder && toArticlePath(folder.uri.fsPath, uri.fsPath);
+  if (!path) return undefined;
+  return (await workspaceFileRefusal(folder.uri.fsPath, path))?.message;
+}
