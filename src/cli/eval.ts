@@ -6,7 +6,8 @@
  *
  * Sets: "seeds" (test/fixtures/gold/labels + seeds/), "own passages" (test/fixtures/analysis/passages)
  * and "held-out passages" (test/fixtures/analysis/heldout, written without looking at the engine's
- * output and not used for tuning), both in the annotated master format of the guidelines. `--labels DIR --texts DIR` scores any other folder of
+ * output and not used for tuning), both in the annotated master format of the guidelines; "corpora"
+ * (the NER dev splits of data/corpora, see evalCorpora/ner.ts). `--labels DIR --texts DIR` scores any other folder of
  * gold JSON labels (`{source, numbers, entities, claims}`) against the texts they name.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { join } from 'node:path';
 import { analyze, defaultLexicon } from '../core/analysis';
 import type { Finding, FindingKind } from '../core/analysis';
 import { parseAnnotated, scoreSpans, sumScores, KIND_LABELS, type GoldLabels, type KindScore } from '../core/analysis/scoring';
+import { evaluateNerDevSets } from './evalCorpora/ner';
 
 interface Article {
   name: string;
@@ -106,6 +108,10 @@ function main(argv: string[]): number {
   }
   if (sets.length > 1 && !only) {
     console.log(table('all sets', { number: sumScores(all.number), entity: sumScores(all.entity), claim: sumScores(all.claim) }));
+  }
+  if (!argv.includes('--labels') && (!only || 'corpora'.startsWith(only))) {
+    console.log('\ncorpora dev splits (data/corpora), entities');
+    for (const t of evaluateNerDevSets((record) => analyze(record.text, { lexicon }).findings.filter((f) => f.kind === 'entity'))) console.log(`${t}\n`);
   }
   return 0;
 }
