@@ -5,13 +5,14 @@
 import { exportBench } from './export';
 import { storeBench } from './store';
 import { analysisBench } from './analysis';
+import { modelsBench } from './models';
 
 export interface BenchSection {
   name: string;
   run(): Promise<void>;
 }
 
-const sections: BenchSection[] = [exportBench, storeBench, analysisBench];
+const sections: BenchSection[] = [exportBench, storeBench, analysisBench, modelsBench];
 
 async function main(): Promise<void> {
   const only = process.argv[2];

@@ -18,3 +18,5 @@ export { findEntities, type EntityScan, type LearnedName, type NameCandidate } f
 export { findClaims, scoreSentence, DEFAULT_CLAIM_THRESHOLD } from './claims';
 export { findTimeSensitive } from './timeSensitive';
 export { tokenize, type Token } from './tokens';
+export { shippedModels, modelsIn, modelsOf, findModelsDir, NO_MODELS, MODEL_FILES, type Models } from './models';
+export { paragraphLanguage, countFunctionWords, PARAGRAPH_MARGIN } from './language';

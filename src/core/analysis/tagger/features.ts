@@ -1,0 +1,164 @@
+/**
+ * Feature extraction for the entity tagger. A feature is a template (what is looked at) and a value
+ * (what was seen there); both are hashed to one 32-bit number, without building the string, so that
+ * tagging stays fast. `describeFeature` turns a template and value back into words for the hover.
+ */
+import type { TagWord } from './words';
+
+/** Feature templates. The numbers are part of the model file: append, never renumber. */
+export enum T {
+  Bias = 0, Word, Lower, Prefix2, Prefix3, Suffix2, Suffix3, Suffix4, Shape, ShortShape, Initial,
+  Prev, Prev2, Next, Next2, PrevShape, NextShape, PrevShapeHere, HereNextShape, PrevAndWord,
+  Gazetteer, PrevGazetteer, NextGazetteer, GivenName, GermanNoun, Length, CompoundHead, CompoundHeadNoun,
+  AllCapsLength, PrevTag, PrevTwoTags, PrevTagShape,
+}
+
+/** What the tagger knows about the words of a sentence besides their text. */
+export interface WordContext {
+  /** Per word: the type and rule of a rule or lexicon finding covering it, "B-org lexicon"; empty when none. */
+  gazetteer: readonly string[];
+  isGivenName(word: string): boolean;
+  /** German: true when a capitalised word is a common noun (German capitalises every noun). */
+  isGermanNoun(word: string): boolean;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over the template number and the value's UTF-16 units. */
+export function featureHash(template: number, value: string): number {
+  let h = Math.imul(FNV_OFFSET ^ (template + 1), FNV_PRIME);
+  for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
+
+/** "Xxxx" → "Xx", "GPT-4o" → "X-dx", "iPhone" → "xXx": each run of one class is one character. */
+export function shortShape(word: string): string {
+  let out = '';
+  let last = '';
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charAt(i);
+    const k = c >= '0' && c <= '9' ? 'd' : c !== c.toLowerCase() ? 'X' : c !== c.toUpperCase() ? 'x' : c;
+    if (k !== last) out += k;
+    last = k;
+  }
+  return out;
+}
+
+/** The shape with runs kept up to four: "Xxxx", "XXXX", "dddd". */
+export function longShape(word: string): string {
+  let out = '';
+  let last = '';
+  let run = 0;
+  for (let i = 0; i < word.length && out.length < 12; i++) {
+    const c = word.charAt(i);
+    const k = c >= '0' && c <= '9' ? 'd' : c !== c.toLowerCase() ? 'X' : c !== c.toUpperCase() ? 'x' : c;
+    run = k === last ? run + 1 : 1;
+    last = k;
+    if (run <= 4) out += k;
+  }
+  return out;
+}
+
+function isCapitalisedWord(word: string): boolean {
+  const c = word.charAt(0);
+  return c !== c.toLowerCase();
+}
+
+const NONE = '<none>';
+
+/** Calls `emit(template, value)` for every feature of word i. One function for training, tagging and explaining. */
+export function emitFeatures(words: readonly TagWord[], lower: readonly string[], i: number, context: WordContext, emit: (template: T, value: string) => void): void {
+  const w = words[i].text;
+  const l = lower[i];
+  const shape = shortShape(w);
+  const prev = i > 0 && !words[i].initial ? lower[i - 1] : '<s>';
+  const next = i + 1 < words.length && !words[i + 1].initial ? lower[i + 1] : '</s>';
+  emit(T.Bias, '');
+  emit(T.Word, w);
+  emit(T.Lower, l);
+  if (l.length > 3) {
+    emit(T.Prefix2, l.slice(0, 2));
+    emit(T.Prefix3, l.slice(0, 3));
+    emit(T.Suffix2, l.slice(-2));
+    emit(T.Suffix3, l.slice(-3));
+  }
+  if (l.length > 5) emit(T.Suffix4, l.slice(-4));
+  emit(T.Shape, longShape(w));
+  emit(T.ShortShape, shape);
+  emit(T.Initial, (words[i].initial ? 'first ' : 'inner ') + shape);
+  emit(T.Prev, prev);
+  emit(T.Next, next);
+  emit(T.Prev2, i > 1 && !words[i].initial && !words[i - 1].initial ? lower[i - 2] : '<s>');
+  emit(T.Next2, i + 2 < words.length && !words[i + 1].initial && !words[i + 2].initial ? lower[i + 2] : '</s>');
+  const prevShape = i > 0 && !words[i].initial ? shortShape(words[i - 1].text) : '<s>';
+  const nextShape = i + 1 < words.length && !words[i + 1].initial ? shortShape(words[i + 1].text) : '</s>';
+  emit(T.PrevShape, prevShape);
+  emit(T.NextShape, nextShape);
+  emit(T.PrevShapeHere, `${prevShape} ${shape}`);
+  emit(T.HereNextShape, `${shape} ${nextShape}`);
+  emit(T.PrevAndWord, `${prev} ${shape}`);
+  emit(T.Gazetteer, context.gazetteer[i] || NONE);
+  emit(T.PrevGazetteer, i > 0 ? context.gazetteer[i - 1] || NONE : '<s>');
+  emit(T.NextGazetteer, i + 1 < words.length ? context.gazetteer[i + 1] || NONE : '</s>');
+  if (isCapitalisedWord(w)) {
+    if (context.isGivenName(w)) emit(T.GivenName, '');
+    if (context.isGermanNoun(w)) emit(T.GermanNoun, '');
+    if (w.length >= 2 && w === w.toUpperCase()) emit(T.AllCapsLength, String(Math.min(w.length, 6)));
+  }
+  emit(T.Length, String(Math.min(w.length, 12)));
+  const hyphen = w.lastIndexOf('-');
+  if (hyphen > 0 && hyphen < w.length - 1) {
+    const head = w.slice(hyphen + 1);
+    emit(T.CompoundHead, head.toLowerCase());
+    if (isCapitalisedWord(head) && context.isGermanNoun(head)) emit(T.CompoundHeadNoun, '');
+  }
+}
+
+/** Describes a feature in words a journalist understands, for the hover ("after 'sagte'"). */
+export function describeFeature(template: T, value: string): string {
+  switch (template) {
+    case T.Word:
+    case T.Lower:
+      return `the name "${value}"`;
+    case T.Prefix2:
+    case T.Prefix3:
+      return `begins with "${value}"`;
+    case T.Suffix2:
+    case T.Suffix3:
+    case T.Suffix4:
+      return `ends in "-${value}"`;
+    case T.Shape:
+    case T.ShortShape:
+    case T.AllCapsLength:
+      return 'written like a name';
+    case T.Initial:
+      return value.startsWith('first') ? 'at the start of a sentence' : 'capitalised inside a sentence';
+    case T.Prev:
+    case T.PrevAndWord:
+      return `after "${value.split(' ')[0]}"`;
+    case T.Prev2:
+      return `two words after "${value}"`;
+    case T.Next:
+      return `before "${value}"`;
+    case T.Next2:
+      return `two words before "${value}"`;
+    case T.PrevShape:
+    case T.PrevShapeHere:
+      return 'what precedes it';
+    case T.NextShape:
+    case T.HereNextShape:
+      return 'what follows it';
+    case T.Gazetteer:
+      return `the rules (${value})`;
+    case T.PrevGazetteer:
+    case T.NextGazetteer:
+      return 'a known name next to it';
+    case T.GivenName:
+      return 'a known given name';
+    case T.CompoundHead:
+      return `a compound ending in "${value}"`;
+    default:
+      return 'its context';
+  }
+}
