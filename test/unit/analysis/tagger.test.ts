@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tokenize } from '../../../src/core/analysis';
 import { findModelsDir, modelsIn, shippedModels } from '../../../src/core/analysis/models';
-import { T, emitFeatures, longShape, shortShape, type WordContext } from '../../../src/core/analysis/tagger/features';
+import { T, emitFeatures, longShape, shortShape, viewOf, type WordContext } from '../../../src/core/analysis/tagger/features';
 import { decodeTagger } from '../../../src/core/analysis/tagger/model';
 import { tagEntities, wordContext } from '../../../src/core/analysis/tagger/tagSentence';
 import { trainTagger, type TrainingSequence } from '../../../src/core/analysis/tagger/train';
@@ -96,16 +96,16 @@ describe('analysis: tagger features', () => {
     const text = 'sagte Regierung Angela Merkel';
     const tokens = tokenize(text);
     const words = tagWords(tokens, text, [0]);
-    const lower = words.map((w) => w.text.toLowerCase());
-    const context: WordContext = { ...wordContext(['', '', 'B-person rule', 'I-person rule'], 'de') };
+    const context: WordContext = wordContext(['', '', 'B-person rule', 'I-person rule'], 'de');
     const seen = (i: number): string[] => {
       const out: string[] = [];
-      emitFeatures(words, lower, i, context, (template, value) => out.push(`${T[template]}=${value}`));
+      emitFeatures(viewOf(words), i, context, (template, a, b) => out.push(`${T[template]}=${a}${b === undefined ? '' : `|${b}`}`));
       return out;
     };
     assert.ok(seen(1).includes('GermanNoun='), 'Regierung is a common noun');
     assert.ok(seen(1).includes('Prev=sagte'));
     assert.ok(seen(2).includes('GivenName='));
+    assert.ok(seen(2).includes('PrevAndWord=regierung|Xx'), 'the word before and this word\'s shape');
     assert.ok(seen(2).includes('Gazetteer=B-person rule'));
     assert.ok(seen(3).includes('PrevGazetteer=B-person rule'));
     assert.ok(!seen(3).includes('GermanNoun='), 'Merkel is not a common noun');

@@ -25,10 +25,17 @@ export interface WordContext {
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-/** FNV-1a over the template number and the value's UTF-16 units. */
-export function featureHash(template: number, value: string): number {
+/**
+ * FNV-1a over the template number and the value's UTF-16 units; a second value `b` (a pair of
+ * words, a word and a shape) is hashed after a separator, so that no string is built for it.
+ */
+export function featureHash(template: number, a: string, b?: string): number {
   let h = Math.imul(FNV_OFFSET ^ (template + 1), FNV_PRIME);
-  for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), FNV_PRIME);
+  for (let i = 0; i < a.length; i++) h = Math.imul(h ^ a.charCodeAt(i), FNV_PRIME);
+  if (b !== undefined) {
+    h = Math.imul(h ^ 0xffff, FNV_PRIME);
+    for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b.charCodeAt(i), FNV_PRIME);
+  }
   return h >>> 0;
 }
 
@@ -66,14 +73,42 @@ function isCapitalisedWord(word: string): boolean {
 }
 
 const NONE = '<none>';
+const LENGTHS = Array.from({ length: 13 }, (_, k) => String(k));
+const CAPS_LENGTHS = Array.from({ length: 7 }, (_, k) => String(k));
 
-/** Calls `emit(template, value)` for every feature of word i. One function for training, tagging and explaining. */
-export function emitFeatures(words: readonly TagWord[], lower: readonly string[], i: number, context: WordContext, emit: (template: T, value: string) => void): void {
+/** A sentence's words with what every feature of them needs, computed once per word. */
+export interface WordsView {
+  words: readonly TagWord[];
+  lower: readonly string[];
+  shapes: readonly string[];
+  longShapes: readonly string[];
+  capitalised: readonly boolean[];
+}
+
+export function viewOf(words: readonly TagWord[]): WordsView {
+  return {
+    words,
+    lower: words.map((w) => w.text.toLowerCase()),
+    shapes: words.map((w) => shortShape(w.text)),
+    longShapes: words.map((w) => longShape(w.text)),
+    capitalised: words.map((w) => isCapitalisedWord(w.text)),
+  };
+}
+
+/** Receives one feature: its template and its value (one string, or two). */
+export type Emit = (template: T, a: string, b?: string) => void;
+
+/** Calls `emit` for every feature of word i. One function for training, tagging and explaining. */
+export function emitFeatures(view: WordsView, i: number, context: WordContext, emit: Emit): void {
+  const { words, lower, shapes } = view;
   const w = words[i].text;
   const l = lower[i];
-  const shape = shortShape(w);
-  const prev = i > 0 && !words[i].initial ? lower[i - 1] : '<s>';
-  const next = i + 1 < words.length && !words[i + 1].initial ? lower[i + 1] : '</s>';
+  const shape = shapes[i];
+  const first = words[i].initial;
+  const hasPrev = i > 0 && !first;
+  const hasNext = i + 1 < words.length && !words[i + 1].initial;
+  const prev = hasPrev ? lower[i - 1] : '<s>';
+  const next = hasNext ? lower[i + 1] : '</s>';
   emit(T.Bias, '');
   emit(T.Word, w);
   emit(T.Lower, l);
@@ -84,29 +119,29 @@ export function emitFeatures(words: readonly TagWord[], lower: readonly string[]
     emit(T.Suffix3, l.slice(-3));
   }
   if (l.length > 5) emit(T.Suffix4, l.slice(-4));
-  emit(T.Shape, longShape(w));
+  emit(T.Shape, view.longShapes[i]);
   emit(T.ShortShape, shape);
-  emit(T.Initial, (words[i].initial ? 'first ' : 'inner ') + shape);
+  emit(T.Initial, first ? 'first' : 'inner', shape);
   emit(T.Prev, prev);
   emit(T.Next, next);
-  emit(T.Prev2, i > 1 && !words[i].initial && !words[i - 1].initial ? lower[i - 2] : '<s>');
-  emit(T.Next2, i + 2 < words.length && !words[i + 1].initial && !words[i + 2].initial ? lower[i + 2] : '</s>');
-  const prevShape = i > 0 && !words[i].initial ? shortShape(words[i - 1].text) : '<s>';
-  const nextShape = i + 1 < words.length && !words[i + 1].initial ? shortShape(words[i + 1].text) : '</s>';
+  emit(T.Prev2, hasPrev && i > 1 && !words[i - 1].initial ? lower[i - 2] : '<s>');
+  emit(T.Next2, hasNext && i + 2 < words.length && !words[i + 2].initial ? lower[i + 2] : '</s>');
+  const prevShape = hasPrev ? shapes[i - 1] : '<s>';
+  const nextShape = hasNext ? shapes[i + 1] : '</s>';
   emit(T.PrevShape, prevShape);
   emit(T.NextShape, nextShape);
-  emit(T.PrevShapeHere, `${prevShape} ${shape}`);
-  emit(T.HereNextShape, `${shape} ${nextShape}`);
-  emit(T.PrevAndWord, `${prev} ${shape}`);
+  emit(T.PrevShapeHere, prevShape, shape);
+  emit(T.HereNextShape, shape, nextShape);
+  emit(T.PrevAndWord, prev, shape);
   emit(T.Gazetteer, context.gazetteer[i] || NONE);
   emit(T.PrevGazetteer, i > 0 ? context.gazetteer[i - 1] || NONE : '<s>');
   emit(T.NextGazetteer, i + 1 < words.length ? context.gazetteer[i + 1] || NONE : '</s>');
-  if (isCapitalisedWord(w)) {
+  if (view.capitalised[i]) {
     if (context.isGivenName(w)) emit(T.GivenName, '');
     if (context.isGermanNoun(w)) emit(T.GermanNoun, '');
-    if (w.length >= 2 && w === w.toUpperCase()) emit(T.AllCapsLength, String(Math.min(w.length, 6)));
+    if (w.length >= 2 && w === w.toUpperCase()) emit(T.AllCapsLength, CAPS_LENGTHS[Math.min(w.length, 6)]);
   }
-  emit(T.Length, String(Math.min(w.length, 12)));
+  emit(T.Length, LENGTHS[Math.min(w.length, 12)]);
   const hyphen = w.lastIndexOf('-');
   if (hyphen > 0 && hyphen < w.length - 1) {
     const head = w.slice(hyphen + 1);
@@ -117,6 +152,7 @@ export function emitFeatures(words: readonly TagWord[], lower: readonly string[]
 
 /** Describes a feature in words a journalist understands, for the hover ("after 'sagte'"). */
 export function describeFeature(template: T, value: string): string {
+  // Pairs describe themselves by their first part ("after 'sagte'", "at the start of a sentence").
   switch (template) {
     case T.Word:
     case T.Lower:
@@ -133,10 +169,10 @@ export function describeFeature(template: T, value: string): string {
     case T.AllCapsLength:
       return 'written like a name';
     case T.Initial:
-      return value.startsWith('first') ? 'at the start of a sentence' : 'capitalised inside a sentence';
+      return value === 'first' ? 'at the start of a sentence' : 'capitalised inside a sentence';
     case T.Prev:
     case T.PrevAndWord:
-      return `after "${value.split(' ')[0]}"`;
+      return `after "${value}"`;
     case T.Prev2:
       return `two words after "${value}"`;
     case T.Next:

@@ -28,8 +28,8 @@ export interface TaggerHeader {
 /** A loaded tagger: an open-addressing table from feature hash to its row of weights. */
 export class TaggerModel {
   readonly tags: readonly string[];
-  private readonly slots: Int32Array;
-  private readonly slotKeys: Uint32Array;
+  /** Open addressing, interleaved for locality: [key, row + 1] per slot, row + 1 = 0 for an empty slot. */
+  private readonly table: Int32Array;
   private readonly mask: number;
   /** Per tag: the type it marks ('' for O), and whether it begins a span. */
   readonly tagType: readonly string[];
@@ -40,13 +40,12 @@ export class TaggerModel {
     let size = 1;
     while (size < keys.length * 2) size <<= 1;
     this.mask = size - 1;
-    this.slots = new Int32Array(size).fill(-1);
-    this.slotKeys = new Uint32Array(size);
+    this.table = new Int32Array(size * 2);
     for (let k = 0; k < keys.length; k++) {
       let s = keys[k] & this.mask;
-      while (this.slots[s] >= 0) s = (s + 1) & this.mask;
-      this.slots[s] = k;
-      this.slotKeys[s] = keys[k];
+      while (this.table[2 * s + 1] !== 0) s = (s + 1) & this.mask;
+      this.table[2 * s] = keys[k] | 0;
+      this.table[2 * s + 1] = k + 1;
     }
     this.tagType = this.tags.map((t) => (t === 'O' ? '' : t.slice(2)));
     this.tagBegins = this.tags.map((t) => t.startsWith('B-'));
@@ -54,22 +53,25 @@ export class TaggerModel {
 
   /** Row index of a feature hash, or -1. */
   row(hash: number): number {
+    const table = this.table;
+    const key = hash | 0;
     let s = hash & this.mask;
     for (;;) {
-      const k = this.slots[s];
-      if (k < 0) return -1;
-      if (this.slotKeys[s] === hash) return k;
+      const k = table[2 * s + 1];
+      if (k === 0) return -1;
+      if (table[2 * s] === key) return k - 1;
       s = (s + 1) & this.mask;
     }
   }
 
-  /** Adds the weights of feature `hash` to `scores`; returns whether the model knows it. */
-  add(hash: number, scores: Float64Array): boolean {
+  /** Adds the weights of feature `hash` to scores[at, at + tags); returns whether the model knows it. */
+  add(hash: number, scores: Float64Array, at = 0): boolean {
     const k = this.row(hash);
     if (k < 0) return false;
     const n = this.tags.length;
     const base = k * n;
-    for (let t = 0; t < n; t++) scores[t] += this.weights[base + t];
+    const weights = this.weights;
+    for (let t = 0; t < n; t++) scores[at + t] += weights[base + t];
     return true;
   }
 
@@ -108,8 +110,8 @@ export class TaggerModel {
       for (let t = 0; t < n; t++) scores[t] = staticScores[i * n + t];
       const p1 = prev < 0 ? '<s>' : this.tags[prev];
       this.add(featureHash(T.PrevTag, p1), scores);
-      this.add(featureHash(T.PrevTwoTags, `${prev2 < 0 ? '<s>' : this.tags[prev2]} ${p1}`), scores);
-      this.add(featureHash(T.PrevTagShape, `${p1} ${shapes[i]}`), scores);
+      this.add(featureHash(T.PrevTwoTags, prev2 < 0 ? '<s>' : this.tags[prev2], p1), scores);
+      this.add(featureHash(T.PrevTagShape, p1, shapes[i]), scores);
       let best = 0;
       for (let t = 1; t < n; t++) if (this.allowed(prev, t) && scores[t] > scores[best]) best = t;
       tags[i] = best;

@@ -4,7 +4,7 @@
  */
 import type { EntityFinding, EntityType } from '../types';
 import type { Token } from '../tokens';
-import { T, describeFeature, emitFeatures, featureHash, shortShape, type WordContext } from './features';
+import { T, describeFeature, emitFeatures, featureHash, viewOf, type WordContext, type WordsView } from './features';
 import type { TaggerModel } from './model';
 import { tagWords, type TagWord } from './words';
 import { GIVEN_NAMES, looksLikeGermanNoun } from '../entityGuards';
@@ -35,12 +35,22 @@ export function gazetteerOf(words: readonly TagWord[], findings: readonly Pick<E
   return out;
 }
 
-/** The tagger's view of a word's context in `language`. */
+/** The tagger's view of a word's context in `language`; German noun-ness is cached per call (nouns recur). */
 export function wordContext(gazetteer: readonly string[], language: string): WordContext {
+  const nouns = new Map<string, boolean>();
   return {
     gazetteer,
     isGivenName: (w) => GIVEN_NAMES.has(w),
-    isGermanNoun: language === 'de' ? looksLikeGermanNoun : () => false,
+    isGermanNoun: language === 'de'
+      ? (w) => {
+        let known = nouns.get(w);
+        if (known === undefined) {
+          known = looksLikeGermanNoun(w);
+          nouns.set(w, known);
+        }
+        return known;
+      }
+      : () => false,
   };
 }
 
@@ -65,19 +75,19 @@ export function tagEntities(
 ): TaggedSpan[] {
   const words = tagWords(tokens, text, sentenceStarts);
   if (!words.length) return [];
-  const lower = words.map((w) => w.text.toLowerCase());
+  const view = viewOf(words);
   const context = wordContext(gazetteerOf(words, ruleFindings), model.header.language);
   const n = model.tags.length;
   const scores = new Float64Array(words.length * n);
-  const row = new Float64Array(n);
+  let at = 0;
+  const add = (template: T, a: string, b?: string): void => {
+    model.add(featureHash(template, a, b), scores, at);
+  };
   for (let i = 0; i < words.length; i++) {
-    row.fill(0);
-    emitFeatures(words, lower, i, context, (template, value) => {
-      model.add(featureHash(template, value), row);
-    });
-    scores.set(row, i * n);
+    at = i * n;
+    emitFeatures(view, i, context, add);
   }
-  const { tags, confidence } = model.decode(scores, words.map((w) => shortShape(w.text)), words.map((w) => w.initial));
+  const { tags, confidence } = model.decode(scores, view.shapes, words.map((w) => w.initial));
   const spans: TaggedSpan[] = [];
   for (let i = 0; i < words.length; ) {
     if (tags[i] === 0) {
@@ -91,7 +101,7 @@ export function tagEntities(
     if (end > start) {
       let sum = 0;
       for (let k = i; k < j; k++) sum += confidence[k];
-      spans.push({ start, end, type: type as EntityType, confidence: sum / (j - i), reason: strongestReason(model, words, lower, i, context, tags[i]) });
+      spans.push({ start, end, type: type as EntityType, confidence: sum / (j - i), reason: strongestReason(model, view, i, context, tags[i]) });
     }
     i = j;
   }
@@ -99,15 +109,15 @@ export function tagEntities(
 }
 
 /** The feature of word i that gave the most weight to tag `tag`, described in words. */
-function strongestReason(model: TaggerModel, words: readonly TagWord[], lower: readonly string[], i: number, context: WordContext, tag: number): string {
+function strongestReason(model: TaggerModel, view: WordsView, i: number, context: WordContext, tag: number): string {
   let best = '';
   let bestWeight = 0;
-  emitFeatures(words, lower, i, context, (template, value) => {
+  emitFeatures(view, i, context, (template, a, b) => {
     if (template === T.Bias) return;
-    const weight = model.weight(featureHash(template, value), tag);
+    const weight = model.weight(featureHash(template, a, b), tag);
     if (weight > bestWeight) {
       bestWeight = weight;
-      best = describeFeature(template, value);
+      best = describeFeature(template, a);
     }
   });
   return best || 'its context';

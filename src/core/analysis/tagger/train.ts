@@ -3,7 +3,7 @@
  * features.ts. Deterministic: the order of sentences in every epoch comes from a seeded generator,
  * and ties go to the lower tag index, so the same corpus and seed give the same weights.
  */
-import { T, emitFeatures, featureHash, shortShape, type WordContext } from './features';
+import { T, emitFeatures, featureHash, viewOf, type WordContext } from './features';
 import { TaggerModel, type TaggerHeader } from './model';
 import type { TagWord } from './words';
 
@@ -50,9 +50,9 @@ interface Encoded {
   weight: number;
 }
 
-function hashesOf(seq: TrainingSequence, i: number, lower: string[]): number[] {
+function hashesOf(seq: TrainingSequence, i: number, view: ReturnType<typeof viewOf>): number[] {
   const out: number[] = [];
-  emitFeatures(seq.words, lower, i, seq.context, (template, value) => out.push(featureHash(template, value)));
+  emitFeatures(view, i, seq.context, (template, a, b) => out.push(featureHash(template, a, b)));
   return out;
 }
 
@@ -71,23 +71,18 @@ export function trainTagger(sequences: readonly TrainingSequence[], options: Tra
   // Pass 1: count static features; dynamic (previous-tag) features are always kept.
   const counts = new Map<number, number>();
   const hashed = sequences.map((seq) => {
-    const lower = seq.words.map((w) => w.text.toLowerCase());
+    const view = viewOf(seq.words);
     return seq.words.map((_, i) => {
-      const hashes = hashesOf(seq, i, lower);
+      const hashes = hashesOf(seq, i, view);
       for (const h of hashes) counts.set(h, (counts.get(h) ?? 0) + 1);
       return hashes;
     });
   });
   const index = new Map<number, number>();
   for (const [h, c] of counts) if (c >= options.minCount) index.set(h, index.size);
-  const dynamicNames: string[] = [];
   const history = ['<s>', ...tags];
-  for (const p1 of history) {
-    dynamicNames.push(`${T.PrevTag}\u0000${p1}`);
-    for (const p2 of history) dynamicNames.push(`${T.PrevTwoTags}\u0000${p2} ${p1}`);
-  }
-  const dynamicIndex = (template: T, value: string): number => {
-    const h = featureHash(template, value);
+  const dynamicIndex = (template: T, a: string, b?: string): number => {
+    const h = featureHash(template, a, b);
     let k = index.get(h);
     if (k === undefined) {
       k = index.size;
@@ -106,17 +101,17 @@ export function trainTagger(sequences: readonly TrainingSequence[], options: Tra
       offsets.push(rows.length);
     }
     const gold = Int32Array.from(seq.gold.map((g) => tagIndex.get(g) ?? 0));
-    return { rows: Int32Array.from(rows), offsets: Int32Array.from(offsets), gold, shapes: seq.words.map((w) => shortShape(w.text)), initial: seq.words.map((w) => w.initial), weight: seq.weight ?? 1 };
+    return { rows: Int32Array.from(rows), offsets: Int32Array.from(offsets), gold, shapes: viewOf(seq.words).shapes as string[], initial: seq.words.map((w) => w.initial), weight: seq.weight ?? 1 };
   });
   hashed.length = 0;
   // Previous-tag features for every history seen, so that their rows exist before training.
-  for (const name of dynamicNames) {
-    const [template, value] = name.split('\u0000');
-    dynamicIndex(Number(template) as T, value);
+  for (const p1 of history) {
+    dynamicIndex(T.PrevTag, p1);
+    for (const p2 of history) dynamicIndex(T.PrevTwoTags, p2, p1);
   }
   const shapes = new Set<string>();
   for (const e of encoded) for (const s of e.shapes) shapes.add(s);
-  for (const p1 of history) for (const s of shapes) dynamicIndex(T.PrevTagShape, `${p1} ${s}`);
+  for (const p1 of history) for (const s of shapes) dynamicIndex(T.PrevTagShape, p1, s);
 
   const size = index.size * n;
   const w = new Float64Array(size);
@@ -152,8 +147,8 @@ export function trainTagger(sequences: readonly TrainingSequence[], options: Tra
         const p1 = prev < 0 ? '<s>' : tags[prev];
         const dynamic = [
           dynamicIndex(T.PrevTag, p1),
-          dynamicIndex(T.PrevTwoTags, `${prev2 < 0 ? '<s>' : tags[prev2]} ${p1}`),
-          dynamicIndex(T.PrevTagShape, `${p1} ${e.shapes[i]}`),
+          dynamicIndex(T.PrevTwoTags, prev2 < 0 ? '<s>' : tags[prev2], p1),
+          dynamicIndex(T.PrevTagShape, p1, e.shapes[i]),
         ];
         scores.fill(0);
         for (let r = e.offsets[i]; r < e.offsets[i + 1]; r++) {
