@@ -29,6 +29,8 @@ interface LanguagePlan {
   dev: string;
   /** Its weight: it is the data most like the unseen test sets (GermEval 2014 test, CrossNER ai test). */
   devWeight: number;
+  /** See TaggerHeader.outsideBias; picked on three folds of the dev split (German +1.3 F1, English none). */
+  outsideBias: number;
   others: CorpusPart[];
 }
 
@@ -38,6 +40,7 @@ export const PLANS: Record<Language, LanguagePlan> = {
     types: ['person', 'org', 'place', 'other'],
     dev: 'germeval2014-dev.de',
     devWeight: 5,
+    outsideBias: 2,
     others: [
       { file: 'smartdata-train.de', weight: 0.5 },
       { file: 'mobie-train.de', weight: 0.2 },
@@ -52,6 +55,7 @@ export const PLANS: Record<Language, LanguagePlan> = {
     types: ['person', 'org', 'place', 'product'],
     dev: 'crossner-ai-dev.en',
     devWeight: 3,
+    outsideBias: 0,
     others: [
       { file: 'crossner-ai-train.en', weight: 1 },
       ...['politics', 'science', 'music', 'literature'].flatMap((d) => [
@@ -100,7 +104,7 @@ function sequencesOf(parts: CorpusPart[], language: Language): TrainingSequence[
 }
 
 function train(sequences: TrainingSequence[], plan: LanguagePlan, log: (line: string) => void): TaggerModel {
-  return trainTagger(sequences, { ...TRAIN_OPTIONS, language: plan.language, types: plan.types }, log);
+  return trainTagger(sequences, { ...TRAIN_OPTIONS, language: plan.language, types: plan.types, outsideBias: plan.outsideBias }, log);
 }
 
 /** Scores the analyzer with the given tagger on some dev records. */

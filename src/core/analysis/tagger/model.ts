@@ -20,6 +20,11 @@ export interface TaggerHeader {
   scale: number;
   /** Divides scores before the softmax that gives a finding's confidence (fitted on held-out data). */
   temperature: number;
+  /**
+   * Subtracted from the score of O (in quantised units) before choosing: a perceptron trained on
+   * text where most words are O says O too readily; chosen by cross-validation.
+   */
+  outsideBias?: number;
   count: number;
   /** Free-form facts about the training run, for the model card. */
   trained?: Record<string, unknown>;
@@ -112,6 +117,7 @@ export class TaggerModel {
       this.add(featureHash(T.PrevTag, p1), scores);
       this.add(featureHash(T.PrevTwoTags, prev2 < 0 ? '<s>' : this.tags[prev2], p1), scores);
       this.add(featureHash(T.PrevTagShape, p1, shapes[i]), scores);
+      scores[0] -= this.header.outsideBias ?? 0;
       let best = 0;
       for (let t = 1; t < n; t++) if (this.allowed(prev, t) && scores[t] > scores[best]) best = t;
       tags[i] = best;

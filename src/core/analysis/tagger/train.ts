@@ -26,6 +26,8 @@ export interface TrainOptions {
   pruneBelow: number;
   /** Types to tag, in order; tags are made for the ones that occur in the data. */
   types: readonly string[];
+  /** Stored in the model: subtracted from the score of O when decoding (see TaggerHeader). */
+  outsideBias?: number;
 }
 
 /** mulberry32: a small seeded generator, so that shuffling is the same on every machine. */
@@ -206,6 +208,6 @@ function quantise(index: Map<number, number>, total: Float64Array, clock: number
     keys.push(h);
     rows.push(...q);
   }
-  const header: TaggerHeader = { language: options.language, tags, scale, temperature: 1, count: keys.length };
+  const header: TaggerHeader = { language: options.language, tags, scale, temperature: 1, outsideBias: options.outsideBias ?? 0, count: keys.length };
   return new TaggerModel(header, Uint32Array.from(keys), Int8Array.from(rows));
 }
