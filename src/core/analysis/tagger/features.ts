@@ -100,15 +100,17 @@ export type Emit = (template: T, a: string, b?: string) => void;
 
 /** Calls `emit` for every feature of word i. One function for training, tagging and explaining. */
 export function emitFeatures(view: WordsView, i: number, context: WordContext, emit: Emit): void {
-  const { words, lower, shapes } = view;
-  const w = words[i].text;
-  const l = lower[i];
-  const shape = shapes[i];
-  const first = words[i].initial;
-  const hasPrev = i > 0 && !first;
-  const hasNext = i + 1 < words.length && !words[i + 1].initial;
-  const prev = hasPrev ? lower[i - 1] : '<s>';
-  const next = hasNext ? lower[i + 1] : '</s>';
+  emitWordFeatures(view, i, context, emit);
+  emitContextFeatures(view, i, context, emit);
+}
+
+/**
+ * The features that depend on the word alone (its text, shape, given name, noun-ness): the same for
+ * every occurrence of the word, so the tagger sums their weights once per distinct word.
+ */
+export function emitWordFeatures(view: WordsView, i: number, context: WordContext, emit: Emit): void {
+  const w = view.words[i].text;
+  const l = view.lower[i];
   emit(T.Bias, '');
   emit(T.Word, w);
   emit(T.Lower, l);
@@ -120,7 +122,30 @@ export function emitFeatures(view: WordsView, i: number, context: WordContext, e
   }
   if (l.length > 5) emit(T.Suffix4, l.slice(-4));
   emit(T.Shape, view.longShapes[i]);
-  emit(T.ShortShape, shape);
+  emit(T.ShortShape, view.shapes[i]);
+  if (view.capitalised[i]) {
+    if (context.isGivenName(w)) emit(T.GivenName, '');
+    if (context.isGermanNoun(w)) emit(T.GermanNoun, '');
+    if (w.length >= 2 && w === w.toUpperCase()) emit(T.AllCapsLength, CAPS_LENGTHS[Math.min(w.length, 6)]);
+  }
+  emit(T.Length, LENGTHS[Math.min(w.length, 12)]);
+  const hyphen = w.lastIndexOf('-');
+  if (hyphen > 0 && hyphen < w.length - 1) {
+    const head = w.slice(hyphen + 1);
+    emit(T.CompoundHead, head.toLowerCase());
+    if (isCapitalisedWord(head) && context.isGermanNoun(head)) emit(T.CompoundHeadNoun, '');
+  }
+}
+
+/** The features that depend on the word's place: sentence start, neighbours, the gazetteer. */
+export function emitContextFeatures(view: WordsView, i: number, context: WordContext, emit: Emit): void {
+  const { words, lower, shapes } = view;
+  const shape = shapes[i];
+  const first = words[i].initial;
+  const hasPrev = i > 0 && !first;
+  const hasNext = i + 1 < words.length && !words[i + 1].initial;
+  const prev = hasPrev ? lower[i - 1] : '<s>';
+  const next = hasNext ? lower[i + 1] : '</s>';
   emit(T.Initial, first ? 'first' : 'inner', shape);
   emit(T.Prev, prev);
   emit(T.Next, next);
@@ -136,18 +161,6 @@ export function emitFeatures(view: WordsView, i: number, context: WordContext, e
   emit(T.Gazetteer, context.gazetteer[i] || NONE);
   emit(T.PrevGazetteer, i > 0 ? context.gazetteer[i - 1] || NONE : '<s>');
   emit(T.NextGazetteer, i + 1 < words.length ? context.gazetteer[i + 1] || NONE : '</s>');
-  if (view.capitalised[i]) {
-    if (context.isGivenName(w)) emit(T.GivenName, '');
-    if (context.isGermanNoun(w)) emit(T.GermanNoun, '');
-    if (w.length >= 2 && w === w.toUpperCase()) emit(T.AllCapsLength, CAPS_LENGTHS[Math.min(w.length, 6)]);
-  }
-  emit(T.Length, LENGTHS[Math.min(w.length, 12)]);
-  const hyphen = w.lastIndexOf('-');
-  if (hyphen > 0 && hyphen < w.length - 1) {
-    const head = w.slice(hyphen + 1);
-    emit(T.CompoundHead, head.toLowerCase());
-    if (isCapitalisedWord(head) && context.isGermanNoun(head)) emit(T.CompoundHeadNoun, '');
-  }
 }
 
 /** Describes a feature in words a journalist understands, for the hover ("after 'sagte'"). */

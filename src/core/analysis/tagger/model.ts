@@ -10,6 +10,8 @@
 import { T, featureHash } from './features';
 
 export const TAGGER_FORMAT_VERSION = 1;
+/** Distinct words whose scores are kept (about 3 MB); the memo starts afresh beyond. */
+const WORD_MEMO_LIMIT = 40_000;
 const MAGIC = 0x544e4941; // "AINT"
 
 export interface TaggerHeader {
@@ -39,6 +41,11 @@ export class TaggerModel {
   /** Per tag: the type it marks ('' for O), and whether it begins a span. */
   readonly tagType: readonly string[];
   readonly tagBegins: readonly boolean[];
+  /**
+   * The summed weights of the word-only features per distinct word: a memo of a pure function
+   * (same word, same sums), bounded, so that frequent words cost one lookup instead of fifteen.
+   */
+  private readonly wordScores = new Map<string, Float64Array>();
 
   constructor(readonly header: TaggerHeader, private readonly keys: Uint32Array, private readonly weights: Int8Array) {
     this.tags = header.tags;
@@ -78,6 +85,18 @@ export class TaggerModel {
     const weights = this.weights;
     for (let t = 0; t < n; t++) scores[at + t] += weights[base + t];
     return true;
+  }
+
+  /** Adds the word-only scores of `word` to scores[at, at + tags), computing them with `compute` the first time. */
+  addWordScores(word: string, scores: Float64Array, at: number, compute: (into: Float64Array) => void): void {
+    let own = this.wordScores.get(word);
+    if (!own) {
+      own = new Float64Array(this.tags.length);
+      compute(own);
+      if (this.wordScores.size >= WORD_MEMO_LIMIT) this.wordScores.clear();
+      this.wordScores.set(word, own);
+    }
+    for (let t = 0; t < own.length; t++) scores[at + t] += own[t];
   }
 
   /** The quantised weight of feature `hash` for tag t (0 when unknown). */

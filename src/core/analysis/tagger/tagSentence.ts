@@ -4,7 +4,7 @@
  */
 import type { EntityFinding, EntityType } from '../types';
 import type { Token } from '../tokens';
-import { T, describeFeature, emitFeatures, featureHash, viewOf, type WordContext, type WordsView } from './features';
+import { T, describeFeature, emitContextFeatures, emitFeatures, emitWordFeatures, featureHash, viewOf, type WordContext, type WordsView } from './features';
 import type { TaggerModel } from './model';
 import { tagWords, type TagWord } from './words';
 import { GIVEN_NAMES, looksLikeGermanNoun } from '../entityGuards';
@@ -79,13 +79,20 @@ export function tagEntities(
   const context = wordContext(gazetteerOf(words, ruleFindings), model.header.language);
   const n = model.tags.length;
   const scores = new Float64Array(words.length * n);
+  let target: Float64Array<ArrayBufferLike> = scores;
   let at = 0;
   const add = (template: T, a: string, b?: string): void => {
-    model.add(featureHash(template, a, b), scores, at);
+    model.add(featureHash(template, a, b), target, at);
   };
   for (let i = 0; i < words.length; i++) {
+    model.addWordScores(words[i].text, scores, i * n, (into) => {
+      target = into;
+      at = 0;
+      emitWordFeatures(view, i, context, add);
+    });
+    target = scores;
     at = i * n;
-    emitFeatures(view, i, context, add);
+    emitContextFeatures(view, i, context, add);
   }
   const { tags, confidence } = model.decode(scores, view.shapes, words.map((w) => w.initial));
   const spans: TaggedSpan[] = [];
