@@ -64,7 +64,7 @@ export function analyzeBlock(block: string, language: Language, lexicon: Lexicon
   if (tagger) {
     // A figure is not a name: the tagger's spans give way to numbers ("HK$100", "600 Milliarden Dollar").
     const tagged = withoutOverlaps(tagEntities(tagger, tokens, masked, sentenceStarts, entityScan.findings), numbers);
-    const combined = combineEntities(entityScan.findings, tagged, masked);
+    const combined = combineEntities(entityScan.findings, tagged, masked, language);
     entityScan.findings = combined;
     entityScan.candidates = withoutOverlaps(entityScan.candidates, combined);
   }

@@ -6,7 +6,9 @@ import { tokenize } from '../../../src/core/analysis';
 import { findModelsDir, modelsIn, shippedModels } from '../../../src/core/analysis/models';
 import { T, emitFeatures, longShape, shortShape, viewOf, type WordContext } from '../../../src/core/analysis/tagger/features';
 import { decodeTagger } from '../../../src/core/analysis/tagger/model';
-import { tagEntities, wordContext } from '../../../src/core/analysis/tagger/tagSentence';
+import { tagEntities, wordContext, type TaggedSpan } from '../../../src/core/analysis/tagger/tagSentence';
+import { combineEntities } from '../../../src/core/analysis/tagger/combine';
+import type { EntityFinding } from '../../../src/core/analysis';
 import { trainTagger, type TrainingSequence } from '../../../src/core/analysis/tagger/train';
 import { roughSentenceStarts, tagWords } from '../../../src/core/analysis/tagger/words';
 
@@ -137,5 +139,32 @@ describe('analysis: model files', () => {
     assert.equal(models.problems.length, 3);
     assert.match(models.problems[0], /entities-de\.bin: not an entity tagger model/);
     assert.match(models.problems[1], /entities-en\.bin: missing/);
+  });
+});
+
+describe('analysis: rules and tagger combined', () => {
+  const text = 'Laut Reuters lobte Grammatik-Fan Zoltan Berg den Euro bei Quantaflux.';
+  const at = (surface: string) => ({ start: text.indexOf(surface), end: text.indexOf(surface) + surface.length });
+  const rule = (surface: string, type: EntityFinding['type'], reason: string): EntityFinding => ({ kind: 'entity', type, ...at(surface), text: surface, canonical: surface, reasons: [reason] });
+  const tagged = (surface: string, type: EntityFinding['type']): TaggedSpan => ({ ...at(surface), type, confidence: 0.9, reason: 'after "lobte"' });
+
+  it('keeps the lexicon, lets the tagger decide over guessing rules, and drops figure words', () => {
+    const combined = combineEntities(
+      [rule('Reuters', 'outlet', 'lexicon'), rule('Quantaflux', 'org', 'rule: capitalised words')],
+      [tagged('Reuters', 'org'), tagged('Zoltan Berg', 'person'), tagged('Euro', 'other')],
+      text, 'de',
+    );
+    assert.deepEqual(combined.map((f) => `${f.type}:${f.text}:${f.reasons?.[0]}`), [
+      'outlet:Reuters:lexicon',
+      'person:Zoltan Berg:tagger: after "lobte", 90 %',
+    ]);
+    assert.equal(combined[1].confidence, 0.9);
+  });
+
+  it('does not take a lone German common noun for a name', () => {
+    const sentence = 'Die Regierung lobte Zoltan.';
+    const spans: TaggedSpan[] = ['Regierung', 'Zoltan'].map((w) => ({ start: sentence.indexOf(w), end: sentence.indexOf(w) + w.length, type: 'person', confidence: 0.9, reason: '' }));
+    assert.deepEqual(combineEntities([], spans, sentence, 'de').map((f) => f.text), ['Zoltan']);
+    assert.deepEqual(combineEntities([], spans, sentence, 'en').map((f) => f.text), ['Regierung', 'Zoltan']);
   });
 });

@@ -7,10 +7,10 @@
  * finds an entity, its span and type stand; where it does not, there is none. The tagger adds what
  * the rules did not see.
  */
-import type { EntityFinding } from '../types';
+import type { EntityFinding, Language } from '../types';
 import { CAPITALISED_RUN_REASON } from '../entities';
 import { CURRENCY_WORDS, SCALES_DE, SCALES_EN, UNITS } from '../vocabulary';
-import { isStopWord } from '../entityGuards';
+import { GIVEN_NAMES, isStopWord, looksLikeGermanNoun } from '../entityGuards';
 import { withoutOverlaps } from '../overlaps';
 import type { TaggedSpan } from './tagSentence';
 
@@ -33,12 +33,12 @@ function percent(p: number): string {
  * @param text the block text (the tagger spans' surfaces are read from it).
  * @returns findings sorted by start.
  */
-export function combineEntities(rules: readonly EntityFinding[], tagged: readonly TaggedSpan[], text: string): EntityFinding[] {
+export function combineEntities(rules: readonly EntityFinding[], tagged: readonly TaggedSpan[], text: string, language: Language): EntityFinding[] {
   const kept = rules.filter((f) => !GUESSING_RULES.has(f.reasons?.[0] ?? ''));
   const added: EntityFinding[] = [];
   for (const span of withoutOverlaps(tagged, kept)) {
     const surface = text.slice(span.start, span.end);
-    if (!isName(surface)) continue;
+    if (!isName(surface) || (language === 'de' && isGermanCommonNoun(surface))) continue;
     added.push({
       kind: 'entity', type: span.type, start: span.start, end: span.end, text: surface, canonical: surface,
       reasons: [`tagger: ${span.reason}, ${percent(span.confidence)}`], confidence: Math.round(span.confidence * 1000) / 1000,
@@ -56,4 +56,12 @@ function isName(surface: string): boolean {
   const words = surface.split(/[\s.]+/).filter(Boolean);
   if (!words.length || isFigureWord(words[0]) || words.every(isStopWord)) return false;
   return !/^U\.?S\.?A?$/.test(surface);
+}
+
+/**
+ * A lone German word the noun check calls a common noun ("Regierung", "Entwickler", "Schulen"):
+ * the tagger, trained on news and Wikipedia sentences, takes such words for names in blog prose.
+ */
+function isGermanCommonNoun(surface: string): boolean {
+  return /^\p{Lu}\p{Ll}+$/u.test(surface) && !GIVEN_NAMES.has(surface) && looksLikeGermanNoun(surface);
 }
