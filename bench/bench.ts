@@ -9,13 +9,14 @@ import { claimsBench } from './claims';
 import { importBench } from './import';
 import { distinctArticles, firstCallProbe, FIRST_CALL_PROBE } from './distinct';
 import { adversarialBench, CHILD_MODE, measureOneInput } from './adversarial';
+import { modelsBench } from './models';
 
 export interface BenchSection {
   name: string;
   run(): Promise<void>;
 }
 
-const sections: BenchSection[] = [exportBench, storeBench, analysisBench, claimsBench, importBench, adversarialBench];
+const sections: BenchSection[] = [exportBench, storeBench, analysisBench, modelsBench, claimsBench, importBench, adversarialBench];
 
 async function main(): Promise<void> {
   if (process.env[FIRST_CALL_PROBE]) {

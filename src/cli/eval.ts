@@ -6,20 +6,22 @@
  *
  * Sets: "seeds" (test/fixtures/gold/labels + seeds/), "own passages" (test/fixtures/analysis/passages)
  * and "held-out passages" (test/fixtures/analysis/heldout, written without looking at the engine's
- * output and not used for tuning), both in the annotated master format of the guidelines, and
- * "numbers": the number-expression set (test/fixtures/numbers), recall by kind. `--labels DIR --texts DIR` scores any other folder of
+ * output and not used for tuning), both in the annotated master format of the guidelines;
+ * "numbers": the number-expression set (test/fixtures/numbers), recall by kind; "corpora" (the NER
+ * and claim dev splits of data/corpora, see evalCorpora/). `--labels DIR --texts DIR` scores any other folder of
  * gold JSON labels (`{source, numbers, entities, claims}`) against the texts they name.
  * Then the claim corpora's dev sets as sentence classification (evalCorpora/claims.ts) at the
  * claim threshold (`--threshold P`; `--no-corpora` skips them).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, defaultLexicon } from '../core/analysis';
+import { analyze, defaultLexicon, NO_MODELS, shippedModels, type Models } from '../core/analysis';
 import type { Finding, FindingKind } from '../core/analysis';
 import { scoreSpans, sumScores, KIND_LABELS, type KindScore } from '../core/analysis/scoring';
 import { readAnnotatedSet, readJsonSet, type Article } from './goldSets';
 import { DEFAULT_CLAIM_THRESHOLD, RULE_SCORER } from '../core/analysis/claims';
 import { evalNumberSet } from './evalCorpora/numbers';
+import { evaluateNerDevSets } from './evalCorpora/ner';
 
 /** The threshold the hand-written rules were tuned to (their score is not a probability). */
 const RULE_THRESHOLD = 0.45;
@@ -53,6 +55,24 @@ function scoreArticle(article: Article, verbose: boolean, lexicon: ReturnType<ty
     }
   }
   return result;
+}
+
+/**
+ * The NER dev splits, scored with the rules alone and with the shipped models. The shipped taggers
+ * were trained on these splits too, so the second figure is not a held-out one: the held-out figure
+ * is the cross-validated one `npm run train` prints (docs/models.md).
+ */
+function printCorporaScores(lexicon: ReturnType<typeof defaultLexicon>): void {
+  const entitiesOf = (models: Models) => (record: { text: string }) => analyze(record.text, { lexicon, models }).findings.filter((f) => f.kind === 'entity');
+  console.log('\ncorpora dev splits (data/corpora), entities: the rules alone (held out: the rules never saw them)');
+  for (const t of evaluateNerDevSets(entitiesOf(NO_MODELS))) console.log(`${t}\n`);
+  const models = shippedModels();
+  if (models.entityTagger('de') || models.entityTagger('en')) {
+    console.log('corpora dev splits, entities: rules + shipped taggers (trained on these splits too: NOT held out;');
+    console.log('held-out figures come from the cross-validation of `npm run train`, see docs/models.md)');
+    for (const t of evaluateNerDevSets(entitiesOf(models))) console.log(`${t}\n`);
+  }
+  for (const problem of models.problems) console.log(`note: ${problem}`);
 }
 
 function main(argv: string[]): number {
@@ -102,6 +122,7 @@ function main(argv: string[]): number {
   if (!argv.includes('--labels') && (!only || only.startsWith('number'))) {
     for (const printed of evalNumberSet(join(root, 'test/fixtures/numbers'), lexicon, verbose)) console.log(`\n${printed}`);
   }
+  if (!argv.includes('--labels') && (!only || 'corpora'.startsWith(only))) printCorporaScores(lexicon);
   return 0;
 }
 

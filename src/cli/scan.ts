@@ -118,7 +118,7 @@ function describe(finding: Finding): string {
     case 'number':
       return `number  ${finding.type.padEnd(8)} ${quoted}${finding.value === null ? '' : ` = ${finding.value}${finding.unit ? ` ${finding.unit}` : ''}`}`;
     case 'entity':
-      return `entity  ${finding.type.padEnd(8)} ${quoted}${finding.canonical !== finding.text ? ` (${finding.canonical})` : ''}`;
+      return `entity  ${finding.type.padEnd(8)} ${quoted}${finding.canonical !== finding.text ? ` (${finding.canonical})` : ''}${finding.reasons?.length ? `  because: ${finding.reasons.join('; ')}` : ''}`;
     case 'claim':
       return `claim   ${finding.score.toFixed(2).padEnd(8)} ${quoted}\n${' '.repeat(26)}because: ${finding.reasons.join('; ')}${
         finding.timeSensitive.length ? `; time-sensitive: ${finding.timeSensitive.join(', ')}` : ''

@@ -50,6 +50,11 @@ function appendFinding(md: vscode.MarkdownString, document: vscode.TextDocument,
   } else if (finding.kind === 'entity') {
     appendUntrusted(md, vscode.l10n.t('Name: {0}', finding.canonical));
     md.appendMarkdown('\n\n');
+    // Reasons quote the article ("after \"sagte\""): text, never markup.
+    if (finding.reasons?.length) {
+      appendUntrusted(md, vscode.l10n.t('Why: {0}', finding.reasons.join('; ')));
+      md.appendMarkdown('\n\n');
+    }
   } else {
     appendClaim(md, document, finding);
   }

@@ -10,6 +10,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { claimsTrainer } from './claims';
+import { ENTITY_TRAINERS } from './entities';
+import { LANGUAGE_TRAINER } from './language';
 
 export interface Trainer {
   /** Short name, used on the command line and as the weights file's base name. */
@@ -18,7 +20,8 @@ export interface Trainer {
   run(modelsDir: string): Promise<void> | void;
 }
 
-const TRAINERS: Trainer[] = [claimsTrainer];
+// The language model first: the entity trainers' cross-validation reads text through the analyzer.
+const TRAINERS: Trainer[] = [LANGUAGE_TRAINER, ...ENTITY_TRAINERS, claimsTrainer];
 
 async function main(argv: string[]): Promise<number> {
   const wanted = argv.filter((a) => !a.startsWith('-'));

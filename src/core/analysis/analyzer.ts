@@ -12,24 +12,30 @@ import type { Lexicon } from './lexicon';
 import type { LearnedName, NameCandidate } from './entities';
 import { defaultLexicon } from './lexicon';
 import { readArticleDate } from './metadata';
-import { countLanguageCues, languageFromCues, type LanguageCues } from './language';
+import { countLanguageCues, languageFromCues, paragraphLanguage, type LanguageCues } from './language';
+import { shippedModels, type Models } from './models';
+import type { TaggerModel } from './tagger/model';
+import { tagEntities } from './tagger/tagSentence';
+import { combineEntities } from './tagger/combine';
+import { withoutOverlaps } from './overlaps';
 import { scanBlocks, splitBlocks, splitLines, type Block } from './blocks';
 import { maskProse } from './prose';
 import { tokenize } from './tokens';
 import { splitSentences } from './sentences';
 import { findEntities } from './entities';
 import { completeDateValue, findNumbers } from './numbers';
-import { DEFAULT_CLAIM_THRESHOLD, findClaims } from './claims';
+import { DEFAULT_CLAIM_THRESHOLD, findClaims, RULE_SCORER } from './claims';
 import type { ClaimScorer } from './claimModel';
-import { defaultClaimModel } from './modelFiles';
 
 export interface AnalyzeOptions {
   /** Entity lexicon; defaults to the shipped one. */
   lexicon?: Lexicon;
   /** Minimum claim score (0..1) for a sentence to be reported; default 0.45. */
   claimThreshold?: number;
-  /** What scores sentences as claims; defaults to the shipped model (models/claims.json). */
+  /** What scores sentences as claims; defaults to the models' claim model (models/claims.json), else the rules. */
   claimScorer?: ClaimScorer;
+  /** Trained models (entity tagger, language model); default the shipped ones, NO_MODELS for the rules alone. */
+  models?: Models;
 }
 
 /** What one block yields; offsets are relative to the block. */
@@ -46,34 +52,28 @@ export function compareFindings(a: Finding, b: Finding): number {
   return a.start - b.start || b.end - a.end || KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
 }
 
-function withoutOverlaps<T extends Finding>(items: T[], blockers: Finding[]): T[] {
-  const kept: T[] = [];
-  let b = 0;
-  for (const item of items) {
-    while (b < blockers.length && blockers[b].end <= item.start) b++;
-    let clash = false;
-    for (let k = b; k < blockers.length && blockers[k].start < item.end; k++) {
-      if (blockers[k].end > item.start) {
-        clash = true;
-        break;
-      }
-    }
-    if (!clash) kept.push(item);
-  }
-  return kept;
-}
-
 /**
  * Analyses one Markdown block on its own. Offsets in the result are relative to the block.
  * @param block the block's exact text.
  * @param lines true when every line of the block is a unit of its own (see splitLines).
  */
-export function analyzeBlock(block: string, language: Language, lexicon: Lexicon, claimThreshold: number, lines = false, claimScorer: ClaimScorer = defaultClaimModel()): BlockAnalysis {
+export function analyzeBlock(
+  block: string, language: Language, lexicon: Lexicon, claimThreshold: number, lines = false,
+  tagger: TaggerModel | null = null, claimScorer: ClaimScorer = RULE_SCORER,
+): BlockAnalysis {
   const { masked, units } = maskProse(block);
   const tokens = tokenize(masked);
   const sentences = splitSentences(masked, units, language, lines);
-  const entityScan = findEntities(tokens, masked, language, lexicon, sentences.map((s) => s.start));
+  const sentenceStarts = sentences.map((s) => s.start);
+  const entityScan = findEntities(tokens, masked, language, lexicon, sentenceStarts);
   const numbers = withoutOverlaps(findNumbers(tokens, masked, language), entityScan.findings);
+  if (tagger) {
+    // A figure is not a name: the tagger's spans give way to numbers ("HK$100", "600 Milliarden Dollar").
+    const tagged = withoutOverlaps(tagEntities(tagger, tokens, masked, sentenceStarts, entityScan.findings), numbers);
+    const combined = combineEntities(entityScan.findings, tagged, masked, language);
+    entityScan.findings = combined;
+    entityScan.candidates = withoutOverlaps(entityScan.candidates, combined);
+  }
   const claims = findClaims(masked, sentences, tokens, numbers, entityScan.findings, language, claimThreshold, claimScorer);
   const findings: Finding[] = [...claims, ...entityScan.findings, ...numbers];
   for (const f of findings) f.text = block.slice(f.start, f.end);
@@ -192,10 +192,11 @@ export function commonSuffix(a: string, b: string, limit: number): number {
 export class IncrementalAnalyzer {
   private readonly lexicon: Lexicon;
   private readonly claimThreshold: number;
+  private readonly models: Models;
   private readonly claimScorer: ClaimScorer;
   /** The options it was made with (defaults filled in). */
   get options(): Required<AnalyzeOptions> {
-    return { lexicon: this.lexicon, claimThreshold: this.claimThreshold, claimScorer: this.claimScorer };
+    return { lexicon: this.lexicon, claimThreshold: this.claimThreshold, models: this.models, claimScorer: this.claimScorer };
   }
   /** Block results by block text, so that repeated or restored blocks are not analysed twice. */
   private cache = { lines: new Map<string, CachedBlock>(), paragraphs: new Map<string, CachedBlock>() };
@@ -207,16 +208,22 @@ export class IncrementalAnalyzer {
   constructor(options: AnalyzeOptions = {}, private readonly reuse = true) {
     this.lexicon = options.lexicon ?? defaultLexicon();
     this.claimThreshold = options.claimThreshold ?? DEFAULT_CLAIM_THRESHOLD;
-    this.claimScorer = options.claimScorer ?? defaultClaimModel();
+    this.models = options.models ?? shippedModels();
+    this.claimScorer = options.claimScorer ?? this.models.claimModel() ?? RULE_SCORER;
   }
+
+  /** The language a unit is analysed in: its own when its evidence is clear, else the article's. */
+  private readonly unitLanguage = (entry: CachedBlock, article: Language): Language =>
+    paragraphLanguage(entry.cues, article, this.models.languageModel() !== null);
 
   private entryFor(text: string, start: number, end: number, lines: boolean): CachedBlock {
     const source = text.slice(start, end);
-    if (!this.reuse) return { cues: countLanguageCues(source), results: {} };
+    const model = this.models.languageModel();
+    if (!this.reuse) return { cues: countLanguageCues(source, model), results: {} };
     const map = lines ? this.cache.lines : this.cache.paragraphs;
     let entry = map.get(source);
     if (!entry) {
-      entry = { cues: countLanguageCues(source), results: {} };
+      entry = { cues: countLanguageCues(source, model), results: {} };
       map.set(source, entry);
     }
     return entry;
@@ -345,7 +352,7 @@ export class IncrementalAnalyzer {
     const pending = previous?.complete && previous.language === language ? split.fresh : { from: 0, to: units.length };
     for (let i = pending.from; i < pending.to; i++) {
       const unit = units[i];
-      if (!unit.entry || unit.entry.results[language]) continue;
+      if (!unit.entry || unit.entry.results[this.unitLanguage(unit.entry, language)]) continue;
       if (deadline !== undefined && progressed && performance.now() >= deadline) {
         complete = false;
         break;
@@ -368,7 +375,7 @@ export class IncrementalAnalyzer {
     if (this.assembled) return this.assembled;
     const state = this.state;
     if (!state) return { language: 'de', date: null, findings: [] };
-    this.assembled = { language: state.language, date: state.date, findings: assemble(state.units, state.language, state.date, this.keys) };
+    this.assembled = { language: state.language, date: state.date, findings: assemble(state.units, state.language, state.date, this.keys, this.unitLanguage) };
     return this.assembled;
   }
 
@@ -379,10 +386,12 @@ export class IncrementalAnalyzer {
   }
 
   /** Analyses one unit unless it has its result already; true when it did. */
-  private analyzeUnit(text: string, unit: Unit, language: Language): boolean {
+  private analyzeUnit(text: string, unit: Unit, article: Language): boolean {
     const entry = unit.entry;
-    if (!entry || entry.results[language]) return false;
-    entry.results[language] = analyzeBlock(text.slice(unit.start, unit.end), language, this.lexicon, this.claimThreshold, unit.lines, this.claimScorer);
+    if (!entry) return false;
+    const language = this.unitLanguage(entry, article);
+    if (entry.results[language]) return false;
+    entry.results[language] = analyzeBlock(text.slice(unit.start, unit.end), language, this.lexicon, this.claimThreshold, unit.lines, this.models.entityTagger(language), this.claimScorer);
     return true;
   }
 }
@@ -453,10 +462,11 @@ function firstUnitEndingAfter(units: Unit[], offset: number): number {
  * from context in one place ("die Tech-Firma Kuaishou", "Kai-Fu Lee") is an entity wherever it
  * recurs, and a date written without a year ("14. April") takes the article's year.
  */
-function assemble(units: Unit[], language: Language, date: string | null, keys: PlacementKeys): Finding[] {
+function assemble(units: Unit[], language: Language, date: string | null, keys: PlacementKeys, unitLanguage: (entry: CachedBlock, article: Language) => Language): Finding[] {
   const learned = new Map<string, LearnedName>();
   for (let i = 0; i < units.length; i++) {
-    const names = units[i].entry?.results[language]?.learned;
+    const entry = units[i].entry;
+    const names = entry?.results[unitLanguage(entry, language)]?.learned;
     if (names) for (const name of names) if (!learned.has(name.text)) learned.set(name.text, name);
   }
   // Sorted: an edit that only moves where a name is first learnt leaves the placements alone.
@@ -471,20 +481,21 @@ function assemble(units: Unit[], language: Language, date: string | null, keys: 
   const findings: Finding[] = [];
   for (let i = 0; i < units.length; i++) {
     const unit = units[i];
-    const result = unit.entry?.results[language];
+    const own = unit.entry ? unitLanguage(unit.entry, language) : language;
+    const result = unit.entry?.results[own];
     if (!result) continue; // not analysed yet
     const key = result.candidates.length ? keys.withNames : keys.withoutNames;
     let placed = unit.placed;
     if (!placed || placed.result !== result || placed.key !== key) {
-      placed = { start: unit.start, result, key, findings: place(unit.start, result, learned, language, date) };
+      placed = { start: unit.start, result, key, findings: place(unit.start, result, learned, own, date) };
       unit.placed = placed;
     } else if (placed.start !== unit.start) {
       // Behind an edit: move the findings in place rather than copy them all on every keystroke.
       moveFindings(placed.findings, unit.start - placed.start);
       placed.start = unit.start;
     }
-    const own = placed.findings;
-    for (let k = 0; k < own.length; k++) findings.push(own[k]);
+    const placedFindings = placed.findings;
+    for (let k = 0; k < placedFindings.length; k++) findings.push(placedFindings[k]);
   }
   return findings;
 }
@@ -517,7 +528,7 @@ function place(offset: number, result: BlockAnalysis, learned: Map<string, Learn
       const stem = language === 'de' && candidate.text.endsWith('s') ? candidate.text.slice(0, -1) : null;
       const name = learned.get(candidate.text) ?? (stem ? learned.get(stem) : undefined);
       if (!name) continue;
-      extra.push({ kind: 'entity', type: name.type, start: candidate.start, end: candidate.end, text: candidate.text, canonical: name.canonical });
+      extra.push({ kind: 'entity', type: name.type, start: candidate.start, end: candidate.end, text: candidate.text, canonical: name.canonical, reasons: ['rule: named so elsewhere in the article'] });
     }
   }
   const blockFindings = extra.length ? [...result.findings, ...extra].sort(compareFindings) : result.findings;

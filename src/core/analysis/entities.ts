@@ -41,7 +41,15 @@ interface Match {
   type: EntityType;
   canonical?: string;
   learn?: LearnedName[];
+  /** Why it is an entity, in words ("lexicon", "rule: corporate suffix"); set by the scan. */
+  reason?: string;
 }
+
+type Rule = (c: Scanner, i: number) => Match | null;
+
+/** The reason a finding of each rule gives, first word "lexicon" or "rule" (the tagger reads it as a feature). */
+export const LEXICON_REASON = 'lexicon';
+export const CAPITALISED_RUN_REASON = 'rule: capitalised words';
 
 const QUOTES_OPEN = new Set(['„', '"', '“', '»', '«', '‚', '‘']);
 const QUOTES_CLOSE: Record<string, string> = { '„': '“”"', '"': '"', '“': '”"', '»': '«', '«': '»', '‚': '‘’', '‘': '’' };
@@ -666,9 +674,17 @@ function xMatch(c: Scanner, i: number): Match | null {
   return { from: i, to: i + 1, type: 'product', canonical: 'X' };
 }
 
-const RULES = [lexiconMatch, usMatch, indexMatch, personMatch, corporateMatch, institutionMatch, alnumMatch, camelMatch, acronymMatch, domainMatch, contextMatch, xMatch];
-const LOWER_CASE_RULES = [lexiconMatch, domainMatch];
-const SYMBOL_RULES = [quotedMatch];
+/** The rules with the reason their findings give (function names do not survive minification). */
+const REASONS = new Map<Rule, string>([
+  [lexiconMatch, LEXICON_REASON], [usMatch, 'rule: "US" as a noun'], [indexMatch, 'rule: name of an index'],
+  [personMatch, 'rule: given name and surname'], [corporateMatch, 'rule: corporate suffix'], [institutionMatch, 'rule: institution'],
+  [alnumMatch, 'rule: letters and digits'], [camelMatch, 'rule: CamelCase'], [acronymMatch, 'rule: acronym'],
+  [domainMatch, 'rule: web domain'], [contextMatch, 'rule: context ("laut", "namens", "the startup")'], [xMatch, 'rule: the platform X'],
+  [quotedMatch, 'rule: quoted English name'],
+]);
+const RULES: Rule[] = [lexiconMatch, usMatch, indexMatch, personMatch, corporateMatch, institutionMatch, alnumMatch, camelMatch, acronymMatch, domainMatch, contextMatch, xMatch];
+const LOWER_CASE_RULES: Rule[] = [lexiconMatch, domainMatch];
+const SYMBOL_RULES: Rule[] = [quotedMatch];
 
 /** True when a sentence is written in Title Case, where capitals carry no information. */
 function titleCaseSentences(c: Scanner): Uint8Array {
@@ -726,7 +742,7 @@ function capitalisedRuns(c: Scanner, covered: Uint8Array, out: Match[]): void {
     const learn: LearnedName[] = [];
     if (type === 'person') learn.push({ text: last, type, canonical: run });
     else if (words === 1) learn.push({ text: first, type, canonical: first });
-    out.push({ from: i, to: p, type, learn });
+    out.push({ from: i, to: p, type, learn, reason: CAPITALISED_RUN_REASON });
     i = p - 1;
   }
 }
@@ -755,7 +771,10 @@ export function findEntities(tokens: Token[], text: string, language: Language, 
     const rules = c.isLower(i) ? LOWER_CASE_RULES : t.kind === 'sym' ? SYMBOL_RULES : RULES;
     for (const rule of rules) {
       const m = rule(c, i);
-      if (m && m.to > m.from && (!best || m.to > best.to)) best = m;
+      if (m && m.to > m.from && (!best || m.to > best.to)) {
+        best = m;
+        best.reason = REASONS.get(rule);
+      }
     }
     if (best && currencyCompound(c, best.to)) {
       i = best.to + 2;
@@ -783,7 +802,7 @@ export function findEntities(tokens: Token[], text: string, language: Language, 
     const end = tokens[m.to - 1].end;
     const surface = text.slice(start, end);
     const canonical = m.canonical ?? (language === 'de' && m.type !== 'person' && /\p{Ll}s$/u.test(surface) && m.to - m.from === 1 ? surface : surface);
-    findings.push({ kind: 'entity', type: m.type, start, end, text: surface, canonical });
+    findings.push({ kind: 'entity', type: m.type, start, end, text: surface, canonical, reasons: [m.reason ?? 'rule'] });
     if (m.learn) learned.push(...m.learn.filter((l) => l.text.length >= 2 && isCapitalized(l.text)));
   }
   const candidates: NameCandidate[] = [];

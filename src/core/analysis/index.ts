@@ -21,3 +21,5 @@ export { ClaimModel, reasonLine, sigmoid, type ClaimReason, type ClaimScorer, ty
 export { defaultClaimModel, readClaimModel, findModelFile } from './modelFiles';
 export { findTimeSensitive } from './timeSensitive';
 export { tokenize, type Token } from './tokens';
+export { shippedModels, modelsIn, modelsOf, findModelsDir, NO_MODELS, MODEL_FILES, type Models } from './models';
+export { paragraphLanguage, countFunctionWords, PARAGRAPH_MARGIN } from './language';

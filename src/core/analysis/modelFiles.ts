@@ -1,46 +1,36 @@
 /**
- * Finds and loads the trained models shipped in models/, next to the bundle that runs: dist/../models
- * for the extension and the CLI, the repository's models/ for the tests under out/. Loaded once, on
- * first use.
+ * Reading a claim model file by path, with errors that name the file (the bench and the tests; the
+ * analysis reads the shipped models through models.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { ClaimModel, type ClaimModelFile } from './claimModel';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ClaimModel } from './claimModel';
+import { decodeClaimModel, findModelsDir, MODEL_FILES, shippedModels } from './models';
 
-/** The nearest models/NAME at or above `from`, or null. */
+/** models/NAME in the shipped models folder, or null. */
 export function findModelFile(name: string, from = __dirname): string | null {
-  let dir = from;
-  for (;;) {
-    const candidate = join(dir, 'models', name);
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
-  }
+  const dir = findModelsDir(from);
+  return dir ? join(dir, name) : null;
 }
 
 /** Reads a claim model file. @throws Error naming the file when it is missing or unreadable. */
 export function readClaimModel(path: string): ClaimModel {
-  let file: ClaimModelFile;
+  let bytes: Uint8Array;
   try {
-    file = JSON.parse(readFileSync(path, 'utf8')) as ClaimModelFile;
+    bytes = readFileSync(path);
   } catch (error) {
     throw new Error(`cannot read the claim model ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
   try {
-    return ClaimModel.fromFile(file);
+    return decodeClaimModel(bytes);
   } catch (error) {
-    throw new Error(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`cannot read the claim model ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
-let shippedClaimModel: ClaimModel | undefined;
-
-/** The shipped claim model, read on first use. @throws Error when models/claims.json is not found above the bundle. */
+/** The shipped claim model. @throws Error when models/claims.json is not found or not readable. */
 export function defaultClaimModel(): ClaimModel {
-  if (shippedClaimModel) return shippedClaimModel;
-  const path = findModelFile('claims.json');
-  if (!path) throw new Error(`the claim model models/claims.json was not found above ${__dirname}; run npm run train`);
-  shippedClaimModel = readClaimModel(path);
-  return shippedClaimModel;
+  const model = shippedModels().claimModel();
+  if (!model) throw new Error(`the claim model models/${MODEL_FILES.claims} was not found above ${__dirname}; run npm run train`);
+  return model;
 }

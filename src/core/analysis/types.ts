@@ -33,6 +33,13 @@ export interface EntityFinding extends FindingBase {
   type: EntityType;
   /** Canonical name used to group mentions (e.g. "Alibabas" → "Alibaba"). */
   canonical: string;
+  /**
+   * What made it an entity, in words: "lexicon", "rule: corporate suffix", "tagger: after \"sagte\"".
+   * Set by the engine on every finding.
+   */
+  reasons?: string[];
+  /** The trained tagger's probability for its tags (0..1); absent for lexicon and rule findings. */
+  confidence?: number;
 }
 
 export interface ClaimFinding extends FindingBase {

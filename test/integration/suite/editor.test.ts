@@ -110,6 +110,15 @@ describe('Editor: highlights, verdicts, hover, code actions', function () {
     assert.ok(markdown.includes('2,71') && markdown.includes('percent'), 'the number under the cursor is described');
   });
 
+  it('says in the hover why a word is an entity', async () => {
+    const editor = await openSeed(SEED);
+    const position = editor.document.positionAt(offsetOf(editor, STOCK_CLAIM) + 1);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
+    const markdown = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+    // Plain text in the hover keeps its spaces as &nbsp;.
+    assert.ok(markdown.replace(/&nbsp;/g, ' ').includes('Name: Alibaba\n\nWhy: lexicon'), markdown);
+  });
+
   it('offers the three verdicts as code actions on a claim', async () => {
     const editor = await openSeed(SEED);
     const offset = offsetOf(editor, 'Platz sechs');

@@ -42,7 +42,8 @@ describe('analysis: IncrementalAnalyzer', () => {
     analyzer.analyze(text);
     const at = seed.indexOf('\n\n') + 2;
     for (let round = 0; round < 2; round++) {
-      text = text.slice(0, at) + english.repeat(40) + text.slice(at);
+      // English three times as long as the German seed: the article is English by any measure.
+      text = text.slice(0, at) + english.repeat(Math.ceil((3 * seed.length) / english.length)) + text.slice(at);
       const switched = analyzer.analyze(text);
       assert.equal(switched.language, 'en');
       assert.deepEqual(switched, analyze(text, { lexicon }));

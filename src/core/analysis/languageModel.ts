@@ -1,0 +1,139 @@
+/**
+ * A character n-gram model that tells German from English: for every hashed n-gram (1 to 4 letters
+ * of lower-cased text, words padded with a space) the log-ratio of its probability in English and in
+ * German text, quantised to 8 bits. A text's evidence is the sum over its n-grams: naive Bayes with
+ * equal priors. Short texts work too: "AI chip export rules tightened" has no function word a cue
+ * list would count, but "ght", "ed ", " th" and "ules" are English.
+ *
+ * File layout (little-endian): "AILM", u32 format version, u32 header length, header JSON (padded
+ * to 4 bytes), i8 weights[buckets].
+ */
+export const LANGUAGE_MODEL_FORMAT_VERSION = 1;
+const MAGIC = 0x4d4c4941; // "AILM"
+export const MAX_ORDER = 4;
+
+export interface LanguageModelHeader {
+  /** Number of hash buckets, a power of two. */
+  buckets: number;
+  /** A quantised weight times `step` is the log-ratio in nats (positive: English). */
+  step: number;
+  trained?: Record<string, unknown>;
+}
+
+export interface LanguageEvidence {
+  /** Summed log-likelihood ratios in nats for German and for English; each n-gram adds to one side. */
+  de: number;
+  en: number;
+}
+
+/** Lower-case letter code of text[i], 32 (a space) for anything that separates words, 0 for digits and marks to skip. */
+function letterCode(c: number): number {
+  if (c >= 65 && c <= 90) return c + 32;
+  if (c >= 97 && c <= 122) return c;
+  if (c >= 48 && c <= 57) return 0;
+  if (c < 0xc0) return 32;
+  if (c <= 0xde && c !== 0xd7) return c + 32; // Latin-1 capitals: Ä Ö Ü
+  if (c <= 0x24f) return c;
+  return 32;
+}
+
+/**
+ * Calls `visit(hash)` for every n-gram of orders 1..MAX_ORDER in text[from, to). Shared by training
+ * and scoring, so that both hash alike.
+ */
+export function forEachNgram(text: string, visit: (hash: number) => void, from = 0, to = text.length): void {
+  // The last MAX_ORDER letter codes, newest first; a space starts every text.
+  const window = [32, 0, 0, 0];
+  let filled = 1;
+  for (let i = from; i <= to; i++) {
+    const code = i < to ? letterCode(text.charCodeAt(i)) : 32;
+    if (code === 0) continue;
+    if (code === 32 && window[0] === 32) continue;
+    window[3] = window[2];
+    window[2] = window[1];
+    window[1] = window[0];
+    window[0] = code;
+    if (filled < MAX_ORDER) filled++;
+    let h = 0x811c9dc5;
+    for (let n = 0; n < filled; n++) {
+      h = Math.imul(h ^ window[n], 0x01000193);
+      // A lone space says nothing.
+      if (n === 0 && code === 32) continue;
+      visit((h ^ n) >>> 0);
+    }
+  }
+}
+
+export class LanguageModel {
+  private readonly mask: number;
+  constructor(readonly header: LanguageModelHeader, private readonly weights: Int8Array) {
+    this.mask = header.buckets - 1;
+  }
+
+  /** The German and English evidence in text[from, to). One pass, no allocation per character. */
+  evidence(text: string, from = 0, to = text.length): LanguageEvidence {
+    let de = 0;
+    let en = 0;
+    const weights = this.weights;
+    const mask = this.mask;
+    forEachNgram(text, (hash) => {
+      const w = weights[hash & mask];
+      if (w > 0) en += w;
+      else de -= w;
+    }, from, to);
+    return { de: de * this.header.step, en: en * this.header.step };
+  }
+
+  toBytes(): Uint8Array {
+    const json = new TextEncoder().encode(JSON.stringify(this.header));
+    const padded = (json.length + 3) & ~3;
+    const bytes = new Uint8Array(12 + padded + this.weights.length);
+    const view = new DataView(bytes.buffer);
+    view.setUint32(0, MAGIC, true);
+    view.setUint32(4, LANGUAGE_MODEL_FORMAT_VERSION, true);
+    view.setUint32(8, padded, true);
+    bytes.set(json, 12);
+    bytes.fill(32, 12 + json.length, 12 + padded);
+    bytes.set(new Uint8Array(this.weights.buffer, this.weights.byteOffset, this.weights.length), 12 + padded);
+    return bytes;
+  }
+}
+
+/** @throws Error naming what is wrong when the bytes are not a language model of this format. */
+export function decodeLanguageModel(bytes: Uint8Array): LanguageModel {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length < 12 || view.getUint32(0, true) !== MAGIC) throw new Error('not a language model (bad magic number)');
+  const version = view.getUint32(4, true);
+  if (version !== LANGUAGE_MODEL_FORMAT_VERSION) throw new Error(`language model format ${version}, expected ${LANGUAGE_MODEL_FORMAT_VERSION}`);
+  const headerLength = view.getUint32(8, true);
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as LanguageModelHeader;
+  const at = 12 + headerLength;
+  if (bytes.length !== at + header.buckets || (header.buckets & (header.buckets - 1)) !== 0) throw new Error(`language model is ${bytes.length} bytes, its header promises ${at + header.buckets}`);
+  return new LanguageModel(header, new Int8Array(bytes.buffer, bytes.byteOffset + at, header.buckets));
+}
+
+/**
+ * Trains the model from German and English texts: add-one smoothed n-gram frequencies per
+ * language, their log-ratio per bucket, quantised with `step` nats per unit.
+ */
+export function trainLanguageModel(german: Iterable<string>, english: Iterable<string>, buckets = 1 << 18, step = 0.05): LanguageModel {
+  const count = (texts: Iterable<string>): { counts: Float64Array; total: number } => {
+    const counts = new Float64Array(buckets);
+    let total = 0;
+    for (const text of texts) {
+      forEachNgram(text, (hash) => {
+        counts[hash & (buckets - 1)]++;
+        total++;
+      });
+    }
+    return { counts, total };
+  };
+  const de = count(german);
+  const en = count(english);
+  const weights = new Int8Array(buckets);
+  for (let b = 0; b < buckets; b++) {
+    const ratio = Math.log((en.counts[b] + 1) / (en.total + buckets)) - Math.log((de.counts[b] + 1) / (de.total + buckets));
+    weights[b] = Math.max(-127, Math.min(127, Math.round(ratio / step)));
+  }
+  return new LanguageModel({ buckets, step, trained: { germanNgrams: de.total, englishNgrams: en.total } }, weights);
+}

@@ -1,0 +1,199 @@
+/**
+ * The entity tagger's weights and its decoder. Weights are quantised to 8 bits and stored sparse:
+ * one 32-bit feature hash and one signed byte per tag for every feature that survived pruning.
+ * Decoding is greedy, left to right; the previous tags are features, and a tag a sequence cannot
+ * take (I-org after O) is never chosen.
+ *
+ * File layout (little-endian): "AINT", u32 format version, u32 header length, header JSON (padded
+ * to 4 bytes), u32 keys[count], i8 weights[count * tags.length].
+ */
+import { T, featureHash } from './features';
+
+export const TAGGER_FORMAT_VERSION = 1;
+/** Distinct words whose scores are kept (about 3 MB); the memo starts afresh beyond. */
+const WORD_MEMO_LIMIT = 40_000;
+const MAGIC = 0x544e4941; // "AINT"
+
+export interface TaggerHeader {
+  language: string;
+  /** "O", then "B-type" and "I-type" for every type seen in the language's training data. */
+  tags: string[];
+  /** A quantised weight times `scale` is the weight. */
+  scale: number;
+  /** Divides scores before the softmax that gives a finding's confidence (fitted on held-out data). */
+  temperature: number;
+  /**
+   * Subtracted from the score of O (in quantised units) before choosing: a perceptron trained on
+   * text where most words are O says O too readily; chosen by cross-validation.
+   */
+  outsideBias?: number;
+  count: number;
+  /** Free-form facts about the training run, for the model card. */
+  trained?: Record<string, unknown>;
+}
+
+/** A loaded tagger: an open-addressing table from feature hash to its row of weights. */
+export class TaggerModel {
+  readonly tags: readonly string[];
+  /** Open addressing, interleaved for locality: [key, row + 1] per slot, row + 1 = 0 for an empty slot. */
+  private readonly table: Int32Array;
+  private readonly mask: number;
+  /** Per tag: the type it marks ('' for O), and whether it begins a span. */
+  readonly tagType: readonly string[];
+  readonly tagBegins: readonly boolean[];
+  /**
+   * The summed weights of the word-only features per distinct word: a memo of a pure function
+   * (same word, same sums), bounded, so that frequent words cost one lookup instead of fifteen.
+   */
+  private readonly wordScores = new Map<string, Float64Array>();
+
+  constructor(readonly header: TaggerHeader, private readonly keys: Uint32Array, private readonly weights: Int8Array) {
+    this.tags = header.tags;
+    let size = 1;
+    while (size < keys.length * 2) size <<= 1;
+    this.mask = size - 1;
+    this.table = new Int32Array(size * 2);
+    for (let k = 0; k < keys.length; k++) {
+      let s = keys[k] & this.mask;
+      while (this.table[2 * s + 1] !== 0) s = (s + 1) & this.mask;
+      this.table[2 * s] = keys[k] | 0;
+      this.table[2 * s + 1] = k + 1;
+    }
+    this.tagType = this.tags.map((t) => (t === 'O' ? '' : t.slice(2)));
+    this.tagBegins = this.tags.map((t) => t.startsWith('B-'));
+  }
+
+  /** Row index of a feature hash, or -1. */
+  row(hash: number): number {
+    const table = this.table;
+    const key = hash | 0;
+    let s = hash & this.mask;
+    for (;;) {
+      const k = table[2 * s + 1];
+      if (k === 0) return -1;
+      if (table[2 * s] === key) return k - 1;
+      s = (s + 1) & this.mask;
+    }
+  }
+
+  /** Adds the weights of feature `hash` to scores[at, at + tags); returns whether the model knows it. */
+  add(hash: number, scores: Float64Array, at = 0): boolean {
+    const k = this.row(hash);
+    if (k < 0) return false;
+    const n = this.tags.length;
+    const base = k * n;
+    const weights = this.weights;
+    for (let t = 0; t < n; t++) scores[at + t] += weights[base + t];
+    return true;
+  }
+
+  /** Adds the word-only scores of `word` to scores[at, at + tags), computing them with `compute` the first time. */
+  addWordScores(word: string, scores: Float64Array, at: number, compute: (into: Float64Array) => void): void {
+    let own = this.wordScores.get(word);
+    if (!own) {
+      own = new Float64Array(this.tags.length);
+      compute(own);
+      if (this.wordScores.size >= WORD_MEMO_LIMIT) this.wordScores.clear();
+      this.wordScores.set(word, own);
+    }
+    for (let t = 0; t < own.length; t++) scores[at + t] += own[t];
+  }
+
+  /** The quantised weight of feature `hash` for tag t (0 when unknown). */
+  weight(hash: number, t: number): number {
+    const k = this.row(hash);
+    return k < 0 ? 0 : this.weights[k * this.tags.length + t];
+  }
+
+  /** True when tag `t` may follow tag `prev` (-1: sequence start): I-x only after B-x or I-x. */
+  allowed(prev: number, t: number): boolean {
+    if (this.tagBegins[t] || t === 0) return true;
+    return prev > 0 && this.tagType[prev] === this.tagType[t];
+  }
+
+  /**
+   * Greedy decoding of one sequence.
+   * @param staticScores per word, the summed static feature weights (words × tags), changed in place.
+   * @param shapes per word, its short shape (for the previous-tag feature).
+   * @param initial per word, whether a sentence starts there (the tag history restarts).
+   * @returns the tag per word and the softmax probability of each chosen tag.
+   */
+  decode(staticScores: Float64Array, shapes: readonly string[], initial: readonly boolean[]): { tags: Int32Array; confidence: Float64Array } {
+    const n = this.tags.length;
+    const words = shapes.length;
+    const tags = new Int32Array(words);
+    const confidence = new Float64Array(words);
+    const scores = new Float64Array(n);
+    let prev = -1;
+    let prev2 = -1;
+    for (let i = 0; i < words; i++) {
+      if (initial[i]) {
+        prev = -1;
+        prev2 = -1;
+      }
+      for (let t = 0; t < n; t++) scores[t] = staticScores[i * n + t];
+      const p1 = prev < 0 ? '<s>' : this.tags[prev];
+      this.add(featureHash(T.PrevTag, p1), scores);
+      this.add(featureHash(T.PrevTwoTags, prev2 < 0 ? '<s>' : this.tags[prev2], p1), scores);
+      this.add(featureHash(T.PrevTagShape, p1, shapes[i]), scores);
+      scores[0] -= this.header.outsideBias ?? 0;
+      let best = 0;
+      for (let t = 1; t < n; t++) if (this.allowed(prev, t) && scores[t] > scores[best]) best = t;
+      tags[i] = best;
+      confidence[i] = softmaxAt(scores, best, this.header.scale / this.header.temperature, (t) => this.allowed(prev, t));
+      prev2 = prev;
+      prev = best;
+    }
+    return { tags, confidence };
+  }
+
+  /** Serialises the model in the file layout above. */
+  toBytes(): Uint8Array {
+    return encodeTagger(this.header, this.keys, this.weights);
+  }
+}
+
+/** Probability of `chosen` under a softmax over the allowed tags, scores multiplied by `factor`. */
+function softmaxAt(scores: Float64Array, chosen: number, factor: number, allowed: (t: number) => boolean): number {
+  let max = -Infinity;
+  for (let t = 0; t < scores.length; t++) if (allowed(t) && scores[t] > max) max = scores[t];
+  let sum = 0;
+  for (let t = 0; t < scores.length; t++) if (allowed(t)) sum += Math.exp((scores[t] - max) * factor);
+  return Math.exp((scores[chosen] - max) * factor) / sum;
+}
+
+export function encodeTagger(header: TaggerHeader, keys: Uint32Array, weights: Int8Array): Uint8Array {
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  const padded = (json.length + 3) & ~3;
+  const bytes = new Uint8Array(12 + padded + keys.length * 4 + weights.length);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, MAGIC, true);
+  view.setUint32(4, TAGGER_FORMAT_VERSION, true);
+  view.setUint32(8, padded, true);
+  bytes.set(json, 12);
+  bytes.fill(32, 12 + json.length, 12 + padded);
+  let at = 12 + padded;
+  for (let k = 0; k < keys.length; k++, at += 4) view.setUint32(at, keys[k], true);
+  bytes.set(new Uint8Array(weights.buffer, weights.byteOffset, weights.length), at);
+  return bytes;
+}
+
+/**
+ * Reads a model file.
+ * @throws Error naming what is wrong when the bytes are not a tagger model of this format version.
+ */
+export function decodeTagger(bytes: Uint8Array): TaggerModel {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length < 12 || view.getUint32(0, true) !== MAGIC) throw new Error('not an entity tagger model (bad magic number)');
+  const version = view.getUint32(4, true);
+  if (version !== TAGGER_FORMAT_VERSION) throw new Error(`entity tagger model format ${version}, expected ${TAGGER_FORMAT_VERSION}`);
+  const headerLength = view.getUint32(8, true);
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as TaggerHeader;
+  const at = 12 + headerLength;
+  const expected = at + header.count * 4 + header.count * header.tags.length;
+  if (bytes.length !== expected) throw new Error(`entity tagger model is ${bytes.length} bytes, its header promises ${expected}`);
+  const keys = new Uint32Array(header.count);
+  for (let k = 0; k < header.count; k++) keys[k] = view.getUint32(at + k * 4, true);
+  const weights = new Int8Array(bytes.buffer, bytes.byteOffset + at + header.count * 4, header.count * header.tags.length);
+  return new TaggerModel(header, keys, weights);
+}

@@ -1,0 +1,131 @@
+/**
+ * Runs the entity tagger over a block's tokens and turns its tags into spans, each with its
+ * confidence and the feature that argued most for it, in words.
+ */
+import type { EntityFinding, EntityType } from '../types';
+import type { Token } from '../tokens';
+import { T, describeFeature, emitContextFeatures, emitFeatures, emitWordFeatures, featureHash, viewOf, type WordContext, type WordsView } from './features';
+import type { TaggerModel } from './model';
+import { tagWords, type TagWord } from './words';
+import { GIVEN_NAMES, looksLikeGermanNoun } from '../entityGuards';
+
+export interface TaggedSpan {
+  start: number;
+  end: number;
+  type: EntityType;
+  /** Mean probability of the span's tags. */
+  confidence: number;
+  /** What argued most for it, e.g. `after "sagte"`. */
+  reason: string;
+}
+
+/** The gazetteer value of each word: the type and rule of a finding that covers it, "B-org lexicon". */
+export function gazetteerOf(words: readonly TagWord[], findings: readonly Pick<EntityFinding, 'start' | 'end' | 'type' | 'reasons'>[]): string[] {
+  const out = new Array<string>(words.length).fill('');
+  let f = 0;
+  const sorted = [...findings].sort((a, b) => a.start - b.start);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    while (f < sorted.length && sorted[f].end <= w.start) f++;
+    const finding = sorted[f];
+    if (!finding || finding.start >= w.end) continue;
+    const rule = finding.reasons?.[0] === 'lexicon' ? 'lexicon' : 'rule';
+    out[i] = `${finding.start >= w.start ? 'B' : 'I'}-${finding.type} ${rule}`;
+  }
+  return out;
+}
+
+/** The tagger's view of a word's context in `language`; German noun-ness is cached per call (nouns recur). */
+export function wordContext(gazetteer: readonly string[], language: string): WordContext {
+  const nouns = new Map<string, boolean>();
+  return {
+    gazetteer,
+    isGivenName: (w) => GIVEN_NAMES.has(w),
+    isGermanNoun: language === 'de'
+      ? (w) => {
+        let known = nouns.get(w);
+        if (known === undefined) {
+          known = looksLikeGermanNoun(w);
+          nouns.set(w, known);
+        }
+        return known;
+      }
+      : () => false,
+  };
+}
+
+/** The span's offsets without quotes, brackets or dots at its edges ("„Ecce homo“" → "Ecce homo"). */
+function trimEdges(text: string, start: number, end: number): [number, number] {
+  const inner = text.slice(start, end);
+  const lead = /^[^\p{L}\p{N}]*/u.exec(inner)?.[0].length ?? 0;
+  const trail = /[^\p{L}\p{N}+#)]*$/u.exec(inner.slice(lead))?.[0].length ?? 0;
+  return [start + lead, end - trail];
+}
+
+/**
+ * Tags one block.
+ * @param ruleFindings the rule and lexicon findings of the block (gazetteer features).
+ */
+export function tagEntities(
+  model: TaggerModel,
+  tokens: readonly Token[],
+  text: string,
+  sentenceStarts: readonly number[],
+  ruleFindings: readonly Pick<EntityFinding, 'start' | 'end' | 'type' | 'reasons'>[],
+): TaggedSpan[] {
+  const words = tagWords(tokens, text, sentenceStarts);
+  if (!words.length) return [];
+  const view = viewOf(words);
+  const context = wordContext(gazetteerOf(words, ruleFindings), model.header.language);
+  const n = model.tags.length;
+  const scores = new Float64Array(words.length * n);
+  let target: Float64Array<ArrayBufferLike> = scores;
+  let at = 0;
+  const add = (template: T, a: string, b?: string): void => {
+    model.add(featureHash(template, a, b), target, at);
+  };
+  for (let i = 0; i < words.length; i++) {
+    model.addWordScores(words[i].text, scores, i * n, (into) => {
+      target = into;
+      at = 0;
+      emitWordFeatures(view, i, context, add);
+    });
+    target = scores;
+    at = i * n;
+    emitContextFeatures(view, i, context, add);
+  }
+  const { tags, confidence } = model.decode(scores, view.shapes, words.map((w) => w.initial));
+  const spans: TaggedSpan[] = [];
+  for (let i = 0; i < words.length; ) {
+    if (tags[i] === 0) {
+      i++;
+      continue;
+    }
+    const type = model.tagType[tags[i]];
+    let j = i + 1;
+    while (j < words.length && !model.tagBegins[tags[j]] && tags[j] !== 0 && model.tagType[tags[j]] === type) j++;
+    const [start, end] = trimEdges(text, words[i].start, words[j - 1].end);
+    if (end > start) {
+      let sum = 0;
+      for (let k = i; k < j; k++) sum += confidence[k];
+      spans.push({ start, end, type: type as EntityType, confidence: sum / (j - i), reason: strongestReason(model, view, i, context, tags[i]) });
+    }
+    i = j;
+  }
+  return spans;
+}
+
+/** The feature of word i that gave the most weight to tag `tag`, described in words. */
+function strongestReason(model: TaggerModel, view: WordsView, i: number, context: WordContext, tag: number): string {
+  let best = '';
+  let bestWeight = 0;
+  emitFeatures(view, i, context, (template, a, b) => {
+    if (template === T.Bias) return;
+    const weight = model.weight(featureHash(template, a, b), tag);
+    if (weight > bestWeight) {
+      bestWeight = weight;
+      best = describeFeature(template, a);
+    }
+  });
+  return best || 'its context';
+}

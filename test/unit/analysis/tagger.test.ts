@@ -1,0 +1,170 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { tokenize } from '../../../src/core/analysis';
+import { findModelsDir, modelsIn, shippedModels } from '../../../src/core/analysis/models';
+import { T, emitFeatures, longShape, shortShape, viewOf, type WordContext } from '../../../src/core/analysis/tagger/features';
+import { decodeTagger } from '../../../src/core/analysis/tagger/model';
+import { tagEntities, wordContext, type TaggedSpan } from '../../../src/core/analysis/tagger/tagSentence';
+import { combineEntities } from '../../../src/core/analysis/tagger/combine';
+import type { EntityFinding } from '../../../src/core/analysis';
+import { trainTagger, type TrainingSequence } from '../../../src/core/analysis/tagger/train';
+import { roughSentenceStarts, tagWords } from '../../../src/core/analysis/tagger/words';
+
+/** A training sentence from "word/TAG" pairs; untagged words are O. */
+function sequence(marked: string): TrainingSequence {
+  const parts = marked.split(' ').map((p) => p.split('/'));
+  const text = parts.map(([w]) => w).join(' ');
+  const tokens = tokenize(text);
+  const words = tagWords(tokens, text, roughSentenceStarts(tokens));
+  assert.equal(words.length, parts.length, `one unit per word in ${text}`);
+  return { words, context: wordContext(words.map(() => ''), 'de'), gold: parts.map(([, tag]) => tag ?? 'O') };
+}
+
+/** A toy language: the word after "Herr" is a person, the word after "in" is a place. */
+const TOY = [
+  'Herr Abel/B-person kam gestern in Bernau/B-place an',
+  'Gestern war Herr Bodo/B-person in Cottbus/B-place',
+  'In Dessau/B-place traf Herr Carlo/B-person Freunde',
+  'Herr Dirk/B-person wohnt in Erfurt/B-place',
+  'Die Stadt Gera/B-place liegt fern und Herr Emil/B-person auch',
+  'Herr Fritz/B-person fuhr in Hagen/B-place los',
+].map(sequence);
+const OPTIONS = { language: 'de', types: ['person', 'place'], epochs: 6, seed: 7, minCount: 1, pruneBelow: 0 };
+
+function typedSpans(text: string, model: ReturnType<typeof trainTagger>): string[] {
+  const tokens = tokenize(text);
+  return tagEntities(model, tokens, text, roughSentenceStarts(tokens), []).map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
+}
+
+describe('analysis: entity tagger', () => {
+  it('learns a toy pattern from a tiny corpus and applies it to names it never saw', () => {
+    const model = trainTagger(TOY, OPTIONS);
+    assert.deepEqual(typedSpans('Morgen ist Herr Zoltan in Quedlinburg', model), ['person:Zoltan', 'place:Quedlinburg']);
+  });
+
+  it('trains deterministically: the same corpus and seed give the same bytes, another seed may not', () => {
+    const a = trainTagger(TOY, OPTIONS).toBytes();
+    const b = trainTagger(TOY, OPTIONS).toBytes();
+    assert.deepEqual(Buffer.from(a), Buffer.from(b));
+  });
+
+  it('only decodes the tags seen in its training data', () => {
+    const model = trainTagger(TOY, { ...OPTIONS, types: ['person', 'org', 'place', 'product'] });
+    assert.deepEqual(model.tags, ['O', 'B-person', 'I-person', 'B-place', 'I-place']);
+  });
+
+  it('round-trips through its file format and rejects other bytes with a clear message', () => {
+    const model = trainTagger(TOY, OPTIONS);
+    const copy = decodeTagger(model.toBytes());
+    assert.deepEqual(typedSpans('Herr Zoltan kam', copy), typedSpans('Herr Zoltan kam', model));
+    assert.throws(() => decodeTagger(new TextEncoder().encode('not a model at all')), /not an entity tagger model/);
+    const bytes = model.toBytes();
+    assert.throws(() => decodeTagger(bytes.subarray(0, bytes.length - 3)), /header promises/);
+  });
+
+  it('explains each span with its strongest feature and a probability', () => {
+    const model = trainTagger(TOY, OPTIONS);
+    const text = 'Herr Zoltan kam';
+    const tokens = tokenize(text);
+    const [span] = tagEntities(model, tokens, text, [0], []);
+    assert.ok(span.confidence > 0 && span.confidence <= 1, String(span.confidence));
+    assert.match(span.reason, /after "herr"|written like a name|capitalised/);
+  });
+});
+
+describe('analysis: tagger features', () => {
+  it('keeps hyphenated compounds and glued versions one unit, and splits off punctuation', () => {
+    const text = 'Der SPD-Kanzlerkandidat (Bush\'s Freund) lobte GPT-4o, sagte Merkel.';
+    const tokens = tokenize(text);
+    assert.deepEqual(tagWords(tokens, text, [0]).map((w) => w.text), ['Der', 'SPD-Kanzlerkandidat', '(', "Bush's", 'Freund', ')', 'lobte', 'GPT-4o', ',', 'sagte', 'Merkel', '.']);
+  });
+
+  it('marks the first word of each sentence', () => {
+    const text = 'Er kam. Dann ging Anna.';
+    const tokens = tokenize(text);
+    assert.deepEqual(tagWords(tokens, text, roughSentenceStarts(tokens)).filter((w) => w.initial).map((w) => w.text), ['Er', 'Dann']);
+  });
+
+  it('describes word shapes', () => {
+    assert.equal(shortShape('GPT-4o'), 'X-dx');
+    assert.equal(shortShape('iPhone'), 'xXx');
+    assert.equal(longShape('Merkel'), 'Xxxxx');
+    assert.equal(longShape('2024'), 'dddd');
+  });
+
+  it('emits neighbours, the gazetteer, given names and German noun-ness', () => {
+    const text = 'sagte Regierung Angela Merkel';
+    const tokens = tokenize(text);
+    const words = tagWords(tokens, text, [0]);
+    const context: WordContext = wordContext(['', '', 'B-person rule', 'I-person rule'], 'de');
+    const seen = (i: number): string[] => {
+      const out: string[] = [];
+      emitFeatures(viewOf(words), i, context, (template, a, b) => out.push(`${T[template]}=${a}${b === undefined ? '' : `|${b}`}`));
+      return out;
+    };
+    assert.ok(seen(1).includes('GermanNoun='), 'Regierung is a common noun');
+    assert.ok(seen(1).includes('Prev=sagte'));
+    assert.ok(seen(2).includes('GivenName='));
+    assert.ok(seen(2).includes('PrevAndWord=regierung|Xx'), 'the word before and this word\'s shape');
+    assert.ok(seen(2).includes('Gazetteer=B-person rule'));
+    assert.ok(seen(3).includes('PrevGazetteer=B-person rule'));
+    assert.ok(!seen(3).includes('GermanNoun='), 'Merkel is not a common noun');
+  });
+});
+
+describe('analysis: model files', () => {
+  it('finds the shipped models folder from the bundle and reads the taggers lazily', () => {
+    const dir = findModelsDir();
+    assert.ok(dir, 'models/ above the test bundle');
+    const models = modelsIn(dir);
+    const de = models.entityTagger('de');
+    const en = models.entityTagger('en');
+    assert.ok(de && en, JSON.stringify(models.problems));
+    assert.equal(de.header.language, 'de');
+    assert.ok(en.tags.includes('B-product'));
+    assert.ok(!de.tags.includes('B-product'), 'GermEval has no product type');
+    assert.equal(models.entityTagger('de'), de, 'read once');
+    assert.ok(shippedModels().languageModel());
+  });
+
+  it('reports a missing or broken model file and leaves the rules alone in charge', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ainews-models-'));
+    writeFileSync(join(dir, 'entities-de.bin'), 'garbage');
+    const models = modelsIn(dir);
+    assert.equal(models.entityTagger('de'), null);
+    assert.equal(models.entityTagger('en'), null);
+    assert.equal(models.languageModel(), null);
+    assert.equal(models.problems.length, 3);
+    assert.match(models.problems[0], /entities-de\.bin: not an entity tagger model/);
+    assert.match(models.problems[1], /entities-en\.bin: missing/);
+  });
+});
+
+describe('analysis: rules and tagger combined', () => {
+  const text = 'Laut Reuters lobte Grammatik-Fan Zoltan Berg den Euro bei Quantaflux.';
+  const at = (surface: string) => ({ start: text.indexOf(surface), end: text.indexOf(surface) + surface.length });
+  const rule = (surface: string, type: EntityFinding['type'], reason: string): EntityFinding => ({ kind: 'entity', type, ...at(surface), text: surface, canonical: surface, reasons: [reason] });
+  const tagged = (surface: string, type: EntityFinding['type']): TaggedSpan => ({ ...at(surface), type, confidence: 0.9, reason: 'after "lobte"' });
+
+  it('keeps the lexicon, lets the tagger decide over guessing rules, and drops figure words', () => {
+    const combined = combineEntities(
+      [rule('Reuters', 'outlet', 'lexicon'), rule('Quantaflux', 'org', 'rule: capitalised words')],
+      [tagged('Reuters', 'org'), tagged('Zoltan Berg', 'person'), tagged('Euro', 'other')],
+      text, 'de',
+    );
+    assert.deepEqual(combined.map((f) => `${f.type}:${f.text}:${f.reasons?.[0]}`), [
+      'outlet:Reuters:lexicon',
+      'person:Zoltan Berg:tagger: after "lobte", 90 %',
+    ]);
+    assert.equal(combined[1].confidence, 0.9);
+  });
+
+  it('does not take a lone German common noun for a name', () => {
+    const sentence = 'Die Regierung lobte Zoltan.';
+    const spans: TaggedSpan[] = ['Regierung', 'Zoltan'].map((w) => ({ start: sentence.indexOf(w), end: sentence.indexOf(w) + w.length, type: 'person', confidence: 0.9, reason: '' }));
+    assert.deepEqual(combineEntities([], spans, sentence, 'de').map((f) => f.text), ['Zoltan']);
+    assert.deepEqual(combineEntities([], spans, sentence, 'en').map((f) => f.text), ['Regierung', 'Zoltan']);
+  });
+});
