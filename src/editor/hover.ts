@@ -9,6 +9,8 @@ import type { AnalysisService } from './analysisService';
 import { commandLink, HOVER_COMMANDS } from './commandLinks';
 import type { AnnotationSource, PlacedAnnotation } from './placedAnnotation';
 import { spanContains, toRange } from './ranges';
+import { groupLabel } from './sidebar/treeLabels';
+import { evidenceUrl } from '../core/store/annotation';
 
 const STATUS_LABEL = {
   verified: () => vscode.l10n.t('Verified'),
@@ -90,7 +92,9 @@ function appendClaim(md: vscode.MarkdownString, document: vscode.TextDocument, c
 
 function appendAnnotation(md: vscode.MarkdownString, placed: PlacedAnnotation): void {
   const a = placed.annotation;
-  md.appendMarkdown(`**${STATUS_LABEL[a.status]()}**`);
+  md.appendMarkdown('**');
+  appendUntrusted(md, groupLabel(a.status));
+  md.appendMarkdown('**');
   md.appendText(` · ${STATE_LABEL[placed.state]()}`);
   for (const flag of placed.flags) md.appendText(` · ${flag === 'needs re-check' ? vscode.l10n.t('needs re-check') : vscode.l10n.t('article changed since review')}`);
   md.appendMarkdown('\n\n');
@@ -98,7 +102,7 @@ function appendAnnotation(md: vscode.MarkdownString, placed: PlacedAnnotation): 
     appendUntrusted(md, vscode.l10n.t('Note: {0}', a.note));
     md.appendMarkdown('\n\n');
   }
-  for (const link of a.evidence ?? []) {
+  for (const link of (a.evidence ?? []).map(evidenceUrl)) {
     if (isSafeLink(link)) md.appendMarkdown(`[${escapeLinkText(link)}](${safeHref(link)})\n\n`);
     else {
       appendUntrusted(md, vscode.l10n.t('Evidence: {0}', link));

@@ -15,6 +15,7 @@ import {
   type Annotation,
   type AnnotationFile,
   type Status,
+  type Evidence,
   type StatusChange,
   type TextPosition,
   type TextQuote,
@@ -43,7 +44,7 @@ export interface NewAnnotation {
   position: TextPosition;
   status: Status;
   note?: string;
-  evidence?: string[];
+  evidence?: Evidence[];
   reviewBy?: string;
   articleHash?: string;
   private?: boolean;
@@ -58,7 +59,7 @@ export interface NewAnnotation {
 export interface AnnotationPatch {
   status?: Status;
   note?: string;
-  evidence?: string[] | null;
+  evidence?: Evidence[] | null;
   reviewBy?: string | null;
   private?: boolean | null;
   article?: string;

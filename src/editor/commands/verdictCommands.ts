@@ -1,20 +1,25 @@
 /** Mark verified / disputed / outdated, set status, edit note, evidence, review date, remove, re-anchor. */
 import * as vscode from 'vscode';
-import type { Annotation, Status } from '../../core/store/annotation';
+import { isClassicStatus, type Annotation, type ClassicStatus, type Status } from '../../core/store/annotation';
 import type { PlacedAnnotation } from '../placedAnnotation';
 import { spanContains, toSpan } from '../ranges';
 import { articleDocument, explain, isAnnotationArgs, targetSpan, type AnnotationArgs, type CommandContext, type SpanArgs } from './context';
 
-const STATUS_TITLES: Record<Status, () => string> = {
+const STATUS_TITLES: Record<ClassicStatus, () => string> = {
   verified: () => vscode.l10n.t('verified'),
   disputed: () => vscode.l10n.t('disputed'),
   outdated: () => vscode.l10n.t('outdated'),
 };
 
+/** A status in lower case for titles; a status without a title yet by its id. */
+function statusTitle(status: Status): string {
+  return isClassicStatus(status) ? STATUS_TITLES[status]() : status;
+}
+
 /** Asks for an optional note; undefined when the user pressed Escape. */
 async function askNote(status: Status, current = ''): Promise<string | undefined> {
   return vscode.window.showInputBox({
-    title: vscode.l10n.t('Mark {0}', STATUS_TITLES[status]()),
+    title: vscode.l10n.t('Mark {0}', statusTitle(status)),
     prompt: vscode.l10n.t('Note (optional): why, and where you checked it'),
     value: current,
   });
@@ -154,7 +159,7 @@ async function pickAnnotation(candidates: PlacedAnnotation[]): Promise<PlacedAnn
     return undefined;
   }
   if (candidates.length === 1) return candidates[0];
-  const items = candidates.map((p) => ({ label: p.annotation.quote.exact.slice(0, 80), description: `${STATUS_TITLES[p.annotation.status]()} · ${p.state}`, detail: p.annotation.note, placed: p }));
+  const items = candidates.map((p) => ({ label: p.annotation.quote.exact.slice(0, 80), description: `${statusTitle(p.annotation.status)} · ${p.state}`, detail: p.annotation.note, placed: p }));
   return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Which annotation belongs to the selection?') }))?.placed;
 }
 

@@ -1,19 +1,21 @@
 /** Labels, icons and command arguments the sidebar trees and the status bar share. */
 import * as vscode from 'vscode';
-import type { AnchorState, Status } from '../../core/store/annotation';
+import { isBuiltInStatus, isClassicStatus, type AnchorState, type BuiltInStatus, type ClassicStatus, type Status } from '../../core/store/annotation';
 import type { GroupKey } from '../../core/sidebar/annotationGroups';
 import type { ReviewFlag } from '../placedAnnotation';
 
-const GROUP_LABEL: Record<GroupKey, () => string> = {
+const GROUP_LABEL: Record<BuiltInStatus | 'orphaned', () => string> = {
   verified: () => vscode.l10n.t('Verified'),
   disputed: () => vscode.l10n.t('Disputed'),
   outdated: () => vscode.l10n.t('Outdated'),
+  unverifiable: () => vscode.l10n.t('Unverifiable'),
+  'in-progress': () => vscode.l10n.t('In progress'),
   orphaned: () => vscode.l10n.t('Orphaned'),
 };
 
-/** "Disputed", "Orphaned", ... */
+/** "Disputed", "Orphaned", ...; a team-defined status by its id (never dropped). */
 export function groupLabel(key: GroupKey): string {
-  return GROUP_LABEL[key]();
+  return key === 'orphaned' || isBuiltInStatus(key) ? GROUP_LABEL[key as BuiltInStatus | 'orphaned']() : key;
 }
 
 /** "Disputed (3)". */
@@ -41,11 +43,13 @@ export function stateLabel(state: AnchorState): string {
   return STATE_TOOLTIP[state]();
 }
 
-const STATUS_ICON: Record<Status, vscode.ThemeIcon> = {
+const STATUS_ICON: Record<ClassicStatus, vscode.ThemeIcon> = {
   verified: new vscode.ThemeIcon('pass', new vscode.ThemeColor('aiNews.verifiedBorder')),
   disputed: new vscode.ThemeIcon('error', new vscode.ThemeColor('aiNews.disputedBorder')),
   outdated: new vscode.ThemeIcon('history', new vscode.ThemeColor('aiNews.outdatedBorder')),
 };
+/** Version-2 statuses (unverifiable, in progress, a team's own) until the editor gives them colours. */
+const OTHER_STATUS_ICON = new vscode.ThemeIcon('circle-outline');
 const FUZZY_ICON = new vscode.ThemeIcon('question', new vscode.ThemeColor('aiNews.fuzzyBorder'));
 const ORPHANED_ICON = new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('aiNews.fuzzyBorder'));
 
@@ -53,12 +57,12 @@ const ORPHANED_ICON = new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeC
 export function annotationIcon(status: Status, state: AnchorState): vscode.ThemeIcon {
   if (state === 'orphaned') return ORPHANED_ICON;
   if (state === 'fuzzy') return FUZZY_ICON;
-  return STATUS_ICON[status];
+  return isClassicStatus(status) ? STATUS_ICON[status] : OTHER_STATUS_ICON;
 }
 
 /** The icon of a group of annotations. */
 export function groupIcon(key: GroupKey): vscode.ThemeIcon {
-  return key === 'orphaned' ? ORPHANED_ICON : STATUS_ICON[key];
+  return key === 'orphaned' ? ORPHANED_ICON : isClassicStatus(key) ? STATUS_ICON[key] : OTHER_STATUS_ICON;
 }
 
 /** The argument of `aiNews.revealFinding`: a span of an article, the URI as a string. */

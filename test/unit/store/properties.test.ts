@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { makeQuote, mapPositionThroughEdit, resolveAnchor, type TextEdit } from '../../../src/core/store/anchor';
-import { STATUSES, type Annotation, type AnnotationFile, type TextPosition } from '../../../src/core/store/annotation';
+import { requiredFileVersion, STATUSES, type Annotation, type AnnotationFile, type TextPosition } from '../../../src/core/store/annotation';
 import { AnnotationStore } from '../../../src/core/store/annotationStore';
 import { canonicalAnnotationJson, orderedAnnotation, parseAnnotationFile, serializeAnnotationFile, sortAnnotations } from '../../../src/core/store/file';
 import { mergeAnnotationFiles } from '../../../src/core/store/merge';
@@ -55,7 +55,7 @@ describe('store properties: save → load identity', () => {
         const parsed = parseAnnotationFile(text);
         assert.equal(parsed.kind, 'ok');
         if (parsed.kind !== 'ok') return;
-        assert.deepEqual(parsed.file, { version: 1, annotations: sortAnnotations(file.annotations) });
+        assert.deepEqual(parsed.file, { version: requiredFileVersion(file.annotations), annotations: sortAnnotations(file.annotations) });
         assert.equal(serializeAnnotationFile(parsed.file), text);
       }),
       { numRuns: 300 },
