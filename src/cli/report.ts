@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_MAX_ARTICLE_AGE_DAYS, DEFAULT_MAX_VERIFIED_AGE_DAYS } from '../core/review/reviewState';
 import { exportWorkspace, parseCommon, UsageError } from './export';
+import { printAgreement } from './agreement';
 
 const REPORT_USAGE = `Usage: ai-news-annotator report [options]
 
@@ -12,7 +13,13 @@ status, note, evidence, author and date, then the claims nobody has reviewed yet
 Options:
   --root DIR              the workspace folder (default: the current folder)
   --article PATH          only this article, relative to the root (repeatable; default all)
-  --status LIST           only these statuses, comma-separated: verified,disputed,outdated
+  --status LIST           only these statuses, comma-separated: verified,disputed,outdated,
+                          unverifiable,in-progress or a status of .ainews/team.json
+  --agreement             print only the agreement between checkers: claims with verdicts from
+                          two or more people (span overlap IoU >= 0.5), percent agreement,
+                          Cohen's kappa per pair, Krippendorff's alpha (nominal), confusion tables
+  --json                  with --agreement: {"claims", "percentAgreement", "kappa": {"A|B": k},
+                          "alpha", "confusion"} (pairs in alphabetical order; null where undefined)
   --reviewer NAME         the team or outlet publishing the verdicts
   --max-verified-age N    a verified verdict older than N days needs a re-check (default ${DEFAULT_MAX_VERIFIED_AGE_DAYS})
   --max-article-age N     time-sensitive claims in articles older than N days are marked
@@ -38,6 +45,8 @@ export async function runReport(args: string[]): Promise<number> {
         reviewer: { type: 'string' },
         'max-verified-age': { type: 'string' },
         'max-article-age': { type: 'string' },
+        agreement: { type: 'boolean' },
+        json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -47,6 +56,8 @@ export async function runReport(args: string[]): Promise<number> {
       process.stdout.write(REPORT_USAGE + '\n');
       return 0;
     }
+    if (values.json && !values.agreement) throw new UsageError('--json is for --agreement');
+    if (values.agreement) return await printAgreement(parseCommon(values), values.json === true);
     return await exportWorkspace('markdown', parseCommon(values));
   } catch (error) {
     if (error instanceof UsageError || isArgumentError(error)) {

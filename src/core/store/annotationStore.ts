@@ -26,6 +26,7 @@ import { canonicalAnnotationJson, describeUnwritable, emptyAnnotationFile, order
 import { fileIdentity, readTextWithIdentity, writeFileAtomic } from './fileIo';
 import { mergeAnnotationFiles, resolveConflictMarkers } from './merge';
 import { isValidArticlePath, validateAnnotation, type ValidationProblem } from './validate';
+import { applyVersion2Patch, type Version2Patch } from './patchVersion2';
 
 /** What can be injected, for tests and for the editor's settings. */
 export interface StoreOptions {
@@ -56,7 +57,7 @@ export interface NewAnnotation {
  * `id`, `created`, `modified`, `author` and `history` are the store's to keep: a patch that tries to
  * change them is refused.
  */
-export interface AnnotationPatch {
+export interface AnnotationPatch extends Version2Patch {
   status?: Status;
   note?: string;
   evidence?: Evidence[] | null;
@@ -302,6 +303,7 @@ export class AnnotationStore {
       if (patch.articleHash === null) delete next.articleHash;
       else next.articleHash = patch.articleHash;
     }
+    applyVersion2Patch(next, patch);
     if (canonicalAnnotationJson(next) === canonicalAnnotationJson(old)) return old;
     next.modified = modified;
     const annotation = this.checked(orderedAnnotation(next), 'update the annotation');
