@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { parseAnnotationFile, serializeAnnotationFile } from '../../../src/core/store/file';
 import { requiredFileVersion, type Annotation } from '../../../src/core/store/annotation';
 import { validateAnnotation } from '../../../src/core/store/validate';
@@ -6,6 +10,8 @@ import { mergeAnnotationFiles } from '../../../src/core/store/merge';
 import { sampleAnnotation } from '../../support/annotations';
 
 const HASH = 'a'.repeat(64);
+const ROOT = join(__dirname, '..', '..', '..', '..');
+const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'annotations.schema.json'), 'utf8')) as object;
 const archived = { url: 'https://example.org/pm', title: 'Pressemitteilung', archive: { file: `.ainews/evidence/${HASH}.html`, sha256: HASH, fetched: '2025-02-01T10:00:00.000Z', contentType: 'text/html' } };
 
 /** An annotation using every version-2 field. */
@@ -158,5 +164,39 @@ describe('store/version 2: merge per field', () => {
       ['t1', 't1', false],
       ['o1', 'o1', false],
     ]);
+  });
+});
+
+describe('store/version 2: the JSON Schema agrees with the parser', () => {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  const validate = ajv.compile(schema);
+  const comment = { id: 'c1', author: 'A', at: '2025-01-01T10:00:00.000Z', body: 'x' };
+
+  it('accepts every version-2 field the extension writes', () => {
+    const file = JSON.parse(serializeAnnotationFile({ version: 2, annotations: [version2Annotation(), sampleAnnotation({ id: 'b', status: 'in-progress', comments: [{ ...comment, body: '', deleted: true }] })] })) as unknown;
+    assert.ok(validate(file), ajv.errorsText(validate.errors));
+  });
+
+  it('refuses what the parser refuses', () => {
+    const broken: [string, unknown][] = [
+      ['upper-case status', sampleAnnotation({ status: 'Misleading' })],
+      ['review without status', sampleAnnotation({ review: { by: 'B', at: '2025-01-01T10:00:00.000Z', result: 'approved' } as never })],
+      ['review result', sampleAnnotation({ review: { by: 'B', at: '2025-01-01T10:00:00.000Z', result: 'fine' as never, status: 'verified' } })],
+      ['empty assignee', sampleAnnotation({ assignee: '' })],
+      ['repeated tag', sampleAnnotation({ tags: ['a', 'a'] })],
+      ['two-line tag', sampleAnnotation({ tags: ['a\nb'] })],
+      ['resolved as string', sampleAnnotation({ resolved: 'yes' as never })],
+      ['comment without body', sampleAnnotation({ comments: [{ id: 'c1', author: 'A', at: '2025-01-01T10:00:00.000Z' } as never] })],
+      ['comment edited date', sampleAnnotation({ comments: [{ ...comment, edited: 'today' }] })],
+      ['evidence object without url', sampleAnnotation({ evidence: [{ title: 'x' } as never] })],
+      ['archive hash', sampleAnnotation({ evidence: [{ url: 'u', archive: { ...archived.archive, sha256: 'ABC' } }] })],
+      ['archive path', sampleAnnotation({ evidence: [{ url: 'u', archive: { ...archived.archive, file: '../x.html' } }] })],
+      ['evidence unknown field', sampleAnnotation({ evidence: [{ url: 'u', colour: 'red' } as never] })],
+    ];
+    for (const [name, annotation] of broken) {
+      assert.ok(validateAnnotation(annotation).length > 0, `parser accepts ${name}`);
+      assert.equal(validate({ version: 2, annotations: [annotation] }), false, `schema accepts ${name}`);
+    }
   });
 });

@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
-import { DEFAULT_TEAM, describeStatus, middleRating, parseTeamFile, type TeamConfig } from '../../../src/core/team/team';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { DEFAULT_TEAM, describeStatus, middleRating, parseTeamFile, validateTeamValue, type TeamConfig } from '../../../src/core/team/team';
+
+const ROOT = join(__dirname, '..', '..', '..', '..');
 
 const TEAM_FILE = `{
   "statuses": [
@@ -82,5 +87,36 @@ describe('team: the team file', () => {
     assert.equal(at(/ratingScale must be/)?.line, 9);
     const syntax = parseTeamFile('{"statuses": [}');
     assert.equal(syntax.kind, 'invalid');
+  });
+});
+
+describe('team: the JSON Schema of the team file agrees with the reader', () => {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'schemas', 'team.schema.json'), 'utf8')) as object);
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { jsonValidation: { fileMatch: string; url: string }[] } };
+
+  it('is contributed for .ainews/team.json', () => {
+    assert.ok(manifest.contributes.jsonValidation.some((v) => v.fileMatch === '.ainews/team.json' && v.url === './schemas/team.schema.json'));
+  });
+
+  it('accepts the example and refuses what the reader refuses', () => {
+    assert.ok(validate(JSON.parse(TEAM_FILE)), ajv.errorsText(validate.errors));
+    const status = { id: 'misleading', label: { en: 'Misleading' }, verdict: true };
+    const broken: [string, unknown][] = [
+      ['built-in id', { statuses: [{ ...status, id: 'verified' }] }],
+      ['upper-case id', { statuses: [{ ...status, id: 'Misleading' }] }],
+      ['no English label', { statuses: [{ ...status, label: { de: 'Irreführend' } }] }],
+      ['colour name', { statuses: [{ ...status, color: 'orange' }] }],
+      ['verdict as string', { statuses: [{ ...status, verdict: 'yes' }] }],
+      ['unknown field', { statuses: [{ ...status, colour: '#fff' }] }],
+      ['second review', { secondReview: 'always' }],
+      ['scale', { ratingScale: { worst: 1 } }],
+      ['tag without colour', { tags: [{ name: 'x' }] }],
+      ['unknown top-level field', { team: 'x' }],
+    ];
+    for (const [name, value] of broken) {
+      assert.ok(validateTeamValue(value).length > 0, `reader accepts ${name}`);
+      assert.equal(validate(value), false, `schema accepts ${name}`);
+    }
   });
 });
