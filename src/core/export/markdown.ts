@@ -5,7 +5,7 @@
  */
 import { analyze } from '../analysis';
 import type { ClaimFinding } from '../analysis/types';
-import { CLASSIC_STATUSES, evidenceUrl, type Evidence, type Status } from '../store/annotation';
+import { CLASSIC_STATUSES, evidenceUrl, STATUSES, type ClassicStatus, type Evidence, type Status } from '../store/annotation';
 import { DEFAULT_MAX_ARTICLE_AGE_DAYS, suggestOutdated } from '../review/reviewState';
 import { isoDay } from '../review/dates';
 import type { TeamConfig } from '../team/team';
@@ -25,13 +25,15 @@ interface ArticleSummary {
 }
 
 /**
- * The count columns: version 1's three verdicts always, then every other status the selected
- * annotations use (in order of first use), then the review flags and unreviewed claims.
+ * The count columns: version 1's three verdicts always; then the other statuses the selected
+ * annotations use (built-in ones first, then the team file's in its order, then any it does not
+ * define); then the review flags and unreviewed claims.
  */
 function countColumns(articles: readonly ExportedArticle[], team: TeamConfig): string[] {
-  const statuses = new Set<Status>(CLASSIC_STATUSES);
-  for (const article of articles) for (const { annotation } of article.annotations) statuses.add(annotation.status);
-  return [...[...statuses].map((status) => statusLabel(status, team)), 'Needs re-check', 'Article changed since review', 'Unreviewed claims'];
+  const used = new Set<Status>(articles.flatMap((article) => article.annotations.map(({ annotation }) => annotation.status)));
+  const known = [...STATUSES, ...team.statuses.map((s) => s.id)];
+  const statuses = [...CLASSIC_STATUSES, ...known.filter((s) => used.has(s) && !CLASSIC_STATUSES.includes(s as ClassicStatus)), ...[...used].filter((s) => !known.includes(s))];
+  return [...new Set(statuses)].map((status) => statusLabel(status, team)).concat('Needs re-check', 'Article changed since review', 'Unreviewed claims');
 }
 
 /**
