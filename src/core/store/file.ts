@@ -98,7 +98,8 @@ function isInFileOrder(a: Annotation): boolean {
 
 /** One annotation as compact canonical JSON: equal annotations give equal strings. */
 export function canonicalAnnotationJson(a: Annotation): string {
-  return JSON.stringify(orderedAnnotation(a));
+  // An annotation already in file order (as read from a canonical file) needs no ordered copy.
+  return JSON.stringify(isInFileOrder(a) ? a : orderedAnnotation(a));
 }
 
 /**

@@ -134,6 +134,10 @@ class ProblemList implements FieldChecker {
     }
   }
 
+  isDateTime(value: string): boolean {
+    return isIsoDateTime(value);
+  }
+
   object(value: unknown, path: (string | number)[], what: string, known: readonly string[], required: readonly string[]): value is Record<string, unknown> {
     if (!isObject(value)) {
       this.add(path, `must be ${what}, not ${show(value)}`);
