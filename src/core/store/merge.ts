@@ -18,6 +18,7 @@
  */
 import { requiredFileVersion, type Annotation, type AnnotationFile, type StatusChange } from './annotation';
 import { canonicalAnnotationJson, compareStrings, parseAnnotationFile, sortAnnotations } from './file';
+import { jsonEqual } from './jsonEqual';
 import { mergeComments, mergeEvidenceItems, mergeTags } from './mergeVersion2';
 
 type Side = 'ours' | 'theirs';
@@ -85,6 +86,10 @@ function mergeHistory(base: StatusChange[] | undefined, ours: StatusChange[] | u
 
 /** Merges two versions of the same annotation (same id) against their common base, if any. */
 export function mergeAnnotation(base: Annotation | undefined, ours: Annotation, theirs: Annotation): Annotation {
+  // Most annotations are the same on both sides: tell so without building their JSON.
+  if (jsonEqual(ours, theirs)) return ours;
+  if (base && jsonEqual(ours, base)) return theirs;
+  if (base && jsonEqual(theirs, base)) return ours;
   const oursJson = canonicalAnnotationJson(ours);
   const theirsJson = canonicalAnnotationJson(theirs);
   if (oursJson === theirsJson) return ours;
@@ -140,7 +145,7 @@ function mergeVersion2Fields(merged: Annotation, from: <K extends keyof Annotati
 
 /** Whether `changed` differs from `base` in anything but its position (which text edits move by themselves). */
 function changedBeyondPosition(base: Annotation, changed: Annotation): boolean {
-  return canonicalAnnotationJson({ ...changed, position: base.position }) !== canonicalAnnotationJson(base);
+  return !jsonEqual({ ...changed, position: base.position }, base);
 }
 
 function byId(file: AnnotationFile | null): Map<string, Annotation> {
