@@ -228,7 +228,7 @@ async function readAnnotations(path: string): Promise<{ annotations: Annotation[
     case 'ok':
       return { annotations: parsed.file.annotations };
     case 'newer':
-      // Exporting only reads: a newer file whose annotations still read as version 1 is fine.
+      // Exporting only reads: a newer file whose annotations still read as this version's is fine.
       return parsed.file
         ? { annotations: parsed.file.annotations }
         : { problems: [`${path}: written by a newer version (file version ${parsed.version}); update ai-news-annotator to export it`] };

@@ -158,7 +158,7 @@ export function syntaxProblem(text: string, error: unknown): FileProblem {
 /**
  * Reads the annotation file's text.
  *
- * - `ok`: a valid version-1 file (annotations in the order written; a blank text reads as an empty file).
+ * - `ok`: a valid file of version 1 or 2 (annotations in the order written; a blank text reads as an empty version-1 file).
  * - `newer`: `version` is higher than this extension knows; never rewrite it.
  * - `invalid`: JSON syntax errors or contract violations, each with a 1-based line and column.
  * - `conflicted`: git conflict markers; each side's text is returned for {@link resolveConflictMarkers}.
