@@ -4,8 +4,9 @@
  * Per annotation, fields are merged in groups: a group changed on one side only takes that side's
  * value, so one person's note and another's status both survive. When both sides changed the same
  * group differently, the side with the later `modified` wins; equal times are broken by comparing
- * the canonical JSON of both annotations, so the merge does not depend on which side is "ours"
- * (commutative) and merging a file with itself changes nothing (idempotent).
+ * the JSON of the group's two values, so the merge does not depend on which side is "ours"
+ * (commutative), merging a file with itself changes nothing, and merging the result again with
+ * either side changes nothing either (idempotent).
  *
  * Groups: the anchor (`article`, `quote`, `position`, `articleHash`: they only make sense together),
  * `status`, `note`, `reviewBy`, `private`, `author`, `created`, and from version 2 `assignee`,
@@ -17,7 +18,7 @@
  * count) deletes; deleted on one side and changed on the other keeps the changed one, so nothing is lost.
  */
 import { requiredFileVersion, type Annotation, type AnnotationFile, type StatusChange } from './annotation';
-import { canonicalAnnotationJson, compareStrings, parseAnnotationFile, sortAnnotations } from './file';
+import { compareStrings, parseAnnotationFile, sortAnnotations } from './file';
 import { jsonEqual } from './jsonEqual';
 import { mergeComments, mergeEvidenceItems, mergeTags } from './mergeVersion2';
 
@@ -36,13 +37,23 @@ function laterTime(a: string, b: string): string {
   return compareStrings(a, b) >= 0 ? a : b;
 }
 
-/** Which side wins where both changed the same field: later `modified`, then canonical JSON. */
-function winningSide(ours: Annotation, theirs: Annotation, oursJson: string, theirsJson: string): Side {
+/** Decides, for one field both sides changed differently, whose value is taken. */
+export type Winner = (oursValue: unknown, theirsValue: unknown) => Side;
+
+/**
+ * Which side wins where both changed the same field: the later `modified`; at equal times, the
+ * field's value with the larger JSON. Deciding a tie by the field alone (not by the rest of the
+ * annotation) keeps the merge idempotent: merging the result again with either side changes nothing.
+ */
+function winnerOf(ours: Annotation, theirs: Annotation): Winner {
   const to = timeOf(ours.modified);
   const tt = timeOf(theirs.modified);
-  if (to !== tt) return to > tt ? 'ours' : 'theirs';
-  const byText = compareStrings(ours.modified, theirs.modified) || compareStrings(oursJson, theirsJson);
-  return byText >= 0 ? 'ours' : 'theirs';
+  const byTime = to !== tt ? to - tt : compareStrings(ours.modified, theirs.modified);
+  if (byTime !== 0) {
+    const side: Side = byTime > 0 ? 'ours' : 'theirs';
+    return () => side;
+  }
+  return (o, t) => (compareStrings(JSON.stringify(o) ?? '', JSON.stringify(t) ?? '') >= 0 ? 'ours' : 'theirs');
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
@@ -54,11 +65,11 @@ function anchorOf(a: Annotation): unknown {
 }
 
 /** Three-way choice for one group of fields. */
-function pick<T>(base: T | undefined, ours: T, theirs: T, hasBase: boolean, winner: Side): Side {
+function pick<T>(base: T | undefined, ours: T, theirs: T, hasBase: boolean, winner: Winner): Side {
   if (sameJson(ours, theirs)) return 'ours';
   if (hasBase && sameJson(ours, base)) return 'theirs';
   if (hasBase && sameJson(theirs, base)) return 'ours';
-  return winner;
+  return winner(ours, theirs);
 }
 
 function changeKey(change: StatusChange): string {
@@ -90,15 +101,7 @@ export function mergeAnnotation(base: Annotation | undefined, ours: Annotation, 
   if (jsonEqual(ours, theirs)) return ours;
   if (base && jsonEqual(ours, base)) return theirs;
   if (base && jsonEqual(theirs, base)) return ours;
-  const oursJson = canonicalAnnotationJson(ours);
-  const theirsJson = canonicalAnnotationJson(theirs);
-  if (oursJson === theirsJson) return ours;
-  if (base) {
-    const baseJson = canonicalAnnotationJson(base);
-    if (oursJson === baseJson) return theirs;
-    if (theirsJson === baseJson) return ours;
-  }
-  const winner = winningSide(ours, theirs, oursJson, theirsJson);
+  const winner = winnerOf(ours, theirs);
   const hasBase = base !== undefined;
   const from = <K extends keyof Annotation>(key: K): Annotation[K] => {
     const side = pick(base?.[key], ours[key], theirs[key], hasBase, winner);
@@ -127,7 +130,7 @@ export function mergeAnnotation(base: Annotation | undefined, ours: Annotation, 
   mergeVersion2Fields(merged, from, mergeTags(base?.tags, ours.tags, theirs.tags, winner));
   const history = mergeHistory(base?.history, ours.history, theirs.history);
   if (history !== undefined) merged.history = history;
-  const comments = mergeComments(ours.comments, theirs.comments);
+  const comments = mergeComments(base?.comments, ours.comments, theirs.comments);
   if (comments !== undefined) merged.comments = comments;
   return merged;
 }

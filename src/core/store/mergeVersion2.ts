@@ -7,7 +7,8 @@
 import { evidenceUrl, type Comment, type Evidence } from './annotation';
 import { compareStrings } from './file';
 
-type Side = 'ours' | 'theirs';
+/** Whose value a field (or list item) both sides changed takes: see merge.ts. */
+type Winner = (oursValue: unknown, theirsValue: unknown) => 'ours' | 'theirs';
 
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -19,17 +20,16 @@ function timeOf(iso: string | undefined): number {
 }
 
 /**
- * Three-way merge of a list whose items have a key: an item changed on one side only takes that
- * side's version; changed on both, `winner`'s; removed on one side and unchanged on the other, it
- * is removed; removed on one side and changed on the other, the change is kept (nothing is lost).
- * Survivors keep the base's order, new keys follow in key order.
+ * Three-way merge of a list whose items have a key: an item on one side only is new (kept), or was
+ * removed by the other side (kept only if this side changed it: nothing is lost); an item on both
+ * sides is merged by `mergeItem`. Survivors keep the base's order, new keys follow in key order.
  */
 export function mergeKeyed<T>(
   base: readonly T[] | undefined,
   ours: readonly T[] | undefined,
   theirs: readonly T[] | undefined,
   keyOf: (item: T) => string,
-  winner: Side,
+  mergeItem: (base: T | undefined, ours: T, theirs: T) => T,
 ): T[] | undefined {
   if (sameJson(ours, theirs)) return ours && [...ours];
   if (base !== undefined && sameJson(ours, base)) return theirs && [...theirs];
@@ -41,14 +41,9 @@ export function mergeKeyed<T>(
     const b = baseByKey.get(key);
     const o = oursByKey.get(key);
     const t = theirsByKey.get(key);
-    if (o !== undefined && t !== undefined) {
-      if (sameJson(o, t) || (b !== undefined && sameJson(t, b))) return o;
-      if (b !== undefined && sameJson(o, b)) return t;
-      return winner === 'ours' ? o : t;
-    }
+    if (o !== undefined && t !== undefined) return mergeItem(b, o, t);
     const only = o ?? t;
     if (only === undefined) return undefined;
-    // On one side only: new, or removed by the other side (kept only if this side changed it).
     return b === undefined || !sameJson(only, b) ? only : undefined;
   };
   const baseKeys = [...baseByKey.keys()];
@@ -57,37 +52,55 @@ export function mergeKeyed<T>(
   return merged.length > 0 ? merged : undefined;
 }
 
+/** An item both sides have: the side that changed it, else `winner`'s. */
+function byWinner<T>(winner: Winner): (base: T | undefined, ours: T, theirs: T) => T {
+  return (b, o, t) => {
+    if (sameJson(o, t) || (b !== undefined && sameJson(t, b))) return o;
+    if (b !== undefined && sameJson(o, b)) return t;
+    return winner(o, t) === 'ours' ? o : t;
+  };
+}
+
 /** Evidence merged per address: a link string and the object that archived it are one item. */
-export function mergeEvidenceItems(base: Evidence[] | undefined, ours: Evidence[] | undefined, theirs: Evidence[] | undefined, winner: Side): Evidence[] | undefined {
-  return mergeKeyed(base, ours, theirs, evidenceUrl, winner);
+export function mergeEvidenceItems(base: Evidence[] | undefined, ours: Evidence[] | undefined, theirs: Evidence[] | undefined, winner: Winner): Evidence[] | undefined {
+  return mergeKeyed(base, ours, theirs, evidenceUrl, byWinner(winner));
 }
 
 /** Tags merged as a set: what either side added, minus what one side removed. */
-export function mergeTags(base: string[] | undefined, ours: string[] | undefined, theirs: string[] | undefined, winner: Side): string[] | undefined {
-  return mergeKeyed(base, ours, theirs, (tag) => tag, winner);
+export function mergeTags(base: string[] | undefined, ours: string[] | undefined, theirs: string[] | undefined, winner: Winner): string[] | undefined {
+  return mergeKeyed(base, ours, theirs, (tag) => tag, byWinner(winner));
 }
 
 /**
- * Comments merged as a union by id, whatever the base: both sides' replies always survive. A
- * tombstone (`deleted`) beats any version of the comment, so a merge never brings a deleted comment
- * back; otherwise the later `edited` wins (an unedited comment counts as edited when written);
- * equal times are decided by the canonical JSON, so the result does not depend on the side.
+ * Comments merged by id, like the annotations themselves: both sides' new replies always survive,
+ * and a comment leaves the list only when one side removed it and the other left it untouched (the
+ * editor never removes one: deleting writes a tombstone). A comment changed on one side only takes that side's
+ * version; changed on both, a tombstone (`deleted`) wins, so that a merge never brings a deleted
+ * comment back, else the later `edited` (an unedited comment counts as edited when written), else
+ * the larger canonical JSON, so the result does not depend on the side and merging it again changes
+ * nothing.
  * @returns The comments in order of writing (`at`, then id); undefined when there are none.
  */
-export function mergeComments(ours: Comment[] | undefined, theirs: Comment[] | undefined): Comment[] | undefined {
+export function mergeComments(base: Comment[] | undefined, ours: Comment[] | undefined, theirs: Comment[] | undefined): Comment[] | undefined {
   if (sameJson(ours, theirs)) return ours;
-  const byId = new Map<string, Comment>();
-  for (const comment of [...(ours ?? []), ...(theirs ?? [])]) {
-    const other = byId.get(comment.id);
-    byId.set(comment.id, other === undefined ? comment : laterComment(other, comment));
-  }
-  const merged = [...byId.values()].sort((a, b) => timeOf(a.at) - timeOf(b.at) || compareStrings(a.id, b.id));
-  return merged.length > 0 ? merged : undefined;
+  if (base !== undefined && sameJson(ours, base)) return theirs;
+  if (base !== undefined && sameJson(theirs, base)) return ours;
+  const merged = mergeKeyed(base, ours, theirs, (c) => c.id, mergeComment);
+  return merged?.sort((a, b) => timeOf(a.at) - timeOf(b.at) || compareStrings(a.id, b.id));
 }
 
-/** Of two versions of one comment: the tombstone, else the later edit, else the larger canonical JSON. */
+/** One comment both sides have: a tombstone first, then the side that changed it, then the later edit. */
+function mergeComment(base: Comment | undefined, ours: Comment, theirs: Comment): Comment {
+  if (sameJson(ours, theirs)) return ours;
+  const oursDeleted = ours.deleted === true;
+  if (oursDeleted !== (theirs.deleted === true)) return oursDeleted ? ours : theirs;
+  if (base !== undefined && sameJson(ours, base)) return theirs;
+  if (base !== undefined && sameJson(theirs, base)) return ours;
+  return laterComment(ours, theirs);
+}
+
+/** Of two versions of one comment: the later edit, else the larger canonical JSON. */
 function laterComment(a: Comment, b: Comment): Comment {
-  if ((a.deleted === true) !== (b.deleted === true)) return a.deleted === true ? a : b;
   const ta = timeOf(a.edited ?? a.at);
   const tb = timeOf(b.edited ?? b.at);
   if (ta !== tb) return ta > tb ? a : b;

@@ -132,6 +132,30 @@ describe('store/version 2: merge per field', () => {
     assert.equal(merged.resolved, true);
   });
 
+  it('decides a tie at equal modified by the field alone, so merging the result again changes nothing', () => {
+    // Found by the property test: two reviews that differ only in an empty note, with the same modified.
+    const review = { by: 'Anna', at: '2020-01-01T00:00:00.000Z', result: 'approved' as const, status: base.status };
+    for (const [oursReview, theirsReview] of [[review, { ...review, note: '' }], [{ ...review, note: '' }, review]]) {
+      for (const [oursExtra, theirsExtra] of [[{ assignee: 'Anna' }, {}], [{}, { assignee: 'Anna' }]]) {
+        const ours = { ...base, review: oursReview, ...oursExtra };
+        const theirs = { ...base, review: theirsReview, ...theirsExtra };
+        const merged = mergeAnnotationFiles(file(base), file(ours), file(theirs));
+        assert.equal(serializeAnnotationFile(mergeAnnotationFiles(file(base), merged, file(theirs))), serializeAnnotationFile(merged));
+        assert.equal(serializeAnnotationFile(mergeAnnotationFiles(file(base), merged, file(ours))), serializeAnnotationFile(merged));
+      }
+    }
+  });
+
+  it('merges a comment changed on one side only to that side, even two tombstones that differ (found by the property test)', () => {
+    const tomb = (id: string, body: string) => ({ id, author: 'A', at: '2020-01-01T00:00:00.000Z', body, deleted: true });
+    const withTombs = { ...base, comments: [tomb('a', 'x'), tomb('b', 'x')] };
+    const ours = { ...withTombs, comments: [tomb('a', ''), tomb('b', 'x')] };
+    const theirs = { ...withTombs, comments: [tomb('a', 'x'), tomb('b', '')] };
+    const merged = mergeAnnotationFiles(file(withTombs), file(ours), file(theirs));
+    assert.deepEqual(merged.annotations[0].comments, [tomb('a', ''), tomb('b', '')]);
+    for (const side of [ours, theirs]) assert.equal(serializeAnnotationFile(mergeAnnotationFiles(file(withTombs), merged, file(side))), serializeAnnotationFile(merged));
+  });
+
   it('gives a field both changed to the later modified', () => {
     const ours = { ...base, assignee: 'Chen', modified: '2025-03-01T10:00:00.000Z' };
     const theirs = { ...base, assignee: 'Dana', modified: '2025-02-01T10:00:00.000Z' };
