@@ -9,13 +9,17 @@
  *    every quote. Target: 250 ms. Every resolution is checked against where the words really went.
  * 3. For scale (no target): the same, but the 10% are deleted outright, so their orphaning costs a
  *    full approximate search each: the worst case.
+ * 4. Version 2: the 10,000 annotations with 5 comments each (and an assignee, a review and tags on a
+ *    third): opened, changed and saved by the store; and a three-way merge of two sides that each
+ *    changed a tenth (a reply each, a note, an approval), read, merged and written as the merge
+ *    driver does. Target: within twice case 1's figure measured in the same run.
  */
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchSection } from './bench';
 import { random, seedTexts } from './shared';
-import { AnnotationStore, makeQuote, parseAnnotationFile, resolveAll, serializeAnnotationFile, STATUSES, type Annotation, type AnchorResolution } from '../src/core/store';
+import { AnnotationStore, makeQuote, mergeAnnotationFiles, parseAnnotationFile, resolveAll, serializeAnnotationFile, STATUSES, type Annotation, type AnchorResolution, type AnnotationFile } from '../src/core/store';
 
 const RUNS = 7;
 const FILE_ANNOTATIONS = 10_000;
@@ -90,8 +94,23 @@ function table(rows: string[][]): void {
   for (const r of rows) console.log(line(r));
 }
 
-/** 10,000 annotations over 100 articles made of seed text, a third with the optional fields in use. */
-function makeFile(): string {
+const COMMENTS_PER_ANNOTATION = 5;
+
+/** The version-2 fields of the bench file: 5 comments on every annotation, assignee, review and tags on a third. */
+function withVersion2Fields(a: Annotation, i: number): Annotation {
+  const at = (k: number) => new Date(Date.parse(a.created) + k * 3_600_000).toISOString();
+  const comments = Array.from({ length: COMMENTS_PER_ANNOTATION }, (_, k) => ({
+    id: `c${k}`,
+    author: ['Anna', 'Ben', 'Chris'][(i + k) % 3],
+    at: at(k + 1),
+    body: k % 2 === 0 ? 'Wo steht das? Die Pressemitteilung nennt eine andere Zahl.' : 'Geprüft mit dem Geschäftsbericht 2024, Seite 12.',
+  }));
+  if (i % 3 !== 0) return { ...a, comments };
+  return { ...a, assignee: 'Ben', review: { by: 'Chris', at: at(6), result: 'approved', status: a.status }, tags: ['Zahlen', 'Wahl 2025'], comments };
+}
+
+/** 10,000 annotations over 100 articles made of seed text, a third with the optional fields in use; with `version2`, also its fields. */
+function makeFile(version2 = false): string {
   const next = random(11);
   const article = makeArticle(64 * 1024, next);
   const annotations: Annotation[] = [];
@@ -115,40 +134,98 @@ function makeFile(): string {
       a.reviewBy = '2025-12-31';
       a.history = [{ status: 'disputed', at: created, author: 'Anna' }, { status: a.status, at: created, author: 'Ben' }];
     }
-    annotations.push(a);
+    annotations.push(version2 ? withVersion2Fields(a, i) : a);
   }
   return serializeAnnotationFile({ version: 1, annotations });
 }
 
-async function benchLoadSave(): Promise<string[][]> {
-  const text = makeFile();
+/** Opens the file with the store, changes one note and saves; the median time in ms. */
+async function timeOpenChangeSave(text: string): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'ainews-bench-'));
   try {
     mkdirSync(join(dir, '.ainews'));
-    const path = join(dir, '.ainews', 'annotations.json');
-    writeFileSync(path, text);
+    writeFileSync(join(dir, '.ainews', 'annotations.json'), text);
     let toggle = 0;
-    const storeMs = await timeIt(async () => {
+    return await timeIt(async () => {
       const store = await AnnotationStore.open(dir);
       if (store.annotations.length !== FILE_ANNOTATIONS) throw new Error('not all annotations loaded');
       store.update(store.annotations[0].id, { note: `Lauf ${(toggle += 1)}` });
       const result = await store.save();
       if (result.kind !== 'written') throw new Error(`save did not write: ${JSON.stringify(result)}`);
     });
-    const memoryMs = await timeIt(() => {
-      const parsed = parseAnnotationFile(text);
-      if (parsed.kind !== 'ok') throw new Error('bench file invalid');
-      serializeAnnotationFile(parsed.file);
-    });
-    const baselineMs = await timeIt(() => JSON.stringify(JSON.parse(text), null, 2));
-    const mb = (text.length / 1e6).toFixed(1);
-    return [
-      [`10,000 annotations (${mb} MB): open + validate + change + save, on disk`, storeMs.toFixed(1), 'JSON.parse + stringify', baselineMs.toFixed(1), String(LOAD_SAVE_TARGET_MS), storeMs < LOAD_SAVE_TARGET_MS ? 'ok' : 'MISSED'],
-      ['10,000 annotations: parse + validate + serialise, in memory', memoryMs.toFixed(1), 'JSON.parse + stringify', baselineMs.toFixed(1), '', ''],
-    ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function parsed(text: string): AnnotationFile {
+  const result = parseAnnotationFile(text);
+  if (result.kind !== 'ok') throw new Error('bench file invalid');
+  return result.file;
+}
+
+/**
+ * Two sides of the file, each changing a tenth of the annotations as a teammate would: with
+ * `version2`, a reply each and a note or an approval; without, a note or a status.
+ */
+function mergeSides(base: AnnotationFile, version2: boolean): [string, string] {
+  const side = (name: string, offset: number) => {
+    const annotations = base.annotations.map((a, i): Annotation => {
+      if (i % 10 !== offset) return a;
+      const modified = new Date(Date.parse(a.modified) + 86_400_000).toISOString();
+      if (!version2) return offset === 0 ? { ...a, note: `${a.note} (ergänzt)`, modified } : { ...a, status: 'disputed', modified };
+      const reply = { id: `r-${name}`, author: name, at: modified, body: `Antwort von ${name}` };
+      return offset === 0
+        ? { ...a, note: `${a.note} (ergänzt)`, modified, comments: [...(a.comments ?? []), reply] }
+        : { ...a, review: { by: name, at: modified, result: 'approved' as const, status: a.status }, modified, comments: [...(a.comments ?? []), reply] };
+    });
+    return serializeAnnotationFile({ version: base.version, annotations });
+  };
+  return [side('Dana', 0), side('Eli', 5)];
+}
+
+/** What the merge driver does with three versions of the file: read, merge, write; the median in ms. */
+async function timeMerge(text: string, version2: boolean): Promise<{ ms: number; merged: AnnotationFile }> {
+  const [ours, theirs] = mergeSides(parsed(text), version2);
+  let merged: AnnotationFile = { version: 1, annotations: [] };
+  const ms = await timeIt(() => {
+    merged = mergeAnnotationFiles(parsed(text), parsed(ours), parsed(theirs));
+    return serializeAnnotationFile(merged);
+  });
+  return { ms, merged };
+}
+
+/**
+ * Case 4: version 2 with 5 comments per annotation, against the same operations on case 1's file
+ * (no comments) measured in this run.
+ */
+async function benchVersion2(version1Text: string, version1Ms: number): Promise<string[][]> {
+  const text = makeFile(true);
+  const storeMs = await timeOpenChangeSave(text);
+  const merge1 = await timeMerge(version1Text, false);
+  const merge2 = await timeMerge(text, true);
+  const count = merge2.merged.annotations.reduce((sum, a) => sum + (a.comments?.length ?? 0), 0);
+  if (count !== FILE_ANNOTATIONS * COMMENTS_PER_ANNOTATION + FILE_ANNOTATIONS / 5) throw new Error(`merge kept ${count} comments`);
+  const mb = (text.length / 1e6).toFixed(1);
+  const row = (label: string, ms: number, baseline: string, baselineMs: number) => [label, ms.toFixed(1), baseline, baselineMs.toFixed(1), `${(2 * baselineMs).toFixed(0)} (2×)`, ms < 2 * baselineMs ? 'ok' : 'MISSED'];
+  return [
+    row(`10,000 annotations × 5 comments (${mb} MB): open + validate + change + save, on disk`, storeMs, 'case 1 (no comments)', version1Ms),
+    ['10,000 annotations (no comments): read base, ours, theirs + merge + write (the merge driver\'s work)', merge1.ms.toFixed(1), '', '', '', ''],
+    row('the same with 5 comments each, a reply on each side', merge2.ms, 'the line above', merge1.ms),
+  ];
+}
+
+async function benchLoadSave(): Promise<string[][]> {
+  const text = makeFile();
+  const storeMs = await timeOpenChangeSave(text);
+  const memoryMs = await timeIt(() => serializeAnnotationFile(parsed(text)));
+  const baselineMs = await timeIt(() => JSON.stringify(JSON.parse(text), null, 2));
+  const mb = (text.length / 1e6).toFixed(1);
+  return [
+    [`10,000 annotations (${mb} MB): open + validate + change + save, on disk`, storeMs.toFixed(1), 'JSON.parse + stringify', baselineMs.toFixed(1), String(LOAD_SAVE_TARGET_MS), storeMs < LOAD_SAVE_TARGET_MS ? 'ok' : 'MISSED'],
+    ['10,000 annotations: parse + validate + serialise, in memory', memoryMs.toFixed(1), 'JSON.parse + stringify', baselineMs.toFixed(1), '', ''],
+    ...(await benchVersion2(text, storeMs)),
+  ];
 }
 
 interface Scenario {

@@ -21,6 +21,8 @@ import {
 import { parseCommandLine, UsageError } from './commandLine';
 import { contentHash } from '../core/review/contentHash';
 import { DEFAULT_MAX_VERIFIED_AGE_DAYS, reviewFlags, type ReviewFlag } from '../core/review/reviewState';
+import { checkVersion2, hasBrokenArchive, undefinedStatusWarnings, version2Summary } from './checkVersion2';
+import { loadTeam } from './team';
 
 const HELP = `Usage: ai-news-annotator check [--json] [--root DIR] [--file PATH] [--max-verified-age N]
 
@@ -30,16 +32,20 @@ Resolves every annotation of the workspace at DIR against the current article te
 Options:
   --root DIR    the workspace folder (default: the current directory)
   --file PATH   the annotation file inside DIR (default: ${DEFAULT_ANNOTATION_FILE})
-  --json        print {"annotations": [{"id", "article", "state", "start", "end", "text", "review"}]}
-                (start, end and text are absent for orphans), in the file's order; "review"
-                lists "needs re-check" (reviewBy passed, or verified more than N days ago) and
-                "article changed since review" (the article's content hash changed)
+  --json        print {"annotations": [{"id", "article", "state", "start", "end", "text", "review",
+                "workflow", "assignee", "evidence"}]} (start, end and text are absent for orphans;
+                assignee and evidence when set), in the file's order; "review" lists "needs re-check"
+                (reviewBy passed, or verified more than N days ago) and "article changed since
+                review" (the article's content hash changed); "workflow" is in-progress,
+                awaiting-review, changes-requested or final (rules of .ainews/team.json);
+                "evidence" gives each item's archive: archived, missing, changed or not-archived
   --max-verified-age N
                 a verified verdict older than N days needs a re-check (default ${DEFAULT_MAX_VERIFIED_AGE_DAYS})
   --help        show this help
 
-Exit status: 0 every annotation found, 1 an annotation is orphaned or the file is invalid,
-2 usage error. Review flags are reported, they do not change the exit status.`;
+Exit status: 0 every annotation found, 1 an annotation is orphaned, an archived evidence file is
+missing or changed, or the annotation file or .ainews/team.json is invalid, 2 usage error.
+Review flags and evidence without an archived copy are reported; they do not change the exit status.`;
 
 /** Parsed options shared by the store's subcommands. */
 export interface CommonOptions {
@@ -214,8 +220,16 @@ export async function runCheck(args: string[]): Promise<number> {
     return 1;
   }
   if (!parsed) process.stderr.write(`ai-news-annotator check: no annotation file at ${filePath}; nothing to check\n`);
-  const { checked, missingArticles, refusals } = await checkAnnotations(root, parsed?.file.annotations ?? [], { now: new Date(), maxVerifiedAgeDays: options.maxVerifiedAgeDays });
+  const annotations = parsed?.file.annotations ?? [];
+  const { checked, missingArticles, refusals } = await checkAnnotations(root, annotations, { now: new Date(), maxVerifiedAgeDays: options.maxVerifiedAgeDays });
   for (const refusal of refusals) process.stderr.write(`ai-news-annotator check: ${refusal}; its annotations count as orphaned\n`);
-  process.stdout.write(options.json ? `${JSON.stringify({ annotations: checked }, null, 2)}\n` : `${humanReport(options.file, checked, missingArticles)}\n`);
-  return checked.some((c) => c.state === 'orphaned') ? 1 : 0;
+  const { team, problems: teamProblems } = await loadTeam(root);
+  for (const problem of teamProblems) process.stderr.write(`${problem}\n`);
+  for (const warning of undefinedStatusWarnings(annotations, team)) process.stderr.write(`${filePath}: ${warning}\n`);
+  const version2 = await checkVersion2(root, annotations, team);
+  const entries = checked.map((c) => ({ ...c, ...version2.get(c.id) }));
+  process.stdout.write(
+    options.json ? `${JSON.stringify({ annotations: entries }, null, 2)}\n` : `${[humanReport(options.file, checked, missingArticles), ...version2Summary(version2)].join('\n')}\n`,
+  );
+  return checked.some((c) => c.state === 'orphaned') || hasBrokenArchive(version2.values()) || teamProblems.length > 0 ? 1 : 0;
 }

@@ -5,7 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { DEFAULT_ANNOTATION_FILE, STATUSES, type Annotation, type Status } from '../core/store/annotation';
+import { DEFAULT_ANNOTATION_FILE, isStatusId, STATUSES, type Annotation, type Status } from '../core/store/annotation';
 import { parseAnnotationFile } from '../core/store';
 import { readAnnotationFileText } from '../core/store/fileIo';
 import { listArticles, readArticle } from '../core/workspace';
@@ -20,6 +20,8 @@ import {
 } from '../core/export';
 import { DEFAULT_MAX_ARTICLE_AGE_DAYS, DEFAULT_MAX_VERIFIED_AGE_DAYS } from '../core/review/reviewState';
 import { runCommand, UsageError } from './commandLine';
+import { loadTeam } from './team';
+import type { TeamConfig } from '../core/team/team';
 
 const EXPORT_USAGE = `Usage: ai-news-annotator export --format markdown|csv|w3c|claimreview [options]
 
@@ -34,7 +36,8 @@ Options:
   --root DIR              the workspace folder (default: the current folder)
   --out FILE              write here instead of to standard output
   --article PATH          only this article, relative to the root (repeatable; default all)
-  --status LIST           only these statuses, comma-separated: verified,disputed,outdated
+  --status LIST           only these statuses, comma-separated: verified,disputed,outdated,
+                          unverifiable,in-progress or a status of .ainews/team.json
   --base-iri IRI          the repository's web address; article and annotation IRIs are made
                           below it (default: urn:ainews: names, which Google does not accept)
   --reviewer NAME         the team or outlet publishing the verdicts
@@ -95,7 +98,7 @@ export async function exportWorkspace(format: ExportFormat, command: ExportComma
     for (const problem of loaded.problems) process.stderr.write(`ai-news-annotator: ${problem}\n`);
     return 1;
   }
-  const input: ExportInput = { ...loaded.input };
+  const input: ExportInput = { ...loaded.input, team: await teamWithWarnings(command.root) };
   if (command.baseIri) input.baseIri = command.baseIri;
   if (command.reviewer) input.reviewer = command.reviewer;
   const options: ExportOptions = { ...command.options, ...(command.articles ? { articles: loaded.input.articles.map((a) => a.path) } : {}) };
@@ -152,9 +155,9 @@ function parseFormat(value: string | undefined): ExportFormat {
 
 function parseStatuses(list: string): Status[] {
   const statuses = list.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-  const unknown = statuses.filter((s) => !(STATUSES as readonly string[]).includes(s));
+  const unknown = statuses.filter((s) => !isStatusId(s));
   if (unknown.length > 0 || statuses.length === 0) {
-    throw new UsageError(`--status: unknown status '${unknown[0] ?? list}'; use a comma-separated list of ${STATUSES.join(', ')}`);
+    throw new UsageError(`--status: unknown status '${unknown[0] ?? list}'; use a comma-separated list of ${STATUSES.join(', ')} or your team's status ids`);
   }
   return [...new Set(statuses)] as Status[];
 }
@@ -215,7 +218,7 @@ async function readAnnotations(root: string): Promise<{ annotations: Annotation[
     case 'ok':
       return { annotations: parsed.file.annotations };
     case 'newer':
-      // Exporting only reads: a newer file whose annotations still read as version 1 is fine.
+      // Exporting only reads: a newer file whose annotations still read as this version's is fine.
       return parsed.file
         ? { annotations: parsed.file.annotations }
         : { problems: [`${path}: written by a newer version (file version ${parsed.version}); update ai-news-annotator to export it`] };
@@ -224,6 +227,13 @@ async function readAnnotations(root: string): Promise<{ annotations: Annotation[
     case 'conflicted':
       return { problems: [`${path}: contains git conflict markers; resolve the merge (in VS Code or by hand) before exporting`] };
   }
+}
+
+/** The workspace's team file; a broken one is named on stderr and the defaults are used. */
+export async function teamWithWarnings(root: string): Promise<TeamConfig> {
+  const { team, problems } = await loadTeam(root);
+  for (const problem of problems) process.stderr.write(`ai-news-annotator: ${problem} (using the defaults)\n`);
+  return team;
 }
 
 function describe(error: unknown): string {

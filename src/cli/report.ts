@@ -1,7 +1,8 @@
 /** `ai-news-annotator report`: the markdown report of the workspace's verdicts, to standard output. */
 import { DEFAULT_MAX_ARTICLE_AGE_DAYS, DEFAULT_MAX_VERIFIED_AGE_DAYS } from '../core/review/reviewState';
-import { runCommand } from './commandLine';
+import { runCommand, UsageError } from './commandLine';
 import { exportWorkspace, parseCommon } from './export';
+import { printAgreement } from './agreement';
 
 const REPORT_USAGE = `Usage: ai-news-annotator report [options]
 
@@ -12,7 +13,13 @@ status, note, evidence, author and date, then the claims nobody has reviewed yet
 Options:
   --root DIR              the workspace folder (default: the current folder)
   --article PATH          only this article, relative to the root (repeatable; default all)
-  --status LIST           only these statuses, comma-separated: verified,disputed,outdated
+  --status LIST           only these statuses, comma-separated: verified,disputed,outdated,
+                          unverifiable,in-progress or a status of .ainews/team.json
+  --agreement             print only the agreement between checkers: claims with verdicts from
+                          two or more people (span overlap IoU >= 0.5), percent agreement,
+                          Cohen's kappa per pair, Krippendorff's alpha (nominal), confusion tables
+  --json                  with --agreement: {"claims", "percentAgreement", "kappa": {"A|B": k},
+                          "alpha", "confusion"} (pairs in alphabetical order; null where undefined)
   --reviewer NAME         the team or outlet publishing the verdicts
   --max-verified-age N    a verified verdict older than N days needs a re-check (default ${DEFAULT_MAX_VERIFIED_AGE_DAYS})
   --max-article-age N     time-sensitive claims in articles older than N days are marked
@@ -28,7 +35,11 @@ Exit codes: 0 printed, 1 an unreadable annotation file or article, 2 a usage err
  * @returns The exit code.
  */
 export async function runReport(args: string[]): Promise<number> {
-  return runCommand(REPORT_COMMAND, args, async ({ values }) => exportWorkspace('markdown', parseCommon(values)));
+  return runCommand(REPORT_COMMAND, args, async ({ values }) => {
+    if (values.json && !values.agreement) throw new UsageError('--json is for --agreement');
+    if (values.agreement) return printAgreement(parseCommon(values), values.json === true);
+    return exportWorkspace('markdown', parseCommon(values));
+  });
 }
 
 const REPORT_COMMAND = {
@@ -41,6 +52,8 @@ const REPORT_COMMAND = {
     reviewer: { type: 'string' },
     'max-verified-age': { type: 'string' },
     'max-article-age': { type: 'string' },
+    agreement: { type: 'boolean' },
+    json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 } as const;

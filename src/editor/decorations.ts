@@ -6,6 +6,7 @@
  * lines (plus a margin) get finding decorations, repainted on scroll.
  */
 import * as vscode from 'vscode';
+import { isClassicStatus } from '../core/store/annotation';
 import type { Finding } from '../core/analysis/types';
 import type { PlacedAnnotation, SnapshotSource } from './articleSessions';
 import { Disposable } from './disposable';
@@ -124,7 +125,8 @@ export function planDecorations(
       painted.orphaned.push(orphanLine(p.annotation.position.start));
       continue;
     }
-    painted[p.annotation.status].push(p.span);
+    // Version-2 statuses have no highlight of their own yet: shown in the tree and hover, not painted.
+    if (isClassicStatus(p.annotation.status)) painted[p.annotation.status].push(p.span);
     if (p.state === 'fuzzy') painted.fuzzy.push(p.span);
     if (p.flags.length > 0) painted.needsRecheck.push(p.span);
   }

@@ -10,6 +10,7 @@ import type { ArticleSessions, PlacedAnnotation } from './articleSessions';
 import { commandLink, HOVER_COMMANDS } from './commandLinks';
 import { flagLabel, groupLabel, kindLabel, stateLabel } from './labels';
 import { toRange } from './ranges';
+import { evidenceUrl } from '../core/store/annotation';
 
 /** A value as the reader's locale writes it, with its unit; dates keep their ISO form ("2025-01-26", "2025-Q1"). */
 export function formatValue(finding: NumberFinding, locale: string): string | undefined {
@@ -77,7 +78,9 @@ function appendClaim(md: vscode.MarkdownString, document: vscode.TextDocument, c
 
 function appendAnnotation(md: vscode.MarkdownString, placed: PlacedAnnotation, folder: vscode.WorkspaceFolder): void {
   const a = placed.annotation;
-  md.appendMarkdown(`**${groupLabel(a.status)}**`);
+  md.appendMarkdown('**');
+  appendUntrusted(md, groupLabel(a.status));
+  md.appendMarkdown('**');
   md.appendText(` · ${stateLabel(placed.state)}`);
   for (const flag of placed.flags) md.appendText(` · ${flagLabel(flag)}`);
   md.appendMarkdown('\n\n');
@@ -85,7 +88,7 @@ function appendAnnotation(md: vscode.MarkdownString, placed: PlacedAnnotation, f
     appendUntrusted(md, vscode.l10n.t('Note: {0}', a.note));
     md.appendMarkdown('\n\n');
   }
-  for (const link of a.evidence ?? []) {
+  for (const link of (a.evidence ?? []).map(evidenceUrl)) {
     if (isSafeLink(link)) md.appendMarkdown(`[${escapeLinkText(link)}](${safeHref(link)})\n\n`);
     else {
       appendUntrusted(md, vscode.l10n.t('Evidence: {0}', link));

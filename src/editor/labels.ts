@@ -7,29 +7,33 @@ import * as vscode from 'vscode';
 import type { EntityType, FindingKind, NumberType } from '../core/analysis/types';
 import type { ReviewFlag } from '../core/review/reviewState';
 import type { GroupKey } from '../core/sidebar/annotationGroups';
-import type { AnchorState, Status } from '../core/store/annotation';
+import { isBuiltInStatus, type AnchorState, type BuiltInStatus, type Status } from '../core/store/annotation';
 
-const GROUP_LABEL: Record<GroupKey, () => string> = {
+const GROUP_LABEL: Record<BuiltInStatus | 'orphaned', () => string> = {
   verified: () => vscode.l10n.t('Verified'),
   disputed: () => vscode.l10n.t('Disputed'),
   outdated: () => vscode.l10n.t('Outdated'),
+  unverifiable: () => vscode.l10n.t('Unverifiable'),
+  'in-progress': () => vscode.l10n.t('In progress'),
   orphaned: () => vscode.l10n.t('Orphaned'),
 };
 
-/** "Verified", "Disputed", "Outdated", and "Orphaned" for the tree's group of orphans. */
+/** "Verified", "Disputed", ..., "Orphaned" for the tree's group of orphans; a team-defined status by its id (never dropped). */
 export function groupLabel(key: GroupKey | Status): string {
-  return GROUP_LABEL[key]();
+  return key === 'orphaned' || isBuiltInStatus(key) ? GROUP_LABEL[key as BuiltInStatus | 'orphaned']() : key;
 }
 
-const VERDICT_LABEL: Record<Status, () => string> = {
+const VERDICT_LABEL: Record<BuiltInStatus, () => string> = {
   verified: () => vscode.l10n.t('verified'),
   disputed: () => vscode.l10n.t('disputed'),
   outdated: () => vscode.l10n.t('outdated'),
+  unverifiable: () => vscode.l10n.t('unverifiable'),
+  'in-progress': () => vscode.l10n.t('in progress'),
 };
 
-/** A verdict inside a sentence: "Mark {0}" → "Mark verified". */
+/** A verdict inside a sentence: "Mark {0}" → "Mark verified"; a team-defined status by its id. */
 export function verdictLabel(status: Status): string {
-  return VERDICT_LABEL[status]();
+  return isBuiltInStatus(status) ? VERDICT_LABEL[status]() : status;
 }
 
 /** "Disputed (3)". */

@@ -3,34 +3,54 @@
  * publish them. Google's fact-check markup requires `claimReviewed`, `reviewRating.alternateName`
  * and `url`; `author`, `datePublished` and `itemReviewed` are recommended and given.
  */
-import type { Status } from '../store/annotation';
+import type { ClassicStatus } from '../store/annotation';
 import { parseDatePeriod } from '../review/dates';
+import { describeStatus, type TeamConfig } from '../team/team';
 import { annotationIri, articleIri } from './iri';
-import { oneLine, STATUS_LABELS } from './labels';
+import { oneLine } from './labels';
 import { prepareExport } from './prepare';
 import type { ExportedAnnotation, ExportedArticle, ExportInput, ExportOptions } from './types';
 import type { JsonLd } from './w3c';
 
-/** The numeric rating on a 1 (worst) to 3 (best) scale: disputed 1, outdated 2, verified 3. */
-export const RATING_VALUES: Readonly<Record<Status, number>> = { disputed: 1, outdated: 2, verified: 3 };
+/**
+ * Without a team file, the numeric rating on a 1 (worst) to 3 (best) scale: disputed 1, outdated 2,
+ * verified 3 (and unverifiable 2, the middle). A team file sets the scale and its statuses' ratings.
+ */
+export const RATING_VALUES: Readonly<Record<ClassicStatus, number>> = { disputed: 1, outdated: 2, verified: 3 };
 
 /**
  * Builds the ClaimReview objects.
  * @param input The workspace's articles and annotations; `baseIri` should be set for publishing,
  *   since `url` is otherwise a `urn:ainews:` name; `reviewer` names the publishing organisation.
  * @param options Which articles and statuses; the time and age limit for review flags.
- * @returns One `ClaimReview` per selected annotation, in article and text order.
+ * @returns One `ClaimReview` per selected verdict, in article and text order; annotations whose
+ *   status is not a verdict ("in-progress", a team's work states) are left out.
  */
 export function exportClaimReview(input: ExportInput, options: ExportOptions = {}): JsonLd[] {
-  const { articles } = prepareExport(input, options);
+  const { articles, team } = prepareExport(input, options);
   const reviews: JsonLd[] = [];
   for (const article of articles) {
-    for (const exported of article.annotations) reviews.push(claimReview(exported, article, input));
+    for (const exported of article.annotations) {
+      if (describeStatus(team, exported.annotation.status).verdict) reviews.push(claimReview(exported, article, input, team));
+    }
   }
   return reviews;
 }
 
-function claimReview(exported: ExportedAnnotation, article: ExportedArticle, input: ExportInput): JsonLd {
+/** The rating: the status's label, and its value on the team's scale when the status has one. */
+function reviewRating(exported: ExportedAnnotation, team: TeamConfig): JsonLd {
+  const status = describeStatus(team, exported.annotation.status);
+  const rating: JsonLd = { '@type': 'Rating' };
+  if (status.rating !== undefined) {
+    rating.ratingValue = status.rating;
+    rating.bestRating = team.ratingScale.best;
+    rating.worstRating = team.ratingScale.worst;
+  }
+  rating.alternateName = status.label;
+  return rating;
+}
+
+function claimReview(exported: ExportedAnnotation, article: ExportedArticle, input: ExportInput, team: TeamConfig): JsonLd {
   const { annotation, withheld } = exported;
   const appearance: JsonLd = { '@type': 'CreativeWork', url: articleIri(article.path, input.baseIri) };
   const articleDate = article.date ? parseDatePeriod(article.date) : null;
@@ -47,13 +67,7 @@ function claimReview(exported: ExportedAnnotation, article: ExportedArticle, inp
     author: input.reviewer
       ? { '@type': 'Organization', name: input.reviewer }
       : { '@type': 'Person', name: annotation.author || 'unknown' },
-    reviewRating: {
-      '@type': 'Rating',
-      ratingValue: RATING_VALUES[annotation.status],
-      bestRating: 3,
-      worstRating: 1,
-      alternateName: STATUS_LABELS[annotation.status],
-    },
+    reviewRating: reviewRating(exported, team),
   };
   const published = day(annotation.modified) ?? day(annotation.created);
   if (published) review.datePublished = published;

@@ -2,6 +2,7 @@
  * The CSV export: one record per annotation, RFC 4180 (comma separated, fields quoted when
  * needed, CRLF between records), with a header record. Columns are documented in docs/exports.md.
  */
+import { evidenceUrl } from '../store/annotation';
 import { csvRecord } from './escape';
 import { lineIndex } from './labels';
 import { prepareExport } from './prepare';
@@ -26,6 +27,11 @@ export const CSV_COLUMNS: readonly string[] = [
   'end',
   'private',
   'id',
+  // Version 2, appended so that existing column positions never move.
+  'assignee',
+  'reviewed_by',
+  'review_result',
+  'tags',
 ];
 
 /**
@@ -55,7 +61,7 @@ function row(article: ExportedArticle, exported: ExportedAnnotation, lineOf: (of
     flags.join('; '),
     annotation.quote.exact,
     annotation.note,
-    (annotation.evidence ?? []).join('\n'),
+    (annotation.evidence ?? []).map(evidenceUrl).join('\n'),
     annotation.author,
     annotation.created,
     annotation.modified,
@@ -66,5 +72,9 @@ function row(article: ExportedArticle, exported: ExportedAnnotation, lineOf: (of
     end === undefined ? '' : String(end),
     withheld ? 'yes' : 'no',
     annotation.id,
+    annotation.assignee ?? '',
+    annotation.review?.by ?? '',
+    annotation.review?.result ?? '',
+    (annotation.tags ?? []).join('; '),
   ];
 }

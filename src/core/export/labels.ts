@@ -1,10 +1,22 @@
 /** Human-readable names used by the exports. */
-import type { Status } from '../store/annotation';
+import type { BuiltInStatus, Status } from '../store/annotation';
+import { BUILT_IN_LABELS, describeStatus, type TeamConfig } from '../team/team';
+import type { WorkflowState } from '../team/workflow';
 
-export const STATUS_LABELS: Readonly<Record<Status, string>> = {
-  verified: 'Verified',
-  disputed: 'Disputed',
-  outdated: 'Outdated',
+export const STATUS_LABELS: Readonly<Record<BuiltInStatus, string>> = Object.fromEntries(
+  Object.entries(BUILT_IN_LABELS).map(([status, label]) => [status, label.en]),
+) as Record<BuiltInStatus, string>;
+
+/** A status's English label: built-in, the team's, or the id of a status no one defines any more. */
+export function statusLabel(status: Status, team: TeamConfig): string {
+  return describeStatus(team, status).label;
+}
+
+export const WORKFLOW_LABELS: Readonly<Record<WorkflowState, string>> = {
+  'in-progress': 'In progress',
+  'awaiting-review': 'Awaiting review',
+  'changes-requested': 'Changes requested',
+  final: 'Final',
 };
 
 /** Lines of a text: `lineOf(offset)` gives the 1-based line number of a UTF-16 offset. */

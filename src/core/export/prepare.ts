@@ -7,12 +7,15 @@ import { resolveAnchor } from '../store';
 import type { Annotation } from '../store/annotation';
 import { contentHash } from '../review/contentHash';
 import { DEFAULT_MAX_VERIFIED_AGE_DAYS, reviewFlags } from '../review/reviewState';
+import { DEFAULT_TEAM, type TeamConfig } from '../team/team';
+import { workflowState } from '../team/workflow';
 import { baseIriProblem } from './iri';
 import type { ExportAnchor, ExportedAnnotation, ExportedArticle, ExportInput, ExportOptions } from './types';
 
 export interface PreparedExport {
   articles: ExportedArticle[];
   now: Date;
+  team: TeamConfig;
 }
 
 /**
@@ -25,6 +28,7 @@ export function prepareExport(input: ExportInput, options: ExportOptions = {}): 
     if (problem) throw new Error(problem);
   }
   const now = options.now ?? new Date();
+  const team = input.team ?? DEFAULT_TEAM;
   const maxVerifiedAgeDays = options.maxVerifiedAgeDays ?? DEFAULT_MAX_VERIFIED_AGE_DAYS;
   const statuses = options.statuses ? new Set(options.statuses) : null;
   const texts = new Map(input.articles.map((article) => [article.path, article]));
@@ -48,7 +52,8 @@ export function prepareExport(input: ExportInput, options: ExportOptions = {}): 
         maxVerifiedAgeDays,
         ...(text === null ? {} : { articleText: text, articleTextHash }),
       });
-      selected.push({ annotation: withholdPrivate(annotation), withheld: annotation.private === true, anchor: anchors[i], flags });
+      const workflow = workflowState(annotation, team);
+      selected.push({ annotation: withholdPrivate(annotation), withheld: annotation.private === true, anchor: anchors[i], flags, workflow });
     });
     selected.sort((a, b) => startOf(a) - startOf(b));
     return {
@@ -60,7 +65,7 @@ export function prepareExport(input: ExportInput, options: ExportOptions = {}): 
       allAnchors: anchors.filter((anchor): anchor is ExportAnchor => anchor !== null),
     };
   });
-  return { articles, now };
+  return { articles, now, team };
 }
 
 function groupByArticle(annotations: readonly Annotation[]): Map<string, Annotation[]> {
@@ -80,11 +85,13 @@ function anchorOf(text: string, annotation: Annotation): ExportAnchor {
     : { state: resolved.state, start: resolved.start, end: resolved.end };
 }
 
-/** A private annotation's note and evidence never leave the workspace: they are dropped here. */
+/** A private annotation's note, evidence and discussion never leave the workspace: they are dropped here. */
 function withholdPrivate(annotation: Annotation): Annotation {
   if (annotation.private !== true) return annotation;
   const copy: Annotation = { ...annotation, note: '' };
   delete copy.evidence;
+  delete copy.comments;
+  if (copy.review?.note !== undefined) copy.review = { by: copy.review.by, at: copy.review.at, result: copy.review.result, status: copy.review.status };
   return copy;
 }
 

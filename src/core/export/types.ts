@@ -2,6 +2,8 @@
 import type { Analysis } from '../analysis/types';
 import type { AnchorState, Annotation, Status } from '../store/annotation';
 import type { ReviewFlag } from '../review/reviewState';
+import type { TeamConfig } from '../team/team';
+import type { WorkflowState } from '../team/workflow';
 
 export interface ExportArticle {
   /** Workspace-relative path with / separators, as in `Annotation.article`. */
@@ -18,6 +20,8 @@ export interface ExportInput {
   baseIri?: string;
   /** The fact-checking team or outlet publishing the verdicts (ClaimReview author, collection creator). */
   reviewer?: string;
+  /** The team file's statuses, second-review rule and rating scale; default: no team file. */
+  team?: TeamConfig;
 }
 
 export interface ExportOptions {
@@ -43,13 +47,15 @@ export interface ExportAnchor {
 
 /** One annotation as the formats see it: private notes are already withheld here. */
 export interface ExportedAnnotation {
-  /** The annotation; `note` is empty and `evidence` absent when `withheld`. */
+  /** The annotation; `note` is empty and `evidence` and `comments` absent when `withheld`. */
   annotation: Annotation;
   /** True when the annotation is private: its note and evidence never leave the workspace. */
   withheld: boolean;
   /** Null when the article's text is not part of the input. */
   anchor: ExportAnchor | null;
   flags: ReviewFlag[];
+  /** Where the verdict stands in the team's workflow. */
+  workflow: WorkflowState;
 }
 
 export interface ExportedArticle {

@@ -4,7 +4,9 @@
  * note (`commenting`), evidence (`linking`) and review flags (`tagging`); targets carry a
  * `TextQuoteSelector`, a `TextPositionSelector` in code points, and a `TimeState`.
  */
+import { isClassicStatus, type Comment, type Evidence } from '../store/annotation';
 import { parseDatePeriod } from '../review/dates';
+import { describeStatus, type TeamConfig } from '../team/team';
 import { codePointConverter } from './codePoints';
 import { safeHttpUrl } from './escape';
 import { annotationIri, articleIri, collectionIri, pageIri } from './iri';
@@ -24,13 +26,17 @@ type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string
  * @returns The `AnnotationCollection` object, ready for `JSON.stringify`.
  */
 export function exportW3c(input: ExportInput, options: ExportOptions = {}): JsonLd {
-  const { articles, now } = prepareExport(input, options);
+  const { articles, now, team } = prepareExport(input, options);
   const items: JsonLd[] = [];
   for (const article of articles) {
     const toCodePoints = codePointConverter(article.text ?? '');
     const state = timeState(article);
     for (const exported of article.annotations) {
-      items.push(w3cAnnotation(exported, article, input.baseIri, toCodePoints, state));
+      const annotation = w3cAnnotation(exported, article, input.baseIri, toCodePoints, state);
+      items.push(withVersion2Bodies(annotation, exported, team));
+      for (const comment of exported.annotation.comments ?? []) {
+        if (comment.deleted !== true) items.push(reply(comment, annotation.id as string));
+      }
     }
   }
   const collection: JsonLd = {
@@ -58,7 +64,7 @@ function w3cAnnotation(
   const { annotation, anchor, flags } = exported;
   const body: JsonLd[] = [{ type: 'TextualBody', purpose: 'assessing', value: annotation.status, format: 'text/plain' }];
   if (annotation.note.trim()) body.push({ type: 'TextualBody', purpose: 'commenting', value: annotation.note, format: 'text/plain' });
-  for (const item of annotation.evidence ?? []) body.push(evidenceBody(item));
+  for (const item of annotation.evidence ?? []) body.push(evidenceBody(item, baseIri));
   for (const flag of flags) body.push({ type: 'TextualBody', purpose: 'tagging', value: flag, format: 'text/plain' });
 
   const quote: JsonLd = { type: 'TextQuoteSelector', exact: annotation.quote.exact };
@@ -89,13 +95,60 @@ function w3cAnnotation(
   return result;
 }
 
-/** An http(s) evidence address as a linked resource; other evidence as text. */
-function evidenceBody(item: string): JsonLd {
-  const url = safeHttpUrl(item);
+/**
+ * An http(s) evidence address as a linked resource; other evidence as text. An archived copy
+ * becomes the resource's `TimeState`: `cached` is the saved file, `sourceDate` when it was fetched,
+ * and `sha256` (a term outside the anno context) the hash of the saved bytes.
+ */
+function evidenceBody(item: Evidence, baseIri: string | undefined): JsonLd {
+  const address = typeof item === 'string' ? item : item.url;
+  const url = safeHttpUrl(address);
   // External web resources may not carry a purpose: a SpecificResource wraps the address.
-  return url
-    ? { type: 'SpecificResource', purpose: 'linking', source: url }
-    : { type: 'TextualBody', purpose: 'linking', value: item, format: 'text/plain' };
+  if (!url) return { type: 'TextualBody', purpose: 'linking', value: address, format: 'text/plain' };
+  const body: JsonLd = { type: 'SpecificResource', purpose: 'linking', source: url };
+  if (typeof item === 'string') return body;
+  if (item.title) body.label = item.title;
+  const fetched = item.archive && isoTimestamp(item.archive.fetched);
+  if (item.archive && fetched) {
+    body.state = { type: 'TimeState', cached: articleIri(item.archive.file, baseIri), sourceDate: fetched, sha256: item.archive.sha256 };
+  }
+  return body;
+}
+
+/**
+ * Adds what version 2 knows: a team status's label and rating (a `classifying` body after the
+ * status) and each tag (a `tagging` body at the end, as the model describes tags).
+ */
+function withVersion2Bodies(annotation: JsonLd, exported: ExportedAnnotation, team: TeamConfig): JsonLd {
+  const [assessing, ...rest] = annotation.body as JsonLd[];
+  const { status, tags } = exported.annotation;
+  const classifying: JsonLd[] = [];
+  if (!isClassicStatus(status)) {
+    const info = describeStatus(team, status);
+    const rating = info.rating === undefined ? '' : ` (rating ${info.rating} of ${team.ratingScale.worst}-${team.ratingScale.best})`;
+    classifying.push({ type: 'TextualBody', purpose: 'classifying', value: `${info.label}${rating}`, format: 'text/plain' });
+  }
+  const tagging = (tags ?? []).map((tag): JsonLd => ({ type: 'TextualBody', purpose: 'tagging', value: tag, format: 'text/plain' }));
+  annotation.body = [assessing, ...classifying, ...rest, ...tagging];
+  return annotation;
+}
+
+/** A comment as its own annotation replying to the verdict (`motivation: replying`, the verdict as target). */
+function reply(comment: Comment, parentIri: string): JsonLd {
+  const result: JsonLd = {
+    '@context': ANNOTATION_CONTEXT,
+    id: `${parentIri}${parentIri.startsWith('urn:') ? ':' : '/'}comment-${encodeURIComponent(comment.id)}`,
+    type: 'Annotation',
+    motivation: 'replying',
+    body: { type: 'TextualBody', purpose: 'replying', value: comment.body, format: 'text/plain' },
+    target: parentIri,
+  };
+  const created = isoTimestamp(comment.at);
+  const modified = comment.edited === undefined ? null : isoTimestamp(comment.edited);
+  if (created) result.created = created;
+  if (modified) result.modified = modified;
+  if (comment.author) result.creator = { type: 'Person', name: comment.author };
+  return result;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { AnchorState, Status } from '../store/annotation';
 export type GroupKey = Status | 'orphaned';
 
 /** Group order: what needs a look first, orphans last (they have no place in the text to reveal). */
-export const GROUP_ORDER: readonly GroupKey[] = ['disputed', 'outdated', 'verified', 'orphaned'];
+export const GROUP_ORDER: readonly GroupKey[] = ['disputed', 'outdated', 'unverifiable', 'in-progress', 'verified', 'orphaned'];
 
 /** What the grouping needs to know about one annotation. */
 export interface GroupableAnnotation {
@@ -42,10 +42,15 @@ export function attentionCount(items: Iterable<GroupableAnnotation>): number {
   return count;
 }
 
-/** The non-empty groups of the items, in GROUP_ORDER; items keep their order within a group. */
+/**
+ * The non-empty groups of the items, in GROUP_ORDER; statuses it does not name (a team's own) come
+ * before the orphans in first-seen order, never dropped. Items keep their order within a group.
+ */
 export function groupItems<T extends GroupableAnnotation>(items: readonly T[]): { key: GroupKey; items: T[] }[] {
   const byKey = groupByKey(items, groupOf);
-  return GROUP_ORDER.filter((key) => byKey.has(key)).map((key) => ({ key, items: byKey.get(key) ?? [] }));
+  const others = [...byKey.keys()].filter((key) => !GROUP_ORDER.includes(key));
+  const order = [...GROUP_ORDER.slice(0, -1), ...others, 'orphaned'];
+  return order.filter((key) => byKey.has(key)).map((key) => ({ key, items: byKey.get(key) ?? [] }));
 }
 
 /** Items with a position first, by position; the ones without (orphans) after, in their given order. */

@@ -16,6 +16,7 @@ import {
   type Annotation,
   type AnnotationFile,
   type Status,
+  type Evidence,
   type StatusChange,
   type TextPosition,
   type TextQuote,
@@ -27,6 +28,7 @@ import { LockTimeoutError, withFileLock, type LockOptions } from './fileLock';
 import { resolveInsideWorkspace } from '../workspace/guardedRead';
 import { mergeAnnotationFiles, resolveConflictMarkers } from './merge';
 import { isValidArticlePath, validateAnnotation, type ValidationProblem } from './validate';
+import { applyVersion2Patch, type Version2Patch } from './patchVersion2';
 
 /** What can be injected, for tests and for the editor's settings. */
 export interface StoreOptions {
@@ -47,7 +49,7 @@ export interface NewAnnotation {
   position: TextPosition;
   status: Status;
   note?: string;
-  evidence?: string[];
+  evidence?: Evidence[];
   reviewBy?: string;
   articleHash?: string;
   private?: boolean;
@@ -59,10 +61,10 @@ export interface NewAnnotation {
  * `id`, `created`, `modified`, `author` and `history` are the store's to keep: a patch that tries to
  * change them is refused.
  */
-export interface AnnotationPatch {
+export interface AnnotationPatch extends Version2Patch {
   status?: Status;
   note?: string;
-  evidence?: string[] | null;
+  evidence?: Evidence[] | null;
   reviewBy?: string | null;
   private?: boolean | null;
   article?: string;
@@ -302,6 +304,7 @@ export class AnnotationStore {
       if (patch.articleHash === null) delete next.articleHash;
       else next.articleHash = patch.articleHash;
     }
+    applyVersion2Patch(next, patch);
     if (canonicalAnnotationJson(next) === canonicalAnnotationJson(old)) return old;
     next.modified = modified;
     const annotation = this.checked(orderedAnnotation(next), 'update the annotation');

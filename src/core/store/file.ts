@@ -5,7 +5,8 @@
  * change touches only the lines of the annotations it changes and two tools writing the same data
  * write the same bytes.
  */
-import { ANNOTATION_FILE_VERSION, type Annotation, type AnnotationFile, type StatusChange } from './annotation';
+import { ANNOTATION_FILE_VERSION, requiredFileVersion, type Annotation, type AnnotationFile, type StatusChange } from './annotation';
+import { ANNOTATION_KEY_ORDER, keysInOrder, orderedComment, orderedEvidence, orderedReview, version2PartsInOrder } from './keyOrder';
 import { splitConflictMarkers } from './conflictMarkers';
 import { JsonSyntaxError, lineColumnAt, offsetOfPath, parseJsonTree } from './jsonTree';
 import { validateAnnotationFileValue, type ValidationProblem } from './validate';
@@ -19,7 +20,7 @@ export interface FileProblem {
 
 export type ParseResult =
   | { kind: 'ok'; file: AnnotationFile }
-  /** Written by a newer version of the extension: open read-only, never rewrite. `file` when its annotations still read as version 1. */
+  /** Written by a newer version of the extension: open read-only, never rewrite. `file` when its annotations still read as this version's. */
   | { kind: 'newer'; version: number; file?: AnnotationFile }
   | { kind: 'invalid'; problems: FileProblem[] }
   /** Git conflict markers: the full text of each side. */
@@ -30,7 +31,7 @@ const MAX_PROBLEMS = 50;
 
 /** An annotation file with no annotations. */
 export function emptyAnnotationFile(): AnnotationFile {
-  return { version: ANNOTATION_FILE_VERSION, annotations: [] };
+  return { version: 1, annotations: [] };
 }
 
 /** Code-unit order of strings: the same on every machine, unlike `localeCompare`. */
@@ -54,7 +55,7 @@ function orderedStatusChange(change: StatusChange): StatusChange {
 
 /**
  * A copy of an annotation with its keys in the file's fixed order and absent optional fields left out.
- * Required fields first (in the order of the contract), then the optional ones, `history` last because it grows.
+ * Required fields first (in the order of the contract), then the optional ones, `history` and `comments` last because they grow.
  */
 export function orderedAnnotation(a: Annotation): Annotation {
   const ordered: Annotation = {
@@ -68,25 +69,17 @@ export function orderedAnnotation(a: Annotation): Annotation {
     modified: a.modified,
     author: a.author,
   };
-  if (a.evidence !== undefined) ordered.evidence = [...a.evidence];
+  if (a.evidence !== undefined) ordered.evidence = a.evidence.map(orderedEvidence);
   if (a.reviewBy !== undefined) ordered.reviewBy = a.reviewBy;
   if (a.articleHash !== undefined) ordered.articleHash = a.articleHash;
   if (a.private !== undefined) ordered.private = a.private;
+  if (a.assignee !== undefined) ordered.assignee = a.assignee;
+  if (a.review !== undefined) ordered.review = orderedReview(a.review);
+  if (a.tags !== undefined) ordered.tags = [...a.tags];
+  if (a.resolved !== undefined) ordered.resolved = a.resolved;
   if (a.history !== undefined) ordered.history = a.history.map(orderedStatusChange);
+  if (a.comments !== undefined) ordered.comments = a.comments.map(orderedComment);
   return ordered;
-}
-
-const ANNOTATION_KEY_ORDER = ['id', 'article', 'status', 'quote', 'position', 'note', 'created', 'modified', 'author', 'evidence', 'reviewBy', 'articleHash', 'private', 'history'];
-
-/** Whether an object's own keys are exactly some of `order`, in that order, none undefined. */
-function keysInOrder(value: object, order: readonly string[]): boolean {
-  let next = 0;
-  for (const key in value) {
-    while (next < order.length && order[next] !== key) next += 1;
-    if (next === order.length || (value as Record<string, unknown>)[key] === undefined) return false;
-    next += 1;
-  }
-  return true;
 }
 
 /**
@@ -98,25 +91,31 @@ function isInFileOrder(a: Annotation): boolean {
     keysInOrder(a, ANNOTATION_KEY_ORDER) &&
     keysInOrder(a.quote, ['exact', 'prefix', 'suffix']) &&
     keysInOrder(a.position, ['start', 'end']) &&
-    (a.history === undefined || a.history.every((h) => keysInOrder(h, ['status', 'at', 'author'])))
+    (a.history === undefined || a.history.every((h) => keysInOrder(h, ['status', 'at', 'author']))) &&
+    version2PartsInOrder(a)
   );
 }
 
 /** One annotation as compact canonical JSON: equal annotations give equal strings. */
 export function canonicalAnnotationJson(a: Annotation): string {
-  return JSON.stringify(orderedAnnotation(a));
+  // An annotation already in file order (as read from a canonical file) needs no ordered copy.
+  return JSON.stringify(isInFileOrder(a) ? a : orderedAnnotation(a));
 }
 
 /**
  * Writes the file's canonical text: annotations sorted, fixed key order, 2-space indent, LF, final newline.
+ * The version written is the file's, raised to 2 when an annotation uses a version-2 field (a
+ * version-1 file stays version 1 until it needs more).
  * @param file The file to write; it is not modified.
  */
 export function serializeAnnotationFile(file: AnnotationFile): string {
   const annotations = sortAnnotations(file.annotations).map((a) => (isInFileOrder(a) ? a : orderedAnnotation(a)));
-  return `${JSON.stringify({ version: file.version, annotations }, null, 2)}\n`;
+  const version = Math.max(file.version, requiredFileVersion(annotations));
+  return `${JSON.stringify({ version, annotations }, null, 2)}\n`;
 }
 
-function locateProblems(text: string, problems: ValidationProblem[]): FileProblem[] {
+/** Validation problems with 1-based line and column in `text` (at most MAX_PROBLEMS, then a summary). */
+export function locateProblems(text: string, problems: ValidationProblem[]): FileProblem[] {
   let tree;
   try {
     tree = parseJsonTree(text);
@@ -145,18 +144,30 @@ function formatPath(path: (string | number)[]): string {
   return `${text} `;
 }
 
-function syntaxProblem(text: string, error: unknown): FileProblem {
+/** A JSON syntax error as a problem with the line and column where the text stops being JSON. */
+export function syntaxProblem(text: string, error: unknown): FileProblem {
   const located = treeProblem(text);
   if (located) return { ...located, message: `JSON syntax error: ${located.message}` };
   // JSON.parse refused what the locating parser accepted: report JSON.parse's own words.
   return { line: 1, column: 1, message: `JSON syntax error: ${error instanceof Error ? error.message : String(error)}` };
 }
 
-/** How many keys a file that passed validation holds: its structure is known, nothing deeper to walk. */
+/**
+ * How many keys the parsed file holds (JSON.parse keeps one per duplicated name, so a text with more
+ * keys has duplicates). Walks with a stack: a validated file is shallow, version 2's comments, review
+ * and evidence objects included.
+ */
 function keysOfValidFile(file: AnnotationFile): number {
-  let keys = Object.keys(file).length;
-  for (const a of file.annotations) {
-    keys += Object.keys(a).length + 3 + 2 + 3 * (a.history?.length ?? 0); // + quote, position, history entries
+  let keys = 0;
+  const pending: unknown[] = [file];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (Array.isArray(value)) pending.push(...value);
+    else if (value !== null && typeof value === 'object') {
+      const values = Object.values(value);
+      keys += values.length;
+      pending.push(...values);
+    }
   }
   return keys;
 }
@@ -224,7 +235,7 @@ function treeProblem(text: string): FileProblem | undefined {
 /**
  * Reads the annotation file's text.
  *
- * - `ok`: a valid version-1 file (annotations in the order written; a blank text reads as an empty file).
+ * - `ok`: a valid file of version 1 or 2 (annotations in the order written; a blank text reads as an empty version-1 file).
  * - `newer`: `version` is higher than this extension knows; never rewrite it.
  * - `invalid`: JSON syntax errors, duplicate keys, nesting deeper than the tree parser's limit, or
  *   contract violations, each with a 1-based line and column.

@@ -4,18 +4,23 @@
  * Per annotation, fields are merged in groups: a group changed on one side only takes that side's
  * value, so one person's note and another's status both survive. When both sides changed the same
  * group differently, the side with the later `modified` wins; equal times are broken by comparing
- * the canonical JSON of both annotations, so the merge does not depend on which side is "ours"
- * (commutative) and merging a file with itself changes nothing (idempotent).
+ * the JSON of the group's two values, so the merge does not depend on which side is "ours"
+ * (commutative), merging a file with itself changes nothing, and merging the result again with
+ * either side changes nothing either (idempotent).
  *
  * Groups: the anchor (`article`, `quote`, `position`, `articleHash`: they only make sense together),
- * `status`, `note`, `evidence` (set-merged), `reviewBy`, `private`, `author`, `created`;
- * `history` is an append-only log, merged as a set; `modified` is the later of both.
+ * `status`, `note`, `reviewBy`, `private`, `author`, `created`, and from version 2 `assignee`,
+ * `review` (one group: an approval is of one verdict) and `resolved`; `evidence` is merged per
+ * address and `tags` as a set; `history` is an append-only log, merged as a set; `comments` are a
+ * union by id with tombstones (mergeVersion2.ts); `modified` is the later of both.
  *
  * Deletions: deleted on one side and unchanged on the other (position changes from text edits do not
  * count) deletes; deleted on one side and changed on the other keeps the changed one, so nothing is lost.
  */
-import { ANNOTATION_FILE_VERSION, type Annotation, type AnnotationFile, type StatusChange } from './annotation';
-import { canonicalAnnotationJson, compareStrings, parseAnnotationFile, sortAnnotations } from './file';
+import { requiredFileVersion, type Annotation, type AnnotationFile, type StatusChange } from './annotation';
+import { compareStrings, parseAnnotationFile, sortAnnotations } from './file';
+import { jsonEqual } from './jsonEqual';
+import { mergeComments, mergeEvidenceItems, mergeTags } from './mergeVersion2';
 
 type Side = 'ours' | 'theirs';
 
@@ -32,13 +37,23 @@ function laterTime(a: string, b: string): string {
   return compareStrings(a, b) >= 0 ? a : b;
 }
 
-/** Which side wins where both changed the same field: later `modified`, then canonical JSON. */
-function winningSide(ours: Annotation, theirs: Annotation, oursJson: string, theirsJson: string): Side {
+/** Decides, for one field both sides changed differently, whose value is taken. */
+export type Winner = (oursValue: unknown, theirsValue: unknown) => Side;
+
+/**
+ * Which side wins where both changed the same field: the later `modified`; at equal times, the
+ * field's value with the larger JSON. Deciding a tie by the field alone (not by the rest of the
+ * annotation) keeps the merge idempotent: merging the result again with either side changes nothing.
+ */
+function winnerOf(ours: Annotation, theirs: Annotation): Winner {
   const to = timeOf(ours.modified);
   const tt = timeOf(theirs.modified);
-  if (to !== tt) return to > tt ? 'ours' : 'theirs';
-  const byText = compareStrings(ours.modified, theirs.modified) || compareStrings(oursJson, theirsJson);
-  return byText >= 0 ? 'ours' : 'theirs';
+  const byTime = to !== tt ? to - tt : compareStrings(ours.modified, theirs.modified);
+  if (byTime !== 0) {
+    const side: Side = byTime > 0 ? 'ours' : 'theirs';
+    return () => side;
+  }
+  return (o, t) => (compareStrings(JSON.stringify(o) ?? '', JSON.stringify(t) ?? '') >= 0 ? 'ours' : 'theirs');
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
@@ -50,11 +65,11 @@ function anchorOf(a: Annotation): unknown {
 }
 
 /** Three-way choice for one group of fields. */
-function pick<T>(base: T | undefined, ours: T, theirs: T, hasBase: boolean, winner: Side): Side {
+function pick<T>(base: T | undefined, ours: T, theirs: T, hasBase: boolean, winner: Winner): Side {
   if (sameJson(ours, theirs)) return 'ours';
   if (hasBase && sameJson(ours, base)) return 'theirs';
   if (hasBase && sameJson(theirs, base)) return 'ours';
-  return winner;
+  return winner(ours, theirs);
 }
 
 function changeKey(change: StatusChange): string {
@@ -80,31 +95,13 @@ function mergeHistory(base: StatusChange[] | undefined, ours: StatusChange[] | u
   return merged.length > 0 ? merged : undefined;
 }
 
-/** Set merge of evidence links: base order for what survives, then new links in string order. */
-function mergeEvidence(base: string[] | undefined, ours: string[] | undefined, theirs: string[] | undefined): string[] | undefined {
-  if (sameJson(ours, theirs)) return ours;
-  if (base !== undefined && sameJson(ours, base)) return theirs;
-  if (base !== undefined && sameJson(theirs, base)) return ours;
-  const inOurs = new Set(ours ?? []);
-  const inTheirs = new Set(theirs ?? []);
-  const inBase = new Set(base ?? []);
-  const kept = [...inBase].filter((link) => inOurs.has(link) && inTheirs.has(link));
-  const added = [...new Set([...inOurs, ...inTheirs])].filter((link) => !inBase.has(link)).sort(compareStrings);
-  const merged = [...kept, ...added];
-  return merged.length > 0 ? merged : undefined;
-}
-
 /** Merges two versions of the same annotation (same id) against their common base, if any. */
 export function mergeAnnotation(base: Annotation | undefined, ours: Annotation, theirs: Annotation): Annotation {
-  const oursJson = canonicalAnnotationJson(ours);
-  const theirsJson = canonicalAnnotationJson(theirs);
-  if (oursJson === theirsJson) return ours;
-  if (base) {
-    const baseJson = canonicalAnnotationJson(base);
-    if (oursJson === baseJson) return theirs;
-    if (theirsJson === baseJson) return ours;
-  }
-  const winner = winningSide(ours, theirs, oursJson, theirsJson);
+  // Most annotations are the same on both sides: tell so without building their JSON.
+  if (jsonEqual(ours, theirs)) return ours;
+  if (base && jsonEqual(ours, base)) return theirs;
+  if (base && jsonEqual(theirs, base)) return ours;
+  const winner = winnerOf(ours, theirs);
   const hasBase = base !== undefined;
   const from = <K extends keyof Annotation>(key: K): Annotation[K] => {
     const side = pick(base?.[key], ours[key], theirs[key], hasBase, winner);
@@ -123,21 +120,35 @@ export function mergeAnnotation(base: Annotation | undefined, ours: Annotation, 
     modified: laterTime(ours.modified, theirs.modified),
     author: from('author'),
   };
-  const evidence = mergeEvidence(base?.evidence, ours.evidence, theirs.evidence);
+  const evidence = mergeEvidenceItems(base?.evidence, ours.evidence, theirs.evidence, winner);
   if (evidence !== undefined) merged.evidence = evidence;
   const reviewBy = from('reviewBy');
   if (reviewBy !== undefined) merged.reviewBy = reviewBy;
   if (anchor.articleHash !== undefined) merged.articleHash = anchor.articleHash;
   const isPrivate = from('private');
   if (isPrivate !== undefined) merged.private = isPrivate;
+  mergeVersion2Fields(merged, from, mergeTags(base?.tags, ours.tags, theirs.tags, winner));
   const history = mergeHistory(base?.history, ours.history, theirs.history);
   if (history !== undefined) merged.history = history;
+  const comments = mergeComments(base?.comments, ours.comments, theirs.comments);
+  if (comments !== undefined) merged.comments = comments;
   return merged;
+}
+
+/** Sets the merged single-valued fields of version 2 (assignee, review, tags, resolved), in file order. */
+function mergeVersion2Fields(merged: Annotation, from: <K extends keyof Annotation>(key: K) => Annotation[K], tags: string[] | undefined): void {
+  const assignee = from('assignee');
+  if (assignee !== undefined) merged.assignee = assignee;
+  const review = from('review');
+  if (review !== undefined) merged.review = review;
+  if (tags !== undefined) merged.tags = tags;
+  const resolved = from('resolved');
+  if (resolved !== undefined) merged.resolved = resolved;
 }
 
 /** Whether `changed` differs from `base` in anything but its position (which text edits move by themselves). */
 function changedBeyondPosition(base: Annotation, changed: Annotation): boolean {
-  return canonicalAnnotationJson({ ...changed, position: base.position }) !== canonicalAnnotationJson(base);
+  return !jsonEqual({ ...changed, position: base.position }, base);
 }
 
 function byId(file: AnnotationFile | null): Map<string, Annotation> {
@@ -149,7 +160,8 @@ function byId(file: AnnotationFile | null): Map<string, Annotation> {
  * @param base The common ancestor, or null when unknown (then nothing counts as deleted).
  * @param ours One side.
  * @param theirs The other side; swapping `ours` and `theirs` gives the same result.
- * @returns A new version-1 file, annotations in the file's order.
+ * @returns A new file, annotations in the file's order; its version is the higher of both sides', or
+ *   2 when the merge needs it.
  */
 export function mergeAnnotationFiles(base: AnnotationFile | null, ours: AnnotationFile, theirs: AnnotationFile): AnnotationFile {
   const baseById = byId(base);
@@ -167,7 +179,8 @@ export function mergeAnnotationFiles(base: AnnotationFile | null, ours: Annotati
     const b = baseById.get(id);
     if (!b || changedBeyondPosition(b, t)) merged.push(t);
   }
-  return { version: ANNOTATION_FILE_VERSION, annotations: sortAnnotations(merged) };
+  const version = Math.max(ours.version, theirs.version, requiredFileVersion(merged));
+  return { version, annotations: sortAnnotations(merged) };
 }
 
 /**

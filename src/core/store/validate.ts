@@ -4,7 +4,8 @@
  * Hand-written rather than generated so that it is fast (10,000 annotations in a few milliseconds)
  * and its messages speak the user's language. The unit tests check that it agrees with the schema.
  */
-import { STATUSES } from './annotation';
+import { isStatusId, STATUSES } from './annotation';
+import { checkEvidence, checkVersion2Fields, VERSION_2_KEYS, type FieldChecker } from './validateVersion2';
 
 /** One thing wrong with a value, at a JSON path such as `['annotations', 3, 'status']`. */
 export interface ValidationProblem {
@@ -19,7 +20,7 @@ export const MAX_CONTEXT_LENGTH = 32;
 
 const ANNOTATION_KEYS = new Set([
   'id', 'article', 'status', 'quote', 'position', 'note', 'created', 'modified', 'author',
-  'evidence', 'reviewBy', 'articleHash', 'private', 'history',
+  'evidence', 'reviewBy', 'articleHash', 'private', 'history', ...VERSION_2_KEYS,
 ]);
 const REQUIRED_KEYS = ['id', 'article', 'status', 'quote', 'position', 'note', 'created', 'modified', 'author'];
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -103,7 +104,7 @@ function show(value: unknown): string {
 }
 
 /** Collects problems relative to a base path. */
-class ProblemList {
+class ProblemList implements FieldChecker {
   readonly problems: ValidationProblem[] = [];
   /** Article paths already found valid in this run (a file names few articles many times). */
   readonly validArticles: Set<string>;
@@ -146,8 +147,28 @@ class ProblemList {
   }
 
   status(value: unknown, path: (string | number)[]): void {
-    if (!(STATUSES as readonly unknown[]).includes(value)) {
-      this.add(path, `must be one of ${STATUSES.map((s) => `"${s}"`).join(', ')}, not ${show(value)}`);
+    if (typeof value !== 'string' || !isStatusId(value)) {
+      this.add(path, `must be one of ${STATUSES.map((s) => `"${s}"`).join(', ')} or a team status id (lower-case letters, digits and hyphens), not ${show(value)}`);
+    }
+  }
+
+  isDateTime(value: string): boolean {
+    return isIsoDateTime(value);
+  }
+
+  object(value: unknown, path: (string | number)[], what: string, known: readonly string[], required: readonly string[]): value is Record<string, unknown> {
+    if (!isObject(value)) {
+      this.add(path, `must be ${what}, not ${show(value)}`);
+      return false;
+    }
+    for (const key in value) if (!known.includes(key)) this.add([...path, key], `unknown field "${key}" (known fields: ${known.join(', ')})`, true);
+    for (const key of required) if (!(key in value)) this.add(path, `is missing "${key}"`);
+    return true;
+  }
+
+  relativePath(value: unknown, path: (string | number)[]): void {
+    if (this.string(value, path, true) && !isValidArticlePath(value)) {
+      this.add(path, `must be a path relative to the workspace folder with '/' separators and no '.' or '..' segments, not ${show(value)}`);
     }
   }
 }
@@ -228,10 +249,8 @@ function validatePosition(position: unknown, list: ProblemList): void {
 }
 
 function validateOptionalFields(value: Record<string, unknown>, list: ProblemList): void {
-  if ('evidence' in value) {
-    if (!Array.isArray(value.evidence)) list.add(['evidence'], `must be a list of links or references, not ${show(value.evidence)}`);
-    else value.evidence.forEach((item, i) => list.string(item, ['evidence', i], true));
-  }
+  if ('evidence' in value) checkEvidence(value.evidence, list);
+  checkVersion2Fields(value, list);
   if ('reviewBy' in value && list.string(value.reviewBy, ['reviewBy']) && !isIsoDate(value.reviewBy as string)) {
     list.add(['reviewBy'], `must be a date such as "2025-06-30", not ${show(value.reviewBy)}`);
   }

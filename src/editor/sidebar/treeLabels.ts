@@ -1,14 +1,16 @@
 /** Icons and command arguments the sidebar trees share (their words are in ../labels). */
 import * as vscode from 'vscode';
-import type { AnchorState, Status } from '../../core/store/annotation';
+import { isClassicStatus, type AnchorState, type ClassicStatus, type Status } from '../../core/store/annotation';
 import type { GroupKey } from '../../core/sidebar/annotationGroups';
 import { refusalToOpen } from '../guardedOpen';
 
-const STATUS_ICON: Record<Status, vscode.ThemeIcon> = {
+const STATUS_ICON: Record<ClassicStatus, vscode.ThemeIcon> = {
   verified: new vscode.ThemeIcon('pass', new vscode.ThemeColor('aiNews.verifiedBorder')),
   disputed: new vscode.ThemeIcon('error', new vscode.ThemeColor('aiNews.disputedBorder')),
   outdated: new vscode.ThemeIcon('history', new vscode.ThemeColor('aiNews.outdatedBorder')),
 };
+/** Version-2 statuses (unverifiable, in progress, a team's own) until the editor gives them colours. */
+const OTHER_STATUS_ICON = new vscode.ThemeIcon('circle-outline');
 const FUZZY_ICON = new vscode.ThemeIcon('question', new vscode.ThemeColor('aiNews.fuzzyBorder'));
 const ORPHANED_ICON = new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('aiNews.fuzzyBorder'));
 
@@ -16,12 +18,12 @@ const ORPHANED_ICON = new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeC
 export function annotationIcon(status: Status, state: AnchorState): vscode.ThemeIcon {
   if (state === 'orphaned') return ORPHANED_ICON;
   if (state === 'fuzzy') return FUZZY_ICON;
-  return STATUS_ICON[status];
+  return isClassicStatus(status) ? STATUS_ICON[status] : OTHER_STATUS_ICON;
 }
 
 /** The icon of a group of annotations. */
 export function groupIcon(key: GroupKey): vscode.ThemeIcon {
-  return key === 'orphaned' ? ORPHANED_ICON : STATUS_ICON[key];
+  return key === 'orphaned' ? ORPHANED_ICON : isClassicStatus(key) ? STATUS_ICON[key] : OTHER_STATUS_ICON;
 }
 
 /** The argument of `aiNews.revealFinding`: a span of an article, the URI as a string. */

@@ -103,7 +103,8 @@ describe('Workflow: sidebar, status bar, exports, time, safety', function () {
     await vscode.commands.executeCommand('aiNews.filterByStatus', { statuses: ['verified'] });
     const filtered = (await labels(annotationTree)).map((r) => r.label);
     assert.ok(!filtered.some((l) => l.includes('Disputed')), `filtered: ${filtered.join(' | ')}`);
-    await vscode.commands.executeCommand('aiNews.filterByStatus', { statuses: ['verified', 'disputed', 'outdated'] });
+    // Every built-in status selected: no filter (statuses a filter does not name would be hidden).
+    await vscode.commands.executeCommand('aiNews.filterByStatus', { statuses: ['verified', 'disputed', 'outdated', 'unverifiable', 'in-progress'] });
     await vscode.commands.executeCommand('aiNews.groupByArticle');
     // The README's screenshots are taken on a real seed article: test/integration/start.
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
@@ -250,5 +251,52 @@ describe('Workflow: sidebar, status bar, exports, time, safety', function () {
     const merged = await waitFor(() => (fs.readFileSync(annotationFilePath(), 'utf8').includes('<<<<<<<') ? undefined : annotationsOnDisk()), 'the merge is written');
     assert.equal(merged.length, file.annotations.length + 1);
     assert.ok(merged.some((a) => a.id === 'from-theirs-0001'));
+  });
+
+  it('opens a version-2 file from a teammate: new statuses are listed and hovered, and a save keeps every version-2 field', async () => {
+    const api = await extensionApi();
+    const { annotationTree } = await parts();
+    if (annotationsOnDisk().length < 2) {
+      // Run alone (--grep): make the two verdicts the earlier tests leave.
+      select(editor, 'DeepSeek hat nach eigenen Angaben nur 5,6 Millionen Dollar');
+      await vscode.commands.executeCommand('aiNews.markDisputed', { note: '' });
+      select(editor, 'Qwen 2.5 von Alibaba');
+      await vscode.commands.executeCommand('aiNews.markVerified', { note: '' });
+      await waitFor(() => annotationsOnDisk().length >= 2, 'two verdicts on disk');
+    }
+    const file = JSON.parse(fs.readFileSync(annotationFilePath(), 'utf8')) as { version: number; annotations: Record<string, unknown>[] };
+    const [first, second] = file.annotations;
+    const comments = [{ id: 'c1', author: 'Ben', at: '2025-02-01T10:00:00.000Z', body: 'Quelle?' }];
+    const version2 = {
+      version: 2,
+      annotations: [
+        { ...first, status: 'unverifiable', assignee: 'Ben', tags: ['Zahlen'], comments },
+        { ...second, status: 'misleading', review: { by: 'Ben', at: '2025-02-01T10:00:00.000Z', result: 'approved', status: 'misleading' } },
+        ...file.annotations.slice(2),
+      ],
+    };
+    writeAnnotationFile(`${JSON.stringify(version2, null, 2)}\n`);
+    await waitFor(() => api.placedAnnotations(editor.document).some((p) => p.annotation.status === 'misleading'), 'the version-2 file is read');
+    await annotationTree.refresh();
+    const article = (await labels(annotationTree)).find((r) => r.label.includes(ARTICLE));
+    assert.ok(article);
+    const groups = (await labels(annotationTree, article.element)).map((g) => g.label);
+    assert.ok(groups.some((g) => g.includes('Unverifiable') && g.includes('(1)')), groups.join(' | '));
+    assert.ok(groups.some((g) => g.includes('misleading') && g.includes('(1)')), `a status no team file defines is listed by its id: ${groups.join(' | ')}`);
+    const misleading = api.placedAnnotations(editor.document).find((p) => p.annotation.status === 'misleading');
+    assert.ok(misleading?.span);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(misleading.span.start + 1));
+    const markdown = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+    assert.match(markdown, /\*\*misleading\*\*/);
+
+    // A change made in the editor is saved next to the teammate's version-2 fields, which all stay.
+    await vscode.commands.executeCommand('aiNews.editNote', { folder: vscode.workspace.workspaceFolders?.[0].uri.toString(), id: second.id, note: 'neben Version-2-Feldern' });
+    const saved = await waitFor(() => (annotationsOnDisk().some((a) => a.note === 'neben Version-2-Feldern') ? fs.readFileSync(annotationFilePath(), 'utf8') : undefined), 'the note is saved');
+    const written = JSON.parse(saved) as typeof version2;
+    assert.equal(written.version, 2);
+    const kept = written.annotations.find((a) => a.id === first.id);
+    assert.deepEqual([kept?.status, kept?.assignee, kept?.tags, kept?.comments], ['unverifiable', 'Ben', ['Zahlen'], comments]);
+    const noted = written.annotations.find((a) => a.id === second.id);
+    assert.deepEqual([noted?.status, noted?.review], ['misleading', version2.annotations[1].review]);
   });
 });

@@ -85,7 +85,7 @@ describe('ai-news-annotator export and report', () => {
     const cases: [string[], RegExp][] = [
       [[], /--format is required/],
       [['--format', 'pdf'], /unknown format 'pdf'/],
-      [['--format', 'csv', '--status', 'true'], /unknown status 'true'/],
+      [['--format', 'csv', '--status', 'wahr!'], /unknown status 'wahr!'/],
       [['--format', 'csv', '--base-iri', 'repo/'], /not an absolute address/],
       [['--format', 'csv', '--max-verified-age', 'soon'], /not a whole number of days/],
       [['--format', 'csv', '--bogus'], /bogus/],

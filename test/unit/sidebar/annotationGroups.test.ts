@@ -26,6 +26,13 @@ describe('sidebar: annotation groups', () => {
     assert.deepEqual(groups.map((g) => g.items.map((i) => i.name)), [['d1'], ['v1', 'v2'], ['o1']]);
   });
 
+  it('never drops a status it does not name: version 2\'s and a team\'s own come before the orphans', () => {
+    const items = [item('misleading', 'exact', 'm1'), item('verified', 'exact', 'v1'), item('in-progress', 'exact', 'p1'), item('unverifiable', 'moved', 'u1'), item('satire', 'orphaned', 'o1'), item('satire', 'exact', 's1')];
+    const groups = groupItems(items);
+    assert.deepEqual(groups.map((g) => g.key), ['unverifiable', 'in-progress', 'verified', 'misleading', 'satire', 'orphaned']);
+    assert.equal(groups.reduce((sum, g) => sum + g.items.length, 0), items.length);
+  });
+
   it('filters by status but never hides orphans', () => {
     assert.equal(passesFilter(item('verified', 'exact'), undefined), true);
     assert.equal(passesFilter(item('verified', 'exact'), ['disputed']), false);

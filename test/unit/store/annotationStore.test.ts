@@ -191,10 +191,10 @@ describe('store/AnnotationStore', () => {
 
   it('opens a newer version read-only, shows it, and never rewrites it', async () => {
     mkdirSync(join(dir, '.ainews'));
-    const newer = readFileSync(join(FIXTURES, 'valid.json'), 'utf8').replace('"version": 1', '"version": 2');
+    const newer = readFileSync(join(FIXTURES, 'valid.json'), 'utf8').replace('"version": 1', '"version": 3');
     writeFileSync(filePath, newer);
     const store = await AnnotationStore.open(dir, undefined, options('Anna'));
-    assert.match(store.readOnlyReason ?? '', /newer version of AI News Annotator \(file version 2, this one knows 1\)/);
+    assert.match(store.readOnlyReason ?? '', /newer version of AI News Annotator \(file version 3, this one knows 2\)/);
     assert.equal(store.annotations.length, 2);
     store.update(store.annotations[0].id, { note: 'lokal' });
     assert.equal((await store.save()).kind, 'blocked');

@@ -103,7 +103,7 @@ describe('store/file: problems are located', () => {
     assert.equal(byStart('annotations[0].article')?.line, 6);
     assert.match(byStart('annotations[0].article')?.message ?? '', /relative/);
     assert.equal(byStart('annotations[0].status')?.line, 7);
-    assert.match(byStart('annotations[0].status')?.message ?? '', /"verified", "disputed", "outdated", not "ok"/);
+    assert.match(byStart('annotations[0].status')?.message ?? '', /"verified", "disputed", "outdated", "unverifiable", "in-progress" or a team status id \(lower-case letters, digits and hyphens\), not "OK"/);
     assert.equal(byStart('annotations[0].position.end')?.line, 9);
     assert.equal(byStart('annotations[0].created')?.line, 10);
     assert.equal(byStart('annotations[0].colour')?.line, 13);
@@ -119,7 +119,7 @@ describe('store/file: problems are located', () => {
   });
 
   it('recognises a newer version, with its annotations when they still read as version 1', () => {
-    assert.deepEqual(parseAnnotationFile(fixture('newer.json')), { kind: 'newer', version: 2, file: { version: 2, annotations: [] } });
+    assert.deepEqual(parseAnnotationFile(fixture('newer.json')), { kind: 'newer', version: 3, file: { version: 3, annotations: [] } });
     const unknownShape = parseAnnotationFile('{"version": 3, "annotations": [{"id": "x", "anchors": []}]}');
     assert.deepEqual(unknownShape, { kind: 'newer', version: 3 });
   });
@@ -172,7 +172,8 @@ describe('store/file: the JSON Schema', () => {
       ['inner dot-dot', sampleAnnotation({ article: 'a/../b.md' })],
       ['dot segment', sampleAnnotation({ article: './a.md' })],
       ['empty segment', sampleAnnotation({ article: 'a//b.md' })],
-      ['bad status', sampleAnnotation({ status: 'true' as never })],
+      ['bad status', sampleAnnotation({ status: 'Verified' })],
+      ['status with a space', sampleAnnotation({ status: 'team status' })],
       ['empty exact', sampleAnnotation({ quote: { exact: '', prefix: '', suffix: '' } })],
       ['long prefix', sampleAnnotation({ quote: { exact: 'x', prefix: 'p'.repeat(33), suffix: '' } })],
       ['negative start', sampleAnnotation({ position: { start: -1, end: 3 } })],

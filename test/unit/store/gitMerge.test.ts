@@ -233,18 +233,19 @@ describe('store/cli: check', function () {
   it('prints every annotation\'s state in the file\'s order, and exits 1 when one is orphaned', () => {
     const r = cli(['check', '--json', '--root', dir], ROOT);
     assert.equal(r.status, 1, r.stderr);
-    const report = JSON.parse(r.stdout) as { annotations: { id: string; article: string; state: string; start?: number; end?: number; text?: string; review?: string[] }[] };
+    const report = JSON.parse(r.stdout) as { annotations: { id: string; article: string; state: string; start?: number; end?: number; text?: string; review?: string[]; workflow?: string }[] };
     const article = readFileSync(join(dir, 'articles', 'qwen.md'), 'utf8');
     const at = (w: string) => ({ start: article.indexOf(w), end: article.indexOf(w) + w.length, text: w });
     for (const a of report.annotations) assert.ok(Array.isArray(a.review), 'every entry lists its review flags');
-    assert.deepEqual(report.annotations.map(({ review: _review, ...contract }) => contract), [
+    assert.deepEqual(report.annotations.map(({ review: _review, workflow: _workflow, ...contract }) => contract), [
       { id: 'missing00000000000001', article: 'articles/missing.md', state: 'orphaned' },
       { id: 'fuzzy0000000000000001', article: 'articles/qwen.md', state: 'fuzzy', ...at('Qwen 2.5 vorgestellt') },
       { id: 'exact0000000000000001', article: 'articles/qwen.md', state: 'exact', ...at('in 12 von 14 Benchmarks') },
       { id: 'orphan000000000000001', article: 'articles/qwen.md', state: 'orphaned' },
       { id: 'moved0000000000000001', article: 'articles/qwen.md', state: 'moved', ...at('rund 53 Milliarden US-Dollar') },
     ]);
-    assert.deepEqual(Object.keys(report.annotations[2]), ['id', 'article', 'state', 'start', 'end', 'text', 'review']);
+    // Version 2 appends "workflow" (and "assignee" and "evidence" where set); nothing is renamed.
+    assert.deepEqual(Object.keys(report.annotations[2]), ['id', 'article', 'state', 'start', 'end', 'text', 'review', 'workflow']);
   });
 
   it('reports "needs re-check" for a verdict whose review date has passed, without changing the exit status', () => {

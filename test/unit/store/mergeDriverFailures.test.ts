@@ -61,7 +61,7 @@ describe('merge driver: exit 1 whenever it cannot merge by id, %A replaced atomi
 
   it('a hand-edited invalid version whose lines do not conflict: git records a conflict instead of committing it', () => {
     const merge = mergeWith(
-      (base) => base.replace('"status": "verified"', '"status": "ok"'),
+      (base) => base.replace('"status": "verified"', '"status": "OK"'),
       (base) => base.replace(/"note": ""(?![\s\S]*"note": "")/, '"note": "zuletzt geprüft"'),
     );
     assert.equal(merge.status, 1, merge.output);

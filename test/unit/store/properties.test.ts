@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { makeQuote, mapPositionThroughEdit, resolveAnchor, type TextEdit } from '../../../src/core/store/anchor';
-import { STATUSES, type Annotation, type AnnotationFile, type TextPosition } from '../../../src/core/store/annotation';
+import { requiredFileVersion, STATUSES, type Annotation, type Comment, type Review, type AnnotationFile, type TextPosition } from '../../../src/core/store/annotation';
 import { AnnotationStore } from '../../../src/core/store/annotationStore';
 import { canonicalAnnotationJson, orderedAnnotation, parseAnnotationFile, serializeAnnotationFile, sortAnnotations } from '../../../src/core/store/file';
 import { mergeAnnotationFiles } from '../../../src/core/store/merge';
@@ -15,7 +15,21 @@ const isoDate = fc
   .map((d) => d.toISOString());
 const text = fc.string({ unit: 'binary', maxLength: 40 });
 const segment = fc.constantFrom('articles', 'a', 'Artikel ü', 'x.md', '2025', 'KI-News', '📰.md');
-const statusChange = fc.record({ status: fc.constantFrom(...STATUSES), at: isoDate, author: text });
+const statusChange = fc.record({ status: fc.constantFrom(...STATUSES, 'misleading'), at: isoDate, author: text });
+const person = fc.constantFrom('Anna', 'Ben', 'Chen');
+const review = fc.record(
+  { by: person, at: isoDate, result: fc.constantFrom('approved' as const, 'changes-requested' as const), status: fc.constantFrom(...STATUSES), note: text },
+  { requiredKeys: ['by', 'at', 'result', 'status'] },
+);
+const commentArb = fc.record(
+  { id: fc.stringMatching(/^[A-Za-z0-9_-]{1,8}$/), author: person, at: isoDate, body: text, edited: isoDate, deleted: fc.constant(true) },
+  { requiredKeys: ['id', 'author', 'at', 'body'] },
+);
+const archive = fc.record({ file: fc.constantFrom('.ainews/evidence/a.html', '.ainews/evidence/b.pdf'), sha256: fc.stringMatching(/^[0-9a-f]{64}$/), fetched: isoDate, contentType: fc.constantFrom('text/html', 'application/pdf') });
+const evidenceItem = fc.oneof(
+  fc.string({ minLength: 1, maxLength: 30 }),
+  fc.record({ url: fc.constantFrom('https://a', 'https://b', 'https://c'), title: text, quote: text, accessed: isoDate, archive }, { requiredKeys: ['url'] }),
+);
 
 /** Any valid annotation, optional fields present or absent. */
 const annotationArb: fc.Arbitrary<Annotation> = fc
@@ -23,7 +37,7 @@ const annotationArb: fc.Arbitrary<Annotation> = fc
     {
       id: fc.stringMatching(/^[A-Za-z0-9_-]{1,21}$/),
       article: fc.array(segment, { minLength: 1, maxLength: 3 }).map((s) => s.join('/')),
-      status: fc.constantFrom(...STATUSES),
+      status: fc.constantFrom(...STATUSES, 'misleading'),
       quote: fc.record({
         exact: fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }),
         prefix: fc.string({ unit: 'binary', maxLength: 32 }),
@@ -34,11 +48,16 @@ const annotationArb: fc.Arbitrary<Annotation> = fc
       created: isoDate,
       modified: isoDate,
       author: text,
-      evidence: fc.array(fc.string({ minLength: 1, maxLength: 30 }), { minLength: 1, maxLength: 3 }),
+      evidence: fc.uniqueArray(evidenceItem, { minLength: 1, maxLength: 3, selector: (item) => (typeof item === 'string' ? item : item.url) }),
       reviewBy: isoDate.map((d) => d.slice(0, 10)),
       articleHash: fc.stringMatching(/^[0-9a-f]{64}$/),
       private: fc.boolean(),
       history: fc.array(statusChange, { minLength: 1, maxLength: 3 }),
+      assignee: person,
+      review,
+      tags: fc.uniqueArray(fc.constantFrom('Wahl', 'KI-Gesetz', 'needs source'), { minLength: 1, maxLength: 3 }),
+      resolved: fc.boolean(),
+      comments: fc.uniqueArray(commentArb, { minLength: 1, maxLength: 4, selector: (c) => c.id }),
     },
     { requiredKeys: ['id', 'article', 'status', 'quote', 'position', 'note', 'created', 'modified', 'author'] },
   )
@@ -56,7 +75,7 @@ describe('store properties: save → load identity', () => {
         const parsed = parseAnnotationFile(text);
         assert.equal(parsed.kind, 'ok');
         if (parsed.kind !== 'ok') return;
-        assert.deepEqual(parsed.file, { version: 1, annotations: sortAnnotations(file.annotations) });
+        assert.deepEqual(parsed.file, { version: requiredFileVersion(file.annotations), annotations: sortAnnotations(file.annotations) });
         assert.equal(serializeAnnotationFile(parsed.file), text);
       }),
       { numRuns: 300 },
@@ -89,13 +108,69 @@ type Op =
   | { kind: 'add'; annotation: Annotation }
   | { kind: 'delete'; index: number }
   | { kind: 'modify'; index: number; note: string; status: Annotation['status']; modified: string; evidence?: string[] }
-  | { kind: 'move'; index: number; shift: number };
+  | { kind: 'move'; index: number; shift: number }
+  | { kind: 'version2'; index: number; change: Version2Change };
+
+/** A change of one version-2 field, as the editor makes them. */
+type Version2Change =
+  | { field: 'review'; review: Review }
+  | { field: 'assignee'; assignee: string }
+  | { field: 'tag'; tag: string }
+  | { field: 'resolved'; resolved: boolean }
+  | { field: 'reply'; comment: Comment }
+  | { field: 'edit'; which: number; body: string; at: string }
+  | { field: 'delete'; which: number }
+  | { field: 'archive'; url: string; sha256: string; at: string };
+
+const version2ChangeArb: fc.Arbitrary<Version2Change> = fc.oneof(
+  review.map((r) => ({ field: 'review' as const, review: r })),
+  person.map((assignee) => ({ field: 'assignee' as const, assignee })),
+  fc.constantFrom('Wahl', 'Zahlen', 'needs source').map((tag) => ({ field: 'tag' as const, tag })),
+  fc.boolean().map((resolved) => ({ field: 'resolved' as const, resolved })),
+  fc.record({ id: fc.stringMatching(/^[A-Za-z0-9_-]{1,8}$/), author: person, at: isoDate, body: text }).map((comment) => ({ field: 'reply' as const, comment })),
+  fc.record({ which: fc.nat(5), body: text, at: isoDate }).map((e) => ({ field: 'edit' as const, ...e })),
+  fc.nat(5).map((which) => ({ field: 'delete' as const, which })),
+  fc.record({ url: fc.constantFrom('https://a', 'https://d'), sha256: fc.stringMatching(/^[0-9a-f]{64}$/), at: isoDate }).map((e) => ({ field: 'archive' as const, ...e })),
+);
+
+/** The annotation with one version-2 field changed. */
+function applyVersion2(a: Annotation, change: Version2Change): Annotation {
+  const comments = a.comments ?? [];
+  switch (change.field) {
+    case 'review':
+      return { ...a, review: change.review };
+    case 'assignee':
+      return { ...a, assignee: change.assignee };
+    case 'tag':
+      return { ...a, tags: [...new Set([...(a.tags ?? []), change.tag])] };
+    case 'resolved':
+      return { ...a, resolved: change.resolved };
+    case 'reply':
+      return comments.some((c) => c.id === change.comment.id) ? a : { ...a, comments: [...comments, change.comment] };
+    case 'edit': {
+      if (comments.length === 0) return a;
+      const i = change.which % comments.length;
+      return { ...a, comments: comments.map((c, j) => (j === i && !c.deleted ? { ...c, body: change.body, edited: change.at } : c)) };
+    }
+    case 'delete': {
+      if (comments.length === 0) return a;
+      const i = change.which % comments.length;
+      return { ...a, comments: comments.map((c, j) => (j === i ? { id: c.id, author: c.author, at: c.at, body: '', deleted: true } : c)) };
+    }
+    case 'archive': {
+      const others = (a.evidence ?? []).filter((item) => (typeof item === 'string' ? item : item.url) !== change.url);
+      const archived = { url: change.url, archive: { file: `.ainews/evidence/${change.sha256}.html`, sha256: change.sha256, fetched: change.at, contentType: 'text/html' } };
+      return { ...a, evidence: [...others, archived] };
+    }
+  }
+}
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   annotationArb.map((annotation) => ({ kind: 'add' as const, annotation })),
   fc.nat(20).map((index) => ({ kind: 'delete' as const, index })),
   fc.record({ kind: fc.constant('modify' as const), index: fc.nat(20), note: text, status: fc.constantFrom(...STATUSES), modified: isoDate, evidence: fc.option(fc.array(fc.constantFrom('https://a', 'https://b', 'https://c'), { minLength: 1, maxLength: 3 }), { nil: undefined }) }),
   fc.record({ kind: fc.constant('move' as const), index: fc.nat(20), shift: fc.integer({ min: 1, max: 50 }) }),
+  fc.record({ kind: fc.constant('version2' as const), index: fc.nat(20), change: version2ChangeArb }),
 );
 
 /** One side's edits of the base file, as a teammate would make them. */
@@ -110,6 +185,7 @@ function applyOps(base: AnnotationFile, ops: Op[]): AnnotationFile {
     const i = op.index % annotations.length;
     const a = annotations[i];
     if (op.kind === 'delete') annotations.splice(i, 1);
+    else if (op.kind === 'version2') annotations[i] = orderedAnnotation(applyVersion2(a, op.change));
     else if (op.kind === 'move') annotations[i] = { ...a, position: { start: a.position.start + op.shift, end: a.position.end + op.shift } };
     else {
       const next: Annotation = { ...a, note: op.note, status: op.status, modified: op.modified };
@@ -173,6 +249,69 @@ describe('store properties: merge', () => {
         for (const id of merged.keys()) assert.ok(ours.annotations.some((a) => a.id === id) || theirs.annotations.some((a) => a.id === id));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('store properties: merge of the version-2 fields', () => {
+  const commentsOf = (f: AnnotationFile) => new Map<string, Comment>(f.annotations.flatMap((a) => (a.comments ?? []).map((c): [string, Comment] => [`${a.id}/${c.id}`, c])));
+
+  it('keeps every comment of either side unless the other removed it untouched, and a tombstone always wins', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ base, oursOps, theirsOps }) => {
+        const ours = applyOps(base, oursOps);
+        const theirs = applyOps(base, theirsOps);
+        const merged = commentsOf(mergeAnnotationFiles(base, ours, theirs));
+        const mergedIds = new Set(mergeAnnotationFiles(base, ours, theirs).annotations.map((a) => a.id));
+        const inBase = commentsOf(base);
+        for (const [side, other] of [[ours, theirs], [theirs, ours]]) {
+          const inOther = commentsOf(other);
+          for (const a of side.annotations) {
+            if (!mergedIds.has(a.id)) continue;
+            for (const c of a.comments ?? []) {
+              const key = `${a.id}/${c.id}`;
+              // Removed on the other side (never by the editor) and untouched here: a deletion.
+              if (!inOther.has(key) && JSON.stringify(inBase.get(key)) === JSON.stringify(c)) continue;
+              const kept = merged.get(key);
+              assert.ok(kept, `comment ${key} was lost`);
+              if (c.deleted) assert.equal(kept.deleted, true, `deleted comment ${c.id} came back`);
+            }
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a comment deleted on one side and edited on the other stays deleted, whatever the times', () => {
+    fc.assert(
+      fc.property(annotationArb, commentArb, isoDate, text, (original, comment, editedAt, body) => {
+        const live = { ...comment, deleted: undefined };
+        delete live.deleted;
+        const a = orderedAnnotation({ ...original, comments: [live] });
+        const tombstone = orderedAnnotation({ ...a, comments: [{ id: live.id, author: live.author, at: live.at, body: '', deleted: true }] });
+        const edited = orderedAnnotation({ ...a, comments: [{ ...live, body, edited: editedAt }] });
+        const merged = mergeAnnotationFiles({ version: 2, annotations: [a] }, { version: 2, annotations: [tombstone] }, { version: 2, annotations: [edited] });
+        assert.deepEqual(merged.annotations[0].comments, tombstone.comments);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('an approval on one side and a note edit on the other both survive, whatever the times', () => {
+    fc.assert(
+      fc.property(annotationArb, isoDate, isoDate, text, (original, approvedAt, editedAt, note) => {
+        const a = orderedAnnotation({ ...original, review: undefined, author: 'Anna' });
+        const base: AnnotationFile = { version: 2, annotations: [a] };
+        const approval = { by: 'Ben', at: approvedAt, result: 'approved' as const, status: a.status };
+        const approved = orderedAnnotation({ ...a, review: approval, modified: approvedAt });
+        const edited = orderedAnnotation({ ...a, note: `${note}!`, modified: editedAt });
+        for (const merged of [mergeAnnotationFiles(base, { version: 2, annotations: [approved] }, { version: 2, annotations: [edited] }), mergeAnnotationFiles(base, { version: 2, annotations: [edited] }, { version: 2, annotations: [approved] })]) {
+          assert.deepEqual(merged.annotations[0].review, approval);
+          assert.equal(merged.annotations[0].note, `${note}!`);
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });

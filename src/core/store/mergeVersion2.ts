@@ -1,0 +1,108 @@
+/**
+ * Merging the lists version 2 of the annotation file adds, item by item rather than as a whole:
+ * evidence by address, tags as a set, comments as a union by id with tombstones. Every function is
+ * symmetric in `ours` and `theirs` (the merge stays commutative) and merging a list with itself
+ * gives the list (idempotent).
+ */
+import { evidenceUrl, type Comment, type Evidence } from './annotation';
+import { compareStrings } from './file';
+
+/** Whose value a field (or list item) both sides changed takes: see merge.ts. */
+type Winner = (oursValue: unknown, theirsValue: unknown) => 'ours' | 'theirs';
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function timeOf(iso: string | undefined): number {
+  const t = iso === undefined ? NaN : Date.parse(iso);
+  return Number.isNaN(t) ? 0 : t;
+}
+
+/**
+ * Three-way merge of a list whose items have a key: an item on one side only is new (kept), or was
+ * removed by the other side (kept only if this side changed it: nothing is lost); an item on both
+ * sides is merged by `mergeItem`. Survivors keep the base's order, new keys follow in key order.
+ */
+export function mergeKeyed<T>(
+  base: readonly T[] | undefined,
+  ours: readonly T[] | undefined,
+  theirs: readonly T[] | undefined,
+  keyOf: (item: T) => string,
+  mergeItem: (base: T | undefined, ours: T, theirs: T) => T,
+): T[] | undefined {
+  if (sameJson(ours, theirs)) return ours && [...ours];
+  if (base !== undefined && sameJson(ours, base)) return theirs && [...theirs];
+  if (base !== undefined && sameJson(theirs, base)) return ours && [...ours];
+  const baseByKey = new Map((base ?? []).map((item) => [keyOf(item), item]));
+  const oursByKey = new Map((ours ?? []).map((item) => [keyOf(item), item]));
+  const theirsByKey = new Map((theirs ?? []).map((item) => [keyOf(item), item]));
+  const choose = (key: string): T | undefined => {
+    const b = baseByKey.get(key);
+    const o = oursByKey.get(key);
+    const t = theirsByKey.get(key);
+    if (o !== undefined && t !== undefined) return mergeItem(b, o, t);
+    const only = o ?? t;
+    if (only === undefined) return undefined;
+    return b === undefined || !sameJson(only, b) ? only : undefined;
+  };
+  const baseKeys = [...baseByKey.keys()];
+  const newKeys = [...new Set([...oursByKey.keys(), ...theirsByKey.keys()])].filter((key) => !baseByKey.has(key)).sort(compareStrings);
+  const merged = [...baseKeys, ...newKeys].map(choose).filter((item): item is T => item !== undefined);
+  return merged.length > 0 ? merged : undefined;
+}
+
+/** An item both sides have: the side that changed it, else `winner`'s. */
+function byWinner<T>(winner: Winner): (base: T | undefined, ours: T, theirs: T) => T {
+  return (b, o, t) => {
+    if (sameJson(o, t) || (b !== undefined && sameJson(t, b))) return o;
+    if (b !== undefined && sameJson(o, b)) return t;
+    return winner(o, t) === 'ours' ? o : t;
+  };
+}
+
+/** Evidence merged per address: a link string and the object that archived it are one item. */
+export function mergeEvidenceItems(base: Evidence[] | undefined, ours: Evidence[] | undefined, theirs: Evidence[] | undefined, winner: Winner): Evidence[] | undefined {
+  return mergeKeyed(base, ours, theirs, evidenceUrl, byWinner(winner));
+}
+
+/** Tags merged as a set: what either side added, minus what one side removed. */
+export function mergeTags(base: string[] | undefined, ours: string[] | undefined, theirs: string[] | undefined, winner: Winner): string[] | undefined {
+  return mergeKeyed(base, ours, theirs, (tag) => tag, byWinner(winner));
+}
+
+/**
+ * Comments merged by id, like the annotations themselves: both sides' new replies always survive,
+ * and a comment leaves the list only when one side removed it and the other left it untouched (the
+ * editor never removes one: deleting writes a tombstone). A comment changed on one side only takes that side's
+ * version; changed on both, a tombstone (`deleted`) wins, so that a merge never brings a deleted
+ * comment back, else the later `edited` (an unedited comment counts as edited when written), else
+ * the larger canonical JSON, so the result does not depend on the side and merging it again changes
+ * nothing.
+ * @returns The comments in order of writing (`at`, then id); undefined when there are none.
+ */
+export function mergeComments(base: Comment[] | undefined, ours: Comment[] | undefined, theirs: Comment[] | undefined): Comment[] | undefined {
+  if (sameJson(ours, theirs)) return ours;
+  if (base !== undefined && sameJson(ours, base)) return theirs;
+  if (base !== undefined && sameJson(theirs, base)) return ours;
+  const merged = mergeKeyed(base, ours, theirs, (c) => c.id, mergeComment);
+  return merged?.sort((a, b) => timeOf(a.at) - timeOf(b.at) || compareStrings(a.id, b.id));
+}
+
+/** One comment both sides have: a tombstone first, then the side that changed it, then the later edit. */
+function mergeComment(base: Comment | undefined, ours: Comment, theirs: Comment): Comment {
+  if (sameJson(ours, theirs)) return ours;
+  const oursDeleted = ours.deleted === true;
+  if (oursDeleted !== (theirs.deleted === true)) return oursDeleted ? ours : theirs;
+  if (base !== undefined && sameJson(ours, base)) return theirs;
+  if (base !== undefined && sameJson(theirs, base)) return ours;
+  return laterComment(ours, theirs);
+}
+
+/** Of two versions of one comment: the later edit, else the larger canonical JSON. */
+function laterComment(a: Comment, b: Comment): Comment {
+  const ta = timeOf(a.edited ?? a.at);
+  const tb = timeOf(b.edited ?? b.at);
+  if (ta !== tb) return ta > tb ? a : b;
+  return compareStrings(JSON.stringify(a), JSON.stringify(b)) >= 0 ? a : b;
+}
