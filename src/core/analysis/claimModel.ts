@@ -2,7 +2,7 @@
  * The trained claim classifier: logistic regression over the named signals of claimSignals.ts
  * (shared by both languages, plus a per-language correction) and hashed words and word pairs,
  * with Platt scaling so that the score is a calibrated probability. Trained by
- * src/train/claims.ts; the weights ship in models/claims.json (see docs/models-claims.md).
+ * src/train/claims.ts; the weights ship in models/claims.json (see docs/models.md).
  *
  * A claim's reasons are the features that pushed its score most: signals in their own words,
  * n-grams summed as "wording".
