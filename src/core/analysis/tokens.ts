@@ -46,9 +46,37 @@ function letterLength(text: string, i: number, marks: boolean): number {
   return (marks ? LETTER_OR_MARK : LETTER).test(text.charAt(i)) ? 1 : 0;
 }
 
+/** Symbols glued together beyond this many characters are one token (see endOfSymbolRun). */
+const LONG_SYMBOL_RUN = 256;
+
+/**
+ * Where a run of glued symbols ("....", "![![![", "*_*_*_") ends when it is longer than
+ * LONG_SYMBOL_RUN characters; else `next`, the end of the first symbol. Prose never has such runs,
+ * but a file of nothing else would otherwise make one token object per character, and the garbage
+ * collector's work then grows faster than the text (issue 16: 2 MB of dots took 3.3x 1 MB).
+ */
+function endOfSymbolRun(text: string, start: number, next: number, to: number): number {
+  let end = start;
+  while (end < to && end - start <= LONG_SYMBOL_RUN) {
+    const c = text.charCodeAt(end);
+    if (isSpace(c) || isDigit(c) || letterLength(text, end, false)) break;
+    end++;
+  }
+  if (end - start <= LONG_SYMBOL_RUN) return next;
+  while (end < to) {
+    const c = text.charCodeAt(end);
+    if (isSpace(c) || isDigit(c) || letterLength(text, end, false)) break;
+    end++;
+  }
+  // A surrogate pair is never split at the end of the run.
+  const last = text.charCodeAt(end - 1);
+  return last >= 0xd800 && last <= 0xdbff && end < to ? end + 1 : end;
+}
+
 /**
  * Splits `text[from, to)` into tokens: words (letters with their combining marks), numbers (digits
- * with inner separators: "1.234,5", "2.5") and one-character symbols (surrogate pairs stay whole).
+ * with inner separators: "1.234,5", "2.5") and one-character symbols (surrogate pairs stay whole; a
+ * run of more than LONG_SYMBOL_RUN glued symbols is one token).
  * One linear pass over the characters.
  */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
@@ -84,6 +112,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       } else {
         i += c >= 0xd800 && c <= 0xdbff && i + 1 < to ? 2 : 1;
         kind = 'sym';
+        i = endOfSymbolRun(text, start, i, to);
       }
     }
     if (i > to) i = to;
