@@ -60,7 +60,32 @@ export function assigneeKey(annotation: Annotation): string {
  */
 export function blindVisible(annotations: readonly Annotation[], team: TeamConfig, me: string, enabled: boolean): readonly Annotation[] {
   if (!enabled || annotations.length === 0) return annotations;
-  const myVerdicts = annotations.filter((a) => isMine(a, me) && isVerdict(team, a.status));
-  const visible = annotations.filter((a) => isMine(a, me) || myVerdicts.some((mine) => spanIoU(mine.position, a.position) >= SAME_CLAIM_IOU));
+  const myVerdicts = annotations.filter((a) => isMine(a, me) && isVerdict(team, a.status)).map((a) => a.position).sort((a, b) => a.start - b.start);
+  const visible = annotations.filter((a) => isMine(a, me) || onSameClaim(a.position, myVerdicts));
   return visible.length === annotations.length ? annotations : visible;
+}
+
+/**
+ * Whether a span is on the same claim as one of `sorted` (by start). IoU ≥ ½ means the two spans
+ * differ by at most their intersection, so the other's start lies within the span's length of its
+ * start: a binary search finds that window, and an article with thousands of annotations is not
+ * compared pair by pair.
+ */
+function onSameClaim(span: { start: number; end: number }, sorted: readonly { start: number; end: number }[]): boolean {
+  const length = span.end - span.start;
+  for (let i = firstStartAtLeast(sorted, span.start - length); i < sorted.length && sorted[i].start <= span.start + length; i += 1) {
+    if (spanIoU(sorted[i], span) >= SAME_CLAIM_IOU) return true;
+  }
+  return false;
+}
+
+function firstStartAtLeast(sorted: readonly { start: number }[], start: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle].start < start) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

@@ -5,6 +5,8 @@ import { DEFAULT_TEAM, type TeamConfig } from '../../../src/core/team/team';
 import { workflowState } from '../../../src/core/team/workflow';
 import { assigneeKey, awaitsMyReview, blindVisible, myWorkCounts, passesWorkFilter } from '../../../src/core/team/myWork';
 import { sampleAnnotation } from '../../support/annotations';
+import { random } from '../../support/random';
+import { SAME_CLAIM_IOU, spanIoU } from '../../../src/core/agreement/agreement';
 
 const required: TeamConfig = {
   ...DEFAULT_TEAM,
@@ -96,5 +98,19 @@ describe('team/myWork: my assignments, my reviews, blind double check', () => {
     const list = [annaDisputed()];
     assert.equal(blindVisible(list, required, 'Ben', false), list);
     assert.equal(blindVisible(list, required, 'Anna', true), list);
+  });
+
+  it('blind: the windowed search hides exactly what comparing every pair would (random spans, empty ones too)', () => {
+    const next = random(13);
+    const span = (): { start: number; end: number } => {
+      const start = Math.floor(next() * 200);
+      return { start, end: start + Math.floor(next() * 40) };
+    };
+    for (let round = 0; round < 200; round += 1) {
+      const list = Array.from({ length: 12 }, (_, i) => sampleAnnotation({ id: `x${i}`, author: next() < 0.3 ? 'Ben' : 'Anna', status: next() < 0.2 ? 'in-progress' : 'disputed', position: span() }));
+      const mine = list.filter((a) => a.author === 'Ben' && a.status !== 'in-progress');
+      const expected = list.filter((a) => a.author === 'Ben' || mine.some((m) => spanIoU(m.position, a.position) >= SAME_CLAIM_IOU));
+      assert.deepEqual(blindVisible(list, required, 'Ben', true).map((a) => a.id), expected.map((a) => a.id), `round ${round}`);
+    }
   });
 });
