@@ -14,6 +14,7 @@ import { registerNavigationCommands } from './editor/commands/navigationCommands
 import { registerReportCommands } from './editor/commands/reportCommands';
 import { registerViewCommands } from './editor/commands/viewCommands';
 import { registerVerdictCommands } from './editor/commands/verdictCommands';
+import { registerReviewCommands } from './editor/commands/reviewCommands';
 import { registerWorkspaceCommands } from './editor/commands/workspaceCommands';
 import { ContextKeys } from './editor/contextKeys';
 import { DecorationPainter } from './editor/decorations';
@@ -26,6 +27,7 @@ import { createArticleTreeView } from './editor/sidebar/articleTree';
 import { createCrossArticleTreeView, defaultArticleResolver } from './editor/sidebar/crossArticleTree';
 import { revealSidebarIfConfigured } from './editor/startup';
 import { StatusBar } from './editor/statusBar';
+import { TeamFiles } from './editor/teamFiles';
 import { createApi, type AiNewsApi } from './editor/testApi';
 import { indexPath, WorkspaceArticles } from './editor/workspaceArticles';
 import { buildCrossIndex } from './core/crossref';
@@ -41,38 +43,40 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiNews
   const settings = new SettingsCache();
   const articles = new ArticleRegistry(context.workspaceState, settings);
   const lexicons = new Lexicons();
+  const teams = new TeamFiles();
   const annotations = new AnnotationService(settings);
-  const sessions = new ArticleSessions(articles, annotations, lexicons, settings);
-  const painter = new DecorationPainter(context.extensionUri, sessions, settings);
-  context.subscriptions.push(settings, articles, lexicons, annotations, sessions, painter);
+  const sessions = new ArticleSessions(articles, annotations, lexicons, settings, teams);
+  const painter = new DecorationPainter(context.extensionUri, sessions, settings, teams);
+  context.subscriptions.push(settings, articles, lexicons, teams, annotations, sessions, painter);
 
   const workspaceArticles = new WorkspaceArticles(sessions, lexicons, settings);
-  const annotationTree = createAnnotationTreeView(annotations, sessions, settings);
+  const annotationTree = createAnnotationTreeView(annotations, sessions, settings, teams);
   const articleTree = createArticleTreeView(sessions, articles);
   const crossTree = createCrossArticleTreeView(async () => {
     const { articles: loaded } = await workspaceArticles.load(vscode.workspace.workspaceFolders ?? []);
     return buildCrossIndex(loaded.map((a) => ({ path: indexPath(a), text: a.text, analysis: a.analysis })));
   }, defaultArticleResolver);
-  const statusBar = new StatusBar(sessions, articles, settings);
+  const statusBar = new StatusBar(sessions, articles, settings, annotations, teams);
   const contextKeys = new ContextKeys(articles, sessions);
   context.subscriptions.push(annotationTree.provider, articleTree.provider, crossTree.provider, statusBar, contextKeys, new ClaimDiagnostics(sessions, settings));
 
-  const commands: CommandContext = { extensionUri: context.extensionUri, articles, sessions, annotations, settings };
+  const commands: CommandContext = { extensionUri: context.extensionUri, articles, sessions, annotations, settings, teams };
   context.subscriptions.push(
     ...registerReportCommands(commands, workspaceArticles),
     ...registerViewCommands(annotationTree.provider),
     vscode.commands.registerCommand('aiNews.refreshCrossArticles', () => crossTree.provider.refresh()),
     vscode.commands.registerCommand('aiNews.openSeedArticle', (args?: { file?: string }) => openSeedArticle(context.extensionUri, args)),
     ...registerVerdictCommands(commands),
+    ...registerReviewCommands(commands),
     ...registerNavigationCommands(commands),
     ...registerWorkspaceCommands(commands),
     ...registerImportCommands(commands),
-    vscode.languages.registerHoverProvider(TEXT_DOCUMENTS, new ArticleHoverProvider(sessions)),
+    vscode.languages.registerHoverProvider(TEXT_DOCUMENTS, new ArticleHoverProvider(sessions, teams)),
     vscode.languages.registerCodeActionsProvider(TEXT_DOCUMENTS, new VerdictCodeActionProvider(sessions), VerdictCodeActionProvider.metadata),
     annotations.onDidReportProblem(({ folder, message }) => void reportProblem(folder, message, annotations)),
   );
 
-  await Promise.all([lexicons.initialize(), annotations.initialize()]);
+  await Promise.all([lexicons.initialize(), teams.initialize(), annotations.initialize()]);
   sessions.start();
   void revealSidebarIfConfigured();
   return createApi(painter, sessions, {

@@ -6,8 +6,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { contentHash } from '../core/review/contentHash';
-import { AnnotationStore, makeQuote } from '../core/store';
+import { AnnotationStore, makeQuote, type AnnotationPatch } from '../core/store';
 import type { Annotation, Status } from '../core/store/annotation';
+import type { Version2Patch } from '../core/store/patchVersion2';
 import { Disposable } from './disposable';
 import { gitAuthor } from './gitAuthor';
 import type { Span } from './ranges';
@@ -29,6 +30,8 @@ export class AnnotationService extends Disposable {
   private readonly folders = new Map<string, FolderEntry>();
   /** git's user.name per folder, read once, asynchronously. */
   private readonly gitAuthors = new Map<string, Promise<string | undefined>>();
+  /** git's user.name per folder once read (what the synchronous {@link knownAuthor} answers). */
+  private readonly resolvedGitAuthors = new Map<string, string | undefined>();
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** Fires once per real change of any folder's annotations (or of the set of folders). */
   readonly onDidChange = this.changed.event;
@@ -86,12 +89,13 @@ export class AnnotationService extends Disposable {
   /**
    * Sets a verdict on a span of an article. An annotation already on exactly that span (`existingId`)
    * is updated (its history records the change) instead of stacking a duplicate.
+   * @param extra Version-2 fields set with the verdict (Start Checking assigns the claim), in the same save.
    */
-  async setVerdict(document: vscode.TextDocument, span: Span, status: Status, note: string | undefined, existingId?: string): Promise<Annotation> {
+  async setVerdict(document: vscode.TextDocument, span: Span, status: Status, note: string | undefined, existingId?: string, extra: Version2Patch = {}): Promise<Annotation> {
     const { folder, entry } = this.requireFolder(document.uri);
-    const author = await this.author(folder);
+    const author = await this.authorFor(folder);
     if (existingId !== undefined) {
-      const patch: Partial<Annotation> = { status };
+      const patch: AnnotationPatch = { ...extra, status };
       if (note !== undefined && note !== '') patch.note = note;
       const updated = entry.store.update(existingId, patch, author);
       await this.save(entry);
@@ -106,14 +110,15 @@ export class AnnotationService extends Disposable {
       note: note ?? '',
       articleHash: contentHash(text),
     }, author);
+    const withExtra = Object.keys(extra).length > 0 ? entry.store.update(created.id, extra, author) : created;
     await this.save(entry);
-    return created;
+    return withExtra;
   }
 
   /** Changes fields of an annotation (status with history, note, evidence, reviewBy). */
-  async update(folder: vscode.WorkspaceFolder, id: string, patch: Partial<Annotation>): Promise<Annotation> {
+  async update(folder: vscode.WorkspaceFolder, id: string, patch: AnnotationPatch): Promise<Annotation> {
     const entry = this.requireEntry(folder);
-    const updated = entry.store.update(id, patch, await this.author(folder));
+    const updated = entry.store.update(id, patch, await this.authorFor(folder));
     await this.save(entry);
     return updated;
   }
@@ -128,7 +133,7 @@ export class AnnotationService extends Disposable {
   /** Moves an annotation (typically a fuzzy or orphaned one) onto a new span of the document. */
   async reanchor(document: vscode.TextDocument, id: string, span: Span): Promise<Annotation> {
     const { folder, entry } = this.requireFolder(document.uri);
-    const author = await this.author(folder);
+    const author = await this.authorFor(folder);
     const text = document.getText();
     const updated = entry.store.update(id, {
       article: articlePathOf(folder, document.uri),
@@ -161,17 +166,33 @@ export class AnnotationService extends Disposable {
     if (entry && entry.store.movePositions(positions) > 0) await this.save(entry);
   }
 
-  /** The setting, else git's user.name of the folder (read once, without blocking the extension host). */
-  private async author(folder: vscode.WorkspaceFolder): Promise<string> {
+  /**
+   * Who "I" am in a folder: the aiNews.author setting, else git's user.name (read once, without
+   * blocking the extension host), else "unknown". What new verdicts and reviews are signed with.
+   */
+  async authorFor(folder: vscode.WorkspaceFolder): Promise<string> {
     const configured = this.settings.for(folder.uri).author;
     if (configured) return configured;
     const key = folder.uri.toString();
     let pending = this.gitAuthors.get(key);
     if (!pending) {
-      pending = gitAuthor(folder.uri.fsPath);
+      pending = gitAuthor(folder.uri.fsPath).then((name) => {
+        this.resolvedGitAuthors.set(key, name);
+        return name;
+      });
       this.gitAuthors.set(key, pending);
     }
     return (await pending) ?? 'unknown';
+  }
+
+  /** {@link authorFor} without waiting, for the views: undefined until git's user.name was read. */
+  knownAuthor(uri: vscode.Uri): string | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return undefined;
+    const configured = this.settings.for(folder.uri).author;
+    if (configured) return configured;
+    const key = folder.uri.toString();
+    return this.resolvedGitAuthors.has(key) ? (this.resolvedGitAuthors.get(key) ?? 'unknown') : undefined;
   }
 
   private requireEntry(folder: vscode.WorkspaceFolder): FolderEntry {
@@ -198,7 +219,7 @@ export class AnnotationService extends Disposable {
 
   private async openFolder(folder: vscode.WorkspaceFolder): Promise<void> {
     const relative = this.settings.for(folder.uri).annotationFile;
-    const store = await AnnotationStore.open(folder.uri.fsPath, relative);
+    const [store] = await Promise.all([AnnotationStore.open(folder.uri.fsPath, relative), this.authorFor(folder)]);
     const entry: FolderEntry = { folder, store, disposables: [] };
     entry.disposables.push(store.onDidChange(() => this.changed.fire()));
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, relative));

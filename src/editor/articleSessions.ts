@@ -14,6 +14,9 @@ import { warmUpEditPath } from '../core/analysis/analyzer';
 import type { Analysis } from '../core/analysis/types';
 import { ArticleSession, type ArticlePoint, type ArticleSnapshot, type PlacedAnnotation, type Placement } from '../core/session/articleSession';
 import type { TextEdit } from '../core/store/anchor';
+import type { Annotation } from '../core/store/annotation';
+import { blindVisible } from '../core/team/myWork';
+import type { TeamSource } from './decorations';
 import type { AnnotationService } from './annotationService';
 import type { ArticleRegistry } from './articleRegistry';
 import { Disposable } from './disposable';
@@ -91,6 +94,7 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
     private readonly annotations: AnnotationService,
     private readonly lexicons: Lexicons,
     private readonly settings: SettingsCache,
+    private readonly teams: TeamSource,
     private readonly now: () => Date = () => new Date(),
   ) {
     super();
@@ -102,11 +106,13 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
     }));
     this.register(vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.prioritize(e.textEditor.document)));
     this.register(annotations.onDidChange(() => this.syncAnnotations()));
+    this.register(teams.onDidChange(() => this.syncAnnotations()));
     this.register(articles.onDidChange(() => this.resetAll()));
     this.register(lexicons.onDidChange(() => this.resetAll()));
     this.register(vscode.workspace.onDidChangeConfiguration((e) => {
       const affects = ['claimScoreThreshold', 'maxArticleSizeKB', 'recheck', 'outdated'].some((s) => e.affectsConfiguration(`aiNews.${s}`));
       if (affects) this.resetAll();
+      else if (e.affectsConfiguration('aiNews.blindDoubleCheck') || e.affectsConfiguration('aiNews.author')) this.syncAnnotations();
     }));
     this.register({ dispose: () => this.dropAll() });
   }
@@ -200,9 +206,20 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
       lastWorkMs: 0,
     };
     this.entries.set(key, entry);
-    entry.session.setAnnotations(this.annotations.annotationsOf(document));
+    entry.session.setAnnotations(this.shownAnnotations(document));
     this.restart(entry, 0);
     return entry;
+  }
+
+  /**
+   * The article's annotations this person may see: all of them, or with the blind double check on,
+   * their own and others' only on claims they gave a verdict on. Every view reads the session, so
+   * hover, highlights, trees and status bar all hide the same ones.
+   */
+  private shownAnnotations(document: vscode.TextDocument): readonly Annotation[] {
+    const all = this.annotations.annotationsOf(document);
+    if (!this.settings.for(document.uri).blindDoubleCheck) return all;
+    return blindVisible(all, this.teams.teamFor(document.uri), this.annotations.knownAuthor(document.uri) ?? '', true);
   }
 
   private newSession(document: vscode.TextDocument, text: string): ArticleSession {
@@ -244,7 +261,7 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
 
   private syncAnnotations(): void {
     for (const entry of this.entries.values()) {
-      if (!entry.session.setAnnotations(this.annotations.annotationsOf(entry.document))) continue;
+      if (!entry.session.setAnnotations(this.shownAnnotations(entry.document))) continue;
       // Work under way publishes the placements with it; otherwise publish them on their own.
       if (!entry.busy) {
         clearTimeout(entry.timer);
@@ -276,7 +293,7 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
     if (this.articles.isArticle(document) && exceeds(session.text, this.settings.for(document.uri).maxArticleSizeBytes) !== session.tooLarge) {
       // The article grew over the limit, or shrank under it.
       entry.session = this.newSession(document, session.text);
-      entry.session.setAnnotations(this.annotations.annotationsOf(document));
+      entry.session.setAnnotations(this.shownAnnotations(document));
     }
     const started = performance.now();
     const sliced = entry.session.text.length > SLICED_ABOVE_CHARS;

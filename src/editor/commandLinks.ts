@@ -7,6 +7,9 @@ export const HOVER_COMMANDS = [
   'aiNews.setStatus',
   'aiNews.editNote',
   'aiNews.removeAnnotation',
+  'aiNews.startChecking',
+  'aiNews.approveVerdict',
+  'aiNews.requestChanges',
 ] as const;
 
 export type HoverCommand = (typeof HOVER_COMMANDS)[number];

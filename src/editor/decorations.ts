@@ -6,7 +6,8 @@
  * lines (plus a margin) get finding decorations, repainted on scroll.
  */
 import * as vscode from 'vscode';
-import { isClassicStatus } from '../core/store/annotation';
+import { isClassicStatus, type Status } from '../core/store/annotation';
+import { describeStatus, type TeamConfig } from '../core/team/team';
 import type { Finding } from '../core/analysis/types';
 import type { PlacedAnnotation, SnapshotSource } from './articleSessions';
 import { Disposable } from './disposable';
@@ -16,10 +17,10 @@ import type { Settings, SettingsCache } from './settings';
 
 export type DecorationKind =
   | 'claim' | 'number' | 'entity'
-  | 'verified' | 'disputed' | 'outdated' | 'fuzzy' | 'orphaned' | 'needsRecheck' | 'possiblyOutdated';
+  | 'verified' | 'disputed' | 'outdated' | 'otherStatus' | 'fuzzy' | 'orphaned' | 'needsRecheck' | 'possiblyOutdated';
 
 export const DECORATION_KINDS: readonly DecorationKind[] = [
-  'claim', 'number', 'entity', 'verified', 'disputed', 'outdated', 'fuzzy', 'orphaned', 'needsRecheck', 'possiblyOutdated',
+  'claim', 'number', 'entity', 'verified', 'disputed', 'outdated', 'otherStatus', 'fuzzy', 'orphaned', 'needsRecheck', 'possiblyOutdated',
 ];
 
 /** Lines around the visible range that also get finding decorations in large documents. */
@@ -27,7 +28,8 @@ const VISIBLE_MARGIN_LINES = 200;
 /** Above this many findings only the visible part of the document is decorated. */
 const FULL_PAINT_LIMIT = 5000;
 
-type Painted = Record<DecorationKind, Span[]>;
+/** Spans by decoration kind, and annotations with a team status's own colour by that colour. */
+export type Painted = Record<DecorationKind, Span[]> & { colored: Record<string, Span[]> };
 
 function color(id: string): vscode.ThemeColor {
   return new vscode.ThemeColor(id);
@@ -91,6 +93,17 @@ function buildTypes(extensionUri: vscode.Uri): Record<DecorationKind, vscode.Tex
       gutterIconSize: '80%',
       after: { contentText: ' ⟳', color: color('aiNews.outdatedBorder') },
     }),
+    // Unverifiable, in progress, and team statuses without a colour: a neutral style.
+    otherStatus: vscode.window.createTextEditorDecorationType({
+      borderWidth: '0 0 2px 0',
+      borderStyle: 'solid',
+      borderColor: color('aiNews.otherStatusBorder'),
+      gutterIconPath: icon('status'),
+      gutterIconSize: '80%',
+      overviewRulerColor: color('aiNews.otherStatusBorder'),
+      overviewRulerLane: vscode.OverviewRulerLane.Left,
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    }),
     possiblyOutdated: vscode.window.createTextEditorDecorationType({
       borderWidth: '0 0 2px 0',
       borderStyle: 'double',
@@ -102,7 +115,34 @@ function buildTypes(extensionUri: vscode.Uri): Record<DecorationKind, vscode.Tex
 }
 
 function emptyPainted(): Painted {
-  return Object.fromEntries(DECORATION_KINDS.map((k) => [k, []])) as unknown as Painted;
+  return { ...(Object.fromEntries(DECORATION_KINDS.map((k) => [k, []])) as unknown as Record<DecorationKind, Span[]>), colored: {} };
+}
+
+/**
+ * A highlight in a team status's colour (validated as `#rgb`/`#rrggbb` by the team file's reader):
+ * a tinted background, an underline, and a gutter dot drawn as an inline SVG of that colour.
+ */
+function teamColorType(hex: string): vscode.TextEditorDecorationType {
+  const dot = `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 16 16"><circle cx="8" cy="8" r="6.5" fill="${hex}"/></svg>`;
+  const full = hex.length === 4 ? `#${hex[1]}${hex[1]}${hex[2]}${hex[2]}${hex[3]}${hex[3]}` : hex;
+  return vscode.window.createTextEditorDecorationType({
+    backgroundColor: `${full}26`,
+    borderWidth: '0 0 2px 0',
+    borderStyle: 'solid',
+    borderColor: full,
+    gutterIconPath: vscode.Uri.parse(`data:image/svg+xml;utf8,${encodeURIComponent(dot)}`),
+    gutterIconSize: '80%',
+    overviewRulerColor: full,
+    overviewRulerLane: vscode.OverviewRulerLane.Left,
+    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+  });
+}
+
+/** Where an annotation's status is painted: its own kind (version 1), a team colour, or the neutral style. */
+function statusPaint(status: Status, team: TeamConfig): { kind: DecorationKind } | { color: string } {
+  if (isClassicStatus(status)) return { kind: status };
+  const color = describeStatus(team, status).color;
+  return color ? { color: color.toLowerCase() } : { kind: 'otherStatus' };
 }
 
 
@@ -113,6 +153,7 @@ export function planDecorations(
   settings: Pick<Settings, 'highlight' | 'claimScoreThreshold'>,
   possiblyOutdated: readonly Span[],
   orphanLine: (offset: number) => Span,
+  team: TeamConfig,
 ): Painted {
   const painted = emptyPainted();
   for (const f of findings) {
@@ -125,8 +166,9 @@ export function planDecorations(
       painted.orphaned.push(orphanLine(p.annotation.position.start));
       continue;
     }
-    // Version-2 statuses have no highlight of their own yet: shown in the tree and hover, not painted.
-    if (isClassicStatus(p.annotation.status)) painted[p.annotation.status].push(p.span);
+    const paint = statusPaint(p.annotation.status, team);
+    if ('kind' in paint) painted[paint.kind].push(p.span);
+    else (painted.colored[paint.color] ??= []).push(p.span);
     if (p.state === 'fuzzy') painted.fuzzy.push(p.span);
     if (p.flags.length > 0) painted.needsRecheck.push(p.span);
   }
@@ -134,8 +176,16 @@ export function planDecorations(
   return painted;
 }
 
+/** What the painter reads about a folder's team (TeamFiles fits). */
+export interface TeamSource {
+  teamFor(uri: vscode.Uri): TeamConfig;
+  readonly onDidChange: vscode.Event<void>;
+}
+
 export class DecorationPainter extends Disposable {
   private readonly types: Record<DecorationKind, vscode.TextEditorDecorationType>;
+  /** One type per team colour, made when first needed; kept (cleared, not disposed) until the painter goes. */
+  private readonly colorTypes = new Map<string, vscode.TextEditorDecorationType>();
   private readonly lastPainted = new Map<string, Painted>();
   private readonly painted = this.register(new vscode.EventEmitter<vscode.TextEditor>());
   /** Fires after an editor was painted (the test API waits on it). */
@@ -148,9 +198,11 @@ export class DecorationPainter extends Disposable {
     extensionUri: vscode.Uri,
     private readonly sessions: SnapshotSource,
     private readonly settings: SettingsCache,
+    private readonly teams: TeamSource,
   ) {
     super();
     this.types = buildTypes(extensionUri);
+    this.register(teams.onDidChange(() => this.paintAll()));
     this.register(sessions.onDidChangeArticle(({ document }) => this.paintDocument(document)));
     this.register(vscode.window.onDidChangeVisibleTextEditors(() => this.paintAll()));
     this.register(
@@ -198,10 +250,12 @@ export class DecorationPainter extends Disposable {
       const lineStart = document.offsetAt(new vscode.Position(document.positionAt(offset).line, 0));
       return { start: lineStart, end: lineStart };
     };
-    const plan = planDecorations(findings, placed, settings, snapshot?.possiblyOutdated ?? [], orphanLine);
+    const plan = planDecorations(findings, placed, settings, snapshot?.possiblyOutdated ?? [], orphanLine, this.teams.teamFor(document.uri));
     for (const kind of DECORATION_KINDS) {
       editor.setDecorations(this.types[kind], plan[kind].map((span) => toRange(document, span)));
     }
+    for (const color of Object.keys(plan.colored)) if (!this.colorTypes.has(color)) this.colorTypes.set(color, teamColorType(color));
+    for (const [color, type] of this.colorTypes) editor.setDecorations(type, (plan.colored[color] ?? []).map((span) => toRange(document, span)));
     this.lastPainted.set(document.uri.toString(), plan);
     this.lastPaintMs = performance.now() - started;
     this.painted.fire(editor);
@@ -219,6 +273,7 @@ export class DecorationPainter extends Disposable {
 
   private clear(editor: vscode.TextEditor): void {
     for (const kind of DECORATION_KINDS) editor.setDecorations(this.types[kind], []);
+    for (const type of this.colorTypes.values()) editor.setDecorations(type, []);
     this.lastPainted.delete(editor.document.uri.toString());
   }
 
@@ -238,5 +293,7 @@ export class DecorationPainter extends Disposable {
 
   private disposeTypes(): void {
     for (const type of Object.values(this.types)) type.dispose();
+    for (const type of this.colorTypes.values()) type.dispose();
+    this.colorTypes.clear();
   }
 }

@@ -8,7 +8,10 @@ import { claimReasonsText } from './claimReasons';
 import type { ClaimFinding, Finding, NumberFinding } from '../core/analysis/types';
 import type { ArticleSessions, PlacedAnnotation } from './articleSessions';
 import { commandLink, HOVER_COMMANDS } from './commandLinks';
-import { flagLabel, groupLabel, kindLabel, stateLabel } from './labels';
+import { flagLabel, groupLabel, kindLabel, reviewLines, stateLabel, workflowLabel } from './labels';
+import type { TeamSource } from './decorations';
+import type { TeamConfig } from '../core/team/team';
+import { workflowState } from '../core/team/workflow';
 import { toRange } from './ranges';
 import { evidenceUrl } from '../core/store/annotation';
 
@@ -76,11 +79,14 @@ function appendClaim(md: vscode.MarkdownString, document: vscode.TextDocument, c
   md.appendMarkdown('\n\n');
 }
 
-function appendAnnotation(md: vscode.MarkdownString, placed: PlacedAnnotation, folder: vscode.WorkspaceFolder): void {
+function appendAnnotation(md: vscode.MarkdownString, placed: PlacedAnnotation, folder: vscode.WorkspaceFolder, team: TeamConfig): void {
   const a = placed.annotation;
+  const state = workflowState(a, team);
   md.appendMarkdown('**');
-  appendUntrusted(md, groupLabel(a.status));
+  appendUntrusted(md, groupLabel(a.status, team));
   md.appendMarkdown('**');
+  // "final" says nothing new when the team does not review: only the states that ask for work.
+  if (team.secondReview !== 'off' || state === 'in-progress') md.appendText(` · ${workflowLabel(state)}`);
   md.appendText(` · ${stateLabel(placed.state)}`);
   for (const flag of placed.flags) md.appendText(` · ${flagLabel(flag)}`);
   md.appendMarkdown('\n\n');
@@ -98,12 +104,21 @@ function appendAnnotation(md: vscode.MarkdownString, placed: PlacedAnnotation, f
   appendUntrusted(md, vscode.l10n.t('By {0} · created {1} · modified {2}', a.author || vscode.l10n.t('unknown'), a.created.slice(0, 10), a.modified.slice(0, 10)));
   if (a.reviewBy) appendUntrusted(md, ` · ${vscode.l10n.t('review by {0}', a.reviewBy)}`);
   md.appendMarkdown('\n\n');
+  const work = [...(a.assignee ? [vscode.l10n.t('Assigned to {0}', a.assignee)] : []), ...reviewLines(a, team)];
+  for (const line of work) {
+    appendUntrusted(md, line);
+    md.appendMarkdown('\n\n');
+  }
   const target = { folder: folder.uri.toString(), id: a.id };
   md.appendMarkdown(
     [
       ...(['verified', 'disputed', 'outdated'] as const)
         .filter((s) => s !== a.status)
         .map((s) => commandLink(vscode.l10n.t('Set {0}', groupLabel(s)), 'aiNews.setStatus', { ...target, status: s })),
+      ...(state === 'awaiting-review' || state === 'changes-requested'
+        ? [commandLink(vscode.l10n.t('Approve'), 'aiNews.approveVerdict', target), commandLink(vscode.l10n.t('Request changes'), 'aiNews.requestChanges', target)]
+        : []),
+      ...(state === 'in-progress' ? [] : [commandLink(vscode.l10n.t('Start checking'), 'aiNews.startChecking', target)]),
       commandLink(vscode.l10n.t('Edit note'), 'aiNews.editNote', target),
       commandLink(vscode.l10n.t('Remove'), 'aiNews.removeAnnotation', target),
     ].join(' · '),
@@ -132,7 +147,10 @@ function escapeLinkText(text: string): string {
 
 /** Asks the article's session only for what lies under the pointer: never the rest of a large article. */
 export class ArticleHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly sessions: ArticleSessions) {}
+  constructor(
+    private readonly sessions: ArticleSessions,
+    private readonly teams: TeamSource,
+  ) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const point = this.sessions.at(document, document.offsetAt(position));
@@ -144,7 +162,7 @@ export class ArticleHoverProvider implements vscode.HoverProvider {
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
     md.supportHtml = false;
-    if (folder) for (const p of placed) appendAnnotation(md, p, folder);
+    if (folder) for (const p of placed) appendAnnotation(md, p, folder, this.teams.teamFor(document.uri));
     for (const f of findings) appendFinding(md, document, f);
     const spans = [...placed.map((p) => p.span!), ...findings];
     const narrowest = spans.reduce((a, b) => (b.end - b.start < a.end - a.start ? b : a));

@@ -8,6 +8,10 @@ import type { EntityType, FindingKind, NumberType } from '../core/analysis/types
 import type { ReviewFlag } from '../core/review/reviewState';
 import type { GroupKey } from '../core/sidebar/annotationGroups';
 import { isBuiltInStatus, type AnchorState, type BuiltInStatus, type Status } from '../core/store/annotation';
+import { describeStatus, type TeamConfig } from '../core/team/team';
+import type { WorkFilter } from '../core/team/myWork';
+import type { WorkflowState } from '../core/team/workflow';
+import type { Annotation } from '../core/store/annotation';
 
 const GROUP_LABEL: Record<BuiltInStatus | 'orphaned', () => string> = {
   verified: () => vscode.l10n.t('Verified'),
@@ -18,9 +22,30 @@ const GROUP_LABEL: Record<BuiltInStatus | 'orphaned', () => string> = {
   orphaned: () => vscode.l10n.t('Orphaned'),
 };
 
-/** "Verified", "Disputed", ..., "Orphaned" for the tree's group of orphans; a team-defined status by its id (never dropped). */
-export function groupLabel(key: GroupKey | Status): string {
-  return key === 'orphaned' || isBuiltInStatus(key) ? GROUP_LABEL[key as BuiltInStatus | 'orphaned']() : key;
+/** The UI language as the team file's labels know it: German for any German locale, else English. */
+export function uiLanguage(): 'en' | 'de' {
+  return vscode.env.language.toLowerCase().startsWith('de') ? 'de' : 'en';
+}
+
+/**
+ * "Verified", "Disputed", ..., "Orphaned" for the tree's group of orphans; a team-defined status by
+ * its label in the UI language (with the team file), else by its id (never dropped).
+ */
+export function groupLabel(key: GroupKey | Status, team?: TeamConfig): string {
+  if (key === 'orphaned' || isBuiltInStatus(key)) return GROUP_LABEL[key as BuiltInStatus | 'orphaned']();
+  return team ? describeStatus(team, key, uiLanguage()).label : key;
+}
+
+const WORKFLOW_LABEL: Record<WorkflowState, () => string> = {
+  'in-progress': () => vscode.l10n.t('being checked'),
+  'awaiting-review': () => vscode.l10n.t('awaiting review'),
+  'changes-requested': () => vscode.l10n.t('changes requested'),
+  final: () => vscode.l10n.t('final'),
+};
+
+/** Where a verdict stands in the team's workflow, inside a sentence. */
+export function workflowLabel(state: WorkflowState): string {
+  return WORKFLOW_LABEL[state]();
 }
 
 const VERDICT_LABEL: Record<BuiltInStatus, () => string> = {
@@ -31,9 +56,10 @@ const VERDICT_LABEL: Record<BuiltInStatus, () => string> = {
   'in-progress': () => vscode.l10n.t('in progress'),
 };
 
-/** A verdict inside a sentence: "Mark {0}" → "Mark verified"; a team-defined status by its id. */
-export function verdictLabel(status: Status): string {
-  return isBuiltInStatus(status) ? VERDICT_LABEL[status]() : status;
+/** A verdict inside a sentence: "Mark {0}" → "Mark verified"; a team-defined status by its label (with the team file), else its id. */
+export function verdictLabel(status: Status, team?: TeamConfig): string {
+  if (isBuiltInStatus(status)) return VERDICT_LABEL[status]();
+  return team ? describeStatus(team, status, uiLanguage()).label : status;
 }
 
 /** "Disputed (3)". */
@@ -101,4 +127,33 @@ const ENTITY_TYPE_LABEL: Record<EntityType, () => string> = {
 /** An entity's type in the reader's language; an unknown type as it is. */
 export function entityTypeLabel(type: string): string {
   return ENTITY_TYPE_LABEL[type as EntityType]?.() ?? type;
+}
+
+/** An assignee group's name; '' is the group of claims nobody was assigned. */
+export function assigneeLabel(assignee: string): string {
+  return assignee === '' ? vscode.l10n.t('Unassigned') : assignee;
+}
+
+const WORK_FILTER_LABEL: Record<WorkFilter, () => string> = {
+  'assigned-to-me': () => vscode.l10n.t('assigned to me'),
+  'awaiting-my-review': () => vscode.l10n.t('awaiting my review'),
+};
+
+export function workFilterLabel(filter: WorkFilter): string {
+  return WORK_FILTER_LABEL[filter]();
+}
+
+/**
+ * Who reviewed which verdict and when, as plain text lines ("Approved by Ben on 2025-02-01 (verdict:
+ * Disputed)", then the reviewer's note). The note comes from another person: callers render it inert.
+ */
+export function reviewLines(annotation: Annotation, team: TeamConfig): string[] {
+  const review = annotation.review;
+  if (!review) return [];
+  const verdict = groupLabel(review.status, team);
+  const day = review.at.slice(0, 10);
+  const line = review.result === 'approved'
+    ? vscode.l10n.t('Approved by {0} on {1} (verdict: {2})', review.by, day, verdict)
+    : vscode.l10n.t('Changes requested by {0} on {1} (verdict: {2})', review.by, day, verdict);
+  return review.note ? [line, vscode.l10n.t('Review note: {0}', review.note)] : [line];
 }

@@ -13,6 +13,8 @@ export interface Settings {
   debounceMs: number;
   maxArticleSizeBytes: number;
   author: string;
+  /** Others' verdicts on a claim stay hidden until you gave your own. */
+  blindDoubleCheck: boolean;
   diagnosticsEnabled: boolean;
   maxVerifiedAgeDays: number;
   maxArticleAgeDays: number;
@@ -40,6 +42,7 @@ export function readSettings(scope: vscode.ConfigurationScope | null): Settings 
     debounceMs: c.get('debounceMs', 300),
     maxArticleSizeBytes: c.get('maxArticleSizeKB', 2048) * 1024,
     author: c.get('author', ''),
+    blindDoubleCheck: c.get('blindDoubleCheck', false),
     diagnosticsEnabled: c.get('diagnostics.enabled', false),
     maxVerifiedAgeDays: c.get('recheck.maxVerifiedAgeDays', 180),
     maxArticleAgeDays: c.get('outdated.maxArticleAgeDays', 365),

@@ -1,12 +1,17 @@
 /**
  * One status bar item for the active article: how many of its claims have a verdict and what needs
- * a look. Clicking it opens the AI News sidebar. Hidden when the active editor is not an article.
+ * a look, and across the folder what awaits you (claims assigned to you, verdicts awaiting your
+ * review). Clicking it opens the AI News sidebar. Hidden when the active editor is not an article.
  */
 import * as vscode from 'vscode';
 import type { ArticleSummary } from '../core/sidebar/findingGroups';
+import { myWorkCounts } from '../core/team/myWork';
 import type { ArticleSnapshot, SnapshotSource } from './articleSessions';
 import { Disposable } from './disposable';
 import type { SettingsCache } from './settings';
+import type { AnnotationTreeSource, TreeTeamSource } from './sidebar/annotationTree';
+
+type WorkCounts = { assigned: number; toReview: number };
 
 /** What the status bar reads from the article registry (ArticleRegistry fits). */
 export interface StatusArticleSource {
@@ -19,13 +24,26 @@ const OPEN_SIDEBAR_COMMAND = 'workbench.view.extension.aiNews';
 export class StatusBar extends Disposable {
   private readonly item = this.register(vscode.window.createStatusBarItem('aiNews.status', vscode.StatusBarAlignment.Left, 100));
   private shown: { text: string; tooltip: string } | undefined;
+  /** What awaits me per folder; counted once after the annotations, the team or the settings change, not per snapshot. */
+  private readonly workCounts = new Map<string, WorkCounts>();
 
   constructor(
     private readonly sessions: SnapshotSource,
     private readonly articles: StatusArticleSource,
     private readonly settings: SettingsCache,
+    private readonly work: AnnotationTreeSource,
+    private readonly teams: TreeTeamSource,
   ) {
     super();
+    const recount = (): void => {
+      this.workCounts.clear();
+      this.update();
+    };
+    this.register(work.onDidChange(recount));
+    this.register(teams.onDidChange(recount));
+    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('aiNews.author')) recount();
+    }));
     this.item.name = vscode.l10n.t('AI News: review progress');
     this.item.command = OPEN_SIDEBAR_COMMAND;
     this.register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
@@ -49,6 +67,7 @@ export class StatusBar extends Disposable {
     const reason = document && this.articles.reason(document);
     const snapshot = document && reason !== undefined ? this.sessions.snapshot(document) : undefined;
     const content = document && reason !== undefined && snapshot ? contentFor(snapshot, reason, this.settings.for(document.uri).maxArticleSizeBytes) : undefined;
+    if (content && document) withWork(content, this.countsFor(document.uri));
     this.shown = content && { text: content.text, tooltip: content.tooltip };
     if (!content) {
       this.item.hide();
@@ -58,6 +77,21 @@ export class StatusBar extends Disposable {
     this.item.tooltip = content.tooltip;
     this.item.backgroundColor = content.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
+  }
+
+  /** What awaits me in the folder of a file; undefined while my name is not known yet. */
+  private countsFor(uri: vscode.Uri): WorkCounts | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const me = this.work.knownAuthor(uri);
+    if (!folder || me === undefined) return undefined;
+    const key = folder.uri.toString();
+    let counts = this.workCounts.get(key);
+    if (!counts) {
+      const annotations = this.work.entries().find((e) => e.folder.uri.toString() === key)?.store.annotations ?? [];
+      counts = myWorkCounts(annotations, this.teams.teamFor(folder.uri), me);
+      this.workCounts.set(key, counts);
+    }
+    return counts;
   }
 
 }
@@ -71,6 +105,17 @@ function contentFor(snapshot: ArticleSnapshot, why: string, maxArticleSizeBytes:
     return { text: `$(sync~spin) ${vscode.l10n.t('AI News: analysing…')}`, tooltip: [vscode.l10n.t('The article is being analysed.'), '', reason].join('\n'), warning: false };
   }
   return { text: summaryText(summary), tooltip: [...summaryDetails(summary), '', reason, vscode.l10n.t('Click to open the AI News sidebar.')].join('\n'), warning: false };
+}
+
+/** Adds what awaits me to the item: "· $(account) 3 for you", and the detail in the tooltip. */
+function withWork(content: { text: string; tooltip: string }, counts: WorkCounts | undefined): void {
+  if (!counts || counts.assigned + counts.toReview === 0) return;
+  content.text += ` · $(account) ${vscode.l10n.t('{0} for you', counts.assigned + counts.toReview)}`;
+  const lines = [
+    ...(counts.assigned > 0 ? [vscode.l10n.t('Assigned to you, not final: {0}', counts.assigned)] : []),
+    ...(counts.toReview > 0 ? [vscode.l10n.t('Awaiting your review: {0}', counts.toReview)] : []),
+  ];
+  content.tooltip = [...lines, '', content.tooltip].join('\n');
 }
 
 function tooLargeContent(maxArticleSizeBytes: number, reason: string): { text: string; tooltip: string; warning: boolean } {

@@ -5,12 +5,11 @@
 import type * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis/types';
 import type { ArticleChange, ArticleSessions, ArticleSnapshot, PlacedAnnotation } from './articleSessions';
-import type { DecorationKind, DecorationPainter } from './decorations';
-import type { Span } from './ranges';
+import type { DecorationPainter, Painted } from './decorations';
 
 export interface AiNewsApi {
-  /** The spans last painted into a document, by decoration kind. */
-  decorations(uri: vscode.Uri): Record<DecorationKind, Span[]> | undefined;
+  /** The spans last painted into a document, by decoration kind (and team status colour). */
+  decorations(uri: vscode.Uri): Painted | undefined;
   /** The complete analysis of an article (finished now if need be). */
   analysis(document: vscode.TextDocument): Analysis | undefined;
   /** The article's last published snapshot. */

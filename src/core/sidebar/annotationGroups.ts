@@ -15,7 +15,13 @@ export const GROUP_ORDER: readonly GroupKey[] = ['disputed', 'outdated', 'unveri
 export interface GroupableAnnotation {
   status: Status;
   state: AnchorState;
+  /** Who checks it (version 2); absent when nobody was assigned. */
+  assignee?: string;
 }
+
+/** The tree's first level: the article (then status groups), the status, or the assignee. */
+export type Grouping = 'article' | 'status' | 'assignee';
+export const GROUPINGS: readonly Grouping[] = ['article', 'status', 'assignee'];
 
 /** The group an annotation is listed in. */
 export function groupOf(item: GroupableAnnotation): GroupKey {
@@ -71,4 +77,20 @@ export function groupByKey<T, K>(items: Iterable<T>, keyOf: (item: T) => K): Map
     else groups.set(key, [item]);
   }
   return groups;
+}
+
+/**
+ * The assignee groups of the items: people in alphabetical order, then the unassigned ones (key '')
+ * — orphans included, since an assignee is not lost with the text. Items keep their order.
+ */
+export function groupByAssignee<T extends GroupableAnnotation>(items: readonly T[]): { key: string; items: T[] }[] {
+  const byKey = groupByKey(items, (item) => item.assignee ?? '');
+  const names = [...byKey.keys()].filter((key) => key !== '').sort((a, b) => a.localeCompare(b));
+  if (byKey.has('')) names.push('');
+  return names.map((key) => ({ key, items: byKey.get(key) ?? [] }));
+}
+
+/** The first-level groups of a grouping that groups first (status or assignee). */
+export function groupsFor<T extends GroupableAnnotation>(items: readonly T[], grouping: Exclude<Grouping, 'article'>): { key: string; items: T[] }[] {
+  return grouping === 'assignee' ? groupByAssignee(items) : groupItems(items);
 }

@@ -5,6 +5,7 @@ import type { ArticleRegistry } from '../articleRegistry';
 import type { ArticleSessions } from '../articleSessions';
 import { toSpan, type Span } from '../ranges';
 import type { SettingsCache } from '../settings';
+import type { TeamFiles } from '../teamFiles';
 
 export interface CommandContext {
   extensionUri: vscode.Uri;
@@ -12,6 +13,7 @@ export interface CommandContext {
   sessions: ArticleSessions;
   annotations: AnnotationService;
   settings: SettingsCache;
+  teams: TeamFiles;
 }
 
 /** Arguments that name a span of an article (hover links, code actions, tests). */

@@ -1,8 +1,10 @@
 /** Mark verified / disputed / outdated, set status, edit note, evidence, review date, remove, re-anchor. */
 import * as vscode from 'vscode';
-import type { Annotation, Status } from '../../core/store/annotation';
+import { STATUSES, type Annotation, type Status } from '../../core/store/annotation';
+import type { Version2Patch } from '../../core/store/patchVersion2';
 import type { Placement } from '../articleSessions';
-import { verdictLabel } from '../labels';
+import { groupLabel, verdictLabel } from '../labels';
+import { isVerdict, type TeamConfig } from '../../core/team/team';
 import { spanContains, toSpan } from '../ranges';
 import { articleDocument, explain, isAnnotationArgs, targetSpan, type AnnotationArgs, type CommandContext, type SpanArgs } from './context';
 
@@ -15,7 +17,11 @@ async function askNote(status: Status, current = ''): Promise<string | undefined
   });
 }
 
-async function markStatus(ctx: CommandContext, status: Status, args?: SpanArgs): Promise<Annotation | undefined> {
+/**
+ * Sets a verdict (or a work state) on the selection or the claim under the cursor.
+ * @param extra Version-2 fields set with it (Start Checking assigns the claim to me).
+ */
+export async function markStatus(ctx: CommandContext, status: Status, args?: SpanArgs, extra?: (me: string) => Version2Patch): Promise<Annotation | undefined> {
   const document = await articleDocument(ctx, args?.uri);
   if (!document) return undefined;
   const span = targetSpan(ctx, document, args);
@@ -23,11 +29,14 @@ async function markStatus(ctx: CommandContext, status: Status, args?: SpanArgs):
     explain(vscode.l10n.t('Select the words to mark, or put the cursor on a highlighted claim.'));
     return undefined;
   }
-  const note = args?.note !== undefined ? args.note : await askNote(status);
+  // A work state needs no note: nothing was decided yet.
+  const note = args?.note !== undefined || extra ? (args?.note ?? '') : await askNote(status);
   if (note === undefined) return undefined;
   const existing = ctx.sessions.placements(document).find((p) => p.span && p.span.start === span.start && p.span.end === span.end);
   try {
-    return await ctx.annotations.setVerdict(document, span, status, note, existing?.annotation.id);
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    const fields = extra && folder ? extra(await ctx.annotations.authorFor(folder)) : {};
+    return await ctx.annotations.setVerdict(document, span, status, note, existing?.annotation.id, fields);
   } catch (error) {
     void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
     return undefined;
@@ -45,13 +54,13 @@ export function annotationAt(ctx: CommandContext, args?: unknown): { folder: vsc
   return placed && folder && { folder, annotation: placed.annotation };
 }
 
-function requireAnnotation(ctx: CommandContext, args?: unknown): { folder: vscode.WorkspaceFolder; annotation: Annotation } | undefined {
+export function requireAnnotation(ctx: CommandContext, args?: unknown): { folder: vscode.WorkspaceFolder; annotation: Annotation } | undefined {
   const found = annotationAt(ctx, args);
   if (!found) explain(vscode.l10n.t('Put the cursor on an annotated passage, or pick an annotation in the AI News sidebar.'));
   return found;
 }
 
-async function run<T>(action: () => Promise<T>): Promise<T | undefined> {
+export async function run<T>(action: () => Promise<T>): Promise<T | undefined> {
   try {
     return await action();
   } catch (error) {
@@ -63,13 +72,22 @@ async function run<T>(action: () => Promise<T>): Promise<T | undefined> {
 async function setStatus(ctx: CommandContext, args?: AnnotationArgs & { status?: Status }): Promise<Annotation | undefined> {
   const found = requireAnnotation(ctx, args);
   if (!found) return undefined;
-  const status = args?.status ?? (await pickStatus(found.annotation.status));
+  const status = args?.status ?? (await pickStatus(found.annotation.status, ctx.teams.teamFor(found.folder.uri)));
   if (!status) return undefined;
   return run(() => ctx.annotations.update(found.folder, found.annotation.id, { status }));
 }
 
-async function pickStatus(current: Status): Promise<Status | undefined> {
-  const items = (['verified', 'disputed', 'outdated'] as const).map((s) => ({ label: verdictLabel(s), status: s, picked: s === current, description: s === current ? vscode.l10n.t('current') : undefined }));
+/** The built-in statuses, then the team's own with their labels in the UI language. */
+async function pickStatus(current: Status, team: TeamConfig): Promise<Status | undefined> {
+  const statuses: Status[] = [...STATUSES, ...team.statuses.map((s) => s.id)];
+  // A status the team file no longer defines stays pickable on the annotations that have it.
+  if (!statuses.includes(current)) statuses.push(current);
+  const items = statuses.map((s) => ({
+    label: groupLabel(s, team),
+    status: s,
+    picked: s === current,
+    description: s === current ? vscode.l10n.t('current') : isVerdict(team, s) ? undefined : vscode.l10n.t('work state, not a verdict'),
+  }));
   return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Set status') }))?.status;
 }
 
@@ -114,7 +132,7 @@ async function setReviewBy(ctx: CommandContext, args?: AnnotationArgs & { review
     validateInput: validateDate,
   }));
   if (value === undefined || validateDate(value)) return undefined;
-  return run(() => ctx.annotations.update(found.folder, found.annotation.id, { reviewBy: value === '' ? undefined : value }));
+  return run(() => ctx.annotations.update(found.folder, found.annotation.id, { reviewBy: value === '' ? null : value }));
 }
 
 async function removeAnnotation(ctx: CommandContext, args?: AnnotationArgs): Promise<boolean> {
@@ -160,6 +178,7 @@ export function registerVerdictCommands(ctx: CommandContext): vscode.Disposable[
     vscode.commands.registerCommand('aiNews.markVerified', (args?: SpanArgs) => markStatus(ctx, 'verified', args)),
     vscode.commands.registerCommand('aiNews.markDisputed', (args?: SpanArgs) => markStatus(ctx, 'disputed', args)),
     vscode.commands.registerCommand('aiNews.markOutdated', (args?: SpanArgs) => markStatus(ctx, 'outdated', args)),
+    vscode.commands.registerCommand('aiNews.markUnverifiable', (args?: SpanArgs) => markStatus(ctx, 'unverifiable', args)),
     vscode.commands.registerCommand('aiNews.setStatus', (args?: AnnotationArgs & { status?: Status }) => setStatus(ctx, args)),
     vscode.commands.registerCommand('aiNews.editNote', (args?: AnnotationArgs & { note?: string }) => editNote(ctx, args)),
     vscode.commands.registerCommand('aiNews.addEvidence', (args?: AnnotationArgs & { link?: string }) => addEvidence(ctx, args)),

@@ -1,4 +1,4 @@
-/** The "Annotations" view's title actions: group by status or by article, filter by status. */
+/** The "Annotations" view's title actions: group by article, status or assignee; filter by status or by my work. */
 import * as vscode from 'vscode';
 import { STATUSES, type Status } from '../../core/store/annotation';
 import type { AnnotationTreeProvider } from '../sidebar/annotationTree';
@@ -21,7 +21,11 @@ async function filterByStatus(tree: AnnotationTreeProvider, args?: { statuses?: 
 export function registerViewCommands(tree: AnnotationTreeProvider): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('aiNews.groupByStatus', () => tree.setGroupByStatus(true)),
-    vscode.commands.registerCommand('aiNews.groupByArticle', () => tree.setGroupByStatus(false)),
+    vscode.commands.registerCommand('aiNews.groupByArticle', () => tree.setGrouping('article')),
+    vscode.commands.registerCommand('aiNews.groupByAssignee', () => tree.setGrouping('assignee')),
+    vscode.commands.registerCommand('aiNews.showAssignedToMe', () => tree.setWorkFilter('assigned-to-me')),
+    vscode.commands.registerCommand('aiNews.showAwaitingMyReview', () => tree.setWorkFilter('awaiting-my-review')),
+    vscode.commands.registerCommand('aiNews.showAllWork', () => tree.setWorkFilter(undefined)),
     vscode.commands.registerCommand('aiNews.filterByStatus', (args?: { statuses?: Status[] }) => filterByStatus(tree, args)),
   ];
 }

@@ -1,7 +1,9 @@
 /**
  * The "Annotations" view: every annotation of the workspace, article → status → annotation, or
- * status → article → annotation when grouped by status first; one more level for the workspace
- * folder when there are several.
+ * status (or assignee) → article → annotation when grouped by status (or assignee) first; one more
+ * level for the workspace folder when there are several. Two filters narrow it: statuses, and one
+ * person's work ("Assigned to me", "Awaiting my review"). With the blind double check on, other
+ * people's verdicts on a claim are left out until you gave your own (see core/team/myWork).
  *
  * The tree is built from the annotation service each time VS Code asks for it. To show whether an
  * annotation still finds its text (fuzzy, orphaned), each article with annotations is placed in its
@@ -15,19 +17,30 @@
 import * as vscode from 'vscode';
 import type { Annotation, Status } from '../../core/store/annotation';
 import { STATUSES } from '../../core/store/annotation';
-import { attentionCount, byPosition, groupByKey, groupItems, passesFilter, type GroupKey } from '../../core/sidebar/annotationGroups';
+import { attentionCount, byPosition, groupByKey, groupItems, groupsFor, passesFilter, type GroupKey, type Grouping } from '../../core/sidebar/annotationGroups';
+import { blindVisible, passesWorkFilter, type WorkFilter } from '../../core/team/myWork';
+import type { TeamConfig } from '../../core/team/team';
+import { workflowState } from '../../core/team/workflow';
 import { placeClosedArticle } from '../../core/session/closedArticle';
 import { mapLimit } from '../../core/sidebar/concurrency';
 import { shortenQuote, splitArticlePath } from '../../core/sidebar/text';
 import type { PlacedAnnotation, SnapshotSource } from '../articleSessions';
 import { Disposable } from '../disposable';
 import type { SettingsCache } from '../settings';
-import { countedLabel, flagLabel, groupLabel, stateLabel } from '../labels';
-import { annotationIcon, groupIcon } from './treeLabels';
+import { assigneeLabel, countedLabel, flagLabel, groupLabel, reviewLines, stateLabel, workFilterLabel, workflowLabel } from '../labels';
+import { annotationIcon, assigneeIcon, groupIcon } from './treeLabels';
 
 /** What the tree reads from the annotation service (AnnotationService fits). */
 export interface AnnotationTreeSource {
   entries(): { folder: vscode.WorkspaceFolder; store: { readonly annotations: readonly Annotation[] } }[];
+  /** Who "I" am in a folder (aiNews.author, else git's user.name); undefined until known. */
+  knownAuthor(uri: vscode.Uri): string | undefined;
+  readonly onDidChange: vscode.Event<void>;
+}
+
+/** The team rules per folder (TeamFiles fits). */
+export interface TreeTeamSource {
+  teamFor(uri: vscode.Uri): TeamConfig;
   readonly onDidChange: vscode.Event<void>;
 }
 
@@ -42,7 +55,7 @@ export interface ArticleElement {
   folder: string;
   /** The article path as the annotation file has it. */
   article: string;
-  /** The status group above it, when grouped by status first. */
+  /** The status (or assignee) group above it, when grouped by status (or assignee) first. */
   group?: GroupKey;
   /** Annotations shown below it. */
   count: number;
@@ -89,8 +102,9 @@ const QUOTE_TOOLTIP_LENGTH = 400;
 export class AnnotationTreeProvider extends Disposable implements vscode.TreeDataProvider<AnnotationTreeElement> {
   private readonly changed = this.register(new vscode.EventEmitter<AnnotationTreeElement | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
-  private byStatus = false;
+  private grouping: Grouping = 'article';
   private filter: Status[] | undefined;
+  private workFilter: WorkFilter | undefined;
   private view: vscode.TreeView<AnnotationTreeElement> | undefined;
   /** Placements per folder for the current refresh; dropped whenever the annotations change. */
   private placements = new Map<string, Promise<ArticlePlacements[]>>();
@@ -106,9 +120,14 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
     private readonly source: AnnotationTreeSource,
     private readonly sessions: SnapshotSource,
     private readonly settings: SettingsCache,
+    private readonly teams: TreeTeamSource,
   ) {
     super();
     this.register(source.onDidChange(() => void this.refresh()));
+    this.register(teams.onDidChange(() => void this.refresh()));
+    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('aiNews.author') || e.affectsConfiguration('aiNews.blindDoubleCheck')) void this.refresh();
+    }));
     // An open article's snapshot moves its annotations (once per debounce window, not per keystroke).
     this.register(sessions.onDidChangeArticle(({ snapshot }) => {
       if (snapshot.placements.length > 0) void this.refresh();
@@ -124,7 +143,17 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
   }
 
   get groupByStatus(): boolean {
-    return this.byStatus;
+    return this.grouping === 'status';
+  }
+
+  /** What the tree groups by first. */
+  get groupedBy(): Grouping {
+    return this.grouping;
+  }
+
+  /** "Assigned to me", "Awaiting my review", or undefined for everyone's work. */
+  get currentWorkFilter(): WorkFilter | undefined {
+    return this.workFilter;
   }
 
   /** The statuses shown, or undefined when all are. */
@@ -134,8 +163,19 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
 
   /** Groups by status first (status → article → annotation) or by article first. */
   setGroupByStatus(on: boolean): Promise<void> {
-    this.byStatus = on;
+    return this.setGrouping(on ? 'status' : 'article');
+  }
+
+  /** Groups by article, status or assignee first. */
+  setGrouping(grouping: Grouping): Promise<void> {
+    this.grouping = grouping;
     void this.setContextKey();
+    return this.refresh();
+  }
+
+  /** Shows one person's work only (with the status filter), or everyone's (undefined). */
+  setWorkFilter(filter: WorkFilter | undefined): Promise<void> {
+    this.workFilter = filter;
     return this.refresh();
   }
 
@@ -162,7 +202,7 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
       case 'group':
         return this.groupItem(element);
       case 'annotation':
-        return annotationItem(element);
+        return annotationItem(element, this.teamOf(element.folder));
     }
   }
 
@@ -171,7 +211,7 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
     if (element.kind === 'annotation') return [];
     if (element.kind === 'folder') return this.folderChildren(element.folder);
     const articles = await this.placedIn(element.folder);
-    return this.byStatus ? this.statusFirstChildren(element, articles) : this.articleFirstChildren(element, articles);
+    return this.grouping === 'article' ? this.articleFirstChildren(element, articles) : this.groupFirstChildren(element, articles, this.grouping);
   }
 
   /** The parent as getChildren lists it (with its count), so that `view.reveal` works. */
@@ -185,13 +225,22 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
     return perFolder.flat().flatMap((a) => a.placed);
   }
 
+  /** The annotations the filters let through, per folder (what the tree lists). */
+  private async allVisible(): Promise<PlacedAnnotation[]> {
+    const perFolder = await Promise.all(this.source.entries().map(async (e) => {
+      const key = e.folder.uri.toString();
+      return (await this.placedIn(key)).flatMap((a) => this.visible(key, a.placed));
+    }));
+    return perFolder.flat();
+  }
+
   override dispose(): void {
     this.closedArticles.clear();
     super.dispose();
   }
 
   private async parentOf(element: NodeKey): Promise<AnnotationTreeElement | undefined> {
-    const key = parentKey(element, this.byStatus);
+    const key = parentKey(element, this.grouping !== 'article');
     if (key === undefined) return undefined;
     if (key.kind === 'folder') return this.isMultiRoot() ? key : undefined;
     const siblings = await this.getChildren(await this.parentOf(key));
@@ -199,7 +248,8 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
   }
 
   private async setContextKey(): Promise<void> {
-    await vscode.commands.executeCommand('setContext', 'aiNews.groupByStatus', this.byStatus);
+    await vscode.commands.executeCommand('setContext', 'aiNews.groupByStatus', this.grouping === 'status');
+    await vscode.commands.executeCommand('setContext', 'aiNews.groupBy', this.grouping);
   }
 
   private isMultiRoot(): boolean {
@@ -219,12 +269,12 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
 
   private async folderChildren(folder: string): Promise<AnnotationTreeElement[]> {
     const articles = await this.placedIn(folder);
-    if (this.byStatus) {
-      const all = articles.flatMap((a) => this.visible(a.placed));
-      return groupItems(all.map(groupable)).map(({ key, items }): GroupElement => ({ kind: 'group', folder, group: key, count: items.length }));
+    if (this.grouping !== 'article') {
+      const all = articles.flatMap((a) => this.visible(folder, a.placed));
+      return groupsFor(all.map(groupable), this.grouping).map(({ key, items }): GroupElement => ({ kind: 'group', folder, group: key, count: items.length }));
     }
     return articles
-      .map((a): ArticleElement => ({ kind: 'article', folder, article: a.article, count: this.visible(a.placed).length }))
+      .map((a): ArticleElement => ({ kind: 'article', folder, article: a.article, count: this.visible(folder, a.placed).length }))
       .filter((a) => a.count > 0);
   }
 
@@ -232,7 +282,7 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
   private articleFirstChildren(element: ArticleElement | GroupElement, articles: ArticlePlacements[]): AnnotationTreeElement[] {
     const article = element.article === undefined ? undefined : articles.find((a) => a.article === element.article);
     if (!article) return [];
-    const groups = groupItems(this.visible(article.placed).map(groupable));
+    const groups = groupItems(this.visible(element.folder, article.placed).map(groupable));
     if (element.kind === 'article') {
       return groups.map(({ key, items }): GroupElement => ({ kind: 'group', folder: element.folder, group: key, article: article.article, count: items.length }));
     }
@@ -240,12 +290,12 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
     return group ? annotationElements(element.folder, article.article, group.key, group.items.map((g) => g.placed)) : [];
   }
 
-  /** group → article → annotation. */
-  private statusFirstChildren(element: ArticleElement | GroupElement, articles: ArticlePlacements[]): AnnotationTreeElement[] {
+  /** group (status or assignee) → article → annotation. */
+  private groupFirstChildren(element: ArticleElement | GroupElement, articles: ArticlePlacements[], grouping: Exclude<Grouping, 'article'>): AnnotationTreeElement[] {
     const key = element.group;
     if (key === undefined) return [];
     const inGroup = (a: ArticlePlacements): PlacedAnnotation[] =>
-      groupItems(this.visible(a.placed).map(groupable)).find((g) => g.key === key)?.items.map((g) => g.placed) ?? [];
+      groupsFor(this.visible(element.folder, a.placed).map(groupable), grouping).find((g) => g.key === key)?.items.map((g) => g.placed) ?? [];
     if (element.kind === 'group') {
       return articles
         .map((a): ArticleElement => ({ kind: 'article', folder: element.folder, article: a.article, group: key, count: inGroup(a).length }))
@@ -255,8 +305,14 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
     return article ? annotationElements(element.folder, article.article, key, inGroup(article)) : [];
   }
 
-  private visible(placed: readonly PlacedAnnotation[]): PlacedAnnotation[] {
-    return placed.filter((p) => passesFilter(groupable(p), this.filter));
+  /** The annotations both filters let through. */
+  private visible(folderKey: string, placed: readonly PlacedAnnotation[]): PlacedAnnotation[] {
+    const statusOk = placed.filter((p) => passesFilter(groupable(p), this.filter));
+    if (this.workFilter === undefined) return statusOk;
+    const uri = vscode.Uri.parse(folderKey);
+    const me = this.source.knownAuthor(uri);
+    const team = this.teams.teamFor(uri);
+    return me === undefined ? [] : statusOk.filter((p) => passesWorkFilter(p.annotation, this.workFilter, team, me));
   }
 
   /** The folder's articles with their annotations placed, in path order; computed once per refresh. */
@@ -272,6 +328,13 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
 
   private async placeFolder(folder: vscode.WorkspaceFolder, annotations: readonly Annotation[]): Promise<ArticlePlacements[]> {
     const byArticle = groupByKey(annotations, (a) => a.article);
+    // Blind double check: others' verdicts stay out until I gave mine (open articles' sessions do the same).
+    const me = this.source.knownAuthor(folder.uri);
+    const blind = this.settings.for(folder.uri).blindDoubleCheck;
+    if (blind) {
+      const team = this.teams.teamFor(folder.uri);
+      for (const [article, list] of byArticle) byArticle.set(article, [...blindVisible(list, team, me ?? '', true)]);
+    }
     const paths = [...byArticle.keys()].sort((a, b) => a.localeCompare(b));
     this.forgetClosedArticlesBut(folder, paths);
     return mapLimit(paths, OPEN_CONCURRENCY, async (article) => ({
@@ -312,7 +375,8 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
     const view = this.view;
     if (!view) return;
     const update = ++this.updateCount;
-    view.description = this.filter ? vscode.l10n.t('Showing: {0}', this.filter.map(groupLabel).join(', ')) : undefined;
+    const shown = [...(this.workFilter ? [workFilterLabel(this.workFilter)] : []), ...(this.filter ?? []).map((s) => groupLabel(s))];
+    view.description = shown.length > 0 ? vscode.l10n.t('Showing: {0}', shown.join(', ')) : undefined;
     let placed: PlacedAnnotation[];
     try {
       placed = await this.allPlaced();
@@ -325,8 +389,12 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
       ? vscode.l10n.t('1 annotation needs a look: disputed, or its text changed or is gone')
       : vscode.l10n.t('{0} annotations need a look: disputed, or their text changed or is gone', count);
     view.badge = count > 0 ? { value: count, tooltip } : undefined;
-    const hidden = this.filter !== undefined && placed.length > 0 && !placed.some((p) => passesFilter(groupable(p), this.filter));
-    view.message = hidden ? vscode.l10n.t('No annotations with the selected statuses. Use the filter to show all.') : undefined;
+    const filtered = this.filter !== undefined || this.workFilter !== undefined;
+    const hidden = filtered && placed.length > 0 && (await this.allVisible()).length === 0;
+    if (update !== this.updateCount || this.isDisposed) return;
+    view.message = !hidden ? undefined : this.workFilter === undefined
+      ? vscode.l10n.t('No annotations with the selected statuses. Use the filter to show all.')
+      : vscode.l10n.t('Nothing here: {0}. Use "Show Everyone\'s Work" to see all.', workFilterLabel(this.workFilter));
   }
 
   private folderItem(element: FolderElement): vscode.TreeItem {
@@ -354,16 +422,23 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
   }
 
   private groupItem(element: GroupElement): vscode.TreeItem {
-    const item = new vscode.TreeItem(countedLabel(groupLabel(element.group), element.count), vscode.TreeItemCollapsibleState.Expanded);
+    const byAssignee = this.grouping === 'assignee' && element.article === undefined;
+    const team = this.teamOf(element.folder);
+    const label = byAssignee ? assigneeLabel(element.group) : groupLabel(element.group, team);
+    const item = new vscode.TreeItem(countedLabel(label, element.count), vscode.TreeItemCollapsibleState.Expanded);
     item.id = `${this.modeKey()}|${elementKey(element)}`;
-    item.iconPath = groupIcon(element.group);
+    item.iconPath = byAssignee ? assigneeIcon(element.group) : groupIcon(element.group);
     item.contextValue = `group.${element.group}`;
-    if (element.group === 'orphaned') item.tooltip = vscode.l10n.t('Their text is gone from the article. Re-anchor them on new text, or delete them.');
+    if (!byAssignee && element.group === 'orphaned') item.tooltip = vscode.l10n.t('Their text is gone from the article. Re-anchor them on new text, or delete them.');
     return item;
   }
 
   private modeKey(): string {
-    return this.byStatus ? 's' : 'a';
+    return this.grouping[0];
+  }
+
+  private teamOf(folderKey: string): TeamConfig {
+    return this.teams.teamFor(vscode.Uri.parse(folderKey));
   }
 }
 
@@ -401,8 +476,8 @@ function parentKey(element: NodeKey, byStatus: boolean): NodeKey | undefined {
   }
 }
 
-function groupable(placed: PlacedAnnotation): { status: Status; state: PlacedAnnotation['state']; placed: PlacedAnnotation } {
-  return { status: placed.annotation.status, state: placed.state, placed };
+function groupable(placed: PlacedAnnotation): { status: Status; state: PlacedAnnotation['state']; assignee?: string; placed: PlacedAnnotation } {
+  return { status: placed.annotation.status, state: placed.state, assignee: placed.annotation.assignee, placed };
 }
 
 function annotationElements(folder: string, article: string, group: GroupKey, placed: readonly PlacedAnnotation[]): AnnotationElement[] {
@@ -416,14 +491,15 @@ function annotationElements(folder: string, article: string, group: GroupKey, pl
   }));
 }
 
-function annotationItem(element: AnnotationElement): vscode.TreeItem {
+function annotationItem(element: AnnotationElement, team: TeamConfig): vscode.TreeItem {
   const { annotation, state, flags } = element.placed;
   const item = new vscode.TreeItem(shortenQuote(annotation.quote.exact) || vscode.l10n.t('(empty quote)'), vscode.TreeItemCollapsibleState.None);
   item.id = elementKey(element);
   const note = shortenQuote(annotation.note, NOTE_DESCRIPTION_LENGTH);
   // Flags first: a long note is cut off at the end of the row.
-  item.description = [...flags.map(flagLabel), ...(state === 'fuzzy' ? [vscode.l10n.t('text changed')] : []), note].filter(Boolean).join(' · ');
-  item.tooltip = annotationTooltip(element.placed);
+  const work = workDescription(annotation, team);
+  item.description = [...flags.map(flagLabel), ...(state === 'fuzzy' ? [vscode.l10n.t('text changed')] : []), ...work, note].filter(Boolean).join(' · ');
+  item.tooltip = annotationTooltip(element.placed, team);
   item.iconPath = annotationIcon(annotation.status, state);
   item.contextValue = `annotation.${state}${flags.includes('needs re-check') ? '.recheck' : ''}`;
   item.command = {
@@ -434,17 +510,28 @@ function annotationItem(element: AnnotationElement): vscode.TreeItem {
   return item;
 }
 
+/** The workflow in a row: who checks it, and where the verdict stands when the team reviews. */
+function workDescription(annotation: Annotation, team: TeamConfig): string[] {
+  const parts: string[] = [];
+  if (annotation.assignee) parts.push(`@${annotation.assignee}`);
+  const state = workflowState(annotation, team);
+  if (state === 'awaiting-review' || state === 'changes-requested') parts.push(workflowLabel(state));
+  return parts;
+}
+
 /** Plain text (notes come from other people through git, so no markdown). */
-function annotationTooltip(placed: PlacedAnnotation): string {
+function annotationTooltip(placed: PlacedAnnotation, team: TeamConfig): string {
   const { annotation, state, flags } = placed;
   const lines = [
-    `${groupLabel(annotation.status)} · ${stateLabel(state)}`,
+    `${groupLabel(annotation.status, team)} · ${workflowLabel(workflowState(annotation, team))} · ${stateLabel(state)}`,
     ...flags.map(flagLabel),
     '',
     `“${shortenQuote(annotation.quote.exact, QUOTE_TOOLTIP_LENGTH)}”`,
   ];
   if (annotation.note) lines.push('', annotation.note);
-  lines.push('', vscode.l10n.t('{0}, {1}', annotation.author, annotation.modified.slice(0, 10)), annotation.article);
+  lines.push('', vscode.l10n.t('{0}, {1}', annotation.author, annotation.modified.slice(0, 10)));
+  if (annotation.assignee) lines.push(vscode.l10n.t('Assigned to {0}', annotation.assignee));
+  lines.push(...reviewLines(annotation, team), annotation.article);
   return lines.join('\n');
 }
 
@@ -461,7 +548,7 @@ async function fileStamp(uri: vscode.Uri): Promise<string> {
 /** Changes when any of the annotations does in a way that moves or restates it; the day counts for re-check flags. */
 function annotationsStamp(annotations: readonly Annotation[]): string {
   const day = new Date().toISOString().slice(0, 10);
-  return `${day}|${annotations.map((a) => `${a.id}:${a.modified}:${a.status}:${a.position.start}-${a.position.end}:${a.quote.exact.length}:${a.reviewBy ?? ''}:${a.articleHash ?? ''}:${a.note.length}`).join(',')}`;
+  return `${day}|${annotations.map((a) => `${a.id}:${a.modified}:${a.assignee ?? ''}:${a.review?.at ?? ''}:${a.status}:${a.position.start}-${a.position.end}:${a.quote.exact.length}:${a.reviewBy ?? ''}:${a.articleHash ?? ''}:${a.note.length}`).join(',')}`;
 }
 
 function articleUri(folder: vscode.WorkspaceFolder, article: string): vscode.Uri {
@@ -473,12 +560,13 @@ function articleUri(folder: vscode.WorkspaceFolder, article: string): vscode.Uri
  * @param source The annotation service.
  * @param sessions The open articles' snapshots.
  * @param settings The settings per folder.
+ * @param teams The team rules per folder.
  */
-export function createAnnotationTreeView(source: AnnotationTreeSource, sessions: SnapshotSource, settings: SettingsCache): {
+export function createAnnotationTreeView(source: AnnotationTreeSource, sessions: SnapshotSource, settings: SettingsCache, teams: TreeTeamSource): {
   view: vscode.TreeView<AnnotationTreeElement>;
   provider: AnnotationTreeProvider;
 } {
-  const provider = new AnnotationTreeProvider(source, sessions, settings);
+  const provider = new AnnotationTreeProvider(source, sessions, settings, teams);
   const view = vscode.window.createTreeView('aiNews.annotations', { treeDataProvider: provider, showCollapseAll: true });
   void provider.attach(view);
   return { view, provider };

@@ -21,6 +21,14 @@ export function annotationIcon(status: Status, state: AnchorState): vscode.Theme
   return isClassicStatus(status) ? STATUS_ICON[status] : OTHER_STATUS_ICON;
 }
 
+const PERSON_ICON = new vscode.ThemeIcon('person');
+const UNASSIGNED_ICON = new vscode.ThemeIcon('circle-slash');
+
+/** The icon of an assignee's group ('' for the unassigned). */
+export function assigneeIcon(assignee: string): vscode.ThemeIcon {
+  return assignee === '' ? UNASSIGNED_ICON : PERSON_ICON;
+}
+
 /** The icon of a group of annotations. */
 export function groupIcon(key: GroupKey): vscode.ThemeIcon {
   return key === 'orphaned' ? ORPHANED_ICON : isClassicStatus(key) ? STATUS_ICON[key] : OTHER_STATUS_ICON;

@@ -4,7 +4,9 @@ import {
   byPosition,
   groupByKey,
   groupItems,
+  groupByAssignee,
   groupOf,
+  groupsFor,
   needsAttention,
   passesFilter,
   type GroupableAnnotation,
@@ -57,5 +59,19 @@ describe('sidebar: annotation groups', () => {
   it('groups by key in first-seen order', () => {
     const groups = groupByKey(['b1', 'a1', 'b2'], (s) => s[0]);
     assert.deepEqual([...groups], [['b', ['b1', 'b2']], ['a', ['a1']]]);
+  });
+
+  it('groups by assignee: people alphabetically, the unassigned last (orphans too, their assignee stays)', () => {
+    const items = [
+      { ...item('verified', 'exact', 'v1'), assignee: 'Ben' },
+      item('disputed', 'exact', 'none1'),
+      { ...item('disputed', 'orphaned', 'o1'), assignee: 'Anna' },
+      { ...item('in-progress', 'exact', 'p1'), assignee: 'Ben' },
+    ];
+    const groups = groupByAssignee(items);
+    assert.deepEqual(groups.map((g) => g.key), ['Anna', 'Ben', '']);
+    assert.deepEqual(groups.map((g) => g.items.map((i) => i.name)), [['o1'], ['v1', 'p1'], ['none1']]);
+    assert.deepEqual(groupsFor(items, 'assignee'), groups);
+    assert.deepEqual(groupsFor(items, 'status').map((g) => g.key), ['disputed', 'in-progress', 'verified', 'orphaned']);
   });
 });

@@ -1,0 +1,83 @@
+/** The team's workflow: Start Checking, Assign to…, Approve Verdict, Request Changes…. */
+import * as vscode from 'vscode';
+import type { Annotation, ReviewResult } from '../../core/store/annotation';
+import { assigneePatch, reviewVerdict, startCheckingPatch, type ReviewRefusal } from '../../core/team/reviewActions';
+import { verdictLabel } from '../labels';
+import type { AnnotationArgs, CommandContext, SpanArgs } from './context';
+import { explain } from './context';
+import { annotationAt, markStatus, requireAnnotation, run } from './verdictCommands';
+
+/**
+ * Start Checking: the annotation named or under the cursor, else the selection or the claim under
+ * the cursor (annotated now), is in progress and assigned to me.
+ */
+async function startChecking(ctx: CommandContext, args?: SpanArgs | AnnotationArgs): Promise<Annotation | undefined> {
+  const spanGiven = args !== undefined && 'start' in args && typeof args.start === 'number';
+  const found = spanGiven ? undefined : annotationAt(ctx, args);
+  if (found) {
+    const me = await ctx.annotations.authorFor(found.folder);
+    return run(() => ctx.annotations.update(found.folder, found.annotation.id, startCheckingPatch(me)));
+  }
+  return markStatus(ctx, 'in-progress', args as SpanArgs | undefined, (me) => ({ assignee: startCheckingPatch(me).assignee }));
+}
+
+async function assignTo(ctx: CommandContext, args?: AnnotationArgs & { assignee?: string }): Promise<Annotation | undefined> {
+  const found = requireAnnotation(ctx, args);
+  if (!found) return undefined;
+  const name = args?.assignee ?? (await vscode.window.showInputBox({
+    title: vscode.l10n.t('Assign to…'),
+    prompt: vscode.l10n.t('Who checks this claim? Leave empty to remove the assignment.'),
+    value: found.annotation.assignee ?? (await ctx.annotations.authorFor(found.folder)),
+  }));
+  if (name === undefined) return undefined;
+  return run(() => ctx.annotations.update(found.folder, found.annotation.id, assigneePatch(name)));
+}
+
+function refusalMessage(reason: ReviewRefusal, annotation: Annotation, me: string): string {
+  switch (reason) {
+    case 'own-verdict':
+      return vscode.l10n.t('You ({0}) gave this verdict, so you cannot review it: a second review needs a second person. Ask a teammate, or set aiNews.author if this is not your name.', me);
+    case 'not-a-verdict':
+      return vscode.l10n.t('"{0}" is a work state, not a verdict: there is nothing to review yet.', verdictLabel(annotation.status));
+    case 'no-reviewer':
+      return vscode.l10n.t('Set your name in aiNews.author (or git\'s user.name) to review verdicts.');
+  }
+}
+
+/** Approve Verdict / Request Changes…: a review of the current verdict, by someone other than its author. */
+async function review(ctx: CommandContext, result: ReviewResult, args?: AnnotationArgs & { note?: string }): Promise<Annotation | undefined> {
+  const found = requireAnnotation(ctx, args);
+  if (!found) return undefined;
+  const me = await ctx.annotations.authorFor(found.folder);
+  const team = ctx.teams.teamFor(found.folder.uri);
+  // Checked before asking for a note: a refusal should not cost the reviewer their typing.
+  const check = reviewVerdict(found.annotation, team, me, result, new Date().toISOString());
+  if (check.kind === 'refused') {
+    explain(refusalMessage(check.reason, found.annotation, me));
+    return undefined;
+  }
+  let note = args?.note ?? '';
+  if (result === 'changes-requested' && args?.note === undefined) {
+    const typed = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Request changes to "{0}"', verdictLabel(found.annotation.status, team)),
+      prompt: vscode.l10n.t('What should change, and why?'),
+      validateInput: (value) => (value.trim() === '' ? vscode.l10n.t('Say what should change, so that the checker knows.') : undefined),
+    });
+    if (typed === undefined) return undefined;
+    note = typed;
+  }
+  const outcome = reviewVerdict(found.annotation, team, me, result, new Date().toISOString(), note);
+  if (outcome.kind === 'refused') return undefined;
+  const saved = await run(() => ctx.annotations.update(found.folder, found.annotation.id, outcome.patch));
+  if (saved) vscode.window.setStatusBarMessage(result === 'approved' ? vscode.l10n.t('Verdict approved') : vscode.l10n.t('Changes requested'), 3000);
+  return saved;
+}
+
+export function registerReviewCommands(ctx: CommandContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('aiNews.startChecking', (args?: SpanArgs | AnnotationArgs) => startChecking(ctx, args)),
+    vscode.commands.registerCommand('aiNews.assignTo', (args?: AnnotationArgs & { assignee?: string }) => assignTo(ctx, args)),
+    vscode.commands.registerCommand('aiNews.approveVerdict', (args?: AnnotationArgs) => review(ctx, 'approved', args)),
+    vscode.commands.registerCommand('aiNews.requestChanges', (args?: AnnotationArgs & { note?: string }) => review(ctx, 'changes-requested', args)),
+  ];
+}
