@@ -3,3 +3,4 @@ export * from './feedback';
 export { mergeFeedbackFiles } from './merge';
 export { applyFeedback } from './apply';
 export { addCorrections, readFeedback, type FeedbackRead } from './feedbackStore';
+export { examplesOfArticle, type ArticleExamples, type ClaimRecord, type NerRecord, type NerSpan } from './examples';
