@@ -7,8 +7,9 @@ import { AnnotationService } from './editor/annotationService';
 import { ArticleRegistry } from './editor/articleRegistry';
 import { ArticleSessions } from './editor/articleSessions';
 import { SettingsCache } from './editor/settings';
-import { VerdictCodeActionProvider } from './editor/codeActions';
+import { FeedbackCodeActionProvider, VerdictCodeActionProvider } from './editor/codeActions';
 import type { CommandContext } from './editor/commands/context';
+import { registerFeedbackCommands } from './editor/commands/feedbackCommands';
 import { registerImportCommands } from './editor/commands/importCommands';
 import { registerNavigationCommands } from './editor/commands/navigationCommands';
 import { registerReportCommands } from './editor/commands/reportCommands';
@@ -19,6 +20,7 @@ import { ContextKeys } from './editor/contextKeys';
 import { DecorationPainter } from './editor/decorations';
 import { ClaimDiagnostics } from './editor/diagnostics';
 import { ArticleHoverProvider } from './editor/hover';
+import { FeedbackService } from './editor/feedbackService';
 import { Lexicons } from './editor/lexicons';
 import { openSeedArticle } from './editor/seedArticles';
 import { createAnnotationTreeView } from './editor/sidebar/annotationTree';
@@ -42,9 +44,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiNews
   const articles = new ArticleRegistry(context.workspaceState, settings);
   const lexicons = new Lexicons();
   const annotations = new AnnotationService(settings);
-  const sessions = new ArticleSessions(articles, annotations, lexicons, settings);
+  const feedback = new FeedbackService(annotations);
+  const sessions = new ArticleSessions(articles, annotations, lexicons, feedback, settings);
   const painter = new DecorationPainter(context.extensionUri, sessions, settings);
-  context.subscriptions.push(settings, articles, lexicons, annotations, sessions, painter);
+  context.subscriptions.push(settings, articles, lexicons, annotations, feedback, sessions, painter);
 
   const workspaceArticles = new WorkspaceArticles(sessions, lexicons, settings);
   const annotationTree = createAnnotationTreeView(annotations, sessions, settings);
@@ -67,12 +70,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiNews
     ...registerNavigationCommands(commands),
     ...registerWorkspaceCommands(commands),
     ...registerImportCommands(commands),
+    ...registerFeedbackCommands({ ...commands, feedback }),
     vscode.languages.registerHoverProvider(TEXT_DOCUMENTS, new ArticleHoverProvider(sessions)),
     vscode.languages.registerCodeActionsProvider(TEXT_DOCUMENTS, new VerdictCodeActionProvider(sessions), VerdictCodeActionProvider.metadata),
+    vscode.languages.registerCodeActionsProvider(TEXT_DOCUMENTS, new FeedbackCodeActionProvider(sessions), FeedbackCodeActionProvider.metadata),
     annotations.onDidReportProblem(({ folder, message }) => void reportProblem(folder, message, annotations)),
   );
 
-  await Promise.all([lexicons.initialize(), annotations.initialize()]);
+  await Promise.all([lexicons.initialize(), annotations.initialize(), feedback.initialize()]);
   sessions.start();
   void revealSidebarIfConfigured();
   return createApi(painter, sessions, {

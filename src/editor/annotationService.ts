@@ -162,7 +162,7 @@ export class AnnotationService extends Disposable {
   }
 
   /** The setting, else git's user.name of the folder (read once, without blocking the extension host). */
-  private async author(folder: vscode.WorkspaceFolder): Promise<string> {
+  async author(folder: vscode.WorkspaceFolder): Promise<string> {
     const configured = this.settings.for(folder.uri).author;
     if (configured) return configured;
     const key = folder.uri.toString();

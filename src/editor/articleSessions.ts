@@ -17,6 +17,7 @@ import type { TextEdit } from '../core/store/anchor';
 import type { AnnotationService } from './annotationService';
 import type { ArticleRegistry } from './articleRegistry';
 import { Disposable } from './disposable';
+import type { FeedbackService } from './feedbackService';
 import type { Lexicons } from './lexicons';
 import { toSpan, type Span } from './ranges';
 import type { SettingsCache } from './settings';
@@ -90,6 +91,7 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
     private readonly articles: ArticleRegistry,
     private readonly annotations: AnnotationService,
     private readonly lexicons: Lexicons,
+    private readonly feedback: FeedbackService,
     private readonly settings: SettingsCache,
     private readonly now: () => Date = () => new Date(),
   ) {
@@ -104,6 +106,8 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
     this.register(annotations.onDidChange(() => this.syncAnnotations()));
     this.register(articles.onDidChange(() => this.resetAll()));
     this.register(lexicons.onDidChange(() => this.resetAll()));
+    // A correction is rare and must show at once: every open article is analysed again with it.
+    this.register(feedback.onDidChange(() => this.resetAll()));
     this.register(vscode.workspace.onDidChangeConfiguration((e) => {
       const affects = ['claimScoreThreshold', 'maxArticleSizeKB', 'recheck', 'outdated'].some((s) => e.affectsConfiguration(`aiNews.${s}`));
       if (affects) this.resetAll();
@@ -174,7 +178,7 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
     return this.entries.get(document.uri.toString())?.session.reanchorings;
   }
 
-  /** Drops every session and starts the articles on screen again (settings, lexicon, rescan). */
+  /** Drops every session and starts the articles on screen again (settings, lexicon, feedback, rescan). */
   resetAll(): void {
     this.dropAll();
     this.start();
@@ -209,7 +213,9 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
     const settings = this.settings.for(document.uri);
     const analysis = !this.articles.isArticle(document)
       ? 'not an article'
-      : exceeds(text, settings.maxArticleSizeBytes) ? 'too large' : { lexicon: this.lexicons.lexiconFor(document.uri), claimThreshold: settings.claimScoreThreshold };
+      : exceeds(text, settings.maxArticleSizeBytes)
+        ? 'too large'
+        : { lexicon: this.lexicons.lexiconFor(document.uri), claimThreshold: settings.claimScoreThreshold, feedback: this.feedback.correctionsFor(document.uri) };
     return new ArticleSession(text, document.version, { analysis, maxVerifiedAgeDays: settings.maxVerifiedAgeDays, maxArticleAgeDays: settings.maxArticleAgeDays });
   }
 
