@@ -49,7 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiNews
   const painter = new DecorationPainter(context.extensionUri, sessions, settings);
   context.subscriptions.push(settings, articles, lexicons, annotations, feedback, sessions, painter);
 
-  const workspaceArticles = new WorkspaceArticles(sessions, lexicons, settings);
+  const workspaceArticles = new WorkspaceArticles(sessions, lexicons, settings, feedback);
   const annotationTree = createAnnotationTreeView(annotations, sessions, settings);
   const articleTree = createArticleTreeView(sessions, articles);
   const crossTree = createCrossArticleTreeView(async () => {
