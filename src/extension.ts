@@ -88,6 +88,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiNews
     crossTree: crossTree.provider,
     statusBar,
     contextKeys,
+    feedback,
   });
 }
 

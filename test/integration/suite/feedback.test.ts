@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Correction } from '../../../src/core/feedback';
+import type { FeedbackService } from '../../../src/editor/feedbackService';
 import { closeAllEditors, extensionApi, openArticle, waitFor, workspacePath } from '../helpers';
 
 const ARTICLE = [
@@ -26,9 +27,19 @@ async function actionsAt(editor: vscode.TextEditor, offset: number): Promise<vsc
   return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(position, position));
 }
 
-async function run(action: vscode.CodeAction | undefined): Promise<void> {
-  assert.ok(action?.command, 'the quick fix is offered');
-  await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+/** The quick fix titled `title` at an offset, once the light bulb offers it. */
+async function quickFix(editor: vscode.TextEditor, offset: number, title: string): Promise<vscode.Command> {
+  let titles: string[] = [];
+  const action = await waitFor(async () => {
+    const actions = await actionsAt(editor, offset);
+    titles = actions.map((a) => a.title);
+    return actions.find((a) => a.title.includes(title))?.command;
+  }, `"${title}" is offered at ${offset} (offered: ${titles.join(' | ')})`);
+  return action;
+}
+
+async function run(command: vscode.Command): Promise<void> {
+  await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
 }
 
 describe('Editor: correcting the detector with quick fixes', function () {
@@ -39,8 +50,14 @@ describe('Editor: correcting the detector with quick fixes', function () {
     await closeAllEditors();
   });
   after(async () => {
-    fs.rmSync(feedbackPath(), { force: true });
     await closeAllEditors();
+    // Wait until the extension has read the deletion (it analyses every open article again then),
+    // so that the suites after this one never meet that reset half-way.
+    const api = await extensionApi();
+    const feedback = api.parts.feedback as FeedbackService;
+    const article = vscode.Uri.file(workspacePath('articles', 'feedback-gpt5.md'));
+    fs.rmSync(feedbackPath(), { force: true });
+    await waitFor(() => feedback.correctionsFor(article).length === 0, 'the extension read the deletion of the feedback file');
   });
 
   it('"Not a claim" removes the highlight at once and writes .ainews/feedback.json', async () => {
@@ -49,8 +66,7 @@ describe('Editor: correcting the detector with quick fixes', function () {
     const start = editor.document.getText().indexOf(CLAIM);
     const claimPainted = () => api.decorations(editor.document.uri)?.claim.some((s) => s.start === start && s.end === start + CLAIM.length);
     await waitFor(claimPainted, 'the claim is highlighted');
-    const actions = await actionsAt(editor, start + 2);
-    await run(actions.find((a) => a.title.includes('Not a claim')));
+    await run(await quickFix(editor, start + 2, 'Not a claim'));
     await waitFor(() => !claimPainted(), 'the claim is no longer highlighted');
     const [saved] = await waitFor(() => (correctionsOnDisk().length === 1 ? correctionsOnDisk() : undefined), 'the correction is on disk');
     assert.equal(saved.kind, 'not-a-claim');
@@ -67,12 +83,10 @@ describe('Editor: correcting the detector with quick fixes', function () {
       return api.snapshot(editor.document)?.analysis?.findings.find((f) => f.kind === 'entity' && f.start === at && f.end === at + words.length);
     };
     await waitFor(() => entityAt('Gemini') && entityAt('Sam Altman'), 'both entities are found');
-    const geminiActions = await actionsAt(editor, editor.document.getText().indexOf('Gemini') + 1);
-    await run(geminiActions.find((a) => a.title.includes('Not an entity')));
+    await run(await quickFix(editor, editor.document.getText().indexOf('Gemini') + 1, 'Not an entity'));
     await waitFor(() => !entityAt('Gemini'), 'Gemini is no longer an entity');
-    const altman = (await actionsAt(editor, editor.document.getText().indexOf('Sam Altman') + 1)).find((a) => a.title.includes('Wrong entity type'));
-    assert.ok(altman?.command);
-    await vscode.commands.executeCommand(altman.command.command, { ...(altman.command.arguments?.[0] as object), type: 'other' });
+    const altman = await quickFix(editor, editor.document.getText().indexOf('Sam Altman') + 1, 'Wrong entity type');
+    await vscode.commands.executeCommand(altman.command, { ...(altman.arguments?.[0] as object), type: 'other' });
     await waitFor(() => entityAt('Sam Altman')?.type === 'other', 'Sam Altman is retyped');
     await waitFor(() => correctionsOnDisk().length === 3, 'three corrections on disk');
 
