@@ -10,13 +10,14 @@ import { importBench } from './import';
 import { distinctArticles, firstCallProbe, FIRST_CALL_PROBE } from './distinct';
 import { adversarialBench, CHILD_MODE, measureOneInput } from './adversarial';
 import { modelsBench } from './models';
+import { feedbackBench } from './feedback';
 
 export interface BenchSection {
   name: string;
   run(): Promise<void>;
 }
 
-const sections: BenchSection[] = [exportBench, storeBench, analysisBench, modelsBench, claimsBench, importBench, adversarialBench];
+const sections: BenchSection[] = [exportBench, storeBench, analysisBench, modelsBench, claimsBench, importBench, adversarialBench, feedbackBench];
 
 async function main(): Promise<void> {
   if (process.env[FIRST_CALL_PROBE]) {

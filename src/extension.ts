@@ -7,8 +7,9 @@ import { AnnotationService } from './editor/annotationService';
 import { ArticleRegistry } from './editor/articleRegistry';
 import { ArticleSessions } from './editor/articleSessions';
 import { SettingsCache } from './editor/settings';
-import { VerdictCodeActionProvider } from './editor/codeActions';
+import { FeedbackCodeActionProvider, VerdictCodeActionProvider } from './editor/codeActions';
 import type { CommandContext } from './editor/commands/context';
+import { registerFeedbackCommands } from './editor/commands/feedbackCommands';
 import { registerImportCommands } from './editor/commands/importCommands';
 import { registerNavigationCommands } from './editor/commands/navigationCommands';
 import { registerReportCommands } from './editor/commands/reportCommands';
@@ -20,6 +21,7 @@ import { ContextKeys } from './editor/contextKeys';
 import { DecorationPainter } from './editor/decorations';
 import { ClaimDiagnostics } from './editor/diagnostics';
 import { ArticleHoverProvider } from './editor/hover';
+import { FeedbackService } from './editor/feedbackService';
 import { Lexicons } from './editor/lexicons';
 import { openSeedArticle } from './editor/seedArticles';
 import { createAnnotationTreeView } from './editor/sidebar/annotationTree';
@@ -45,11 +47,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiNews
   const lexicons = new Lexicons();
   const teams = new TeamFiles();
   const annotations = new AnnotationService(settings);
-  const sessions = new ArticleSessions(articles, annotations, lexicons, settings, teams);
+  const feedback = new FeedbackService(annotations);
+  const sessions = new ArticleSessions(articles, annotations, lexicons, feedback, settings, teams);
   const painter = new DecorationPainter(context.extensionUri, sessions, settings, teams);
-  context.subscriptions.push(settings, articles, lexicons, teams, annotations, sessions, painter);
+  context.subscriptions.push(settings, articles, lexicons, teams, annotations, feedback, sessions, painter);
 
-  const workspaceArticles = new WorkspaceArticles(sessions, lexicons, settings);
+  const workspaceArticles = new WorkspaceArticles(sessions, lexicons, settings, feedback);
   const annotationTree = createAnnotationTreeView(annotations, sessions, settings, teams);
   const articleTree = createArticleTreeView(sessions, articles);
   const crossTree = createCrossArticleTreeView(async () => {
@@ -71,12 +74,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiNews
     ...registerNavigationCommands(commands),
     ...registerWorkspaceCommands(commands),
     ...registerImportCommands(commands),
+    ...registerFeedbackCommands({ ...commands, feedback }),
     vscode.languages.registerHoverProvider(TEXT_DOCUMENTS, new ArticleHoverProvider(sessions, teams)),
     vscode.languages.registerCodeActionsProvider(TEXT_DOCUMENTS, new VerdictCodeActionProvider(sessions), VerdictCodeActionProvider.metadata),
+    vscode.languages.registerCodeActionsProvider(TEXT_DOCUMENTS, new FeedbackCodeActionProvider(sessions), FeedbackCodeActionProvider.metadata),
     annotations.onDidReportProblem(({ folder, message }) => void reportProblem(folder, message, annotations)),
   );
 
-  await Promise.all([lexicons.initialize(), teams.initialize(), annotations.initialize()]);
+  await Promise.all([lexicons.initialize(), teams.initialize(), annotations.initialize(), feedback.initialize()]);
   sessions.start();
   void revealSidebarIfConfigured();
   return createApi(painter, sessions, {
@@ -87,6 +92,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiNews
     crossTree: crossTree.provider,
     statusBar,
     contextKeys,
+    feedback,
   });
 }
 

@@ -2,7 +2,7 @@
  * `npm run eval`: scores the analysis engine against hand labels and prints precision, recall
  * and F1 per kind (numbers, entities, claims), per set and overall.
  *
- *   node dist/eval.js [--verbose] [--set NAME] [--labels DIR --texts DIR] [--no-corpora] [--threshold P]
+ *   node dist/eval.js [--verbose] [--set NAME] [--labels DIR --texts DIR] [--no-corpora] [--threshold P] [--feedback FILE]
  *
  * Sets: "seeds" (test/fixtures/gold/labels + seeds/), "own passages" (test/fixtures/analysis/passages)
  * and "held-out passages" (test/fixtures/analysis/heldout, written without looking at the engine's
@@ -12,6 +12,9 @@
  * gold JSON labels (`{source, numbers, entities, claims}`) against the texts they name.
  * Then the claim corpora's dev sets as sentence classification (evalCorpora/claims.ts) at the
  * claim threshold (`--threshold P`; `--no-corpora` skips them).
+ * The team's corrections are honoured as in the editor and `scan`: `--feedback FILE`, else the
+ * nearest `.ainews/feedback.json` above the current folder (corrections apply to the gold articles
+ * they name, so a team scores the detector it actually uses).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +25,8 @@ import { readAnnotatedSet, readJsonSet, type Article } from './goldSets';
 import { DEFAULT_CLAIM_THRESHOLD, RULE_SCORER } from '../core/analysis/claims';
 import { evalNumberSet } from './evalCorpora/numbers';
 import { evaluateNerDevSets } from './evalCorpora/ner';
+import type { Correction } from '../core/feedback';
+import { correctionsForFile, loadFeedback, type LoadedFeedback } from './feedbackFile';
 
 /** The threshold the hand-written rules were tuned to (their score is not a probability). */
 const RULE_THRESHOLD = 0.45;
@@ -42,8 +47,8 @@ function table(title: string, scores: Record<FindingKind, KindScore>): string {
   return lines.join('\n');
 }
 
-function scoreArticle(article: Article, verbose: boolean, lexicon: ReturnType<typeof defaultLexicon>): Record<FindingKind, KindScore> {
-  const analysis = analyze(article.text, { lexicon });
+function scoreArticle(article: Article, verbose: boolean, lexicon: ReturnType<typeof defaultLexicon>, feedback: Correction[]): Record<FindingKind, KindScore> {
+  const analysis = analyze(article.text, { lexicon, feedback });
   const result = {} as Record<FindingKind, KindScore>;
   for (const kind of KINDS) {
     const found = analysis.findings.filter((f: Finding) => f.kind === kind);
@@ -75,7 +80,7 @@ function printCorporaScores(lexicon: ReturnType<typeof defaultLexicon>): void {
   for (const problem of models.problems) console.log(`note: ${problem}`);
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const verbose = argv.includes('--verbose');
   const only = argv.includes('--set') ? argv[argv.indexOf('--set') + 1] : null;
   const root = process.cwd();
@@ -93,12 +98,20 @@ function main(argv: string[]): number {
     if (existsSync(heldout)) sets.push(['held-out passages (test/fixtures/analysis/heldout, German and English)', readAnnotatedSet(heldout)]);
   }
   const lexicon = defaultLexicon();
+  let feedback: LoadedFeedback | null;
+  try {
+    feedback = await loadFeedback(argv.includes('--feedback') ? argv[argv.indexOf('--feedback') + 1] : undefined, root, 'eval');
+  } catch (error) {
+    console.error(`eval: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+  if (feedback) console.log(`honouring the team's corrections in ${feedback.path} (${feedback.file.corrections.length})\n`);
   const all: Record<FindingKind, KindScore[]> = { number: [], entity: [], claim: [] };
   for (const [name, articles] of sets) {
     if (only && !name.startsWith(only)) continue;
     const perSet: Record<FindingKind, KindScore[]> = { number: [], entity: [], claim: [] };
     for (const article of articles) {
-      const scores = scoreArticle(article, verbose, lexicon);
+      const scores = scoreArticle(article, verbose, lexicon, await correctionsForFile(feedback, article.path));
       for (const kind of KINDS) {
         perSet[kind].push(scores[kind]);
         all[kind].push(scores[kind]);
@@ -126,4 +139,12 @@ function main(argv: string[]): number {
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

@@ -8,6 +8,8 @@ import { parseAnnotated, type GoldLabels } from '../core/analysis/scoring';
 
 export interface Article {
   name: string;
+  /** The file the text was read from (corrections of `.ainews/feedback.json` are matched by it). */
+  path: string;
   text: string;
   gold: GoldLabels;
 }
@@ -20,7 +22,7 @@ export function readJsonSet(labelsDir: string, textsDir: string): Article[] {
     .map((f) => {
       const data = JSON.parse(readFileSync(join(labelsDir, f), 'utf8')) as GoldLabels & { source?: string };
       const source = data.source ?? f.replace(/\.json$/, '.txt');
-      return { name: source, text: readFileSync(join(textsDir, source), 'utf8'), gold: data };
+      return { name: source, path: join(textsDir, source), text: readFileSync(join(textsDir, source), 'utf8'), gold: data };
     });
 }
 
@@ -31,6 +33,6 @@ export function readAnnotatedSet(dir: string): Article[] {
     .sort()
     .map((f) => {
       const { text, labels } = parseAnnotated(readFileSync(join(dir, f), 'utf8'));
-      return { name: f, text, gold: labels };
+      return { name: f, path: join(dir, f), text, gold: labels };
     });
 }

@@ -9,6 +9,7 @@ import { runSetupGit } from './setupGit';
 import { runExport } from './export';
 import { runReport } from './report';
 import { runImport } from './import';
+import { runFeedback } from './feedback';
 
 export interface Subcommand {
   summary: string;
@@ -24,6 +25,7 @@ const subcommands: Record<string, Subcommand> = {
   export: { summary: 'write the verdicts as markdown, CSV, W3C Web Annotation or ClaimReview', run: runExport },
   report: { summary: 'print the markdown fact-check report', run: runReport },
   import: { summary: 'import web pages or saved HTML as markdown articles with provenance', run: runImport },
+  feedback: { summary: "export the team's corrections of the detector as training examples", run: runFeedback },
 };
 
 function usage(): string {

@@ -8,8 +8,8 @@ import { parseCommandLine, printUsage, usageFailure, UsageError } from './comman
 
 const HELP = `Usage: ai-news-annotator merge-driver BASE OURS THEIRS
 
-git merge driver for the annotation file: merges the three versions by annotation id and writes
-the result to OURS (git's %O %A %B). Set it up with 'ai-news-annotator setup-git'.
+git merge driver for the annotation file and the feedback file (.ainews/feedback.json): merges
+the three versions by annotation or correction id and writes the result to OURS (git's %O %A %B). Set it up with 'ai-news-annotator setup-git'.
 
 OURS is replaced atomically (a temporary file renamed over it): on any failure, a full disk
 included, it is left as it was.

@@ -6,10 +6,9 @@
  * mark, if any, is kept and counted). Unreadable, binary and oversized files get one line on
  * stderr each, the others are still scanned, and the exit code is 1.
  */
-import { statSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
 import { parseCommandLine, printUsage, usageFailure, UsageError } from './commandLine';
+import { correctionsForFile, findNearest, loadFeedback, type LoadedFeedback } from './feedbackFile';
 import { readRegularFile } from '../core/workspace/guardedRead';
 import { analyze, defaultLexicon, parseLexiconFile, withEntries, type Analysis, type Finding, type Lexicon } from '../core/analysis';
 
@@ -25,6 +24,9 @@ Options:
   --json               print one JSON array: {file, language, date, findings} per file
   --lexicon FILE       extra entities (.ainews/entities.json format); default: the nearest
                        .ainews/entities.json above the current folder, if any
+  --feedback FILE      the team's corrections (.ainews/feedback.json format): claims and
+                       entities marked wrong are left out or retyped; default: the nearest
+                       .ainews/feedback.json above the current folder, if any
   --threshold N        minimum claim score, 0..1 (default: the engine's)
   --max-size KB        refuse files larger than this (default ${DEFAULT_MAX_KB})
   -h, --help           show this help
@@ -62,23 +64,8 @@ async function readForScan(path: string, maxBytes: number): Promise<ScanRead> {
   return { kind: 'ok', text: read.bytes.toString('utf8') };
 }
 
-function findWorkspaceLexicon(from: string): string | null {
-  let folder = resolve(from);
-  for (;;) {
-    const candidate = join(folder, LEXICON_IN_WORKSPACE);
-    try {
-      if (statSync(candidate).isFile()) return candidate;
-    } catch {
-      // not here; look further up
-    }
-    const parent = dirname(folder);
-    if (parent === folder) return null;
-    folder = parent;
-  }
-}
-
 async function loadLexicon(explicit: string | undefined): Promise<Lexicon> {
-  const path = explicit ?? findWorkspaceLexicon(process.cwd());
+  const path = explicit ?? findNearest(process.cwd(), LEXICON_IN_WORKSPACE);
   if (!path) return defaultLexicon();
   const read = await readForScan(path, MAX_LEXICON_BYTES);
   if (read.kind === 'error') throw new UsageError(`${path}: ${read.reason}`);
@@ -143,6 +130,7 @@ const SCAN_COMMAND = {
   options: {
     json: { type: 'boolean' },
     lexicon: { type: 'string' },
+    feedback: { type: 'string' },
     threshold: { type: 'string' },
     'max-size': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -167,12 +155,14 @@ export async function runScan(args: string[]): Promise<number> {
   if (values.help) return printUsage(SCAN_COMMAND);
   if (files.length === 0) return usageFailure(SCAN_COMMAND, 'name at least one file');
   let lexicon: Lexicon;
+  let feedback: LoadedFeedback | null;
   let claimThreshold: number | undefined;
   let maxKb: number;
   try {
     claimThreshold = parseNumberOption(values.threshold, 'threshold', 0, 1);
     maxKb = parseNumberOption(values['max-size'], 'max-size', 1, 1024 * 1024) ?? DEFAULT_MAX_KB;
     lexicon = await loadLexicon(values.lexicon);
+    feedback = await loadFeedback(values.feedback, process.cwd(), 'scan');
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`ai-news-annotator scan: ${error.message}\n`);
@@ -189,7 +179,8 @@ export async function runScan(args: string[]): Promise<number> {
       failed++;
       continue;
     }
-    const analysis = analyze(read.text, { lexicon, ...(claimThreshold === undefined ? {} : { claimThreshold }) });
+    const corrections = await correctionsForFile(feedback, file);
+    const analysis = analyze(read.text, { lexicon, feedback: corrections, ...(claimThreshold === undefined ? {} : { claimThreshold }) });
     if (values.json) {
       results.push({ file, language: analysis.language, date: analysis.date, findings: analysis.findings.map(findingToJson) });
     } else {

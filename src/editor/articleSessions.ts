@@ -20,6 +20,7 @@ import type { TeamSource } from './decorations';
 import type { AnnotationService } from './annotationService';
 import type { ArticleRegistry } from './articleRegistry';
 import { Disposable } from './disposable';
+import type { FeedbackService } from './feedbackService';
 import type { Lexicons } from './lexicons';
 import { toSpan, type Span } from './ranges';
 import type { SettingsCache } from './settings';
@@ -93,6 +94,7 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
     private readonly articles: ArticleRegistry,
     private readonly annotations: AnnotationService,
     private readonly lexicons: Lexicons,
+    private readonly feedback: FeedbackService,
     private readonly settings: SettingsCache,
     private readonly teams: TeamSource,
     private readonly now: () => Date = () => new Date(),
@@ -109,6 +111,8 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
     this.register(teams.onDidChange(() => this.syncAnnotations()));
     this.register(articles.onDidChange(() => this.resetAll()));
     this.register(lexicons.onDidChange(() => this.resetAll()));
+    // A correction is rare and must show at once: every open article is analysed again with it.
+    this.register(feedback.onDidChange(() => this.resetAll()));
     this.register(vscode.workspace.onDidChangeConfiguration((e) => {
       const affects = ['claimScoreThreshold', 'maxArticleSizeKB', 'recheck', 'outdated'].some((s) => e.affectsConfiguration(`aiNews.${s}`));
       if (affects) this.resetAll();
@@ -180,7 +184,7 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
     return this.entries.get(document.uri.toString())?.session.reanchorings;
   }
 
-  /** Drops every session and starts the articles on screen again (settings, lexicon, rescan). */
+  /** Drops every session and starts the articles on screen again (settings, lexicon, feedback, rescan). */
   resetAll(): void {
     this.dropAll();
     this.start();
@@ -226,7 +230,9 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
     const settings = this.settings.for(document.uri);
     const analysis = !this.articles.isArticle(document)
       ? 'not an article'
-      : exceeds(text, settings.maxArticleSizeBytes) ? 'too large' : { lexicon: this.lexicons.lexiconFor(document.uri), claimThreshold: settings.claimScoreThreshold };
+      : exceeds(text, settings.maxArticleSizeBytes)
+        ? 'too large'
+        : { lexicon: this.lexicons.lexiconFor(document.uri), claimThreshold: settings.claimScoreThreshold, feedback: this.feedback.correctionsFor(document.uri) };
     return new ArticleSession(text, document.version, { analysis, maxVerifiedAgeDays: settings.maxVerifiedAgeDays, maxArticleAgeDays: settings.maxArticleAgeDays });
   }
 

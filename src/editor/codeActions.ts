@@ -40,3 +40,29 @@ export class VerdictCodeActionProvider implements vscode.CodeActionProvider {
     return actions;
   }
 }
+
+export const FEEDBACK_ACTION_KIND = vscode.CodeActionKind.QuickFix.append('aiNewsFeedback');
+
+/** The light bulb on a claim or an entity the detector got wrong: "Not a claim", "Not an entity", "Wrong entity type…". */
+export class FeedbackCodeActionProvider implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [FEEDBACK_ACTION_KIND] };
+
+  constructor(private readonly sessions: ArticleSessions) {}
+
+  /** Only the findings under the cursor: never the rest of a large article. */
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
+    if (!range.isEmpty) return [];
+    const findings = this.sessions.at(document, document.offsetAt(range.start))?.findings ?? [];
+    const action = (title: string, command: string, target: Span): vscode.CodeAction => {
+      const a = new vscode.CodeAction(title, FEEDBACK_ACTION_KIND);
+      a.command = { title, command, arguments: [{ uri: document.uri.toString(), start: target.start, end: target.end }] };
+      return a;
+    };
+    const entity = findings.find((f) => f.kind === 'entity');
+    const claim = findings.find((f) => f.kind === 'claim');
+    return [
+      ...(entity ? [action(vscode.l10n.t('AI News: Not an entity'), 'aiNews.notAnEntity', entity), action(vscode.l10n.t('AI News: Wrong entity type…'), 'aiNews.wrongEntityType', entity)] : []),
+      ...(claim ? [action(vscode.l10n.t('AI News: Not a claim'), 'aiNews.notAClaim', claim)] : []),
+    ];
+  }
+}

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { analyze, type Analysis } from '../core/analysis';
 import { listArticles, readArticle } from '../core/workspace';
 import type { ArticleSessions } from './articleSessions';
+import type { FeedbackService } from './feedbackService';
 import type { Lexicons } from './lexicons';
 import type { SettingsCache } from './settings';
 
@@ -22,12 +23,13 @@ export interface WorkspaceArticle {
 
 export class WorkspaceArticles {
   /** Last analysis per closed file, keyed by URI, reused while the text is the same. */
-  private readonly cache = new Map<string, { text: string; analysis: Analysis }>();
+  private readonly cache = new Map<string, { text: string; corrections: string; analysis: Analysis }>();
 
   constructor(
     private readonly sessions: ArticleSessions,
     private readonly lexicons: Lexicons,
     private readonly settings: SettingsCache,
+    private readonly feedback: FeedbackService,
   ) {}
 
   /**
@@ -79,10 +81,13 @@ export class WorkspaceArticles {
       // A live analysis moves its findings with later edits: the caller gets them for this text.
       return { ...live, findings: live.findings.map((f) => ({ ...f })) };
     }
+    // The team's corrections count as part of the input: a new correction analyses the article again.
+    const feedback = this.feedback.correctionsFor(uri);
+    const corrections = JSON.stringify(feedback);
     const cached = this.cache.get(key);
-    if (cached?.text === text) return cached.analysis;
-    const analysis = analyze(text, { lexicon: this.lexicons.lexiconFor(uri), claimThreshold });
-    this.cache.set(key, { text, analysis });
+    if (cached?.text === text && cached.corrections === corrections) return cached.analysis;
+    const analysis = analyze(text, { lexicon: this.lexicons.lexiconFor(uri), claimThreshold, feedback });
+    this.cache.set(key, { text, corrections, analysis });
     return analysis;
   }
 }

@@ -26,6 +26,8 @@ import { findEntities } from './entities';
 import { completeDateValue, findNumbers } from './numbers';
 import { DEFAULT_CLAIM_THRESHOLD, findClaims, RULE_SCORER } from './claims';
 import type { ClaimScorer } from './claimModel';
+import { applyFeedback } from '../feedback/apply';
+import type { Correction } from '../feedback/feedback';
 
 export interface AnalyzeOptions {
   /** Entity lexicon; defaults to the shipped one. */
@@ -36,6 +38,8 @@ export interface AnalyzeOptions {
   claimScorer?: ClaimScorer;
   /** Trained models (entity tagger, language model); default the shipped ones, NO_MODELS for the rules alone. */
   models?: Models;
+  /** The team's corrections of this article (`.ainews/feedback.json`): honoured in every result. */
+  feedback?: readonly Correction[];
 }
 
 /** What one block yields; offsets are relative to the block. */
@@ -194,9 +198,10 @@ export class IncrementalAnalyzer {
   private readonly claimThreshold: number;
   private readonly models: Models;
   private readonly claimScorer: ClaimScorer;
+  private readonly feedback: readonly Correction[];
   /** The options it was made with (defaults filled in). */
   get options(): Required<AnalyzeOptions> {
-    return { lexicon: this.lexicon, claimThreshold: this.claimThreshold, models: this.models, claimScorer: this.claimScorer };
+    return { lexicon: this.lexicon, claimThreshold: this.claimThreshold, models: this.models, claimScorer: this.claimScorer, feedback: this.feedback };
   }
   /** Block results by block text, so that repeated or restored blocks are not analysed twice. */
   private cache = { lines: new Map<string, CachedBlock>(), paragraphs: new Map<string, CachedBlock>() };
@@ -210,6 +215,7 @@ export class IncrementalAnalyzer {
     this.claimThreshold = options.claimThreshold ?? DEFAULT_CLAIM_THRESHOLD;
     this.models = options.models ?? shippedModels();
     this.claimScorer = options.claimScorer ?? this.models.claimModel() ?? RULE_SCORER;
+    this.feedback = options.feedback ?? [];
   }
 
   /** The language a unit is analysed in: its own when its evidence is clear, else the article's. */
@@ -375,7 +381,8 @@ export class IncrementalAnalyzer {
     if (this.assembled) return this.assembled;
     const state = this.state;
     if (!state) return { language: 'de', date: null, findings: [] };
-    this.assembled = { language: state.language, date: state.date, findings: assemble(state.units, state.language, state.date, this.keys, this.unitLanguage) };
+    const findings = assemble(state.units, state.language, state.date, this.keys, this.unitLanguage);
+    this.assembled = { language: state.language, date: state.date, findings: this.feedback.length > 0 ? applyFeedback(state.text, findings, this.feedback) : findings };
     return this.assembled;
   }
 

@@ -1,8 +1,9 @@
 /**
- * The git side of sharing annotations: a merge driver that merges the annotation file by id, and the
- * set-up that tells a repository to use it.
+ * The git side of sharing annotations: a merge driver that merges the annotation file (and the
+ * feedback file) by id, and the set-up that tells a repository to use it.
  *
  * `.gitattributes` (committed, shared):   .ainews/annotations.json merge=ainews
+ *                                         .ainews/feedback.json merge=ainews
  * `.git/config` (per clone, each teammate): merge.ainews.driver = ai-news-annotator merge-driver %O %A %B
  *
  * Where a clone lacks the config, git falls back to its text merge; conflict markers it leaves are
@@ -17,6 +18,8 @@ import { parseAnnotationFile, serializeAnnotationFile, type ParseResult } from '
 import { MAX_ANNOTATION_FILE_BYTES, writeFileAtomic } from '../store/fileIo';
 import { decodeUtf8, readRegularFile } from '../workspace/guardedRead';
 import { mergeAnnotationFiles } from '../store/merge';
+import { DEFAULT_FEEDBACK_FILE, parseFeedbackFile, serializeFeedbackFile, type FeedbackFile } from '../feedback/feedback';
+import { mergeFeedbackFiles } from '../feedback/merge';
 
 const run = promisify(execFile);
 
@@ -38,9 +41,11 @@ export function gitAttributesLine(annotationFile: string): string {
 }
 
 export interface MergeDriverSetup {
-  /** The line `.gitattributes` now contains. */
+  /** The line `.gitattributes` now contains for the annotation file. */
   attributesLine: string;
-  /** Whether the line had to be added. */
+  /** The line for the feedback file (`.ainews/feedback.json`), when it was set up too. */
+  feedbackAttributesLine?: string;
+  /** Whether a line had to be added. */
   attributesAdded: boolean;
   /** The command configured as `merge.ainews.driver`. */
   driverCommand: string;
@@ -51,28 +56,33 @@ export interface MergeDriverSetup {
 }
 
 /**
- * Sets a repository up to merge an annotation file with the driver: appends the `.gitattributes` line
- * (once; running it again changes nothing) and writes `merge.ainews.name` and `merge.ainews.driver`
- * into the repository's own git config.
+ * Sets a repository up to merge an annotation file (and the feedback file next to it) with the
+ * driver: appends the `.gitattributes` lines (once; running it again changes nothing) and writes
+ * `merge.ainews.name` and `merge.ainews.driver` into the repository's own git config.
  * @param repoRoot The repository's top-level folder.
  * @param annotationFile The annotation file relative to `repoRoot`, `/` separators.
  * @param options.driverCommand Overrides the command (e.g. `node /path/to/dist/cli.js merge-driver %O %A %B`).
+ * @param options.feedbackFile The feedback file relative to `repoRoot`, merged by the same driver.
  * @throws Error with git's message when git cannot write the config.
  */
-export async function configureMergeDriver(repoRoot: string, annotationFile: string, options: { driverCommand?: string } = {}): Promise<MergeDriverSetup> {
+export async function configureMergeDriver(repoRoot: string, annotationFile: string, options: { driverCommand?: string; feedbackFile?: string } = {}): Promise<MergeDriverSetup> {
   const attributesLine = gitAttributesLine(annotationFile);
+  const feedbackAttributesLine = options.feedbackFile === undefined ? undefined : gitAttributesLine(options.feedbackFile);
+  const wanted = feedbackAttributesLine === undefined ? [attributesLine] : [attributesLine, feedbackAttributesLine];
   const attributesPath = join(repoRoot, '.gitattributes');
   const existing = await readAttributes(attributesPath);
-  const present = existing.split(/\r?\n/).some((line) => line.trim() === attributesLine);
-  if (!present) {
+  const present = new Set(existing.split(/\r?\n/).map((line) => line.trim()));
+  const missing = wanted.filter((line) => !present.has(line));
+  if (missing.length > 0) {
     const separator = existing === '' || existing.endsWith('\n') ? '' : '\n';
-    await fs.writeFile(attributesPath, `${existing}${separator}${attributesLine}\n`, 'utf8');
+    await fs.writeFile(attributesPath, `${existing}${separator}${missing.map((line) => `${line}\n`).join('')}`, 'utf8');
   }
   const driverCommand = options.driverCommand ?? DEFAULT_DRIVER_COMMAND;
   await git(repoRoot, ['config', `merge.${MERGE_DRIVER_NAME}.name`, DRIVER_DESCRIPTION]);
   await git(repoRoot, ['config', `merge.${MERGE_DRIVER_NAME}.driver`, driverCommand]);
-  const summary = `${present ? '.gitattributes already had' : 'added to .gitattributes:'} "${attributesLine}"; git config merge.${MERGE_DRIVER_NAME}.driver is "${driverCommand}"`;
-  return { attributesLine, attributesAdded: !present, driverCommand, repoRoot, summary };
+  const lines = wanted.map((line) => `"${line}"`).join(' and ');
+  const summary = `${missing.length === 0 ? '.gitattributes already had' : 'added to .gitattributes:'} ${lines}; git config merge.${MERGE_DRIVER_NAME}.driver is "${driverCommand}"`;
+  return { attributesLine, feedbackAttributesLine, attributesAdded: missing.length > 0, driverCommand, repoRoot, summary };
 }
 
 /** `.gitattributes` as text ('' when missing), through the guarded reader: a FIFO or device is refused, not waited on. */
@@ -85,7 +95,7 @@ async function readAttributes(path: string): Promise<string> {
 
 /**
  * {@link configureMergeDriver} for a workspace folder, which need not be the repository's top level:
- * finds the repository and the annotation file's path in it.
+ * finds the repository and the paths of the annotation file and of the folder's feedback file in it.
  * @param folderPath The workspace folder (absolute).
  * @param annotationFile The annotation file relative to the folder, `/` separators.
  * @throws Error naming the folder when it is not inside a git repository.
@@ -93,8 +103,8 @@ async function readAttributes(path: string): Promise<string> {
 export async function configureMergeDriverForFolder(folderPath: string, annotationFile: string, options: { driverCommand?: string } = {}): Promise<MergeDriverSetup> {
   const repoRoot = await findRepositoryRoot(folderPath);
   const [realRoot, realFolder] = await Promise.all([fs.realpath(repoRoot), fs.realpath(folderPath)]);
-  const inRepo = relative(realRoot, join(realFolder, ...annotationFile.split('/'))).split(sep).join('/');
-  return configureMergeDriver(repoRoot, inRepo, options);
+  const inRepo = (file: string): string => relative(realRoot, join(realFolder, ...file.split('/'))).split(sep).join('/');
+  return configureMergeDriver(repoRoot, inRepo(annotationFile), { ...options, feedbackFile: inRepo(DEFAULT_FEEDBACK_FILE) });
 }
 
 /** The top-level folder of the git repository containing `dir`. @throws Error when `dir` is not in a repository. */
@@ -112,7 +122,7 @@ async function git(cwd: string, args: string[]): Promise<string> {
 }
 
 export type DriverOutcome =
-  /** The merge was written to the ours file. */
+  /** The merge was written to the ours file: how many annotations (or corrections, for the feedback file) it holds. */
   | { kind: 'merged'; annotations: number }
   /**
    * A side could not be merged by id; git's line merge was written to the ours file instead
@@ -132,41 +142,82 @@ function unreadable(name: string, path: string, result: Exclude<ParseResult, { k
   }
 }
 
-/** Our or their version: the file, or why it cannot be merged by id. */
-async function readVersion(name: string, path: string): Promise<{ file: AnnotationFile } | { problem: string }> {
+/** One of git's versions as text, or why it cannot be read. */
+async function readVersionText(name: string, path: string): Promise<{ text: string } | { problem: string }> {
   const read = await readRegularFile(path, MAX_ANNOTATION_FILE_BYTES);
   if (read.kind === 'missing') return { problem: `${name} (${path}) does not exist` };
   if (read.kind === 'refused') return { problem: `${name} (${read.message})` };
   const decoded = decodeUtf8(read.bytes);
   if (decoded.invalidAt) return { problem: `${name} (${path}) line ${decoded.invalidAt.line}, column ${decoded.invalidAt.column}: not valid UTF-8` };
-  const parsed = parseAnnotationFile(decoded.text as string);
+  return { text: decoded.text as string };
+}
+
+/** Our or their version: the file, or why it cannot be merged by id. */
+function parseVersion(name: string, path: string, read: { text: string } | { problem: string }): { file: AnnotationFile } | { problem: string } {
+  if ('problem' in read) return read;
+  const parsed = parseAnnotationFile(read.text);
   return parsed.kind === 'ok' ? { file: parsed.file } : { problem: unreadable(name, path, parsed) };
 }
 
-/** git's base version; null when missing, empty (both branches added the file) or unreadable: then nothing counts as deleted. */
-async function readBase(path: string): Promise<AnnotationFile | null> {
-  const base = await readVersion('the base', path);
-  return 'file' in base && base.file.annotations.length > 0 ? base.file : null;
+/** A version as a feedback file, or why it cannot be merged by id (any correction it would lose counts). */
+function parseFeedbackVersion(name: string, path: string, read: { text: string } | { problem: string }): { file: FeedbackFile } | { problem: string } {
+  if ('problem' in read) return read;
+  const parsed = parseFeedbackFile(read.text);
+  if (parsed.kind === 'invalid') return { problem: `${name} (${path}): ${parsed.message}` };
+  return parsed.problems.length > 0 ? { problem: `${name} (${path}): ${parsed.problems[0]}` } : { file: parsed.file };
+}
+
+/** Whether a version is a feedback file (`{version, corrections}`) rather than an annotation file. */
+function isFeedbackText(read: { text: string } | { problem: string }): boolean {
+  return 'text' in read && /^\s*\{[\s\S]*"corrections"\s*:/.test(read.text) && !/"annotations"\s*:/.test(read.text) && parseFeedbackFile(read.text).kind === 'ok';
 }
 
 /**
  * What the merge driver does: reads git's three versions, merges them by id and writes the result
  * over the ours file, atomically (a temporary file renamed over it: on any failure, a full disk
- * included, the ours file is left as it was). When a version cannot be read as a version-1
- * annotation file, writes git's line merge instead (also atomically) and says why.
+ * included, the ours file is left as it was). Annotation files merge by annotation id, feedback
+ * files (`.ainews/feedback.json`, told apart by their content) by correction id. When a version
+ * cannot be read as such a file, writes git's line merge instead (also atomically) and says why.
  * @param basePath git's %O, @param oursPath git's %A (receives the result), @param theirsPath git's %B.
  * @throws Error when nothing could be written; the ours file is then untouched.
  */
 export async function runMergeDriverOnFiles(basePath: string, oursPath: string, theirsPath: string): Promise<DriverOutcome> {
-  const [base, ours, theirs] = await Promise.all([readBase(basePath), readVersion('our version', oursPath), readVersion('their version', theirsPath)]);
-  if ('problem' in ours || 'problem' in theirs) {
-    const { merged, conflicts } = await textMerge(basePath, oursPath, theirsPath);
-    await writeFileAtomic(oursPath, merged);
-    return { kind: 'text-merge', conflicts, reason: 'problem' in ours ? ours.problem : (theirs as { problem: string }).problem };
+  const [baseText, oursText, theirsText] = await Promise.all([
+    readVersionText('the base', basePath),
+    readVersionText('our version', oursPath),
+    readVersionText('their version', theirsPath),
+  ]);
+  if (isFeedbackText(oursText) || isFeedbackText(theirsText)) {
+    return mergeFeedbackVersions(basePath, oursPath, theirsPath, [baseText, oursText, theirsText]);
   }
-  const merged = mergeAnnotationFiles(base, ours.file, theirs.file);
+  const ours = parseVersion('our version', oursPath, oursText);
+  const theirs = parseVersion('their version', theirsPath, theirsText);
+  if ('problem' in ours || 'problem' in theirs) return writeTextMerge(basePath, oursPath, theirsPath, 'problem' in ours ? ours.problem : (theirs as { problem: string }).problem);
+  // git's base: null when missing, empty (both branches added the file) or unreadable: then nothing counts as deleted.
+  const base = parseVersion('the base', basePath, baseText);
+  const merged = mergeAnnotationFiles('file' in base && base.file.annotations.length > 0 ? base.file : null, ours.file, theirs.file);
   await writeFileAtomic(oursPath, serializeAnnotationFile(merged));
   return { kind: 'merged', annotations: merged.annotations.length };
+}
+
+type VersionTexts = [base: { text: string } | { problem: string }, ours: { text: string } | { problem: string }, theirs: { text: string } | { problem: string }];
+
+/** The driver's work on the feedback file: merged by correction id, else git's line merge. */
+async function mergeFeedbackVersions(basePath: string, oursPath: string, theirsPath: string, [baseText, oursText, theirsText]: VersionTexts): Promise<DriverOutcome> {
+  const ours = parseFeedbackVersion('our version', oursPath, oursText);
+  const theirs = parseFeedbackVersion('their version', theirsPath, theirsText);
+  if ('problem' in ours || 'problem' in theirs) return writeTextMerge(basePath, oursPath, theirsPath, 'problem' in ours ? ours.problem : (theirs as { problem: string }).problem);
+  const base = parseFeedbackVersion('the base', basePath, baseText);
+  const merged = mergeFeedbackFiles('file' in base ? base.file : null, ours.file, theirs.file);
+  await writeFileAtomic(oursPath, serializeFeedbackFile(merged));
+  return { kind: 'merged', annotations: merged.corrections.length };
+}
+
+/** Writes git's line merge over the ours file, for a version that cannot be merged by id. */
+async function writeTextMerge(basePath: string, oursPath: string, theirsPath: string, reason: string): Promise<DriverOutcome> {
+  const { merged, conflicts } = await textMerge(basePath, oursPath, theirsPath);
+  await writeFileAtomic(oursPath, merged);
+  return { kind: 'text-merge', conflicts, reason };
 }
 
 /** git's own line merge of the three files, as bytes, and the number of conflicts in it. */

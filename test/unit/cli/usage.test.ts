@@ -34,6 +34,10 @@ describe('ai-news-annotator: one option parser, usage errors exit 2 with the usa
     [['merge-driver', 'a', 'b'], /^ai-news-annotator merge-driver: expected 3 files \(git's %O %A %B\), got 2\n\nUsage: ai-news-annotator merge-driver/],
     [['merge-driver', '--ours', 'a', 'b', 'c'], /^ai-news-annotator merge-driver: unknown option '--ours'\n/],
     [['import', '--out'], /^ai-news-annotator import: --out needs a value\n/],
+    [['feedback'], /^ai-news-annotator feedback: name the action: 'export'\n\nUsage: ai-news-annotator feedback export/],
+    [['feedback', 'import'], /^ai-news-annotator feedback: unknown action 'import'\n/],
+    [['feedback', 'export', '--kind', 'all'], /^ai-news-annotator feedback: --kind must be ner or claims, got 'all'\n/],
+    [['scan', '--feedback'], /^ai-news-annotator scan: --feedback needs a value\n/],
   ];
   for (const [args, message] of cases) {
     it(args.join(' '), () => {

@@ -9,6 +9,7 @@ import { configureMergeDriverForFolder } from '../../../src/core/git/mergeDriver
 import { AnnotationStore } from '../../../src/core/store/annotationStore';
 import { parseAnnotationFile, serializeAnnotationFile } from '../../../src/core/store/file';
 import { resolveConflictMarkers } from '../../../src/core/store/merge';
+import { addCorrections, readFeedback, type Correction } from '../../../src/core/feedback';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 /** The built command line (`node esbuild.mjs` writes it); AINEWS_CLI points elsewhere if needed. */
@@ -71,10 +72,33 @@ describe('store/git: the merge driver in a real repository', function () {
     const second = cli(['setup-git', '--root', repo, '--driver', driver], repo, env);
     assert.equal(second.status, 0, second.stderr);
     assert.match(second.stdout, /already in/);
-    assert.equal(readFileSync(join(repo, '.gitattributes'), 'utf8'), '.ainews/annotations.json merge=ainews\n');
+    assert.equal(readFileSync(join(repo, '.gitattributes'), 'utf8'), '.ainews/annotations.json merge=ainews\n.ainews/feedback.json merge=ainews\n');
     assert.equal(git('config', 'merge.ainews.driver').trim(), driver);
     assert.match(git('config', 'merge.ainews.name'), /AI News Annotator/);
     assert.equal(git('check-attr', 'merge', '.ainews/annotations.json').trim(), '.ainews/annotations.json: merge: ainews');
+    assert.equal(git('check-attr', 'merge', '.ainews/feedback.json').trim(), '.ainews/feedback.json: merge: ainews');
+  });
+
+  it('merges the feedback file of two branches by correction id, without a conflict', async () => {
+    assert.equal(cli(['setup-git', '--root', repo, '--driver', `node '${CLI}' merge-driver %O %A %B`], repo, env).status, 0);
+    const correction = (words: string, id: string, author: string): Correction => {
+      const { quote, position } = claim(words);
+      return { id, article: 'articles/qwen.md', kind: 'not-an-entity', quote, position, author, created: '2025-03-01T10:00:00Z' };
+    };
+    await addCorrections(repo, [correction('Alibaba', 'shared', 'Anna')]);
+    git('add', '-A');
+    git('commit', '-qm', 'first correction');
+    git('checkout', '-qb', 'ben');
+    await addCorrections(repo, [correction('GPT-4o', 'bens', 'Ben')]);
+    git('commit', '-qam', 'Ben');
+    git('checkout', '-q', 'main');
+    await addCorrections(repo, [correction('Qwen 2.5', 'annas', 'Anna')]);
+    git('commit', '-qam', 'Anna');
+    git('merge', '-q', '--no-edit', 'ben');
+    const read = await readFeedback(repo);
+    assert.equal(read.kind, 'ok', JSON.stringify(read));
+    if (read.kind === 'ok') assert.deepEqual(read.file.corrections.map((c) => c.id).sort(), ['annas', 'bens', 'shared']);
+    assert.equal(git('status', '--porcelain').trim(), '');
   });
 
   it('sets up a workspace folder below the repository root, with the path from the root', async () => {
@@ -82,6 +106,7 @@ describe('store/git: the merge driver in a real repository', function () {
     mkdirSync(folder);
     const setup = await configureMergeDriverForFolder(folder, '.ainews/annotations.json', { driverCommand: `node '${CLI}' merge-driver %O %A %B` });
     assert.equal(setup.attributesLine, '"Redaktion KI/.ainews/annotations.json" merge=ainews');
+    assert.equal(setup.feedbackAttributesLine, '"Redaktion KI/.ainews/feedback.json" merge=ainews');
     assert.match(setup.summary, /added to \.gitattributes/);
     assert.equal(git('check-attr', 'merge', 'Redaktion KI/.ainews/annotations.json').trim(), 'Redaktion KI/.ainews/annotations.json: merge: ainews');
     assert.equal((await configureMergeDriverForFolder(folder, '.ainews/annotations.json')).attributesAdded, false);

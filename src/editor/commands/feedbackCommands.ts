@@ -1,0 +1,68 @@
+/**
+ * Correcting the detector where it errs: "Not a claim", "Not an entity", "Wrong entity type…". Each
+ * writes a correction to `.ainews/feedback.json`; the article is analysed again with it at once.
+ */
+import * as vscode from 'vscode';
+import type { EntityType, Finding, FindingKind } from '../../core/analysis/types';
+import { ENTITY_TYPES, type CorrectionKind } from '../../core/feedback';
+import type { FeedbackService } from '../feedbackService';
+import { entityTypeLabel } from '../labels';
+import { articleDocument, explain, type CommandContext, type SpanArgs } from './context';
+
+/** Arguments of the correction commands (code actions, tests): the finding's span, and for a retype the type. */
+export interface CorrectionArgs extends SpanArgs {
+  type?: string;
+}
+
+export interface FeedbackCommandContext extends CommandContext {
+  feedback: FeedbackService;
+}
+
+/** The finding of a kind that the arguments name, else the one under the cursor. */
+function findingSpan(ctx: CommandContext, document: vscode.TextDocument, kind: FindingKind, args?: CorrectionArgs): Finding | { start: number; end: number } | undefined {
+  if (typeof args?.start === 'number' && typeof args.end === 'number') return { start: args.start, end: args.end };
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document !== document) return undefined;
+  return ctx.sessions.at(document, document.offsetAt(editor.selection.active))?.findings.find((f) => f.kind === kind);
+}
+
+/** Asks for the right type (the current one left out); undefined when the user pressed Escape. */
+async function pickEntityType(current: string | undefined): Promise<EntityType | undefined> {
+  const items = ENTITY_TYPES.filter((t) => t !== current).map((type) => ({ label: entityTypeLabel(type), type }));
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Wrong entity type: what is it?'), placeHolder: vscode.l10n.t('The right type of this entity') });
+  return picked?.type;
+}
+
+async function correct(ctx: FeedbackCommandContext, kind: CorrectionKind, args?: CorrectionArgs): Promise<boolean> {
+  const document = await articleDocument(ctx, args?.uri);
+  if (!document) return false;
+  const target = findingSpan(ctx, document, kind === 'not-a-claim' ? 'claim' : 'entity', args);
+  if (!target) {
+    explain(kind === 'not-a-claim' ? vscode.l10n.t('Put the cursor on a highlighted claim.') : vscode.l10n.t('Put the cursor on a highlighted entity.'));
+    return false;
+  }
+  let type: EntityType | undefined;
+  if (kind === 'wrong-entity-type') {
+    if (args?.type !== undefined && !ENTITY_TYPES.includes(args.type as EntityType)) {
+      explain(vscode.l10n.t('Unknown entity type "{0}".', args.type));
+      return false;
+    }
+    type = (args?.type as EntityType | undefined) ?? (await pickEntityType('type' in target ? (target.type ?? undefined) : undefined));
+    if (!type) return false;
+  }
+  try {
+    await ctx.feedback.correct(document, { start: target.start, end: target.end }, kind, type);
+    return true;
+  } catch (error) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not save the correction: {0}', error instanceof Error ? error.message : String(error)));
+    return false;
+  }
+}
+
+export function registerFeedbackCommands(ctx: FeedbackCommandContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('aiNews.notAClaim', (args?: CorrectionArgs) => correct(ctx, 'not-a-claim', args)),
+    vscode.commands.registerCommand('aiNews.notAnEntity', (args?: CorrectionArgs) => correct(ctx, 'not-an-entity', args)),
+    vscode.commands.registerCommand('aiNews.wrongEntityType', (args?: CorrectionArgs) => correct(ctx, 'wrong-entity-type', args)),
+  ];
+}

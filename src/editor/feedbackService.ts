@@ -1,0 +1,89 @@
+/**
+ * The team's corrections of the detector per workspace folder (`.ainews/feedback.json`): read at
+ * start and again when the file changes (a pull, a teammate's merge, another window), written by the
+ * quick fixes through the core's locked, merging writer. Sessions are analysed with the corrections
+ * of their article, so a correction shows at once.
+ */
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { EntityType } from '../core/analysis/types';
+import { addCorrections, correctionsOf, DEFAULT_FEEDBACK_FILE, readFeedback, type Correction, type CorrectionKind, type FeedbackFile } from '../core/feedback';
+import { makeQuote } from '../core/store/anchor';
+import { toArticlePath } from '../core/store/paths';
+import type { AnnotationService } from './annotationService';
+import { Disposable } from './disposable';
+import type { Span } from './ranges';
+
+export class FeedbackService extends Disposable {
+  private readonly files = new Map<string, FeedbackFile>();
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  /** Fires after a folder's corrections changed (read again, or a correction added). */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly annotations: AnnotationService) {
+    super();
+    const watcher = this.register(vscode.workspace.createFileSystemWatcher(`**/${DEFAULT_FEEDBACK_FILE}`));
+    const reload = (uri: vscode.Uri): void => {
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      if (folder) void this.load(folder).then((changed) => changed && this.changed.fire());
+    };
+    this.register(watcher.onDidChange(reload));
+    this.register(watcher.onDidCreate(reload));
+    this.register(watcher.onDidDelete(reload));
+  }
+
+  /** Reads every workspace folder's feedback file; call once after construction. */
+  async initialize(): Promise<void> {
+    await Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => this.load(f)));
+  }
+
+  /** The corrections of one article (none outside a workspace folder). */
+  correctionsFor(uri: vscode.Uri): Correction[] {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const article = folder && toArticlePath(folder.uri.fsPath, uri.fsPath);
+    return folder && article ? correctionsOf(this.files.get(folder.uri.toString()), article) : [];
+  }
+
+  /**
+   * Records a correction of the finding at `span` and applies it at once.
+   * @throws Error in words for the user when the file cannot be written (nothing is lost: the file
+   *   on disk is left as it was).
+   */
+  async correct(document: vscode.TextDocument, span: Span, kind: CorrectionKind, type?: EntityType): Promise<Correction> {
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    const article = folder && toArticlePath(folder.uri.fsPath, document.uri.fsPath);
+    if (!folder || !article || folder.uri.scheme !== 'file') throw new Error(vscode.l10n.t('Corrections are stored in a workspace folder on disk: open the folder that holds this article.'));
+    const text = document.getText();
+    const correction: Correction = {
+      id: randomUUID(),
+      article,
+      kind,
+      ...(type ? { type } : {}),
+      quote: makeQuote(text, span.start, span.end),
+      position: { start: span.start, end: span.end },
+      author: await this.annotations.authorFor(folder),
+      created: new Date().toISOString(),
+    };
+    const written = await addCorrections(folder.uri.fsPath, [correction]);
+    this.files.set(folder.uri.toString(), written);
+    this.changed.fire();
+    return correction;
+  }
+
+  /** Reads a folder's file; true when what it holds changed. A file that cannot be used keeps the last corrections read and says why. */
+  private async load(folder: vscode.WorkspaceFolder): Promise<boolean> {
+    if (folder.uri.scheme !== 'file') return false;
+    const key = folder.uri.toString();
+    const read = await readFeedback(folder.uri.fsPath);
+    if (read.kind === 'unusable') {
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} in {1}: {2}', DEFAULT_FEEDBACK_FILE, folder.name, read.message));
+      return false;
+    }
+    if (read.problems.length > 0) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} in {1}: {2}', DEFAULT_FEEDBACK_FILE, folder.name, read.problems.slice(0, 3).join('; ')));
+    }
+    const before = JSON.stringify(this.files.get(key)?.corrections ?? []);
+    this.files.set(key, read.file);
+    return JSON.stringify(read.file.corrections) !== before;
+  }
+}
