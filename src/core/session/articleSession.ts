@@ -219,7 +219,7 @@ export class ArticleSession {
   at(offset: number): ArticlePoint {
     const placements = this.tracked.placements.filter((p) => p.span && spanContains(p.span, offset));
     if (!this.analyzer) return { placements, findings: [] };
-    if (!this.analysisIsCurrent) this.update(this.analyzer, { priority: [{ start: offset, end: offset + 1 }], deadline: 0 });
+    if (!this.analysisIsCurrent) this.update(this.analyzer, { priority: [{ start: offset, end: offset + 1 }], deadline: 0, priorityNow: true });
     const findings = this.analyzer.result().findings
       .filter((f) => spanContains(f, offset))
       .sort((a, b) => a.end - a.start - (b.end - b.start));
