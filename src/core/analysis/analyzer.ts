@@ -423,6 +423,11 @@ export class IncrementalAnalyzer {
     return this.assembled;
   }
 
+  /** True while a text's first split into units is under way: `update` stopped before it could analyse anything. */
+  get isSplitting(): boolean {
+    return this.splitting !== null;
+  }
+
   /** Analyses `text` in full (blocks seen before are reused). */
   analyze(text: string): Analysis {
     this.update(text);

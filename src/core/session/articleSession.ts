@@ -165,6 +165,11 @@ export class ArticleSession {
     return complete;
   }
 
+  /** True while the analysis is still splitting the text into units: nothing is analysed yet, nothing worth showing. */
+  get isSplitting(): boolean {
+    return this.analyzer?.isSplitting ?? false;
+  }
+
   /**
    * The analysis of the current version as far as it has got (assembling it costs a few
    * milliseconds on a large article after an update: do it in a turn of its own).

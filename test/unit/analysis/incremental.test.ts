@@ -149,8 +149,12 @@ describe('analysis: IncrementalAnalyzer in slices', () => {
     const full = analyze(large, { lexicon });
     const analyzer = new IncrementalAnalyzer({ lexicon });
     let splitting = 0;
-    while (!analyzer.update(large, { priority: [{ start: 100, end: 101 }], deadline: 0 }) && analyzer.result().findings.length === 0) splitting++;
+    while (!analyzer.update(large, { priority: [{ start: 100, end: 101 }], deadline: 0 }) && analyzer.result().findings.length === 0) {
+      assert.equal(analyzer.isSplitting, true, 'no findings only while splitting');
+      splitting++;
+    }
     assert.ok(splitting > 3, `the split took ${splitting} calls before the first findings`);
+    assert.equal(analyzer.isSplitting, false);
     const first = analyzer.result().findings;
     assert.ok(first.length > 0 && first.every((f) => f.end > 0 && f.start < 200), 'the call that completes the split analyses the priority range only');
     while (!analyzer.update(large, { deadline: 0 }));
