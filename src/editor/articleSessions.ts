@@ -305,7 +305,8 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
     const sliced = entry.session.text.length > SLICED_ABOVE_CHARS;
     const complete = entry.session.analyze(sliced ? { priority: visibleSpans(document), deadline: started + SLICE_BUDGET_MS } : {});
     entry.lastWorkMs = performance.now() - started;
-    if (complete || entry.publishPartial) {
+    // A slice that only split the text has nothing to show: the first partial snapshot waits for findings.
+    if (complete || (entry.publishPartial && !entry.session.isSplitting)) {
       entry.publishPartial = false;
       entry.timer = setTimeout(() => void this.publish(entry, run), 0);
     } else {

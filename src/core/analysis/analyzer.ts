@@ -6,6 +6,7 @@
  *
  * A large article can be analysed in slices: `IncrementalAnalyzer.update` takes the ranges on
  * screen (analysed first) and a deadline, and the editor calls it again in idle time until done.
+ * The first split of a text into units stops at the deadline too, in batches of blocks.
  */
 import type { Analysis, EntityFinding, Finding, Language, NumberFinding } from './types';
 import type { Lexicon } from './lexicon';
@@ -18,7 +19,7 @@ import type { TaggerModel } from './tagger/model';
 import { tagEntities } from './tagger/tagSentence';
 import { combineEntities } from './tagger/combine';
 import { withoutOverlaps } from './overlaps';
-import { scanBlocks, splitBlocks, splitLines, type Block } from './blocks';
+import { scanBlocks, splitLines, type Block } from './blocks';
 import { maskProse } from './prose';
 import { tokenize } from './tokens';
 import { splitSentences } from './sentences';
@@ -134,13 +135,22 @@ export interface OffsetRange {
 
 /** How much of the text one call to `IncrementalAnalyzer.update` analyses. */
 export interface UpdateOptions {
-  /** Ranges analysed first and whatever the deadline: the part of the article on screen. */
+  /**
+   * Ranges analysed first and whatever the deadline, once the text is split into units (see
+   * `priorityNow`): the part of the article on screen.
+   */
   priority?: readonly OffsetRange[];
   /**
    * A `performance.now()` time after which no further units are analysed; the rest waits for the
    * next call. Without a deadline everything is analysed.
    */
   deadline?: number;
+  /**
+   * True: the priority ranges are analysed in this call even when the whole text must be split
+   * first (hover, light bulb: an answer now). Otherwise the first split of a text also stops at the
+   * deadline, and the priority ranges wait for the call that completes it (background slices).
+   */
+  priorityNow?: boolean;
 }
 
 function shift<T extends Finding>(finding: T, offset: number): T {
@@ -148,6 +158,8 @@ function shift<T extends Finding>(finding: T, offset: number): T {
 }
 
 const CHUNK = 1024;
+/** Blocks split (and their language cues counted) between two looks at the deadline. */
+const SPLIT_BATCH = 32;
 
 /**
  * How far `same(from, length)` holds from 0 on, in whole chunks: the chunk doubles while it matches,
@@ -206,6 +218,8 @@ export class IncrementalAnalyzer {
   /** Block results by block text, so that repeated or restored blocks are not analysed twice. */
   private cache = { lines: new Map<string, CachedBlock>(), paragraphs: new Map<string, CachedBlock>() };
   private state: State | null = null;
+  /** A split of a whole text that stopped at its deadline; `resumeAt` is the block start it goes on from. */
+  private splitting: { text: string; metadataEnd: number; resumeAt: number; units: Unit[] } | null = null;
   /** The result of the current state, assembled on first request. */
   private assembled: Analysis | undefined;
   private readonly keys: PlacementKeys = { learned: '', date: null, withNames: '\u0002', withoutNames: '\u0002' };
@@ -250,10 +264,31 @@ export class IncrementalAnalyzer {
     }
   }
 
-  /** Splits the whole text into units. */
-  private allUnits(text: string, metadataEnd: number): Split {
-    const units: Unit[] = [];
-    this.unitsOf(text, splitBlocks(text, metadataEnd), units);
+  /**
+   * Splits the whole text into units, in batches of SPLIT_BATCH blocks until `deadline`: null when
+   * the deadline came first (the next call with the same text goes on where this one stopped).
+   * Splitting 1 MB and counting its language cues takes tens of milliseconds, more before V8 has
+   * compiled the code: too long for one slice of the editor's background analysis.
+   */
+  private allUnits(text: string, metadataEnd: number, deadline?: number): Split | null {
+    let pending = this.splitting;
+    if (!pending || pending.text !== text || pending.metadataEnd !== metadataEnd) {
+      pending = { text, metadataEnd, resumeAt: metadataEnd, units: [] };
+      this.splitting = pending;
+    }
+    let batches = 0;
+    while (pending.resumeAt >= 0) {
+      if (deadline !== undefined && batches > 0 && performance.now() >= deadline) return null;
+      const from = pending.resumeAt;
+      let blocksLeft = SPLIT_BATCH;
+      // Stops at a block start (never the first): scanning resumes there as a full scan would go on.
+      const { blocks, stoppedAt } = scanBlocks(text, from, text.length, (pos) => pos > from && --blocksLeft < 0);
+      this.unitsOf(text, blocks, pending.units);
+      pending.resumeAt = stoppedAt;
+      batches++;
+    }
+    this.splitting = null;
+    const units = pending.units;
     return { units, fresh: { from: 0, to: units.length }, cues: cuesOf(units, 0, units.length) };
   }
 
@@ -339,14 +374,23 @@ export class IncrementalAnalyzer {
   update(text: string, options: UpdateOptions = {}): boolean {
     const { date, metadataEnd } = readArticleDate(text);
     const previous = this.state;
-    const split = (this.reuse && previous ? this.changedUnits(previous, text, metadataEnd) : null) ?? this.allUnits(text, metadataEnd);
+    const changed = this.reuse && previous ? this.changedUnits(previous, text, metadataEnd) : null;
+    const split = changed ?? this.allUnits(text, metadataEnd, options.priorityNow ? undefined : options.deadline);
+    if (!split) {
+      // Nothing can be analysed before the split is whole: the article's language needs every unit's cues.
+      this.state = null;
+      this.assembled = undefined;
+      return false;
+    }
+    // Splitting the whole text used this call's turn: analyse no more than the priority ranges.
+    const splitWhole = changed === null;
     const { units, cues } = split;
     const language = languageFromCues(cues);
     if (previous && previous.complete && previous.units === units && previous.language === language) {
       this.state = { ...previous, text };
       return true;
     }
-    let progressed = false; // every call analyses at least one block, so that repeated calls finish
+    let progressed = splitWhole; // every call splits or analyses at least one block, so that repeated calls finish
     for (const range of options.priority ?? []) {
       for (let i = firstUnitEndingAfter(units, range.start); i < units.length && units[i].start < range.end; i++) {
         if (this.analyzeUnit(text, units[i], language)) progressed = true;
@@ -384,6 +428,11 @@ export class IncrementalAnalyzer {
     const findings = assemble(state.units, state.language, state.date, this.keys, this.unitLanguage);
     this.assembled = { language: state.language, date: state.date, findings: this.feedback.length > 0 ? applyFeedback(state.text, findings, this.feedback) : findings };
     return this.assembled;
+  }
+
+  /** True while a text's first split into units is under way: `update` stopped before it could analyse anything. */
+  get isSplitting(): boolean {
+    return this.splitting !== null;
   }
 
   /** Analyses `text` in full (blocks seen before are reused). */

@@ -165,6 +165,11 @@ export class ArticleSession {
     return complete;
   }
 
+  /** True while the analysis is still splitting the text into units: nothing is analysed yet, nothing worth showing. */
+  get isSplitting(): boolean {
+    return this.analyzer?.isSplitting ?? false;
+  }
+
   /**
    * The analysis of the current version as far as it has got (assembling it costs a few
    * milliseconds on a large article after an update: do it in a turn of its own).
@@ -219,7 +224,7 @@ export class ArticleSession {
   at(offset: number): ArticlePoint {
     const placements = this.tracked.placements.filter((p) => p.span && spanContains(p.span, offset));
     if (!this.analyzer) return { placements, findings: [] };
-    if (!this.analysisIsCurrent) this.update(this.analyzer, { priority: [{ start: offset, end: offset + 1 }], deadline: 0 });
+    if (!this.analysisIsCurrent) this.update(this.analyzer, { priority: [{ start: offset, end: offset + 1 }], deadline: 0, priorityNow: true });
     const findings = this.analyzer.result().findings
       .filter((f) => spanContains(f, offset))
       .sort((a, b) => a.end - a.start - (b.end - b.start));

@@ -142,6 +142,35 @@ describe('analysis: IncrementalAnalyzer in slices', () => {
     assert.deepEqual(analyzer.result(), analyze(edited, { lexicon }));
   });
 
+  // Many short paragraphs: many blocks to split, little to analyse.
+  const large = Array.from({ length: 400 }, (_, i) => `Laut Reuters stieg der Umsatz von Alibaba im Quartal ${i} um ${(i % 90) + 2} Prozent, sagte der Konzern.`).join('\n\n');
+
+  it('splits a large article in slices too, and analyses nothing before the split is whole', () => {
+    const full = analyze(large, { lexicon });
+    const analyzer = new IncrementalAnalyzer({ lexicon });
+    let splitting = 0;
+    while (!analyzer.update(large, { priority: [{ start: 100, end: 101 }], deadline: 0 }) && analyzer.result().findings.length === 0) {
+      assert.equal(analyzer.isSplitting, true, 'no findings only while splitting');
+      splitting++;
+    }
+    assert.ok(splitting > 3, `the split took ${splitting} calls before the first findings`);
+    assert.equal(analyzer.isSplitting, false);
+    const first = analyzer.result().findings;
+    assert.ok(first.length > 0 && first.every((f) => f.end > 0 && f.start < 200), 'the call that completes the split analyses the priority range only');
+    while (!analyzer.update(large, { deadline: 0 }));
+    assert.deepEqual(analyzer.result(), full);
+  });
+
+  it('answers for the priority range in one call when asked to (priorityNow), and restarts a split when the text changes', () => {
+    const analyzer = new IncrementalAnalyzer({ lexicon });
+    assert.equal(analyzer.update(large, { deadline: 0 }), false);
+    const edited = 'Laut Reuters stieg der Umsatz um 12 Prozent.\n\n' + large;
+    assert.equal(analyzer.update(edited, { priority: [{ start: 0, end: 1 }], deadline: 0, priorityNow: true }), false);
+    assert.ok(analyzer.result().findings.some((f) => f.kind === 'number' && f.text === '12 Prozent'), 'the priority range of the new text');
+    while (!analyzer.update(edited, { deadline: 0 }));
+    assert.deepEqual(analyzer.result(), analyze(edited, { lexicon }));
+  });
+
   it('reports complete at once when the text has not changed', () => {
     const analyzer = new IncrementalAnalyzer({ lexicon });
     const first = analyzer.analyze(article);

@@ -39,13 +39,26 @@ export function featureHash(template: number, a: string, b?: string): number {
   return h >>> 0;
 }
 
+/**
+ * The shape class of word[i]: "d" digit, "X" upper case, "x" lower case, else the character itself.
+ * ASCII letters and digits by their code, without the two case-mapped strings that other
+ * characters need (a tagged megabyte has millions of characters).
+ */
+function shapeClass(word: string, i: number): string {
+  const code = word.charCodeAt(i);
+  if (code >= 48 && code <= 57) return 'd';
+  if (code >= 65 && code <= 90) return 'X';
+  if (code >= 97 && code <= 122) return 'x';
+  const c = word.charAt(i);
+  return c !== c.toLowerCase() ? 'X' : c !== c.toUpperCase() ? 'x' : c;
+}
+
 /** "Xxxx" → "Xx", "GPT-4o" → "X-dx", "iPhone" → "xXx": each run of one class is one character. */
 export function shortShape(word: string): string {
   let out = '';
   let last = '';
   for (let i = 0; i < word.length; i++) {
-    const c = word.charAt(i);
-    const k = c >= '0' && c <= '9' ? 'd' : c !== c.toLowerCase() ? 'X' : c !== c.toUpperCase() ? 'x' : c;
+    const k = shapeClass(word, i);
     if (k !== last) out += k;
     last = k;
   }
@@ -58,8 +71,7 @@ export function longShape(word: string): string {
   let last = '';
   let run = 0;
   for (let i = 0; i < word.length && out.length < 12; i++) {
-    const c = word.charAt(i);
-    const k = c >= '0' && c <= '9' ? 'd' : c !== c.toLowerCase() ? 'X' : c !== c.toUpperCase() ? 'x' : c;
+    const k = shapeClass(word, i);
     run = k === last ? run + 1 : 1;
     last = k;
     if (run <= 4) out += k;
