@@ -5,35 +5,19 @@
 import * as vscode from 'vscode';
 import { defaultLexicon, parseLexiconFile, withEntries, type Lexicon } from '../core/analysis';
 import { readWorkspaceFile } from '../core/workspace/guardedRead';
-import { Disposable } from './disposable';
+import { WatchedFolderFile } from './watchedFolderFile';
 
 export const LEXICON_FILE = '.ainews/entities.json';
 
 /** The entity list is refused above this size before reading. */
 const MAX_LEXICON_BYTES = 8 * 1024 * 1024;
 
-export class Lexicons extends Disposable {
+export class Lexicons extends WatchedFolderFile {
   private readonly lexicons = new Map<string, Lexicon>();
   private readonly problems = new Map<string, string[]>();
-  private readonly changed = this.register(new vscode.EventEmitter<void>());
-  /** Fires after a folder's lexicon file was read again. */
-  readonly onDidChange = this.changed.event;
 
   constructor() {
-    super();
-    const watcher = this.register(vscode.workspace.createFileSystemWatcher(`**/${LEXICON_FILE}`));
-    const reload = (uri: vscode.Uri): void => {
-      const folder = vscode.workspace.getWorkspaceFolder(uri);
-      if (folder) void this.load(folder).then(() => this.changed.fire());
-    };
-    this.register(watcher.onDidChange(reload));
-    this.register(watcher.onDidCreate(reload));
-    this.register(watcher.onDidDelete(reload));
-  }
-
-  /** Reads every workspace folder's lexicon extension; call once after construction. */
-  async initialize(): Promise<void> {
-    await Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => this.load(f)));
+    super(LEXICON_FILE);
   }
 
   /** The entity lexicon that applies to a file: the shipped one plus its folder's extension. */
@@ -47,7 +31,7 @@ export class Lexicons extends Disposable {
     return this.problems.get(folder.uri.toString()) ?? [];
   }
 
-  private async load(folder: vscode.WorkspaceFolder): Promise<void> {
+  protected async load(folder: vscode.WorkspaceFolder): Promise<void> {
     const key = folder.uri.toString();
     let text: string;
     try {

@@ -6,32 +6,16 @@
 import * as vscode from 'vscode';
 import { DEFAULT_TEAM, DEFAULT_TEAM_FILE, parseTeamFile, type TeamConfig } from '../core/team/team';
 import { readWorkspaceFile } from '../core/workspace/guardedRead';
-import { Disposable } from './disposable';
+import { WatchedFolderFile } from './watchedFolderFile';
 
 /** A team file is a few statuses; anything this large is refused before reading. */
 const MAX_TEAM_FILE_BYTES = 1024 * 1024;
 
-export class TeamFiles extends Disposable {
+export class TeamFiles extends WatchedFolderFile {
   private readonly teams = new Map<string, TeamConfig>();
-  private readonly changed = this.register(new vscode.EventEmitter<void>());
-  /** Fires after a folder's team file was read again. */
-  readonly onDidChange = this.changed.event;
 
   constructor() {
-    super();
-    const watcher = this.register(vscode.workspace.createFileSystemWatcher(`**/${DEFAULT_TEAM_FILE}`));
-    const reload = (uri: vscode.Uri): void => {
-      const folder = vscode.workspace.getWorkspaceFolder(uri);
-      if (folder) void this.load(folder).then(() => this.changed.fire());
-    };
-    this.register(watcher.onDidChange(reload));
-    this.register(watcher.onDidCreate(reload));
-    this.register(watcher.onDidDelete(reload));
-  }
-
-  /** Reads every workspace folder's team file; call once after construction. */
-  async initialize(): Promise<void> {
-    await Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => this.load(f)));
+    super(DEFAULT_TEAM_FILE);
   }
 
   /** The team rules that apply to a file (or folder): its folder's, else the defaults. */
@@ -40,7 +24,7 @@ export class TeamFiles extends Disposable {
     return (folder && this.teams.get(folder.uri.toString())) ?? DEFAULT_TEAM;
   }
 
-  private async load(folder: vscode.WorkspaceFolder): Promise<void> {
+  protected async load(folder: vscode.WorkspaceFolder): Promise<void> {
     const key = folder.uri.toString();
     this.teams.delete(key);
     if (folder.uri.scheme !== 'file') return;

@@ -5,6 +5,7 @@
  * And Platt scaling, which turns margins into calibrated probabilities.
  */
 import { sigmoid, type Platt } from '../core/analysis/claimModel';
+import { seededRandom } from '../core/analysis/tagger/train';
 
 export interface Example {
   indices: readonly number[];
@@ -26,17 +27,8 @@ export interface LogisticOptions {
   seed: number;
 }
 
-/** mulberry32: a small seeded generator, enough to shuffle deterministically. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator the entity tagger's training uses too, so that shuffling is the same on every machine. */
+export { seededRandom };
 
 /** Fisher–Yates with a seeded generator. */
 export function shuffled<T>(items: readonly T[], random: () => number): T[] {

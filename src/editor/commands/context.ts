@@ -39,6 +39,23 @@ export function explain(message: string): void {
   void vscode.window.showInformationMessage(message);
 }
 
+/**
+ * The workspace folder a command works in: the active editor's, else the only one, else the one the
+ * user picks.
+ * @param noFolder said when no folder is open; undefined says nothing (the caller explains).
+ * @param placeHolder the pick's prompt when there are several folders.
+ */
+export async function chooseFolder(noFolder?: string, placeHolder?: string): Promise<vscode.WorkspaceFolder | undefined> {
+  const active = vscode.window.activeTextEditor && vscode.workspace.getWorkspaceFolder(vscode.window.activeTextEditor.document.uri);
+  if (active) return active;
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 0) {
+    if (noFolder) explain(noFolder);
+    return undefined;
+  }
+  return folders.length === 1 ? folders[0] : vscode.window.showWorkspaceFolderPick(placeHolder ? { placeHolder } : undefined);
+}
+
 /** The article the command works on: the one named in the arguments, else the active editor's. */
 export async function articleDocument(ctx: CommandContext, uri?: string): Promise<vscode.TextDocument | undefined> {
   const document = uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(uri)) : vscode.window.activeTextEditor?.document;

@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type * as Importer from '../../core/import/index.js';
-import { explain, type CommandContext } from './context';
+import { chooseFolder, explain, type CommandContext } from './context';
 
 /** Where imported articles go inside a workspace folder. */
 const ARTICLES_FOLDER = 'articles';
@@ -17,17 +17,6 @@ function loadImporter(extensionUri: vscode.Uri): typeof Importer {
   // A runtime require of a separate bundle keeps the libraries out of the extension's activation.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(vscode.Uri.joinPath(extensionUri, 'dist', 'importer.js').fsPath) as typeof Importer;
-}
-
-async function targetFolder(): Promise<vscode.WorkspaceFolder | undefined> {
-  const active = vscode.window.activeTextEditor && vscode.workspace.getWorkspaceFolder(vscode.window.activeTextEditor.document.uri);
-  if (active) return active;
-  const folders = vscode.workspace.workspaceFolders ?? [];
-  if (folders.length === 0) {
-    explain(vscode.l10n.t('Open a folder first: imported articles are saved in its articles/ folder and shared through git.'));
-    return undefined;
-  }
-  return folders.length === 1 ? folders[0] : vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Which folder should hold the article?') });
 }
 
 type Source = { kind: 'url'; url: string } | { kind: 'file'; path: string } | { kind: 'text'; text: string };
@@ -82,9 +71,17 @@ function isWebAddress(value: string): boolean {
   return /^https?:\/\/\S+$/i.test(value.trim());
 }
 
+/** The workspace folder whose articles/ an import is saved in. */
+function importFolder(): Promise<vscode.WorkspaceFolder | undefined> {
+  return chooseFolder(
+    vscode.l10n.t('Open a folder first: imported articles are saved in its articles/ folder and shared through git.'),
+    vscode.l10n.t('Which folder should hold the article?'),
+  );
+}
+
 /** "Import Article from URL…": `args.url` skips the prompt (tests, keybindings). */
 async function importFromUrl(ctx: CommandContext, args?: { url?: string }): Promise<vscode.Uri | undefined> {
-  const folder = await targetFolder();
+  const folder = await importFolder();
   if (!folder) return undefined;
   let url = args?.url;
   if (!url) {
@@ -102,7 +99,7 @@ async function importFromUrl(ctx: CommandContext, args?: { url?: string }): Prom
 
 /** "Import Article from HTML File…": `args.files` skips the dialog. Resolves to the written files. */
 async function importFromHtmlFile(ctx: CommandContext, args?: { files?: string[] }): Promise<vscode.Uri[]> {
-  const folder = await targetFolder();
+  const folder = await importFolder();
   if (!folder) return [];
   const files = args?.files ?? (await vscode.window.showOpenDialog({
     title: vscode.l10n.t('Import Article from HTML File'),
@@ -120,7 +117,7 @@ async function importFromHtmlFile(ctx: CommandContext, args?: { files?: string[]
 
 /** "Import Article from Clipboard": an address is fetched, HTML is extracted, plain text kept as is. */
 async function importFromClipboard(ctx: CommandContext): Promise<vscode.Uri | undefined> {
-  const folder = await targetFolder();
+  const folder = await importFolder();
   if (!folder) return undefined;
   const text = await vscode.env.clipboard.readText();
   if (text.trim() === '') {

@@ -11,7 +11,7 @@ import { articlePathOf } from '../annotationService';
 import { Disposable } from '../disposable';
 import { toRange } from '../ranges';
 import { indexPath, type WorkspaceArticles } from '../workspaceArticles';
-import { explain, type CommandContext } from './context';
+import { chooseFolder, explain, type CommandContext } from './context';
 
 /** Arguments of `aiNews.export` (tests and keybindings skip the questions with them). */
 export interface ExportArgs {
@@ -50,17 +50,9 @@ async function pickStatuses(): Promise<Status[] | undefined> {
   return picked?.map((p) => p.status);
 }
 
-async function chooseFolder(): Promise<vscode.WorkspaceFolder | undefined> {
-  const active = vscode.window.activeTextEditor && vscode.workspace.getWorkspaceFolder(vscode.window.activeTextEditor.document.uri);
-  const folders = vscode.workspace.workspaceFolders ?? [];
-  if (active) return active;
-  if (folders.length <= 1) return folders[0];
-  return vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Export the annotations of which folder?') });
-}
-
 /** Runs "AI News: Export…"; resolves to the file written, or undefined when cancelled or impossible. */
 async function exportAnnotations(ctx: CommandContext, loader: WorkspaceArticles, args: ExportArgs = {}): Promise<string | undefined> {
-  const folder = await chooseFolder();
+  const folder = await chooseFolder(undefined, vscode.l10n.t('Export the annotations of which folder?'));
   if (!folder) {
     explain(vscode.l10n.t('Open a folder first: exports read the annotations of a workspace folder.'));
     return undefined;

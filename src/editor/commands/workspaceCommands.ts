@@ -2,18 +2,7 @@
 import * as vscode from 'vscode';
 import { configureMergeDriverForFolder } from '../../core/git/mergeDriver';
 import { readSettings, setHighlight, type HighlightKind } from '../settings';
-import { explain, type CommandContext } from './context';
-
-async function chooseFolder(): Promise<vscode.WorkspaceFolder | undefined> {
-  const active = vscode.window.activeTextEditor && vscode.workspace.getWorkspaceFolder(vscode.window.activeTextEditor.document.uri);
-  if (active) return active;
-  const folders = vscode.workspace.workspaceFolders ?? [];
-  if (folders.length === 0) {
-    explain(vscode.l10n.t('Open a folder first: annotations are stored in .ainews/annotations.json of a workspace folder.'));
-    return undefined;
-  }
-  return folders.length === 1 ? folders[0] : vscode.window.showWorkspaceFolderPick();
-}
+import { chooseFolder, explain, type CommandContext } from './context';
 
 async function toggleHighlight(kind: HighlightKind): Promise<boolean> {
   // The configuration itself, not the cache: a second toggle may come before the change event.
@@ -23,7 +12,7 @@ async function toggleHighlight(kind: HighlightKind): Promise<boolean> {
 }
 
 async function openAnnotationFile(ctx: CommandContext): Promise<vscode.Uri | undefined> {
-  const folder = await chooseFolder();
+  const folder = await chooseFolder(vscode.l10n.t('Open a folder first: annotations are stored in .ainews/annotations.json of a workspace folder.'));
   if (!folder) return undefined;
   const store = ctx.annotations.storeFor(folder);
   const uri = ctx.annotations.fileUri(folder);
@@ -64,7 +53,7 @@ async function rescan(ctx: CommandContext): Promise<void> {
 }
 
 async function setupGitMergeDriver(ctx: CommandContext): Promise<boolean> {
-  const folder = await chooseFolder();
+  const folder = await chooseFolder(vscode.l10n.t('Open a folder first: annotations are stored in .ainews/annotations.json of a workspace folder.'));
   if (!folder) return false;
   if (!vscode.workspace.isTrusted) {
     explain(vscode.l10n.t('Trust this workspace first: setting up git changes the repository configuration.'));
