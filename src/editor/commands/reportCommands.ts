@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { EXPORT_EXTENSIONS, EXPORT_FORMATS, renderExport, type ExportFormat, type ExportInput, type ExportOptions } from '../../core/export';
 import { buildCrossIndex, findClaimInOtherArticles, type ClaimMatch } from '../../core/crossref';
-import { STATUSES, type Status } from '../../core/store/annotation';
+import { STATUSES, type Annotation, type Status } from '../../core/store/annotation';
 import type { ClaimFinding } from '../../core/analysis';
 import { articlePathOf } from '../annotationService';
 import { Disposable } from '../disposable';
@@ -44,8 +44,10 @@ async function pickScope(articleName: string | undefined): Promise<'article' | '
   return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export which articles?') }))?.scope;
 }
 
-async function pickStatuses(): Promise<Status[] | undefined> {
-  const items = STATUSES.map((status) => ({ label: status, picked: true, status }));
+/** Asks which statuses to export: the built-in ones and every other status an annotation has (a team's own). */
+async function pickStatuses(annotations: readonly Annotation[]): Promise<Status[] | undefined> {
+  const known = [...new Set<Status>([...STATUSES, ...annotations.map((a) => a.status)])];
+  const items = known.map((status) => ({ label: status, picked: true, status }));
   const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Include which verdicts?'), canPickMany: true });
   return picked?.map((p) => p.status);
 }
@@ -74,7 +76,7 @@ async function exportAnnotations(ctx: CommandContext, loader: WorkspaceArticles,
     explain(vscode.l10n.t('Open an article of {0} to export only that article.', folder.name));
     return undefined;
   }
-  const statuses = args.statuses ?? (await pickStatuses());
+  const statuses = args.statuses ?? (await pickStatuses(store.annotations));
   if (!statuses || statuses.length === 0) return undefined;
 
   const settings = ctx.settings.for(folder.uri);

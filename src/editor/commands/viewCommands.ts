@@ -1,13 +1,14 @@
 /** The "Annotations" view's title actions: group by article, status or assignee; filter by status or by my work. */
 import * as vscode from 'vscode';
-import { STATUSES, type Status } from '../../core/store/annotation';
+import { isBuiltInStatus, type Status } from '../../core/store/annotation';
 import type { AnnotationTreeProvider } from '../sidebar/annotationTree';
 
 async function filterByStatus(tree: AnnotationTreeProvider, args?: { statuses?: Status[] }): Promise<void> {
   let statuses = args?.statuses;
   if (!statuses) {
-    const shown = tree.statusFilter ?? STATUSES;
-    const items = STATUSES.map((status) => ({ label: status, picked: shown.includes(status), status }));
+    const choices = tree.statusChoices();
+    const shown = tree.statusFilter ?? choices.map((c) => c.status);
+    const items = choices.map(({ status, label }) => ({ label, description: isBuiltInStatus(status) ? undefined : status, picked: shown.includes(status), status }));
     const picked = await vscode.window.showQuickPick(items, {
       title: vscode.l10n.t('Show annotations with these verdicts (orphaned ones are always shown)'),
       canPickMany: true,

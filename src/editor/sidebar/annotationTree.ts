@@ -179,10 +179,30 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
     return this.refresh();
   }
 
-  /** Shows only annotations with these statuses (orphans are always shown); undefined, empty or all statuses: no filter. */
+  /**
+   * The statuses a filter can pick: the built-in ones, each folder's team statuses, and any other
+   * status an annotation has (one the team file no longer defines is still shown, never dropped).
+   */
+  knownStatuses(): Status[] {
+    return this.statusChoices().map((c) => c.status);
+  }
+
+  /** {@link knownStatuses} with their labels (a team status in the team's words for the UI language). */
+  statusChoices(): { status: Status; label: string }[] {
+    const known = new Map<Status, string>(STATUSES.map((s) => [s, groupLabel(s)]));
+    for (const { folder, store } of this.source.entries()) {
+      const team = this.teams.teamFor(folder.uri);
+      for (const status of team.statuses) if (!known.has(status.id)) known.set(status.id, groupLabel(status.id, team));
+      for (const { status } of store.annotations) if (!known.has(status)) known.set(status, groupLabel(status, team));
+    }
+    return [...known].map(([status, label]) => ({ status, label }));
+  }
+
+  /** Shows only annotations with these statuses (orphans are always shown); undefined, empty or every known status: no filter. */
   setStatusFilter(statuses: readonly Status[] | undefined): Promise<void> {
-    const unique = statuses ? STATUSES.filter((s) => statuses.includes(s)) : [];
-    this.filter = unique.length === 0 || unique.length === STATUSES.length ? undefined : unique;
+    const unique = [...new Set(statuses ?? [])];
+    const everything = this.knownStatuses().every((s) => unique.includes(s));
+    this.filter = unique.length === 0 || everything ? undefined : unique;
     return this.refresh();
   }
 

@@ -125,6 +125,15 @@ describe('Review: assign, team statuses, second review, blind double check', fun
     await vscode.commands.executeCommand('aiNews.groupByStatus');
     const groups = (await treeLabels(tree)).map((g) => g.label);
     assert.ok(groups.includes('Misleading (1)'), groups.join(' | '));
+    // The status filter offers the team's status in its own words and can show it alone.
+    assert.ok(tree.statusChoices().some((c) => c.status === 'misleading' && c.label === 'Misleading'), JSON.stringify(tree.statusChoices()));
+    await vscode.commands.executeCommand('aiNews.filterByStatus', { statuses: ['misleading'] });
+    assert.deepEqual(tree.statusFilter, ['misleading']);
+    assert.ok((await treeLabels(tree)).some((g) => g.label === 'Misleading (1)'), 'the team status passes its own filter');
+    await vscode.commands.executeCommand('aiNews.filterByStatus', { statuses: ['verified'] });
+    assert.ok(!(await treeLabels(tree)).some((g) => g.label.startsWith('Misleading')), 'and is hidden by another');
+    await vscode.commands.executeCommand('aiNews.filterByStatus', { statuses: tree.knownStatuses() });
+    assert.equal(tree.statusFilter, undefined, 'every known status: no filter');
     await vscode.commands.executeCommand('aiNews.groupByArticle');
   });
 
