@@ -8,8 +8,9 @@
  * File layout (little-endian): "AILM", u32 format version, u32 header length, header JSON (padded
  * to 4 bytes), i8 weights[buckets].
  */
+import { decodeModelContainer, encodeModelContainer, type ModelKind } from './modelContainer';
 export const LANGUAGE_MODEL_FORMAT_VERSION = 1;
-const MAGIC = 0x4d4c4941; // "AILM"
+const LANGUAGE_MODEL_FILE: ModelKind = { magic: 0x4d4c4941 /* "AILM" */, version: LANGUAGE_MODEL_FORMAT_VERSION, name: 'a language model' };
 export const MAX_ORDER = 4;
 
 export interface LanguageModelHeader {
@@ -85,29 +86,15 @@ export class LanguageModel {
   }
 
   toBytes(): Uint8Array {
-    const json = new TextEncoder().encode(JSON.stringify(this.header));
-    const padded = (json.length + 3) & ~3;
-    const bytes = new Uint8Array(12 + padded + this.weights.length);
-    const view = new DataView(bytes.buffer);
-    view.setUint32(0, MAGIC, true);
-    view.setUint32(4, LANGUAGE_MODEL_FORMAT_VERSION, true);
-    view.setUint32(8, padded, true);
-    bytes.set(json, 12);
-    bytes.fill(32, 12 + json.length, 12 + padded);
-    bytes.set(new Uint8Array(this.weights.buffer, this.weights.byteOffset, this.weights.length), 12 + padded);
+    const { bytes, payloadAt } = encodeModelContainer(LANGUAGE_MODEL_FILE, this.header, this.weights.length);
+    bytes.set(new Uint8Array(this.weights.buffer, this.weights.byteOffset, this.weights.length), payloadAt);
     return bytes;
   }
 }
 
 /** @throws Error naming what is wrong when the bytes are not a language model of this format. */
 export function decodeLanguageModel(bytes: Uint8Array): LanguageModel {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length < 12 || view.getUint32(0, true) !== MAGIC) throw new Error('not a language model (bad magic number)');
-  const version = view.getUint32(4, true);
-  if (version !== LANGUAGE_MODEL_FORMAT_VERSION) throw new Error(`language model format ${version}, expected ${LANGUAGE_MODEL_FORMAT_VERSION}`);
-  const headerLength = view.getUint32(8, true);
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as LanguageModelHeader;
-  const at = 12 + headerLength;
+  const { header, payloadAt: at } = decodeModelContainer<LanguageModelHeader>(bytes, LANGUAGE_MODEL_FILE);
   if (bytes.length !== at + header.buckets || (header.buckets & (header.buckets - 1)) !== 0) throw new Error(`language model is ${bytes.length} bytes, its header promises ${at + header.buckets}`);
   return new LanguageModel(header, new Int8Array(bytes.buffer, bytes.byteOffset + at, header.buckets));
 }

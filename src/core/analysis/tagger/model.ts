@@ -8,11 +8,12 @@
  * to 4 bytes), u32 keys[count], i8 weights[count * tags.length].
  */
 import { T, featureHash } from './features';
+import { decodeModelContainer, encodeModelContainer, type ModelKind } from '../modelContainer';
 
 export const TAGGER_FORMAT_VERSION = 1;
 /** Distinct words whose scores are kept (about 3 MB); the memo starts afresh beyond. */
 const WORD_MEMO_LIMIT = 40_000;
-const MAGIC = 0x544e4941; // "AINT"
+const TAGGER_FILE: ModelKind = { magic: 0x544e4941 /* "AINT" */, version: TAGGER_FORMAT_VERSION, name: 'an entity tagger model' };
 
 export interface TaggerHeader {
   language: string;
@@ -163,16 +164,8 @@ function softmaxAt(scores: Float64Array, chosen: number, factor: number, allowed
 }
 
 export function encodeTagger(header: TaggerHeader, keys: Uint32Array, weights: Int8Array): Uint8Array {
-  const json = new TextEncoder().encode(JSON.stringify(header));
-  const padded = (json.length + 3) & ~3;
-  const bytes = new Uint8Array(12 + padded + keys.length * 4 + weights.length);
-  const view = new DataView(bytes.buffer);
-  view.setUint32(0, MAGIC, true);
-  view.setUint32(4, TAGGER_FORMAT_VERSION, true);
-  view.setUint32(8, padded, true);
-  bytes.set(json, 12);
-  bytes.fill(32, 12 + json.length, 12 + padded);
-  let at = 12 + padded;
+  const { bytes, view, payloadAt } = encodeModelContainer(TAGGER_FILE, header, keys.length * 4 + weights.length);
+  let at = payloadAt;
   for (let k = 0; k < keys.length; k++, at += 4) view.setUint32(at, keys[k], true);
   bytes.set(new Uint8Array(weights.buffer, weights.byteOffset, weights.length), at);
   return bytes;
@@ -183,13 +176,7 @@ export function encodeTagger(header: TaggerHeader, keys: Uint32Array, weights: I
  * @throws Error naming what is wrong when the bytes are not a tagger model of this format version.
  */
 export function decodeTagger(bytes: Uint8Array): TaggerModel {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length < 12 || view.getUint32(0, true) !== MAGIC) throw new Error('not an entity tagger model (bad magic number)');
-  const version = view.getUint32(4, true);
-  if (version !== TAGGER_FORMAT_VERSION) throw new Error(`entity tagger model format ${version}, expected ${TAGGER_FORMAT_VERSION}`);
-  const headerLength = view.getUint32(8, true);
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as TaggerHeader;
-  const at = 12 + headerLength;
+  const { header, view, payloadAt: at } = decodeModelContainer<TaggerHeader>(bytes, TAGGER_FILE);
   const expected = at + header.count * 4 + header.count * header.tags.length;
   if (bytes.length !== expected) throw new Error(`entity tagger model is ${bytes.length} bytes, its header promises ${expected}`);
   const keys = new Uint32Array(header.count);
