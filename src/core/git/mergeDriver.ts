@@ -28,7 +28,7 @@ export const MERGE_DRIVER_NAME = 'ainews';
 /** The driver command written by default; `%O %A %B` are git's base, ours (result) and theirs files. */
 export const DEFAULT_DRIVER_COMMAND = 'ai-news-annotator merge-driver %O %A %B';
 const DRIVER_DESCRIPTION = 'AI News Annotator: merge annotation files by id';
-const MAX_ATTRIBUTES_BYTES = 1024 * 1024;
+const MAX_GIT_TEXT_FILE_BYTES = 1024 * 1024;
 
 /** A `.gitattributes` pattern for a path: quoted (C style) when it contains spaces or quotes. */
 function attributePattern(path: string): string {
@@ -40,6 +40,19 @@ export function gitAttributesLine(annotationFile: string): string {
   return `${attributePattern(annotationFile)} merge=${MERGE_DRIVER_NAME}`;
 }
 
+/** A `.gitignore` pattern matching exactly one path from the repository root (wildcards and a trailing space escaped). */
+function ignorePattern(path: string): string {
+  return `/${path.replace(/[\\*?[]/g, (c) => `\\${c}`).replace(/ $/, '\\ ')}`;
+}
+
+/**
+ * The `.gitignore` lines for a file's save lock (`<file>.lock`, see store/fileLock.ts) and the
+ * aside copy a stale lock is moved to: a lock left behind by a crash must never be committed.
+ */
+export function lockIgnoreLines(file: string): string[] {
+  return [ignorePattern(`${file}.lock`), `${ignorePattern(`${file}.lock.stale.`)}*`];
+}
+
 export interface MergeDriverSetup {
   /** The line `.gitattributes` now contains for the annotation file. */
   attributesLine: string;
@@ -47,6 +60,10 @@ export interface MergeDriverSetup {
   feedbackAttributesLine?: string;
   /** Whether a line had to be added. */
   attributesAdded: boolean;
+  /** The `.gitignore` lines that keep the files' save locks out of commits. */
+  ignoreLines: string[];
+  /** Whether a `.gitignore` line had to be added. */
+  ignoreAdded: boolean;
   /** The command configured as `merge.ainews.driver`. */
   driverCommand: string;
   /** The repository that was set up. */
@@ -57,8 +74,9 @@ export interface MergeDriverSetup {
 
 /**
  * Sets a repository up to merge an annotation file (and the feedback file next to it) with the
- * driver: appends the `.gitattributes` lines (once; running it again changes nothing) and writes
- * `merge.ainews.name` and `merge.ainews.driver` into the repository's own git config.
+ * driver: appends the `.gitattributes` lines and the `.gitignore` lines for the save locks (once;
+ * running it again changes nothing) and writes `merge.ainews.name` and `merge.ainews.driver` into
+ * the repository's own git config.
  * @param repoRoot The repository's top-level folder.
  * @param annotationFile The annotation file relative to `repoRoot`, `/` separators.
  * @param options.driverCommand Overrides the command (e.g. `node /path/to/dist/cli.js merge-driver %O %A %B`).
@@ -69,25 +87,33 @@ export async function configureMergeDriver(repoRoot: string, annotationFile: str
   const attributesLine = gitAttributesLine(annotationFile);
   const feedbackAttributesLine = options.feedbackFile === undefined ? undefined : gitAttributesLine(options.feedbackFile);
   const wanted = feedbackAttributesLine === undefined ? [attributesLine] : [attributesLine, feedbackAttributesLine];
-  const attributesPath = join(repoRoot, '.gitattributes');
-  const existing = await readAttributes(attributesPath);
-  const present = new Set(existing.split(/\r?\n/).map((line) => line.trim()));
-  const missing = wanted.filter((line) => !present.has(line));
-  if (missing.length > 0) {
-    const separator = existing === '' || existing.endsWith('\n') ? '' : '\n';
-    await fs.writeFile(attributesPath, `${existing}${separator}${missing.map((line) => `${line}\n`).join('')}`, 'utf8');
-  }
+  const attributesAdded = await appendMissingLines(join(repoRoot, '.gitattributes'), wanted);
+  const ignoreLines = [annotationFile, ...(options.feedbackFile === undefined ? [] : [options.feedbackFile])].flatMap(lockIgnoreLines);
+  const ignoreAdded = await appendMissingLines(join(repoRoot, '.gitignore'), ignoreLines);
   const driverCommand = options.driverCommand ?? DEFAULT_DRIVER_COMMAND;
   await git(repoRoot, ['config', `merge.${MERGE_DRIVER_NAME}.name`, DRIVER_DESCRIPTION]);
   await git(repoRoot, ['config', `merge.${MERGE_DRIVER_NAME}.driver`, driverCommand]);
   const lines = wanted.map((line) => `"${line}"`).join(' and ');
-  const summary = `${missing.length === 0 ? '.gitattributes already had' : 'added to .gitattributes:'} ${lines}; git config merge.${MERGE_DRIVER_NAME}.driver is "${driverCommand}"`;
-  return { attributesLine, feedbackAttributesLine, attributesAdded: missing.length > 0, driverCommand, repoRoot, summary };
+  const summary =
+    `${attributesAdded ? 'added to .gitattributes:' : '.gitattributes already had'} ${lines}; ` +
+    `${ignoreAdded ? 'added the save locks to .gitignore' : '.gitignore already ignores the save locks'}; git config merge.${MERGE_DRIVER_NAME}.driver is "${driverCommand}"`;
+  return { attributesLine, feedbackAttributesLine, attributesAdded, ignoreLines, ignoreAdded, driverCommand, repoRoot, summary };
 }
 
-/** `.gitattributes` as text ('' when missing), through the guarded reader: a FIFO or device is refused, not waited on. */
-async function readAttributes(path: string): Promise<string> {
-  const read = await readRegularFile(path, MAX_ATTRIBUTES_BYTES);
+/** Appends the lines a text file (`.gitattributes`, `.gitignore`) lacks; resolves to whether any was added. */
+async function appendMissingLines(path: string, wanted: string[]): Promise<boolean> {
+  const existing = await readGitTextFile(path);
+  const present = new Set(existing.split(/\r?\n/).map((line) => line.trim()));
+  const missing = wanted.filter((line) => !present.has(line));
+  if (missing.length === 0) return false;
+  const separator = existing === '' || existing.endsWith('\n') ? '' : '\n';
+  await fs.writeFile(path, `${existing}${separator}${missing.map((line) => `${line}\n`).join('')}`, 'utf8');
+  return true;
+}
+
+/** A small git text file (`.gitattributes`, `.gitignore`) as text ('' when missing), through the guarded reader: a FIFO or device is refused, not waited on. */
+async function readGitTextFile(path: string): Promise<string> {
+  const read = await readRegularFile(path, MAX_GIT_TEXT_FILE_BYTES);
   if (read.kind === 'missing') return '';
   if (read.kind === 'refused') throw new Error(read.message);
   return read.bytes.toString('utf8');

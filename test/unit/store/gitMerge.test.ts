@@ -73,6 +73,15 @@ describe('store/git: the merge driver in a real repository', function () {
     assert.equal(second.status, 0, second.stderr);
     assert.match(second.stdout, /already in/);
     assert.equal(readFileSync(join(repo, '.gitattributes'), 'utf8'), '.ainews/annotations.json merge=ainews\n.ainews/feedback.json merge=ainews\n');
+    assert.match(first.stdout, /added to .*\.gitignore: \/\.ainews\/annotations\.json\.lock/);
+    assert.equal(
+      readFileSync(join(repo, '.gitignore'), 'utf8'),
+      '/.ainews/annotations.json.lock\n/.ainews/annotations.json.lock.stale.*\n/.ainews/feedback.json.lock\n/.ainews/feedback.json.lock.stale.*\n',
+    );
+    // A lock left behind by a crash (and its stale copy) is ignored; the annotation file is not.
+    mkdirSync(join(repo, '.ainews'), { recursive: true });
+    for (const name of ['annotations.json', 'annotations.json.lock', 'annotations.json.lock.stale.0a1b2c', 'feedback.json.lock']) writeFileSync(join(repo, '.ainews', name), '{}');
+    assert.equal(git('status', '--porcelain', '--untracked-files=all', '.ainews').trim(), '?? .ainews/annotations.json');
     assert.equal(git('config', 'merge.ainews.driver').trim(), driver);
     assert.match(git('config', 'merge.ainews.name'), /AI News Annotator/);
     assert.equal(git('check-attr', 'merge', '.ainews/annotations.json').trim(), '.ainews/annotations.json: merge: ainews');
@@ -108,6 +117,11 @@ describe('store/git: the merge driver in a real repository', function () {
     assert.equal(setup.attributesLine, '"Redaktion KI/.ainews/annotations.json" merge=ainews');
     assert.equal(setup.feedbackAttributesLine, '"Redaktion KI/.ainews/feedback.json" merge=ainews');
     assert.match(setup.summary, /added to \.gitattributes/);
+    assert.deepEqual(setup.ignoreLines.slice(0, 2), ['/Redaktion KI/.ainews/annotations.json.lock', '/Redaktion KI/.ainews/annotations.json.lock.stale.*']);
+    writeFileSync(join(folder, 'stray.lock'), '');
+    mkdirSync(join(folder, '.ainews'));
+    writeFileSync(join(folder, '.ainews', 'annotations.json.lock'), '{}');
+    assert.equal(git('status', '--porcelain', '--untracked-files=all').trim().split('\n').filter((l) => l.includes('.lock')).join(), '?? "Redaktion KI/stray.lock"');
     assert.equal(git('check-attr', 'merge', 'Redaktion KI/.ainews/annotations.json').trim(), 'Redaktion KI/.ainews/annotations.json: merge: ainews');
     assert.equal((await configureMergeDriverForFolder(folder, '.ainews/annotations.json')).attributesAdded, false);
   });
