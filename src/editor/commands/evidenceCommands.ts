@@ -5,14 +5,14 @@
  * Nothing is fetched unless the user asked to archive; the fetch uses node's http/https from the
  * extension host, which VS Code routes through the user's proxy settings (`http.proxy`,
  * `http.proxySupport`). An archived copy opens as what it is: text in a read-only editor (HTML as
- * its source, never rendered in a webview), an image in VS Code's image preview, anything else in
+ * its source, through a content provider, never rendered in a webview), an image in VS Code's image preview, anything else in
  * the system's default app after asking.
  */
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { archiveLocalFile, evidenceItem, fetchAndArchive, hashWorkspaceFile, isTextContent, mediaType, withEvidenceItem } from '../../core/evidence';
 import { evidenceUrl, type Annotation, type Evidence, type EvidenceArchive } from '../../core/store/annotation';
-import { workspaceFileRefusal } from '../../core/workspace/guardedRead';
+import { readWorkspaceFile, workspaceFileRefusal } from '../../core/workspace/guardedRead';
 import { explain, type AnnotationArgs, type CommandContext } from './context';
 import { requireAnnotation, run } from './verdictCommands';
 
@@ -159,6 +159,29 @@ function describeItem(item: Evidence): vscode.QuickPickItem & { item: Evidence }
   };
 }
 
+/** The scheme of archived copies shown as text: documents of a content provider are read-only. */
+export const ARCHIVED_COPY_SCHEME = 'ainews-evidence';
+
+/** `ainews-evidence:/.ainews/evidence/<sha256>.<ext>?<folder URI>`: the path keeps the extension, for the language mode. */
+function archivedCopyUri(folder: vscode.WorkspaceFolder, file: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: ARCHIVED_COPY_SCHEME, path: `/${file}`, query: folder.uri.toString() });
+}
+
+/** Serves archived copies as read-only text, read through the workspace guards. */
+class ArchivedCopyProvider implements vscode.TextDocumentContentProvider {
+  constructor(private readonly ctx: CommandContext) {}
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(uri.query, true));
+    if (!folder) throw new Error(vscode.l10n.t('The workspace folder of {0} is not open.', uri.path.slice(1)));
+    const read = await readWorkspaceFile(folder.uri.fsPath, uri.path.slice(1), this.ctx.settings.for(folder.uri).maxEvidenceArchiveBytes);
+    if (read.kind === 'refused') throw new Error(read.message);
+    if (read.kind === 'missing') throw new Error(vscode.l10n.t('The archived copy {0} is missing.', uri.path.slice(1)));
+    // Lenient: a page in another charset shows replacement characters rather than nothing.
+    return new TextDecoder('utf-8').decode(read.bytes);
+  }
+}
+
 /** Opens the saved copy as what it is, after checking that it is inside the workspace and intact. */
 async function openArchivedCopy(folder: vscode.WorkspaceFolder, archive: EvidenceArchive): Promise<boolean> {
   const root = folder.uri.fsPath;
@@ -175,10 +198,9 @@ async function openArchivedCopy(folder: vscode.WorkspaceFolder, archive: Evidenc
   if (hash.sha256 !== archive.sha256) void vscode.window.showWarningMessage(vscode.l10n.t('The archived copy {0} changed since it was saved: its hash no longer matches.', archive.file));
   const uri = vscode.Uri.joinPath(folder.uri, ...archive.file.split('/'));
   if (isTextContent(archive.contentType)) {
-    // As text, whatever the language: the source of a page is shown, never rendered.
-    const document = await vscode.workspace.openTextDocument(uri);
+    // Through a read-only scheme: the copy is evidence, and is shown as its source, never rendered.
+    const document = await vscode.workspace.openTextDocument(archivedCopyUri(folder, archive.file));
     await vscode.window.showTextDocument(document, { preview: true });
-    await vscode.commands.executeCommand('workbench.action.files.setActiveEditorReadonlyInSession');
     return true;
   }
   if (mediaType(archive.contentType).startsWith('image/')) {
@@ -220,5 +242,6 @@ export function registerEvidenceCommands(ctx: CommandContext): vscode.Disposable
   return [
     vscode.commands.registerCommand('aiNews.addEvidence', (args?: AddEvidenceArgs) => addEvidence(ctx, args)),
     vscode.commands.registerCommand('aiNews.openEvidence', (args?: AnnotationArgs & { url?: string }) => openEvidence(ctx, args)),
+    vscode.workspace.registerTextDocumentContentProvider(ARCHIVED_COPY_SCHEME, new ArchivedCopyProvider(ctx)),
   ];
 }
