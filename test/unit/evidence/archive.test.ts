@@ -2,8 +2,6 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -18,17 +16,15 @@ import {
   verifyEvidence,
 } from '../../../src/core/evidence';
 import { sampleAnnotation } from '../../support/annotations';
+import { startLocalServer, streamMegabytes, type LocalServer } from '../../support/localServer';
 
 const sha256 = (bytes: string | Buffer) => createHash('sha256').update(bytes).digest('hex');
 const PRESS_RELEASE = '<html><body><p>Alibaba investiert 53 Milliarden US-Dollar über drei Jahre.</p></body></html>';
 const MB = 1024 * 1024;
 
-/** A real HTTP server on 127.0.0.1: pages of several types, redirects, errors, a slow and a huge answer. */
-async function startServer(): Promise<{ server: Server; base: string; requests: string[] }> {
-  const requests: string[] = [];
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    const url = request.url ?? '/';
-    requests.push(url);
+/** Answers from a real HTTP server on 127.0.0.1: pages of several types, redirects, errors, a slow and a huge answer. */
+function startServer(): Promise<LocalServer> {
+  return startLocalServer((url, response) => {
     const hop = /^\/hop\/(\d+)$/.exec(url);
     if (hop) {
       const n = Number(hop[1]);
@@ -54,21 +50,11 @@ async function startServer(): Promise<{ server: Server; base: string; requests: 
     } else if (url === '/streamed-huge') {
       // No Content-Length: the limit must hold while the answer streams in.
       response.writeHead(200, { 'content-type': 'application/octet-stream' });
-      const chunk = Buffer.alloc(MB, 0x61);
-      let sent = 0;
-      const pump = (): void => {
-        while (sent < 40 && response.write(chunk)) sent++;
-        if (sent < 40) response.once('drain', pump);
-        else response.end();
-      };
-      response.on('error', () => undefined);
-      pump();
+      streamMegabytes(response, 40);
     } else {
       response.writeHead(404, 'Not Found', { 'content-type': 'text/html' }).end('<h1>Not found</h1>');
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests };
 }
 
 describe('evidence: archiving copies in .ainews/evidence', () => {
@@ -199,12 +185,15 @@ describe('evidence: tamper detection (what check reports)', () => {
 
 describe('evidence: fetching from a server on 127.0.0.1', function () {
   this.timeout(20_000);
-  let server: Server;
+  let server: LocalServer;
   let base: string;
   let requests: string[];
   let root: string;
-  before(async () => ({ server, base, requests } = await startServer()));
-  after(() => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }));
+  before(async () => {
+    server = await startServer();
+    ({ base, requests } = server);
+  });
+  after(() => server.close());
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'ainews-fetch-evidence-'));
     requests.length = 0;
