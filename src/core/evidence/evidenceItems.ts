@@ -44,8 +44,3 @@ export function withEvidenceItem(list: readonly Evidence[] | undefined, item: Ev
   items[index] = typeof existing === 'string' ? item : { ...existing, ...item };
   return items;
 }
-
-/** The archived items of a list, for "Open Evidence". */
-export function archivedItems(list: readonly Evidence[] | undefined): (EvidenceObject & { archive: EvidenceArchive })[] {
-  return (list ?? []).filter((item): item is EvidenceObject & { archive: EvidenceArchive } => typeof item !== 'string' && item.archive !== undefined);
-}

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { archivedItems, evidenceItem, withEvidenceItem } from '../../../src/core/evidence';
+import { evidenceItem, withEvidenceItem } from '../../../src/core/evidence';
 import type { Evidence } from '../../../src/core/store/annotation';
 
 const ARCHIVE = { file: `.ainews/evidence/${'a'.repeat(64)}.html`, sha256: 'a'.repeat(64), fetched: '2025-02-01T10:00:00.000Z', contentType: 'text/html' };
@@ -28,7 +28,6 @@ describe('evidence: items as the user adds them', () => {
     assert.deepEqual(withEvidenceItem(list, { url: 'https://example.org/a', archive: ARCHIVE }), [{ url: 'https://example.org/a', archive: ARCHIVE }, list[1]]);
     assert.deepEqual(withEvidenceItem(list, 'https://example.org/b'), list, 'the plain link again keeps the archived object');
     assert.deepEqual(withEvidenceItem(list, { url: 'https://example.org/b', quote: 'drei Jahre' }), ['https://example.org/a', { url: 'https://example.org/b', title: 'B', archive: ARCHIVE, quote: 'drei Jahre' }]);
-    assert.deepEqual(archivedItems(list), [list[1]]);
     assert.deepEqual(withEvidenceItem(undefined, 'https://example.org/a'), ['https://example.org/a']);
   });
 });
