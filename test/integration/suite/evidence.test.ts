@@ -104,6 +104,21 @@ describe('Evidence: add with an archived copy, open it', function () {
     }
   });
 
+  it('archives a local file the user chose under its hash, named by its file name', async () => {
+    const mail = workspacePath('Antwort der Pressestelle.eml');
+    fs.writeFileSync(mail, 'From: presse@example.org\n\nDie Summe gilt für 2025 bis 2027.\n');
+    try {
+      await vscode.commands.executeCommand('aiNews.addEvidence', { ...target, file: mail, quote: 'für 2025 bis 2027' });
+      const item = await waitFor(() => evidenceOnDisk(target.id).find((e): e is EvidenceObject => typeof e !== 'string' && e.url === 'Antwort der Pressestelle.eml'), 'the mail is evidence');
+      const hash = sha256(fs.readFileSync(mail));
+      assert.deepEqual({ ...item.archive, fetched: undefined }, { file: `.ainews/evidence/${hash}.eml`, sha256: hash, fetched: undefined, contentType: 'message/rfc822' });
+      assert.equal(item.quote, 'für 2025 bis 2027');
+      assert.equal(sha256(fs.readFileSync(workspacePath('.ainews', 'evidence', `${hash}.eml`))), hash);
+    } finally {
+      fs.rmSync(mail);
+    }
+  });
+
   it('a failed fetch stores nothing and archives nothing; a plain link stays a string next to the objects', async () => {
     const evidenceBefore = evidenceOnDisk(target.id);
     const filesBefore = fs.readdirSync(workspacePath('.ainews', 'evidence')).sort();
