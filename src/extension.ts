@@ -9,6 +9,7 @@ import { ArticleSessions } from './editor/articleSessions';
 import { SettingsCache } from './editor/settings';
 import { FeedbackCodeActionProvider, VerdictCodeActionProvider } from './editor/codeActions';
 import type { CommandContext } from './editor/commands/context';
+import { registerEvidenceCommands } from './editor/commands/evidenceCommands';
 import { registerFeedbackCommands } from './editor/commands/feedbackCommands';
 import { registerImportCommands } from './editor/commands/importCommands';
 import { registerNavigationCommands } from './editor/commands/navigationCommands';
@@ -70,6 +71,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiNews
     vscode.commands.registerCommand('aiNews.refreshCrossArticles', () => crossTree.provider.refresh()),
     vscode.commands.registerCommand('aiNews.openSeedArticle', (args?: { file?: string }) => openSeedArticle(context.extensionUri, args)),
     ...registerVerdictCommands(commands),
+    ...registerEvidenceCommands(commands),
     ...registerReviewCommands(commands),
     ...registerNavigationCommands(commands),
     ...registerWorkspaceCommands(commands),

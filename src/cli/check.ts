@@ -38,7 +38,9 @@ Options:
                 (reviewBy passed, or verified more than N days ago) and "article changed since
                 review" (the article's content hash changed); "workflow" is in-progress,
                 awaiting-review, changes-requested or final (rules of .ainews/team.json);
-                "evidence" gives each item's archive: archived, missing, changed or not-archived
+                "evidence" gives each item's archive: {"url", "state", "file"?, "reason"?}, state
+                archived, missing, changed or not-archived ("reason": why a copy that is there was
+                not read: outside the folder, in .git/, not a regular file)
   --max-verified-age N
                 a verified verdict older than N days needs a re-check (default ${DEFAULT_MAX_VERIFIED_AGE_DAYS})
   --help        show this help

@@ -3,6 +3,7 @@
  * assignee, its archived evidence verified against the recorded hashes, and statuses the team file
  * does not define.
  */
+import type { FileHash } from '../core/evidence/hashFile';
 import { verifyEvidence, type EvidenceCheck } from '../core/evidence/verifyArchives';
 import type { Annotation } from '../core/store';
 import { describeStatus, type TeamConfig } from '../core/team/team';
@@ -22,7 +23,7 @@ export interface Version2Check {
  * @returns One entry per annotation, by id.
  */
 export async function checkVersion2(root: string, annotations: readonly Annotation[], team: TeamConfig): Promise<Map<string, Version2Check>> {
-  const hashes = new Map<string, Promise<string | null>>();
+  const hashes = new Map<string, Promise<FileHash>>();
   const result = new Map<string, Version2Check>();
   for (const a of annotations) {
     const entry: Version2Check = { workflow: workflowState(a, team) };
@@ -55,7 +56,7 @@ export function version2Summary(checks: ReadonlyMap<string, Version2Check>): str
     counts.set(check.workflow, (counts.get(check.workflow) ?? 0) + 1);
     for (const e of check.evidence ?? []) {
       if (e.state === 'not-archived') notArchived += 1;
-      else if (e.state !== 'archived') problems.push(`  evidence ${e.state === 'missing' ? 'missing' : 'changed since archived'}: ${e.file} (${e.url}) of ${id}`);
+      else if (e.state !== 'archived') problems.push(`  evidence ${e.state === 'missing' ? 'missing' : 'changed since archived'}: ${e.file}${e.reason ? ` ${e.reason}` : ''} (${e.url}) of ${id}`);
     }
   }
   const workflow = WORKFLOW_STATES.map((s) => `${counts.get(s) ?? 0} ${s}`).join(', ');

@@ -12,9 +12,10 @@ const HELP = `Usage: ai-news-annotator setup-git [--root DIR] [--file PATH] [--d
 
 Makes git merge the annotation file by annotation id (and .ainews/feedback.json by correction
 id) instead of line by line: adds '<file> merge=ainews' and '.ainews/feedback.json merge=ainews'
-to the repository's .gitattributes, the files' save locks ('<file>.lock') to its .gitignore
-(commit both), and sets merge.ainews.driver in this clone's git config (every teammate runs this
-once).
+to the repository's .gitattributes, with '.ainews/evidence/** binary' (archived evidence is
+checked out byte for byte, so that its sha256 still matches), the files' save locks
+('<file>.lock') to its .gitignore (commit both), and sets merge.ainews.driver in this clone's git
+config (every teammate runs this once).
 
 Options:
   --root DIR        the workspace folder (default: the current directory)
@@ -44,7 +45,7 @@ export async function runSetupGit(args: string[]): Promise<number> {
     const setup = await configureMergeDriverForFolder(root, options.file, { driverCommand });
     process.stdout.write(
       [
-        `${setup.attributesAdded ? 'added to' : 'already in'} ${join(setup.repoRoot, '.gitattributes')}: ${setup.attributesLine}${setup.feedbackAttributesLine ? `, ${setup.feedbackAttributesLine}` : ''}`,
+        `${setup.attributesAdded ? 'added to' : 'already in'} ${join(setup.repoRoot, '.gitattributes')}: ${setup.attributesLine}${[setup.feedbackAttributesLine, setup.evidenceAttributesLine].filter(Boolean).map((line) => `, ${line}`).join('')}`,
         `${setup.ignoreAdded ? 'added to' : 'already in'} ${join(setup.repoRoot, '.gitignore')}: ${setup.ignoreLines.join(', ')}`,
         `git config merge.ainews.driver "${setup.driverCommand}"`,
         setup.attributesAdded || setup.ignoreAdded ? 'Commit .gitattributes and .gitignore so that teammates share them; each teammate runs setup-git once in their clone.' : '',

@@ -6,6 +6,8 @@ export const HOVER_COMMANDS = [
   'aiNews.markOutdated',
   'aiNews.setStatus',
   'aiNews.editNote',
+  'aiNews.addEvidence',
+  'aiNews.openEvidence',
   'aiNews.removeAnnotation',
   'aiNews.startChecking',
   'aiNews.approveVerdict',

@@ -120,6 +120,8 @@ function appendAnnotation(md: vscode.MarkdownString, placed: PlacedAnnotation, f
         : []),
       ...(state === 'in-progress' ? [] : [commandLink(vscode.l10n.t('Start checking'), 'aiNews.startChecking', target)]),
       commandLink(vscode.l10n.t('Edit note'), 'aiNews.editNote', target),
+      commandLink(vscode.l10n.t('Add evidence'), 'aiNews.addEvidence', target),
+      ...(a.evidence?.length ? [commandLink(vscode.l10n.t('Open evidence'), 'aiNews.openEvidence', target)] : []),
       commandLink(vscode.l10n.t('Remove'), 'aiNews.removeAnnotation', target),
     ].join(' · '),
   );

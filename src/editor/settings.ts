@@ -19,6 +19,8 @@ export interface Settings {
   maxVerifiedAgeDays: number;
   maxArticleAgeDays: number;
   exportBaseIri: string;
+  /** Archived evidence larger than this is refused. */
+  maxEvidenceArchiveBytes: number;
 }
 
 export const SECTION = 'aiNews';
@@ -47,6 +49,7 @@ export function readSettings(scope: vscode.ConfigurationScope | null): Settings 
     maxVerifiedAgeDays: c.get('recheck.maxVerifiedAgeDays', 180),
     maxArticleAgeDays: c.get('outdated.maxArticleAgeDays', 365),
     exportBaseIri: c.get('export.baseIri', ''),
+    maxEvidenceArchiveBytes: c.get('evidence.maxArchiveSizeMB', 20) * 1024 * 1024,
   };
 }
 

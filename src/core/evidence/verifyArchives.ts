@@ -1,16 +1,16 @@
 /**
  * Checks archived evidence: every `evidence[].archive` names a file in the workspace and the sha256 of
  * its bytes. A copy that is missing or whose bytes changed can no longer prove what the verdict
- * says it proves; evidence without an archived copy may rot. Reads files, writes nothing.
+ * says it proves; evidence without an archived copy may rot. Reads files (through the workspace
+ * guards: never outside the folder or in `.git/`), writes nothing.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { join } from 'node:path';
 import { evidenceUrl, type Annotation } from '../store/annotation';
+import { hashWorkspaceFile, type FileHash } from './hashFile';
 
 /**
  * - `archived`: the saved copy is there and hashes as recorded.
- * - `missing`: the saved copy is not there (or cannot be read).
+ * - `missing`: the saved copy is not there, or cannot be read (then `reason` says why: outside the
+ *   workspace folder, in `.git/`, not a regular file).
  * - `changed`: the saved copy's bytes differ from the recorded hash.
  * - `not-archived`: a link or reference without a saved copy.
  */
@@ -21,17 +21,8 @@ export interface EvidenceCheck {
   state: ArchiveState;
   /** The saved copy's path, for archived items. */
   file?: string;
-}
-
-/** The sha256 (hex) of a file's bytes, streamed; null when it cannot be read. */
-export async function fileSha256(path: string): Promise<string | null> {
-  return new Promise((resolve) => {
-    const hash = createHash('sha256');
-    createReadStream(path)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('end', () => resolve(hash.digest('hex')))
-      .on('error', () => resolve(null));
-  });
+  /** Why a saved copy that is there was not read (outside the workspace, not a regular file): state `missing`. */
+  reason?: string;
 }
 
 /**
@@ -40,7 +31,7 @@ export async function fileSha256(path: string): Promise<string | null> {
  * @param annotation The annotation (archive paths were validated as workspace-relative when read).
  * @param hashes Hashes already computed in this run, by path (several annotations often share a copy).
  */
-export async function verifyEvidence(root: string, annotation: Annotation, hashes = new Map<string, Promise<string | null>>()): Promise<EvidenceCheck[]> {
+export async function verifyEvidence(root: string, annotation: Annotation, hashes = new Map<string, Promise<FileHash>>()): Promise<EvidenceCheck[]> {
   const checks: EvidenceCheck[] = [];
   for (const item of annotation.evidence ?? []) {
     const url = evidenceUrl(item);
@@ -51,11 +42,12 @@ export async function verifyEvidence(root: string, annotation: Annotation, hashe
     const { file, sha256 } = item.archive;
     let pending = hashes.get(file);
     if (!pending) {
-      pending = fileSha256(join(root, ...file.split('/')));
+      pending = hashWorkspaceFile(root, file);
       hashes.set(file, pending);
     }
     const actual = await pending;
-    checks.push({ url, state: actual === null ? 'missing' : actual === sha256.toLowerCase() ? 'archived' : 'changed', file });
+    if (actual.kind === 'hashed') checks.push({ url, state: actual.sha256 === sha256.toLowerCase() ? 'archived' : 'changed', file });
+    else checks.push({ url, state: 'missing', file, ...(actual.kind === 'refused' ? { reason: actual.reason } : {}) });
   }
   return checks;
 }

@@ -2,7 +2,7 @@
  * The CSV export: one record per annotation, RFC 4180 (comma separated, fields quoted when
  * needed, CRLF between records), with a header record. Columns are documented in docs/exports.md.
  */
-import { evidenceUrl } from '../store/annotation';
+import { evidenceUrl, type Evidence } from '../store/annotation';
 import { csvRecord } from './escape';
 import { lineIndex } from './labels';
 import { prepareExport } from './prepare';
@@ -32,6 +32,7 @@ export const CSV_COLUMNS: readonly string[] = [
   'reviewed_by',
   'review_result',
   'tags',
+  'evidence_archives',
 ];
 
 /**
@@ -76,5 +77,12 @@ function row(article: ExportedArticle, exported: ExportedAnnotation, lineOf: (of
     annotation.review?.by ?? '',
     annotation.review?.result ?? '',
     (annotation.tags ?? []).join('; '),
+    archiveLines(annotation.evidence ?? []),
   ];
+}
+
+/** Per evidence item, on the same line as its address: the archived copy's file, hash and fetch time, or nothing. */
+function archiveLines(evidence: readonly Evidence[]): string {
+  const lines = evidence.map((item) => (typeof item !== 'string' && item.archive ? `${item.archive.file} sha256:${item.archive.sha256} fetched:${item.archive.fetched}` : ''));
+  return lines.some((line) => line !== '') ? lines.join('\n') : '';
 }

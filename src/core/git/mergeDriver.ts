@@ -4,6 +4,7 @@
  *
  * `.gitattributes` (committed, shared):   .ainews/annotations.json merge=ainews
  *                                         .ainews/feedback.json merge=ainews
+ *                                         .ainews/evidence/** binary
  * `.git/config` (per clone, each teammate): merge.ainews.driver = ai-news-annotator merge-driver %O %A %B
  *
  * Where a clone lacks the config, git falls back to its text merge; conflict markers it leaves are
@@ -20,6 +21,7 @@ import { decodeUtf8, readRegularFile } from '../workspace/guardedRead';
 import { mergeAnnotationFiles } from '../store/merge';
 import { DEFAULT_FEEDBACK_FILE, parseFeedbackFile, serializeFeedbackFile, type FeedbackFile } from '../feedback/feedback';
 import { mergeFeedbackFiles } from '../feedback/merge';
+import { ARCHIVE_FOLDER } from '../evidence/archive';
 
 const run = promisify(execFile);
 
@@ -53,11 +55,23 @@ export function lockIgnoreLines(file: string): string[] {
   return [ignorePattern(`${file}.lock`), `${ignorePattern(`${file}.lock.stale.`)}*`];
 }
 
+/**
+ * The `.gitattributes` line that keeps archived evidence byte for byte: `binary` (no end-of-line
+ * conversion, no text diff or merge). Without it, a clone with `core.autocrlf` (Git for Windows'
+ * default) or `* text=auto` checks a saved page out with CRLF, and its sha256 no longer matches.
+ * @param evidenceFolder The folder relative to the repository root, `/` separators.
+ */
+export function evidenceAttributesLine(evidenceFolder: string): string {
+  return `${attributePattern(`${evidenceFolder}/**`)} binary`;
+}
+
 export interface MergeDriverSetup {
   /** The line `.gitattributes` now contains for the annotation file. */
   attributesLine: string;
   /** The line for the feedback file (`.ainews/feedback.json`), when it was set up too. */
   feedbackAttributesLine?: string;
+  /** The line for archived evidence (`.ainews/evidence/** binary`), when it was set up too. */
+  evidenceAttributesLine?: string;
   /** Whether a line had to be added. */
   attributesAdded: boolean;
   /** The `.gitignore` lines that keep the files' save locks out of commits. */
@@ -81,12 +95,14 @@ export interface MergeDriverSetup {
  * @param annotationFile The annotation file relative to `repoRoot`, `/` separators.
  * @param options.driverCommand Overrides the command (e.g. `node /path/to/dist/cli.js merge-driver %O %A %B`).
  * @param options.feedbackFile The feedback file relative to `repoRoot`, merged by the same driver.
+ * @param options.evidenceFolder The folder of archived evidence relative to `repoRoot`, kept byte for byte.
  * @throws Error with git's message when git cannot write the config.
  */
-export async function configureMergeDriver(repoRoot: string, annotationFile: string, options: { driverCommand?: string; feedbackFile?: string } = {}): Promise<MergeDriverSetup> {
+export async function configureMergeDriver(repoRoot: string, annotationFile: string, options: { driverCommand?: string; feedbackFile?: string; evidenceFolder?: string } = {}): Promise<MergeDriverSetup> {
   const attributesLine = gitAttributesLine(annotationFile);
   const feedbackAttributesLine = options.feedbackFile === undefined ? undefined : gitAttributesLine(options.feedbackFile);
-  const wanted = feedbackAttributesLine === undefined ? [attributesLine] : [attributesLine, feedbackAttributesLine];
+  const evidenceLine = options.evidenceFolder === undefined ? undefined : evidenceAttributesLine(options.evidenceFolder);
+  const wanted = [attributesLine, feedbackAttributesLine, evidenceLine].filter((line): line is string => line !== undefined);
   const attributesAdded = await appendMissingLines(join(repoRoot, '.gitattributes'), wanted);
   const ignoreLines = [annotationFile, ...(options.feedbackFile === undefined ? [] : [options.feedbackFile])].flatMap(lockIgnoreLines);
   const ignoreAdded = await appendMissingLines(join(repoRoot, '.gitignore'), ignoreLines);
@@ -97,7 +113,7 @@ export async function configureMergeDriver(repoRoot: string, annotationFile: str
   const summary =
     `${attributesAdded ? 'added to .gitattributes:' : '.gitattributes already had'} ${lines}; ` +
     `${ignoreAdded ? 'added the save locks to .gitignore' : '.gitignore already ignores the save locks'}; git config merge.${MERGE_DRIVER_NAME}.driver is "${driverCommand}"`;
-  return { attributesLine, feedbackAttributesLine, attributesAdded, ignoreLines, ignoreAdded, driverCommand, repoRoot, summary };
+  return { attributesLine, feedbackAttributesLine, evidenceAttributesLine: evidenceLine, attributesAdded, ignoreLines, ignoreAdded, driverCommand, repoRoot, summary };
 }
 
 /** Appends the lines a text file (`.gitattributes`, `.gitignore`) lacks; resolves to whether any was added. */
@@ -130,7 +146,7 @@ export async function configureMergeDriverForFolder(folderPath: string, annotati
   const repoRoot = await findRepositoryRoot(folderPath);
   const [realRoot, realFolder] = await Promise.all([fs.realpath(repoRoot), fs.realpath(folderPath)]);
   const inRepo = (file: string): string => relative(realRoot, join(realFolder, ...file.split('/'))).split(sep).join('/');
-  return configureMergeDriver(repoRoot, inRepo(annotationFile), { ...options, feedbackFile: inRepo(DEFAULT_FEEDBACK_FILE) });
+  return configureMergeDriver(repoRoot, inRepo(annotationFile), { ...options, feedbackFile: inRepo(DEFAULT_FEEDBACK_FILE), evidenceFolder: inRepo(ARCHIVE_FOLDER) });
 }
 
 /** The top-level folder of the git repository containing `dir`. @throws Error when `dir` is not in a repository. */

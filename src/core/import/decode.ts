@@ -6,8 +6,9 @@
 
 import * as iconv from 'iconv-lite';
 
-/** The largest page we import: a news article is far below; a bigger answer is not an article. */
-export const MAX_PAGE_BYTES = 10 * 1024 * 1024;
+import { MAX_PAGE_BYTES } from './fetchPage';
+
+export { MAX_PAGE_BYTES };
 
 /** Why a page was not imported; the message names the cause and is shown to the user as is. */
 export class ImportRefusal extends Error {}

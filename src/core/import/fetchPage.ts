@@ -6,7 +6,9 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import * as zlib from 'node:zlib';
-import { MAX_PAGE_BYTES } from './decode';
+
+/** The largest page we import: a news article is far below; a bigger answer is not an article. */
+export const MAX_PAGE_BYTES = 10 * 1024 * 1024;
 
 export interface FetchOptions {
   timeoutMs?: number;
@@ -14,6 +16,10 @@ export interface FetchOptions {
   maxRedirects?: number;
   /** Cancels the request (the editor's progress notification has a Cancel button). */
   signal?: AbortSignal;
+  /** The Accept header: a web page by default; evidence takes any type. */
+  accept?: string;
+  /** Says in the User-Agent header what the request is for. */
+  purpose?: string;
 }
 
 export interface FetchedPage {
@@ -28,6 +34,9 @@ export class FetchFailure extends Error {}
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 export const MAX_REDIRECTS = 5;
+
+const PAGE_ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1';
+const PAGE_PURPOSE = 'article import; one page, no assets';
 
 const NETWORK_REASONS: Record<string, string> = {
   ENOTFOUND: 'the host name cannot be resolved (offline, or a typo in the address?)',
@@ -48,7 +57,7 @@ export function parseWebAddress(address: string): URL {
   } catch {
     throw new FetchFailure(`'${address}' is not a web address`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchFailure(`only http and https addresses can be imported, not ${url.protocol}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchFailure(`only http and https addresses can be fetched, not ${url.protocol}`);
   return url;
 }
 
@@ -73,9 +82,9 @@ function requestOnce(url: URL, options: Required<Omit<FetchOptions, 'signal'>> &
     const request = client.get(url, {
       signal: options.signal,
       headers: {
-        'accept': 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1',
+        'accept': options.accept,
         'accept-encoding': 'gzip, deflate, br',
-        'user-agent': 'ai-news-annotator (article import; one page, no assets)',
+        'user-agent': `ai-news-annotator (${options.purpose})`,
       },
     }, (response) => {
       const status = response.statusCode ?? 0;
@@ -137,6 +146,8 @@ export async function fetchPage(address: string, options: FetchOptions = {}): Pr
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxBytes: options.maxBytes ?? MAX_PAGE_BYTES,
     maxRedirects: options.maxRedirects ?? MAX_REDIRECTS,
+    accept: options.accept ?? PAGE_ACCEPT,
+    purpose: options.purpose ?? PAGE_PURPOSE,
   };
   const controller = new AbortController();
   let timedOut = false;

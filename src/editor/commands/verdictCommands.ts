@@ -1,4 +1,4 @@
-/** Mark verified / disputed / outdated, set status, edit note, evidence, review date, remove, re-anchor. */
+/** Mark verified / disputed / outdated, set status, edit note, review date, remove, re-anchor (evidence: evidenceCommands.ts). */
 import * as vscode from 'vscode';
 import { STATUSES, type Annotation, type Status } from '../../core/store/annotation';
 import type { Version2Patch } from '../../core/store/patchVersion2';
@@ -99,24 +99,6 @@ async function editNote(ctx: CommandContext, args?: AnnotationArgs & { note?: st
   return run(() => ctx.annotations.update(found.folder, found.annotation.id, { note }));
 }
 
-function validateLink(value: string): string | undefined {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? undefined : vscode.l10n.t('Evidence links start with https:// or http://');
-  } catch {
-    return vscode.l10n.t('Enter a web address, e.g. https://example.org/source');
-  }
-}
-
-async function addEvidence(ctx: CommandContext, args?: AnnotationArgs & { link?: string }): Promise<Annotation | undefined> {
-  const found = requireAnnotation(ctx, args);
-  if (!found) return undefined;
-  const link = args?.link ?? (await vscode.window.showInputBox({ title: vscode.l10n.t('Add evidence link'), placeHolder: 'https://', validateInput: validateLink }));
-  if (link === undefined || validateLink(link)) return undefined;
-  const evidence = [...new Set([...(found.annotation.evidence ?? []), link])];
-  return run(() => ctx.annotations.update(found.folder, found.annotation.id, { evidence }));
-}
-
 function validateDate(value: string): string | undefined {
   if (value === '') return undefined;
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) ? undefined : vscode.l10n.t('Enter a date as YYYY-MM-DD, or nothing to clear it');
@@ -181,7 +163,6 @@ export function registerVerdictCommands(ctx: CommandContext): vscode.Disposable[
     vscode.commands.registerCommand('aiNews.markUnverifiable', (args?: SpanArgs) => markStatus(ctx, 'unverifiable', args)),
     vscode.commands.registerCommand('aiNews.setStatus', (args?: AnnotationArgs & { status?: Status }) => setStatus(ctx, args)),
     vscode.commands.registerCommand('aiNews.editNote', (args?: AnnotationArgs & { note?: string }) => editNote(ctx, args)),
-    vscode.commands.registerCommand('aiNews.addEvidence', (args?: AnnotationArgs & { link?: string }) => addEvidence(ctx, args)),
     vscode.commands.registerCommand('aiNews.setReviewBy', (args?: AnnotationArgs & { reviewBy?: string }) => setReviewBy(ctx, args)),
     vscode.commands.registerCommand('aiNews.removeAnnotation', (args?: AnnotationArgs) => removeAnnotation(ctx, args)),
     vscode.commands.registerCommand('aiNews.reanchorAnnotation', (args?: AnnotationArgs) => reanchor(ctx, args)),

@@ -41,7 +41,7 @@ describe('private notes', () => {
   it('are flagged as withheld in the CSV export', () => {
     const row = exportCsv(input, { now: NOW }).split('\r\n').find((line) => line.includes(',d-private,'));
     // private, id, then the version-2 columns (assignee, reviewed_by, review_result, tags), empty here.
-    assert.match(row ?? '', /,yes,d-private,,,,$/);
+    assert.match(row ?? '', /,yes,d-private,,,,,$/);
   });
 
   it('do not change the input annotations', () => {

@@ -43,16 +43,17 @@ async function version2Input(team: TeamConfig = TEAM): Promise<ExportInput> {
 }
 
 describe('exports: version 2', () => {
-  it('CSV appends assignee, reviewed_by, review_result and tags at the end; the first columns do not move', () => {
+  it('CSV appends assignee, reviewed_by, review_result, tags and evidence_archives at the end; the first columns do not move', () => {
     assert.deepEqual(CSV_COLUMNS.slice(0, 17), ['article', 'line', 'status', 'review_flags', 'quote', 'note', 'evidence', 'author', 'created', 'modified', 'review_by', 'article_date', 'anchor', 'start', 'end', 'private', 'id']);
-    assert.deepEqual(CSV_COLUMNS.slice(17), ['assignee', 'reviewed_by', 'review_result', 'tags']);
+    assert.deepEqual(CSV_COLUMNS.slice(17), ['assignee', 'reviewed_by', 'review_result', 'tags', 'evidence_archives']);
     return version2Input().then((input) => {
       const rows = parseRfc4180(exportCsv(input, { now: NOW }));
       const row = rows.find((r) => r[16] === 'a-aktie');
       assert.ok(row);
-      assert.deepEqual(row.slice(17), ['Chen', 'Ben', 'approved', 'Börse; Wahl 2025']);
+      assert.deepEqual(row.slice(17), ['Chen', 'Ben', 'approved', 'Börse; Wahl 2025', `\n.ainews/evidence/${HASH}.html sha256:${HASH} fetched:2025-02-01T09:00:00.000Z`]);
       assert.equal(row[2], 'misleading');
-      assert.equal(row[6], 'https://example.org/plain\nhttps://example.org/pm');
+      assert.equal(row[6], 'https://example.org/plain\nhttps://example.org/pm', 'each archive on the line of its address');
+      assert.ok(rows.filter((r) => r[16] !== 'a-aktie' && r[16] !== 'id').every((r) => r[21] === ''), 'empty without archived evidence');
     });
   });
 

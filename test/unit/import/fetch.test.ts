@@ -1,24 +1,20 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fetchPage, importSource } from '../../../src/core/import';
+import { startLocalServer, streamMegabytes, type LocalServer } from '../../support/localServer';
 import { developmentPages, ROOT } from './pages';
 
 const CLI = join(ROOT, 'dist/cli.js');
 
-/** A real HTTP server on 127.0.0.1 with the answers the tests need; it records every request. */
-async function startServer(): Promise<{ server: Server; base: string; requests: string[] }> {
+/** The answers the tests need, from a real HTTP server on 127.0.0.1. */
+function startServer(): Promise<LocalServer> {
   const page = developmentPages().find((p) => p.name === 'en-wire-chip-exports');
   assert.ok(page);
-  const requests: string[] = [];
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    const url = request.url ?? '/';
-    requests.push(url);
+  return startLocalServer((url, response) => {
     const redirect = /^\/hop\/(\d+)$/.exec(url);
     if (redirect) {
       const n = Number(redirect[1]);
@@ -33,23 +29,13 @@ async function startServer(): Promise<{ server: Server; base: string; requests: 
       // never finishes: the client must give up
     } else if (url === '/huge') {
       response.writeHead(200, { 'content-type': 'text/html' });
-      const chunk = Buffer.alloc(1024 * 1024, 0x61);
-      let sent = 0;
-      const pump = (): void => {
-        while (sent < 50 && response.write(chunk)) sent++;
-        if (sent < 50) response.once('drain', pump);
-        else response.end();
-      };
-      response.on('error', () => undefined);
-      pump();
+      streamMegabytes(response, 50);
     } else if (url === '/json') {
       response.writeHead(200, { 'content-type': 'application/json' }).end('{"a":1}');
     } else {
       response.writeHead(404, 'Not Found', { 'content-type': 'text/html' }).end('<h1>Not found</h1>');
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests };
 }
 
 /** Runs the built command line asynchronously (the server answers in this process meanwhile). */
@@ -66,12 +52,15 @@ function cli(args: string[], cwd: string): Promise<{ code: number | null; out: s
 
 describe('import: fetching from a server on 127.0.0.1', function () {
   this.timeout(20000);
-  let server: Server;
+  let server: LocalServer;
   let base: string;
   let requests: string[];
   let temp: string;
-  before(async () => ({ server, base, requests } = await startServer()));
-  after(() => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }));
+  before(async () => {
+    server = await startServer();
+    ({ base, requests } = server);
+  });
+  after(() => server.close());
   beforeEach(() => {
     temp = mkdtempSync(join(tmpdir(), 'ainews-import-'));
     requests.length = 0;

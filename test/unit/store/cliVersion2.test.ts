@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { archiveLocalFile, evidenceItem, fetchAndArchive, withEvidenceItem } from '../../../src/core/evidence';
 import { makeQuote } from '../../../src/core/store/anchor';
 import type { Annotation, AnnotationFile, Comment } from '../../../src/core/store/annotation';
 import { AnnotationStore } from '../../../src/core/store/annotationStore';
@@ -12,6 +15,7 @@ import { sampleAnnotation } from '../../support/annotations';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const CLI = process.env.AINEWS_CLI ?? join(ROOT, 'dist', 'cli.js');
+const PRESS_RELEASE = '<p>53 Mrd. über drei Jahre</p>';
 const ARTICLE = 'Alibaba hat Qwen 2.5 vorgestellt. Das Modell übertrifft GPT-4o in 12 von 14 Benchmarks. Der Konzern investiert 53 Milliarden.\n';
 
 function cli(args: string[], cwd: string, env?: NodeJS.ProcessEnv): { status: number | null; stdout: string; stderr: string } {
@@ -93,6 +97,20 @@ describe('store/cli: check and report with version 2', function () {
     assert.equal(human.status, 1);
     assert.match(human.stdout, /evidence changed since archived: \.ainews\/evidence\/[0-9a-f]{64}\.html \(https:\/\/example\.org\/changed\) of a/);
     assert.match(human.stdout, /evidence missing: .*\(https:\/\/example\.org\/missing\)/);
+
+    // A copy swapped for a link out of the workspace is not read: missing, with the reason.
+    const outside = mkdtempSync(join(tmpdir(), 'ainews-check2-outside-'));
+    try {
+      writeFileSync(join(outside, 'secret'), '<p>kept</p>');
+      rmSync(join(dir, ...kept.archive.file.split('/')));
+      symlinkSync(join(outside, 'secret'), join(dir, ...kept.archive.file.split('/')));
+      write([on('Qwen 2.5', { id: 'a', evidence: [kept] })]);
+      const linked = cli(['check', '--root', dir], ROOT);
+      assert.equal(linked.status, 1);
+      assert.match(linked.stdout, /evidence missing: \.ainews\/evidence\/[0-9a-f]{64}\.html resolves to .*, outside the workspace folder; it is not read or written \(https:\/\/example\.org\/kept\) of a/);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('check names a broken team file with its line and column and exits 1; an undefined status is a warning', () => {
@@ -135,7 +153,14 @@ describe('store/git: two clones discuss the same annotation and archive evidence
   this.timeout(30_000);
   let dir: string;
   let env: NodeJS.ProcessEnv;
-  before(() => assert.ok(existsSync(CLI), `${CLI} is missing: run 'node esbuild.mjs' first`));
+  const server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PRESS_RELEASE));
+  let pressUrl: string;
+  before(async () => {
+    assert.ok(existsSync(CLI), `${CLI} is missing: run 'node esbuild.mjs' first`);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    pressUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/pressemitteilung`;
+  });
+  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'ainews-clones-'));
     env = { ...process.env, HOME: dir, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.org' };
@@ -143,6 +168,7 @@ describe('store/git: two clones discuss the same annotation and archive evidence
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('after git pull with the merge driver every reply, every archived file and the approval are there', async () => {
+    // Ben fetches the press release from the server; Anna archives a saved mail and the same page.
     const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env, encoding: 'utf8' });
     const origin = join(dir, 'origin.git');
     git(dir, '-c', 'init.defaultBranch=main', 'init', '-q', '--bare', origin);
@@ -170,17 +196,21 @@ describe('store/git: two clones discuss the same annotation and archive evidence
     git(ben, 'config', 'merge.ainews.driver', driver);
     const benStore = await AnnotationStore.open(ben, undefined, { author: 'Ben', now });
     const benReply: Comment = { id: 'c-ben-1', author: 'Ben', at: now().toISOString(), body: 'Quelle? Die Pressemitteilung sagt 2025.' };
-    const benEvidence = archive(ben, 'https://example.org/pressemitteilung', '<p>53 Mrd. über drei Jahre</p>', now().toISOString());
-    benStore.update(shared.id, { comments: [first, benReply], evidence: [benEvidence], review: { by: 'Ben', at: now().toISOString(), result: 'approved', status: 'disputed' } });
+    const benFetch = await fetchAndArchive(ben, pressUrl, { now });
+    const benEvidence = { url: pressUrl, archive: benFetch.archive };
+    benStore.update(shared.id, { comments: [first, benReply], evidence: withEvidenceItem(undefined, evidenceItem(benEvidence)), review: { by: 'Ben', at: now().toISOString(), result: 'approved', status: 'disputed' } });
     await benStore.save();
     git(ben, 'add', '-A');
     git(ben, 'commit', '-qm', 'Ben replies, archives, approves');
     git(ben, 'push', '-q', 'origin', 'HEAD:main');
 
     const annaReply: Comment = { id: 'c-anna-2', author: 'Anna', at: now().toISOString(), body: 'Siehe Geschäftsbericht, S. 4.' };
-    const annaEvidence = archive(anna, 'https://example.org/geschaeftsbericht', '<p>Investitionen 2025-2027</p>', now().toISOString());
+    const mail = join(dir, 'Antwort der Pressestelle.eml');
+    writeFileSync(mail, 'From: presse@example.org\n\nDie 53 Milliarden gelten für 2025 bis 2027.\n');
+    const annaEvidence = { url: 'Antwort der Pressestelle.eml', archive: await archiveLocalFile(anna, mail, { fetched: now() }) };
+    const annaPress = { url: pressUrl, title: 'Pressemitteilung', archive: (await fetchAndArchive(anna, pressUrl, { now })).archive };
     const reopened = await AnnotationStore.open(anna, undefined, { author: 'Anna', now });
-    reopened.update(shared.id, { comments: [first, annaReply], evidence: [annaEvidence], note: 'drei Jahre, nicht 2025' });
+    reopened.update(shared.id, { comments: [first, annaReply], evidence: withEvidenceItem([evidenceItem(annaEvidence)], evidenceItem(annaPress)), note: 'drei Jahre, nicht 2025' });
     await reopened.save();
     git(anna, 'add', '-A');
     git(anna, 'commit', '-qm', 'Anna replies and archives');
@@ -194,7 +224,9 @@ describe('store/git: two clones discuss the same annotation and archive evidence
     assert.equal(merged.version, 2);
     const a = merged.annotations[0];
     assert.deepEqual(a.comments?.map((c) => c.id), ['c-anna-1', 'c-ben-1', 'c-anna-2']);
-    assert.deepEqual(a.evidence?.map((e) => (typeof e === 'string' ? e : e.url)).sort(), ['https://example.org/geschaeftsbericht', 'https://example.org/pressemitteilung']);
+    assert.deepEqual(a.evidence?.map((e) => (typeof e === 'string' ? e : e.url)).sort(), ['Antwort der Pressestelle.eml', pressUrl]);
+    assert.equal(annaPress.archive.file, benEvidence.archive.file, 'the same page is the same file on both sides');
+    assert.deepEqual(readdirSync(join(anna, '.ainews', 'evidence')).sort(), [annaEvidence.archive.file, benEvidence.archive.file].map((f) => f.split('/').pop()).sort());
     assert.equal(a.review?.by, 'Ben');
     assert.equal(a.note, 'drei Jahre, nicht 2025');
     for (const e of [annaEvidence, benEvidence]) assert.equal(sha256(readFileSync(join(anna, ...e.archive.file.split('/')))), e.archive.sha256);

@@ -72,7 +72,7 @@ describe('store/git: the merge driver in a real repository', function () {
     const second = cli(['setup-git', '--root', repo, '--driver', driver], repo, env);
     assert.equal(second.status, 0, second.stderr);
     assert.match(second.stdout, /already in/);
-    assert.equal(readFileSync(join(repo, '.gitattributes'), 'utf8'), '.ainews/annotations.json merge=ainews\n.ainews/feedback.json merge=ainews\n');
+    assert.equal(readFileSync(join(repo, '.gitattributes'), 'utf8'), '.ainews/annotations.json merge=ainews\n.ainews/feedback.json merge=ainews\n.ainews/evidence/** binary\n');
     assert.match(first.stdout, /added to .*\.gitignore: \/\.ainews\/annotations\.json\.lock/);
     assert.equal(
       readFileSync(join(repo, '.gitignore'), 'utf8'),
@@ -86,6 +86,7 @@ describe('store/git: the merge driver in a real repository', function () {
     assert.match(git('config', 'merge.ainews.name'), /AI News Annotator/);
     assert.equal(git('check-attr', 'merge', '.ainews/annotations.json').trim(), '.ainews/annotations.json: merge: ainews');
     assert.equal(git('check-attr', 'merge', '.ainews/feedback.json').trim(), '.ainews/feedback.json: merge: ainews');
+    assert.equal(git('check-attr', 'text', 'diff', '--', '.ainews/evidence/abc.html').trim(), '.ainews/evidence/abc.html: text: unset\n.ainews/evidence/abc.html: diff: unset');
   });
 
   it('merges the feedback file of two branches by correction id, without a conflict', async () => {
@@ -116,6 +117,8 @@ describe('store/git: the merge driver in a real repository', function () {
     const setup = await configureMergeDriverForFolder(folder, '.ainews/annotations.json', { driverCommand: `node '${CLI}' merge-driver %O %A %B` });
     assert.equal(setup.attributesLine, '"Redaktion KI/.ainews/annotations.json" merge=ainews');
     assert.equal(setup.feedbackAttributesLine, '"Redaktion KI/.ainews/feedback.json" merge=ainews');
+    assert.equal(setup.evidenceAttributesLine, '"Redaktion KI/.ainews/evidence/**" binary');
+    assert.equal(git('check-attr', 'text', 'Redaktion KI/.ainews/evidence/abc.txt').trim(), 'Redaktion KI/.ainews/evidence/abc.txt: text: unset');
     assert.match(setup.summary, /added to \.gitattributes/);
     assert.deepEqual(setup.ignoreLines.slice(0, 2), ['/Redaktion KI/.ainews/annotations.json.lock', '/Redaktion KI/.ainews/annotations.json.lock.stale.*']);
     writeFileSync(join(folder, 'stray.lock'), '');

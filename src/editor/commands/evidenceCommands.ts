@@ -1,0 +1,247 @@
+/**
+ * "AI News: Add Evidence…" and "AI News: Open Evidence…": a web address or a local file as evidence
+ * of an annotation, with an archived copy in `.ainews/evidence/` when the user asks for one.
+ *
+ * Nothing is fetched unless the user asked to archive; the fetch uses node's http/https from the
+ * extension host, which VS Code routes through the user's proxy settings (`http.proxy`,
+ * `http.proxySupport`). An archived copy opens as what it is: text in a read-only editor (HTML as
+ * its source, through a content provider, never rendered in a webview), an image in VS Code's image preview, anything else in
+ * the system's default app after asking.
+ */
+import { basename } from 'node:path';
+import * as vscode from 'vscode';
+import { archiveLocalFile, evidenceItem, fetchAndArchive, hashWorkspaceFile, isTextContent, mediaType, withEvidenceItem } from '../../core/evidence';
+import { evidenceUrl, type Annotation, type Evidence, type EvidenceArchive } from '../../core/store/annotation';
+import { readWorkspaceFile, workspaceFileRefusal } from '../../core/workspace/guardedRead';
+import { explain, type AnnotationArgs, type CommandContext } from './context';
+import { requireAnnotation, run } from './verdictCommands';
+
+/** What tests, hover links and tree items may pass instead of asking. */
+export interface AddEvidenceArgs extends AnnotationArgs {
+  /** A web address. Without `file`, given a link the command asks nothing else. */
+  link?: string;
+  /** An absolute path of a local file (always archived: a path on one machine means nothing to the team). */
+  file?: string;
+  title?: string;
+  quote?: string;
+  /** Fetch the address and keep a copy. */
+  archive?: boolean;
+}
+
+type Source = { kind: 'url'; url: string } | { kind: 'file'; path: string };
+
+/** Why a typed value is not a web address, or undefined when it is one. */
+export function webAddressProblem(value: string): string | undefined {
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === 'https:' || url.protocol === 'http:' ? undefined : vscode.l10n.t('Evidence links start with https:// or http://');
+  } catch {
+    return vscode.l10n.t('Enter a web address, e.g. https://example.org/source');
+  }
+}
+
+/** An input box for a web address with a "Choose file…" button; resolves to the source or undefined on Escape. */
+function askSource(): Promise<Source | undefined> {
+  return new Promise((resolve) => {
+    const input = vscode.window.createInputBox();
+    const chooseFile: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('folder-opened'), tooltip: vscode.l10n.t('Choose file…') };
+    input.title = vscode.l10n.t('Add evidence');
+    input.prompt = vscode.l10n.t('A web address, or choose a local file (a saved mail, a PDF, a screenshot) with the folder button');
+    input.placeholder = 'https://';
+    input.buttons = [chooseFile];
+    const subscriptions: vscode.Disposable[] = [];
+    let choosingFile = false;
+    const finish = (source: Source | undefined): void => {
+      subscriptions.forEach((s) => s.dispose());
+      input.dispose();
+      resolve(source);
+    };
+    const pickFile = async (): Promise<void> => {
+      choosingFile = true;
+      input.hide();
+      const picked = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: vscode.l10n.t('Add as evidence'), title: vscode.l10n.t('Choose file…') });
+      finish(picked?.[0] ? { kind: 'file', path: picked[0].fsPath } : undefined);
+    };
+    subscriptions.push(
+      input.onDidChangeValue((value) => (input.validationMessage = value.trim() === '' ? undefined : webAddressProblem(value))),
+      input.onDidAccept(() => {
+        if (webAddressProblem(input.value) === undefined) finish({ kind: 'url', url: input.value.trim() });
+      }),
+      input.onDidTriggerButton(() => void pickFile()),
+      input.onDidHide(() => {
+        if (!choosingFile) finish(undefined);
+      }),
+    );
+    input.show();
+  });
+}
+
+/** Asks for the optional title and quote; undefined when the user pressed Escape. */
+async function askDetails(): Promise<{ title: string; quote: string } | undefined> {
+  const title = await vscode.window.showInputBox({ title: vscode.l10n.t('Add evidence'), prompt: vscode.l10n.t('Title (optional): what the source is, e.g. "Press release of 29 January"') });
+  if (title === undefined) return undefined;
+  const quote = await vscode.window.showInputBox({ title: vscode.l10n.t('Add evidence'), prompt: vscode.l10n.t('Quote (optional): the passage of the source that settles the claim') });
+  return quote === undefined ? undefined : { title, quote };
+}
+
+/** "Archive a copy?": true, false, or undefined on Escape. */
+async function askArchive(url: string): Promise<boolean | undefined> {
+  const items = [
+    { label: vscode.l10n.t('Archive a copy'), detail: vscode.l10n.t('Fetch {0} now and save it in .ainews/evidence, so that the evidence survives when the page changes or goes away', url), archive: true },
+    { label: vscode.l10n.t('Link only'), detail: vscode.l10n.t('Nothing is fetched'), archive: false },
+  ];
+  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Archive a copy?') }))?.archive;
+}
+
+/** Fetches or reads the source with a cancellable progress notification and saves the copy. */
+async function archiveWithProgress(ctx: CommandContext, folder: vscode.WorkspaceFolder, source: Source): Promise<EvidenceArchive> {
+  const maxBytes = ctx.settings.for(folder.uri).maxEvidenceArchiveBytes;
+  const root = folder.uri.fsPath;
+  const what = source.kind === 'url' ? source.url : basename(source.path);
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Archiving {0}…', what), cancellable: source.kind === 'url' }, async (_progress, token) => {
+    if (source.kind === 'file') return archiveLocalFile(root, source.path, { maxBytes });
+    const cancel = new AbortController();
+    const subscription = token.onCancellationRequested(() => cancel.abort());
+    try {
+      return (await fetchAndArchive(root, source.url, { maxBytes, signal: cancel.signal })).archive;
+    } finally {
+      subscription.dispose();
+    }
+  });
+}
+
+async function addEvidence(ctx: CommandContext, args?: AddEvidenceArgs): Promise<Annotation | undefined> {
+  const found = requireAnnotation(ctx, args);
+  if (!found) return undefined;
+  const scripted = args?.link !== undefined || args?.file !== undefined;
+  const source: Source | undefined = args?.file !== undefined ? { kind: 'file', path: args.file } : args?.link !== undefined ? { kind: 'url', url: args.link } : await askSource();
+  if (!source) return undefined;
+  if (source.kind === 'url' && webAddressProblem(source.url)) {
+    if (scripted) void vscode.window.showErrorMessage(webAddressProblem(source.url) ?? '');
+    return undefined;
+  }
+  const details = scripted ? { title: args?.title ?? '', quote: args?.quote ?? '' } : await askDetails();
+  if (!details) return undefined;
+  const archive = source.kind === 'file' || (scripted ? args?.archive === true : await askArchive(source.url));
+  if (archive === undefined) return undefined;
+  let saved: EvidenceArchive | undefined;
+  if (archive) {
+    try {
+      saved = await archiveWithProgress(ctx, found.folder, source);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      if (reason !== 'cancelled') void vscode.window.showErrorMessage(vscode.l10n.t('Could not archive {0}: {1}', source.kind === 'url' ? source.url : basename(source.path), reason));
+      return undefined;
+    }
+  }
+  const item = evidenceItem({
+    url: source.kind === 'url' ? source.url : basename(source.path),
+    ...details,
+    ...(saved ? { archive: saved, accessed: saved.fetched } : {}),
+  });
+  // The fetch took time: add to the annotation as it is now (a teammate's change may have arrived).
+  const current = ctx.annotations.find(found.folder.uri.toString(), found.annotation.id);
+  if (!current) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The annotation was removed meanwhile; the archived copy stays in {0}.', saved?.file ?? '.ainews/evidence'));
+    return undefined;
+  }
+  return run(() => ctx.annotations.update(found.folder, found.annotation.id, { evidence: withEvidenceItem(current.annotation.evidence, item) }));
+}
+
+/** How an item is listed: its title or address, and whether a copy is kept. */
+function describeItem(item: Evidence): vscode.QuickPickItem & { item: Evidence } {
+  if (typeof item === 'string') return { label: item, description: vscode.l10n.t('link'), item };
+  return {
+    label: item.title || item.url,
+    description: item.archive ? vscode.l10n.t('archived {0}', item.archive.fetched.slice(0, 10)) : vscode.l10n.t('link'),
+    detail: item.title ? item.url : undefined,
+    item,
+  };
+}
+
+/** The scheme of archived copies shown as text: documents of a content provider are read-only. */
+export const ARCHIVED_COPY_SCHEME = 'ainews-evidence';
+
+/** `ainews-evidence:/.ainews/evidence/<sha256>.<ext>?<folder URI>`: the path keeps the extension, for the language mode. */
+function archivedCopyUri(folder: vscode.WorkspaceFolder, file: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: ARCHIVED_COPY_SCHEME, path: `/${file}`, query: folder.uri.toString() });
+}
+
+/** Serves archived copies as read-only text, read through the workspace guards. */
+class ArchivedCopyProvider implements vscode.TextDocumentContentProvider {
+  constructor(private readonly ctx: CommandContext) {}
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(uri.query, true));
+    if (!folder) throw new Error(vscode.l10n.t('The workspace folder of {0} is not open.', uri.path.slice(1)));
+    const read = await readWorkspaceFile(folder.uri.fsPath, uri.path.slice(1), this.ctx.settings.for(folder.uri).maxEvidenceArchiveBytes);
+    if (read.kind === 'refused') throw new Error(read.message);
+    if (read.kind === 'missing') throw new Error(vscode.l10n.t('The archived copy {0} is missing.', uri.path.slice(1)));
+    // Lenient: a page in another charset shows replacement characters rather than nothing.
+    return new TextDecoder('utf-8').decode(read.bytes);
+  }
+}
+
+/** Opens the saved copy as what it is, after checking that it is inside the workspace and intact. */
+async function openArchivedCopy(folder: vscode.WorkspaceFolder, archive: EvidenceArchive): Promise<boolean> {
+  const root = folder.uri.fsPath;
+  const refusal = await workspaceFileRefusal(root, archive.file);
+  if (refusal) {
+    void vscode.window.showErrorMessage(refusal.message);
+    return false;
+  }
+  const hash = await hashWorkspaceFile(root, archive.file);
+  if (hash.kind !== 'hashed') {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The archived copy {0} is missing.', archive.file));
+    return false;
+  }
+  if (hash.sha256 !== archive.sha256) void vscode.window.showWarningMessage(vscode.l10n.t('The archived copy {0} changed since it was saved: its hash no longer matches.', archive.file));
+  const uri = vscode.Uri.joinPath(folder.uri, ...archive.file.split('/'));
+  if (isTextContent(archive.contentType)) {
+    // Through a read-only scheme: the copy is evidence, and is shown as its source, never rendered.
+    const document = await vscode.workspace.openTextDocument(archivedCopyUri(folder, archive.file));
+    await vscode.window.showTextDocument(document, { preview: true });
+    return true;
+  }
+  if (mediaType(archive.contentType).startsWith('image/')) {
+    await vscode.commands.executeCommand('vscode.open', uri);
+    return true;
+  }
+  const open = vscode.l10n.t('Open in Default App');
+  const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Open {0} ({1}) with the default app of your system?', archive.file, archive.contentType), { modal: true }, open);
+  return answer === open && vscode.env.openExternal(uri);
+}
+
+/** Opens a link without a copy in the browser, after asking: the address came from another person. */
+async function openLink(url: string): Promise<boolean> {
+  if (webAddressProblem(url)) {
+    explain(vscode.l10n.t('"{0}" is a reference, not a web address, and has no archived copy.', url));
+    return false;
+  }
+  const open = vscode.l10n.t('Open in Browser');
+  const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Open {0} in your browser? It has no archived copy: the page may have changed since.', url), { modal: true }, open);
+  return answer === open && vscode.env.openExternal(vscode.Uri.parse(url, true));
+}
+
+async function openEvidence(ctx: CommandContext, args?: AnnotationArgs & { url?: string }): Promise<boolean> {
+  const found = requireAnnotation(ctx, args);
+  if (!found) return false;
+  const items = found.annotation.evidence ?? [];
+  if (items.length === 0) {
+    explain(vscode.l10n.t('This annotation has no evidence yet: add some with "AI News: Add Evidence…".'));
+    return false;
+  }
+  const item = args?.url !== undefined
+    ? items.find((e) => evidenceUrl(e) === args.url)
+    : items.length === 1 ? items[0] : (await vscode.window.showQuickPick(items.map(describeItem), { title: vscode.l10n.t('Open evidence') }))?.item;
+  if (item === undefined) return false;
+  return typeof item !== 'string' && item.archive ? openArchivedCopy(found.folder, item.archive) : openLink(evidenceUrl(item));
+}
+
+export function registerEvidenceCommands(ctx: CommandContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('aiNews.addEvidence', (args?: AddEvidenceArgs) => addEvidence(ctx, args)),
+    vscode.commands.registerCommand('aiNews.openEvidence', (args?: AnnotationArgs & { url?: string }) => openEvidence(ctx, args)),
+    vscode.workspace.registerTextDocumentContentProvider(ARCHIVED_COPY_SCHEME, new ArchivedCopyProvider(ctx)),
+  ];
+}
