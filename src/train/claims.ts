@@ -6,14 +6,16 @@
  * - ClaimBuster groundtruth (English debates, CC BY 4.0), one in ten sentences held out for calibration;
  * - our gold AI news (test/fixtures/gold with seeds/, German; test/fixtures/analysis/passages, German
  *   and English), weighted up because it is the product's domain and the only German data.
+ * - a team's own corrections, when `npm run train` is given `--feedback FILE` (the output of
+ *   `ai-news-annotator feedback export`): its claim records, weighted like our gold.
  * Measured, never trained on: ClaimBuster crowdsourced dev, the held-out passages, and (when the
  * research-use folder exists) the GermEval 2021 fact-claiming comments.
  *
  * Every sentence is cut and read by the same analysis the product runs, so training sees what the
  * model will see. Fixed seeds: the same corpora give the same file.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import {
   analyze, CLAIM_SIGNALS, ClaimModel, defaultLexicon, type ClaimReason, type ClaimScorer, type Lexicon, type SparseFeatures,
 } from '../core/analysis';
@@ -23,7 +25,7 @@ import { readAnnotatedSet, readJsonSet, type Article } from '../cli/goldSets';
 import { researchUseDir } from '../cli/evalCorpora/claims';
 import { corporaDir, readClaims, readJsonl, type ClaimRecord } from './corpora';
 import { fitPlatt, margin, seededRandom, trainLogistic, type Example, type LogisticOptions } from './logistic';
-import type { Trainer } from './main';
+import type { Trainer, TrainOptions } from './main';
 
 export interface ClaimTrainingConfig {
   hashBits: number;
@@ -188,11 +190,43 @@ export interface ClaimCorpora {
   /** Sentences written for the guideline cases (data/claims-guidelines). */
   guidelineExamples: ClaimRecord[];
   heldOutArticles: Article[];
+  /** A team's corrections ("Not a claim"), from feedback exports; trained on like our gold. */
+  feedbackExamples: ClaimRecord[];
   /** Measurement only; never trained on. */
   germanComments: ClaimRecord[] | null;
 }
 
-export function readClaimCorpora(root: string): ClaimCorpora {
+/** A record of a feedback export that the claim trainer can learn from, or the reason it cannot. */
+function feedbackClaim(record: unknown): ClaimRecord | string | null {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return 'not a JSON object';
+  const r = record as Record<string, unknown>;
+  // Entity corrections are NER records: the entity trainers' business.
+  if (Array.isArray(r.spans)) return null;
+  if (typeof r.text !== 'string' || !r.text.trim()) return 'no text';
+  if (r.lang !== 'de' && r.lang !== 'en') return `lang must be "de" or "en", not ${JSON.stringify(r.lang)}`;
+  if (r.label !== 0 && r.label !== 1) return `label must be 0 or 1, not ${JSON.stringify(r.label)}`;
+  return { id: typeof r.id === 'string' ? r.id : '', lang: r.lang, text: r.text, label: r.label, source_label: typeof r.source_label === 'string' ? r.source_label : 'feedback' };
+}
+
+/**
+ * The claim records of feedback exports (`ai-news-annotator feedback export`); NER records are left
+ * to the entity trainers. @throws Error naming the file and line of a record that is not a claim or
+ * NER record, so that nothing is trained on half a file.
+ */
+export function readFeedbackExamples(paths: readonly string[]): ClaimRecord[] {
+  const examples: ClaimRecord[] = [];
+  for (const path of paths) {
+    if (!existsSync(resolve(path))) throw new Error(`${path}: no such feedback export (write one with ai-news-annotator feedback export --kind claims --out FILE)`);
+    readJsonl<unknown>(resolve(path)).forEach((record, i) => {
+      const claim = feedbackClaim(record);
+      if (typeof claim === 'string') throw new Error(`${path}: record ${i + 1}: ${claim} (expected the output of ai-news-annotator feedback export)`);
+      if (claim) examples.push(claim);
+    });
+  }
+  return examples;
+}
+
+export function readClaimCorpora(root: string, feedback: readonly string[] = []): ClaimCorpora {
   const dir = corporaDir(root);
   const research = researchUseDir(root);
   return {
@@ -204,6 +238,7 @@ export function readClaimCorpora(root: string): ClaimCorpora {
     ],
     guidelineExamples: readJsonl<ClaimRecord>(join(root, 'data/claims-guidelines/examples.jsonl')),
     heldOutArticles: readAnnotatedSet(join(root, 'test/fixtures/analysis/heldout')),
+    feedbackExamples: readFeedbackExamples(feedback),
     germanComments: research ? readJsonl<ClaimRecord>(join(research, 'germeval2021-factclaiming-train.de.jsonl')) : null,
   };
 }
@@ -216,11 +251,12 @@ export function trainClaimModel(corpora: ClaimCorpora, config: ClaimTrainingConf
   const { train, holdout } = splitHoldout(corpora.claimBusterTrain, config.seed);
   const trainDocs = recordDocuments(train, extractor, lexicon);
   const holdoutDocs = recordDocuments(holdout, extractor, lexicon);
-  // The guideline examples count like our gold, in every fold.
+  // The guideline examples and the team's corrections count like our gold, in every fold.
   const cbExamples = [
     ...recordExamples(trainDocs),
-    ...recordExamples(recordDocuments(corpora.guidelineExamples, extractor, lexicon)).map((e) => ({ ...e, weight: config.goldWeight })),
+    ...recordExamples(recordDocuments([...corpora.guidelineExamples, ...corpora.feedbackExamples], extractor, lexicon)).map((e) => ({ ...e, weight: config.goldWeight })),
   ];
+  if (corpora.feedbackExamples.length) log(`  ${corpora.feedbackExamples.length} claim records from feedback exports (weight ${config.goldWeight})`);
   const goldByArticle = corpora.goldArticles.map((a) => articleExamples(a, extractor, lexicon, config.goldWeight));
   log(`  ${cbExamples.length} ClaimBuster and guideline sentences, ${goldByArticle.flat().length} gold sentences from ${goldByArticle.length} articles (weight ${config.goldWeight}); ${extractor.layout.size} weights`);
 
@@ -268,14 +304,15 @@ export function trainClaimModel(corpora: ClaimCorpora, config: ClaimTrainingConf
 
 export const claimsTrainer: Trainer = {
   name: 'claims',
-  run(modelsDir: string) {
-    const corpora = readClaimCorpora(process.cwd());
+  run(modelsDir: string, options: TrainOptions) {
+    const corpora = readClaimCorpora(process.cwd(), options.feedback);
     const model = trainClaimModel(corpora, CLAIM_TRAINING, (l) => console.log(l));
     const file = model.toFile([
       'data/corpora/claims/claimbuster-groundtruth-train.en.jsonl (CC BY 4.0)',
       'test/fixtures/gold/labels with seeds/ (own)',
       'test/fixtures/analysis/passages (own)',
       'data/claims-guidelines/examples.jsonl (own)',
+      ...options.feedback.map((path) => `${basename(path)} (a team's feedback export)`),
     ]);
     const path = join(modelsDir, 'claims.json');
     writeFileSync(path, `${JSON.stringify(file)}\n`);

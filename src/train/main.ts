@@ -2,7 +2,10 @@
  * `npm run train`: rebuilds every shipped model from the corpora in data/corpora, with fixed seeds,
  * and writes the weights to models/.
  *
- *   node dist/train.js [MODEL...]      (default: all models)
+ *   node dist/train.js [MODEL...] [--feedback FILE]...      (default: all models)
+ *
+ * `--feedback FILE` (repeatable) adds a team's corrections, exported with `ai-news-annotator feedback
+ * export`, to the training data of the models that read them (the claim model reads its claim records).
  *
  * Each trainer is one entry of TRAINERS; it reads its corpora, trains, writes its weights file and
  * prints what it measured.
@@ -12,19 +15,22 @@ import { join } from 'node:path';
 import { claimsTrainer } from './claims';
 import { ENTITY_TRAINERS } from './entities';
 import { LANGUAGE_TRAINER } from './language';
+import { parseTrainArguments, type TrainOptions } from './arguments';
+
+export type { TrainOptions };
 
 export interface Trainer {
   /** Short name, used on the command line and as the weights file's base name. */
   name: string;
   /** Trains and writes the weights below `modelsDir`. */
-  run(modelsDir: string): Promise<void> | void;
+  run(modelsDir: string, options: TrainOptions): Promise<void> | void;
 }
 
 // The language model first: the entity trainers' cross-validation reads text through the analyzer.
 const TRAINERS: Trainer[] = [LANGUAGE_TRAINER, ...ENTITY_TRAINERS, claimsTrainer];
 
 async function main(argv: string[]): Promise<number> {
-  const wanted = argv.filter((a) => !a.startsWith('-'));
+  const { models: wanted, options } = parseTrainArguments(argv);
   const unknown = wanted.filter((name) => !TRAINERS.some((t) => t.name === name));
   if (unknown.length) {
     console.error(`unknown model: ${unknown.join(', ')} (known: ${TRAINERS.map((t) => t.name).join(', ') || 'none'})`);
@@ -36,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
     if (wanted.length && !wanted.includes(trainer.name)) continue;
     const started = Date.now();
     console.log(`\n> training ${trainer.name}`);
-    await trainer.run(modelsDir);
+    await trainer.run(modelsDir, options);
     console.log(`  ${trainer.name}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   return 0;

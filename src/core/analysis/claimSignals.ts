@@ -77,9 +77,13 @@ function penalty(category: string): (facts: SentenceFacts) => string | null {
   return (f) => f.penalties.get(category) ?? null;
 }
 
-/** Words of a closed list, found in the sentence; the first one found. */
-function firstOf(list: Record<Language, ReadonlySet<string>>): (facts: SentenceFacts) => string | null {
-  return (f) => f.words.find((w) => list[f.language].has(w)) ?? null;
+/** The first word of a closed list in the sentence, from word `from` on, or null. */
+function firstOf(list: Record<Language, ReadonlySet<string>>, from = 0): (facts: SentenceFacts) => string | null {
+  return (f) => {
+    const words = list[f.language];
+    for (let i = from; i < f.words.length; i++) if (words.has(f.words[i])) return f.words[i];
+    return null;
+  };
 }
 
 const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
@@ -94,11 +98,19 @@ const HYPERBOLE: Record<Language, RegExp> = {
   de: /(?:\b(?:hundert|tausend|million|zig|x)(?:e|en)?[- ]?mal\b|\b\d+[- ]?(?:mal|Mal)\b|\b\d{3,}(?:[.,]\d+)? ?%)/u,
   en: /\b(?:hundred|thousand|million|billion|zillion|\d+) times\b|\b\d{3,}(?:\.\d+)? ?(?:%|percent)/u,
 };
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
+
+/** Tokens that begin with a letter or digit; ASCII is decided without the expression. */
 function wordCount(words: readonly string[]): number {
   let count = 0;
-  for (const w of words) if (/^[\p{L}\p{N}]/u.test(w)) count++;
+  for (const w of words) {
+    const c = w.charCodeAt(0);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 128 && LETTER_OR_DIGIT.test(w))) count++;
+  }
   return count;
 }
+
+const secondPersonAfterFirst = firstOf(SECOND_PERSON, 1);
 
 const LINK = /\bhttps?:\/\/|\bwww\./;
 const MENTION = /(?:^|\s)@(?:USER|MEDIUM|MODERATOR|[A-Za-z0-9_]{2,})/;
@@ -133,7 +145,7 @@ export const CLAIM_SIGNALS: readonly ClaimSignal[] = [
   { id: 'addressesReader', reason: 'addresses the reader ({0})', weight: -0.35, detect: cue('reader') },
   { id: 'firstPersonSingular', reason: 'speaks as "I" ({0})', weight: 0, detect: firstOf(FIRST_PERSON_SINGULAR) },
   { id: 'firstPersonPlural', reason: 'speaks as "we" ({0})', weight: 0, detect: firstOf(FIRST_PERSON_PLURAL) },
-  { id: 'secondPerson', reason: 'speaks to "you" ({0})', weight: 0, prior: -0.1, detect: (f) => f.words.slice(1).find((w) => SECOND_PERSON[f.language].has(w)) ?? (f.words[0] === 'du' ? 'du' : null) },
+  { id: 'secondPerson', reason: 'speaks to "you" ({0})', weight: 0, prior: -0.1, detect: (f) => secondPersonAfterFirst(f) ?? (f.words[0] === 'du' ? 'du' : null) },
   { id: 'narrative', reason: 'narrative transition ({0})', weight: -0.3, detect: cue('narrative') },
   { id: 'previousSentence', reason: 'comments on the previous sentence ({0})', weight: -0.15, detect: (f) => f.anaphora },
   { id: 'aboutArticle', reason: 'about the article itself', weight: -0.3, detect: (f) => (f.aboutArticle ? '' : null) },

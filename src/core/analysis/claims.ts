@@ -232,6 +232,10 @@ const ENGLISH_NOT_VERBS = words(`this his was has thus plus less unless across v
   engineers researchers executives officials partners rivals analysts units orders prices plans costs needs claims funds
   exports imports controls rules data centers centres campus status focus bonus`);
 
+/** A ge- participle, also after a separable prefix; the cheap checks before it in `participle` only skip words it cannot match. */
+const GERMAN_PARTICIPLE = /^\p{Ll}*ge\p{Ll}{2,}(?:t|en)$/u;
+const NOT_GERMAN_PARTICIPLE = /^ge(?:gen|rade|nau|nug|meinsam|rn)/;
+
 const GERMAN = compile(
   [
     cue('attribution', 0.25, 'attribution', `laut | zufolge | berichtet | berichtete | berichten | berichteten | meldet | meldete | schreibt |
@@ -289,7 +293,7 @@ const GERMAN = compile(
     },
     auxiliary: words('hat hatte haben hatten ist war sind waren wurde wurden gibt gab sei seien habe werde'),
     // ge-participles, also after a separable prefix (zugegriffen, aufgebaut); not ge-nouns (capitalised).
-    participle: (w) => /^\p{Ll}*ge\p{Ll}{2,}(?:t|en)$/u.test(w) && !/^ge(?:gen|rade|nau|nug|meinsam|rn)/.test(w),
+    participle: (w) => w.length >= 5 && (w.endsWith('t') || w.endsWith('en')) && w.includes('ge') && GERMAN_PARTICIPLE.test(w) && !NOT_GERMAN_PARTICIPLE.test(w),
     subordinators: words(`dass daß weil da obwohl obgleich wenngleich wenn falls sofern ob nachdem bevor ehe während seit seitdem sobald
       solange indem sodass als wie wo wodurch womit weshalb weswegen warum wobei`),
     complements: words('dass daß ob'),

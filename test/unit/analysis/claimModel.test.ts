@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
   analyze, CLAIM_SIGNALS, ClaimModel, defaultClaimModel, DEFAULT_CLAIM_THRESHOLD, findModelFile, readClaimModel, reasonLine,
@@ -8,7 +9,8 @@ import {
 import { binaryScores, expectedCalibrationError, reliabilityBins } from '../../../src/core/analysis/classification';
 import { readJsonl, type ClaimRecord } from '../../../src/train/corpora';
 import { fitPlatt, seededRandom, trainLogistic, type Example } from '../../../src/train/logistic';
-import { trainClaimModel, type ClaimCorpora } from '../../../src/train/claims';
+import { readFeedbackExamples, trainClaimModel, type ClaimCorpora } from '../../../src/train/claims';
+import { parseTrainArguments } from '../../../src/train/arguments';
 import { claims } from './helpers';
 
 /** The repository root: the folder whose models/ holds the shipped claim model. */
@@ -179,7 +181,7 @@ describe('claims: training', () => {
     const corpora: ClaimCorpora = {
       claimBusterTrain: Array.from({ length: 300 }, (_, i) => record(i)),
       claimBusterDev: Array.from({ length: 60 }, (_, i) => record(1000 + i)),
-      goldArticles: [], guidelineExamples: [], heldOutArticles: [], germanComments: null,
+      goldArticles: [], guidelineExamples: [], heldOutArticles: [], feedbackExamples: [], germanComments: null,
     };
     const config = { hashBits: 10, epochs: 8, learningRate: 0.2, l2: 1e-4, goldWeight: 1, priorScale: 0, seed: 1 };
     const model = trainClaimModel(corpora, config, () => undefined);
@@ -187,6 +189,65 @@ describe('claims: training', () => {
     assert.ok(score('The zorp fund stayed quietly again.') > 0.8, String(score('The zorp fund stayed quietly again.')));
     assert.ok(score('The fund stayed quietly again.') < 0.2, String(score('The fund stayed quietly again.')));
     assert.deepEqual(trainClaimModel(corpora, config, () => undefined).toFile([]), model.toFile([]));
+  });
+});
+
+describe('claims: training on a team\'s feedback export', () => {
+  const exportLines = [
+    '{"id":"feedback-a1","lang":"de","text":"Das Modell übertrifft laut Hersteller Gemini in 12 von 14 Benchmarks.","label":0,"source_label":"feedback:not-a-claim"}',
+    '{"id":"feedback-b2","lang":"de","text":"Laut Sam Altman ist das Modell schneller.","spans":[{"start":5,"end":15,"label":"person","label_orig":"person","text":"Sam Altman","source":"team"}],"feedback":"wrong-entity-type"}',
+  ];
+
+  function withExport<T>(lines: string[], use: (path: string) => T): T {
+    const dir = mkdtempSync(join(tmpdir(), 'ainews-train-'));
+    try {
+      const path = join(dir, 'feedback.jsonl');
+      writeFileSync(path, `${lines.join('\n')}\n`);
+      return use(path);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('reads the claim records of an export and leaves its NER records to the entity trainers', () => {
+    const records = withExport(exportLines, (path) => readFeedbackExamples([path]));
+    assert.deepEqual(records.map((r) => [r.id, r.lang, r.label]), [['feedback-a1', 'de', 0]]);
+  });
+
+  it('refuses a record it cannot learn from, naming the file and record, and a missing file', () => {
+    withExport([exportLines[0], '{"id":"x","lang":"fr","text":"Bonjour.","label":0}'], (path) => {
+      assert.throws(() => readFeedbackExamples([path]), (e: Error) => e.message.includes(path) && e.message.includes('record 2') && e.message.includes('lang'));
+    });
+    assert.throws(() => readFeedbackExamples(['/nonexistent/feedback.jsonl']), /no such feedback export/);
+  });
+
+  it('takes --feedback FILE (repeatable, also --feedback=FILE) apart from the model names', () => {
+    assert.deepEqual(parseTrainArguments(['claims', '--feedback', 'a.jsonl', '--no-cv', '--feedback=b.jsonl']), { models: ['claims'], options: { feedback: ['a.jsonl', 'b.jsonl'] } });
+    assert.throws(() => parseTrainArguments(['--feedback']), /needs a file/);
+  });
+
+  it('learns from the corrections: a sentence the team marked "not a claim" scores lower after retraining', () => {
+    const random = seededRandom(7);
+    const subjects = ['The company', 'The market', 'The lab', 'The fund'];
+    const record = (i: number): ClaimRecord => {
+      const claim = random() < 0.5;
+      const subject = subjects[Math.floor(random() * subjects.length)];
+      // One label in eight disagrees with the wording, as real labels do: the set is not separable.
+      const label = claim !== random() < 0.125 ? 1 : 0;
+      return { id: `toy ${i}`, lang: 'en', text: claim ? `${subject} grew by ${10 + i} percent in 2024.` : `${subject} waited quietly again.`, label, source_label: String(label) };
+    };
+    const corpora: ClaimCorpora = {
+      claimBusterTrain: Array.from({ length: 300 }, (_, i) => record(i)),
+      claimBusterDev: Array.from({ length: 40 }, (_, i) => record(1000 + i)),
+      goldArticles: [], guidelineExamples: [], heldOutArticles: [], feedbackExamples: [], germanComments: null,
+    };
+    const config = { hashBits: 10, epochs: 8, learningRate: 0.2, l2: 1e-4, goldWeight: 5, priorScale: 0, seed: 1 };
+    const corrected = 'The snack bar grew by 300 percent in 2024.';
+    const feedback: ClaimRecord[] = Array.from({ length: 10 }, (_, i) => ({ id: `feedback-${i}`, lang: 'en', text: corrected, label: 0, source_label: 'feedback:not-a-claim' }));
+    const score = (model: ClaimModel) => claims(corrected, { claimThreshold: 0, claimScorer: model })[0].score;
+    const before = score(trainClaimModel(corpora, config, () => undefined));
+    const after = score(trainClaimModel({ ...corpora, feedbackExamples: feedback }, config, () => undefined));
+    assert.ok(before > 0.5 && after < before - 0.3, `before ${before}, after ${after}`);
   });
 });
 
