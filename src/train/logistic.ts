@@ -68,8 +68,11 @@ export function trainLogistic(examples: readonly Example[], options: LogisticOpt
 }
 
 /**
- * Platt scaling fitted by Newton's method on (margin, label, weight) triples, with Platt's smoothed
- * targets so that a separable set does not drive the slope to infinity.
+ * Platt scaling fitted by Newton's method with a backtracking line search (Lin, Lin and Weng, "A
+ * note on Platt's probabilistic outputs", 2007) on (margin, label, weight) triples, with Platt's
+ * smoothed targets so that a separable set does not drive the slope to infinity. Without the line
+ * search a full Newton step from a = 1 can overshoot on a small or separable set and settle on a
+ * negative slope.
  */
 export function fitPlatt(margins: readonly number[], labels: readonly (0 | 1)[], weights: readonly number[] = margins.map(() => 1)): Platt {
   let positives = 0;
@@ -80,8 +83,10 @@ export function fitPlatt(margins: readonly number[], labels: readonly (0 | 1)[],
   }
   const high = (positives + 1) / (positives + 2);
   const low = 1 / (negatives + 2);
+  const targets = labels.map((label) => (label ? high : low));
   let a = 1;
   let b = 0;
+  let loss = plattLoss(margins, targets, weights, a, b);
   for (let iteration = 0; iteration < 100; iteration++) {
     // Gradient and Hessian of the weighted cross-entropy in (a, b).
     let ga = 0;
@@ -91,9 +96,8 @@ export function fitPlatt(margins: readonly number[], labels: readonly (0 | 1)[],
     let hbb = 1e-9;
     for (let i = 0; i < margins.length; i++) {
       const p = sigmoid(a * margins[i] + b);
-      const target = labels[i] ? high : low;
       const w = weights[i];
-      const d = (p - target) * w;
+      const d = (p - targets[i]) * w;
       const h = p * (1 - p) * w;
       ga += d * margins[i];
       gb += d;
@@ -105,9 +109,31 @@ export function fitPlatt(margins: readonly number[], labels: readonly (0 | 1)[],
     if (Math.abs(det) < 1e-12) break;
     const da = (hbb * ga - hab * gb) / det;
     const db = (haa * gb - hab * ga) / det;
-    a -= da;
-    b -= db;
     if (Math.abs(da) < 1e-9 && Math.abs(db) < 1e-9) break;
+    // Backtrack until the step lowers the loss enough (Armijo); the full step is tried first.
+    const descent = ga * da + gb * db;
+    let step = 1;
+    while (step >= 1e-10) {
+      const next = plattLoss(margins, targets, weights, a - step * da, b - step * db);
+      if (next <= loss - 1e-4 * step * descent) {
+        a -= step * da;
+        b -= step * db;
+        loss = next;
+        break;
+      }
+      step /= 2;
+    }
+    if (step < 1e-10) break;
   }
   return { a, b };
+}
+
+/** The weighted cross-entropy of Platt's sigmoid, computed without overflow: softplus(z) - t z. */
+function plattLoss(margins: readonly number[], targets: readonly number[], weights: readonly number[], a: number, b: number): number {
+  let loss = 0;
+  for (let i = 0; i < margins.length; i++) {
+    const z = a * margins[i] + b;
+    loss += weights[i] * (Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - targets[i] * z);
+  }
+  return loss;
 }

@@ -169,6 +169,18 @@ describe('claims: training', () => {
     assert.ok(Math.abs(a - 2) < 0.3 && Math.abs(b + 1) < 0.3, `a ${a}, b ${b}`);
   });
 
+  it('fits Platt scaling on a small separable set with a positive slope and probabilities between its targets', () => {
+    // Margins far apart: a full Newton step from slope 1 overshoots; the line search keeps the fit sane.
+    const margins = [-9, -7.5, -6, -5, -4.2, 3.9, 5.1, 6.3, 7.7, 8.8];
+    const labels: (0 | 1)[] = [0, 0, 0, 0, 0, 1, 1, 1, 1, 1];
+    const { a, b } = fitPlatt(margins, labels);
+    assert.ok(a > 0, `slope ${a}`);
+    const probability = (m: number): number => 1 / (1 + Math.exp(-(a * m + b)));
+    assert.ok(probability(3.9) > 0.5 && probability(-4.2) < 0.5, `a ${a}, b ${b}`);
+    // Platt's smoothed targets (6/7 and 1/7) bound how sure the fit may get.
+    assert.ok(probability(8.8) < 0.99 && probability(-9) > 0.01, `a ${a}, b ${b}`);
+  });
+
   it('trains the claim model on a tiny corpus: sentences with "zorp" are claims; deterministic', () => {
     const random = seededRandom(5);
     const nouns = ['company', 'market', 'lab', 'team', 'fund', 'startup'];
