@@ -16,6 +16,8 @@ import { registerReportCommands } from './editor/commands/reportCommands';
 import { registerViewCommands } from './editor/commands/viewCommands';
 import { registerVerdictCommands } from './editor/commands/verdictCommands';
 import { registerReviewCommands } from './editor/commands/reviewCommands';
+import { registerSearchCommands } from './editor/commands/searchCommands';
+import { registerTagCommands } from './editor/commands/tagCommands';
 import { registerWorkspaceCommands } from './editor/commands/workspaceCommands';
 import { ContextKeys } from './editor/contextKeys';
 import { DecorationPainter } from './editor/decorations';
@@ -71,6 +73,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiNews
     vscode.commands.registerCommand('aiNews.openSeedArticle', (args?: { file?: string }) => openSeedArticle(context.extensionUri, args)),
     ...registerVerdictCommands(commands),
     ...registerReviewCommands(commands),
+    ...registerTagCommands(commands),
+    ...registerSearchCommands(commands, annotationTree.provider),
     ...registerNavigationCommands(commands),
     ...registerWorkspaceCommands(commands),
     ...registerImportCommands(commands),

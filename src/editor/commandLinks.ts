@@ -6,6 +6,7 @@ export const HOVER_COMMANDS = [
   'aiNews.markOutdated',
   'aiNews.setStatus',
   'aiNews.editNote',
+  'aiNews.addTag',
   'aiNews.removeAnnotation',
   'aiNews.startChecking',
   'aiNews.approveVerdict',
