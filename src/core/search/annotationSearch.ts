@@ -55,31 +55,48 @@ const FIELD_WEIGHT: Readonly<Record<SearchField, number>> = { quote: 3, tag: 3, 
 
 /** Text folded for matching: lower case, accents and other marks removed, ß as ss, compatibility forms unified. */
 export function foldForSearch(text: string): string {
+  // Plain ASCII (most names, many tags and English notes) needs no Unicode normalisation.
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/ß/g, 'ss');
 }
+
+/** Any code unit outside ASCII (surrogates included). */
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** The query's words, folded; empty for a blank query. */
 export function queryWords(query: string): string[] {
   return foldForSearch(query).split(/\s+/).filter((w) => w !== '');
 }
 
-function indexedText(field: SearchField, text: string, by?: string): IndexedText {
-  return by === undefined ? { field, text, folded: foldForSearch(text) } : { field, text, folded: foldForSearch(text), by };
+/** Folds names and tags once each: they come back on thousands of annotations. */
+function makeLabelFolder(): (label: string) => string {
+  const folded = new Map<string, string>();
+  return (label) => {
+    let result = folded.get(label);
+    if (result === undefined) folded.set(label, (result = foldForSearch(label)));
+    return result;
+  };
 }
 
 /** The searchable texts of one annotation: deleted comments are left out (a tombstone has no text). */
-function textsOf(annotation: Annotation): IndexedText[] {
-  const texts = [indexedText('quote', annotation.quote.exact)];
-  if (annotation.note) texts.push(indexedText('note', annotation.note));
-  for (const tag of annotation.tags ?? []) texts.push(indexedText('tag', tag));
+function textsOf(annotation: Annotation, foldLabel: (label: string) => string): IndexedText[] {
+  const texts: IndexedText[] = [{ field: 'quote', text: annotation.quote.exact, folded: foldForSearch(annotation.quote.exact) }];
+  if (annotation.note) texts.push({ field: 'note', text: annotation.note, folded: foldForSearch(annotation.note) });
+  for (const tag of annotation.tags ?? []) texts.push({ field: 'tag', text: tag, folded: foldLabel(tag) });
   const people = new Set([annotation.author, ...(annotation.assignee ? [annotation.assignee] : [])]);
   for (const comment of annotation.comments ?? []) {
     if (comment.deleted) continue;
-    texts.push(indexedText('comment', comment.body, comment.author));
+    texts.push({ field: 'comment', text: comment.body, folded: foldForSearch(comment.body), by: comment.author });
     people.add(comment.author);
   }
-  for (const person of people) if (person) texts.push(indexedText('person', person));
+  for (const person of people) if (person) texts.push({ field: 'person', text: person, folded: foldLabel(person) });
   return texts;
+}
+
+/** One annotation's entry, its texts folded for matching. */
+function indexEntry<T>(item: T, annotation: Annotation, foldLabel: (label: string) => string): IndexEntry<T> {
+  const texts = textsOf(annotation, foldLabel);
+  return { item, annotation, texts, all: texts.map((t) => t.folded).join(SEPARATOR) };
 }
 
 /**
@@ -88,13 +105,22 @@ function textsOf(annotation: Annotation): IndexedText[] {
  * @param annotationOf The annotation of an item.
  */
 export function buildSearchIndex<T>(items: readonly T[], annotationOf: (item: T) => Annotation): SearchIndex<T> {
-  return {
-    entries: items.map((item) => {
-      const annotation = annotationOf(item);
-      const texts = textsOf(annotation);
-      return { item, annotation, texts, all: texts.map((t) => t.folded).join(SEPARATOR) };
-    }),
-  };
+  const foldLabel = makeLabelFolder();
+  return { entries: items.map((item) => indexEntry(item, annotationOf(item), foldLabel)) };
+}
+
+/**
+ * {@link buildSearchIndex} in slices, awaiting `pause` between them, so that the editor stays
+ * responsive while a large workspace is indexed.
+ */
+export async function buildSearchIndexInSlices<T>(items: readonly T[], annotationOf: (item: T) => Annotation, pause: () => Promise<void>, sliceSize = 1000): Promise<SearchIndex<T>> {
+  const foldLabel = makeLabelFolder();
+  const entries: IndexEntry<T>[] = [];
+  for (let i = 0; i < items.length; i += 1) {
+    if (i > 0 && i % sliceSize === 0) await pause();
+    entries.push(indexEntry(items[i], annotationOf(items[i]), foldLabel));
+  }
+  return { entries };
 }
 
 /**
@@ -105,21 +131,32 @@ export function buildSearchIndex<T>(items: readonly T[], annotationOf: (item: T)
  */
 export function searchAnnotations<T>(index: SearchIndex<T>, query: string, limit = Infinity): SearchHit<T>[] {
   const words = queryWords(query);
-  const hits: SearchHit<T>[] = [];
+  const scored: ScoredEntry<T>[] = [];
   for (const entry of index.entries) {
-    if (!words.every((word) => entry.all.includes(word))) continue;
-    hits.push(words.length === 0 ? { item: entry.item, annotation: entry.annotation, score: 0 } : scoredHit(entry, words));
+    if (words.every((word) => entry.all.includes(word))) scored.push(score(entry, words));
   }
-  hits.sort((a, b) => b.score - a.score || compareDesc(a.annotation.modified, b.annotation.modified));
-  return hits.length > limit ? hits.slice(0, limit) : hits;
+  scored.sort((a, b) => b.score - a.score || compareDesc(a.entry.annotation.modified, b.entry.annotation.modified));
+  // Snippets only for the hits that are shown: cutting one costs more than matching.
+  return scored.slice(0, limit).map(({ entry, score: points, best }) => {
+    const hit: SearchHit<T> = { item: entry.item, annotation: entry.annotation, score: points };
+    if (best) hit.snippet = snippetOf(best.text, best.word);
+    return hit;
+  });
+}
+
+interface ScoredEntry<T> {
+  entry: IndexEntry<T>;
+  score: number;
+  /** The best match outside the quote. */
+  best?: { text: IndexedText; word: string };
 }
 
 function compareDesc(a: string, b: string): number {
   return a < b ? 1 : a > b ? -1 : 0;
 }
 
-function scoredHit<T>(entry: IndexEntry<T>, words: readonly string[]): SearchHit<T> {
-  let score = 0;
+function score<T>(entry: IndexEntry<T>, words: readonly string[]): ScoredEntry<T> {
+  let points = 0;
   let best: { text: IndexedText; word: string; weight: number } | undefined;
   for (const word of words) {
     for (const text of entry.texts) {
@@ -127,13 +164,11 @@ function scoredHit<T>(entry: IndexEntry<T>, words: readonly string[]): SearchHit
       // A whole tag or name typed out counts more than a part of one.
       const whole = (text.field === 'tag' || text.field === 'person') && text.folded === word;
       const weight = FIELD_WEIGHT[text.field] + (whole ? 1 : 0);
-      score += weight;
+      points += weight;
       if (text.field !== 'quote' && (best === undefined || weight > best.weight)) best = { text, word, weight };
     }
   }
-  const hit: SearchHit<T> = { item: entry.item, annotation: entry.annotation, score };
-  if (best) hit.snippet = snippetOf(best.text, best.word);
-  return hit;
+  return best ? { entry, score: points, best } : { entry, score: points };
 }
 
 /** The text around the first place the word occurs, on one line, with "…" where it was cut. */

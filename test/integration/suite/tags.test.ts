@@ -113,6 +113,21 @@ describe('Tags and search: Add Tag, the tag filter, tag colours, Search Annotati
     await waitFor(() => disk().find((a) => a.id === taggedId)?.tags?.join() === 'Wahl 2025', 'Börse removed');
   });
 
+  it('Add Tag… offers the workspace\'s tags in its quick pick: accepting the first one tags the other annotation', async () => {
+    const untagged = spanOf(editor.document, UNTAGGED);
+    editor.selection = new vscode.Selection(editor.document.positionAt(untagged.start + 2), editor.document.positionAt(untagged.start + 2));
+    const adding = vscode.commands.executeCommand('aiNews.addTag');
+    // As pressing Enter in the pick does: the most used tag of the workspace comes first.
+    await waitFor(async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return disk().find((a) => a.id === untaggedId)?.tags !== undefined;
+    }, 'a tag picked for the other annotation', 15_000);
+    await adding;
+    assert.deepEqual(disk().find((a) => a.id === untaggedId)?.tags, ['Wahl 2025']);
+    await vscode.commands.executeCommand('aiNews.removeTag', { ...target(untaggedId), tag: 'Wahl 2025' });
+    await waitFor(() => disk().find((a) => a.id === untaggedId)?.tags === undefined, 'removed again: no empty list is left in the file');
+  });
+
   it('narrows the Annotations view to a tag, and shows everything again when the filters are cleared', async () => {
     const t = await tree();
     await waitFor(async () => (await annotationRows(t)).length === 2, 'both annotations listed');

@@ -1,21 +1,12 @@
 import assert from 'node:assert/strict';
-import { buildSearchIndex, foldForSearch, queryWords, searchAnnotations } from '../../../src/core/search/annotationSearch';
+import { buildSearchIndex, buildSearchIndexInSlices, foldForSearch, queryWords, searchAnnotations } from '../../../src/core/search/annotationSearch';
 import { escapeIcons } from '../../../src/core/sidebar/text';
 import type { Annotation } from '../../../src/core/store/annotation';
+import { sampleAnnotation } from '../../support/annotations';
 
+/** The shared sample, by Ben, last changed on 2025-01-10, with what the test is about. */
 function annotation(id: string, fields: Partial<Annotation> = {}): Annotation {
-  return {
-    id,
-    article: 'articles/a.md',
-    status: 'verified',
-    quote: { exact: 'x', prefix: '', suffix: '' },
-    position: { start: 0, end: 1 },
-    note: '',
-    created: '2025-01-01T00:00:00.000Z',
-    modified: '2025-01-10T12:00:00.000Z',
-    author: 'Ben',
-    ...fields,
-  };
+  return sampleAnnotation({ id, author: 'Ben', modified: '2025-01-10T12:00:00.000Z', quote: { exact: 'x', prefix: '', suffix: '' }, ...fields });
 }
 
 const ANNOTATIONS: Annotation[] = [
@@ -81,6 +72,19 @@ describe('search: matching', () => {
       annotation('in-note-older', { note: 'Qwen again', modified: '2025-02-15T00:00:00.000Z' }),
     ];
     assert.deepEqual(ids('qwen', list), ['in-tag', 'in-quote', 'in-note', 'in-note-older']);
+  });
+
+  it('builds the same index in slices, pausing between them', async () => {
+    let pauses = 0;
+    const sliced = await buildSearchIndexInSlices(ANNOTATIONS, (a) => a, async () => {
+      pauses += 1;
+    }, 2);
+    assert.equal(pauses, 2, '5 annotations in slices of 2: two pauses');
+    assert.deepEqual(sliced, buildSearchIndex(ANNOTATIONS, (a) => a));
+  });
+
+  it('folds plain ASCII like any other text (its short cut changes nothing)', () => {
+    for (const text of ['Ben', 'GPT-4o', 'ABC def 123 !?', 'Wahl 2025']) assert.equal(foldForSearch(text), text.normalize('NFKD').toLowerCase());
   });
 
   it('lists everything for a blank query, the latest change first, and stops at the limit', () => {

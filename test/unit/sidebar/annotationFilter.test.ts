@@ -3,20 +3,11 @@ import {
   authorsOf, formatDateRange, inDateRange, isDay, isFilterActive, lastDays, parseDateRange, passesAnnotationFilter,
 } from '../../../src/core/sidebar/annotationFilter';
 import type { Annotation } from '../../../src/core/store/annotation';
+import { sampleAnnotation } from '../../support/annotations';
 
+/** The shared sample, by Ben, last changed on 2025-01-10, with what the test is about. */
 function annotation(id: string, fields: Partial<Annotation> = {}): Annotation {
-  return {
-    id,
-    article: 'articles/a.md',
-    status: 'verified',
-    quote: { exact: 'x', prefix: '', suffix: '' },
-    position: { start: 0, end: 1 },
-    note: '',
-    created: '2025-01-01T00:00:00.000Z',
-    modified: '2025-01-10T12:00:00.000Z',
-    author: 'Ben',
-    ...fields,
-  };
+  return sampleAnnotation({ id, author: 'Ben', modified: '2025-01-10T12:00:00.000Z', ...fields });
 }
 
 describe('sidebar: filters by tag, author and date', () => {

@@ -3,20 +3,10 @@ import { MAX_TAG_LENGTH, normalizeTag, tagColor, tagProblem, tagsInUse, withoutT
 import { DEFAULT_TEAM, parseTeamFile, type TeamConfig } from '../../../src/core/team/team';
 import { validateAnnotationFileValue } from '../../../src/core/store/validate';
 import type { Annotation } from '../../../src/core/store/annotation';
+import { sampleAnnotation } from '../../support/annotations';
 
 function annotation(id: string, tags?: string[]): Annotation {
-  return {
-    id,
-    article: 'articles/a.md',
-    status: 'verified',
-    quote: { exact: 'x', prefix: '', suffix: '' },
-    position: { start: 0, end: 1 },
-    note: '',
-    created: '2025-01-01T00:00:00.000Z',
-    modified: '2025-01-01T00:00:00.000Z',
-    author: 'Ben',
-    ...(tags ? { tags } : {}),
-  };
+  return sampleAnnotation({ id, ...(tags ? { tags } : {}) });
 }
 
 describe('tags: what can be a tag', () => {
