@@ -73,7 +73,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiNews
     vscode.commands.registerCommand('aiNews.openSeedArticle', (args?: { file?: string }) => openSeedArticle(context.extensionUri, args)),
     ...registerVerdictCommands(commands),
     ...registerReviewCommands(commands),
-    ...registerTagCommands(commands),
+    ...registerTagCommands(commands, annotationTree.provider),
     ...registerSearchCommands(commands, annotationTree.provider),
     ...registerNavigationCommands(commands),
     ...registerWorkspaceCommands(commands),

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../../core/store/annotation';
 import { escapeIcons } from '../../core/sidebar/text';
-import { MAX_TAG_LENGTH, normalizeTag, tagProblem, tagsInUse, withoutTag, withTag, type TagProblem } from '../../core/tags/tags';
+import { MAX_TAG_LENGTH, normalizeTag, tagProblem, withoutTag, withTag, type TagProblem, type TagUse } from '../../core/tags/tags';
 import { explain, type AnnotationArgs, type CommandContext } from './context';
 import { requireAnnotation, run } from './verdictCommands';
 
@@ -71,7 +71,12 @@ function pickTagToAdd(annotation: Annotation, inUse: readonly { tag: string; cou
   });
 }
 
-async function addTag(ctx: CommandContext, args?: AnnotationArgs & { tag?: string }): Promise<Annotation | undefined> {
+/** The workspace's tags, as the Annotations view has them (the blind double check applied; its provider fits). */
+export interface TagSource {
+  tagChoices(): Promise<TagUse[]>;
+}
+
+async function addTag(ctx: CommandContext, tags: TagSource, args?: AnnotationArgs & { tag?: string }): Promise<Annotation | undefined> {
   const found = requireAnnotation(ctx, args);
   if (!found) return undefined;
   const has = found.annotation.tags ?? [];
@@ -84,11 +89,11 @@ async function addTag(ctx: CommandContext, args?: AnnotationArgs & { tag?: strin
       return undefined;
     }
   } else {
-    tag = await pickTagToAdd(found.annotation, tagsInUse(ctx.annotations.entries().flatMap((e) => e.store.annotations)));
+    tag = await pickTagToAdd(found.annotation, await tags.tagChoices());
   }
   if (tag === undefined) return undefined;
-  const tags = withTag(has, tag);
-  return run(() => ctx.annotations.update(found.folder, found.annotation.id, { tags }));
+  const next = withTag(has, tag);
+  return run(() => ctx.annotations.update(found.folder, found.annotation.id, { tags: next }));
 }
 
 async function removeTag(ctx: CommandContext, args?: AnnotationArgs & { tag?: string }): Promise<Annotation | undefined> {
@@ -108,9 +113,9 @@ async function removeTag(ctx: CommandContext, args?: AnnotationArgs & { tag?: st
   return run(() => ctx.annotations.update(found.folder, found.annotation.id, { tags: withoutTag(has, tag) }));
 }
 
-export function registerTagCommands(ctx: CommandContext): vscode.Disposable[] {
+export function registerTagCommands(ctx: CommandContext, tags: TagSource): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('aiNews.addTag', (args?: AnnotationArgs & { tag?: string }) => addTag(ctx, args)),
+    vscode.commands.registerCommand('aiNews.addTag', (args?: AnnotationArgs & { tag?: string }) => addTag(ctx, tags, args)),
     vscode.commands.registerCommand('aiNews.removeTag', (args?: AnnotationArgs & { tag?: string }) => removeTag(ctx, args)),
   ];
 }

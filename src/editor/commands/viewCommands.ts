@@ -33,7 +33,7 @@ function narrowed<T>(picked: readonly T[], all: readonly T[]): T[] | undefined {
 }
 
 async function filterByTag(tree: AnnotationTreeProvider, args?: { tags?: string[] }): Promise<void> {
-  const uses = tree.tagChoices();
+  const uses = await tree.tagChoices();
   if (!args?.tags && uses.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No annotation has a tag yet. Add one with "AI News: Add Tag…".'));
     return;

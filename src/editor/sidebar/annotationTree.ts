@@ -207,9 +207,9 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
     return this.annotationFilter;
   }
 
-  /** Every tag of the workspace's annotations, the most used first. */
-  tagChoices(): TagUse[] {
-    return tagsInUse(this.source.entries().flatMap((e) => e.store.annotations));
+  /** Every tag of the annotations the view can show (the blind double check applied), the most used first. */
+  async tagChoices(): Promise<TagUse[]> {
+    return tagsInUse((await this.placedPerFolder()).flatMap((f) => f.placed.map((p) => p.annotation)));
   }
 
   /** Changes the parts of the tag, author and date filter that the change names (undefined: that part off). */

@@ -131,7 +131,7 @@ describe('Tags and search: Add Tag, the tag filter, tag colours, Search Annotati
   it('narrows the Annotations view to a tag, and shows everything again when the filters are cleared', async () => {
     const t = await tree();
     await waitFor(async () => (await annotationRows(t)).length === 2, 'both annotations listed');
-    assert.deepEqual(t.tagChoices().map((c) => c.tag), ['Wahl 2025']);
+    assert.deepEqual((await t.tagChoices()).map((c) => c.tag), ['Wahl 2025']);
     await vscode.commands.executeCommand('aiNews.filterByTag', { tags: ['Wahl 2025'] });
     const rows = await annotationRows(t);
     assert.deepEqual(rows.map((r) => r.label), [TAGGED]);
