@@ -110,7 +110,7 @@ function withVersion2Fields(a: Annotation, i: number): Annotation {
 }
 
 /** 10,000 annotations over 100 articles made of seed text, a third with the optional fields in use; with `version2`, also its fields. */
-function makeFile(version2 = false): string {
+export function makeFile(version2 = false): string {
   const next = random(11);
   const article = makeArticle(64 * 1024, next);
   const annotations: Annotation[] = [];

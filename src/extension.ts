@@ -17,6 +17,8 @@ import { registerReportCommands } from './editor/commands/reportCommands';
 import { registerViewCommands } from './editor/commands/viewCommands';
 import { registerVerdictCommands } from './editor/commands/verdictCommands';
 import { registerReviewCommands } from './editor/commands/reviewCommands';
+import { registerSearchCommands } from './editor/commands/searchCommands';
+import { registerTagCommands } from './editor/commands/tagCommands';
 import { registerWorkspaceCommands } from './editor/commands/workspaceCommands';
 import { ContextKeys } from './editor/contextKeys';
 import { DecorationPainter } from './editor/decorations';
@@ -73,6 +75,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiNews
     ...registerVerdictCommands(commands),
     ...registerEvidenceCommands(commands),
     ...registerReviewCommands(commands),
+    ...registerTagCommands(commands, annotationTree.provider),
+    ...registerSearchCommands(commands, annotationTree.provider),
     ...registerNavigationCommands(commands),
     ...registerWorkspaceCommands(commands),
     ...registerImportCommands(commands),

@@ -8,6 +8,7 @@ export const HOVER_COMMANDS = [
   'aiNews.editNote',
   'aiNews.addEvidence',
   'aiNews.openEvidence',
+  'aiNews.addTag',
   'aiNews.removeAnnotation',
   'aiNews.startChecking',
   'aiNews.approveVerdict',

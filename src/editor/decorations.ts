@@ -2,12 +2,15 @@
  * Draws an article's snapshot into every visible editor, split editors included: findings,
  * annotations and suggestions. It computes nothing: while an edit's snapshot is pending it leaves
  * the decorations as they are (VS Code moves them with the text) and paints when the snapshot comes.
- * Decoration types are built once and torn down in one place. For large articles only the visible
+ * Decoration types are built once and torn down in one place. A tag the team file gives a colour
+ * adds a dot of that colour after the highlight and a mark in the overview ruler's right lane; the
+ * highlight itself keeps the verdict's colour, which says more about the claim. For large articles only the visible
  * lines (plus a margin) get finding decorations, repainted on scroll.
  */
 import * as vscode from 'vscode';
 import { isClassicStatus, type Status } from '../core/store/annotation';
 import { describeStatus, type TeamConfig } from '../core/team/team';
+import { tagColor } from '../core/tags/tags';
 import type { Finding } from '../core/analysis/types';
 import type { PlacedAnnotation, SnapshotSource } from './articleSessions';
 import { Disposable } from './disposable';
@@ -28,8 +31,11 @@ const VISIBLE_MARGIN_LINES = 200;
 /** Above this many findings only the visible part of the document is decorated. */
 const FULL_PAINT_LIMIT = 5000;
 
-/** Spans by decoration kind, and annotations with a team status's own colour by that colour. */
-export type Painted = Record<DecorationKind, Span[]> & { colored: Record<string, Span[]> };
+/**
+ * Spans by decoration kind; annotations with a team status's own colour by that colour (`colored`),
+ * and annotations with a coloured tag by the tag's colour (`tagged`).
+ */
+export type Painted = Record<DecorationKind, Span[]> & { colored: Record<string, Span[]>; tagged: Record<string, Span[]> };
 
 function color(id: string): vscode.ThemeColor {
   return new vscode.ThemeColor(id);
@@ -115,7 +121,12 @@ function buildTypes(extensionUri: vscode.Uri): Record<DecorationKind, vscode.Tex
 }
 
 function emptyPainted(): Painted {
-  return { ...(Object.fromEntries(DECORATION_KINDS.map((k) => [k, []])) as unknown as Record<DecorationKind, Span[]>), colored: {} };
+  return { ...(Object.fromEntries(DECORATION_KINDS.map((k) => [k, []])) as unknown as Record<DecorationKind, Span[]>), colored: {}, tagged: {} };
+}
+
+/** `#rgb` as `#rrggbb` (colours come validated by the team file's reader). */
+function fullHex(hex: string): string {
+  return hex.length === 4 ? `#${hex[1]}${hex[1]}${hex[2]}${hex[2]}${hex[3]}${hex[3]}` : hex;
 }
 
 /**
@@ -124,7 +135,7 @@ function emptyPainted(): Painted {
  */
 function teamColorType(hex: string): vscode.TextEditorDecorationType {
   const dot = `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 16 16"><circle cx="8" cy="8" r="6.5" fill="${hex}"/></svg>`;
-  const full = hex.length === 4 ? `#${hex[1]}${hex[1]}${hex[2]}${hex[2]}${hex[3]}${hex[3]}` : hex;
+  const full = fullHex(hex);
   return vscode.window.createTextEditorDecorationType({
     backgroundColor: `${full}26`,
     borderWidth: '0 0 2px 0',
@@ -134,6 +145,20 @@ function teamColorType(hex: string): vscode.TextEditorDecorationType {
     gutterIconSize: '80%',
     overviewRulerColor: full,
     overviewRulerLane: vscode.OverviewRulerLane.Left,
+    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+  });
+}
+
+/**
+ * A tag's colour: a dot after the annotated words and a mark in the overview ruler's right lane. It
+ * leaves background, underline and gutter to the verdict, so both can be read at once.
+ */
+function tagColorType(hex: string): vscode.TextEditorDecorationType {
+  const full = fullHex(hex);
+  return vscode.window.createTextEditorDecorationType({
+    after: { contentText: '\u25cf', color: full, margin: '0 0 0 0.15em' },
+    overviewRulerColor: full,
+    overviewRulerLane: vscode.OverviewRulerLane.Right,
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
   });
 }
@@ -169,6 +194,8 @@ export function planDecorations(
     const paint = statusPaint(p.annotation.status, team);
     if ('kind' in paint) painted[paint.kind].push(p.span);
     else (painted.colored[paint.color] ??= []).push(p.span);
+    const tagged = tagColor(team, p.annotation.tags);
+    if (tagged) (painted.tagged[tagged.toLowerCase()] ??= []).push(p.span);
     if (p.state === 'fuzzy') painted.fuzzy.push(p.span);
     if (p.flags.length > 0) painted.needsRecheck.push(p.span);
   }
@@ -186,6 +213,8 @@ export class DecorationPainter extends Disposable {
   private readonly types: Record<DecorationKind, vscode.TextEditorDecorationType>;
   /** One type per team colour, made when first needed; kept (cleared, not disposed) until the painter goes. */
   private readonly colorTypes = new Map<string, vscode.TextEditorDecorationType>();
+  /** One type per tag colour, the same way. */
+  private readonly tagTypes = new Map<string, vscode.TextEditorDecorationType>();
   private readonly lastPainted = new Map<string, Painted>();
   private readonly painted = this.register(new vscode.EventEmitter<vscode.TextEditor>());
   /** Fires after an editor was painted (the test API waits on it). */
@@ -256,6 +285,8 @@ export class DecorationPainter extends Disposable {
     }
     for (const color of Object.keys(plan.colored)) if (!this.colorTypes.has(color)) this.colorTypes.set(color, teamColorType(color));
     for (const [color, type] of this.colorTypes) editor.setDecorations(type, (plan.colored[color] ?? []).map((span) => toRange(document, span)));
+    for (const color of Object.keys(plan.tagged)) if (!this.tagTypes.has(color)) this.tagTypes.set(color, tagColorType(color));
+    for (const [color, type] of this.tagTypes) editor.setDecorations(type, (plan.tagged[color] ?? []).map((span) => toRange(document, span)));
     this.lastPainted.set(document.uri.toString(), plan);
     this.lastPaintMs = performance.now() - started;
     this.painted.fire(editor);
@@ -273,7 +304,7 @@ export class DecorationPainter extends Disposable {
 
   private clear(editor: vscode.TextEditor): void {
     for (const kind of DECORATION_KINDS) editor.setDecorations(this.types[kind], []);
-    for (const type of this.colorTypes.values()) editor.setDecorations(type, []);
+    for (const type of [...this.colorTypes.values(), ...this.tagTypes.values()]) editor.setDecorations(type, []);
     this.lastPainted.delete(editor.document.uri.toString());
   }
 
@@ -293,7 +324,8 @@ export class DecorationPainter extends Disposable {
 
   private disposeTypes(): void {
     for (const type of Object.values(this.types)) type.dispose();
-    for (const type of this.colorTypes.values()) type.dispose();
+    for (const type of [...this.colorTypes.values(), ...this.tagTypes.values()]) type.dispose();
     this.colorTypes.clear();
+    this.tagTypes.clear();
   }
 }

@@ -94,6 +94,10 @@ function appendAnnotation(md: vscode.MarkdownString, placed: PlacedAnnotation, f
     appendUntrusted(md, vscode.l10n.t('Note: {0}', a.note));
     md.appendMarkdown('\n\n');
   }
+  if (a.tags?.length) {
+    appendUntrusted(md, vscode.l10n.t('Tags: {0}', a.tags.join(', ')));
+    md.appendMarkdown('\n\n');
+  }
   for (const link of (a.evidence ?? []).map(evidenceUrl)) {
     if (isSafeLink(link)) md.appendMarkdown(`[${escapeLinkText(link)}](${safeHref(link)})\n\n`);
     else {
@@ -122,6 +126,7 @@ function appendAnnotation(md: vscode.MarkdownString, placed: PlacedAnnotation, f
       commandLink(vscode.l10n.t('Edit note'), 'aiNews.editNote', target),
       commandLink(vscode.l10n.t('Add evidence'), 'aiNews.addEvidence', target),
       ...(a.evidence?.length ? [commandLink(vscode.l10n.t('Open evidence'), 'aiNews.openEvidence', target)] : []),
+      commandLink(vscode.l10n.t('Add tag'), 'aiNews.addTag', target),
       commandLink(vscode.l10n.t('Remove'), 'aiNews.removeAnnotation', target),
     ].join(' · '),
   );

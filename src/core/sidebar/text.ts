@@ -29,3 +29,13 @@ export function splitArticlePath(article: string): { name: string; dir: string }
   const slash = article.lastIndexOf('/');
   return slash < 0 ? { name: article, dir: '' } : { name: article.slice(slash + 1), dir: article.slice(0, slash) };
 }
+
+/**
+ * Text from other people made safe for a quick pick's label, description or detail, where
+ * `$(name)` becomes an icon: each such sequence gets a backslash before it (`\$(name)`, and
+ * `\\$(name)` for one already written with a backslash), so it shows exactly as typed. Other
+ * `$(` ("$(5 million)") is no icon and stays as it is.
+ */
+export function escapeIcons(text: string): string {
+  return text.replace(/\\?\$\([A-Za-z0-9-]+(?:~[A-Za-z]+)?\)/g, (match) => `\\${match}`);
+}

@@ -8,6 +8,8 @@
 import { isBuiltInStatus, MAX_STATUS_ID_LENGTH, STATUS_ID_PATTERN, type BuiltInStatus, type Status } from '../store/annotation';
 import { locateProblems, syntaxProblem, type FileProblem } from '../store/file';
 import type { ValidationProblem } from '../store/validate';
+import { MAX_TAG_LENGTH } from '../store/validateVersion2';
+import { tagKey } from '../tags/tags';
 
 export const DEFAULT_TEAM_FILE = '.ainews/team.json';
 
@@ -170,7 +172,7 @@ export function validateTeamValue(value: unknown): ValidationProblem[] {
   }
   if ('tags' in value) {
     if (!Array.isArray(value.tags)) add(['tags'], 'must be a list of {"name", "color"}');
-    else value.tags.forEach((tag: unknown, i) => checkTagStyle(tag, i, add));
+    else checkTagStyles(value.tags, add);
   }
   return problems;
 }
@@ -236,11 +238,18 @@ function checkLabel(label: unknown, path: (string | number)[], add: Add): void {
   if (!('en' in label)) add(path, 'is missing "en"');
 }
 
-function checkTagStyle(tag: unknown, i: number, add: Add): void {
-  const path = ['tags', i];
-  if (!isObject(tag) || typeof tag.name !== 'string' || tag.name === '' || typeof tag.color !== 'string' || !COLOR_PATTERN.test(tag.color)) {
-    add(path, `must be {"name": "...", "color": "#rrggbb"}, not ${JSON.stringify(tag)}`);
-    return;
-  }
-  for (const key in tag) if (key !== 'name' && key !== 'color') add([...path, key], `unknown field "${key}" in a tag (known: name, color)`, true);
+/** Tag colours: a name as an annotation's tag may be (one line, at most 50 characters), each name once. */
+function checkTagStyles(tags: unknown[], add: Add): void {
+  const seen = new Set<string>();
+  tags.forEach((tag, i) => {
+    const path = ['tags', i];
+    if (!isObject(tag) || typeof tag.name !== 'string' || tag.name === '' || typeof tag.color !== 'string' || !COLOR_PATTERN.test(tag.color)) {
+      add(path, `must be {"name": "...", "color": "#rrggbb"}, not ${JSON.stringify(tag)}`);
+      return;
+    }
+    for (const key in tag) if (key !== 'name' && key !== 'color') add([...path, key], `unknown field "${key}" in a tag (known: name, color)`, true);
+    if (tag.name.length > MAX_TAG_LENGTH || /[\r\n]/.test(tag.name)) add([...path, 'name'], `must be one line of at most ${MAX_TAG_LENGTH} characters, as a tag is`);
+    else if (seen.has(tagKey(tag.name))) add([...path, 'name'], `repeats the tag "${tag.name}" (names are compared without regard to case)`);
+    seen.add(tagKey(tag.name));
+  });
 }

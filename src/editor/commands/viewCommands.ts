@@ -1,22 +1,100 @@
-/** The "Annotations" view's title actions: group by article, status or assignee; filter by status or by my work. */
+/**
+ * The "Annotations" view's title actions: group by article, status or assignee; filter by status,
+ * by my work, by tag, by author and by date.
+ */
 import * as vscode from 'vscode';
+import { authorsOf, formatDateRange, lastDays, parseDateRange, type DateRange } from '../../core/sidebar/annotationFilter';
+import { escapeIcons } from '../../core/sidebar/text';
 import { isBuiltInStatus, type Status } from '../../core/store/annotation';
 import type { AnnotationTreeProvider } from '../sidebar/annotationTree';
 
+/**
+ * Asks which of some values to show, all of them ticked when none is filtered: the pick of every
+ * multi-value filter of the view. Undefined when the pick was closed.
+ */
+async function pickShown<T>(choices: readonly { value: T; label: string; description?: string }[], shown: readonly T[] | undefined, title: string): Promise<T[] | undefined> {
+  const items = choices.map(({ value, label, description }) => ({ label, description, picked: (shown ?? choices.map((c) => c.value)).includes(value), value }));
+  const picked = await vscode.window.showQuickPick(items, { title, canPickMany: true });
+  return picked?.map((p) => p.value);
+}
+
 async function filterByStatus(tree: AnnotationTreeProvider, args?: { statuses?: Status[] }): Promise<void> {
-  let statuses = args?.statuses;
-  if (!statuses) {
-    const choices = tree.statusChoices();
-    const shown = tree.statusFilter ?? choices.map((c) => c.status);
-    const items = choices.map(({ status, label }) => ({ label, description: isBuiltInStatus(status) ? undefined : status, picked: shown.includes(status), status }));
-    const picked = await vscode.window.showQuickPick(items, {
-      title: vscode.l10n.t('Show annotations with these verdicts (orphaned ones are always shown)'),
-      canPickMany: true,
-    });
-    if (!picked) return;
-    statuses = picked.map((p) => p.status);
+  const statuses = args?.statuses ?? (await pickShown(
+    tree.statusChoices().map(({ status, label }) => ({ value: status, label, description: isBuiltInStatus(status) ? undefined : status })),
+    tree.statusFilter,
+    vscode.l10n.t('Show annotations with these verdicts (orphaned ones are always shown)'),
+  ));
+  if (statuses) await tree.setStatusFilter(statuses);
+}
+
+/** Ticking every value (or none) shows everything: the filter is off. */
+function narrowed<T>(picked: readonly T[], all: readonly T[]): T[] | undefined {
+  return picked.length === 0 || all.every((v) => picked.includes(v)) ? undefined : [...picked];
+}
+
+async function filterByTag(tree: AnnotationTreeProvider, args?: { tags?: string[] }): Promise<void> {
+  const uses = await tree.tagChoices();
+  if (!args?.tags && uses.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No annotation has a tag yet. Add one with "AI News: Add Tag…".'));
+    return;
   }
-  await tree.setStatusFilter(statuses);
+  const tags = args?.tags ?? (await pickShown(
+    uses.map(({ tag, count }) => ({ value: tag, label: escapeIcons(tag), description: String(count) })),
+    tree.tagAuthorDateFilter.tags,
+    vscode.l10n.t('Show annotations with any of these tags'),
+  ));
+  if (tags) await tree.setFilter({ tags: args?.tags ?? narrowed(tags, uses.map((u) => u.tag)) });
+}
+
+async function filterByAuthor(tree: AnnotationTreeProvider, args?: { authors?: string[] }): Promise<void> {
+  const authors = authorsOf((await tree.placedPerFolder()).flatMap((f) => f.placed.map((p) => p.annotation)));
+  const picked = args?.authors ?? (await pickShown(
+    authors.map((author) => ({ value: author, label: escapeIcons(author || vscode.l10n.t('unknown')) })),
+    tree.tagAuthorDateFilter.authors,
+    vscode.l10n.t('Show annotations by these people'),
+  ));
+  if (picked) await tree.setFilter({ authors: args?.authors ?? narrowed(picked, authors) });
+}
+
+/** Today, the last 7 or 30 days, a typed range, or any time. */
+async function filterByDate(tree: AnnotationTreeProvider, args?: { range?: string }): Promise<void> {
+  if (args?.range !== undefined) {
+    const parsed = parseDateRange(args.range);
+    if (parsed.kind === 'ok') await tree.setFilter({ dates: parsed.range });
+    return;
+  }
+  const now = new Date();
+  type Choice = vscode.QuickPickItem & { range?: DateRange; custom?: boolean };
+  const items: Choice[] = [
+    { label: vscode.l10n.t('Today'), range: lastDays(now, 1) },
+    { label: vscode.l10n.t('Last 7 days'), range: lastDays(now, 7) },
+    { label: vscode.l10n.t('Last 30 days'), range: lastDays(now, 30) },
+    { label: vscode.l10n.t('Between dates…'), custom: true },
+    { label: vscode.l10n.t('Any time') },
+  ].map((item: Choice) => (item.range ? { ...item, description: formatDateRange(item.range) } : item));
+  const choice = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Show annotations last changed (UTC days)') });
+  if (!choice) return;
+  let range = choice.range;
+  if (choice.custom) {
+    const current = tree.tagAuthorDateFilter.dates;
+    const typed = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Show annotations last changed between'),
+      prompt: vscode.l10n.t('YYYY-MM-DD..YYYY-MM-DD; leave out one end for an open range, or give one day'),
+      value: current ? formatDateRange(current) : '',
+      validateInput: (value) => (parseDateRange(value).kind === 'ok' ? undefined : vscode.l10n.t('Enter days as YYYY-MM-DD..YYYY-MM-DD, YYYY-MM-DD.. or ..YYYY-MM-DD, or one day')),
+    });
+    const parsed = typed === undefined ? undefined : parseDateRange(typed);
+    if (parsed?.kind !== 'ok') return;
+    range = parsed.range;
+  }
+  await tree.setFilter({ dates: range });
+}
+
+/** Every filter off: all statuses, everyone's work, any tag, author and date. */
+async function clearFilters(tree: AnnotationTreeProvider): Promise<void> {
+  await tree.setWorkFilter(undefined);
+  await tree.setStatusFilter(undefined);
+  await tree.setFilter({ tags: undefined, authors: undefined, dates: undefined });
 }
 
 export function registerViewCommands(tree: AnnotationTreeProvider): vscode.Disposable[] {
@@ -28,5 +106,9 @@ export function registerViewCommands(tree: AnnotationTreeProvider): vscode.Dispo
     vscode.commands.registerCommand('aiNews.showAwaitingMyReview', () => tree.setWorkFilter('awaiting-my-review')),
     vscode.commands.registerCommand('aiNews.showAllWork', () => tree.setWorkFilter(undefined)),
     vscode.commands.registerCommand('aiNews.filterByStatus', (args?: { statuses?: Status[] }) => filterByStatus(tree, args)),
+    vscode.commands.registerCommand('aiNews.filterByTag', (args?: { tags?: string[] }) => filterByTag(tree, args)),
+    vscode.commands.registerCommand('aiNews.filterByAuthor', (args?: { authors?: string[] }) => filterByAuthor(tree, args)),
+    vscode.commands.registerCommand('aiNews.filterByDate', (args?: { range?: string }) => filterByDate(tree, args)),
+    vscode.commands.registerCommand('aiNews.clearFilters', () => clearFilters(tree)),
   ];
 }

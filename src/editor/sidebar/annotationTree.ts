@@ -1,8 +1,9 @@
 /**
  * The "Annotations" view: every annotation of the workspace, article → status → annotation, or
  * status (or assignee) → article → annotation when grouped by status (or assignee) first; one more
- * level for the workspace folder when there are several. Two filters narrow it: statuses, and one
- * person's work ("Assigned to me", "Awaiting my review"). With the blind double check on, other
+ * level for the workspace folder when there are several. Filters narrow it: statuses, one person's
+ * work ("Assigned to me", "Awaiting my review"), and tags, authors and a date range
+ * (core/sidebar/annotationFilter). With the blind double check on, other
  * people's verdicts on a claim are left out until you gave your own (see core/team/myWork).
  *
  * The tree is built from the annotation service each time VS Code asks for it. To show whether an
@@ -18,6 +19,8 @@ import * as vscode from 'vscode';
 import type { Annotation, Status } from '../../core/store/annotation';
 import { STATUSES } from '../../core/store/annotation';
 import { attentionCount, byPosition, groupByKey, groupItems, groupsFor, passesFilter, type GroupKey, type Grouping } from '../../core/sidebar/annotationGroups';
+import { formatDateRange, isFilterActive, passesAnnotationFilter, type AnnotationFilter } from '../../core/sidebar/annotationFilter';
+import { tagsInUse, type TagUse } from '../../core/tags/tags';
 import { blindVisible, passesWorkFilter, type WorkFilter } from '../../core/team/myWork';
 import type { TeamConfig } from '../../core/team/team';
 import { workflowState } from '../../core/team/workflow';
@@ -105,6 +108,7 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
   private grouping: Grouping = 'article';
   private filter: Status[] | undefined;
   private workFilter: WorkFilter | undefined;
+  private annotationFilter: AnnotationFilter = {};
   private view: vscode.TreeView<AnnotationTreeElement> | undefined;
   /** Placements per folder for the current refresh; dropped whenever the annotations change. */
   private placements = new Map<string, Promise<ArticlePlacements[]>>();
@@ -196,6 +200,32 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
       for (const { status } of store.annotations) if (!known.has(status)) known.set(status, groupLabel(status, team));
     }
     return [...known].map(([status, label]) => ({ status, label }));
+  }
+
+  /** The tags, authors and date range shown ({} when all are). */
+  get tagAuthorDateFilter(): AnnotationFilter {
+    return this.annotationFilter;
+  }
+
+  /** Every tag of the annotations the view can show (the blind double check applied), the most used first. */
+  async tagChoices(): Promise<TagUse[]> {
+    return tagsInUse((await this.placedPerFolder()).flatMap((f) => f.placed.map((p) => p.annotation)));
+  }
+
+  /** Changes the parts of the tag, author and date filter that the change names (undefined: that part off). */
+  setFilter(change: AnnotationFilter): Promise<void> {
+    const next: AnnotationFilter = { ...this.annotationFilter, ...change };
+    for (const key of ['tags', 'authors', 'dates'] as const) if (key in change && change[key] === undefined) delete next[key];
+    this.annotationFilter = next;
+    return this.refresh();
+  }
+
+  /** Every folder's annotations, placed (blind double check applied): what Search Annotations lists. */
+  async placedPerFolder(): Promise<{ folder: vscode.WorkspaceFolder; placed: PlacedAnnotation[] }[]> {
+    return Promise.all(this.source.entries().map(async ({ folder }) => ({
+      folder,
+      placed: (await this.placedIn(folder.uri.toString())).flatMap((a) => a.placed),
+    })));
   }
 
   /** Shows only annotations with these statuses (orphans are always shown); undefined, empty or every known status: no filter. */
@@ -325,9 +355,9 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
     return article ? annotationElements(element.folder, article.article, key, inGroup(article)) : [];
   }
 
-  /** The annotations both filters let through. */
+  /** The annotations every filter lets through. */
   private visible(folderKey: string, placed: readonly PlacedAnnotation[]): PlacedAnnotation[] {
-    const statusOk = placed.filter((p) => passesFilter(groupable(p), this.filter));
+    const statusOk = placed.filter((p) => passesFilter(groupable(p), this.filter) && passesAnnotationFilter(p.annotation, this.annotationFilter));
     if (this.workFilter === undefined) return statusOk;
     const uri = vscode.Uri.parse(folderKey);
     const me = this.source.knownAuthor(uri);
@@ -395,7 +425,7 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
     const view = this.view;
     if (!view) return;
     const update = ++this.updateCount;
-    const shown = [...(this.workFilter ? [workFilterLabel(this.workFilter)] : []), ...(this.filter ?? []).map((s) => groupLabel(s))];
+    const shown = [...(this.workFilter ? [workFilterLabel(this.workFilter)] : []), ...(this.filter ?? []).map((s) => groupLabel(s)), ...annotationFilterLabels(this.annotationFilter)];
     view.description = shown.length > 0 ? vscode.l10n.t('Showing: {0}', shown.join(', ')) : undefined;
     let placed: PlacedAnnotation[];
     try {
@@ -409,10 +439,16 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
       ? vscode.l10n.t('1 annotation needs a look: disputed, or its text changed or is gone')
       : vscode.l10n.t('{0} annotations need a look: disputed, or their text changed or is gone', count);
     view.badge = count > 0 ? { value: count, tooltip } : undefined;
-    const filtered = this.filter !== undefined || this.workFilter !== undefined;
+    const filtered = this.filter !== undefined || this.workFilter !== undefined || isFilterActive(this.annotationFilter);
     const hidden = filtered && placed.length > 0 && (await this.allVisible()).length === 0;
     if (update !== this.updateCount || this.isDisposed) return;
-    view.message = !hidden ? undefined : this.workFilter === undefined
+    view.message = !hidden ? undefined : this.emptyMessage();
+  }
+
+  /** Why a filtered view is empty, and how to see everything again. */
+  private emptyMessage(): string {
+    if (isFilterActive(this.annotationFilter)) return vscode.l10n.t('No annotations match the filters: {0}. Use "Clear Filters" to see all.', annotationFilterLabels(this.annotationFilter).join(', '));
+    return this.workFilter === undefined
       ? vscode.l10n.t('No annotations with the selected statuses. Use the filter to show all.')
       : vscode.l10n.t('Nothing here: {0}. Use "Show Everyone\'s Work" to see all.', workFilterLabel(this.workFilter));
   }
@@ -496,6 +532,15 @@ function parentKey(element: NodeKey, byStatus: boolean): NodeKey | undefined {
   }
 }
 
+/** The tag, author and date filter in the view's description: "#Wahl 2025", "by Ben", "2025-01-01..2025-01-31". */
+function annotationFilterLabels(filter: AnnotationFilter): string[] {
+  return [
+    ...(filter.tags ?? []).map((tag) => `#${tag}`),
+    ...(filter.authors ?? []).map((author) => vscode.l10n.t('by {0}', author)),
+    ...(filter.dates ? [vscode.l10n.t('changed {0}', formatDateRange(filter.dates))] : []),
+  ];
+}
+
 function groupable(placed: PlacedAnnotation): { status: Status; state: PlacedAnnotation['state']; assignee?: string; placed: PlacedAnnotation } {
   return { status: placed.annotation.status, state: placed.state, assignee: placed.annotation.assignee, placed };
 }
@@ -518,10 +563,10 @@ function annotationItem(element: AnnotationElement, team: TeamConfig): vscode.Tr
   const note = shortenQuote(annotation.note, NOTE_DESCRIPTION_LENGTH);
   // Flags first: a long note is cut off at the end of the row.
   const work = workDescription(annotation, team);
-  item.description = [...flags.map(flagLabel), ...(state === 'fuzzy' ? [vscode.l10n.t('text changed')] : []), ...work, note].filter(Boolean).join(' · ');
+  item.description = [...flags.map(flagLabel), ...(state === 'fuzzy' ? [vscode.l10n.t('text changed')] : []), ...work, tagsLabel(annotation), note].filter(Boolean).join(' · ');
   item.tooltip = annotationTooltip(element.placed, team);
   item.iconPath = annotationIcon(annotation.status, state);
-  item.contextValue = `annotation.${state}${flags.includes('needs re-check') ? '.recheck' : ''}`;
+  item.contextValue = `annotation.${state}${flags.includes('needs re-check') ? '.recheck' : ''}${annotation.tags?.length ? '.tagged' : ''}`;
   item.command = {
     command: 'aiNews.revealAnnotation',
     title: vscode.l10n.t('Show in the article'),
@@ -539,6 +584,11 @@ function workDescription(annotation: Annotation, team: TeamConfig): string[] {
   return parts;
 }
 
+/** "#Wahl 2025 #Börse", or '' without tags. */
+function tagsLabel(annotation: Annotation): string {
+  return (annotation.tags ?? []).map((tag) => `#${tag}`).join(' ');
+}
+
 /** Plain text (notes come from other people through git, so no markdown). */
 function annotationTooltip(placed: PlacedAnnotation, team: TeamConfig): string {
   const { annotation, state, flags } = placed;
@@ -551,6 +601,7 @@ function annotationTooltip(placed: PlacedAnnotation, team: TeamConfig): string {
   if (annotation.note) lines.push('', annotation.note);
   lines.push('', vscode.l10n.t('{0}, {1}', annotation.author, annotation.modified.slice(0, 10)));
   if (annotation.assignee) lines.push(vscode.l10n.t('Assigned to {0}', annotation.assignee));
+  if (annotation.tags?.length) lines.push(vscode.l10n.t('Tags: {0}', annotation.tags.join(', ')));
   lines.push(...reviewLines(annotation, team), annotation.article);
   return lines.join('\n');
 }

@@ -112,11 +112,24 @@ describe('team: the JSON Schema of the team file agrees with the reader', () => 
       ['second review', { secondReview: 'always' }],
       ['scale', { ratingScale: { worst: 1 } }],
       ['tag without colour', { tags: [{ name: 'x' }] }],
+      ['tag name of two lines', { tags: [{ name: 'a\nb', color: '#fff' }] }],
+      ['tag name longer than a tag', { tags: [{ name: 'x'.repeat(51), color: '#fff' }] }],
       ['unknown top-level field', { team: 'x' }],
     ];
     for (const [name, value] of broken) {
       assert.ok(validateTeamValue(value).length > 0, `reader accepts ${name}`);
       assert.equal(validate(value), false, `schema accepts ${name}`);
     }
+  });
+});
+
+describe('team: tag colours', () => {
+  it('refuses a tag named twice (in any case), with its line, and keeps the defaults', () => {
+    const result = parseTeamFile('{\n  "tags": [\n    { "name": "Wahl 2025", "color": "#2563eb" },\n    { "name": "wahl 2025", "color": "#dc2626" }\n  ]\n}\n');
+    assert.equal(result.kind, 'invalid');
+    if (result.kind !== 'invalid') return;
+    assert.match(result.problems[0].message, /repeats the tag "wahl 2025"/);
+    assert.equal(result.problems[0].line, 4);
+    assert.deepEqual(result.team.tags, []);
   });
 });

@@ -1,0 +1,148 @@
+/**
+ * AI News: Search Annotations…: one quick pick over the quotes, notes, comments, tags and people of
+ * every annotation in the workspace, closed articles included (placed by the core, as `check` and
+ * the Annotations view place them). Choosing one opens its article with the annotation selected, or
+ * says that its text is gone.
+ */
+import * as vscode from 'vscode';
+import { buildSearchIndexInSlices, searchAnnotations, type SearchHit, type SearchSnippet } from '../../core/search/annotationSearch';
+import { escapeIcons, shortenQuote } from '../../core/sidebar/text';
+import type { TeamConfig } from '../../core/team/team';
+import type { PlacedAnnotation } from '../articleSessions';
+import { groupLabel, stateLabel } from '../labels';
+import type { AnnotationArgs, CommandContext } from './context';
+import { explain } from './context';
+
+/** What the search reads: every folder's annotations, placed (the Annotations view's provider fits). */
+export interface PlacedAnnotationSource {
+  placedPerFolder(): Promise<{ folder: vscode.WorkspaceFolder; placed: readonly PlacedAnnotation[] }[]>;
+}
+
+interface Searchable {
+  folder: vscode.WorkspaceFolder;
+  placed: PlacedAnnotation;
+}
+
+interface SearchItem extends vscode.QuickPickItem {
+  target: AnnotationArgs;
+}
+
+/** The pick lists at most this many hits (the best first); typing narrows them. */
+const MAX_ITEMS = 500;
+const DETAIL_LENGTH = 140;
+
+function snippetLine(snippet: SearchSnippet): string | undefined {
+  switch (snippet.field) {
+    case 'note':
+      return vscode.l10n.t('Note: {0}', snippet.text);
+    case 'comment':
+      return vscode.l10n.t('Comment by {0}: {1}', snippet.by ?? '', snippet.text);
+    default:
+      return undefined; // tags and people are in the description already
+  }
+}
+
+/** One hit as a pick item: every text in it comes from other people and is shown as plain text. */
+function searchItem(hit: SearchHit<Searchable>, team: TeamConfig): SearchItem {
+  const { folder, placed } = hit.item;
+  const a = placed.annotation;
+  const description = [
+    groupLabel(a.status, team),
+    ...(placed.state === 'orphaned' || placed.state === 'fuzzy' ? [stateLabel(placed.state)] : []),
+    a.article,
+    a.author,
+    ...(a.tags?.length ? [a.tags.map((t) => `#${t}`).join(' ')] : []),
+  ].join(' · ');
+  const detail = (hit.snippet && snippetLine(hit.snippet)) ?? (a.note ? shortenQuote(a.note, DETAIL_LENGTH) : undefined);
+  return {
+    label: escapeIcons(shortenQuote(a.quote.exact, 100)) || vscode.l10n.t('(empty quote)'),
+    description: escapeIcons(description),
+    ...(detail ? { detail: escapeIcons(detail) } : {}),
+    // The core has matched already (in comments too, which VS Code's own filter would not see).
+    alwaysShow: true,
+    target: { folder: folder.uri.toString(), id: a.id },
+  };
+}
+
+/**
+ * Opens the search; resolves once an annotation was revealed or the pick was closed.
+ * @param args `query`: text to start with (tests, links).
+ */
+async function searchAnnotationsCommand(ctx: CommandContext, source: PlacedAnnotationSource, args?: { query?: string }): Promise<AnnotationArgs | undefined> {
+  const pick = vscode.window.createQuickPick<SearchItem>();
+  pick.title = vscode.l10n.t('Search annotations');
+  pick.placeholder = vscode.l10n.t('Words from quotes, notes, comments, tags or names');
+  pick.matchOnDescription = true;
+  pick.matchOnDetail = true;
+  pick.busy = true;
+  pick.value = args?.query ?? '';
+  pick.show();
+  const chosen = new Promise<AnnotationArgs | undefined>((resolve) => {
+    const state = { closed: false };
+    const listeners = [
+      pick.onDidAccept(() => {
+        const item = pick.selectedItems[0] ?? pick.activeItems[0];
+        if (!item) return;
+        resolve(item.target);
+        pick.hide();
+      }),
+      pick.onDidHide(() => {
+        state.closed = true;
+        for (const listener of listeners) listener.dispose();
+        pick.dispose();
+        resolve(undefined);
+      }),
+    ];
+    void fillSearch(ctx, source, pick, listeners, state);
+  });
+  const target = await chosen;
+  if (target) await vscode.commands.executeCommand('aiNews.revealAnnotation', target);
+  return target;
+}
+
+/** Indexes the workspace's annotations once, then answers every change of the query from the index. */
+async function fillSearch(
+  ctx: CommandContext,
+  source: PlacedAnnotationSource,
+  pick: vscode.QuickPick<SearchItem>,
+  listeners: vscode.Disposable[],
+  state: { readonly closed: boolean },
+): Promise<void> {
+  let searchable: Searchable[];
+  try {
+    searchable = (await source.placedPerFolder()).flatMap(({ folder, placed }) => placed.map((p) => ({ folder, placed: p })));
+  } catch (error) {
+    pick.hide();
+    void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+    return;
+  }
+  if (state.closed) return; // closed while the articles were being placed
+  if (searchable.length === 0) {
+    pick.hide();
+    explain(vscode.l10n.t('There are no annotations in this workspace yet.'));
+    return;
+  }
+  // In slices: a workspace of 10,000 annotations takes a few hundred ms to index (npm run bench -- search).
+  const index = await buildSearchIndexInSlices(searchable, (s) => s.placed.annotation, () => new Promise((resolve) => setImmediate(resolve)));
+  if (state.closed) return;
+  const teams = new Map<string, TeamConfig>();
+  const teamOf = (folder: vscode.WorkspaceFolder): TeamConfig => {
+    const key = folder.uri.toString();
+    let team = teams.get(key);
+    if (!team) teams.set(key, (team = ctx.teams.teamFor(folder.uri)));
+    return team;
+  };
+  const update = (): void => {
+    const hits = searchAnnotations(index, pick.value, MAX_ITEMS);
+    pick.items = hits.map((hit) => searchItem(hit, teamOf(hit.item.folder)));
+  };
+  listeners.push(pick.onDidChangeValue(update));
+  update();
+  pick.busy = false;
+}
+
+export function registerSearchCommands(ctx: CommandContext, source: PlacedAnnotationSource): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('aiNews.searchAnnotations', (args?: { query?: string }) => searchAnnotationsCommand(ctx, source, args)),
+  ];
+}
