@@ -11,13 +11,14 @@ import { distinctArticles, firstCallProbe, FIRST_CALL_PROBE } from './distinct';
 import { adversarialBench, CHILD_MODE, measureOneInput } from './adversarial';
 import { modelsBench } from './models';
 import { feedbackBench } from './feedback';
+import { discussionBench } from './discussion';
 
 export interface BenchSection {
   name: string;
   run(): Promise<void>;
 }
 
-const sections: BenchSection[] = [exportBench, storeBench, analysisBench, modelsBench, claimsBench, importBench, adversarialBench, feedbackBench];
+const sections: BenchSection[] = [exportBench, storeBench, analysisBench, modelsBench, claimsBench, importBench, adversarialBench, feedbackBench, discussionBench];
 
 async function main(): Promise<void> {
   if (process.env[FIRST_CALL_PROBE]) {

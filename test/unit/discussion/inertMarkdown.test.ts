@@ -3,7 +3,7 @@ import type { Nodes } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { inertMarkdown, isSafeTarget, literalText } from '../../../src/core/discussion/inertMarkdown';
+import { inertMarkdown, isSafeTarget } from '../../../src/core/discussion/inertMarkdown';
 
 /** Every node type and link target a markdown parser finds in the text (what a renderer would act on). */
 function parsed(markdown: string): { types: Set<string>; urls: string[]; html: string[] } {
@@ -54,10 +54,11 @@ describe('discussion: inert markdown of comment bodies', () => {
     assert.ok(types.has('link'));
   });
 
-  it('drops an image with another scheme to its alt text, and an image inside a link', () => {
+  it('makes an image with another scheme plain text, and an image inside a link no image', () => {
     const { types, urls } = parsed(inertMarkdown('![a](file:///etc/passwd) [![b](https://x.example/i.png)](https://example.org)'));
     assert.ok(!types.has('image'));
-    assert.deepEqual(urls, ['https://example.org']);
+    assert.ok(!urls.some((u) => u.startsWith('file:')), urls.join(' '));
+    assert.ok(urls.every(isSafeTarget), urls.join(' '));
   });
 
   it('neutralises reference links and images whose definition is not a web address', () => {
@@ -69,7 +70,7 @@ describe('discussion: inert markdown of comment bodies', () => {
   });
 
   it('keeps web and mail links, code spans and code blocks as written', () => {
-    const body = 'See [the release](https://example.org/pm) or <mailto:desk@example.org>.\n\n`<img src=x>` and\n\n```\n[x](command:y)\n```';
+    const body = 'See [the release](https://example.org/pm) or [mail us](mailto:desk@example.org).\n\n`<img src=x>` and\n\n```\n[x](command:y)\n```';
     const out = inertMarkdown(body);
     assert.ok(out.includes('[the release](https://example.org/pm)'));
     assert.ok(out.includes('`<img src=x>`'));
@@ -77,15 +78,25 @@ describe('discussion: inert markdown of comment bodies', () => {
     assert.deepEqual(parsed(out).urls, ['https://example.org/pm', 'mailto:desk@example.org']);
   });
 
-  it('writes literal brackets as character references and keeps backslash escapes', () => {
-    assert.equal(literalText('[a] <b> \\[c\\]'), '&#91;a&#93; &#60;b&#62; \\[c\\]');
+  it('treats as text what a renderer might not read as code: an escaped backtick, a span across a table cell', () => {
+    for (const body of ['\\`[x](command:y)`', '| `a | [x](command:y) ` |\n|---|---|\n| 1 | 2 |', '    ```\n[x](command:y)']) {
+      assert.deepEqual(parsed(inertMarkdown(body)).urls.filter((u) => !isSafeTarget(u)), [], body);
+    }
     assert.equal(isSafeTarget('javascript:alert(1)'), false);
     assert.equal(isSafeTarget('/relative'), false);
+    assert.equal(isSafeTarget('http&#115;://example.org'), false, 'a scheme must be written out');
     assert.equal(isSafeTarget('HTTPS://EXAMPLE.ORG'), true);
   });
 
+  it('catches targets spelled with character references or on the next line', () => {
+    for (const body of ['[x](comm&#97;nd:quit)', '[x](\ncommand:quit)', '[r]:\n  command:quit\n\n[go][r]', '[x](<command:quit>)']) {
+      const out = inertMarkdown(body);
+      assert.deepEqual(parsed(out).urls, [], `${body} -> ${out}`);
+    }
+  });
+
   it('never yields a non-web link, an image or HTML, whatever the input (generated bodies)', () => {
-    const pieces = ['[x](command:a)', '![i](http://t/p.gif)', '<img src=x>', '<b>', '</b>', '[', ']', '(', ')', '!', '<', '>', '\\', '`', '[r]: command:q', '\n', '\n\n', ' ', 'text', '[r]', '![r]', '<javascript:alert(1)>', '*', '> '];
+    const pieces = ['[x](command:a)', '`', '``', '```\n', '|', '&#97;', ':', '[r]:', '](', 'https://ok.example', '![i](http://t/p.gif)', '<img src=x>', '<b>', '</b>', '[', ']', '(', ')', '!', '<', '>', '\\', '`', '[r]: command:q', '\n', '\n\n', ' ', 'text', '[r]', '![r]', '<javascript:alert(1)>', '*', '> '];
     let seed = 7;
     const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648);
     for (let run = 0; run < 400; run++) {
