@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AnnotationComment, AnnotationThreads } from '../../../src/editor/comments/annotationThreads';
-import { annotationFilePath, annotationsOnDisk, closeAllEditors, extensionApi, openArticle, screenshot, waitFor, workspacePath } from '../helpers';
+import { actLikeAPerson, annotationFilePath, annotationsOnDisk, closeAllEditors, extensionApi, openArticle, screenshot, waitFor, workspacePath } from '../helpers';
 
 const ARTICLE = 'discussion.md';
 const ARTICLE_TEXT = [
@@ -92,12 +92,19 @@ describe('Discussion threads on annotations', function () {
     await waitFor(async () => (await threads()).threadFor(editor.document.uri, id)?.range?.start.isEqual(back), 'and back');
   });
 
-  it('stores a reply from the thread\'s reply box in the file, signed and timed', async () => {
+  it('stores a reply typed into the thread\'s reply box in the file, signed and timed', async () => {
     const thread = (await threads()).threadFor(editor.document.uri, id)!;
     thread.collapsibleState = vscode.CommentThreadCollapsibleState.Expanded;
-    // The reply box's button runs the contributed command with a CommentReply, as here: no command
-    // focuses the box itself (Focus Comment on Current Line focuses the thread), so nothing can type into it.
-    await vscode.commands.executeCommand('aiNews.replyToAnnotation', { thread, text: 'Where is the press release from?' } satisfies vscode.CommentReply);
+    editor.revealRange(thread.range!, vscode.TextEditorRevealType.AtTop);
+    // No command focuses the reply box: the test runner clicks it and types, as a person does, and
+    // Ctrl+Enter submits (VS Code then runs the thread's reply command with a CommentReply).
+    const typed = await actLikeAPerson('reply-in-thread', {
+      click: ['.review-widget .review-thread-reply-button', '.review-widget .comment-form .monaco-editor'],
+      type: 'Where is the press release from?',
+      press: ['Control+Enter'],
+    });
+    // Under @vscode/test-electron there is no runner to type: the reply command gets what the button sends.
+    if (!typed) await vscode.commands.executeCommand('aiNews.replyToAnnotation', { thread, text: 'Where is the press release from?' } satisfies vscode.CommentReply);
     const stored = await waitFor(() => onDisk(id).comments?.find((c) => c.body === 'Where is the press release from?'), 'the reply is in the file');
     assert.equal(stored.author, onDisk(id).author, 'signed with the same author as the verdict (git user.name)');
     assert.ok(Math.abs(Date.parse(stored.at) - Date.now()) < 60_000, stored.at);
@@ -141,7 +148,9 @@ describe('Discussion threads on annotations', function () {
 
   it('resolves and reopens the thread, written to the file', async () => {
     const thread = (await threads()).threadFor(editor.document.uri, id)!;
-    await vscode.commands.executeCommand('aiNews.resolveThread', thread);
+    // The ✓ in the thread's title bar, clicked; the menu item runs aiNews.resolveThread with the thread.
+    const clicked = await actLikeAPerson('resolve-thread', { click: ['.review-widget .action-label[aria-label^="Resolve Discussion"]'] });
+    if (!clicked) await vscode.commands.executeCommand('aiNews.resolveThread', thread);
     await waitFor(() => onDisk(id).resolved === true, 'resolved: true in the file');
     await waitFor(() => thread.state === vscode.CommentThreadState.Resolved && thread.contextValue === 'resolved', 'the thread shows it resolved');
     await vscode.commands.executeCommand('aiNews.unresolveThread', thread);
