@@ -13,7 +13,7 @@ export interface VerdictEntry {
   kind: 'verdict';
   status: Status;
   author: string;
-  /** When the verdict was last changed (the annotation's `modified`). */
+  /** When the verdict was given or last changed (not the annotation's `modified`, which every reply moves). */
   at: string;
   /** The note as inert markdown; '' when there is none. */
   markdown: string;
@@ -53,7 +53,14 @@ export function isOwnComment(comment: Comment, me: string): boolean {
 
 /** What a thread shows: the verdict, then the comments in file order without tombstones. */
 export function threadEntries(annotation: Annotation, me: string | undefined): ThreadEntry[] {
-  const verdict: VerdictEntry = { kind: 'verdict', status: annotation.status, author: annotation.author, at: annotation.modified, markdown: inertMarkdown(annotation.note) };
+  const lastChange = annotation.history?.at(-1);
+  const verdict: VerdictEntry = {
+    kind: 'verdict',
+    status: annotation.status,
+    author: lastChange?.author ?? annotation.author,
+    at: lastChange?.at ?? annotation.created,
+    markdown: inertMarkdown(annotation.note),
+  };
   const comments = (annotation.comments ?? [])
     .filter((c) => c.deleted !== true)
     .map((c): CommentEntry => ({

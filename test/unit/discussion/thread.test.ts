@@ -29,6 +29,14 @@ describe('discussion: an annotation\'s thread', () => {
     assert.ok(verdict.kind === 'verdict' && !verdict.markdown.includes('<b>'), 'the note is inert too');
   });
 
+  it('dates and signs the verdict by its last status change, not by the last reply', () => {
+    const history = [{ status: 'verified', at: '2025-01-01T10:00:00.000Z', author: 'Anna' }, { status: 'disputed', at: '2025-02-01T10:00:00.000Z', author: 'Ben' }];
+    const [changed] = threadEntries(sampleAnnotation({ status: 'disputed', history, modified: '2025-03-01T10:00:00.000Z', comments: [ben] }), 'Anna');
+    assert.ok(changed.kind === 'verdict' && changed.at === '2025-02-01T10:00:00.000Z' && changed.author === 'Ben');
+    const [first] = threadEntries(sampleAnnotation({ modified: '2025-03-01T10:00:00.000Z', comments: [ben] }), 'Anna');
+    assert.ok(first.kind === 'verdict' && first.at === '2025-01-01T10:00:00.000Z' && first.author === 'Anna');
+  });
+
   it('marks nothing as own while the author is not known yet', () => {
     const entries = threadEntries(sampleAnnotation({ comments: [anna] }), undefined);
     assert.ok(entries.every((e) => e.kind === 'verdict' || !e.own));
