@@ -76,6 +76,15 @@ export function threadEntries(annotation: Annotation, me: string | undefined): T
   return [verdict, ...comments];
 }
 
+/**
+ * Whether two versions of an annotation show the same thread: a saved article moves every
+ * annotation's position (new objects), which must not rebuild every thread.
+ */
+export function showsSameThread(a: Annotation, b: Annotation): boolean {
+  return a === b || (a.status === b.status && a.note === b.note && a.author === b.author && a.created === b.created &&
+    a.resolved === b.resolved && a.history === b.history && a.comments === b.comments);
+}
+
 /** An id not yet used in the list (nanoid: the letters, digits, '_' and '-' the contract allows). */
 export function newCommentId(comments: readonly Comment[] | undefined, generate: () => string = () => nanoid(12)): string {
   const taken = new Set((comments ?? []).map((c) => c.id));

@@ -13,7 +13,7 @@
  * Bodies are other people's markdown: rewritten inert by the core and rendered untrusted.
  */
 import * as vscode from 'vscode';
-import { threadEntries, type ThreadEntry } from '../../core/discussion/thread';
+import { showsSameThread, threadEntries, type ThreadEntry } from '../../core/discussion/thread';
 import type { Annotation } from '../../core/store/annotation';
 import type { TeamConfig } from '../../core/team/team';
 import type { AnnotationService } from '../annotationService';
@@ -21,7 +21,7 @@ import type { ArticleSnapshot, SnapshotSource } from '../articleSessions';
 import type { TeamSource } from '../decorations';
 import { Disposable } from '../disposable';
 import { groupLabel } from '../labels';
-import { toRange, type Span } from '../ranges';
+import { toRange } from '../ranges';
 
 export const COMMENT_CONTROLLER_ID = 'aiNews.annotations';
 
@@ -99,14 +99,9 @@ interface ShownThread {
   thread: vscode.CommentThread;
   target: ThreadTarget;
   annotation: Annotation;
-  span: Span;
   me: string | undefined;
   team: TeamConfig;
   readOnly: boolean;
-}
-
-function sameSpan(a: Span, b: Span): boolean {
-  return a.start === b.start && a.end === b.end;
 }
 
 export class AnnotationThreads extends Disposable {
@@ -168,17 +163,16 @@ export class AnnotationThreads extends Disposable {
       placed.add(annotation.id);
       const shown = threads.get(annotation.id);
       if (!shown) {
-        threads.set(annotation.id, this.create(document, { folder, annotationId: annotation.id }, annotation, span, me, team, readOnly));
+        threads.set(annotation.id, this.create(document, { folder, annotationId: annotation.id }, annotation, toRange(document, span), me, team, readOnly));
         continue;
       }
-      if (!sameSpan(shown.span, span)) {
-        shown.thread.range = toRange(document, span);
-        shown.span = span;
-      }
-      if (shown.annotation !== annotation || shown.me !== me || shown.team !== team || shown.readOnly !== readOnly) {
-        Object.assign(shown, { annotation, me, team, readOnly });
-        this.fill(shown);
-      }
+      // A keystroke moves the offsets of every later annotation, but lines and columns only on its own
+      // line: only those threads are sent to VS Code again.
+      const range = toRange(document, span);
+      if (!shown.thread.range?.isEqual(range)) shown.thread.range = range;
+      const same = showsSameThread(shown.annotation, annotation) && shown.me === me && shown.team === team && shown.readOnly === readOnly;
+      Object.assign(shown, { annotation, me, team, readOnly });
+      if (!same) this.fill(shown);
     }
     for (const [id, shown] of threads) {
       if (placed.has(id)) continue;
@@ -187,11 +181,11 @@ export class AnnotationThreads extends Disposable {
     }
   }
 
-  private create(document: vscode.TextDocument, target: ThreadTarget, annotation: Annotation, span: Span, me: string | undefined, team: TeamConfig, readOnly: boolean): ShownThread {
-    const thread = this.controller.createCommentThread(document.uri, toRange(document, span), []);
+  private create(document: vscode.TextDocument, target: ThreadTarget, annotation: Annotation, range: vscode.Range, me: string | undefined, team: TeamConfig, readOnly: boolean): ShownThread {
+    const thread = this.controller.createCommentThread(document.uri, range, []);
     thread.collapsibleState = vscode.CommentThreadCollapsibleState.Collapsed;
     this.targets.set(thread, target);
-    const shown: ShownThread = { thread, target, annotation, span, me, team, readOnly };
+    const shown: ShownThread = { thread, target, annotation, me, team, readOnly };
     this.fill(shown);
     return shown;
   }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CommentChangeError, isOwnComment, newCommentId, threadEntries, withDeletion, withEdit, withReply } from '../../../src/core/discussion/thread';
+import { CommentChangeError, isOwnComment, newCommentId, showsSameThread, threadEntries, withDeletion, withEdit, withReply } from '../../../src/core/discussion/thread';
 import type { Comment } from '../../../src/core/store/annotation';
 import { mergeComments } from '../../../src/core/store/mergeVersion2';
 import { validateAnnotation } from '../../../src/core/store/validate';
@@ -35,6 +35,14 @@ describe('discussion: an annotation\'s thread', () => {
     assert.ok(changed.kind === 'verdict' && changed.at === '2025-02-01T10:00:00.000Z' && changed.author === 'Ben');
     const [first] = threadEntries(sampleAnnotation({ modified: '2025-03-01T10:00:00.000Z', comments: [ben] }), 'Anna');
     assert.ok(first.kind === 'verdict' && first.at === '2025-01-01T10:00:00.000Z' && first.author === 'Anna');
+  });
+
+  it('tells a moved annotation (same thread) from a changed one', () => {
+    const annotation = sampleAnnotation({ comments: [ben] });
+    assert.ok(showsSameThread(annotation, { ...annotation, position: { start: 10, end: 14 }, modified: '2025-03-01T00:00:00.000Z' }));
+    assert.ok(!showsSameThread(annotation, { ...annotation, comments: withReply(annotation.comments, { author: 'Anna', body: 'new', at: AT }) }));
+    assert.ok(!showsSameThread(annotation, { ...annotation, resolved: true }));
+    assert.ok(!showsSameThread(annotation, { ...annotation, note: 'changed' }));
   });
 
   it('marks nothing as own while the author is not known yet', () => {
