@@ -12,13 +12,14 @@ import { adversarialBench, CHILD_MODE, measureOneInput } from './adversarial';
 import { modelsBench } from './models';
 import { feedbackBench } from './feedback';
 import { searchBench } from './search';
+import { discussionBench } from './discussion';
 
 export interface BenchSection {
   name: string;
   run(): Promise<void>;
 }
 
-const sections: BenchSection[] = [exportBench, storeBench, analysisBench, modelsBench, claimsBench, importBench, adversarialBench, feedbackBench, searchBench];
+const sections: BenchSection[] = [exportBench, storeBench, analysisBench, modelsBench, claimsBench, importBench, adversarialBench, feedbackBench, searchBench, discussionBench];
 
 async function main(): Promise<void> {
   if (process.env[FIRST_CALL_PROBE]) {

@@ -25,6 +25,37 @@ function makeWorkspace(base) {
   return workspace;
 }
 
+/**
+ * Acts in the workbench like a person when a test asks by writing NAME.ui (JSON: `click`, selectors of
+ * which the first visible one is clicked; `type`, text typed on the keyboard; `press`, keys such as
+ * "Control+Enter"): what no command of the extension host reaches, like the reply box of a comment
+ * thread. Answers NAME.done, or NAME.failed with the reason.
+ */
+async function actLikeAPerson(page, shotsDir, request) {
+  const name = request.slice(0, -'.ui'.length);
+  const { click = [], type = '', press = [] } = JSON.parse(readFileSync(join(shotsDir, request), 'utf8'));
+  rmSync(join(shotsDir, request));
+  try {
+    // The workbench may still be drawing what the test just opened: look for up to 5 s.
+    let clicked = click.length === 0;
+    for (const deadline = Date.now() + 5000; !clicked && Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+      for (const selector of click) {
+        const target = page.locator(selector).filter({ visible: true }).first();
+        if ((await target.count()) === 0) continue;
+        await target.click();
+        clicked = true;
+        break;
+      }
+    }
+    if (!clicked) throw new Error(`nothing visible to click: ${click.join(' | ')}`);
+    if (type) await page.keyboard.type(type, { delay: 10 });
+    for (const key of press) await page.keyboard.press(key);
+    writeFileSync(join(shotsDir, `${name}.done`), '');
+  } catch (error) {
+    writeFileSync(join(shotsDir, `${name}.failed`), error.message);
+  }
+}
+
 /** Takes a screenshot whenever a test asks for one by writing NAME.request into the shots folder. */
 function serveScreenshotRequests(page, shotsDir) {
   let busy = false;
@@ -33,6 +64,7 @@ function serveScreenshotRequests(page, shotsDir) {
     busy = true;
     try {
       const { readdirSync } = await import('node:fs');
+      for (const request of readdirSync(shotsDir).filter((f) => f.endsWith('.ui'))) await actLikeAPerson(page, shotsDir, request);
       for (const request of readdirSync(shotsDir).filter((f) => f.endsWith('.request'))) {
         const name = request.slice(0, -'.request'.length);
         const target = readFileSync(join(shotsDir, request), 'utf8').trim() || join(shotsDir, `${name}.png`);

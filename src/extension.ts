@@ -20,6 +20,8 @@ import { registerReviewCommands } from './editor/commands/reviewCommands';
 import { registerSearchCommands } from './editor/commands/searchCommands';
 import { registerTagCommands } from './editor/commands/tagCommands';
 import { registerWorkspaceCommands } from './editor/commands/workspaceCommands';
+import { AnnotationThreads } from './editor/comments/annotationThreads';
+import { registerThreadCommands } from './editor/comments/threadCommands';
 import { ContextKeys } from './editor/contextKeys';
 import { DecorationPainter } from './editor/decorations';
 import { ClaimDiagnostics } from './editor/diagnostics';
@@ -64,7 +66,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiNews
   }, defaultArticleResolver);
   const statusBar = new StatusBar(sessions, articles, settings, annotations, teams);
   const contextKeys = new ContextKeys(articles, sessions);
-  context.subscriptions.push(annotationTree.provider, articleTree.provider, crossTree.provider, statusBar, contextKeys, new ClaimDiagnostics(sessions, settings));
+  const threads = new AnnotationThreads(sessions, annotations, teams);
+  context.subscriptions.push(annotationTree.provider, articleTree.provider, crossTree.provider, statusBar, contextKeys, new ClaimDiagnostics(sessions, settings), threads);
 
   const commands: CommandContext = { extensionUri: context.extensionUri, articles, sessions, annotations, settings, teams };
   context.subscriptions.push(
@@ -81,6 +84,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiNews
     ...registerWorkspaceCommands(commands),
     ...registerImportCommands(commands),
     ...registerFeedbackCommands({ ...commands, feedback }),
+    ...registerThreadCommands(threads, annotations),
     vscode.languages.registerHoverProvider(TEXT_DOCUMENTS, new ArticleHoverProvider(sessions, teams)),
     vscode.languages.registerCodeActionsProvider(TEXT_DOCUMENTS, new VerdictCodeActionProvider(sessions), VerdictCodeActionProvider.metadata),
     vscode.languages.registerCodeActionsProvider(TEXT_DOCUMENTS, new FeedbackCodeActionProvider(sessions), FeedbackCodeActionProvider.metadata),
@@ -99,6 +103,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiNews
     statusBar,
     contextKeys,
     feedback,
+    threads,
   });
 }
 

@@ -123,6 +123,21 @@ export class AnnotationService extends Disposable {
     return updated;
   }
 
+  /**
+   * Changes an annotation with a patch computed from its current state and "my" name in the same
+   * turn as the change (a reply is appended to the comments as they are now, never to a copy a
+   * watcher reload replaced in between).
+   */
+  async updateWith(folder: vscode.WorkspaceFolder, id: string, patchFor: (current: Annotation, me: string) => AnnotationPatch): Promise<Annotation> {
+    const entry = this.requireEntry(folder);
+    const me = await this.authorFor(folder);
+    const current = entry.store.annotations.find((a) => a.id === id);
+    if (!current) throw new Error(vscode.l10n.t('This annotation no longer exists: it was removed, perhaps by a teammate.'));
+    const updated = entry.store.update(id, patchFor(current, me), me);
+    await this.save(entry);
+    return updated;
+  }
+
   /** Deletes an annotation. */
   async remove(folder: vscode.WorkspaceFolder, id: string): Promise<void> {
     const entry = this.requireEntry(folder);

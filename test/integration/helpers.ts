@@ -91,3 +91,24 @@ export async function screenshot(name: string): Promise<string | undefined> {
   await waitFor(() => fs.existsSync(path.join(shots, `${name}.done`)), `screenshot ${name}`, 15000);
   return file;
 }
+
+/** What a person does in the workbench: click the first visible of `click` (CSS selectors), type, press keys. */
+export interface PersonAction {
+  click?: string[];
+  type?: string;
+  press?: string[];
+}
+
+/**
+ * Asks the test runner (outside VS Code) to click and type in the browser window, for what no
+ * command reaches (a comment thread's reply box). Resolves false where the runner cannot (a desktop
+ * VS Code under @vscode/test-electron); throws with the runner's reason when it failed.
+ */
+export async function actLikeAPerson(name: string, action: PersonAction): Promise<boolean> {
+  const shots = process.env.AINEWS_TEST_SHOTS;
+  if (!shots) return false;
+  fs.writeFileSync(path.join(shots, `${name}.ui`), JSON.stringify(action));
+  const outcome = await waitFor(() => ['done', 'failed'].find((end) => fs.existsSync(path.join(shots, `${name}.${end}`))), `the runner acts: ${name}`, 15000);
+  if (outcome === 'failed') throw new Error(`the runner could not act (${name}): ${fs.readFileSync(path.join(shots, `${name}.failed`), 'utf8')}`);
+  return true;
+}

@@ -1,0 +1,236 @@
+/**
+ * One comment thread per annotation in VS Code's Comments UI (the editor and the Comments panel),
+ * on the annotation's current range in the article's published snapshot: threads follow edits and
+ * re-anchoring exactly as the highlights do. Only open articles get threads, and a new snapshot
+ * updates only the threads whose annotation, range or viewer changed (an article with thousands of
+ * annotations does not rebuild them on every keystroke).
+ *
+ * An orphaned annotation gets no thread: a thread at the article's start would claim a place the
+ * annotation does not have, and the Comments panel would list it there. Its discussion stays in the
+ * file and comes back with the thread when the annotation is re-anchored (the Annotations view
+ * lists orphans for that).
+ *
+ * Bodies are other people's markdown: rewritten inert by the core and rendered untrusted.
+ */
+import * as vscode from 'vscode';
+import { showsSameThread, threadEntries, type ThreadEntry } from '../../core/discussion/thread';
+import type { Annotation } from '../../core/store/annotation';
+import type { TeamConfig } from '../../core/team/team';
+import type { AnnotationService } from '../annotationService';
+import type { ArticleSnapshot, SnapshotSource } from '../articleSessions';
+import type { TeamSource } from '../decorations';
+import { Disposable } from '../disposable';
+import { groupLabel } from '../labels';
+import { toRange } from '../ranges';
+
+export const COMMENT_CONTROLLER_ID = 'aiNews.annotations';
+
+/** What a thread's comment is, for the menus' `comment == …` clauses. */
+export type CommentRole = 'verdict' | 'own' | 'other';
+
+/** The annotation a thread belongs to. */
+export interface ThreadTarget {
+  folder: vscode.WorkspaceFolder;
+  annotationId: string;
+}
+
+/** Markdown from other people: no command links, no HTML, no theme icons. */
+export function untrustedMarkdown(value: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(value, false);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  return md;
+}
+
+/** One comment of a thread; the commands get it back from VS Code (edit, save, delete). */
+export class AnnotationComment implements vscode.Comment {
+  body: string | vscode.MarkdownString;
+  mode = vscode.CommentMode.Preview;
+  readonly author: vscode.CommentAuthorInformation;
+  readonly contextValue: CommentRole;
+  readonly timestamp: Date;
+  readonly label: string | undefined;
+  /** The comment's id in the file; undefined for the verdict. */
+  readonly commentId: string | undefined;
+  /** The body as written, what an edit starts from. */
+  readonly source: string;
+
+  constructor(readonly parent: vscode.CommentThread, entry: ThreadEntry, team: TeamConfig) {
+    this.author = { name: entry.author };
+    this.timestamp = new Date(entry.kind === 'comment' ? (entry.edited ?? entry.at) : entry.at);
+    if (entry.kind === 'verdict') {
+      this.commentId = undefined;
+      this.source = '';
+      this.contextValue = 'verdict';
+      this.label = vscode.l10n.t('verdict');
+      this.body = verdictMarkdown(entry.status, entry.markdown, team);
+    } else {
+      this.commentId = entry.id;
+      this.source = entry.body;
+      this.contextValue = entry.own ? 'own' : 'other';
+      this.label = entry.edited !== undefined ? vscode.l10n.t('edited') : undefined;
+      this.body = untrustedMarkdown(entry.markdown);
+    }
+  }
+
+  /** Shows the text as written in an edit box. */
+  startEditing(): void {
+    this.mode = vscode.CommentMode.Editing;
+    this.body = this.source;
+  }
+
+  /** The text in the edit box (VS Code writes what was typed into the body before the save command runs). */
+  editedText(): string {
+    return typeof this.body === 'string' ? this.body : this.body.value;
+  }
+}
+
+/** The verdict in bold (a team's label is text, not markup), then the note. */
+function verdictMarkdown(status: string, note: string, team: TeamConfig): vscode.MarkdownString {
+  const md = untrustedMarkdown('**');
+  md.appendText(groupLabel(status, team));
+  md.appendMarkdown('**');
+  if (note !== '') md.appendMarkdown(`\n\n${note}`);
+  return md;
+}
+
+/** A thread on screen and what it was built from (to update only what changed). */
+interface ShownThread {
+  thread: vscode.CommentThread;
+  target: ThreadTarget;
+  annotation: Annotation;
+  me: string | undefined;
+  team: TeamConfig;
+  readOnly: boolean;
+}
+
+export class AnnotationThreads extends Disposable {
+  private readonly controller = this.register(vscode.comments.createCommentController(COMMENT_CONTROLLER_ID, vscode.l10n.t('AI News annotations')));
+  /** Shown threads by document URI, then by annotation id. */
+  private readonly documents = new Map<string, { document: vscode.TextDocument; snapshot: ArticleSnapshot; threads: Map<string, ShownThread> }>();
+  private readonly targets = new WeakMap<vscode.CommentThread, ThreadTarget>();
+
+  constructor(
+    sessions: SnapshotSource,
+    private readonly annotations: AnnotationService,
+    private readonly teams: TeamSource,
+  ) {
+    super();
+    this.controller.options = { prompt: vscode.l10n.t('Reply…'), placeHolder: vscode.l10n.t('Reply in markdown: sources, questions, what you checked') };
+    this.register(sessions.onDidChangeArticle(({ document, snapshot }) => this.show(document, snapshot)));
+    this.register(vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri.toString())));
+    // Who "I" am and the team's labels change what threads show, without a new snapshot.
+    this.register(teams.onDidChange(() => this.refreshAll()));
+    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('aiNews.author')) this.refreshAll();
+    }));
+    this.register({ dispose: () => this.forgetAll() });
+  }
+
+  /** The annotation a thread (or a comment of one) belongs to; undefined for another controller's thread. */
+  targetOf(thread: vscode.CommentThread): ThreadTarget | undefined {
+    return this.targets.get(thread);
+  }
+
+  /** The thread shown for an annotation in an open article (tests and commands). */
+  threadFor(uri: vscode.Uri, annotationId: string): vscode.CommentThread | undefined {
+    return this.documents.get(uri.toString())?.threads.get(annotationId)?.thread;
+  }
+
+  /** How many threads are shown (benchmarks and tests). */
+  get threadCount(): number {
+    let count = 0;
+    for (const shown of this.documents.values()) count += shown.threads.size;
+    return count;
+  }
+
+  /** Brings an article's threads in line with its snapshot: creates, updates and disposes only what changed. */
+  private show(document: vscode.TextDocument, snapshot: ArticleSnapshot): void {
+    // A snapshot of an older version would place threads in text that is gone; the next one follows.
+    if (this.isDisposed || document.isClosed || snapshot.version !== document.version) return;
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    if (!folder) return;
+    const key = document.uri.toString();
+    const known = this.documents.get(key);
+    const threads = known?.threads ?? new Map<string, ShownThread>();
+    this.documents.set(key, { document, snapshot, threads });
+    const me = this.annotations.knownAuthor(document.uri);
+    const team = this.teams.teamFor(document.uri);
+    const readOnly = this.annotations.storeFor(folder)?.readOnlyReason !== undefined;
+    const placed = new Set<string>();
+    for (const { annotation, span } of snapshot.placements) {
+      if (!span) continue;
+      placed.add(annotation.id);
+      const shown = threads.get(annotation.id);
+      if (!shown) {
+        threads.set(annotation.id, this.create(document, { folder, annotationId: annotation.id }, annotation, toRange(document, span), me, team, readOnly));
+        continue;
+      }
+      // A keystroke moves the offsets of every later annotation, but lines and columns only on its own
+      // line: only those threads are sent to VS Code again.
+      const range = toRange(document, span);
+      if (!shown.thread.range?.isEqual(range)) shown.thread.range = range;
+      const same = showsSameThread(shown.annotation, annotation) && shown.me === me && shown.team === team && shown.readOnly === readOnly;
+      Object.assign(shown, { annotation, me, team, readOnly });
+      if (!same) this.fill(shown);
+    }
+    for (const [id, shown] of threads) {
+      if (placed.has(id)) continue;
+      shown.thread.dispose();
+      threads.delete(id);
+    }
+  }
+
+  private create(document: vscode.TextDocument, target: ThreadTarget, annotation: Annotation, range: vscode.Range, me: string | undefined, team: TeamConfig, readOnly: boolean): ShownThread {
+    const thread = this.controller.createCommentThread(document.uri, range, []);
+    thread.collapsibleState = vscode.CommentThreadCollapsibleState.Collapsed;
+    this.targets.set(thread, target);
+    const shown: ShownThread = { thread, target, annotation, me, team, readOnly };
+    this.fill(shown);
+    return shown;
+  }
+
+  /** Sets a thread's comments, label and state from its annotation; a comment being edited keeps its edit box. */
+  private fill(shown: ShownThread): void {
+    const { thread, annotation, me, team, readOnly } = shown;
+    const editing = new Map<string, AnnotationComment>();
+    for (const c of thread.comments) if (c instanceof AnnotationComment && c.commentId && c.mode === vscode.CommentMode.Editing) editing.set(c.commentId, c);
+    thread.comments = threadEntries(annotation, me).map((entry) => (entry.kind === 'comment' && editing.get(entry.id)) || new AnnotationComment(thread, entry, team));
+    thread.label = groupLabel(annotation.status, team);
+    const resolved = annotation.resolved === true;
+    thread.state = resolved ? vscode.CommentThreadState.Resolved : vscode.CommentThreadState.Unresolved;
+    thread.contextValue = resolved ? 'resolved' : 'unresolved';
+    thread.canReply = !readOnly;
+  }
+
+  /** Shows every open article's threads again from its last snapshot (a new author or team file). */
+  private refreshAll(): void {
+    for (const { document, snapshot } of [...this.documents.values()]) this.show(document, snapshot);
+  }
+
+  /** Opens a comment's edit box with the text as written. */
+  startEditing(comment: AnnotationComment): void {
+    comment.startEditing();
+    // VS Code redraws a thread when its comments are assigned.
+    comment.parent.comments = [...comment.parent.comments];
+  }
+
+  /** Closes a comment's edit box: the thread shows the annotation as it is now. */
+  stopEditing(comment: AnnotationComment): void {
+    comment.mode = vscode.CommentMode.Preview;
+    const target = this.targets.get(comment.parent);
+    const shown = target && this.documents.get(comment.parent.uri.toString())?.threads.get(target.annotationId);
+    if (shown) this.fill(shown);
+  }
+
+  private forget(key: string): void {
+    const known = this.documents.get(key);
+    if (!known) return;
+    for (const shown of known.threads.values()) shown.thread.dispose();
+    this.documents.delete(key);
+  }
+
+  private forgetAll(): void {
+    for (const key of [...this.documents.keys()]) this.forget(key);
+  }
+}

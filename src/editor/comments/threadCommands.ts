@@ -1,0 +1,93 @@
+/**
+ * The commands of the annotation threads' menus and reply box: reply, resolve and unresolve, edit
+ * and delete one's own comments, and change the verdict (the existing verdict command, on the
+ * thread's annotation). Every change goes through the store, so it is validated, merged with what
+ * arrived from disk, and saved; the thread then shows it from the next snapshot.
+ */
+import * as vscode from 'vscode';
+import { CommentChangeError, withDeletion, withEdit, withReply } from '../../core/discussion/thread';
+import type { AnnotationPatch } from '../../core/store';
+import type { Annotation } from '../../core/store/annotation';
+import type { AnnotationService } from '../annotationService';
+import type { AnnotationArgs } from '../commands/context';
+import { AnnotationComment, type AnnotationThreads, type ThreadTarget } from './annotationThreads';
+
+/** The person's words for a refused change. */
+function refusalMessage(error: CommentChangeError): string {
+  switch (error.reason) {
+    case 'empty':
+      return vscode.l10n.t('A comment needs some text.');
+    case 'gone':
+      return vscode.l10n.t('This comment no longer exists: it was deleted, perhaps by a teammate.');
+    case 'not-yours':
+      return vscode.l10n.t('Only {0} can change this comment.', error.author ?? '');
+  }
+}
+
+/** Runs a change of a thread's annotation; a refusal or a failed save is said, nothing is thrown. */
+async function change(
+  annotations: AnnotationService,
+  target: ThreadTarget | undefined,
+  patchFor: (current: Annotation, me: string, now: Date) => AnnotationPatch,
+): Promise<Annotation | undefined> {
+  if (!target) return undefined;
+  try {
+    return await annotations.updateWith(target.folder, target.annotationId, (current, me) => patchFor(current, me, new Date()));
+  } catch (error) {
+    const message = error instanceof CommentChangeError ? refusalMessage(error) : error instanceof Error ? error.message : String(error);
+    void vscode.window.showErrorMessage(message);
+    return undefined;
+  }
+}
+
+function isThreadComment(value: unknown): value is AnnotationComment {
+  return value instanceof AnnotationComment;
+}
+
+/** The annotation of a thread, or of the thread a comment is in, as the verdict commands take it. */
+function annotationArgs(threads: AnnotationThreads, value: vscode.CommentThread | AnnotationComment): AnnotationArgs | undefined {
+  const target = threads.targetOf(isThreadComment(value) ? value.parent : value);
+  return target && { folder: target.folder.uri.toString(), id: target.annotationId };
+}
+
+export function registerThreadCommands(threads: AnnotationThreads, annotations: AnnotationService): vscode.Disposable[] {
+  const reply = (input: vscode.CommentReply): Promise<Annotation | undefined> =>
+    change(annotations, threads.targetOf(input.thread), (current, me, now) => ({ comments: withReply(current.comments, { author: me, body: input.text, at: now }) }));
+  const setResolved = (thread: vscode.CommentThread, resolved: boolean): Promise<Annotation | undefined> =>
+    change(annotations, threads.targetOf(thread), () => ({ resolved }));
+
+  const save = async (comment: AnnotationComment): Promise<Annotation | undefined> => {
+    const id = comment.commentId;
+    if (!id) return undefined;
+    const saved = await change(annotations, threads.targetOf(comment.parent), (current, me, now) => ({ comments: withEdit(current.comments, id, comment.editedText(), me, now) }));
+    // Refused or failed: the edit box stays open with the text, so nothing typed is lost.
+    if (saved) threads.stopEditing(comment);
+    return saved;
+  };
+
+  const remove = async (comment: AnnotationComment, confirmed?: boolean): Promise<Annotation | undefined> => {
+    const id = comment.commentId;
+    if (!id) return undefined;
+    const deleteLabel = vscode.l10n.t('Delete');
+    const sure = confirmed === true || (await vscode.window.showWarningMessage(vscode.l10n.t('Delete this comment? Teammates will see that a comment was deleted, not what it said.'), { modal: true }, deleteLabel)) === deleteLabel;
+    if (!sure) return undefined;
+    return change(annotations, threads.targetOf(comment.parent), (current, me, now) => ({ comments: withDeletion(current.comments, id, me, now) }));
+  };
+
+  const runVerdictCommand = (command: string, value: vscode.CommentThread | AnnotationComment): Thenable<unknown> | undefined => {
+    const args = annotationArgs(threads, value);
+    return args && vscode.commands.executeCommand(command, args);
+  };
+
+  return [
+    vscode.commands.registerCommand('aiNews.replyToAnnotation', reply),
+    vscode.commands.registerCommand('aiNews.resolveThread', (thread: vscode.CommentThread) => setResolved(thread, true)),
+    vscode.commands.registerCommand('aiNews.unresolveThread', (thread: vscode.CommentThread) => setResolved(thread, false)),
+    vscode.commands.registerCommand('aiNews.changeVerdictInThread', (value: vscode.CommentThread | AnnotationComment) => runVerdictCommand('aiNews.setStatus', value)),
+    vscode.commands.registerCommand('aiNews.editNoteInThread', (value: vscode.CommentThread | AnnotationComment) => runVerdictCommand('aiNews.editNote', value)),
+    vscode.commands.registerCommand('aiNews.editComment', (comment: AnnotationComment) => isThreadComment(comment) && threads.startEditing(comment)),
+    vscode.commands.registerCommand('aiNews.saveComment', (comment: AnnotationComment) => (isThreadComment(comment) ? save(comment) : undefined)),
+    vscode.commands.registerCommand('aiNews.cancelEditComment', (comment: AnnotationComment) => isThreadComment(comment) && threads.stopEditing(comment)),
+    vscode.commands.registerCommand('aiNews.deleteComment', (comment: AnnotationComment, confirmed?: boolean) => (isThreadComment(comment) ? remove(comment, confirmed) : undefined)),
+  ];
+}
