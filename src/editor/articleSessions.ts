@@ -12,7 +12,7 @@
 import * as vscode from 'vscode';
 import { warmUpEditPath } from '../core/analysis/analyzer';
 import type { Analysis } from '../core/analysis/types';
-import { ArticleSession, type ArticlePoint, type ArticleSnapshot, type PlacedAnnotation, type Placement } from '../core/session/articleSession';
+import { ArticleSession, exceedsUtf8, type ArticlePoint, type ArticleSnapshot, type PlacedAnnotation, type Placement } from '../core/session/articleSession';
 import type { TextEdit } from '../core/store/anchor';
 import type { Annotation } from '../core/store/annotation';
 import { blindVisible } from '../core/team/myWork';
@@ -75,11 +75,6 @@ function textEdits(changes: readonly vscode.TextDocumentContentChangeEvent[]): T
 /** The document's ranges on screen, in every editor that shows it. */
 function visibleSpans(document: vscode.TextDocument): Span[] {
   return vscode.window.visibleTextEditors.filter((e) => e.document === document).flatMap((e) => e.visibleRanges.map((r) => toSpan(document, r)));
-}
-
-/** UTF-16 length is a cheap lower bound of the UTF-8 size; the exact count only near the limit. */
-function exceeds(text: string, limitBytes: number): boolean {
-  return text.length > limitBytes || (text.length * 3 > limitBytes && Buffer.byteLength(text, 'utf8') > limitBytes);
 }
 
 export class ArticleSessions extends Disposable implements SnapshotSource {
@@ -230,7 +225,7 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
     const settings = this.settings.for(document.uri);
     const analysis = !this.articles.isArticle(document)
       ? 'not an article'
-      : exceeds(text, settings.maxArticleSizeBytes)
+      : exceedsUtf8(text, settings.maxArticleSizeBytes)
         ? 'too large'
         : { lexicon: this.lexicons.lexiconFor(document.uri), claimThreshold: settings.claimScoreThreshold, feedback: this.feedback.correctionsFor(document.uri) };
     return new ArticleSession(text, document.version, { analysis, maxVerifiedAgeDays: settings.maxVerifiedAgeDays, maxArticleAgeDays: settings.maxArticleAgeDays });
@@ -296,17 +291,18 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
     entry.timer = undefined;
     if (!this.alive(entry, run)) return;
     const { session, document } = entry;
-    if (this.articles.isArticle(document) && exceeds(session.text, this.settings.for(document.uri).maxArticleSizeBytes) !== session.tooLarge) {
+    if (this.articles.isArticle(document) && session.exceeds(this.settings.for(document.uri).maxArticleSizeBytes) !== session.tooLarge) {
       // The article grew over the limit, or shrank under it.
       entry.session = this.newSession(document, session.text);
       entry.session.setAnnotations(this.shownAnnotations(document));
     }
     const started = performance.now();
     const sliced = entry.session.text.length > SLICED_ABOVE_CHARS;
-    const complete = entry.session.analyze(sliced ? { priority: visibleSpans(document), deadline: started + SLICE_BUDGET_MS } : {});
+    const visible = sliced ? visibleSpans(document) : [];
+    const complete = entry.session.analyze(sliced ? { priority: visible, deadline: started + SLICE_BUDGET_MS } : {});
     entry.lastWorkMs = performance.now() - started;
-    // A slice that only split the text has nothing to show: the first partial snapshot waits for findings.
-    if (complete || (entry.publishPartial && !entry.session.isSplitting)) {
+    // The first partial snapshot waits for the slice that has analysed what is on screen.
+    if (complete || (entry.publishPartial && entry.session.isAnalysed(visible))) {
       entry.publishPartial = false;
       entry.timer = setTimeout(() => void this.publish(entry, run), 0);
     } else {
