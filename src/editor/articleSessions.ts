@@ -10,7 +10,7 @@
  * the content hash (off the main thread), then the snapshot and the views.
  */
 import * as vscode from 'vscode';
-import { warmUpEditPath } from '../core/analysis/analyzer';
+import { warmUpEditPath, warmUpSteps } from '../core/analysis/analyzer';
 import type { Analysis } from '../core/analysis/types';
 import { ArticleSession, exceedsUtf8, type ArticlePoint, type ArticleSnapshot, type PlacedAnnotation, type Placement } from '../core/session/articleSession';
 import type { TextEdit } from '../core/store/anchor';
@@ -81,6 +81,8 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
   private readonly entries = new Map<string, Entry>();
   /** Whether the edit path has been run once (see warmUpOnce). */
   private warmedUp = false;
+  /** What the first analysis of the process would do in one long turn, one step per turn (see warmUpSteps). */
+  private readonly firstAnalysisSteps = warmUpSteps();
   private readonly changed = this.register(new vscode.EventEmitter<ArticleChange>());
   /** Fires when an article's snapshot is current: after its first slice, when complete, after annotation changes. */
   readonly onDidChangeArticle = this.changed.event;
@@ -119,6 +121,16 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
   /** Starts sessions for the articles on screen; call once the stores and lexicons are loaded. */
   start(): void {
     for (const editor of vscode.window.visibleTextEditors) this.entryFor(editor.document);
+    this.prepareAnalysis();
+  }
+
+  /** Takes the steps of the process's first analysis in idle turns of their own, before any article needs them. */
+  private prepareAnalysis(): void {
+    const step = this.firstAnalysisSteps.shift();
+    if (step && !this.isDisposed) {
+      step();
+      setTimeout(() => this.prepareAnalysis(), 0);
+    }
   }
 
   snapshot(document: vscode.TextDocument): ArticleSnapshot | undefined {
@@ -290,6 +302,13 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
   private analyzeSlice(entry: Entry, run: number): void {
     entry.timer = undefined;
     if (!this.alive(entry, run)) return;
+    const firstAnalysisStep = this.firstAnalysisSteps.shift();
+    if (firstAnalysisStep) {
+      // An article opened before the analysis was prepared: one step per turn first.
+      firstAnalysisStep();
+      entry.timer = setTimeout(() => this.analyzeSlice(entry, run), 0);
+      return;
+    }
     const { session, document } = entry;
     if (this.articles.isArticle(document) && session.exceeds(this.settings.for(document.uri).maxArticleSizeBytes) !== session.tooLarge) {
       // The article grew over the limit, or shrank under it.
