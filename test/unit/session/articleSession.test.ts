@@ -246,6 +246,10 @@ describe('ArticleSession: placements follow edits and the annotation file', () =
     const point = session.at(rangeOf(text, 'Qwen').start);
     assert.deepEqual(point.placements.map((p) => p.annotation.id), [annotated.id]);
     assert.ok(point.findings.length > 0 && point.findings.every((f) => f.start <= rangeOf(text, 'Qwen').start));
+    // A verdict on the time-sensitive claim: no longer suggested.
+    store.add(claim('Derzeit ist GPT-4 das stärkste Modell von OpenAI.', text));
+    session.setAnnotations(store.annotationsOf(PATH));
+    assert.deepEqual(session.snapshot(new Date('2025-03-01'), hash).possiblyOutdated, []);
   });
 
   it('answers for the span under the cursor of a large article without analysing the rest', () => {
