@@ -21,6 +21,7 @@ import { combineEntities } from './tagger/combine';
 import { withoutOverlaps } from './overlaps';
 import { spanContains, spansIn } from '../span';
 import { scanBlocks, splitLines, type Block } from './blocks';
+import { longLinePieces, type LinePiece } from './longLines';
 import { maskProse } from './prose';
 import { tokenize } from './tokens';
 import { splitSentences } from './sentences';
@@ -117,6 +118,10 @@ interface Unit {
   /** Null for code and front matter, which are not analysed. */
   entry: CachedBlock | null;
   lines: boolean;
+  /** The language cues it adds to the article's (a long line's go with its first piece). */
+  cues: LanguageCues;
+  /** For a piece of a long line (see longLinePieces): the text it is analysed in. Moves with the unit. */
+  context: OffsetRange | undefined;
   /**
    * Findings shifted into place by the last assembly, reused while result, learned names and article
    * date are unchanged. Set to undefined when the unit is made, so that every unit has the same shape
@@ -288,16 +293,40 @@ export class IncrementalAnalyzer {
     return entry;
   }
 
+  /** The cache entry of a piece of a long line: its results depend on its context and on the line's language. */
+  private pieceEntry(text: string, piece: LinePiece, line: CachedBlock): CachedBlock {
+    const make = (): CachedBlock => ({ cues: NO_CUES, inArticle: line.inArticle, results: { de: undefined, en: undefined } });
+    if (!this.reuse) return make();
+    const key = `${line.inArticle.de}${line.inArticle.en}${piece.start - piece.context.start}:${piece.end - piece.context.start}\u0000${text.slice(piece.context.start, piece.context.end)}`;
+    let entry = this.cache.lines.get(key);
+    if (!entry) {
+      entry = make();
+      this.cache.lines.set(key, entry);
+    }
+    return entry;
+  }
+
   /** Turns top-level blocks into analysis units. */
   private unitsOf(text: string, blocks: Block[], out: Unit[]): void {
     for (const block of blocks) {
       if (block.kind !== 'markdown') {
-        out.push({ start: block.start, end: block.end, top: true, entry: null, lines: false, placed: undefined });
+        out.push({ start: block.start, end: block.end, top: true, entry: null, lines: false, cues: NO_CUES, context: undefined, placed: undefined });
         continue;
       }
       let top = true;
       for (const part of splitLines(text, block)) {
-        out.push({ start: part.start, end: part.end, top, entry: this.entryFor(text, part.start, part.end, part.lines), lines: part.lines, placed: undefined });
+        const entry = this.entryFor(text, part.start, part.end, part.lines);
+        const pieces = longLinePieces(text, part.start, part.end);
+        if (!pieces) {
+          out.push({ start: part.start, end: part.end, top, entry, lines: part.lines, cues: entry.cues, context: undefined, placed: undefined });
+        } else {
+          // Every piece is analysed in the language the whole line would be.
+          for (const piece of pieces) {
+            const pieceEntry = this.pieceEntry(text, piece, entry);
+            out.push({ start: piece.start, end: piece.end, top, entry: pieceEntry, lines: part.lines, cues: piece === pieces[0] ? entry.cues : NO_CUES, context: piece.context, placed: undefined });
+            top = false;
+          }
+        }
         top = false;
       }
     }
@@ -386,6 +415,8 @@ export class IncrementalAnalyzer {
       for (let i = 0; i < tail.length; i++) {
         tail[i].start += delta;
         tail[i].end += delta;
+        const context = tail[i].context;
+        if (context) tail[i].context = { start: context.start + delta, end: context.end + delta };
       }
     }
     // Native slice and concat: a keystroke in a large article copies pointers, not units one by one.
@@ -533,7 +564,9 @@ export class IncrementalAnalyzer {
     if (!entry) return false;
     const language = ownLanguage(entry, article);
     if (entry.results[language]) return false;
-    entry.results[language] = analyzeBlock(text.slice(unit.start, unit.end), language, this.lexicon, this.claimThreshold, unit.lines, this.models.entityTagger(language), this.claimScorer);
+    const { start, end } = unit.context ?? unit;
+    const result = analyzeBlock(text.slice(start, end), language, this.lexicon, this.claimThreshold, unit.lines, this.models.entityTagger(language), this.claimScorer);
+    entry.results[language] = unit.context ? pieceOf(result, unit.start - start, unit.end - start) : result;
     return true;
   }
 }
@@ -560,6 +593,8 @@ function keepUnchangedUnits(fresh: Unit[], old: Unit[], from: number, to: number
     match.start = unit.start;
     match.end = unit.end;
     match.top = unit.top;
+    match.cues = unit.cues;
+    match.context = unit.context;
     fresh[i] = match;
     j++;
   }
@@ -569,8 +604,7 @@ function keepUnchangedUnits(fresh: Unit[], old: Unit[], from: number, to: number
 function cuesOf(units: Unit[], from: number, to: number): LanguageCues {
   const cues: LanguageCues = { de: 0, en: 0 };
   for (let i = from; i < to; i++) {
-    const entry = units[i].entry;
-    if (entry) addCues(cues, entry.cues);
+    addCues(cues, units[i].cues);
   }
   return cues;
 }
@@ -585,6 +619,16 @@ function subtractCues(total: LanguageCues, cues: LanguageCues): LanguageCues {
   total.de -= cues.de;
   total.en -= cues.en;
   return total;
+}
+
+const NO_CUES: LanguageCues = Object.freeze({ de: 0, en: 0 });
+
+/** What a piece of a long line yields: the context's findings and name candidates that start in [from, to), relative to `from`. */
+function pieceOf(context: BlockAnalysis, from: number, to: number): BlockAnalysis {
+  const inside = <T extends { start: number; end: number }>(spans: T[]): T[] =>
+    spans.filter((f) => f.start >= from && f.start < to).map((f) => ({ ...f, start: f.start - from, end: f.end - from }));
+  // Names learnt in the context are learnt in the article anyway, in the same order of first occurrence.
+  return { findings: inside(context.findings), learned: context.learned, candidates: inside(context.candidates) };
 }
 
 /** A cache entry for a block with these language cues, not analysed yet. */
