@@ -10,7 +10,7 @@
  * the content hash (off the main thread), then the snapshot and the views.
  */
 import * as vscode from 'vscode';
-import { warmUpEditPath, warmUpSteps } from '../core/analysis/analyzer';
+import { warmUpSteps } from '../core/analysis/analyzer';
 import type { Analysis } from '../core/analysis/types';
 import { ArticleSession, exceedsUtf8, type ArticlePoint, type ArticleSnapshot, type PlacedAnnotation, type Placement } from '../core/session/articleSession';
 import type { TextEdit } from '../core/store/anchor';
@@ -79,8 +79,6 @@ function visibleSpans(document: vscode.TextDocument): Span[] {
 
 export class ArticleSessions extends Disposable implements SnapshotSource {
   private readonly entries = new Map<string, Entry>();
-  /** Whether the edit path has been run once (see warmUpOnce). */
-  private warmedUp = false;
   /** What the first analysis of the process would do in one long turn, one step per turn (see warmUpSteps). */
   private readonly firstAnalysisSteps = warmUpSteps();
   private readonly changed = this.register(new vscode.EventEmitter<ArticleChange>());
@@ -355,21 +353,7 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
     // The snapshot is of the current version; an unfinished analysis goes on, and is published again.
     entry.busy = false;
     if (!entry.session.analysisIsCurrent) entry.timer = setTimeout(() => this.analyzeSlice(entry, run), 0);
-    else if (entry.session.text.length > SLICED_ABOVE_CHARS) this.warmUpOnce(entry.document, entry.session.text);
     this.changed.fire({ document: entry.document, snapshot: entry.snapshot });
-  }
-
-  /**
-   * After the first large article is complete, runs the edit path once on a small sample in a turn
-   * of its own (3–12 ms measured in plain Node), so that the first keystroke does not pay for V8 compiling it.
-   */
-  private warmUpOnce(document: vscode.TextDocument, sample: string): void {
-    if (this.warmedUp) return;
-    this.warmedUp = true;
-    const options = { lexicon: this.lexicons.lexiconFor(document.uri), claimThreshold: this.settings.for(document.uri).claimScoreThreshold };
-    setTimeout(() => {
-      if (!this.isDisposed) warmUpEditPath(sample, options);
-    }, 0);
   }
 
   private drop(key: string): void {

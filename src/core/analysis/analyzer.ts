@@ -796,6 +796,8 @@ function place(offset: number, result: BlockAnalysis, learned: Map<string, Learn
  */
 export function warmUpSteps(options: AnalyzeOptions = {}): (() => void)[] {
   const models = options.models ?? shippedModels();
+  const german = 'Laut Reuters stieg der Umsatz von Alibaba im März um 12 Prozent auf 7,2 Milliarden Euro, sagte der Konzern.';
+  const english = 'Revenue at Alibaba rose 12 percent to $7.2 billion in March, the company told Reuters on Monday.';
   const sample = (text: string) => () => void analyze(text, { ...options, models, feedback: [] });
   return [
     () => models.claimModel(),
@@ -803,8 +805,10 @@ export function warmUpSteps(options: AnalyzeOptions = {}): (() => void)[] {
     () => models.entityTagger('de'),
     () => models.entityTagger('en'),
     () => options.lexicon ?? defaultLexicon(),
-    sample('Laut Reuters stieg der Umsatz von Alibaba im März um 12 Prozent auf 7,2 Milliarden Euro, sagte der Konzern.'),
-    sample('Revenue at Alibaba rose 12 percent to $7.2 billion in March, the company told Reuters on Monday.'),
+    sample(german),
+    sample(english),
+    // The edit path (re-splitting, moving findings, reassembling), so that the first keystroke does not compile it.
+    () => warmUpEditPath(Array.from({ length: 24 }, (_, i) => `${german} (${i})`).join('\n\n'), { ...options, models }),
   ];
 }
 
