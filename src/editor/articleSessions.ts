@@ -10,9 +10,9 @@
  * the content hash (off the main thread), then the snapshot and the views.
  */
 import * as vscode from 'vscode';
-import { warmUpEditPath } from '../core/analysis/analyzer';
+import { warmUpSteps } from '../core/analysis/analyzer';
 import type { Analysis } from '../core/analysis/types';
-import { ArticleSession, type ArticlePoint, type ArticleSnapshot, type PlacedAnnotation, type Placement } from '../core/session/articleSession';
+import { ArticleSession, exceedsUtf8, type ArticlePoint, type ArticleSnapshot, type PlacedAnnotation, type Placement } from '../core/session/articleSession';
 import type { TextEdit } from '../core/store/anchor';
 import type { Annotation } from '../core/store/annotation';
 import { blindVisible } from '../core/team/myWork';
@@ -61,8 +61,9 @@ interface Entry {
   run: number;
   /** Publish after the next slice even though the analysis is unfinished (first slice, scrolling). */
   publishPartial: boolean;
-  /** Milliseconds of the last analysis slice and its assembly (benchmarks). */
+  /** Milliseconds of the last analysis slice and its assembly, and the longest such turn since the article was opened (benchmarks). */
   lastWorkMs: number;
+  longestWorkMs: number;
 }
 
 /** VS Code reports simultaneous changes against the old text; applied last-first, each offset stays valid. */
@@ -77,15 +78,10 @@ function visibleSpans(document: vscode.TextDocument): Span[] {
   return vscode.window.visibleTextEditors.filter((e) => e.document === document).flatMap((e) => e.visibleRanges.map((r) => toSpan(document, r)));
 }
 
-/** UTF-16 length is a cheap lower bound of the UTF-8 size; the exact count only near the limit. */
-function exceeds(text: string, limitBytes: number): boolean {
-  return text.length > limitBytes || (text.length * 3 > limitBytes && Buffer.byteLength(text, 'utf8') > limitBytes);
-}
-
 export class ArticleSessions extends Disposable implements SnapshotSource {
   private readonly entries = new Map<string, Entry>();
-  /** Whether the edit path has been run once (see warmUpOnce). */
-  private warmedUp = false;
+  /** What the first analysis of the process would do in one long turn, one step per turn (see warmUpSteps). */
+  private readonly firstAnalysisSteps = warmUpSteps();
   private readonly changed = this.register(new vscode.EventEmitter<ArticleChange>());
   /** Fires when an article's snapshot is current: after its first slice, when complete, after annotation changes. */
   readonly onDidChangeArticle = this.changed.event;
@@ -124,6 +120,16 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
   /** Starts sessions for the articles on screen; call once the stores and lexicons are loaded. */
   start(): void {
     for (const editor of vscode.window.visibleTextEditors) this.entryFor(editor.document);
+    this.prepareAnalysis();
+  }
+
+  /** Takes the steps of the process's first analysis in idle turns of their own, before any article needs them. */
+  private prepareAnalysis(): void {
+    const step = this.firstAnalysisSteps.shift();
+    if (step && !this.isDisposed) {
+      step();
+      setTimeout(() => this.prepareAnalysis(), 0);
+    }
   }
 
   snapshot(document: vscode.TextDocument): ArticleSnapshot | undefined {
@@ -147,7 +153,9 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
   at(document: vscode.TextDocument, offset: number): { placements: PlacedAnnotation[]; findings: ArticlePoint['findings'] } | undefined {
     const entry = this.entryFor(document);
     if (!entry) return undefined;
+    const started = performance.now();
     const point = entry.session.at(offset);
+    entry.longestWorkMs = Math.max(entry.longestWorkMs, performance.now() - started);
     const flags = new Map(entry.snapshot?.placements.map((p) => [p.annotation.id, p.flags]));
     return { placements: point.placements.map((p) => ({ ...p, flags: flags.get(p.annotation.id) ?? [] })), findings: point.findings };
   }
@@ -172,6 +180,11 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
   /** Milliseconds the last slice of analysis and its assembly took (benchmarks). */
   lastWorkMs(document: vscode.TextDocument): number | undefined {
     return this.entries.get(document.uri.toString())?.lastWorkMs;
+  }
+
+  /** The longest turn of analysis or assembly since the article was opened (benchmarks: the extension's own share of a long block). */
+  longestWorkMs(document: vscode.TextDocument): number | undefined {
+    return this.entries.get(document.uri.toString())?.longestWorkMs;
   }
 
   /** How many versions of an article were analysed so far (one per debounce window; benchmarks count them). */
@@ -208,6 +221,7 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
       run: 0,
       publishPartial: true,
       lastWorkMs: 0,
+      longestWorkMs: 0,
     };
     this.entries.set(key, entry);
     entry.session.setAnnotations(this.shownAnnotations(document));
@@ -230,7 +244,7 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
     const settings = this.settings.for(document.uri);
     const analysis = !this.articles.isArticle(document)
       ? 'not an article'
-      : exceeds(text, settings.maxArticleSizeBytes)
+      : exceedsUtf8(text, settings.maxArticleSizeBytes)
         ? 'too large'
         : { lexicon: this.lexicons.lexiconFor(document.uri), claimThreshold: settings.claimScoreThreshold, feedback: this.feedback.correctionsFor(document.uri) };
     return new ArticleSession(text, document.version, { analysis, maxVerifiedAgeDays: settings.maxVerifiedAgeDays, maxArticleAgeDays: settings.maxArticleAgeDays });
@@ -295,18 +309,27 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
   private analyzeSlice(entry: Entry, run: number): void {
     entry.timer = undefined;
     if (!this.alive(entry, run)) return;
+    const firstAnalysisStep = this.firstAnalysisSteps.shift();
+    if (firstAnalysisStep) {
+      // An article opened before the analysis was prepared: one step per turn first.
+      firstAnalysisStep();
+      entry.timer = setTimeout(() => this.analyzeSlice(entry, run), 0);
+      return;
+    }
     const { session, document } = entry;
-    if (this.articles.isArticle(document) && exceeds(session.text, this.settings.for(document.uri).maxArticleSizeBytes) !== session.tooLarge) {
+    if (this.articles.isArticle(document) && session.exceeds(this.settings.for(document.uri).maxArticleSizeBytes) !== session.tooLarge) {
       // The article grew over the limit, or shrank under it.
       entry.session = this.newSession(document, session.text);
       entry.session.setAnnotations(this.shownAnnotations(document));
     }
     const started = performance.now();
     const sliced = entry.session.text.length > SLICED_ABOVE_CHARS;
-    const complete = entry.session.analyze(sliced ? { priority: visibleSpans(document), deadline: started + SLICE_BUDGET_MS } : {});
+    const visible = sliced ? visibleSpans(document) : [];
+    const complete = entry.session.analyze(sliced ? { priority: visible, deadline: started + SLICE_BUDGET_MS } : {});
     entry.lastWorkMs = performance.now() - started;
-    // A slice that only split the text has nothing to show: the first partial snapshot waits for findings.
-    if (complete || (entry.publishPartial && !entry.session.isSplitting)) {
+    entry.longestWorkMs = Math.max(entry.longestWorkMs, entry.lastWorkMs);
+    // The first partial snapshot waits for the slice that has analysed what is on screen.
+    if (complete || (entry.publishPartial && entry.session.isAnalysed(visible))) {
       entry.publishPartial = false;
       entry.timer = setTimeout(() => void this.publish(entry, run), 0);
     } else {
@@ -324,7 +347,9 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
     if (!this.alive(entry, run)) return;
     const started = performance.now();
     entry.session.analysisSoFar();
-    entry.lastWorkMs += performance.now() - started;
+    const assemblyMs = performance.now() - started;
+    entry.lastWorkMs += assemblyMs;
+    entry.longestWorkMs = Math.max(entry.longestWorkMs, assemblyMs);
     const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
     let hash: string | undefined;
     if (entry.session.needsContentHash) {
@@ -340,21 +365,7 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
     // The snapshot is of the current version; an unfinished analysis goes on, and is published again.
     entry.busy = false;
     if (!entry.session.analysisIsCurrent) entry.timer = setTimeout(() => this.analyzeSlice(entry, run), 0);
-    else if (entry.session.text.length > SLICED_ABOVE_CHARS) this.warmUpOnce(entry.document, entry.session.text);
     this.changed.fire({ document: entry.document, snapshot: entry.snapshot });
-  }
-
-  /**
-   * After the first large article is complete, runs the edit path once on a small sample in a turn
-   * of its own (3–12 ms measured in plain Node), so that the first keystroke does not pay for V8 compiling it.
-   */
-  private warmUpOnce(document: vscode.TextDocument, sample: string): void {
-    if (this.warmedUp) return;
-    this.warmedUp = true;
-    const options = { lexicon: this.lexicons.lexiconFor(document.uri), claimThreshold: this.settings.for(document.uri).claimScoreThreshold };
-    setTimeout(() => {
-      if (!this.isDisposed) warmUpEditPath(sample, options);
-    }, 0);
   }
 
   private drop(key: string): void {

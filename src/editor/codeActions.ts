@@ -7,7 +7,15 @@ import * as vscode from 'vscode';
 import type { ArticleSessions } from './articleSessions';
 import { toSpan, type Span } from './ranges';
 
-export const VERDICT_ACTION_KIND = vscode.CodeActionKind.QuickFix.append('aiNews');
+const VERDICT_ACTION_KIND = vscode.CodeActionKind.QuickFix.append('aiNews');
+
+/** A light-bulb entry that runs `command` on a span of the document. */
+function spanAction(kind: vscode.CodeActionKind, document: vscode.TextDocument, target: Span, title: string, command: string, preferred = false): vscode.CodeAction {
+  const action = new vscode.CodeAction(title, kind);
+  action.command = { title, command, arguments: [{ uri: document.uri.toString(), start: target.start, end: target.end }] };
+  action.isPreferred = preferred;
+  return action;
+}
 
 export class VerdictCodeActionProvider implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [VERDICT_ACTION_KIND] };
@@ -20,13 +28,7 @@ export class VerdictCodeActionProvider implements vscode.CodeActionProvider {
     const claim = range.isEmpty ? this.sessions.at(document, selected.start)?.findings.find((f) => f.kind === 'claim') : undefined;
     const target: Span | undefined = range.isEmpty ? claim : selected;
     if (!target) return [];
-    const args = { uri: document.uri.toString(), start: target.start, end: target.end };
-    const action = (title: string, command: string, preferred = false): vscode.CodeAction => {
-      const a = new vscode.CodeAction(title, VERDICT_ACTION_KIND);
-      a.command = { title, command, arguments: [args] };
-      a.isPreferred = preferred;
-      return a;
-    };
+    const action = (title: string, command: string, preferred = false): vscode.CodeAction => spanAction(VERDICT_ACTION_KIND, document, target, title, command, preferred);
     const suggestsOutdated = claim !== undefined && this.sessions.suggestsOutdated(document, claim);
     const actions = [
       action(vscode.l10n.t('AI News: Mark verified'), 'aiNews.markVerified'),
@@ -41,7 +43,7 @@ export class VerdictCodeActionProvider implements vscode.CodeActionProvider {
   }
 }
 
-export const FEEDBACK_ACTION_KIND = vscode.CodeActionKind.QuickFix.append('aiNewsFeedback');
+const FEEDBACK_ACTION_KIND = vscode.CodeActionKind.QuickFix.append('aiNewsFeedback');
 
 /** The light bulb on a claim or an entity the detector got wrong: "Not a claim", "Not an entity", "Wrong entity type…". */
 export class FeedbackCodeActionProvider implements vscode.CodeActionProvider {
@@ -53,11 +55,7 @@ export class FeedbackCodeActionProvider implements vscode.CodeActionProvider {
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
     if (!range.isEmpty) return [];
     const findings = this.sessions.at(document, document.offsetAt(range.start))?.findings ?? [];
-    const action = (title: string, command: string, target: Span): vscode.CodeAction => {
-      const a = new vscode.CodeAction(title, FEEDBACK_ACTION_KIND);
-      a.command = { title, command, arguments: [{ uri: document.uri.toString(), start: target.start, end: target.end }] };
-      return a;
-    };
+    const action = (title: string, command: string, target: Span): vscode.CodeAction => spanAction(FEEDBACK_ACTION_KIND, document, target, title, command);
     const entity = findings.find((f) => f.kind === 'entity');
     const claim = findings.find((f) => f.kind === 'claim');
     return [

@@ -11,30 +11,15 @@ import { addCorrections, correctionsOf, DEFAULT_FEEDBACK_FILE, readFeedback, typ
 import { makeQuote } from '../core/store/anchor';
 import { toArticlePath } from '../core/store/paths';
 import type { AnnotationService } from './annotationService';
-import { Disposable } from './disposable';
 import type { Span } from './ranges';
+import { WatchedFolderFile } from './watchedFolderFile';
 
-export class FeedbackService extends Disposable {
+/** `onDidChange` fires after a folder's corrections changed (read again, or a correction added). */
+export class FeedbackService extends WatchedFolderFile {
   private readonly files = new Map<string, FeedbackFile>();
-  private readonly changed = this.register(new vscode.EventEmitter<void>());
-  /** Fires after a folder's corrections changed (read again, or a correction added). */
-  readonly onDidChange = this.changed.event;
 
   constructor(private readonly annotations: AnnotationService) {
-    super();
-    const watcher = this.register(vscode.workspace.createFileSystemWatcher(`**/${DEFAULT_FEEDBACK_FILE}`));
-    const reload = (uri: vscode.Uri): void => {
-      const folder = vscode.workspace.getWorkspaceFolder(uri);
-      if (folder) void this.load(folder).then((changed) => changed && this.changed.fire());
-    };
-    this.register(watcher.onDidChange(reload));
-    this.register(watcher.onDidCreate(reload));
-    this.register(watcher.onDidDelete(reload));
-  }
-
-  /** Reads every workspace folder's feedback file; call once after construction. */
-  async initialize(): Promise<void> {
-    await Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => this.load(f)));
+    super(DEFAULT_FEEDBACK_FILE);
   }
 
   /** The corrections of one article (none outside a workspace folder). */
@@ -66,12 +51,12 @@ export class FeedbackService extends Disposable {
     };
     const written = await addCorrections(folder.uri.fsPath, [correction]);
     this.files.set(folder.uri.toString(), written);
-    this.changed.fire();
+    this.fireChange();
     return correction;
   }
 
   /** Reads a folder's file; true when what it holds changed. A file that cannot be used keeps the last corrections read and says why. */
-  private async load(folder: vscode.WorkspaceFolder): Promise<boolean> {
+  protected async load(folder: vscode.WorkspaceFolder): Promise<boolean> {
     if (folder.uri.scheme !== 'file') return false;
     const key = folder.uri.toString();
     const read = await readFeedback(folder.uri.fsPath);

@@ -18,6 +18,8 @@ export interface AiNewsApi {
   placedAnnotations(document: vscode.TextDocument): readonly PlacedAnnotation[];
   /** Milliseconds the last analysis slice of the document (and its assembly) took. */
   lastAnalysisMs(document: vscode.TextDocument): number | undefined;
+  /** The longest turn of analysis or assembly since the document was opened. */
+  longestAnalysisMs(document: vscode.TextDocument): number | undefined;
   /** False while a large article is still being analysed in idle-time slices. */
   analysisComplete(document: vscode.TextDocument): boolean | undefined;
   /** How many versions of the article were analysed (one per debounce window while typing). */
@@ -41,6 +43,7 @@ export function createApi(painter: DecorationPainter, sessions: ArticleSessions,
     snapshot: (document) => sessions.snapshot(document),
     placedAnnotations: (document) => sessions.snapshot(document)?.placements ?? [],
     lastAnalysisMs: (document) => sessions.lastWorkMs(document),
+    longestAnalysisMs: (document) => sessions.longestWorkMs(document),
     analysisComplete: (document) => sessions.snapshot(document)?.complete,
     analyses: (document) => sessions.analyses(document),
     reanchorings: (document) => sessions.reanchorings(document),

@@ -19,7 +19,9 @@ import type { TaggerModel } from './tagger/model';
 import { tagEntities } from './tagger/tagSentence';
 import { combineEntities } from './tagger/combine';
 import { withoutOverlaps } from './overlaps';
+import { spanContains, spansIn } from '../span';
 import { scanBlocks, splitLines, type Block } from './blocks';
+import { longLinePieces, type LinePiece } from './longLines';
 import { maskProse } from './prose';
 import { tokenize } from './tokens';
 import { splitSentences } from './sentences';
@@ -88,7 +90,23 @@ export function analyzeBlock(
 
 interface CachedBlock {
   cues: LanguageCues;
-  results: Partial<Record<Language, BlockAnalysis>>;
+  /** The language the block is analysed in within a German and within an English article (decided once, from its cues). */
+  inArticle: Record<Language, Language>;
+  /**
+   * Its result in each language it was analysed in. Both properties exist from the start, so that
+   * every entry has one shape: assembling a large article reads them for every unit on every keystroke.
+   */
+  results: Record<Language, BlockAnalysis | undefined>;
+}
+
+/** The language a block is analysed in within an article in `article`. */
+function ownLanguage(entry: CachedBlock, article: Language): Language {
+  return article === 'de' ? entry.inArticle.de : entry.inArticle.en;
+}
+
+/** A block's result within an article in `article`; undefined until it is analysed. */
+function resultIn(entry: CachedBlock, article: Language): BlockAnalysis | undefined {
+  return ownLanguage(entry, article) === 'de' ? entry.results.de : entry.results.en;
 }
 
 /** One analysed unit of the article: a block or, in plain-text style blocks, a run of lines. */
@@ -100,6 +118,10 @@ interface Unit {
   /** Null for code and front matter, which are not analysed. */
   entry: CachedBlock | null;
   lines: boolean;
+  /** The language cues it adds to the article's (a long line's go with its first piece). */
+  cues: LanguageCues;
+  /** For a piece of a long line (see longLinePieces): the text it is analysed in. Moves with the unit. */
+  context: OffsetRange | undefined;
   /**
    * Findings shifted into place by the last assembly, reused while result, learned names and article
    * date are unchanged. Set to undefined when the unit is made, so that every unit has the same shape
@@ -125,6 +147,25 @@ interface Split {
   units: Unit[];
   fresh: { from: number; to: number };
   cues: LanguageCues;
+  /** The previous units replaced by the fresh ones, previous[from, to); the ones after moved by `delta`. Undefined for a whole split. */
+  replaced?: { from: number; to: number; delta: number };
+}
+
+/** One edit between two texts in units: `previous[from, to)` became `units[from, from + added)`. */
+interface Splice {
+  previous: Unit[];
+  from: number;
+  to: number;
+  added: number;
+}
+
+/** The last assembled findings and what they were made of. */
+interface Assembly {
+  units: Unit[];
+  language: Language;
+  date: string | null;
+  learned: Map<string, LearnedName>;
+  findings: Finding[];
 }
 
 /** A stretch of the text, in UTF-16 offsets, end exclusive. */
@@ -209,7 +250,11 @@ export class IncrementalAnalyzer {
   private readonly lexicon: Lexicon;
   private readonly claimThreshold: number;
   private readonly models: Models;
-  private readonly claimScorer: ClaimScorer;
+  private readonly givenScorer: ClaimScorer | undefined;
+  /** What scores claims: the one given, else the claim model, read on first use (not when the analyzer is made, in the editor's open event). */
+  private get claimScorer(): ClaimScorer {
+    return this.givenScorer ?? this.models.claimModel() ?? RULE_SCORER;
+  }
   private readonly feedback: readonly Correction[];
   /** The options it was made with (defaults filled in). */
   get options(): Required<AnalyzeOptions> {
@@ -222,29 +267,41 @@ export class IncrementalAnalyzer {
   private splitting: { text: string; metadataEnd: number; resumeAt: number; units: Unit[] } | null = null;
   /** The result of the current state, assembled on first request. */
   private assembled: Analysis | undefined;
+  /** The last assembly, and the one edit since, if that is all that changed: the next assembly splices (see spliceAssembly). */
+  private lastAssembly: Assembly | undefined;
+  private sinceAssembly: Splice | 'nothing' | 'more' = 'more';
   private readonly keys: PlacementKeys = { learned: '', date: null, withNames: '\u0002', withoutNames: '\u0002' };
 
   constructor(options: AnalyzeOptions = {}, private readonly reuse = true) {
     this.lexicon = options.lexicon ?? defaultLexicon();
     this.claimThreshold = options.claimThreshold ?? DEFAULT_CLAIM_THRESHOLD;
     this.models = options.models ?? shippedModels();
-    this.claimScorer = options.claimScorer ?? this.models.claimModel() ?? RULE_SCORER;
+    this.givenScorer = options.claimScorer;
     this.feedback = options.feedback ?? [];
   }
-
-  /** The language a unit is analysed in: its own when its evidence is clear, else the article's. */
-  private readonly unitLanguage = (entry: CachedBlock, article: Language): Language =>
-    paragraphLanguage(entry.cues, article, this.models.languageModel() !== null);
 
   private entryFor(text: string, start: number, end: number, lines: boolean): CachedBlock {
     const source = text.slice(start, end);
     const model = this.models.languageModel();
-    if (!this.reuse) return { cues: countLanguageCues(source, model), results: {} };
+    if (!this.reuse) return newEntry(countLanguageCues(source, model), model !== null);
     const map = lines ? this.cache.lines : this.cache.paragraphs;
     let entry = map.get(source);
     if (!entry) {
-      entry = { cues: countLanguageCues(source, model), results: {} };
+      entry = newEntry(countLanguageCues(source, model), model !== null);
       map.set(source, entry);
+    }
+    return entry;
+  }
+
+  /** The cache entry of a piece of a long line: its results depend on its context and on the line's language. */
+  private pieceEntry(text: string, piece: LinePiece, line: CachedBlock): CachedBlock {
+    const make = (): CachedBlock => ({ cues: NO_CUES, inArticle: line.inArticle, results: { de: undefined, en: undefined } });
+    if (!this.reuse) return make();
+    const key = `${line.inArticle.de}${line.inArticle.en}${piece.start - piece.context.start}:${piece.end - piece.context.start}\u0000${text.slice(piece.context.start, piece.context.end)}`;
+    let entry = this.cache.lines.get(key);
+    if (!entry) {
+      entry = make();
+      this.cache.lines.set(key, entry);
     }
     return entry;
   }
@@ -253,12 +310,23 @@ export class IncrementalAnalyzer {
   private unitsOf(text: string, blocks: Block[], out: Unit[]): void {
     for (const block of blocks) {
       if (block.kind !== 'markdown') {
-        out.push({ start: block.start, end: block.end, top: true, entry: null, lines: false, placed: undefined });
+        out.push({ start: block.start, end: block.end, top: true, entry: null, lines: false, cues: NO_CUES, context: undefined, placed: undefined });
         continue;
       }
       let top = true;
       for (const part of splitLines(text, block)) {
-        out.push({ start: part.start, end: part.end, top, entry: this.entryFor(text, part.start, part.end, part.lines), lines: part.lines, placed: undefined });
+        const entry = this.entryFor(text, part.start, part.end, part.lines);
+        const pieces = longLinePieces(text, part.start, part.end);
+        if (!pieces) {
+          out.push({ start: part.start, end: part.end, top, entry, lines: part.lines, cues: entry.cues, context: undefined, placed: undefined });
+        } else {
+          // Every piece is analysed in the language the whole line would be.
+          for (const piece of pieces) {
+            const pieceEntry = this.pieceEntry(text, piece, entry);
+            out.push({ start: piece.start, end: piece.end, top, entry: pieceEntry, lines: part.lines, cues: piece === pieces[0] ? entry.cues : NO_CUES, context: piece.context, placed: undefined });
+            top = false;
+          }
+        }
         top = false;
       }
     }
@@ -347,10 +415,12 @@ export class IncrementalAnalyzer {
       for (let i = 0; i < tail.length; i++) {
         tail[i].start += delta;
         tail[i].end += delta;
+        const context = tail[i].context;
+        if (context) tail[i].context = { start: context.start + delta, end: context.end + delta };
       }
     }
     // Native slice and concat: a keystroke in a large article copies pointers, not units one by one.
-    return { units: units.slice(0, from).concat(fresh, tail), fresh: { from, to: from + fresh.length }, cues };
+    return { units: units.slice(0, from).concat(fresh, tail), fresh: { from, to: from + fresh.length }, cues, replaced: { from, to: kept, delta } };
   }
 
   /** Drops cached blocks that no longer occur once the cache has grown well beyond the article. */
@@ -382,28 +452,33 @@ export class IncrementalAnalyzer {
       this.assembled = undefined;
       return false;
     }
-    // Splitting the whole text used this call's turn: analyse no more than the priority ranges.
-    const splitWhole = changed === null;
     const { units, cues } = split;
     const language = languageFromCues(cues);
     if (previous && previous.complete && previous.units === units && previous.language === language) {
       this.state = { ...previous, text };
       return true;
     }
-    let progressed = splitWhole; // every call splits or analyses at least one block, so that repeated calls finish
-    for (const range of options.priority ?? []) {
+    // Every call splits or analyses at least one unit, so that repeated calls finish; the call that
+    // completes a split has done its part, and analyses the priority ranges only while time is left.
+    let progressed = changed === null;
+    const deadline = options.deadline;
+    const overdue = (): boolean => deadline !== undefined && progressed && performance.now() >= deadline;
+    let complete = true;
+    priority: for (const range of options.priority ?? []) {
       for (let i = firstUnitEndingAfter(units, range.start); i < units.length && units[i].start < range.end; i++) {
+        if (!options.priorityNow && overdue()) {
+          complete = false;
+          break priority;
+        }
         if (this.analyzeUnit(text, units[i], language)) progressed = true;
       }
     }
-    let complete = true;
-    const deadline = options.deadline;
     // After a complete analysis in the same language only the newly split units can lack results.
     const pending = previous?.complete && previous.language === language ? split.fresh : { from: 0, to: units.length };
-    for (let i = pending.from; i < pending.to; i++) {
+    for (let i = pending.from; complete && i < pending.to; i++) {
       const unit = units[i];
-      if (!unit.entry || unit.entry.results[this.unitLanguage(unit.entry, language)]) continue;
-      if (deadline !== undefined && progressed && performance.now() >= deadline) {
+      if (!unit.entry || resultIn(unit.entry, language)) continue;
+      if (overdue()) {
         complete = false;
         break;
       }
@@ -411,6 +486,12 @@ export class IncrementalAnalyzer {
       progressed = true;
     }
     const same = previous !== null && previous.units === units && previous.language === language && previous.date === date;
+    const oneEdit = previous?.complete && complete && previous.language === language && previous.date === date && split.replaced;
+    if (oneEdit && this.sinceAssembly === 'nothing' && previous.units === this.lastAssembly?.units) {
+      this.sinceAssembly = { previous: previous.units, from: split.replaced!.from, to: split.replaced!.to, added: split.fresh.to - split.fresh.from };
+    } else if (!same || progressed) {
+      this.sinceAssembly = 'more';
+    }
     this.state = { text, metadataEnd, date, language, units, cues, complete };
     if (progressed || !same) this.assembled = undefined;
     if (this.reuse) this.pruneCache(units);
@@ -425,7 +506,11 @@ export class IncrementalAnalyzer {
     if (this.assembled) return this.assembled;
     const state = this.state;
     if (!state) return { language: 'de', date: null, findings: [] };
-    const findings = assemble(state.units, state.language, state.date, this.keys, this.unitLanguage);
+    const spliced = typeof this.sinceAssembly === 'object' && this.lastAssembly ? spliceAssembly(this.lastAssembly, this.sinceAssembly, state.units, this.keys) : undefined;
+    const assembly = spliced ?? assemble(state.units, state.language, state.date, this.keys);
+    this.lastAssembly = assembly;
+    this.sinceAssembly = 'nothing';
+    const findings = assembly.findings;
     this.assembled = { language: state.language, date: state.date, findings: this.feedback.length > 0 ? applyFeedback(state.text, findings, this.feedback) : findings };
     return this.assembled;
   }
@@ -433,6 +518,38 @@ export class IncrementalAnalyzer {
   /** True while a text's first split into units is under way: `update` stopped before it could analyse anything. */
   get isSplitting(): boolean {
     return this.splitting !== null;
+  }
+
+  /**
+   * True when every unit of the last text given to `update` that overlaps `ranges` is analysed (the
+   * part on screen is worth showing); false while the text is still being split.
+   */
+  isAnalysed(ranges: readonly OffsetRange[]): boolean {
+    const state = this.state;
+    if (!state) return false;
+    for (const range of ranges) {
+      for (let i = firstUnitEndingAfter(state.units, range.start); i < state.units.length && state.units[i].start < range.end; i++) {
+        const entry = state.units[i].entry;
+        if (entry && !resultIn(entry, state.language)) return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The findings that contain `offset` in the last text given to `update`, as `result()` has them,
+   * without assembling the rest of the article (hover, light bulb). Only the unit under the offset is
+   * placed; with the team's corrections, which apply to the whole list, the whole result is assembled.
+   */
+  findingsAt(offset: number): Finding[] {
+    const state = this.state;
+    if (!state) return [];
+    if (this.assembled || this.feedback.length > 0) return spansIn(this.result().findings, { start: offset, end: offset + 1 }).filter((f) => spanContains(f, offset));
+    const unit = state.units[firstUnitEndingAfter(state.units, offset)];
+    if (!unit || unit.start > offset) return [];
+    const learned = learnedNames(state.units, state.language);
+    updateKeys(this.keys, learned, state.date);
+    return (placedFindingsOf(unit, state.language, state.date, learned, this.keys) ?? []).filter((f) => spanContains(f, offset));
   }
 
   /** Analyses `text` in full (blocks seen before are reused). */
@@ -445,9 +562,11 @@ export class IncrementalAnalyzer {
   private analyzeUnit(text: string, unit: Unit, article: Language): boolean {
     const entry = unit.entry;
     if (!entry) return false;
-    const language = this.unitLanguage(entry, article);
+    const language = ownLanguage(entry, article);
     if (entry.results[language]) return false;
-    entry.results[language] = analyzeBlock(text.slice(unit.start, unit.end), language, this.lexicon, this.claimThreshold, unit.lines, this.models.entityTagger(language), this.claimScorer);
+    const { start, end } = unit.context ?? unit;
+    const result = analyzeBlock(text.slice(start, end), language, this.lexicon, this.claimThreshold, unit.lines, this.models.entityTagger(language), this.claimScorer);
+    entry.results[language] = unit.context ? pieceOf(result, unit.start - start, unit.end - start) : result;
     return true;
   }
 }
@@ -474,6 +593,8 @@ function keepUnchangedUnits(fresh: Unit[], old: Unit[], from: number, to: number
     match.start = unit.start;
     match.end = unit.end;
     match.top = unit.top;
+    match.cues = unit.cues;
+    match.context = unit.context;
     fresh[i] = match;
     j++;
   }
@@ -483,8 +604,7 @@ function keepUnchangedUnits(fresh: Unit[], old: Unit[], from: number, to: number
 function cuesOf(units: Unit[], from: number, to: number): LanguageCues {
   const cues: LanguageCues = { de: 0, en: 0 };
   for (let i = from; i < to; i++) {
-    const entry = units[i].entry;
-    if (entry) addCues(cues, entry.cues);
+    addCues(cues, units[i].cues);
   }
   return cues;
 }
@@ -499,6 +619,21 @@ function subtractCues(total: LanguageCues, cues: LanguageCues): LanguageCues {
   total.de -= cues.de;
   total.en -= cues.en;
   return total;
+}
+
+const NO_CUES: LanguageCues = Object.freeze({ de: 0, en: 0 });
+
+/** What a piece of a long line yields: the context's findings and name candidates that start in [from, to), relative to `from`. */
+function pieceOf(context: BlockAnalysis, from: number, to: number): BlockAnalysis {
+  const inside = <T extends { start: number; end: number }>(spans: T[]): T[] =>
+    spans.filter((f) => f.start >= from && f.start < to).map((f) => ({ ...f, start: f.start - from, end: f.end - from }));
+  // Names learnt in the context are learnt in the article anyway, in the same order of first occurrence.
+  return { findings: inside(context.findings), learned: context.learned, candidates: inside(context.candidates) };
+}
+
+/** A cache entry for a block with these language cues, not analysed yet. */
+function newEntry(cues: LanguageCues, modelled: boolean): CachedBlock {
+  return { cues, inArticle: { de: paragraphLanguage(cues, 'de', modelled), en: paragraphLanguage(cues, 'en', modelled) }, results: { de: undefined, en: undefined } };
 }
 
 /** Index of the first unit that ends after `offset` (units are sorted and do not overlap). */
@@ -518,42 +653,99 @@ function firstUnitEndingAfter(units: Unit[], offset: number): number {
  * from context in one place ("die Tech-Firma Kuaishou", "Kai-Fu Lee") is an entity wherever it
  * recurs, and a date written without a year ("14. April") takes the article's year.
  */
-function assemble(units: Unit[], language: Language, date: string | null, keys: PlacementKeys, unitLanguage: (entry: CachedBlock, article: Language) => Language): Finding[] {
+function assemble(units: Unit[], language: Language, date: string | null, keys: PlacementKeys): Assembly {
+  const learned = learnedNames(units, language);
+  updateKeys(keys, learned, date);
+  const findings: Finding[] = [];
+  for (let i = 0; i < units.length; i++) {
+    const placedFindings = placedFindingsOf(units[i], language, date, learned, keys);
+    if (!placedFindings) continue; // not analysed yet
+    for (let k = 0; k < placedFindings.length; k++) findings.push(placedFindings[k]);
+  }
+  return { units, language, date, learned, findings };
+}
+
+/**
+ * After one edit of a completely analysed article, assembles by splicing: the findings before the
+ * edit are kept, the changed units' findings put in, the ones after moved in place. What `assemble`
+ * would return, without a pass over every unit and finding of a large article on each keystroke.
+ * Undefined when the edit adds or removes a learned name (every unit may place differently then).
+ */
+function spliceAssembly(last: Assembly, edit: Splice, units: Unit[], keys: PlacementKeys): Assembly | undefined {
+  const { language, date, learned } = last;
+  if (learnedKey(edit.previous, edit.from, edit.to, language) !== learnedKey(units, edit.from, edit.from + edit.added, language)) return undefined;
+  const old = last.findings;
+  // The findings before the edit have not moved: the first one at or after the first replaced unit's start.
+  const firstReplaced = edit.from < edit.previous.length ? edit.previous[edit.from].start : Infinity;
+  let kept = 0;
+  for (let hi = old.length; kept < hi;) {
+    const mid = (kept + hi) >> 1;
+    if (old[mid].start < firstReplaced) kept = mid + 1;
+    else hi = mid;
+  }
+  let removed = 0;
+  for (let i = edit.from; i < edit.to; i++) removed += edit.previous[i].placed?.findings.length ?? 0;
+  const added: Finding[] = [];
+  for (let i = edit.from; i < edit.from + edit.added; i++) {
+    const placedFindings = placedFindingsOf(units[i], language, date, learned, keys);
+    if (placedFindings) for (let k = 0; k < placedFindings.length; k++) added.push(placedFindings[k]);
+  }
+  // Moves the findings behind the edit (the same objects as in `old`).
+  for (let i = edit.from + edit.added; i < units.length; i++) placedFindingsOf(units[i], language, date, learned, keys);
+  return { units, language, date, learned, findings: old.slice(0, kept).concat(added, old.slice(kept + removed)) };
+}
+
+/** The names units[from, to) learn, in order, as one string. */
+function learnedKey(units: Unit[], from: number, to: number, language: Language): string {
+  let key = '';
+  for (let i = from; i < to; i++) {
+    const entry = units[i].entry;
+    const names = entry ? resultIn(entry, language)?.learned : undefined;
+    if (names) for (const name of names) key += `${name.text}\u0000${name.type}\u0000${name.canonical}\u0001`;
+  }
+  return key;
+}
+
+/** The names learnt from context in the analysed units, first occurrence first. */
+function learnedNames(units: Unit[], language: Language): Map<string, LearnedName> {
   const learned = new Map<string, LearnedName>();
   for (let i = 0; i < units.length; i++) {
     const entry = units[i].entry;
-    const names = entry?.results[unitLanguage(entry, language)]?.learned;
+    const names = entry ? resultIn(entry, language)?.learned : undefined;
     if (names) for (const name of names) if (!learned.has(name.text)) learned.set(name.text, name);
   }
+  return learned;
+}
+
+/** Brings the placement keys to the learned names and the date; the same strings as last time when nothing changed. */
+function updateKeys(keys: PlacementKeys, learned: Map<string, LearnedName>, date: string | null): void {
   // Sorted: an edit that only moves where a name is first learnt leaves the placements alone.
   const learnedKey = learned.size ? [...learned.values()].map((n) => `${n.text}\u0000${n.type}\u0000${n.canonical}`).sort().join('\u0001') : '';
-  // The same key strings as last time when nothing changed, so that the check per block is a pointer comparison.
-  if (learnedKey !== keys.learned || date !== keys.date) {
-    keys.learned = learnedKey;
-    keys.date = date;
-    keys.withNames = `${learnedKey}\u0002${date ?? ''}`;
-    keys.withoutNames = `\u0002${date ?? ''}`;
+  // Unchanged strings keep the check per block a pointer comparison.
+  if (learnedKey === keys.learned && date === keys.date) return;
+  keys.learned = learnedKey;
+  keys.date = date;
+  keys.withNames = `${learnedKey}\u0002${date ?? ''}`;
+  keys.withoutNames = `\u0002${date ?? ''}`;
+}
+
+/** A unit's findings in their place in the article (made once, moved after edits); undefined when it is not analysed yet. */
+function placedFindingsOf(unit: Unit, language: Language, date: string | null, learned: Map<string, LearnedName>, keys: PlacementKeys): Finding[] | undefined {
+  if (!unit.entry) return undefined;
+  const own = ownLanguage(unit.entry, language);
+  const result = own === 'de' ? unit.entry.results.de : unit.entry.results.en;
+  if (!result) return undefined;
+  const key = result.candidates.length ? keys.withNames : keys.withoutNames;
+  let placed = unit.placed;
+  if (!placed || placed.result !== result || placed.key !== key) {
+    placed = { start: unit.start, result, key, findings: place(unit.start, result, learned, own, date) };
+    unit.placed = placed;
+  } else if (placed.start !== unit.start) {
+    // Behind an edit: move the findings in place rather than copy them all on every keystroke.
+    moveFindings(placed.findings, unit.start - placed.start);
+    placed.start = unit.start;
   }
-  const findings: Finding[] = [];
-  for (let i = 0; i < units.length; i++) {
-    const unit = units[i];
-    const own = unit.entry ? unitLanguage(unit.entry, language) : language;
-    const result = unit.entry?.results[own];
-    if (!result) continue; // not analysed yet
-    const key = result.candidates.length ? keys.withNames : keys.withoutNames;
-    let placed = unit.placed;
-    if (!placed || placed.result !== result || placed.key !== key) {
-      placed = { start: unit.start, result, key, findings: place(unit.start, result, learned, own, date) };
-      unit.placed = placed;
-    } else if (placed.start !== unit.start) {
-      // Behind an edit: move the findings in place rather than copy them all on every keystroke.
-      moveFindings(placed.findings, unit.start - placed.start);
-      placed.start = unit.start;
-    }
-    const placedFindings = placed.findings;
-    for (let k = 0; k < placedFindings.length; k++) findings.push(placedFindings[k]);
-  }
-  return findings;
+  return placed.findings;
 }
 
 /**
@@ -595,6 +787,29 @@ function place(offset: number, result: BlockAnalysis, learned: Map<string, Learn
     if (value !== null) (placed as NumberFinding).value = value;
     return placed;
   });
+}
+
+/**
+ * The first analysis of a process reads the models, builds the lexicon and compiles the analysis:
+ * 150–250 ms in one turn of the editor's extension host. These steps do the same one at a time, so
+ * that the editor can give each a turn of its own before the first article is analysed.
+ */
+export function warmUpSteps(options: AnalyzeOptions = {}): (() => void)[] {
+  const models = options.models ?? shippedModels();
+  const german = 'Laut Reuters stieg der Umsatz von Alibaba im März um 12 Prozent auf 7,2 Milliarden Euro, sagte der Konzern.';
+  const english = 'Revenue at Alibaba rose 12 percent to $7.2 billion in March, the company told Reuters on Monday.';
+  const sample = (text: string) => () => void analyze(text, { ...options, models, feedback: [] });
+  return [
+    () => models.claimModel(),
+    () => models.languageModel(),
+    () => models.entityTagger('de'),
+    () => models.entityTagger('en'),
+    () => options.lexicon ?? defaultLexicon(),
+    sample(german),
+    sample(english),
+    // The edit path (re-splitting, moving findings, reassembling), so that the first keystroke does not compile it.
+    () => warmUpEditPath(Array.from({ length: 24 }, (_, i) => `${german} (${i})`).join('\n\n'), { ...options, models }),
+  ];
 }
 
 const WARM_UP_CHARS = 2048;

@@ -11,8 +11,8 @@ import { IncrementalAnalyzer, type AnalyzeOptions, type UpdateOptions } from '..
 import type { Analysis, ClaimFinding, Finding, Language } from '../analysis/types';
 import { contentHashInSlices } from '../review/contentHash';
 import { reviewFlags, suggestOutdated, type ReviewFlag } from '../review/reviewState';
-import { summarizeArticle, type ArticleSummary } from '../sidebar/findingGroups';
-import { overlaps, spanContains, type Span } from '../span';
+import { reviewedClaims, summarizeArticle, type ArticleSummary } from '../sidebar/findingGroups';
+import { spanContains, type Span } from '../span';
 import type { TextEdit } from '../store/anchor';
 import type { Annotation } from '../store/annotation';
 import { AnnotationPlacements, type Placement } from './placements';
@@ -72,6 +72,18 @@ export interface ArticlePoint {
   findings: Finding[];
 }
 
+/** Whether a text is larger than `limitBytes` in UTF-8, when its UTF-16 length alone tells (every unit is 1 to 3 bytes). */
+function exceedsByLength(text: string, limitBytes: number): boolean | undefined {
+  if (text.length > limitBytes) return true;
+  if (text.length * 3 <= limitBytes) return false;
+  return undefined;
+}
+
+/** True when a text is larger than `limitBytes` in UTF-8; counted only near the limit. */
+export function exceedsUtf8(text: string, limitBytes: number): boolean {
+  return exceedsByLength(text, limitBytes) ?? Buffer.byteLength(text, 'utf8') > limitBytes;
+}
+
 export class ArticleSession {
   private readonly analyzer: IncrementalAnalyzer | undefined;
   private readonly tracked = new AnnotationPlacements();
@@ -79,6 +91,8 @@ export class ArticleSession {
   private analyzed = { version: -1, complete: false };
   private hash: { version: number; value: Promise<string> } | undefined;
   private versionsAnalysed = 0;
+  /** The text's UTF-8 size when last counted, and how many UTF-16 units edits have inserted or deleted since. */
+  private size = { bytes: -1, touched: 0 };
 
   /** The text, or how to get it: a keystroke does not copy a large article until something needs it. */
   private textSource: string | (() => string);
@@ -103,6 +117,20 @@ export class ArticleSession {
 
   get tooLarge(): boolean {
     return this.options.analysis === 'too large';
+  }
+
+  /**
+   * True when the text is larger than `limitBytes` in UTF-8. Counted again only when the edits since
+   * the last count could have crossed the limit (a UTF-16 unit is at most 3 bytes), not for every
+   * keystroke in a 1 MB article.
+   */
+  exceeds(limitBytes: number): boolean {
+    const text = this.text;
+    const byLength = exceedsByLength(text, limitBytes);
+    if (byLength !== undefined) return byLength;
+    const { bytes, touched } = this.size;
+    if (bytes < 0 || (bytes - 3 * touched <= limitBytes && bytes + 3 * touched > limitBytes)) this.size = { bytes: Buffer.byteLength(text, 'utf8'), touched: 0 };
+    return this.size.bytes > limitBytes;
   }
 
   /** How many times annotations were resolved against the text (one per verdict; tests count it). */
@@ -135,6 +163,7 @@ export class ArticleSession {
   edit(version: number, edits: readonly TextEdit[], newText: string | (() => string)): boolean {
     this.currentVersion = version;
     this.textSource = newText;
+    for (const e of edits) this.size.touched += e.deletedLength + e.insertedText.length;
     return this.tracked.edit(edits, () => this.text);
   }
 
@@ -165,9 +194,12 @@ export class ArticleSession {
     return complete;
   }
 
-  /** True while the analysis is still splitting the text into units: nothing is analysed yet, nothing worth showing. */
-  get isSplitting(): boolean {
-    return this.analyzer?.isSplitting ?? false;
+  /**
+   * True when the analysis of the current version covers `ranges` (the part on screen): worth
+   * showing before the rest is done. False while the text is still being split into units.
+   */
+  isAnalysed(ranges: readonly Span[]): boolean {
+    return !this.analyzer || (this.analyzed.version === this.currentVersion && this.analyzer.isAnalysed(ranges));
   }
 
   /**
@@ -225,8 +257,7 @@ export class ArticleSession {
     const placements = this.tracked.placements.filter((p) => p.span && spanContains(p.span, offset));
     if (!this.analyzer) return { placements, findings: [] };
     if (!this.analysisIsCurrent) this.update(this.analyzer, { priority: [{ start: offset, end: offset + 1 }], deadline: 0, priorityNow: true });
-    const findings = this.analyzer.result().findings
-      .filter((f) => spanContains(f, offset))
+    const findings = this.analyzer.findingsAt(offset)
       .sort((a, b) => a.end - a.start - (b.end - b.start));
     return { placements, findings };
   }
@@ -238,9 +269,10 @@ export class ArticleSession {
   }
 
   private possiblyOutdated(analysis: Analysis, placements: readonly Placement[], now: Date): Span[] {
-    const annotated = placements.flatMap((p) => (p.span ? [p.span] : []));
-    return suggestOutdated(analysis, analysis.date, now, this.options.maxArticleAgeDays)
-      .filter((claim) => !annotated.some((a) => overlaps(a, claim)))
-      .map(({ start, end }) => ({ start, end }));
+    const suggested = suggestOutdated(analysis, analysis.date, now, this.options.maxArticleAgeDays);
+    if (suggested.length === 0) return [];
+    // Sorted once, not every annotation per claim: thousands of claims in a large old article.
+    const reviewed = reviewedClaims(suggested, placements.flatMap((p) => (p.span ? [p.span] : [])));
+    return suggested.filter((_, i) => !reviewed[i]).map(({ start, end }) => ({ start, end }));
   }
 }

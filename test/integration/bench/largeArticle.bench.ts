@@ -189,6 +189,7 @@ describe('Editor benchmark: a 1 MB article', function () {
       ['  first slice of analysis, before the first highlights', figures.openAnalysisMs],
       ['  until the whole article is analysed (idle-time slices)', figures.openCompleteMs],
       ['  longest event-loop block while opening and analysing', figures.openBlockMs],
+      ['  of which the extension\'s longest turn of analysis', figures.openLongestTurnMs],
       ['typing 50 keystrokes into the 1 MB text file, not an article (baseline)', null],
       ['  event-loop block, median (baseline)', figures.baselineKeystrokeBlockMedianMs],
       ['  longest event-loop block (baseline)', figures.baselineKeystrokeBlockMs],
@@ -219,6 +220,7 @@ describe('Editor benchmark: a 1 MB article', function () {
       ['hover 120 ms after opening the 1 MB article: longest block', figures.hoverAfterOpenBlockMs],
       ['  the same in the plain file (baseline)', figures.baselineHoverAfterOpenBlockMs],
       ['light bulb after the cursor rests: longest block', figures.lightBulbAfterOpenBlockMs],
+      ['hover and light bulb: the extension\'s longest turn of analysis', figures.hoverWindowLongestTurnMs],
       ['  the same in the plain file (baseline)', figures.baselineLightBulbAfterOpenBlockMs],
     ];
     console.log('\n  1 MB article in VS Code', vscode.version);
@@ -297,6 +299,7 @@ describe('Editor benchmark: a 1 MB article', function () {
     await analysed;
     figures.openCompleteMs = completeAt - started;
     figures.openBlockMs = probe.stop();
+    figures.openLongestTurnMs = api.longestAnalysisMs(editor.document) ?? NaN;
     assert.ok(api.analysisComplete(editor.document), 'the whole article is analysed');
     const visible = editor.visibleRanges[0];
     const first = api.decorations(editor.document.uri)!;
@@ -414,6 +417,7 @@ describe('Editor benchmark: a 1 MB article', function () {
       opened.selection = new vscode.Selection(middle, middle);
       await new Promise((resolve) => setTimeout(resolve, 300)); // the cursor rests
       const lightBulb = await blockDuring(() => vscode.commands.executeCommand('vscode.executeCodeActionProvider', opened.document.uri, new vscode.Range(middle, middle)));
+      figures.hoverWindowLongestTurnMs = api.longestAnalysisMs(opened.document) ?? NaN;
       return [hover, lightBulb];
     };
     [figures.baselineHoverAfterOpenBlockMs, figures.baselineLightBulbAfterOpenBlockMs] = await hoverAndLightBulb(workspacePath('notes', 'hover-1mb.txt'), text.replace(/^ date \d{4}-\d{2} /, ''));

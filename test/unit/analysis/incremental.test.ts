@@ -35,6 +35,23 @@ describe('analysis: IncrementalAnalyzer', () => {
     });
   }
 
+  it('splices the findings of an edit into the last result exactly as a full assembly would, learned names included', function () {
+    this.timeout(20000);
+    const next = random(7);
+    const analyzer = new IncrementalAnalyzer({ lexicon });
+    const pieces = ['Kai-Fu Lee sagte, das sei gut.\n', 'Lee ', 'x', '\n\n', ' 14. April ', '.'];
+    let text = `${seed.slice(0, 3000)}\n\nKai-Fu Lee sagte, das sei gut.\n\n${seed.slice(3000, 6000)}\n\nLee wächst um 12 Prozent.`;
+    analyzer.analyze(text);
+    for (let edit = 0; edit < 40; edit++) {
+      const at = Math.floor(next() * (text.length + 1));
+      text = next() < 0.6 ? text.slice(0, at) + pieces[Math.floor(next() * pieces.length)] + text.slice(at) : text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 30));
+      // Now and then two versions between two results: the next result is assembled whole.
+      if (next() < 0.2) analyzer.update(text.slice(0, -1));
+      const incremental = analyzer.analyze(text);
+      assert.deepEqual(incremental, analyze(text, { lexicon }), `after edit ${edit} at ${at}`);
+    }
+  });
+
   it('follows edits that switch the article language back and forth', () => {
     const english = 'OpenAI said on Tuesday that the new model was trained on 20,000 GPUs, and the company expects revenue to double this year.\n\n';
     const analyzer = new IncrementalAnalyzer({ lexicon });
@@ -115,8 +132,10 @@ describe('analysis: IncrementalAnalyzer in slices', () => {
     const claim = full.find((f) => f.kind === 'claim' && f.start > article.length / 2)!;
     const middle = { start: claim.start, end: claim.end };
     const analyzer = new IncrementalAnalyzer({ lexicon });
-    const complete = analyzer.update(article, { priority: [middle], deadline: 0 });
-    assert.equal(complete, false);
+    // The first call splits the text and then keeps to its deadline; the next one analyses the priority range.
+    assert.equal(analyzer.update(article, { priority: [middle], deadline: 0 }), false);
+    assert.equal(analyzer.update(article, { priority: [middle], deadline: 0 }), false);
+    assert.equal(analyzer.isAnalysed([middle]), true);
     const partial = analyzer.result().findings;
     assert.ok(partial.some((f) => f.kind === 'claim' && f.start === claim.start && f.end === claim.end), 'the claim in the priority range');
     assert.ok(partial.length < full.length / 2, `only a part is analysed (${partial.length} of ${full.length})`);
@@ -145,20 +164,40 @@ describe('analysis: IncrementalAnalyzer in slices', () => {
   // Many short paragraphs: many blocks to split, little to analyse.
   const large = Array.from({ length: 400 }, (_, i) => `Laut Reuters stieg der Umsatz von Alibaba im Quartal ${i} um ${(i % 90) + 2} Prozent, sagte der Konzern.`).join('\n\n');
 
-  it('splits a large article in slices too, and analyses nothing before the split is whole', () => {
+  it('splits a large article in slices too, analyses nothing before the split is whole, and keeps to the deadline of the call that completes it', () => {
     const full = analyze(large, { lexicon });
     const analyzer = new IncrementalAnalyzer({ lexicon });
-    let splitting = 0;
-    while (!analyzer.update(large, { priority: [{ start: 100, end: 101 }], deadline: 0 }) && analyzer.result().findings.length === 0) {
-      assert.equal(analyzer.isSplitting, true, 'no findings only while splitting');
-      splitting++;
-    }
-    assert.ok(splitting > 3, `the split took ${splitting} calls before the first findings`);
-    assert.equal(analyzer.isSplitting, false);
+    const priority = [{ start: 100, end: 101 }];
+    let calls = 0;
+    do {
+      assert.equal(analyzer.update(large, { priority, deadline: 0 }), false);
+      assert.equal(analyzer.result().findings.length, 0, 'nothing analysed while splitting');
+      calls++;
+    } while (analyzer.isSplitting);
+    assert.ok(calls > 3, `the split took ${calls} calls`);
+    assert.equal(analyzer.isAnalysed(priority), false, 'the call that completes the split analyses nothing after its deadline');
+    analyzer.update(large, { priority, deadline: 0 });
+    assert.equal(analyzer.isAnalysed(priority), true);
     const first = analyzer.result().findings;
-    assert.ok(first.length > 0 && first.every((f) => f.end > 0 && f.start < 200), 'the call that completes the split analyses the priority range only');
+    assert.ok(first.length > 0 && first.every((f) => f.end > 0 && f.start < 200), 'the next call analyses the priority range first');
     while (!analyzer.update(large, { deadline: 0 }));
     assert.deepEqual(analyzer.result(), full);
+  });
+
+  it('finds what lies under an offset as the whole result has it, without assembling the rest', () => {
+    // "Kai-Fu Lee" teaches a name that the last paragraph uses on its own.
+    const text = `${large}\n\nKai-Fu Lee sagte, das sei gut.\n\nLee wächst am 14. April um 12 Prozent, sagte der Konzern.`;
+    const full = analyze(text, { lexicon }).findings;
+    const offsets = [100, text.indexOf('Lee wächst'), text.indexOf('14. April'), text.indexOf('12 Prozent'), text.length - 3, text.indexOf('\n\n') + 1];
+    for (const offset of offsets) {
+      const expected = full.filter((f) => (f.start === f.end ? offset === f.start : f.start <= offset && offset < f.end));
+      const analyzer = new IncrementalAnalyzer({ lexicon });
+      analyzer.update(text);
+      assert.deepEqual(analyzer.findingsAt(offset), expected, `at ${offset}, before assembling`);
+      analyzer.result();
+      assert.deepEqual(analyzer.findingsAt(offset), expected, `at ${offset}, after assembling`);
+    }
+    assert.ok(full.some((f) => f.kind === 'entity' && f.start === offsets[1] && f.reasons?.includes('rule: named so elsewhere in the article')), 'the learned name is found');
   });
 
   it('answers for the priority range in one call when asked to (priorityNow), and restarts a split when the text changes', () => {

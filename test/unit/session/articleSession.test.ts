@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ArticleSession, type SessionOptions } from '../../../src/core/session/articleSession';
+import { ArticleSession, exceedsUtf8, type SessionOptions } from '../../../src/core/session/articleSession';
 import { placeClosedArticle } from '../../../src/core/session/closedArticle';
 import { contentHash, contentHashInSlices } from '../../../src/core/review/contentHash';
 import { makeQuote, type TextEdit } from '../../../src/core/store/anchor';
@@ -246,6 +246,10 @@ describe('ArticleSession: placements follow edits and the annotation file', () =
     const point = session.at(rangeOf(text, 'Qwen').start);
     assert.deepEqual(point.placements.map((p) => p.annotation.id), [annotated.id]);
     assert.ok(point.findings.length > 0 && point.findings.every((f) => f.start <= rangeOf(text, 'Qwen').start));
+    // A verdict on the time-sensitive claim: no longer suggested.
+    store.add(claim('Derzeit ist GPT-4 das stärkste Modell von OpenAI.', text));
+    session.setAnnotations(store.annotationsOf(PATH));
+    assert.deepEqual(session.snapshot(new Date('2025-03-01'), hash).possiblyOutdated, []);
   });
 
   it('answers for the span under the cursor of a large article without analysing the rest', () => {
@@ -258,6 +262,24 @@ describe('ArticleSession: placements follow edits and the annotation file', () =
     assert.equal(session.analysisIsCurrent, false, 'the rest waits for the editor\'s idle-time slices');
     const findings = session.analysisSoFar()?.findings ?? [];
     assert.ok(findings.length > 0 && findings.length < 100, `only the units around the offset: ${findings.length} findings`);
+  });
+
+  it('tells whether the text is over the size limit in UTF-8 after every edit, counting again only near the limit', () => {
+    const limit = 3000;
+    let text = 'a'.repeat(2990);
+    const session = new ArticleSession(text, 1, { ...OPTIONS, analysis: 'too large' });
+    const pieces = ['ä', '€', '😀', 'abc', 'x'.repeat(40)];
+    let seed = 1;
+    const next = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let version = 2; version < 400; version++) {
+      const at = Math.floor(next() * text.length);
+      const deleted = next() < 0.5 ? Math.min(text.length - at, 1 + Math.floor(next() * 30)) : 0;
+      const inserted = deleted > 0 && next() < 0.5 ? '' : pieces[Math.floor(next() * pieces.length)];
+      text = text.slice(0, at) + inserted + text.slice(at + deleted);
+      session.edit(version, [{ offset: at, deletedLength: deleted, insertedText: inserted }], text);
+      assert.equal(session.exceeds(limit), exceedsUtf8(text, limit), `version ${version}, ${Buffer.byteLength(text)} bytes`);
+      assert.equal(exceedsUtf8(text, limit), Buffer.byteLength(text) > limit);
+    }
   });
 
   it('hashes in slices exactly as the stored hash does (CRLF and emoji across slices, BOM)', async () => {
