@@ -26,6 +26,7 @@ import { canonicalAnnotationJson, describeUnwritable, emptyAnnotationFile, order
 import { fileIdentity, readAnnotationFileText, writeFileAtomic } from './fileIo';
 import { LockTimeoutError, withFileLock, type LockOptions } from './fileLock';
 import { resolveInsideWorkspace } from '../workspace/guardedRead';
+import { jsonEqual } from './jsonEqual';
 import { mergeAnnotationFiles, resolveConflictMarkers } from './merge';
 import { isValidArticlePath, validateAnnotation, type ValidationProblem } from './validate';
 import { applyVersion2Patch, type Version2Patch } from './patchVersion2';
@@ -217,7 +218,7 @@ export class AnnotationStore {
     for (const annotation of this.annotations) {
       const before = inBase.get(annotation.id);
       if (!before) changes.push({ kind: 'added', id: annotation.id, annotation });
-      else if (canonicalAnnotationJson(before) !== canonicalAnnotationJson(annotation)) changes.push({ kind: 'changed', id: annotation.id, annotation });
+      else if (before !== annotation && !jsonEqual(before, annotation)) changes.push({ kind: 'changed', id: annotation.id, annotation });
     }
     for (const [id, annotation] of inBase) {
       if (!this.current.has(id)) changes.push({ kind: 'removed', id, annotation });
@@ -579,7 +580,8 @@ export class AnnotationStore {
     let changed = annotations.length !== previous.size;
     this.current = new Map(annotations.map((a) => {
       const old = previous.get(a.id);
-      if (old && (old === a || canonicalAnnotationJson(old) === canonicalAnnotationJson(a))) return [a.id, old];
+      // jsonEqual: the same answer as comparing canonical JSON (a property test), without building it.
+      if (old && (old === a || jsonEqual(old, a))) return [a.id, old];
       changed = true;
       return [a.id, a];
     }));

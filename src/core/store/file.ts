@@ -9,7 +9,7 @@ import { ANNOTATION_FILE_VERSION, requiredFileVersion, type Annotation, type Ann
 import { ANNOTATION_KEY_ORDER, keysInOrder, orderedComment, orderedEvidence, orderedReview, version2PartsInOrder } from './keyOrder';
 import { splitConflictMarkers } from './conflictMarkers';
 import { JsonSyntaxError, lineColumnAt, offsetOfPath, parseJsonTree } from './jsonTree';
-import { validateAnnotationFileValue, type ValidationProblem } from './validate';
+import { checkAnnotationFileValue, type ValidationProblem } from './validate';
 
 /** A problem in the file text, 1-based line and column. */
 export interface FileProblem {
@@ -153,21 +153,6 @@ export function syntaxProblem(text: string, error: unknown): FileProblem {
 }
 
 /**
- * How many keys the parsed file holds (JSON.parse keeps one per duplicated name, so a text with more
- * keys has duplicates). Recursive without allocating: a validated file is at most 5 levels deep.
- */
-function keysOfValidValue(value: unknown): number {
-  if (value === null || typeof value !== 'object') return 0;
-  let keys = 0;
-  if (Array.isArray(value)) {
-    for (const item of value) keys += keysOfValidValue(item);
-    return keys;
-  }
-  for (const key in value) keys += 1 + keysOfValidValue((value as Record<string, unknown>)[key]);
-  return keys;
-}
-
-/**
  * How many keys the text of a valid annotation file holds: quotes preceded by a letter or digit and
  * followed by a colon. Exact for a validated file, whose keys are all known names (ending in a letter
  * or digit, also when written with escapes): the quote that closes a key is preceded by its last
@@ -184,10 +169,11 @@ function countKeys(text: string): number {
 /**
  * A key given twice in one object of a valid file (JSON.parse keeps the last silently, so the next
  * save would drop the other), located by the strict tree parser. Counting first: a text with as
- * many keys as the parsed file has holds none twice, and only a text with more runs the tree parser.
+ * many keys as the parsed file holds (`parsedKeys`, counted by the validation) has none twice, and
+ * only a text with more runs the tree parser.
  */
-function duplicateKeyProblem(text: string, file: AnnotationFile): FileProblem | undefined {
-  if (countKeys(text) === keysOfValidValue(file)) return undefined;
+function duplicateKeyProblem(text: string, parsedKeys: number): FileProblem | undefined {
+  if (countKeys(text) === parsedKeys) return undefined;
   return treeProblem(text);
 }
 
@@ -224,13 +210,13 @@ export function parseAnnotationFile(text: string): ParseResult {
   } catch (error) {
     return { kind: 'invalid', problems: [syntaxProblem(body, error)] };
   }
-  const problems = validateAnnotationFileValue(value);
+  const { problems, keys } = checkAnnotationFileValue(value);
   const version = (value as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && Number.isSafeInteger(version) && version > ANNOTATION_FILE_VERSION) {
     return problems.length === 0 ? { kind: 'newer', version, file: value as AnnotationFile } : { kind: 'newer', version };
   }
   if (problems.length > 0) return { kind: 'invalid', problems: locateProblems(body, problems) };
-  const duplicate = duplicateKeyProblem(body, value as AnnotationFile);
+  const duplicate = duplicateKeyProblem(body, keys);
   return duplicate ? { kind: 'invalid', problems: [duplicate] } : { kind: 'ok', file: value as AnnotationFile };
 }
 

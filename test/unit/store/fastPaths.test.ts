@@ -4,10 +4,13 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { AnnotationFile } from '../../../src/core/store/annotation';
-import { parseAnnotationFile } from '../../../src/core/store/file';
+import type { Annotation, AnnotationFile } from '../../../src/core/store/annotation';
+import { canonicalAnnotationJson, parseAnnotationFile } from '../../../src/core/store/file';
+import { jsonEqual } from '../../../src/core/store/jsonEqual';
 import { parseJsonTree } from '../../../src/core/store/jsonTree';
-import { annotationArb, fileArb } from '../../support/annotationArbitraries';
+import { checkAnnotationFileValue } from '../../../src/core/store/validate';
+import { annotationArb, commentArb, fileArb, text } from '../../support/annotationArbitraries';
+import { sampleAnnotation } from '../../support/annotations';
 
 /** Strings that look like JSON structure: a suffix after `Absatz 3`, a quoted key, a trailing backslash. */
 const trickyText = fc.constantFrom(': weiter', ' : so', '"Zitat": so', 'er sagte \\"x\\": y', 'C:\\', '\\', '"', '",', '{"id": "x"}', 'a": ', '');
@@ -61,7 +64,58 @@ const trickyFileArb: fc.Arbitrary<AnnotationFile> = fc
     annotations: annotations.map((a) => ({ ...a, note, quote: { ...a.quote, suffix }, ...(a.comments ? { comments: a.comments.map((c) => ({ ...c, body })) } : {}) })),
   }));
 
+/** The slow reference: every key of every object, counted by walking the whole value. */
+function keysIn(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + keysIn(item), 0);
+  if (value === null || typeof value !== 'object') return 0;
+  return Object.values(value).reduce((sum: number, item) => sum + 1 + keysIn(item), 0);
+}
+
 describe('store fast paths agree with their slow references', () => {
+  it('the validation counts every key of a valid file on its way, as a walk of the whole value does', () => {
+    fc.assert(
+      fc.property(fc.oneof(fileArb, trickyFileArb), (file) => {
+        const value: unknown = JSON.parse(JSON.stringify(file));
+        const { problems, keys } = checkAnnotationFileValue(value);
+        assert.deepEqual(problems, []);
+        assert.equal(keys, keysIn(value));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the store tells changed annotations by a structural comparison exactly as by their canonical JSON', () => {
+    /** A copy of `a` with one field changed, or with its keys in another order, or the same. */
+    const variantArb = (a: Annotation) =>
+      fc.oneof(
+        fc.constant(JSON.parse(JSON.stringify(a)) as Annotation),
+        fc.constant(Object.fromEntries(Object.entries(a).reverse()) as unknown as Annotation),
+        text.map((note) => ({ ...a, note })),
+        fc.constant({ ...a, position: { end: a.position.end, start: a.position.start } }),
+        commentArb.map((c) => ({ ...a, comments: [...(a.comments ?? []), c] })),
+        fc.constant(a.comments ? { ...a, comments: a.comments.map((c) => ({ ...c, body: `${c.body}.` })) } : { ...a, resolved: true }),
+      );
+    fc.assert(
+      fc.property(annotationArb.chain((a) => fc.tuple(fc.constant(a), variantArb(a))), ([a, b]) => {
+        assert.equal(jsonEqual(a, b), canonicalAnnotationJson(a) === canonicalAnnotationJson(b));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('comments of a long thread (a Set of ids) and a short one (a look back) report a repeated id alike', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(commentArb, { selector: (c) => c.id, minLength: 1, maxLength: 40 }), fc.nat(), (comments, pick) => {
+        const repeated = [...comments, { ...comments[pick % comments.length] }];
+        const problems = checkAnnotationFileValue({ version: 2, annotations: [{ ...sampleAnnotation(), comments: repeated }] }).problems;
+        assert.equal(problems.length, 1);
+        assert.match(problems[0].message, /duplicates the id of comments\[\d+\]/);
+        assert.deepEqual(checkAnnotationFileValue({ version: 2, annotations: [{ ...sampleAnnotation(), comments }] }).problems, []);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('duplicate keys: the key count finds one exactly when the strict tree parser does, whatever the layout', () => {
     fc.assert(
       fc.property(fc.oneof(fileArb, trickyFileArb), layoutArb, (file, layout) => {
