@@ -21,8 +21,9 @@ import {
   type TextPosition,
   type TextQuote,
 } from './annotation';
+import { AnnotationTexts } from './annotationTexts';
 import { Emitter, type Disposable } from './emitter';
-import { canonicalAnnotationJson, describeUnwritable, emptyAnnotationFile, orderedAnnotation, parseAnnotationFile, serializeAnnotationFile, sortAnnotations, type ParseResult } from './file';
+import { canonicalAnnotationJson, describeUnwritable, emptyAnnotationFile, orderedAnnotation, parseAnnotationFile, serializeAnnotationFileKeepingTexts, sortAnnotations, type ParseResult } from './file';
 import { fileIdentity, readAnnotationFileText, writeFileAtomic } from './fileIo';
 import { LockTimeoutError, withFileLock, type LockOptions } from './fileLock';
 import { resolveInsideWorkspace } from '../workspace/guardedRead';
@@ -164,6 +165,8 @@ export class AnnotationStore {
   private readOnly: string | undefined;
   private proposal: (ConflictProposal & { diskText: string }) | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  /** The text of each annotation as last written: a save serialises only the annotations that changed since. */
+  private readonly texts = new AnnotationTexts();
 
   private constructor(
     readonly folderPath: string,
@@ -481,7 +484,7 @@ export class AnnotationStore {
    * @returns undefined when the disk changed meanwhile (the caller starts over).
    */
   private async write(merged: AnnotationFile, diskBefore: DiskState, snapshot: AnnotationFile, snapshotRevision: number, createEmpty = false): Promise<SaveResult | undefined> {
-    const text = serializeAnnotationFile(merged);
+    const text = serializeAnnotationFileKeepingTexts(merged, this.texts);
     let kind: 'written' | 'unchanged' = 'unchanged';
     let identity = diskBefore.identity;
     // No file and nothing to put in it: leave the workspace alone unless asked to create it.

@@ -7,6 +7,7 @@
  */
 import { ANNOTATION_FILE_VERSION, requiredFileVersion, type Annotation, type AnnotationFile, type StatusChange } from './annotation';
 import { ANNOTATION_KEY_ORDER, keysInOrder, orderedComment, orderedEvidence, orderedReview, version2PartsInOrder } from './keyOrder';
+import type { AnnotationTexts } from './annotationTexts';
 import { splitConflictMarkers } from './conflictMarkers';
 import { JsonSyntaxError, lineColumnAt, offsetOfPath, parseJsonTree } from './jsonTree';
 import { checkAnnotationFileValue, type ValidationProblem } from './validate';
@@ -109,9 +110,74 @@ export function canonicalAnnotationJson(a: Annotation): string {
  * @param file The file to write; it is not modified.
  */
 export function serializeAnnotationFile(file: AnnotationFile): string {
-  const annotations = sortAnnotations(file.annotations).map((a) => (isInFileOrder(a) ? a : orderedAnnotation(a)));
-  const version = Math.max(file.version, requiredFileVersion(annotations));
+  const { version, annotations } = inFileOrder(file);
   return `${JSON.stringify({ version, annotations }, null, 2)}\n`;
+}
+
+/**
+ * {@link serializeAnnotationFile} for a store that writes the same annotations again and again: the
+ * same bytes, but only annotations without a text in `texts` are serialised, and this write's texts
+ * are kept there for the next.
+ */
+export function serializeAnnotationFileKeepingTexts(file: AnnotationFile, texts: AnnotationTexts): string {
+  const { version, sorted, annotations } = inFileOrder(file);
+  const known = sorted.filter((a) => texts.get(a) !== undefined).length;
+  // Mostly new texts (the first save of a store): one JSON.stringify of the whole file, cut into the annotations' texts.
+  if (known < sorted.length / 2) {
+    const whole = `${JSON.stringify({ version, annotations }, null, 2)}\n`;
+    rememberAnnotationTexts(whole, version, sorted, texts);
+    return whole;
+  }
+  return fileText(version, sorted.map((a, i) => texts.get(a) ?? texts.remember(a, annotationText(annotations[i]))));
+}
+
+/** The annotations sorted (`sorted`), each in file order (`annotations`, a copy where needed), and the version to write. */
+function inFileOrder(file: AnnotationFile): { version: number; sorted: Annotation[]; annotations: Annotation[] } {
+  const sorted = sortAnnotations(file.annotations);
+  const annotations = sorted.map((a) => (isInFileOrder(a) ? a : orderedAnnotation(a)));
+  return { version: Math.max(file.version, requiredFileVersion(annotations)), sorted, annotations };
+}
+
+/** How the file's lines of an annotation are indented: two levels of 2 spaces. */
+const ANNOTATION_INDENT = '    ';
+/** Between two annotations in the file: the first one's closing brace, a comma, the second one's indent. */
+const BETWEEN_ANNOTATIONS = `\n${ANNOTATION_INDENT}},\n${ANNOTATION_INDENT}`;
+
+function fileTextStart(version: number): string {
+  return `{\n  "version": ${version},\n  "annotations": [\n${ANNOTATION_INDENT}`;
+}
+
+const FILE_TEXT_END = '\n  ]\n}\n';
+
+/** The file's text around its annotations' texts: what `JSON.stringify({version, annotations}, null, 2)` and a newline give. */
+function fileText(version: number, annotationTexts: string[]): string {
+  if (annotationTexts.length === 0) return `{\n  "version": ${version},\n  "annotations": []\n}\n`;
+  return `${fileTextStart(version)}${annotationTexts.join(`,\n${ANNOTATION_INDENT}`)}${FILE_TEXT_END}`;
+}
+
+/** One annotation (in file order) as the file holds it: its indented JSON, every line after the first indented to the list's depth. */
+function annotationText(ordered: Annotation): string {
+  // JSON.stringify writes a newline inside a string as \n, so every line break is one of the layout.
+  return JSON.stringify(ordered, null, 2).replaceAll('\n', `\n${ANNOTATION_INDENT}`);
+}
+
+/**
+ * Cuts the whole file text into the annotations' texts and keeps them: an annotation's lines are
+ * indented deeper than its closing brace, so `BETWEEN_ANNOTATIONS` occurs only between annotations.
+ * Keeps nothing when the cut does not give one text per annotation.
+ */
+function rememberAnnotationTexts(whole: string, version: number, sorted: readonly Annotation[], texts: AnnotationTexts): void {
+  if (sorted.length === 0) return;
+  const end = whole.length - FILE_TEXT_END.length;
+  const cut: string[] = [];
+  let start = fileTextStart(version).length;
+  for (let at = whole.indexOf(BETWEEN_ANNOTATIONS, start); at !== -1 && at < end; at = whole.indexOf(BETWEEN_ANNOTATIONS, start)) {
+    cut.push(whole.slice(start, at + ANNOTATION_INDENT.length + 2));
+    start = at + BETWEEN_ANNOTATIONS.length;
+  }
+  cut.push(whole.slice(start, end));
+  if (cut.length !== sorted.length) return;
+  sorted.forEach((a, i) => texts.remember(a, cut[i]));
 }
 
 /** Validation problems with 1-based line and column in `text` (at most MAX_PROBLEMS, then a summary). */

@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Annotation, AnnotationFile } from '../../../src/core/store/annotation';
-import { canonicalAnnotationJson, parseAnnotationFile } from '../../../src/core/store/file';
+import { AnnotationTexts } from '../../../src/core/store/annotationTexts';
+import { canonicalAnnotationJson, parseAnnotationFile, serializeAnnotationFile, serializeAnnotationFileKeepingTexts } from '../../../src/core/store/file';
 import { jsonEqual } from '../../../src/core/store/jsonEqual';
 import { parseJsonTree } from '../../../src/core/store/jsonTree';
 import { checkAnnotationFileValue } from '../../../src/core/store/validate';
@@ -100,6 +101,31 @@ describe('store fast paths agree with their slow references', () => {
         assert.equal(jsonEqual(a, b), canonicalAnnotationJson(a) === canonicalAnnotationJson(b));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('a store that keeps its annotations\' texts writes the same bytes as serialising the whole file, save after save', () => {
+    /** What a save may bring: each annotation kept (the same object), changed (a new one, maybe out of file order), or removed; new ones added. */
+    const stepArb = fc.record({ fates: fc.array(fc.constantFrom('keep', 'keep', 'keep', 'change', 'reorder', 'remove'), { maxLength: 12 }), added: fc.uniqueArray(annotationArb, { selector: (a) => a.id, maxLength: 3 }), note: text });
+    fc.assert(
+      fc.property(fileArb, fc.array(stepArb, { minLength: 1, maxLength: 4 }), (first, steps) => {
+        const texts = new AnnotationTexts();
+        let file = first;
+        assert.equal(serializeAnnotationFileKeepingTexts(file, texts), serializeAnnotationFile(file));
+        for (const { fates, added, note } of steps) {
+          const kept = file.annotations.flatMap((a, i) => {
+            const fate = fates[i] ?? 'keep';
+            if (fate === 'remove') return [];
+            if (fate === 'change') return [{ ...a, note }];
+            if (fate === 'reorder') return [Object.fromEntries(Object.entries(a).reverse()) as unknown as Annotation];
+            return [a];
+          });
+          const ids = new Set(kept.map((a) => a.id));
+          file = { version: file.version, annotations: [...kept, ...added.filter((a) => !ids.has(a.id))] };
+          assert.equal(serializeAnnotationFileKeepingTexts(file, texts), serializeAnnotationFile(file));
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 
