@@ -9,69 +9,27 @@
  *    every quote. Target: 250 ms. Every resolution is checked against where the words really went.
  * 3. For scale (no target): the same, but the 10% are deleted outright, so their orphaning costs a
  *    full approximate search each: the worst case.
- * 4. Version 2: the 10,000 annotations with 5 comments each (and an assignee, a review and tags on a
- *    third): opened, changed and saved by the store; and a three-way merge of two sides that each
- *    changed a tenth (a reply each, a note, an approval), read, merged and written as the merge
- *    driver does. Target: within twice case 1's figure measured in the same run.
+ * 4. Version 2 (storeDiscussion.ts): the same 10,000 annotations with 5 comments each, opened, saved,
+ *    merged by the merge driver and reloaded by the watcher, each against the same operation on
+ *    case 1's file in the same run. Target: within twice that figure.
+ *
+ * The files are made by benchFiles.ts: distinct quotes, notes and comments, a team of authors.
  */
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchSection } from './bench';
-import { random, seedTexts } from './shared';
-import { AnnotationStore, makeQuote, mergeAnnotationFiles, parseAnnotationFile, resolveAll, serializeAnnotationFile, STATUSES, type Annotation, type AnchorResolution, type AnnotationFile } from '../src/core/store';
+import { median, printTable, random } from './shared';
+import { FILE_ANNOTATIONS, makeArticle, makeBenchFiles, wordEnd, wordStart } from './benchFiles';
+import { benchDiscussion } from './storeDiscussion';
+import { AnnotationStore, makeQuote, parseAnnotationFile, resolveAll, serializeAnnotationFile, type Annotation, type AnchorResolution, type AnnotationFile } from '../src/core/store';
 
 const RUNS = 7;
-const FILE_ANNOTATIONS = 10_000;
 const ARTICLE_ANNOTATIONS = 1_000;
 const ARTICLE_SIZE = 1 << 20;
 const CHANGED_SHARE = 0.1;
 const LOAD_SAVE_TARGET_MS = 150;
 const REANCHOR_TARGET_MS = 250;
-
-/** The seed articles' paragraphs (lines longer than 40 characters). */
-function seedParagraphs(): string[] {
-  return seedTexts()
-    .flatMap((text) => text.split('\n'))
-    .filter((p) => p.trim().length > 40);
-}
-
-/**
- * About `size` characters of German AI news: seed paragraphs in random order, numbered, with one word
- * in four swapped for a random word of the seeds, so that (as in a real article) passages do not
- * repeat verbatim.
- */
-function makeArticle(size: number, next: () => number): string {
-  const paragraphs = seedParagraphs();
-  const vocabulary = [...new Set(paragraphs.join(' ').split(/\s+/).filter(Boolean))];
-  const parts: string[] = [];
-  let length = 0;
-  for (let n = 1; length < size; n += 1) {
-    const words = paragraphs[Math.floor(next() * paragraphs.length)].split(' ').map((w) => (next() < 0.25 ? vocabulary[Math.floor(next() * vocabulary.length)] : w));
-    const paragraph = `Absatz ${n}: ${words.join(' ')}\n\n`;
-    parts.push(paragraph);
-    length += paragraph.length;
-  }
-  return parts.join('').slice(0, size);
-}
-
-/** The start of the word at or after an offset. */
-function wordStart(text: string, offset: number): number {
-  let i = offset;
-  while (i > 0 && /\S/.test(text[i - 1])) i -= 1;
-  return i;
-}
-
-function wordEnd(text: string, offset: number): number {
-  let i = offset;
-  while (i < text.length && /\S/.test(text[i])) i += 1;
-  return i;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 async function timeIt(run: () => unknown | Promise<unknown>): Promise<number> {
   const times: number[] = [];
@@ -92,51 +50,6 @@ function table(rows: string[][]): void {
   console.log(line(header));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const r of rows) console.log(line(r));
-}
-
-const COMMENTS_PER_ANNOTATION = 5;
-
-/** The version-2 fields of the bench file: 5 comments on every annotation, assignee, review and tags on a third. */
-function withVersion2Fields(a: Annotation, i: number): Annotation {
-  const at = (k: number) => new Date(Date.parse(a.created) + k * 3_600_000).toISOString();
-  const comments = Array.from({ length: COMMENTS_PER_ANNOTATION }, (_, k) => ({
-    id: `c${k}`,
-    author: ['Anna', 'Ben', 'Chris'][(i + k) % 3],
-    at: at(k + 1),
-    body: k % 2 === 0 ? 'Wo steht das? Die Pressemitteilung nennt eine andere Zahl.' : 'Geprüft mit dem Geschäftsbericht 2024, Seite 12.',
-  }));
-  if (i % 3 !== 0) return { ...a, comments };
-  return { ...a, assignee: 'Ben', review: { by: 'Chris', at: at(6), result: 'approved', status: a.status }, tags: ['Zahlen', 'Wahl 2025'], comments };
-}
-
-/** 10,000 annotations over 100 articles made of seed text, a third with the optional fields in use; with `version2`, also its fields. */
-export function makeFile(version2 = false): string {
-  const next = random(11);
-  const article = makeArticle(64 * 1024, next);
-  const annotations: Annotation[] = [];
-  for (let i = 0; i < FILE_ANNOTATIONS; i += 1) {
-    const start = wordStart(article, Math.floor(next() * (article.length - 300)));
-    const end = wordEnd(article, start + 20 + Math.floor(next() * 100));
-    const created = new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString();
-    const a: Annotation = {
-      id: `bench${String(i).padStart(16, '0')}`,
-      article: `articles/${String(i % 100).padStart(3, '0')}.md`,
-      status: STATUSES[i % 3],
-      quote: makeQuote(article, start, end),
-      position: { start, end },
-      note: i % 2 === 0 ? 'Laut Herstellerangabe; unabhängige Prüfung steht aus.' : '',
-      created,
-      modified: created,
-      author: ['Anna', 'Ben', 'Chris'][i % 3],
-    };
-    if (i % 3 === 0) {
-      a.evidence = ['https://example.org/quelle'];
-      a.reviewBy = '2025-12-31';
-      a.history = [{ status: 'disputed', at: created, author: 'Anna' }, { status: a.status, at: created, author: 'Ben' }];
-    }
-    annotations.push(version2 ? withVersion2Fields(a, i) : a);
-  }
-  return serializeAnnotationFile({ version: 1, annotations });
 }
 
 /** Opens the file with the store, changes one note and saves; the median time in ms. */
@@ -164,59 +77,8 @@ function parsed(text: string): AnnotationFile {
   return result.file;
 }
 
-/**
- * Two sides of the file, each changing a tenth of the annotations as a teammate would: with
- * `version2`, a reply each and a note or an approval; without, a note or a status.
- */
-function mergeSides(base: AnnotationFile, version2: boolean): [string, string] {
-  const side = (name: string, offset: number) => {
-    const annotations = base.annotations.map((a, i): Annotation => {
-      if (i % 10 !== offset) return a;
-      const modified = new Date(Date.parse(a.modified) + 86_400_000).toISOString();
-      if (!version2) return offset === 0 ? { ...a, note: `${a.note} (ergänzt)`, modified } : { ...a, status: 'disputed', modified };
-      const reply = { id: `r-${name}`, author: name, at: modified, body: `Antwort von ${name}` };
-      return offset === 0
-        ? { ...a, note: `${a.note} (ergänzt)`, modified, comments: [...(a.comments ?? []), reply] }
-        : { ...a, review: { by: name, at: modified, result: 'approved' as const, status: a.status }, modified, comments: [...(a.comments ?? []), reply] };
-    });
-    return serializeAnnotationFile({ version: base.version, annotations });
-  };
-  return [side('Dana', 0), side('Eli', 5)];
-}
-
-/** What the merge driver does with three versions of the file: read, merge, write; the median in ms. */
-async function timeMerge(text: string, version2: boolean): Promise<{ ms: number; merged: AnnotationFile }> {
-  const [ours, theirs] = mergeSides(parsed(text), version2);
-  let merged: AnnotationFile = { version: 1, annotations: [] };
-  const ms = await timeIt(() => {
-    merged = mergeAnnotationFiles(parsed(text), parsed(ours), parsed(theirs));
-    return serializeAnnotationFile(merged);
-  });
-  return { ms, merged };
-}
-
-/**
- * Case 4: version 2 with 5 comments per annotation, against the same operations on case 1's file
- * (no comments) measured in this run.
- */
-async function benchVersion2(version1Text: string, version1Ms: number): Promise<string[][]> {
-  const text = makeFile(true);
-  const storeMs = await timeOpenChangeSave(text);
-  const merge1 = await timeMerge(version1Text, false);
-  const merge2 = await timeMerge(text, true);
-  const count = merge2.merged.annotations.reduce((sum, a) => sum + (a.comments?.length ?? 0), 0);
-  if (count !== FILE_ANNOTATIONS * COMMENTS_PER_ANNOTATION + FILE_ANNOTATIONS / 5) throw new Error(`merge kept ${count} comments`);
-  const mb = (text.length / 1e6).toFixed(1);
-  const row = (label: string, ms: number, baseline: string, baselineMs: number) => [label, ms.toFixed(1), baseline, baselineMs.toFixed(1), `${(2 * baselineMs).toFixed(0)} (2×)`, ms < 2 * baselineMs ? 'ok' : 'MISSED'];
-  return [
-    row(`10,000 annotations × 5 comments (${mb} MB): open + validate + change + save, on disk`, storeMs, 'case 1 (no comments)', version1Ms),
-    ['10,000 annotations (no comments): read base, ours, theirs + merge + write (the merge driver\'s work)', merge1.ms.toFixed(1), '', '', '', ''],
-    row('the same with 5 comments each, a reply on each side', merge2.ms, 'the line above', merge1.ms),
-  ];
-}
-
 async function benchLoadSave(): Promise<string[][]> {
-  const text = makeFile();
+  const text = makeBenchFiles().plain;
   const storeMs = await timeOpenChangeSave(text);
   const memoryMs = await timeIt(() => serializeAnnotationFile(parsed(text)));
   const baselineMs = await timeIt(() => JSON.stringify(JSON.parse(text), null, 2));
@@ -224,7 +86,6 @@ async function benchLoadSave(): Promise<string[][]> {
   return [
     [`10,000 annotations (${mb} MB): open + validate + change + save, on disk`, storeMs.toFixed(1), 'JSON.parse + stringify', baselineMs.toFixed(1), String(LOAD_SAVE_TARGET_MS), storeMs < LOAD_SAVE_TARGET_MS ? 'ok' : 'MISSED'],
     ['10,000 annotations: parse + validate + serialise, in memory', memoryMs.toFixed(1), 'JSON.parse + stringify', baselineMs.toFixed(1), '', ''],
-    ...(await benchVersion2(text, storeMs)),
   ];
 }
 
@@ -339,5 +200,7 @@ export const storeBench: BenchSection = {
     table([...loadSave, ...reanchor.rows]);
     console.log('');
     for (const note of reanchor.notes) console.log(note);
+    console.log('\nVersion 2: 10,000 annotations with 5 comments each against the same without comments, interleaved runs\n');
+    printTable(['operation', 'no comments ms', '5 comments ms', 'ratio of medians', 'floor ratio', 'target', ''], await benchDiscussion());
   },
 };

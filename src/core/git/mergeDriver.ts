@@ -211,7 +211,8 @@ function parseFeedbackVersion(name: string, path: string, read: { text: string }
 
 /** Whether a version is a feedback file (`{version, corrections}`) rather than an annotation file. */
 function isFeedbackText(read: { text: string } | { problem: string }): boolean {
-  return 'text' in read && /^\s*\{[\s\S]*"corrections"\s*:/.test(read.text) && !/"annotations"\s*:/.test(read.text) && parseFeedbackFile(read.text).kind === 'ok';
+  // Two searches rather than one `^\s*\{[\s\S]*"corrections"`, which backtracks over the whole file.
+  return 'text' in read && /^\s*\{/.test(read.text) && /"corrections"\s*:/.test(read.text) && !/"annotations"\s*:/.test(read.text) && parseFeedbackFile(read.text).kind === 'ok';
 }
 
 /**

@@ -21,11 +21,13 @@ import {
   type TextPosition,
   type TextQuote,
 } from './annotation';
+import { AnnotationTexts } from './annotationTexts';
 import { Emitter, type Disposable } from './emitter';
-import { canonicalAnnotationJson, describeUnwritable, emptyAnnotationFile, orderedAnnotation, parseAnnotationFile, serializeAnnotationFile, sortAnnotations, type ParseResult } from './file';
+import { canonicalAnnotationJson, describeUnwritable, emptyAnnotationFile, orderedAnnotation, parseAnnotationFile, serializeAnnotationFileKeepingTexts, sortAnnotations, type ParseResult } from './file';
 import { fileIdentity, readAnnotationFileText, writeFileAtomic } from './fileIo';
 import { LockTimeoutError, withFileLock, type LockOptions } from './fileLock';
 import { resolveInsideWorkspace } from '../workspace/guardedRead';
+import { jsonEqual } from './jsonEqual';
 import { mergeAnnotationFiles, resolveConflictMarkers } from './merge';
 import { isValidArticlePath, validateAnnotation, type ValidationProblem } from './validate';
 import { applyVersion2Patch, type Version2Patch } from './patchVersion2';
@@ -163,6 +165,8 @@ export class AnnotationStore {
   private readOnly: string | undefined;
   private proposal: (ConflictProposal & { diskText: string }) | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  /** The text of each annotation as last written: a save serialises only the annotations that changed since. */
+  private readonly texts = new AnnotationTexts();
 
   private constructor(
     readonly folderPath: string,
@@ -217,7 +221,7 @@ export class AnnotationStore {
     for (const annotation of this.annotations) {
       const before = inBase.get(annotation.id);
       if (!before) changes.push({ kind: 'added', id: annotation.id, annotation });
-      else if (canonicalAnnotationJson(before) !== canonicalAnnotationJson(annotation)) changes.push({ kind: 'changed', id: annotation.id, annotation });
+      else if (before !== annotation && !jsonEqual(before, annotation)) changes.push({ kind: 'changed', id: annotation.id, annotation });
     }
     for (const [id, annotation] of inBase) {
       if (!this.current.has(id)) changes.push({ kind: 'removed', id, annotation });
@@ -480,7 +484,7 @@ export class AnnotationStore {
    * @returns undefined when the disk changed meanwhile (the caller starts over).
    */
   private async write(merged: AnnotationFile, diskBefore: DiskState, snapshot: AnnotationFile, snapshotRevision: number, createEmpty = false): Promise<SaveResult | undefined> {
-    const text = serializeAnnotationFile(merged);
+    const text = serializeAnnotationFileKeepingTexts(merged, this.texts);
     let kind: 'written' | 'unchanged' = 'unchanged';
     let identity = diskBefore.identity;
     // No file and nothing to put in it: leave the workspace alone unless asked to create it.
@@ -579,7 +583,8 @@ export class AnnotationStore {
     let changed = annotations.length !== previous.size;
     this.current = new Map(annotations.map((a) => {
       const old = previous.get(a.id);
-      if (old && (old === a || canonicalAnnotationJson(old) === canonicalAnnotationJson(a))) return [a.id, old];
+      // jsonEqual: the same answer as comparing canonical JSON (a property test), without building it.
+      if (old && (old === a || jsonEqual(old, a))) return [a.id, old];
       changed = true;
       return [a.id, a];
     }));

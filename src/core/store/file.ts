@@ -7,9 +7,10 @@
  */
 import { ANNOTATION_FILE_VERSION, requiredFileVersion, type Annotation, type AnnotationFile, type StatusChange } from './annotation';
 import { ANNOTATION_KEY_ORDER, keysInOrder, orderedComment, orderedEvidence, orderedReview, version2PartsInOrder } from './keyOrder';
+import type { AnnotationTexts } from './annotationTexts';
 import { splitConflictMarkers } from './conflictMarkers';
 import { JsonSyntaxError, lineColumnAt, offsetOfPath, parseJsonTree } from './jsonTree';
-import { validateAnnotationFileValue, type ValidationProblem } from './validate';
+import { checkAnnotationFileValue, type ValidationProblem } from './validate';
 
 /** A problem in the file text, 1-based line and column. */
 export interface FileProblem {
@@ -109,9 +110,74 @@ export function canonicalAnnotationJson(a: Annotation): string {
  * @param file The file to write; it is not modified.
  */
 export function serializeAnnotationFile(file: AnnotationFile): string {
-  const annotations = sortAnnotations(file.annotations).map((a) => (isInFileOrder(a) ? a : orderedAnnotation(a)));
-  const version = Math.max(file.version, requiredFileVersion(annotations));
+  const { version, annotations } = inFileOrder(file);
   return `${JSON.stringify({ version, annotations }, null, 2)}\n`;
+}
+
+/**
+ * {@link serializeAnnotationFile} for a store that writes the same annotations again and again: the
+ * same bytes, but only annotations without a text in `texts` are serialised, and this write's texts
+ * are kept there for the next.
+ */
+export function serializeAnnotationFileKeepingTexts(file: AnnotationFile, texts: AnnotationTexts): string {
+  const { version, sorted, annotations } = inFileOrder(file);
+  const known = sorted.filter((a) => texts.get(a) !== undefined).length;
+  // Mostly new texts (the first save of a store): one JSON.stringify of the whole file, cut into the annotations' texts.
+  if (known < sorted.length / 2) {
+    const whole = `${JSON.stringify({ version, annotations }, null, 2)}\n`;
+    rememberAnnotationTexts(whole, version, sorted, texts);
+    return whole;
+  }
+  return fileText(version, sorted.map((a, i) => texts.get(a) ?? texts.remember(a, annotationText(annotations[i]))));
+}
+
+/** The annotations sorted (`sorted`), each in file order (`annotations`, a copy where needed), and the version to write. */
+function inFileOrder(file: AnnotationFile): { version: number; sorted: Annotation[]; annotations: Annotation[] } {
+  const sorted = sortAnnotations(file.annotations);
+  const annotations = sorted.map((a) => (isInFileOrder(a) ? a : orderedAnnotation(a)));
+  return { version: Math.max(file.version, requiredFileVersion(annotations)), sorted, annotations };
+}
+
+/** How the file's lines of an annotation are indented: two levels of 2 spaces. */
+const ANNOTATION_INDENT = '    ';
+/** Between two annotations in the file: the first one's closing brace, a comma, the second one's indent. */
+const BETWEEN_ANNOTATIONS = `\n${ANNOTATION_INDENT}},\n${ANNOTATION_INDENT}`;
+
+function fileTextStart(version: number): string {
+  return `{\n  "version": ${version},\n  "annotations": [\n${ANNOTATION_INDENT}`;
+}
+
+const FILE_TEXT_END = '\n  ]\n}\n';
+
+/** The file's text around its annotations' texts: what `JSON.stringify({version, annotations}, null, 2)` and a newline give. */
+function fileText(version: number, annotationTexts: string[]): string {
+  if (annotationTexts.length === 0) return `{\n  "version": ${version},\n  "annotations": []\n}\n`;
+  return `${fileTextStart(version)}${annotationTexts.join(`,\n${ANNOTATION_INDENT}`)}${FILE_TEXT_END}`;
+}
+
+/** One annotation (in file order) as the file holds it: its indented JSON, every line after the first indented to the list's depth. */
+function annotationText(ordered: Annotation): string {
+  // JSON.stringify writes a newline inside a string as \n, so every line break is one of the layout.
+  return JSON.stringify(ordered, null, 2).replaceAll('\n', `\n${ANNOTATION_INDENT}`);
+}
+
+/**
+ * Cuts the whole file text into the annotations' texts and keeps them: an annotation's lines are
+ * indented deeper than its closing brace, so `BETWEEN_ANNOTATIONS` occurs only between annotations.
+ * Keeps nothing when the cut does not give one text per annotation.
+ */
+function rememberAnnotationTexts(whole: string, version: number, sorted: readonly Annotation[], texts: AnnotationTexts): void {
+  if (sorted.length === 0) return;
+  const end = whole.length - FILE_TEXT_END.length;
+  const cut: string[] = [];
+  let start = fileTextStart(version).length;
+  for (let at = whole.indexOf(BETWEEN_ANNOTATIONS, start); at !== -1 && at < end; at = whole.indexOf(BETWEEN_ANNOTATIONS, start)) {
+    cut.push(whole.slice(start, at + ANNOTATION_INDENT.length + 2));
+    start = at + BETWEEN_ANNOTATIONS.length;
+  }
+  cut.push(whole.slice(start, end));
+  if (cut.length !== sorted.length) return;
+  sorted.forEach((a, i) => texts.remember(a, cut[i]));
 }
 
 /** Validation problems with 1-based line and column in `text` (at most MAX_PROBLEMS, then a summary). */
@@ -153,71 +219,27 @@ export function syntaxProblem(text: string, error: unknown): FileProblem {
 }
 
 /**
- * How many keys the parsed file holds (JSON.parse keeps one per duplicated name, so a text with more
- * keys has duplicates). Walks with a stack: a validated file is shallow, version 2's comments, review
- * and evidence objects included.
- */
-function keysOfValidFile(file: AnnotationFile): number {
-  let keys = 0;
-  const pending: unknown[] = [file];
-  while (pending.length > 0) {
-    const value = pending.pop();
-    if (Array.isArray(value)) pending.push(...value);
-    else if (value !== null && typeof value === 'object') {
-      const values = Object.values(value);
-      keys += values.length;
-      pending.push(...values);
-    }
-  }
-  return keys;
-}
-
-/** Places where a key may start: a quote, optional whitespace, a colon (a string holding `\":` counts too). */
-function countKeyOpenings(text: string): number {
-  const opening = /"\s*:/g;
-  let count = 0;
-  while (opening.test(text)) count += 1;
-  return count;
-}
-
-/**
- * How many keys a valid JSON text holds exactly: strings followed by a colon. Jumps from quote to
- * quote, so strings are skipped at native speed; an escaped `"` does not end a string.
+ * How many keys the text of a valid annotation file holds: quotes preceded by a letter or digit and
+ * followed by a colon. Exact for a validated file, whose keys are all known names (ending in a letter
+ * or digit, also when written with escapes): the quote that closes a key is preceded by its last
+ * character; an opening quote is preceded by `[`, `{`, `,`, `:` or whitespace (so a suffix such as
+ * `": weiter"` does not count), and a quote inside a string is escaped (preceded by a backslash).
  */
 function countKeys(text: string): number {
+  const keyEnd = /[A-Za-z0-9]"\s*:/g;
   let keys = 0;
-  for (let open = text.indexOf('"'); open !== -1; open = text.indexOf('"', open + 1)) {
-    let close = text.indexOf('"', open + 1);
-    while (close !== -1 && isEscaped(text, close)) close = text.indexOf('"', close + 1);
-    if (close === -1) break;
-    let next = close + 1;
-    while (next < text.length && isJsonWhitespace(text.charCodeAt(next))) next += 1;
-    if (text.charCodeAt(next) === 58) keys += 1;
-    open = close;
-  }
+  while (keyEnd.test(text)) keys += 1;
   return keys;
-}
-
-/** Whether the quote at `at` is preceded by an odd number of backslashes. */
-function isEscaped(text: string, at: number): boolean {
-  let backslashes = 0;
-  for (let i = at - 1; i >= 0 && text.charCodeAt(i) === 92; i -= 1) backslashes += 1;
-  return backslashes % 2 === 1;
-}
-
-function isJsonWhitespace(code: number): boolean {
-  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
 }
 
 /**
  * A key given twice in one object of a valid file (JSON.parse keeps the last silently, so the next
  * save would drop the other), located by the strict tree parser. Counting first: a text with as
- * many keys as the parsed file has holds none twice. The quick count over-counts strings holding
- * `\":`; only then the exact count runs, and only when that differs too, the tree parser.
+ * many keys as the parsed file holds (`parsedKeys`, counted by the validation) has none twice, and
+ * only a text with more runs the tree parser.
  */
-function duplicateKeyProblem(text: string, file: AnnotationFile): FileProblem | undefined {
-  const keys = keysOfValidFile(file);
-  if (countKeyOpenings(text) === keys || countKeys(text) === keys) return undefined;
+function duplicateKeyProblem(text: string, parsedKeys: number): FileProblem | undefined {
+  if (countKeys(text) === parsedKeys) return undefined;
   return treeProblem(text);
 }
 
@@ -254,13 +276,13 @@ export function parseAnnotationFile(text: string): ParseResult {
   } catch (error) {
     return { kind: 'invalid', problems: [syntaxProblem(body, error)] };
   }
-  const problems = validateAnnotationFileValue(value);
+  const { problems, keys } = checkAnnotationFileValue(value);
   const version = (value as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && Number.isSafeInteger(version) && version > ANNOTATION_FILE_VERSION) {
     return problems.length === 0 ? { kind: 'newer', version, file: value as AnnotationFile } : { kind: 'newer', version };
   }
   if (problems.length > 0) return { kind: 'invalid', problems: locateProblems(body, problems) };
-  const duplicate = duplicateKeyProblem(body, value as AnnotationFile);
+  const duplicate = duplicateKeyProblem(body, keys);
   return duplicate ? { kind: 'invalid', problems: [duplicate] } : { kind: 'ok', file: value as AnnotationFile };
 }
 

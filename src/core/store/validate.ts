@@ -106,6 +106,11 @@ function show(value: unknown): string {
 /** Collects problems relative to a base path. */
 class ProblemList implements FieldChecker {
   readonly problems: ValidationProblem[] = [];
+  /**
+   * How many keys the objects checked hold, counted while their keys are looked at anyway: for a file
+   * without problems, the number of keys JSON.parse kept (the duplicate-key check compares it with the text).
+   */
+  keys = 0;
   /** Article paths already found valid in this run (a file names few articles many times). */
   readonly validArticles: Set<string>;
   constructor(
@@ -161,7 +166,10 @@ class ProblemList implements FieldChecker {
       this.add(path, `must be ${what}, not ${show(value)}`);
       return false;
     }
-    for (const key in value) if (!known.includes(key)) this.add([...path, key], `unknown field "${key}" (known fields: ${known.join(', ')})`, true);
+    for (const key in value) {
+      this.keys += 1;
+      if (!known.includes(key)) this.add([...path, key], `unknown field "${key}" (known fields: ${known.join(', ')})`, true);
+    }
     for (const key of required) if (!(key in value)) this.add(path, `is missing "${key}"`);
     return true;
   }
@@ -192,6 +200,7 @@ function checkAnnotation(value: unknown, list: ProblemList): ValidationProblem[]
     if (!(key in value)) list.add([], `is missing "${key}"`);
   }
   for (const key in value) {
+    list.keys += 1;
     if (!ANNOTATION_KEYS.has(key)) list.add([key], `unknown field "${key}" (a typo? known fields: ${[...ANNOTATION_KEYS].join(', ')})`, true);
   }
   if ('id' in value && list.string(value.id, ['id'], true) && !ID_PATTERN.test(value.id)) {
@@ -219,6 +228,7 @@ function validateQuote(quote: unknown, list: ProblemList): void {
     return;
   }
   for (const key in quote) {
+    list.keys += 1;
     if (key !== 'exact' && key !== 'prefix' && key !== 'suffix') list.add(['quote', key], `unknown field "${key}" in quote`, true);
   }
   if (!('exact' in quote)) list.add(['quote'], 'is missing "exact"');
@@ -237,6 +247,7 @@ function validatePosition(position: unknown, list: ProblemList): void {
     return;
   }
   for (const key in position) {
+    list.keys += 1;
     if (key !== 'start' && key !== 'end') list.add(['position', key], `unknown field "${key}" in position`, true);
   }
   if (!('start' in position)) list.add(['position'], 'is missing "start"');
@@ -274,6 +285,7 @@ function validateStatusChange(entry: unknown, i: number, list: ProblemList): voi
     return;
   }
   for (const key in entry) {
+    list.keys += 1;
     if (key !== 'status' && key !== 'at' && key !== 'author') list.add([...path, key], `unknown field "${key}" in a status change`, true);
   }
   for (const key of ['status', 'at', 'author']) {
@@ -289,12 +301,21 @@ function validateStatusChange(entry: unknown, i: number, list: ProblemList): voi
  * The `version` is only checked to be a whole number of 1 or more; the caller decides what a newer one means.
  */
 export function validateAnnotationFileValue(value: unknown): ValidationProblem[] {
+  return checkAnnotationFileValue(value).problems;
+}
+
+/**
+ * {@link validateAnnotationFileValue}, and how many keys the value holds (exact when there are no
+ * problems; counted on the way, so that the duplicate-key check walks the file no second time).
+ */
+export function checkAnnotationFileValue(value: unknown): { problems: ValidationProblem[]; keys: number } {
   const list = new ProblemList([]);
   if (!isObject(value)) {
     list.add([], `the file must be a JSON object {"version": 1, "annotations": [...]}, not ${show(value)}`);
-    return list.problems;
+    return list;
   }
   for (const key of Object.keys(value)) {
+    list.keys += 1;
     if (key !== 'version' && key !== 'annotations') list.add([key], `unknown top-level field "${key}" (expected only "version" and "annotations")`, true);
   }
   if (!('version' in value)) list.add([], 'is missing "version"');
@@ -317,5 +338,5 @@ export function validateAnnotationFileValue(value: unknown): ValidationProblem[]
       else list.add(['id'], `duplicates the id of annotations[${first}] ("${id}"); ids must be unique`);
     });
   }
-  return list.problems;
+  return list;
 }

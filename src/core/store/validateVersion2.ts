@@ -9,6 +9,8 @@ type Path = (string | number)[];
 
 /** What the checks need from validate.ts's problem list. */
 export interface FieldChecker {
+  /** Keys of the objects checked so far (see validate.ts); `object` counts them, other checks add theirs. */
+  keys: number;
   add(path: Path, message: string, atKey?: boolean): void;
   string(value: unknown, path: Path, nonEmpty?: boolean): value is string;
   dateTime(value: unknown, path: Path): void;
@@ -64,20 +66,48 @@ function checkTags(tags: unknown, list: FieldChecker): void {
   });
 }
 
+/** Up to this many comments, a repeated id is looked for among the earlier ones instead of in a Set. */
+const SMALL_THREAD = 16;
+
+/** Whether `comments[index]`'s id is one of an earlier comment's (all of them already found valid). */
+function repeatsAnEarlierId(comments: readonly unknown[], index: number, id: string, seen: Set<string> | undefined): boolean {
+  if (seen) return seen.has(id);
+  for (let i = 0; i < index; i += 1) if ((comments[i] as { id: string }).id === id) return true;
+  return false;
+}
+
 /**
- * Whether a comment is valid, checked without building any problem path: a file holds many comments
- * and nearly all are fine, so only the rare bad one goes through the detailed (allocating) checks.
+ * How many keys a comment has when it is valid, else -1; checked without building any problem path or
+ * collection: a file holds many comments and nearly all are fine, so only the rare bad one goes
+ * through the detailed (allocating) checks. `seen` holds the earlier ids of a long thread.
  */
-function isPlainValidComment(comment: unknown, seen: Set<string>, list: FieldChecker): boolean {
-  if (typeof comment !== 'object' || comment === null || Array.isArray(comment)) return false;
+function plainValidCommentKeys(comments: readonly unknown[], index: number, seen: Set<string> | undefined, list: FieldChecker): number {
+  const comment = comments[index];
+  if (typeof comment !== 'object' || comment === null || Array.isArray(comment)) return -1;
   const c = comment as Record<string, unknown>;
-  for (const key in c) if (key !== 'id' && key !== 'author' && key !== 'at' && key !== 'body' && key !== 'edited' && key !== 'deleted') return false;
-  if (typeof c.id !== 'string' || !COMMENT_ID_PATTERN.test(c.id) || seen.has(c.id)) return false;
-  if (typeof c.author !== 'string' || typeof c.body !== 'string' || typeof c.at !== 'string' || !list.isDateTime(c.at)) return false;
-  if (c.edited !== undefined && (typeof c.edited !== 'string' || !list.isDateTime(c.edited))) return false;
-  if (c.deleted !== undefined && typeof c.deleted !== 'boolean') return false;
-  seen.add(c.id);
-  return true;
+  let keys = 0;
+  for (const key in c) {
+    if (key !== 'id' && key !== 'author' && key !== 'at' && key !== 'body' && key !== 'edited' && key !== 'deleted') return -1;
+    keys += 1;
+  }
+  if (typeof c.id !== 'string' || !COMMENT_ID_PATTERN.test(c.id) || repeatsAnEarlierId(comments, index, c.id, seen)) return -1;
+  if (typeof c.author !== 'string' || typeof c.body !== 'string' || typeof c.at !== 'string' || !list.isDateTime(c.at)) return -1;
+  if (c.edited !== undefined && (typeof c.edited !== 'string' || !list.isDateTime(c.edited))) return -1;
+  if (c.deleted !== undefined && typeof c.deleted !== 'boolean') return -1;
+  seen?.add(c.id);
+  return keys;
+}
+
+/** The keys of a list of comments when every one is valid (see {@link plainValidCommentKeys}), else -1. */
+function plainValidCommentsKeys(comments: readonly unknown[], list: FieldChecker): number {
+  const seen = comments.length > SMALL_THREAD ? new Set<string>() : undefined;
+  let keys = 0;
+  for (let i = 0; i < comments.length; i += 1) {
+    const commentKeys = plainValidCommentKeys(comments, i, seen, list);
+    if (commentKeys < 0) return -1;
+    keys += commentKeys;
+  }
+  return keys;
 }
 
 function checkComments(comments: unknown, list: FieldChecker): void {
@@ -85,8 +115,11 @@ function checkComments(comments: unknown, list: FieldChecker): void {
     list.add(['comments'], `must be a list of comments, not ${JSON.stringify(comments)}`);
     return;
   }
-  const seen = new Set<string>();
-  if (comments.every((comment: unknown) => isPlainValidComment(comment, seen, list))) return;
+  const keys = plainValidCommentsKeys(comments, list);
+  if (keys >= 0) {
+    list.keys += keys;
+    return;
+  }
   const firstIndex = new Map<string, number>();
   comments.forEach((comment: unknown, i) => {
     const path = ['comments', i];
