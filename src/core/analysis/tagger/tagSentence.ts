@@ -4,7 +4,7 @@
  */
 import type { EntityFinding, EntityType } from '../types';
 import type { Token } from '../tokens';
-import { T, describeFeature, emitContextFeatures, emitFeatures, emitWordFeatures, featureHash, viewOf, type WordContext, type WordsView } from './features';
+import { T, describeFeature, emitContextFeatures, emitWordFeatures, featureHash, viewOf, type Emit, type StrongestFeature, type WordContext } from './features';
 import type { TaggerModel } from './model';
 import { tagWords, type TagWord } from './words';
 import { GIVEN_NAMES, looksLikeGermanNoun } from '../entityGuards';
@@ -75,26 +75,13 @@ export function tagEntities(
 ): TaggedSpan[] {
   const words = tagWords(tokens, text, sentenceStarts);
   if (!words.length) return [];
-  const view = viewOf(words);
-  const context = wordContext(gazetteerOf(words, ruleFindings), model.header.language);
-  const n = model.tags.length;
-  const scores = new Float64Array(words.length * n);
-  let target: Float64Array<ArrayBufferLike> = scores;
-  let at = 0;
-  const add = (template: T, a: string, b?: string): void => {
-    model.add(featureHash(template, a, b), target, at);
-  };
-  for (let i = 0; i < words.length; i++) {
-    model.addWordScores(words[i].text, scores, i * n, (into) => {
-      target = into;
-      at = 0;
-      emitWordFeatures(view, i, context, add);
-    });
-    target = scores;
-    at = i * n;
-    emitContextFeatures(view, i, context, add);
-  }
-  const { tags, confidence } = model.decode(scores, view.shapes, words.map((w) => w.initial));
+  const gazetteer = gazetteerOf(words, ruleFindings);
+  const context = wordContext(gazetteer, model.header.language);
+  const parts = model.parts();
+  parts.beginBlock();
+  const memo = parts.wordsOf(words, context);
+  const scores = parts.scores(words, memo, gazetteer);
+  const { tags, confidence } = model.decode(scores, memo.shapes, words.map((w) => w.initial));
   const spans: TaggedSpan[] = [];
   for (let i = 0; i < words.length; ) {
     if (tags[i] === 0) {
@@ -108,18 +95,19 @@ export function tagEntities(
     if (end > start) {
       let sum = 0;
       for (let k = i; k < j; k++) sum += confidence[k];
-      spans.push({ start, end, type: type as EntityType, confidence: sum / (j - i), reason: strongestReason(model, view, i, context, tags[i]) });
+      spans.push({ start, end, type: type as EntityType, confidence: sum / (j - i), reason: strongestReason(model, words, memo.ids, i, context, tags[i]) });
     }
     i = j;
   }
   return spans;
 }
 
-/** The feature of word i that gave the most weight to tag `tag`, described in words. */
-function strongestReason(model: TaggerModel, view: WordsView, i: number, context: WordContext, tag: number): string {
-  let best = '';
-  let bestWeight = 0;
-  emitFeatures(view, i, context, (template, a, b) => {
+const NO_FEATURE: StrongestFeature = { weight: 0, description: '' };
+
+/** The first feature `emitAll` emits whose weight for `tag` beats `start`'s (the bias never counts). */
+function strongestFeature(model: TaggerModel, tag: number, emitAll: (emit: Emit) => void, start: StrongestFeature): StrongestFeature {
+  let { weight: bestWeight, description: best } = start;
+  emitAll((template, a, b) => {
     if (template === T.Bias) return;
     const weight = model.weight(featureHash(template, a, b), tag);
     if (weight > bestWeight) {
@@ -127,5 +115,18 @@ function strongestReason(model: TaggerModel, view: WordsView, i: number, context
       best = describeFeature(template, a);
     }
   });
-  return best || 'its context';
+  return { weight: bestWeight, description: best };
+}
+
+/**
+ * The feature of word i that gave the most weight to tag `tag`, described in words: the strongest
+ * of its word features (kept per word by the model's memo), unless one of its context features,
+ * which reach two words either side, is stronger still.
+ */
+function strongestReason(model: TaggerModel, words: readonly TagWord[], ids: Int32Array, i: number, context: WordContext, tag: number): string {
+  const from = Math.max(0, i - 2);
+  const view = viewOf(words.slice(from, i + 3));
+  const window: WordContext = { ...context, gazetteer: context.gazetteer.slice(from, i + 3) };
+  const own = model.parts().wordReason(ids[i], tag, () => strongestFeature(model, tag, (emit) => emitWordFeatures(view, i - from, window, emit), NO_FEATURE));
+  return strongestFeature(model, tag, (emit) => emitContextFeatures(view, i - from, window, emit), own).description || 'its context';
 }
