@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tokenize } from '../../../src/core/analysis';
 import { findModelsDir, modelsIn, shippedModels } from '../../../src/core/analysis/models';
-import { T, emitFeatures, featureHash, longShape, shortShape, viewOf, type WordContext } from '../../../src/core/analysis/tagger/features';
+import { T, describeFeature, emitFeatures, featureHash, longShape, shortShape, viewOf, type WordContext } from '../../../src/core/analysis/tagger/features';
 import { decodeTagger } from '../../../src/core/analysis/tagger/model';
 import { gazetteerOf, tagEntities, wordContext, type TaggedSpan } from '../../../src/core/analysis/tagger/tagSentence';
 import { combineEntities } from '../../../src/core/analysis/tagger/combine';
@@ -225,6 +225,36 @@ describe('analysis: tagger part scores', () => {
       assert.ok(words > 10_000, String(words));
     });
   }
+
+  it('gives each span the reason that emitFeatures gives: the first feature with the most weight for its tag', () => {
+    for (const language of ['de', 'en'] as const) {
+      const model = shippedModels().entityTagger(language);
+      assert.ok(model);
+      const lexicon = defaultLexicon();
+      let spans = 0;
+      for (const text of distinctArticle(language, 30_000, corpora()).split('\n\n')) {
+        const tokens = tokenize(text);
+        const starts = roughSentenceStarts(tokens);
+        const rules = findEntities(tokens, text, language, lexicon, starts).findings;
+        const words = tagWords(tokens, text, starts);
+        const view = viewOf(words);
+        const context = wordContext(gazetteerOf(words, rules), language);
+        for (const span of tagEntities(model, tokens, text, starts, rules)) {
+          const i = words.findIndex((w) => w.end > span.start);
+          const tag = model.tags.indexOf(`B-${span.type}`);
+          let best = '';
+          let bestWeight = 0;
+          emitFeatures(view, i, context, (template, a, b) => {
+            const weight = template === T.Bias ? 0 : model.weight(featureHash(template, a, b), tag);
+            if (weight > bestWeight) [best, bestWeight] = [describeFeature(template, a), weight];
+          });
+          assert.equal(span.reason, best || 'its context', `${language}: ${text.slice(span.start, span.end)}`);
+          spans++;
+        }
+      }
+      assert.ok(spans > 100, `${language}: ${spans} spans`);
+    }
+  });
 
   it('adds exactly the weights of the previous-tag features', () => {
     const model = shippedModels().entityTagger('de');
