@@ -9,7 +9,7 @@
  * Weights are integers, so every sum is exact: the scores, and so the tags, are those that
  * `emitFeatures` and `TaggerModel.add` give word by word (a unit test compares both on real text).
  */
-import { T, emitWordFeatures, featureHash, viewOf, type StrongestFeature, type WordContext } from './features';
+import { T, describeFeature, emitWordFeatures, featureHash, viewOf, type Emit, type StrongestFeature, type WordContext } from './features';
 import type { TagWord } from './words';
 
 /** What a memo needs of the model: the number of tags and the weights of one feature. */
@@ -17,6 +17,8 @@ export interface WeightSource {
   readonly tags: readonly string[];
   /** Adds the weights of feature `hash` to scores[at, at + tags). */
   add(hash: number, scores: Int16Array | Float64Array, at: number): boolean;
+  /** The weight of feature `hash` for tag t (0 when unknown). */
+  weight(hash: number, t: number): number;
 }
 
 /**
@@ -92,10 +94,40 @@ class IntTable {
   }
 }
 
+/**
+ * Where emitContextFeatures emits each context feature; the word features come before all of them
+ * (-1). A span's reason is the first feature with the most weight in that order.
+ */
+const EMIT_ORDER: ReadonlyMap<T, number> = new Map([
+  T.Initial, T.Prev, T.Next, T.Prev2, T.Next2, T.PrevShape, T.NextShape, T.PrevShapeHere, T.HereNextShape, T.PrevAndWord,
+  T.Gazetteer, T.PrevGazetteer, T.NextGazetteer,
+].map((template, k) => [template, k]));
+
+/** The strongest feature of one part for one tag, with its place in emitFeatures' order. */
+interface PartReason extends StrongestFeature {
+  order: number;
+}
+
+const NO_REASON: PartReason = { weight: 0, order: Infinity, description: '' };
+
+/** Which neighbours word i has inside its sentence, as emitContextFeatures decides. */
+function neighbours(words: readonly TagWord[], i: number): { previous: boolean; secondPrevious: boolean; next: boolean; secondNext: boolean } {
+  const previous = i > 0 && !words[i].initial;
+  const next = i + 1 < words.length && !words[i + 1].initial;
+  return {
+    previous,
+    secondPrevious: previous && i > 1 && !words[i - 1].initial,
+    next,
+    secondNext: next && i + 2 < words.length && !words[i + 2].initial,
+  };
+}
+
 /** A block's words as the memo knows them. */
 export interface MemoWords {
   ids: Int32Array;
   shapes: Int32Array;
+  /** Set by `scores`: per word, the slab offsets of its SUMMED_PARTS vectors (-1: none). */
+  parts: Int32Array;
 }
 
 /**
@@ -118,8 +150,8 @@ export class PartScores {
   /** (previous word, shape) → the features of the word before; (next word, shape) → those of the word after. */
   private readonly afterWord = new IntTable();
   private readonly beforeWord = new IntTable();
-  /** Per word id × tag: its strongest word feature for that tag (the reason a span gives). */
-  private readonly reasons = new Map<number, StrongestFeature>();
+  /** Per vector and tag (its offset + the tag): the strongest feature summed into it (spans' reasons). */
+  private readonly reasons = new Map<number, PartReason>();
   private readonly gazetteerIds = new Map<string, number>();
   private gazetteerAt: number[] = [];
   /** Vectors for a missing neighbour: the sentence's start or end. */
@@ -226,7 +258,7 @@ export class PartScores {
       ids[i] = id;
       shapes[i] = this.wordShape[id];
     }
-    return { ids, shapes };
+    return { ids, shapes, parts: new Int32Array(0) };
   }
 
   /** The vectors of a word met for the first time: its own features (twice: first in a sentence or not) and its parts as a neighbour. */
@@ -248,17 +280,6 @@ export class PartScores {
     return id;
   }
 
-  /** The strongest word feature of word `id` for `tag`, found by `find` the first time. */
-  wordReason(id: number, tag: number, find: () => StrongestFeature): StrongestFeature {
-    const key = id * this.n + tag;
-    let known = this.reasons.get(key);
-    if (!known) {
-      known = find();
-      this.reasons.set(key, known);
-    }
-    return known;
-  }
-
   private gazetteerVectors(value: string): number {
     let id = this.gazetteerIds.get(value);
     if (id === undefined) {
@@ -275,39 +296,44 @@ export class PartScores {
   }
 
   /** The features of the word before (Prev, PrevShape) and of it with this word's shape (PrevShapeHere, PrevAndWord); `previous` -1: none. */
+  private afterFeatures(previous: number, shape: number, emit: Emit): void {
+    const lower = previous < 0 ? START : this.wordLower[previous];
+    const previousShape = previous < 0 ? START : this.shapeNames[this.wordShape[previous]];
+    const name = this.shapeNames[shape];
+    emit(T.Prev, lower);
+    emit(T.PrevShape, previousShape);
+    emit(T.PrevShapeHere, previousShape, name);
+    emit(T.PrevAndWord, lower, name);
+  }
+
+  /** The features of the word after (Next, NextShape) and of its shape with this one's (HereNextShape); `next` -1: none. */
+  private beforeFeatures(shape: number, next: number, emit: Emit): void {
+    const lower = next < 0 ? END : this.wordLower[next];
+    const nextShape = next < 0 ? END : this.shapeNames[this.wordShape[next]];
+    emit(T.Next, lower);
+    emit(T.NextShape, nextShape);
+    emit(T.HereNextShape, this.shapeNames[shape], nextShape);
+  }
+
+  /** The vector of the word before (see afterFeatures), kept per (previous word, shape). */
   private after(previous: number, shape: number): number {
     const keyed = shape < SHAPE_KEYS && previous < KEYED_WORDS;
     const key = (previous + 1) * SHAPE_KEYS + shape;
     let at = keyed ? this.afterWord.get(key) : -1;
     if (at < 0) {
-      const lower = previous < 0 ? START : this.wordLower[previous];
-      const previousShape = previous < 0 ? START : this.shapeNames[this.wordShape[previous]];
-      const name = this.shapeNames[shape];
-      at = this.sum((to) => {
-        this.feature(to, T.Prev, lower);
-        this.feature(to, T.PrevShape, previousShape);
-        this.feature(to, T.PrevShapeHere, previousShape, name);
-        this.feature(to, T.PrevAndWord, lower, name);
-      });
+      at = this.sum((to) => this.afterFeatures(previous, shape, (template, a, b) => this.feature(to, template, a, b)));
       if (keyed) this.afterWord.set(key, at);
     }
     return at;
   }
 
-  /** The features of the word after (Next, NextShape) and of its shape with this one's (HereNextShape); `next` -1: none. */
+  /** The vector of the word after (see beforeFeatures), kept per (next word, shape). */
   private before(shape: number, next: number): number {
     const keyed = shape < SHAPE_KEYS && next < KEYED_WORDS;
     const key = (next + 1) * SHAPE_KEYS + shape;
     let at = keyed ? this.beforeWord.get(key) : -1;
     if (at < 0) {
-      const lower = next < 0 ? END : this.wordLower[next];
-      const nextShape = next < 0 ? END : this.shapeNames[this.wordShape[next]];
-      const name = this.shapeNames[shape];
-      at = this.sum((to) => {
-        this.feature(to, T.Next, lower);
-        this.feature(to, T.NextShape, nextShape);
-        this.feature(to, T.HereNextShape, name, nextShape);
-      });
+      at = this.sum((to) => this.beforeFeatures(shape, next, (template, a, b) => this.feature(to, template, a, b)));
       if (keyed) this.beforeWord.set(key, at);
     }
     return at;
@@ -330,14 +356,12 @@ export class PartScores {
     for (let i = 0; i < count; i++) gazetteerAt[i] = this.gazetteerVectors(gazetteer[i]);
     const none = edges.gazetteerNone;
     for (let i = 0, p = 0; i < count; i++, p += SUMMED_PARTS) {
-      const first = words[i].initial;
-      const hasPrevious = i > 0 && !first;
-      const hasNext = i + 1 < count && !words[i + 1].initial;
-      parts[p] = wordAt[ids[i]] + (first ? WordPart.First : WordPart.Inner) * n;
-      parts[p + 1] = this.after(hasPrevious ? ids[i - 1] : -1, shapes[i]);
-      parts[p + 2] = hasPrevious && i > 1 && !words[i - 1].initial ? wordAt[ids[i - 2]] + WordPart.AsSecondPrevious * n : edges.secondPrevious;
-      parts[p + 3] = this.before(shapes[i], hasNext ? ids[i + 1] : -1);
-      parts[p + 4] = hasNext && i + 2 < count && !words[i + 2].initial ? wordAt[ids[i + 2]] + WordPart.AsSecondNext * n : edges.secondNext;
+      const near = neighbours(words, i);
+      parts[p] = wordAt[ids[i]] + (words[i].initial ? WordPart.First : WordPart.Inner) * n;
+      parts[p + 1] = this.after(near.previous ? ids[i - 1] : -1, shapes[i]);
+      parts[p + 2] = near.secondPrevious ? wordAt[ids[i - 2]] + WordPart.AsSecondPrevious * n : edges.secondPrevious;
+      parts[p + 3] = this.before(shapes[i], near.next ? ids[i + 1] : -1);
+      parts[p + 4] = near.secondNext ? wordAt[ids[i + 2]] + WordPart.AsSecondNext * n : edges.secondNext;
       const previousGazetteer = i > 0 ? gazetteerAt[i - 1] + GazetteerPart.AsPrevious * n : edges.previousGazetteer;
       const nextGazetteer = i + 1 < count ? gazetteerAt[i + 1] + GazetteerPart.AsNext * n : edges.nextGazetteer;
       if (i > 0 && i + 1 < count && gazetteerAt[i - 1] === none && gazetteerAt[i] === none && gazetteerAt[i + 1] === none) {
@@ -350,7 +374,69 @@ export class PartScores {
         parts[p + 7] = nextGazetteer;
       }
     }
+    memo.parts = parts;
     return this.sumParts(parts, count);
+  }
+
+  /**
+   * The feature of word i that gave the most weight to `tag`, as emitFeatures finds it (the first
+   * in its order among the heaviest; '' when none weighs more than 0): the strongest feature of each
+   * of the word's parts, kept per part and tag, compared by weight, then by order.
+   * @param memo as `scores` left it for this block.
+   */
+  strongest(words: readonly TagWord[], memo: MemoWords, gazetteer: readonly string[], context: WordContext, i: number, tag: number): StrongestFeature {
+    let best = NO_REASON;
+    for (let k = 0, p = i * SUMMED_PARTS; k < SUMMED_PARTS; k++) {
+      const at = memo.parts[p + k];
+      if (at < 0) continue;
+      let part = this.reasons.get(at + tag);
+      if (!part) {
+        part = this.strongestOf(tag, (emit) => this.partFeatures(k, words, memo, gazetteer, context, i, emit));
+        this.reasons.set(at + tag, part);
+      }
+      if (part.weight > best.weight || (part.weight === best.weight && part.order < best.order)) best = part;
+    }
+    return best;
+  }
+
+  /** The first feature `emitAll` emits with the most weight (over 0) for `tag`; the bias never counts. */
+  private strongestOf(tag: number, emitAll: (emit: Emit) => void): PartReason {
+    let best = NO_REASON;
+    emitAll((template, a, b) => {
+      if (template === T.Bias) return;
+      const weight = this.model.weight(featureHash(template, a, b), tag);
+      if (weight > best.weight) best = { weight, order: EMIT_ORDER.get(template) ?? -1, description: describeFeature(template, a) };
+    });
+    return best;
+  }
+
+  /** The features summed into part k of word i (the order of `scores`' parts), emitted again to find their reason. */
+  private partFeatures(k: number, words: readonly TagWord[], memo: MemoWords, gazetteer: readonly string[], context: WordContext, i: number, emit: Emit): void {
+    const { ids, shapes } = memo;
+    const near = neighbours(words, i);
+    const gazetteerAt = (j: number): string => gazetteer[j] || NONE;
+    switch (k) {
+      case 0: {
+        const view = viewOf([words[i]]);
+        emitWordFeatures(view, 0, context, emit);
+        emit(T.Initial, words[i].initial ? 'first' : 'inner', view.shapes[0]);
+        return;
+      }
+      case 1: return this.afterFeatures(near.previous ? ids[i - 1] : -1, shapes[i], emit);
+      case 2: return emit(T.Prev2, near.secondPrevious ? this.wordLower[ids[i - 2]] : START);
+      case 3: return this.beforeFeatures(shapes[i], near.next ? ids[i + 1] : -1, emit);
+      case 4: return emit(T.Next2, near.secondNext ? this.wordLower[ids[i + 2]] : END);
+      case 5:
+        emit(T.Gazetteer, gazetteerAt(i));
+        // The three gazetteer features folded into one vector (see `scores`).
+        if (memo.parts[i * SUMMED_PARTS + 6] < 0) {
+          emit(T.PrevGazetteer, NONE);
+          emit(T.NextGazetteer, NONE);
+        }
+        return;
+      case 6: return emit(T.PrevGazetteer, i > 0 ? gazetteerAt(i - 1) : START);
+      default: return emit(T.NextGazetteer, i + 1 < words.length ? gazetteerAt(i + 1) : END);
+    }
   }
 
   private addVector(scores: Float64Array, to: number, at: number): void {

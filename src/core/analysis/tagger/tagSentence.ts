@@ -4,7 +4,7 @@
  */
 import type { EntityFinding, EntityType } from '../types';
 import type { Token } from '../tokens';
-import { T, describeFeature, emitContextFeatures, emitWordFeatures, featureHash, viewOf, type Emit, type StrongestFeature, type WordContext } from './features';
+import type { WordContext } from './features';
 import type { TaggerModel } from './model';
 import { tagWords, type TagWord } from './words';
 import { GIVEN_NAMES, looksLikeGermanNoun } from '../entityGuards';
@@ -95,38 +95,9 @@ export function tagEntities(
     if (end > start) {
       let sum = 0;
       for (let k = i; k < j; k++) sum += confidence[k];
-      spans.push({ start, end, type: type as EntityType, confidence: sum / (j - i), reason: strongestReason(model, words, memo.ids, i, context, tags[i]) });
+      spans.push({ start, end, type: type as EntityType, confidence: sum / (j - i), reason: parts.strongest(words, memo, gazetteer, context, i, tags[i]).description || 'its context' });
     }
     i = j;
   }
   return spans;
-}
-
-const NO_FEATURE: StrongestFeature = { weight: 0, description: '' };
-
-/** The first feature `emitAll` emits whose weight for `tag` beats `start`'s (the bias never counts). */
-function strongestFeature(model: TaggerModel, tag: number, emitAll: (emit: Emit) => void, start: StrongestFeature): StrongestFeature {
-  let { weight: bestWeight, description: best } = start;
-  emitAll((template, a, b) => {
-    if (template === T.Bias) return;
-    const weight = model.weight(featureHash(template, a, b), tag);
-    if (weight > bestWeight) {
-      bestWeight = weight;
-      best = describeFeature(template, a);
-    }
-  });
-  return { weight: bestWeight, description: best };
-}
-
-/**
- * The feature of word i that gave the most weight to tag `tag`, described in words: the strongest
- * of its word features (kept per word by the model's memo), unless one of its context features,
- * which reach two words either side, is stronger still.
- */
-function strongestReason(model: TaggerModel, words: readonly TagWord[], ids: Int32Array, i: number, context: WordContext, tag: number): string {
-  const from = Math.max(0, i - 2);
-  const view = viewOf(words.slice(from, i + 3));
-  const window: WordContext = { ...context, gazetteer: context.gazetteer.slice(from, i + 3) };
-  const own = model.parts().wordReason(ids[i], tag, () => strongestFeature(model, tag, (emit) => emitWordFeatures(view, i - from, window, emit), NO_FEATURE));
-  return strongestFeature(model, tag, (emit) => emitContextFeatures(view, i - from, window, emit), own).description || 'its context';
 }
