@@ -76,6 +76,8 @@ class Scanner extends TokenCursor {
   readonly lower: string[];
   /** The block holds "Index" or "Composite", without which indexMatch cannot match. */
   readonly hasIndexWord: boolean;
+  /** The block holds "zufolge" ("X zufolge"), which contextMatch otherwise looks for after every capitalised German word. */
+  readonly hasZufolge: boolean;
   private readonly germanWord = new Map<string, boolean>();
   private readonly germanNounCache = new Map<string, boolean>();
   constructor(
@@ -102,12 +104,13 @@ class Scanner extends TokenCursor {
       }
       let bits = 0;
       if (isCapitalized(w)) bits |= CAPITALISED;
-      if (w.length >= 2 && w === w.toUpperCase()) bits |= ALL_CAPS;
+      if (w.length >= 2 && hasNoLowerCase(w)) bits |= ALL_CAPS;
       else if (w.length <= 40 && isCamelCase(w)) bits |= CAMEL;
-      if (bits & CAPITALISED && isStopWord(w)) bits |= STOP;
+      if (bits & CAPITALISED && isStopWord(w, lower)) bits |= STOP;
       this.shape[i] = bits;
     }
     this.hasIndexWord = tokens.some((t) => t.text === 'Index' || t.text === 'Composite');
+    this.hasZufolge = language === 'de' && tokens.some((t) => t.text === 'zufolge');
     let s = 0;
     for (let i = 0; i < tokens.length && s < sentenceStarts.length; i++) {
       while (s < sentenceStarts.length && sentenceStarts[s] < tokens[i].start) s++;
@@ -176,18 +179,29 @@ class Scanner extends TokenCursor {
   }
 }
 
+/** w === w.toUpperCase(), without building the upper-case copy for ASCII words (every capitalised word asks). */
+function hasNoLowerCase(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const code = w.charCodeAt(i);
+    if (code >= 128) return w === w.toUpperCase();
+    if (code >= 97 && code <= 122) return false;
+  }
+  return true;
+}
+
 function isHyphenText(s: string | null): boolean {
   return s === '-' || s === '‑';
 }
 
-function nameEquals(doc: string, part: NamePart, entry: LexiconEntry): boolean {
+/** @param lower `doc` in lower case (the scanner has it for every token: no copy per candidate name). */
+function nameEquals(doc: string, lower: string, part: NamePart, entry: LexiconEntry): boolean {
   if (doc === part.raw) return true;
   if (entry.caseSensitive || part.raw.length <= 2) return false;
-  if (doc.toLowerCase() !== part.lower) return false;
+  if (lower !== part.lower) return false;
   // An acronym matches only in capitals: "Bis" is not "BIS", "Sap" is not "SAP".
   if (part.raw.length > 1 && part.raw === part.raw.toUpperCase() && doc !== doc.toUpperCase()) return false;
   // An all-lower-case word never matches a capitalised name: "meta", "apple", "threads".
-  return !(doc === doc.toLowerCase() && part.raw !== part.lower);
+  return !(doc === lower && part.raw !== part.lower);
 }
 
 /**
@@ -210,12 +224,12 @@ function matchCompiled(c: Scanner, i: number, name: CompiledName, genitive: bool
     }
     const t = c.at(p);
     if (!t) return 0;
-    if (nameEquals(t.text, part, name.entry)) {
+    if (nameEquals(t.text, t.kind === 'word' ? c.lower[p] : t.text.toLowerCase(), part, name.entry)) {
       p++;
       continue;
     }
     const last = k === name.parts.length - 1;
-    if (last && genitive && t.kind === 'word' && t.text.endsWith('s') && nameEquals(t.text.slice(0, -1), part, name.entry)) {
+    if (last && genitive && t.kind === 'word' && t.text.endsWith('s') && nameEquals(t.text.slice(0, -1), t.text.slice(0, -1).toLowerCase(), part, name.entry)) {
       p++;
       usedGenitive = true;
       continue;
@@ -606,6 +620,7 @@ function contextType(c: Scanner, i: number): EntityType | null {
 /** "laut X", "X zufolge", "wie X berichtet", "das Startup X", "namens X", "Berichten von X", "developed by X". */
 /** True when "zufolge" is among tokens [from, to) (without copying them: this runs for every capitalised word). */
 function zufolgeWithin(c: Scanner, from: number, to: number): boolean {
+  if (!c.hasZufolge) return false;
   for (let k = from; k < to && k < c.tokens.length; k++) if (c.tokens[k].text === 'zufolge') return true;
   return false;
 }
@@ -684,6 +699,8 @@ const REASONS = new Map<Rule, string>([
 ]);
 const RULES: Rule[] = [lexiconMatch, usMatch, indexMatch, personMatch, corporateMatch, institutionMatch, alnumMatch, camelMatch, acronymMatch, domainMatch, contextMatch, xMatch];
 const LOWER_CASE_RULES: Rule[] = [lexiconMatch, domainMatch];
+/** Every other rule starts with a word: a number can only start a lexicon name ("1&1", "3M"). */
+const NUMBER_RULES: Rule[] = [lexiconMatch];
 const SYMBOL_RULES: Rule[] = [quotedMatch];
 
 /** True when a sentence is written in Title Case, where capitals carry no information. */
@@ -768,7 +785,7 @@ export function findEntities(tokens: Token[], text: string, language: Language, 
     }
     let best: Match | null = null;
     // Lower-case words can only start a lexicon name ("t3n", "iPhone" is CamelCase) or a domain.
-    const rules = c.isLower(i) ? LOWER_CASE_RULES : t.kind === 'sym' ? SYMBOL_RULES : RULES;
+    const rules = c.isLower(i) ? LOWER_CASE_RULES : t.kind === 'sym' ? SYMBOL_RULES : t.kind === 'num' ? NUMBER_RULES : RULES;
     for (const rule of rules) {
       const m = rule(c, i);
       if (m && m.to > m.from && (!best || m.to > best.to)) {

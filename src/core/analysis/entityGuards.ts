@@ -151,10 +151,13 @@ export function looksLikeGermanNoun(word: string): boolean {
 const GERMAN_NOUN_HEADS: ReadonlySet<string> = new Set([...GERMAN_NOUNS].filter((n) => n.length >= 4).map((n) => n.toLowerCase()));
 const NOUN_HEAD_LENGTHS: readonly number[] = [...new Set([...GERMAN_NOUN_HEADS].map((n) => n.length))].sort((a, b) => a - b);
 
-/** Words that can never start or be a name on their own. */
-export function isStopWord(word: string): boolean {
+/**
+ * Words that can never start or be a name on their own.
+ * @param lower the word in lower case, when the caller has it already.
+ */
+export function isStopWord(word: string, lower = word.toLowerCase()): boolean {
   return (
-    FUNCTION_WORDS.has(word.toLowerCase()) || DEMONYMS.has(word) || MONTHS.has(word) || WEEKDAYS.has(word) ||
+    FUNCTION_WORDS.has(lower) || DEMONYMS.has(word) || MONTHS.has(word) || WEEKDAYS.has(word) ||
     TITLES.has(word) || ACRONYM_STOPLIST.has(word)
   );
 }

@@ -4,13 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tokenize } from '../../../src/core/analysis';
 import { findModelsDir, modelsIn, shippedModels } from '../../../src/core/analysis/models';
-import { T, emitFeatures, longShape, shortShape, viewOf, type WordContext } from '../../../src/core/analysis/tagger/features';
+import { T, describeFeature, emitFeatures, featureHash, longShape, shortShape, viewOf, type WordContext } from '../../../src/core/analysis/tagger/features';
 import { decodeTagger } from '../../../src/core/analysis/tagger/model';
-import { tagEntities, wordContext, type TaggedSpan } from '../../../src/core/analysis/tagger/tagSentence';
+import { gazetteerOf, tagEntities, wordContext, type TaggedSpan } from '../../../src/core/analysis/tagger/tagSentence';
 import { combineEntities } from '../../../src/core/analysis/tagger/combine';
 import type { EntityFinding } from '../../../src/core/analysis';
 import { trainTagger, type TrainingSequence } from '../../../src/core/analysis/tagger/train';
-import { roughSentenceStarts, tagWords } from '../../../src/core/analysis/tagger/words';
+import { roughSentenceStarts, tagWords, type TagWord } from '../../../src/core/analysis/tagger/words';
+import { PartScores } from '../../../src/core/analysis/tagger/partScores';
+import { defaultLexicon, findEntities, type Language } from '../../../src/core/analysis';
+import { distinctArticle } from '../../../bench/distinctText';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { TaggerModel } from '../../../src/core/analysis/tagger/model';
 
 /** A training sentence from "word/TAG" pairs; untagged words are O. */
 function sequence(marked: string): TrainingSequence {
@@ -166,5 +172,112 @@ describe('analysis: rules and tagger combined', () => {
     const spans: TaggedSpan[] = ['Regierung', 'Zoltan'].map((w) => ({ start: sentence.indexOf(w), end: sentence.indexOf(w) + w.length, type: 'person', confidence: 0.9, reason: '' }));
     assert.deepEqual(combineEntities([], spans, sentence, 'de').map((f) => f.text), ['Zoltan']);
     assert.deepEqual(combineEntities([], spans, sentence, 'en').map((f) => f.text), ['Regierung', 'Zoltan']);
+  });
+});
+
+/** data/corpora, found upwards from the bundled test. */
+function corpora(): string {
+  for (let dir = __dirname; dirname(dir) !== dir; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'data', 'corpora', 'ner'))) return join(dir, 'data', 'corpora');
+  }
+  throw new Error(`data/corpora not found above ${__dirname}`);
+}
+
+/** Real paragraphs of a language with what the tagger reads: its units and the rules' findings as gazetteer. */
+function realBlocks(language: Language, size: number): { words: TagWord[]; gazetteer: string[] }[] {
+  const lexicon = defaultLexicon();
+  return distinctArticle(language, size, corpora()).split('\n\n').map((text) => {
+    const tokens = tokenize(text);
+    const starts = roughSentenceStarts(tokens);
+    const words = tagWords(tokens, text, starts);
+    return { words, gazetteer: gazetteerOf(words, findEntities(tokens, text, language, lexicon, starts).findings) };
+  });
+}
+
+/** The scores feature by feature, as training sees them: every feature of emitFeatures hashed and looked up. */
+function referenceScores(model: TaggerModel, words: TagWord[], context: WordContext): Float64Array {
+  const n = model.tags.length;
+  const view = viewOf(words);
+  const out = new Float64Array(words.length * n);
+  for (let i = 0; i < words.length; i++) emitFeatures(view, i, context, (template, a, b) => model.add(featureHash(template, a, b), out, i * n));
+  return out;
+}
+
+describe('analysis: tagger part scores', () => {
+  for (const language of ['de', 'en'] as const) {
+    it(`sums exactly the weights of every feature, word by word, on real ${language} text (learning and remembering)`, () => {
+      const model = shippedModels().entityTagger(language);
+      assert.ok(model);
+      const blocks = realBlocks(language, 40_000);
+      // Small limits, so that the memo also starts afresh between blocks.
+      const parts = new PartScores(model, { words: 2_000, pairs: 3_000 });
+      let words = 0;
+      for (const pass of [1, 2]) {
+        for (const block of blocks) {
+          const context = wordContext(block.gazetteer, language);
+          parts.beginBlock();
+          const memo = parts.wordsOf(block.words, context);
+          const fast = parts.scores(block.words, memo, block.gazetteer);
+          assert.deepEqual(Array.from(fast), Array.from(referenceScores(model, block.words, context)), `pass ${pass}: ${block.words.map((w) => w.text).join(' ').slice(0, 80)}`);
+          words += block.words.length;
+        }
+      }
+      assert.ok(words > 10_000, String(words));
+    });
+  }
+
+  it('gives each span the reason that emitFeatures gives: the first feature with the most weight for its tag', () => {
+    for (const language of ['de', 'en'] as const) {
+      const model = shippedModels().entityTagger(language);
+      assert.ok(model);
+      const lexicon = defaultLexicon();
+      let spans = 0;
+      for (const text of distinctArticle(language, 30_000, corpora()).split('\n\n')) {
+        const tokens = tokenize(text);
+        const starts = roughSentenceStarts(tokens);
+        const rules = findEntities(tokens, text, language, lexicon, starts).findings;
+        const words = tagWords(tokens, text, starts);
+        const view = viewOf(words);
+        const context = wordContext(gazetteerOf(words, rules), language);
+        for (const span of tagEntities(model, tokens, text, starts, rules)) {
+          const i = words.findIndex((w) => w.end > span.start);
+          const tag = model.tags.indexOf(`B-${span.type}`);
+          let best = '';
+          let bestWeight = 0;
+          emitFeatures(view, i, context, (template, a, b) => {
+            const weight = template === T.Bias ? 0 : model.weight(featureHash(template, a, b), tag);
+            if (weight > bestWeight) [best, bestWeight] = [describeFeature(template, a), weight];
+          });
+          assert.equal(span.reason, best || 'its context', `${language}: ${text.slice(span.start, span.end)}`);
+          spans++;
+        }
+      }
+      assert.ok(spans > 100, `${language}: ${spans} spans`);
+    }
+  });
+
+  it('adds exactly the weights of the previous-tag features', () => {
+    const model = shippedModels().entityTagger('de');
+    assert.ok(model);
+    const parts = new PartScores(model);
+    const text = 'Laut Angela Merkel kam GPT-4o am 3. Mai nach Köln , sagte „ Der Spiegel “ .';
+    const words = tagWords(tokenize(text), text, [0]);
+    const { shapes } = parts.wordsOf(words, wordContext(words.map(() => ''), 'de'));
+    const n = model.tags.length;
+    const history = [-1, ...model.tags.keys()];
+    for (let w = 0; w < words.length; w++) {
+      for (const p2 of history) {
+        for (const p1 of history) {
+          const fast = new Float64Array(n);
+          parts.addTransitions(fast, 0, p2, p1, shapes[w]);
+          const reference = new Float64Array(n);
+          const name = (t: number): string => (t < 0 ? '<s>' : model.tags[t]);
+          model.add(featureHash(T.PrevTag, name(p1)), reference);
+          model.add(featureHash(T.PrevTwoTags, name(p2), name(p1)), reference);
+          model.add(featureHash(T.PrevTagShape, name(p1), shortShape(words[w].text)), reference);
+          assert.deepEqual(Array.from(fast), Array.from(reference), `${words[w].text} after ${name(p2)} ${name(p1)}`);
+        }
+      }
+    }
   });
 });

@@ -54,7 +54,7 @@ export function combineEntities(rules: readonly EntityFinding[], tagged: readonl
  */
 function isName(surface: string): boolean {
   const words = surface.split(/[\s.]+/).filter(Boolean);
-  if (!words.length || isFigureWord(words[0]) || words.every(isStopWord)) return false;
+  if (!words.length || isFigureWord(words[0]) || words.every((w) => isStopWord(w))) return false;
   return !/^U\.?S\.?A?$/.test(surface);
 }
 

@@ -107,6 +107,12 @@ export function viewOf(words: readonly TagWord[]): WordsView {
   };
 }
 
+/** A feature that argued for a tag: its weight and what it is, in words ('' for none yet). */
+export interface StrongestFeature {
+  weight: number;
+  description: string;
+}
+
 /** Receives one feature: its template and its value (one string, or two). */
 export type Emit = (template: T, a: string, b?: string) => void;
 

@@ -4,7 +4,7 @@
  */
 import type { EntityFinding, EntityType } from '../types';
 import type { Token } from '../tokens';
-import { T, describeFeature, emitContextFeatures, emitFeatures, emitWordFeatures, featureHash, viewOf, type WordContext, type WordsView } from './features';
+import type { WordContext } from './features';
 import type { TaggerModel } from './model';
 import { tagWords, type TagWord } from './words';
 import { GIVEN_NAMES, looksLikeGermanNoun } from '../entityGuards';
@@ -75,26 +75,13 @@ export function tagEntities(
 ): TaggedSpan[] {
   const words = tagWords(tokens, text, sentenceStarts);
   if (!words.length) return [];
-  const view = viewOf(words);
-  const context = wordContext(gazetteerOf(words, ruleFindings), model.header.language);
-  const n = model.tags.length;
-  const scores = new Float64Array(words.length * n);
-  let target: Float64Array<ArrayBufferLike> = scores;
-  let at = 0;
-  const add = (template: T, a: string, b?: string): void => {
-    model.add(featureHash(template, a, b), target, at);
-  };
-  for (let i = 0; i < words.length; i++) {
-    model.addWordScores(words[i].text, scores, i * n, (into) => {
-      target = into;
-      at = 0;
-      emitWordFeatures(view, i, context, add);
-    });
-    target = scores;
-    at = i * n;
-    emitContextFeatures(view, i, context, add);
-  }
-  const { tags, confidence } = model.decode(scores, view.shapes, words.map((w) => w.initial));
+  const gazetteer = gazetteerOf(words, ruleFindings);
+  const context = wordContext(gazetteer, model.header.language);
+  const parts = model.parts();
+  parts.beginBlock();
+  const memo = parts.wordsOf(words, context);
+  const scores = parts.scores(words, memo, gazetteer);
+  const { tags, confidence } = model.decode(scores, memo.shapes, words.map((w) => w.initial));
   const spans: TaggedSpan[] = [];
   for (let i = 0; i < words.length; ) {
     if (tags[i] === 0) {
@@ -108,24 +95,9 @@ export function tagEntities(
     if (end > start) {
       let sum = 0;
       for (let k = i; k < j; k++) sum += confidence[k];
-      spans.push({ start, end, type: type as EntityType, confidence: sum / (j - i), reason: strongestReason(model, view, i, context, tags[i]) });
+      spans.push({ start, end, type: type as EntityType, confidence: sum / (j - i), reason: parts.strongest(words, memo, gazetteer, context, i, tags[i]).description || 'its context' });
     }
     i = j;
   }
   return spans;
-}
-
-/** The feature of word i that gave the most weight to tag `tag`, described in words. */
-function strongestReason(model: TaggerModel, view: WordsView, i: number, context: WordContext, tag: number): string {
-  let best = '';
-  let bestWeight = 0;
-  emitFeatures(view, i, context, (template, a, b) => {
-    if (template === T.Bias) return;
-    const weight = model.weight(featureHash(template, a, b), tag);
-    if (weight > bestWeight) {
-      bestWeight = weight;
-      best = describeFeature(template, a);
-    }
-  });
-  return best || 'its context';
 }
