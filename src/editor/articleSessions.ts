@@ -64,6 +64,8 @@ interface Entry {
   /** Milliseconds of the last analysis slice and its assembly, and the longest such turn since the article was opened (benchmarks). */
   lastWorkMs: number;
   longestWorkMs: number;
+  /** Counts the annotation changes the session took in; a publication compares it to see whether its snapshot missed one. */
+  annotationChanges: number;
 }
 
 /** VS Code reports simultaneous changes against the old text; applied last-first, each offset stays valid. */
@@ -222,6 +224,7 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
       publishPartial: true,
       lastWorkMs: 0,
       longestWorkMs: 0,
+      annotationChanges: 0,
     };
     this.entries.set(key, entry);
     entry.session.setAnnotations(this.shownAnnotations(document));
@@ -282,14 +285,17 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
   private syncAnnotations(): void {
     for (const entry of this.entries.values()) {
       if (!entry.session.setAnnotations(this.shownAnnotations(entry.document))) continue;
-      // Work under way publishes the placements with it; otherwise publish them on their own.
-      if (!entry.busy) {
-        clearTimeout(entry.timer);
-        entry.busy = true;
-        const run = (entry.run += 1);
-        entry.timer = setTimeout(() => void this.publish(entry, run), 0);
-      }
+      entry.annotationChanges += 1;
+      // Work under way publishes the placements with it (see publish); otherwise publish them on their own.
+      if (!entry.busy) this.publishAnnotations(entry);
     }
+  }
+
+  private publishAnnotations(entry: Entry): void {
+    clearTimeout(entry.timer);
+    entry.busy = true;
+    const run = (entry.run += 1);
+    entry.timer = setTimeout(() => void this.publish(entry, run), 0);
   }
 
   /** (Re)starts the work on an entry after `delay` milliseconds. */
@@ -358,6 +364,7 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
     }
     await nextTurn();
     if (!this.alive(entry, run)) return;
+    const annotationChanges = entry.annotationChanges;
     const snapshot = entry.session.snapshot(this.now(), hash);
     await nextTurn();
     if (!this.alive(entry, run)) return;
@@ -365,6 +372,8 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
     // The snapshot is of the current version; an unfinished analysis goes on, and is published again.
     entry.busy = false;
     if (!entry.session.analysisIsCurrent) entry.timer = setTimeout(() => this.analyzeSlice(entry, run), 0);
+    // An annotation change that came in after the snapshot was taken (while this work looked busy) gets a publication of its own.
+    else if (entry.annotationChanges !== annotationChanges) this.publishAnnotations(entry);
     this.changed.fire({ document: entry.document, snapshot: entry.snapshot });
   }
 

@@ -169,12 +169,14 @@ describe('Review: assign, team statuses, second review, blind double check', fun
     assert.equal(disk()[0].review?.status, 'disputed');
 
     const tree = (await extensionApi()).parts.annotationTree as AnnotationTreeProvider;
-    await tree.refresh();
-    const article = (await treeLabels(tree)).find((r) => r.label.includes(ARTICLE));
-    assert.ok(article, 'the article is listed');
-    const group = (await treeLabels(tree, article.element))[0];
-    const [annotation] = await tree.getChildren(group.element);
-    const item = tree.getTreeItem(annotation);
+    // The open article's snapshot takes the change in after the save: the tree follows it without being asked.
+    const item = await waitFor(async () => {
+      const article = (await treeLabels(tree)).find((r) => r.label.includes(ARTICLE));
+      const group = article && (await treeLabels(tree, article.element))[0];
+      const [annotation] = group ? await tree.getChildren(group.element) : [];
+      const shown = annotation && tree.getTreeItem(annotation);
+      return shown && /changes requested/.test(String(shown.description)) && shown;
+    }, 'the tree shows the request');
     assert.match(String(item.description), /@Ben · changes requested/);
     assert.match(String(item.tooltip), /Changes requested by Ben on \d{4}-\d{2}-\d{2} \(verdict: Disputed\)\nReview note: Quelle für 5,6 Millionen fehlt/);
   });
