@@ -8,8 +8,6 @@
 import { isBuiltInStatus, MAX_STATUS_ID_LENGTH, STATUS_ID_PATTERN, type BuiltInStatus, type Status } from '../store/annotation';
 import { locateProblems, syntaxProblem, type FileProblem } from '../store/file';
 import type { ValidationProblem } from '../store/validate';
-import { MAX_TAG_LENGTH } from '../store/validateVersion2';
-import { tagKey } from '../tags/tags';
 
 export const DEFAULT_TEAM_FILE = '.ainews/team.json';
 
@@ -238,9 +236,12 @@ function checkLabel(label: unknown, path: (string | number)[], add: Add): void {
   if (!('en' in label)) add(path, 'is missing "en"');
 }
 
-/** Tag colours: a name as an annotation's tag may be (one line, at most 50 characters), each name once. */
+/**
+ * Tag colours. A name no tag can have (over 50 characters, two lines) never matches, and a name given
+ * twice (in any case) gives way to the first: neither makes the file invalid, so a team file that was
+ * valid before keeps its statuses, review rule and members.
+ */
 function checkTagStyles(tags: unknown[], add: Add): void {
-  const seen = new Set<string>();
   tags.forEach((tag, i) => {
     const path = ['tags', i];
     if (!isObject(tag) || typeof tag.name !== 'string' || tag.name === '' || typeof tag.color !== 'string' || !COLOR_PATTERN.test(tag.color)) {
@@ -248,8 +249,5 @@ function checkTagStyles(tags: unknown[], add: Add): void {
       return;
     }
     for (const key in tag) if (key !== 'name' && key !== 'color') add([...path, key], `unknown field "${key}" in a tag (known: name, color)`, true);
-    if (tag.name.length > MAX_TAG_LENGTH || /[\r\n]/.test(tag.name)) add([...path, 'name'], `must be one line of at most ${MAX_TAG_LENGTH} characters, as a tag is`);
-    else if (seen.has(tagKey(tag.name))) add([...path, 'name'], `repeats the tag "${tag.name}" (names are compared without regard to case)`);
-    seen.add(tagKey(tag.name));
   });
 }

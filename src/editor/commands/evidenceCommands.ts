@@ -145,7 +145,8 @@ async function addEvidence(ctx: CommandContext, args?: AddEvidenceArgs): Promise
     void vscode.window.showErrorMessage(vscode.l10n.t('The annotation was removed meanwhile; the archived copy stays in {0}.', saved?.file ?? '.ainews/evidence'));
     return undefined;
   }
-  return run(() => ctx.annotations.update(found.folder, found.annotation.id, { evidence: withEvidenceItem(current.annotation.evidence, item) }));
+  // The patch is worked out when the change is made (after the author is known), from the annotation as it is then.
+  return run(() => ctx.annotations.updateWith(found.folder, found.annotation.id, (latest) => ({ evidence: withEvidenceItem(latest.evidence, item) })));
 }
 
 /** How an item is listed: its title or address, and whether a copy is kept. */

@@ -92,8 +92,9 @@ async function addTag(ctx: CommandContext, tags: TagSource, args?: AnnotationArg
     tag = await pickTagToAdd(found.annotation, await tags.tagChoices());
   }
   if (tag === undefined) return undefined;
-  const next = withTag(has, tag);
-  return run(() => ctx.annotations.update(found.folder, found.annotation.id, { tags: next }));
+  const chosen = tag;
+  // The list as it is when the change is made: a teammate's tag that arrived while the pick was open stays.
+  return run(() => ctx.annotations.updateWith(found.folder, found.annotation.id, (current) => ({ tags: withTag(current.tags ?? [], chosen) })));
 }
 
 async function removeTag(ctx: CommandContext, args?: AnnotationArgs & { tag?: string }): Promise<Annotation | undefined> {
@@ -110,7 +111,7 @@ async function removeTag(ctx: CommandContext, args?: AnnotationArgs & { tag?: st
     explain(vscode.l10n.t('This annotation has no tag "{0}".', tag));
     return undefined;
   }
-  return run(() => ctx.annotations.update(found.folder, found.annotation.id, { tags: withoutTag(has, tag) }));
+  return run(() => ctx.annotations.updateWith(found.folder, found.annotation.id, (current) => ({ tags: withoutTag(current.tags ?? [], tag) })));
 }
 
 export function registerTagCommands(ctx: CommandContext, tags: TagSource): vscode.Disposable[] {

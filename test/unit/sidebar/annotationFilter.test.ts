@@ -37,6 +37,10 @@ describe('sidebar: filters by tag, author and date', () => {
     assert.equal(inDateRange(untagged.modified, { to: '2025-01-31' }), false);
     assert.ok(inDateRange(untagged.modified, { from: '2025-02-01' }));
     assert.equal(inDateRange(tagged.modified, { from: '2025-02-01' }), false);
+    // A time written with an offset counts on its UTC day.
+    assert.ok(inDateRange('2025-01-31T23:30:00-05:00', { from: '2025-02-01', to: '2025-02-01' }));
+    assert.equal(inDateRange('2025-02-01T00:30:00+02:00', { from: '2025-02-01' }), false);
+    assert.ok(inDateRange('2025-01-31T23:30:00+00:00', { to: '2025-01-31' }));
     assert.ok(passesAnnotationFilter(tagged, { dates: { from: '2025-01-01', to: '2025-01-31' } }));
   });
 
