@@ -40,7 +40,8 @@ Options:
                 awaiting-review, changes-requested or final (rules of .ainews/team.json);
                 "evidence" gives each item's archive: {"url", "state", "file"?, "reason"?}, state
                 archived, missing, changed or not-archived ("reason": why a copy that is there was
-                not read: outside the folder, in .git/, not a regular file)
+                not read: outside the folder, in .git/, not a regular file, not named
+                .ainews/evidence/<its sha256>.<ext>)
   --max-verified-age N
                 a verified verdict older than N days needs a re-check (default ${DEFAULT_MAX_VERIFIED_AGE_DAYS})
   --help        show this help

@@ -9,9 +9,16 @@
  *   `mailto:` address loses its closing `]` to a character reference, so it stays text.
  * Character references are never markup, so the result does not depend on how the renderer reads
  * the rest. Code spans and fenced code blocks are left as written (they show as code anyway); where
- * it is unclear whether something is code (a code span across a table's `|`, an indented block), it
- * is treated as text: safe first, tidy second. The editor also renders the result untrusted (no
- * command links, no HTML), so this is the second of two walls.
+ * it is unclear whether something is code, it is treated as text: safe first, tidy second. Unclear:
+ * - a fence that is indented or inside a list item or block quote (it ends with its container, and
+ *   this scan does not follow containers); only a fence at column 0 is code;
+ * - a code span across a table's `|`, an indented block;
+ * - backticks after anything a renderer may read across them: a backtick left open earlier in the
+ *   paragraph (a code span may span lines), a web link's target or title that holds a backtick or
+ *   does not end on its line, a bare web address right before the backtick (GFM links it up to the
+ *   next space, backticks included). From there to the paragraph's end no code span is trusted.
+ * The editor also renders the result untrusted (no command links, no HTML), so this is the second
+ * of two walls.
  *
  * A hand-written scan rather than a markdown parser: it runs for every comment of every open
  * article's threads, and a full parse costs about a millisecond a comment (bench section `discussion`).
@@ -22,7 +29,11 @@ const SAFE_TARGET = /^(?:https?:\/\/|mailto:)/i;
 /** Without these no HTML, autolink, image, link or definition can be formed (GFM's bare links are web links). */
 const MAY_HOLD_MARKUP = /[[\]<]/;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+/** A fence this scan trusts: at column 0, so neither indented nor inside a list item or block quote. */
+const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
+/** A word a GFM renderer may turn into a link that runs on through backticks (`https://x/`…`). */
+const BARE_ADDRESS = /(?::\/\/|www\.)/i;
+const BLANK = /^[ \t]*$/;
 
 /** Whether a link target is a web or mail address, as written. */
 export function isSafeTarget(url: string): boolean {
@@ -34,6 +45,8 @@ export function inertMarkdown(body: string): string {
   if (!MAY_HOLD_MARKUP.test(body)) return body;
   const lines = body.split('\n');
   let fence: { char: string; length: number } | undefined;
+  // Whether code spans are still read alike by this scan and a renderer in the current paragraph.
+  let codeTrusted = true;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (fence) {
@@ -43,9 +56,16 @@ export function inertMarkdown(body: string): string {
     const open = FENCE_OPEN.exec(line);
     if (open && !(open[1][0] === '`' && open[2].includes('`'))) {
       fence = { char: open[1][0], length: open[1].length };
+      codeTrusted = true;
       continue;
     }
-    lines[i] = inertLine(line);
+    if (BLANK.test(line)) {
+      codeTrusted = true;
+      continue;
+    }
+    const inert = inertLine(line, codeTrusted);
+    lines[i] = inert.text;
+    codeTrusted = inert.settled;
   }
   return lines.join('\n');
 }
@@ -61,6 +81,36 @@ function targetAt(line: string, from: number): string {
   while (line[j] === ' ' || line[j] === '\t') j++;
   if (line[j] === '<') j++;
   return line.slice(j);
+}
+
+/**
+ * Where an inline link's `(target)` opened at `from` (just after the `(`) ends: after its `)` when
+ * the target is a bare destination (balanced parentheses, escapes) followed by `)`; -1 otherwise
+ * (a title, which may run on to the next lines, or no end on this line).
+ */
+function inlineTargetEnd(line: string, from: number): number {
+  let j = from;
+  while (line[j] === ' ' || line[j] === '\t') j++;
+  for (let depth = 0; j < line.length; j++) {
+    const c = line[j];
+    if (c === '\\' && ASCII_PUNCTUATION.test(line[j + 1] ?? '')) j++;
+    else if (c === '(') depth++;
+    else if (c === ')' && depth-- === 0) return j + 1;
+    else if (c === ' ' || c === '\t') break;
+  }
+  while (line[j] === ' ' || line[j] === '\t') j++;
+  return line[j] === ')' ? j + 1 : -1;
+}
+
+/**
+ * Where the target of a link kept as a link (at the `]` at `i`) ends, when code spans after it stay
+ * clear; -1 when they do not: a renderer reads its target and title as such, backticks included,
+ * up to an end this scan may not find.
+ */
+function clearLinkEnd(line: string, i: number): number {
+  if (line[i + 1] === ':') return -1;
+  const end = inlineTargetEnd(line, i + 2);
+  return end < 0 || line.slice(i + 2, end).includes('`') ? -1 : end;
 }
 
 /** Where the code span opened by the backtick run at `start` (of `length`) ends, or -1 when it is not one. */
@@ -80,8 +130,34 @@ function codeSpanEnd(line: string, start: number, length: number): number {
   return -1;
 }
 
-function inertLine(line: string): string {
+/**
+ * For each backtick of the line, whether the word before it (back to a space) holds a bare web
+ * address, which GFM may link on through the backtick. One pass, so a line of many spans stays linear.
+ */
+function backticksAfterAddress(line: string): Set<number> {
+  const found = new Set<number>();
+  if (!BARE_ADDRESS.test(line)) return found;
+  let inAddress = false;
+  for (let j = 0; j < line.length; j++) {
+    const c = line[j];
+    if (c === ' ' || c === '\t') inAddress = false;
+    else if (c === '`' && inAddress) found.add(j);
+    else if ((c === '/' && line.startsWith('://', j - 2)) || (c === '.' && line.slice(j - 3, j).toLowerCase() === 'www')) inAddress = true;
+  }
+  return found;
+}
+
+/**
+ * One line outside fenced code, made inert. `codeTrusted`: whether its code spans may be left as
+ * written (nothing earlier in the paragraph blurs them); `settled`: whether that still holds for
+ * the next line of the paragraph.
+ */
+function inertLine(line: string, codeTrusted: boolean): { text: string; settled: boolean } {
   let out = '';
+  let trusted = codeTrusted;
+  let settled = codeTrusted;
+  const afterAddress = backticksAfterAddress(line);
+  let clearUntil = 0;
   for (let i = 0; i < line.length; ) {
     const c = line[i];
     if (c === '\\' && i + 1 < line.length && ASCII_PUNCTUATION.test(line[i + 1])) {
@@ -90,15 +166,24 @@ function inertLine(line: string): string {
     } else if (c === '`') {
       let run = i;
       while (line[run] === '`') run++;
-      const end = codeSpanEnd(line, i, run - i);
+      if (trusted && afterAddress.has(i)) trusted = settled = false;
+      const end = trusted ? codeSpanEnd(line, i, run - i) : -1;
+      // A backtick left open may close on a later line of the paragraph.
+      if (end === -1) settled = false;
       out += line.slice(i, end === -1 ? run : end);
       i = end === -1 ? run : end;
     } else {
-      out += inertCharacter(line, i);
+      const inert = inertCharacter(line, i);
+      // A link inside a target already found clear ends within it: checked once, the line stays linear.
+      if (trusted && inert === ']' && (line[i + 1] === '(' || line[i + 1] === ':') && i >= clearUntil) {
+        clearUntil = clearLinkEnd(line, i);
+        if (clearUntil < 0) trusted = settled = false;
+      }
+      out += inert;
       i++;
     }
   }
-  return out;
+  return { text: out, settled };
 }
 
 function inertCharacter(line: string, i: number): string {

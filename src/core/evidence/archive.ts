@@ -3,15 +3,18 @@
  * fetched page or of a local file are saved as `.ainews/evidence/<sha256>.<ext>` and described by an
  * archive record `{file, sha256, fetched, contentType}` (the annotation file's contract).
  *
- * - The file name is the content's hash: the same content is one file, whoever archived it and
- *   from wherever, and two clones that archive the same page add the same file to git.
- * - The extension comes from the content type (else the source's file name) and is only ever a few
- *   letters and digits: nothing from outside becomes part of a path.
+ * - The file name is the content's hash: the same content of the same type is one file, whoever
+ *   archived it and from wherever, and two clones that archive the same page add the same file to git.
+ * - The extension comes only from an allowlist of content types, else it is `bin`: never from the
+ *   address or the file name, so that a download cannot become `<sha256>.exe` (or `.hta`, `.js`,
+ *   `.desktop`) that a system would run when asked to open it.
+ * - An archive record is trusted only when its file is `.ainews/evidence/<sha256>.<ext>` of its own
+ *   hash and an allowlisted extension ({@link archiveFileProblem}): the file comes through git from
+ *   other people, and could otherwise name any file of the workspace.
  * - The write is atomic (a temporary file, then a rename) and goes through the workspace guards:
  *   a `.ainews/evidence` that resolves outside the folder is refused.
  * - Bigger than the size limit: refused with the sizes, before anything is written.
  */
-import { promises as fs } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { EvidenceArchive } from '../store/annotation';
 import { writeFileAtomic } from '../store/fileIo';
@@ -61,13 +64,50 @@ function safeExtensionOf(fileName: string | undefined): string | undefined {
   return SAFE_EXTENSION.test(extension) ? extension : undefined;
 }
 
-/**
- * The extension an archived copy gets: from the content type, else from the source's file name,
- * else `bin`.
- */
-export function archiveExtension(contentType: string, fileName?: string): string {
+/** The extension an archived copy gets: the first one of its content type in the allowlist, else `bin`. */
+export function archiveExtension(contentType: string): string {
   const known = EXTENSIONS.find(([type]) => type === mediaType(contentType));
-  return known?.[1][0] ?? safeExtensionOf(fileName) ?? 'bin';
+  return known?.[1][0] ?? 'bin';
+}
+
+/** The extensions an archived copy may have: those {@link archiveExtension} gives. */
+const ARCHIVE_EXTENSIONS: ReadonlySet<string> = new Set([...EXTENSIONS.map(([, extensions]) => extensions[0]), 'bin']);
+const ARCHIVE_FILE = /^\.ainews\/evidence\/([0-9a-f]{64})\.([a-z0-9]{1,10})$/;
+
+/**
+ * Why an archive record names no archived copy, or undefined when it does: its file must be
+ * `.ainews/evidence/<sha256>.<ext>` with the record's own sha256 and an allowlisted extension.
+ * Records come through git from other people; anything else could point at any file of the
+ * workspace (a script, a build output) and have the editor hand it to the system.
+ */
+export function archiveFileProblem(archive: Pick<EvidenceArchive, 'file' | 'sha256'>): string | undefined {
+  const match = ARCHIVE_FILE.exec(archive.file);
+  if (!match || !ARCHIVE_EXTENSIONS.has(match[2])) {
+    return `is not an archived copy: those are ${ARCHIVE_FOLDER}/<sha256>.<ext>, ext one of ${[...ARCHIVE_EXTENSIONS].join(', ')}`;
+  }
+  if (match[1] !== archive.sha256.toLowerCase()) return 'is not named by the sha256 recorded for it';
+  return undefined;
+}
+
+/**
+ * How the editor may show an archived copy (whose name passed {@link archiveFileProblem}):
+ * - `text`: as its source in a read-only editor (whatever the extension: nothing runs);
+ * - `image`: in VS Code's image preview;
+ * - `external`: in the system's default app, only for types whose apps show rather than run (PDF),
+ *   and only when the extension is the one of the content type (the system picks the app by it);
+ * - `reveal`: anything else; the editor offers to show the file in the system's file explorer.
+ */
+export type ArchiveOpening = 'text' | 'image' | 'external' | 'reveal';
+
+const PREVIEW_IMAGE_EXTENSIONS: ReadonlySet<string> = new Set(['png', 'jpg', 'gif', 'webp', 'svg']);
+const EXTERNAL_EXTENSIONS: ReadonlySet<string> = new Set(['pdf']);
+
+export function archiveOpening(archive: Pick<EvidenceArchive, 'file' | 'contentType'>): ArchiveOpening {
+  if (isTextContent(archive.contentType)) return 'text';
+  const extension = archive.file.slice(archive.file.lastIndexOf('.') + 1);
+  if (extension !== archiveExtension(archive.contentType)) return 'reveal';
+  if (PREVIEW_IMAGE_EXTENSIONS.has(extension)) return 'image';
+  return EXTERNAL_EXTENSIONS.has(extension) ? 'external' : 'reveal';
 }
 
 /** The content type of a local file, by its extension; unknown ones are `application/octet-stream`. */
@@ -89,25 +129,16 @@ export interface ArchiveOptions {
   maxBytes?: number;
   /** When the bytes were fetched or read; default now. */
   fetched?: Date;
-  /** The source's file name or address, for the extension when the content type says nothing. */
-  sourceName?: string;
 }
 
 function refuseIfTooLarge(size: number, maxBytes: number, what: string): void {
   if (size > maxBytes) throw new ArchiveRefusal(`${what} is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit for archived evidence`);
 }
 
-/** An archived copy of these bytes that is already there (under any extension), intact. */
-async function existingCopy(root: string, sha256: string): Promise<string | undefined> {
-  const folder = await resolveInsideWorkspace(root, ARCHIVE_FOLDER);
-  if (folder.kind === 'refused' || !folder.exists) return undefined;
-  const names = await fs.readdir(folder.realPath).catch(() => [] as string[]);
-  for (const name of names.filter((n) => n.startsWith(`${sha256}.`)).sort()) {
-    const file = `${ARCHIVE_FOLDER}/${name}`;
-    const hash = await hashWorkspaceFile(root, file);
-    if (hash.kind === 'hashed' && hash.sha256 === sha256) return file;
-  }
-  return undefined;
+/** Whether the archived copy `file` is already there, intact. */
+async function isIntactCopy(root: string, file: string, sha256: string): Promise<boolean> {
+  const hash = await hashWorkspaceFile(root, file);
+  return hash.kind === 'hashed' && hash.sha256 === sha256;
 }
 
 /**
@@ -121,9 +152,8 @@ export async function archiveBytes(root: string, bytes: Uint8Array, contentType:
   const type = contentType?.trim() || UNKNOWN_CONTENT_TYPE;
   const sha256 = sha256Hex(bytes);
   const fetched = (options.fetched ?? new Date()).toISOString();
-  const existing = await existingCopy(root, sha256);
-  if (existing) return { file: existing, sha256, fetched, contentType: type };
-  const file = `${ARCHIVE_FOLDER}/${sha256}.${archiveExtension(type, options.sourceName)}`;
+  const file = `${ARCHIVE_FOLDER}/${sha256}.${archiveExtension(type)}`;
+  if (await isIntactCopy(root, file, sha256)) return { file, sha256, fetched, contentType: type };
   const where = await resolveInsideWorkspace(root, file);
   if (where.kind === 'refused') throw new ArchiveRefusal(`evidence cannot be archived: ${where.message}`);
   await writeFileAtomic(where.realPath, bytes);
@@ -135,10 +165,10 @@ export async function archiveBytes(root: string, bytes: Uint8Array, contentType:
  * within the size limit, then saved like fetched bytes.
  * @param path Absolute path of the file.
  */
-export async function archiveLocalFile(root: string, path: string, options: Omit<ArchiveOptions, 'sourceName'> = {}): Promise<EvidenceArchive> {
+export async function archiveLocalFile(root: string, path: string, options: ArchiveOptions = {}): Promise<EvidenceArchive> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_ARCHIVE_BYTES;
   const read = await readRegularFile(path, maxBytes, basename(path));
   if (read.kind === 'missing') throw new ArchiveRefusal(`${basename(path)}: no such file`);
   if (read.kind === 'refused') throw new ArchiveRefusal(read.message.replace(/ limit$/, ' limit for archived evidence'));
-  return archiveBytes(root, read.bytes, contentTypeOfFile(path), { ...options, sourceName: basename(path) });
+  return archiveBytes(root, read.bytes, contentTypeOfFile(path), options);
 }

@@ -28,6 +28,6 @@ export async function fetchAndArchive(root: string, address: string, options: Ev
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_ARCHIVE_BYTES;
   const page = await fetchPage(address, { ...options, maxBytes, accept: '*/*', purpose: 'evidence archive; one file, no assets' });
   const fetched = options.now?.() ?? new Date();
-  const archive = await archiveBytes(root, page.bytes, page.contentType, { maxBytes, fetched, sourceName: new URL(page.url).pathname });
+  const archive = await archiveBytes(root, page.bytes, page.contentType, { maxBytes, fetched });
   return { archive, finalUrl: page.url };
 }

@@ -5,12 +5,14 @@
  * guards: never outside the folder or in `.git/`), writes nothing.
  */
 import { evidenceUrl, type Annotation } from '../store/annotation';
+import { archiveFileProblem } from './archive';
 import { hashWorkspaceFile, type FileHash } from './hashFile';
 
 /**
  * - `archived`: the saved copy is there and hashes as recorded.
  * - `missing`: the saved copy is not there, or cannot be read (then `reason` says why: outside the
- *   workspace folder, in `.git/`, not a regular file).
+ *   workspace folder, in `.git/`, not a regular file), or the record names no archived copy
+ *   (`reason`: its file is not `.ainews/evidence/<sha256>.<ext>` of its own hash).
  * - `changed`: the saved copy's bytes differ from the recorded hash.
  * - `not-archived`: a link or reference without a saved copy.
  */
@@ -40,6 +42,11 @@ export async function verifyEvidence(root: string, annotation: Annotation, hashe
       continue;
     }
     const { file, sha256 } = item.archive;
+    const problem = archiveFileProblem(item.archive);
+    if (problem) {
+      checks.push({ url, state: 'missing', file, reason: problem });
+      continue;
+    }
     let pending = hashes.get(file);
     if (!pending) {
       pending = hashWorkspaceFile(root, file);

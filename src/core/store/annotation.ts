@@ -155,6 +155,15 @@ export function evidenceUrl(item: Evidence): string {
   return typeof item === 'string' ? item : item.url;
 }
 
+/**
+ * What makes an evidence item one item across edits and merges: its address, and for an archived
+ * copy the copy's hash too. Two copies of one address (a page archived again after it changed, two
+ * local files of the same name) are two items; a link and an object without a copy are one.
+ */
+export function evidenceKey(item: Evidence): string {
+  return typeof item === 'string' || item.archive === undefined ? evidenceUrl(item) : `${item.url}\n${item.archive.sha256}`;
+}
+
 /** Whether an annotation uses anything a version-1 reader would refuse. */
 export function needsVersion2(a: Annotation): boolean {
   return (

@@ -1,10 +1,10 @@
 /**
  * Merging the lists version 2 of the annotation file adds, item by item rather than as a whole:
- * evidence by address, tags as a set, comments as a union by id with tombstones. Every function is
+ * evidence by address and archived copy, tags as a set, comments as a union by id with tombstones. Every function is
  * symmetric in `ours` and `theirs` (the merge stays commutative) and merging a list with itself
  * gives the list (idempotent).
  */
-import { evidenceUrl, type Comment, type Evidence } from './annotation';
+import { evidenceKey, type Comment, type Evidence } from './annotation';
 import { compareStrings } from './file';
 
 /** Whose value a field (or list item) both sides changed takes: see merge.ts. */
@@ -22,7 +22,9 @@ function timeOf(iso: string | undefined): number {
 /**
  * Three-way merge of a list whose items have a key: an item on one side only is new (kept), or was
  * removed by the other side (kept only if this side changed it: nothing is lost); an item on both
- * sides is merged by `mergeItem`. Survivors keep the base's order, new keys follow in key order.
+ * sides is merged by `mergeItem`. Survivors keep the base's order; a new key follows the last base
+ * key of its `groupOf` (an archived copy stands where its link stood), the others come at the end;
+ * new keys in one place are in key order.
  */
 export function mergeKeyed<T>(
   base: readonly T[] | undefined,
@@ -30,6 +32,7 @@ export function mergeKeyed<T>(
   theirs: readonly T[] | undefined,
   keyOf: (item: T) => string,
   mergeItem: (base: T | undefined, ours: T, theirs: T) => T,
+  groupOf: (key: string) => string = (key) => key,
 ): T[] | undefined {
   if (sameJson(ours, theirs)) return ours && [...ours];
   if (base !== undefined && sameJson(ours, base)) return theirs && [...theirs];
@@ -46,10 +49,22 @@ export function mergeKeyed<T>(
     if (only === undefined) return undefined;
     return b === undefined || !sameJson(only, b) ? only : undefined;
   };
-  const baseKeys = [...baseByKey.keys()];
   const newKeys = [...new Set([...oursByKey.keys(), ...theirsByKey.keys()])].filter((key) => !baseByKey.has(key)).sort(compareStrings);
-  const merged = [...baseKeys, ...newKeys].map(choose).filter((item): item is T => item !== undefined);
+  const merged = orderKeys([...baseByKey.keys()], newKeys, groupOf).map(choose).filter((item): item is T => item !== undefined);
   return merged.length > 0 ? merged : undefined;
+}
+
+/** Base keys in their order, each new key right after the last base key of its group, the rest at the end. */
+function orderKeys(baseKeys: readonly string[], newKeys: readonly string[], groupOf: (key: string) => string): string[] {
+  const lastOfGroup = new Map(baseKeys.map((key, index) => [groupOf(key), index]));
+  const after = new Map<number, string[]>();
+  for (const key of newKeys) {
+    const index = lastOfGroup.get(groupOf(key)) ?? baseKeys.length;
+    after.set(index, [...(after.get(index) ?? []), key]);
+  }
+  const ordered: string[] = [];
+  baseKeys.forEach((key, index) => ordered.push(key, ...(after.get(index) ?? [])));
+  return [...ordered, ...(after.get(baseKeys.length) ?? [])];
 }
 
 /** An item both sides have: the side that changed it, else `winner`'s. */
@@ -61,9 +76,17 @@ function byWinner<T>(winner: Winner): (base: T | undefined, ours: T, theirs: T) 
   };
 }
 
-/** Evidence merged per address: a link string and the object that archived it are one item. */
+/**
+ * Evidence merged per address and archived copy ({@link evidenceKey}): two copies of one address
+ * both survive, and a copy archived on one side takes the place of the link it archived.
+ */
 export function mergeEvidenceItems(base: Evidence[] | undefined, ours: Evidence[] | undefined, theirs: Evidence[] | undefined, winner: Winner): Evidence[] | undefined {
-  return mergeKeyed(base, ours, theirs, evidenceUrl, byWinner(winner));
+  return mergeKeyed(base, ours, theirs, evidenceKey, byWinner(winner), urlOfEvidenceKey);
+}
+
+function urlOfEvidenceKey(key: string): string {
+  const newline = key.indexOf('\n');
+  return newline < 0 ? key : key.slice(0, newline);
 }
 
 /** Tags merged as a set: what either side added, minus what one side removed. */

@@ -10,7 +10,7 @@
  */
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
-import { archiveLocalFile, evidenceItem, fetchAndArchive, hashWorkspaceFile, isTextContent, mediaType, withEvidenceItem } from '../../core/evidence';
+import { archiveFileProblem, archiveLocalFile, archiveOpening, evidenceItem, fetchAndArchive, hashWorkspaceFile, withEvidenceItem } from '../../core/evidence';
 import { evidenceUrl, type Annotation, type Evidence, type EvidenceArchive } from '../../core/store/annotation';
 import { readWorkspaceFile, workspaceFileRefusal } from '../../core/workspace/guardedRead';
 import { explain, type AnnotationArgs, type CommandContext } from './context';
@@ -183,9 +183,16 @@ class ArchivedCopyProvider implements vscode.TextDocumentContentProvider {
   }
 }
 
-/** Opens the saved copy as what it is, after checking that it is inside the workspace and intact. */
+/**
+ * Opens the saved copy as what it is, after checking that the record names an archived copy of its
+ * own hash (records come through git from other people), that it is inside the workspace and intact.
+ */
 async function openArchivedCopy(folder: vscode.WorkspaceFolder, archive: EvidenceArchive): Promise<boolean> {
   const root = folder.uri.fsPath;
+  if (archiveFileProblem(archive)) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} is not opened: archived copies are files in .ainews/evidence named by their own sha256 (see "ai-news-annotator check").', archive.file));
+    return false;
+  }
   const refusal = await workspaceFileRefusal(root, archive.file);
   if (refusal) {
     void vscode.window.showErrorMessage(refusal.message);
@@ -198,19 +205,32 @@ async function openArchivedCopy(folder: vscode.WorkspaceFolder, archive: Evidenc
   }
   if (hash.sha256 !== archive.sha256) void vscode.window.showWarningMessage(vscode.l10n.t('The archived copy {0} changed since it was saved: its hash no longer matches.', archive.file));
   const uri = vscode.Uri.joinPath(folder.uri, ...archive.file.split('/'));
-  if (isTextContent(archive.contentType)) {
-    // Through a read-only scheme: the copy is evidence, and is shown as its source, never rendered.
-    const document = await vscode.workspace.openTextDocument(archivedCopyUri(folder, archive.file));
-    await vscode.window.showTextDocument(document, { preview: true });
-    return true;
+  switch (archiveOpening(archive)) {
+    case 'text': {
+      // Through a read-only scheme: the copy is evidence, and is shown as its source, never rendered.
+      const document = await vscode.workspace.openTextDocument(archivedCopyUri(folder, archive.file));
+      await vscode.window.showTextDocument(document, { preview: true });
+      return true;
+    }
+    case 'image':
+      await vscode.commands.executeCommand('vscode.open', uri);
+      return true;
+    case 'external': {
+      const open = vscode.l10n.t('Open in Default App');
+      const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Open {0} ({1}) with the default app of your system?', archive.file, archive.contentType), { modal: true }, open);
+      return answer === open && vscode.env.openExternal(uri);
+    }
+    case 'reveal':
+      offerToReveal(uri, archive);
+      return false;
   }
-  if (mediaType(archive.contentType).startsWith('image/')) {
-    await vscode.commands.executeCommand('vscode.open', uri);
-    return true;
-  }
-  const open = vscode.l10n.t('Open in Default App');
-  const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Open {0} ({1}) with the default app of your system?', archive.file, archive.contentType), { modal: true }, open);
-  return answer === open && vscode.env.openExternal(uri);
+}
+
+/** For a copy no app may be handed safely: says so, and offers the file in the system's file explorer. */
+function offerToReveal(uri: vscode.Uri, archive: EvidenceArchive): void {
+  const reveal = vscode.l10n.t('Reveal in File Explorer');
+  const message = vscode.l10n.t('{0} ({1}) cannot be opened safely from here: no app is started for this type.', archive.file, archive.contentType);
+  void vscode.window.showWarningMessage(message, reveal).then((answer) => (answer === reveal ? vscode.commands.executeCommand('revealFileInOS', uri) : undefined));
 }
 
 /** Opens a link without a copy in the browser, after asking: the address came from another person. */
@@ -232,9 +252,9 @@ async function openEvidence(ctx: CommandContext, args?: AnnotationArgs & { url?:
     explain(vscode.l10n.t('This annotation has no evidence yet: add some with "AI News: Add Evidence…".'));
     return false;
   }
-  const item = args?.url !== undefined
-    ? items.find((e) => evidenceUrl(e) === args.url)
-    : items.length === 1 ? items[0] : (await vscode.window.showQuickPick(items.map(describeItem), { title: vscode.l10n.t('Open evidence') }))?.item;
+  // Several items may share an address (copies archived at different times, local files of one name).
+  const candidates = args?.url !== undefined ? items.filter((e) => evidenceUrl(e) === args.url) : items;
+  const item = candidates.length <= 1 ? candidates[0] : (await vscode.window.showQuickPick(candidates.map(describeItem), { title: vscode.l10n.t('Open evidence') }))?.item;
   if (item === undefined) return false;
   return typeof item !== 'string' && item.archive ? openArchivedCopy(found.folder, item.archive) : openLink(evidenceUrl(item));
 }

@@ -119,6 +119,22 @@ describe('Evidence: add with an archived copy, open it', function () {
     }
   });
 
+  it('archives a program as .bin and never hands it to the system: Open Evidence offers to reveal it instead', async () => {
+    const program = workspacePath('setup.exe');
+    fs.writeFileSync(program, 'MZ pretend program');
+    try {
+      await vscode.commands.executeCommand('aiNews.addEvidence', { ...target, file: program });
+      const item = await waitFor(() => evidenceOnDisk(target.id).find((e): e is EvidenceObject => typeof e !== 'string' && e.url === 'setup.exe'), 'the program is evidence');
+      assert.equal(item.archive?.file, `.ainews/evidence/${sha256('MZ pretend program')}.bin`);
+      const tabsBefore = vscode.window.tabGroups.all.flatMap((group) => group.tabs).length;
+      const opened = await vscode.commands.executeCommand<boolean>('aiNews.openEvidence', { ...target, url: 'setup.exe' });
+      assert.equal(opened, false, 'not opened');
+      assert.equal(vscode.window.tabGroups.all.flatMap((group) => group.tabs).length, tabsBefore, 'no editor either');
+    } finally {
+      fs.rmSync(program);
+    }
+  });
+
   it('a failed fetch stores nothing and archives nothing; a plain link stays a string next to the objects', async () => {
     const evidenceBefore = evidenceOnDisk(target.id);
     const filesBefore = fs.readdirSync(workspacePath('.ainews', 'evidence')).sort();

@@ -88,6 +88,57 @@ describe('discussion: inert markdown of comment bodies', () => {
     assert.equal(isSafeTarget('HTTPS://EXAMPLE.ORG'), true);
   });
 
+  /** Asserts what a GFM parser finds in the rewritten body: no link but to the web or mail, no image, no HTML. */
+  function assertInert(body: string): void {
+    const out = inertMarkdown(body);
+    const { types, urls, html } = parsed(out);
+    const shown = `${JSON.stringify(body)} -> ${JSON.stringify(out)}`;
+    assert.deepEqual(urls.filter((u) => !isSafeTarget(u)), [], `unsafe link from ${shown}`);
+    assert.ok(!types.has('image') && !types.has('imageReference'), `image from ${shown}`);
+    assert.deepEqual(html, [], `HTML from ${shown}`);
+  }
+
+  it('treats a fence inside a list item or block quote, or an indented one, as text (it ends with its container)', () => {
+    const after = '[x](command:foo) ![i](https://tracker.example/p.png) <img src=x>';
+    for (const body of [
+      `- a\n  \`\`\`\n- ${after}`,
+      `- a\n  ~~~\n- ${after}`,
+      `- a\n  - b\n    \`\`\`\n  - ${after}`,
+      `1. a\n   ~~~~\n2. ${after}`,
+      `> \`\`\`\n> ${after}`,
+      `> - a\n>   ~~~\n> - ${after}`,
+      `- a\n  \`\`\`\n\n  ${after}`,
+      `  \`\`\`\n${after}\n  \`\`\``,
+    ]) {
+      assertInert(body);
+    }
+    assert.equal(inertMarkdown('```\n<T>\n```'), '```\n<T>\n```', 'a fence at column 0 stays code');
+  });
+
+  it('reads a web link\'s target as a renderer does: a backtick in it opens no code span', () => {
+    for (const body of [
+      '[a](https://x.example/`)[b](command:y)`',
+      '![a](https://x.example/`)![b](https://tracker.example/p.png)`',
+      '[a](https://x.example/`)<img src=x>`',
+      '[a](https://x.example/(`)`)[b](command:y)`',
+      '[a](https://x.example "`)`")[b](command:y)`',
+      '[a](https://x.example "\n`")[b](command:y)`',
+      '[[a](https://y.example)](https://x.example/`)` [b](command:y) `',
+      'x](https://x.example/`)` [b](command:y) `',
+      '[r]: https://x.example/`\n`[b](command:y)`',
+    ]) {
+      assertInert(body);
+    }
+    assert.equal(inertMarkdown('ok `<T>` and [a](https://x.example) `<U>`'), 'ok `<T>` and [a](https://x.example) `<U>`', 'code after a plain link stays code');
+  });
+
+  it('trusts no code span that a renderer may read otherwise: one across lines, one after a bare web address', () => {
+    for (const body of ['`a\n`[b](command:y)`', '- `a\n  `<img src=x>`', 'https://x.example/`<img src=y>`', 'see www.x.example/`![i](https://tracker.example/p.png)`']) {
+      assertInert(body);
+    }
+    assert.equal(inertMarkdown('`a` b\n`<T>`'), '`a` b\n`<T>`', 'spans closed on their line stay code');
+  });
+
   it('catches targets spelled with character references or on the next line', () => {
     for (const body of ['[x](comm&#97;nd:quit)', '[x](\ncommand:quit)', '[r]:\n  command:quit\n\n[go][r]', '[x](<command:quit>)']) {
       const out = inertMarkdown(body);
@@ -96,7 +147,7 @@ describe('discussion: inert markdown of comment bodies', () => {
   });
 
   it('never yields a non-web link, an image or HTML, whatever the input (generated bodies)', () => {
-    const pieces = ['[x](command:a)', '`', '``', '```\n', '|', '&#97;', ':', '[r]:', '](', 'https://ok.example', '![i](http://t/p.gif)', '<img src=x>', '<b>', '</b>', '[', ']', '(', ')', '!', '<', '>', '\\', '`', '[r]: command:q', '\n', '\n\n', ' ', 'text', '[r]', '![r]', '<javascript:alert(1)>', '*', '> '];
+    const pieces = ['[x](command:a)', '`', '``', '```\n', '|', '&#97;', ':', '[r]:', '](', 'https://ok.example', '![i](http://t/p.gif)', '<img src=x>', '<b>', '</b>', '[', ']', '(', ')', '!', '<', '>', '\\', '`', '[r]: command:q', '\n', '\n\n', ' ', 'text', '[r]', '![r]', '<javascript:alert(1)>', '*', '> ', '- ', '\n  ', '~~~\n', '](https://w.example/', 'https://w.example/', '"'];
     let seed = 7;
     const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648);
     for (let run = 0; run < 400; run++) {

@@ -9,7 +9,9 @@ import {
   ARCHIVE_FOLDER,
   archiveBytes,
   archiveExtension,
+  archiveFileProblem,
   archiveLocalFile,
+  archiveOpening,
   contentTypeOfFile,
   fetchAndArchive,
   hashWorkspaceFile,
@@ -37,6 +39,8 @@ function startServer(): Promise<LocalServer> {
       response.writeHead(200, { 'content-type': 'application/json' }).end('{"capex":53}');
     } else if (url === '/untyped/figures.csv') {
       response.writeHead(200).end('year,capex\n2025,53\n');
+    } else if (url === '/download/setup.exe') {
+      response.writeHead(200, { 'content-type': 'application/octet-stream' }).end('MZ not a program');
     } else if (url === '/gzip') {
       response.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip' }).end(gzipSync('unpacked text'));
     } else if (url === '/to-ftp') {
@@ -68,11 +72,13 @@ describe('evidence: archiving copies in .ainews/evidence', () => {
     const hash = sha256(PRESS_RELEASE);
     assert.deepEqual(first, { file: `.ainews/evidence/${hash}.html`, sha256: hash, fetched: '2025-02-01T10:00:00.000Z', contentType: 'text/html; charset=utf-8' });
     assert.equal(readFileSync(join(root, '.ainews', 'evidence', `${hash}.html`), 'utf8'), PRESS_RELEASE);
-    // The same bytes under another type or name: the copy that is there is reused.
-    const again = await archiveBytes(root, Buffer.from(PRESS_RELEASE), 'text/plain', { fetched: new Date('2025-03-01T00:00:00.000Z') });
+    // The same bytes of the same type again: the copy that is there is reused.
+    const again = await archiveBytes(root, Buffer.from(PRESS_RELEASE), 'text/html', { fetched: new Date('2025-03-01T00:00:00.000Z') });
     assert.equal(again.file, first.file);
     assert.equal(again.fetched, '2025-03-01T00:00:00.000Z');
     assert.deepEqual(readdirSync(join(root, '.ainews', 'evidence')), [`${hash}.html`], 'one file, no temporary left over');
+    // Under another type: a file with that type's extension (the extension always is the type's).
+    assert.equal((await archiveBytes(root, Buffer.from(PRESS_RELEASE), 'text/plain')).file, `.ainews/evidence/${hash}.txt`);
   });
 
   it('rewrites a saved copy that was tampered with instead of reusing it', async () => {
@@ -83,19 +89,32 @@ describe('evidence: archiving copies in .ainews/evidence', () => {
     assert.equal(readFileSync(join(root, ...record.file.split('/')), 'utf8'), PRESS_RELEASE);
   });
 
-  it('takes the extension from the content type, else a safe one from the name, else bin', () => {
+  it('takes the extension only from an allowlist of content types, else bin', () => {
     assert.equal(archiveExtension('text/html; charset=ISO-8859-1'), 'html');
     assert.equal(archiveExtension('Application/PDF'), 'pdf');
     assert.equal(archiveExtension('image/jpeg'), 'jpg');
-    assert.equal(archiveExtension('application/octet-stream', 'figures.CSV'), 'csv');
-    assert.equal(archiveExtension('application/octet-stream', '/x/evil.html/../../../etc'), 'bin');
-    assert.equal(archiveExtension('application/octet-stream', 'a.h tml'), 'bin');
-    assert.equal(archiveExtension('', 'mail.eml'), 'eml');
+    assert.equal(archiveExtension('message/rfc822'), 'eml');
+    assert.equal(archiveExtension('application/octet-stream'), 'bin');
+    assert.equal(archiveExtension(''), 'bin');
+    assert.equal(archiveExtension('application/x-msdownload'), 'bin');
     assert.equal(archiveExtension('application/x-unknown'), 'bin');
     assert.equal(contentTypeOfFile('/home/me/Mail von Alibaba.eml'), 'message/rfc822');
     assert.equal(contentTypeOfFile('screenshot.PNG'), 'image/png');
     assert.equal(contentTypeOfFile('notes.txt'), 'text/plain; charset=utf-8');
     assert.equal(contentTypeOfFile('archive.xyz'), 'application/octet-stream');
+    assert.equal(contentTypeOfFile('setup.exe'), 'application/octet-stream');
+  });
+
+  it('names a local file of an unknown type .bin, never by its own extension', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'ainews-evidence-source-'));
+    try {
+      for (const name of ['setup.exe', 'run.bat', 'page.hta', 'app.desktop', 'tool.js']) {
+        writeFileSync(join(outside, name), `#!${name}`);
+        assert.equal((await archiveLocalFile(root, join(outside, name))).file, `${ARCHIVE_FOLDER}/${sha256(`#!${name}`)}.bin`, name);
+      }
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('refuses a copy over the size limit, politely and before writing', async () => {
@@ -166,20 +185,65 @@ describe('evidence: tamper detection (what check reports)', () => {
       symlinkSync(secret, join(root, '.ainews', 'evidence', `${sha256('secret')}.txt`));
       mkdirSync(join(root, '.git'));
       writeFileSync(join(root, '.git', 'config'), 'token');
-      execFileSync('mkfifo', [join(root, '.ainews', 'evidence', 'pipe.txt')]);
+      execFileSync('mkfifo', [join(root, '.ainews', 'evidence', `${sha256('')}.txt`)]);
       const record = (file: string, content: string) => ({ url: `https://example.org/${file}`, archive: { file, sha256: sha256(content), fetched: '2025-02-01T10:00:00.000Z', contentType: 'text/plain' } });
       const annotation = sampleAnnotation({
-        evidence: [record(`.ainews/evidence/${sha256('secret')}.txt`, 'secret'), record('.git/config', 'token'), record('.ainews/evidence/pipe.txt', '')],
+        evidence: [record(`.ainews/evidence/${sha256('secret')}.txt`, 'secret'), record('.git/config', 'token'), record(`.ainews/evidence/${sha256('')}.txt`, '')],
       });
       const checks = await verifyEvidence(root, annotation);
       assert.deepEqual(checks.map((c) => c.state), ['missing', 'missing', 'missing']);
       assert.match(checks[0].reason ?? '', /outside the workspace folder/);
-      assert.match(checks[1].reason ?? '', /\.git/);
+      assert.match(checks[1].reason ?? '', /is not an archived copy/);
       assert.match(checks[2].reason ?? '', /not a regular file/);
       assert.deepEqual(await hashWorkspaceFile(root, 'nothing/here.txt'), { kind: 'missing' });
     } finally {
       rmSync(outside, { recursive: true, force: true });
     }
+  });
+});
+
+describe('evidence: only records that name an archived copy of their own hash are trusted', () => {
+  let root: string;
+  beforeEach(() => (root = mkdtempSync(join(tmpdir(), 'ainews-archive-name-'))));
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  const record = (file: string, content: string, contentType = 'application/pdf') => ({ file, sha256: sha256(content), fetched: '2025-02-01T10:00:00.000Z', contentType });
+
+  it('check reports a record whose file is not .ainews/evidence/<its sha256>.<allowlisted ext>, even when the hash matches', async () => {
+    const script = '#!/bin/sh\necho run';
+    mkdirSync(join(root, 'scripts'));
+    writeFileSync(join(root, 'scripts', 'run.sh'), script);
+    mkdirSync(join(root, '.ainews', 'evidence'), { recursive: true });
+    const other = sha256('other');
+    writeFileSync(join(root, '.ainews', 'evidence', `${sha256(script)}.exe`), script);
+    writeFileSync(join(root, '.ainews', 'evidence', `${other}.pdf`), script);
+    const annotation = sampleAnnotation({
+      evidence: [
+        { url: 'a', archive: record('scripts/run.sh', script) },
+        { url: 'b', archive: record(`.ainews/evidence/${sha256(script)}.exe`, script) },
+        { url: 'c', archive: record(`.ainews/evidence/${other}.pdf`, script) },
+        { url: 'd', archive: record(`.ainews/evidence/sub/../${sha256(script)}.pdf`, script) },
+      ],
+    });
+    const checks = await verifyEvidence(root, annotation);
+    assert.deepEqual(checks.map((c) => c.state), ['missing', 'missing', 'missing', 'missing']);
+    for (const check of checks.slice(0, 2)) assert.match(check.reason ?? '', /is not an archived copy: those are \.ainews\/evidence\/<sha256>\.<ext>/);
+    assert.match(checks[2].reason ?? '', /not named by the sha256 recorded for it/);
+    assert.equal(archiveFileProblem(await archiveBytes(root, Buffer.from(script), 'application/x-sh')), undefined, 'what archiving writes passes');
+  });
+
+  it('opens as text, in the image preview or in the default app only what is safe, else offers to reveal it', () => {
+    const hash = 'a'.repeat(64);
+    const at = (ext: string, contentType: string) => archiveOpening({ file: `.ainews/evidence/${hash}.${ext}`, contentType });
+    assert.equal(at('html', 'text/html; charset=utf-8'), 'text');
+    assert.equal(at('bin', 'text/plain'), 'text', 'text is shown as its source whatever the name');
+    assert.equal(at('eml', 'message/rfc822'), 'text');
+    assert.equal(at('png', 'image/png'), 'image');
+    assert.equal(at('pdf', 'application/pdf'), 'external');
+    assert.equal(at('bin', 'application/octet-stream'), 'reveal');
+    assert.equal(at('pdf', 'application/octet-stream'), 'reveal', 'the extension must be the content type\'s');
+    assert.equal(at('png', 'application/pdf'), 'reveal');
+    assert.equal(at('bin', 'application/pdf'), 'reveal');
   });
 });
 
@@ -209,11 +273,12 @@ describe('evidence: fetching from a server on 127.0.0.1', function () {
     assert.equal(sha256(readFileSync(join(root, ...result.archive.file.split('/')))), hash);
   });
 
-  it('names the file by the content type, else by the address; unpacks gzip', async () => {
+  it('names the file by the content type, else .bin (never by the address); unpacks gzip', async () => {
     assert.match((await fetchAndArchive(root, `${base}/report.pdf`)).archive.file, /^\.ainews\/evidence\/[0-9a-f]{64}\.pdf$/);
     assert.match((await fetchAndArchive(root, `${base}/data`)).archive.file, /\.json$/);
     const untyped = await fetchAndArchive(root, `${base}/untyped/figures.csv`);
-    assert.match(untyped.archive.file, /\.csv$/);
+    assert.match(untyped.archive.file, /\.bin$/);
+    assert.match((await fetchAndArchive(root, `${base}/download/setup.exe`)).archive.file, /^\.ainews\/evidence\/[0-9a-f]{64}\.bin$/);
     assert.equal(untyped.archive.contentType, 'application/octet-stream');
     const packed = await fetchAndArchive(root, `${base}/gzip`);
     assert.equal(readFileSync(join(root, ...packed.archive.file.split('/')), 'utf8'), 'unpacked text');

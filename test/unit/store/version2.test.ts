@@ -168,6 +168,18 @@ describe('store/version 2: merge per field', () => {
     assert.deepEqual(merge(ours, theirs).evidence, [archived, 'https://example.org/other']);
   });
 
+  it('keeps two archived copies of one address through a merge, from one side or from both', () => {
+    const copy = (hex: string) => ({ url: 'press.eml', archive: { file: `.ainews/evidence/${hex.repeat(64)}.eml`, sha256: hex.repeat(64), fetched: '2025-02-01T10:00:00.000Z', contentType: 'message/rfc822' } });
+    const ours = { ...base, evidence: ['https://example.org/pm', copy('1'), copy('2')], modified: '2025-02-01T10:00:00.000Z' };
+    const theirs = { ...base, evidence: ['https://example.org/pm', 'https://example.org/other'], modified: '2025-02-02T10:00:00.000Z' };
+    assert.deepEqual(merge(ours, theirs).evidence, ['https://example.org/pm', 'https://example.org/other', copy('1'), copy('2')]);
+
+    const page = (hex: string) => ({ ...archived, archive: { ...archived.archive, file: `.ainews/evidence/${hex.repeat(64)}.html`, sha256: hex.repeat(64) } });
+    const oursPage = { ...base, evidence: [page('1')], modified: '2025-02-01T10:00:00.000Z' };
+    const theirsPage = { ...base, evidence: [page('2')], modified: '2025-02-02T10:00:00.000Z' };
+    assert.deepEqual(merge(oursPage, theirsPage).evidence, [page('1'), page('2')], 'both clones archived the page: both copies stay');
+  });
+
   it('merges tags as a set: added on either side, removed where one side removed it', () => {
     const withTags = { ...base, tags: ['a', 'b'] };
     const ours = { ...withTags, tags: ['a', 'b', 'c'] };
