@@ -203,8 +203,18 @@ export class ArticleSession {
   }
 
   /**
-   * The analysis of the current version as far as it has got (assembling it costs a few
-   * milliseconds on a large article after an update: do it in a turn of its own).
+   * Assembles the analysis so far until `deadline` (a `performance.now()` time), going on where the
+   * last call stopped (see IncrementalAnalyzer.assembleUntil); then {@link analysisSoFar} and
+   * {@link snapshot} cost no assembly.
+   * @returns true when it is assembled.
+   */
+  assembleUntil(deadline: number): boolean {
+    return this.analyzer?.assembleUntil(deadline) ?? true;
+  }
+
+  /**
+   * The analysis of the current version as far as it has got (assembling all of it at once takes
+   * tens of milliseconds on a large article after an update: see {@link assembleUntil}).
    */
   analysisSoFar(): Analysis | undefined {
     return this.analyzer?.result();
