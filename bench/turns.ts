@@ -11,6 +11,10 @@
  * Baseline in the same run: the assembly in one turn (`analysisSoFar()` at once, as before issue 12's
  * assembly in parts). Target: no turn over 50 ms; the findings of both are identical, and identical
  * to a whole-text analysis.
+ *
+ * Then hover and light bulb in the middle of the article, after the first slices: what the editor
+ * does in their turn (`at` and, on a claim, `suggestsOutdated`). Baseline: the same turn as before
+ * (the split finished in the hover's turn, the whole result assembled for the article's date).
  */
 import { createHash } from 'node:crypto';
 import type { BenchSection } from './bench';
@@ -92,6 +96,25 @@ function openArticle(text: string, annotations: Annotation[], inParts: boolean):
   return turns;
 }
 
+/** Slices after which the hover comes: while the article is still being split, and midway through its analysis. */
+const HOVER_AFTER_SLICES = [1, 2, 3, 20];
+
+/** The turn of a hover and the light bulb in the middle of the article after `slices` slices; `before` as before this change. */
+function hoverTurn(text: string, slices: number, before: boolean): { ms: number; answered: boolean } {
+  const session = new ArticleSession(text, 1, { analysis: {}, maxVerifiedAgeDays: 365, maxArticleAgeDays: 180 });
+  for (let i = 0; i < slices; i++) session.analyze({ priority: SCREEN, deadline: performance.now() + SLICE_BUDGET_MS });
+  const offset = text.indexOf('Prozent', text.length / 2);
+  const now = new Date('2026-01-01');
+  let answered = false;
+  const turn = timed(() => {
+    const claim = session.at(offset, before ? Infinity : undefined).findings.find((f) => f.kind === 'claim');
+    if (before) session.analysisSoFar();
+    if (claim?.kind === 'claim') session.suggestsOutdated(claim, now);
+    answered = claim !== undefined;
+  });
+  return { ms: turn, answered };
+}
+
 function digest(findings: readonly Finding[]): string {
   return createHash('sha256').update(JSON.stringify(findings)).digest('hex').slice(0, 12);
 }
@@ -112,6 +135,20 @@ export const turnsBench: BenchSection = {
       oneTurn.push(openArticle(text, annotations, false));
       inParts.push(openArticle(text, annotations, true));
     }
+    const hovers = HOVER_AFTER_SLICES.map((slices) => {
+      const before: ReturnType<typeof hoverTurn>[] = [];
+      const now: ReturnType<typeof hoverTurn>[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        before.push(hoverTurn(text, slices, true));
+        now.push(hoverTurn(text, slices, false));
+      }
+      const answered = now.filter((h) => h.answered).length;
+      return [
+        `hover and light bulb after ${slices} slice${slices > 1 ? 's' : ''}`,
+        ms(now.map((h) => h.ms)),
+        `before: ${ms(before.map((h) => h.ms))}; the claim found ${answered} of ${RUNS} times (before: always)`,
+      ];
+    });
     const whole = digest(analyze(text).findings);
     const digests = [...oneTurn, ...inParts].map((t) => digest(t.findings));
     const rows = (name: string, all: Turns[]): string[][] => [
@@ -124,6 +161,7 @@ export const turnsBench: BenchSection = {
       ...rows('assembly in one turn (baseline)', oneTurn),
       ...rows('assembly in parts', inParts),
       ['longest turn, assembly in parts', worst.toFixed(1), `target <= ${TURN_TARGET_MS} ms ${worst <= TURN_TARGET_MS ? 'ok' : 'MISSED'}`],
+      ...hovers,
       ['findings digest (whole-text analysis)', `${digests.every((d) => d === whole) ? 'all runs equal' : 'DIFFERENT'}`, `${whole}, ${inParts[0].findings.length} findings`],
     ]);
   },

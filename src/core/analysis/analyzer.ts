@@ -193,10 +193,17 @@ export interface UpdateOptions {
   deadline?: number;
   /**
    * True: the priority ranges are analysed in this call even when the whole text must be split
-   * first (hover, light bulb: an answer now). Otherwise the first split of a text also stops at the
-   * deadline, and the priority ranges wait for the call that completes it (background slices).
+   * first (hover, light bulb: an answer now), unless `splitDeadline` stops the split. Otherwise the
+   * first split of a text also stops at `deadline`, and the priority ranges wait for the call that
+   * completes it (background slices).
    */
   priorityNow?: boolean;
+  /**
+   * With `priorityNow`: a `performance.now()` time at which a first split of the text stops all the
+   * same (splitting 1 MB takes tens of milliseconds); the priority ranges then wait for a call that
+   * completes it. Without it, the split is finished in this call.
+   */
+  splitDeadline?: number;
 }
 
 function shift<T extends Finding>(finding: T, offset: number): T {
@@ -452,7 +459,7 @@ export class IncrementalAnalyzer {
     const { date, metadataEnd } = readArticleDate(text);
     const previous = this.state;
     const changed = this.reuse && previous ? this.changedUnits(previous, text, metadataEnd) : null;
-    const split = changed ?? this.allUnits(text, metadataEnd, options.priorityNow ? undefined : options.deadline);
+    const split = changed ?? this.allUnits(text, metadataEnd, options.priorityNow ? options.splitDeadline : options.deadline);
     if (!split) {
       // Nothing can be analysed before the split is whole: the article's language needs every unit's cues.
       this.state = null;
@@ -549,6 +556,11 @@ export class IncrementalAnalyzer {
   private dropAssembly(): void {
     this.assembled = undefined;
     this.partial = undefined;
+  }
+
+  /** The language and date of the last text given to `update`, without assembling its findings; undefined while it is being split. */
+  get article(): Pick<Analysis, 'language' | 'date'> | undefined {
+    return this.state ? { language: this.state.language, date: this.state.date } : undefined;
   }
 
   /** True while a text's first split into units is under way: `update` stopped before it could analyse anything. */
