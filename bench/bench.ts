@@ -13,13 +13,14 @@ import { modelsBench } from './models';
 import { feedbackBench } from './feedback';
 import { searchBench } from './search';
 import { discussionBench } from './discussion';
+import { turnsBench } from './turns';
 
 export interface BenchSection {
   name: string;
   run(): Promise<void>;
 }
 
-const sections: BenchSection[] = [exportBench, storeBench, analysisBench, modelsBench, claimsBench, importBench, adversarialBench, feedbackBench, searchBench, discussionBench];
+const sections: BenchSection[] = [exportBench, storeBench, analysisBench, modelsBench, claimsBench, importBench, adversarialBench, feedbackBench, searchBench, discussionBench, turnsBench];
 
 async function main(): Promise<void> {
   if (process.env[FIRST_CALL_PROBE]) {

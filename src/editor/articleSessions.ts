@@ -344,19 +344,18 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
   }
 
   /**
-   * Assembles the findings in one turn, hashes the text in slices of turns of their own, builds the
-   * snapshot in the next and publishes it in the one after; an unfinished analysis then goes on with
-   * its next slice. Every step is a fraction of what VS Code itself spends on a keystroke in a large file.
+   * Assembles the findings in turns of at most SLICE_BUDGET_MS, hashes the text in slices of turns
+   * of their own, builds the snapshot in the next and publishes it in the one after; an unfinished
+   * analysis then goes on with its next slice. Every step is a fraction of what VS Code itself spends on a keystroke in a large file.
    */
   private async publish(entry: Entry, run: number): Promise<void> {
     entry.timer = undefined;
     if (!this.alive(entry, run)) return;
-    const started = performance.now();
-    entry.session.analysisSoFar();
-    const assemblyMs = performance.now() - started;
-    entry.lastWorkMs += assemblyMs;
-    entry.longestWorkMs = Math.max(entry.longestWorkMs, assemblyMs);
     const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+    while (!this.assembleSlice(entry)) {
+      await nextTurn();
+      if (!this.alive(entry, run)) return;
+    }
     let hash: string | undefined;
     if (entry.session.needsContentHash) {
       hash = await entry.session.contentHash(nextTurn);
@@ -375,6 +374,16 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
     // An annotation change that came in after the snapshot was taken (while this work looked busy) gets a publication of its own.
     else if (entry.annotationChanges !== annotationChanges) this.publishAnnotations(entry);
     this.changed.fire({ document: entry.document, snapshot: entry.snapshot });
+  }
+
+  /** One turn of assembling the findings (at most SLICE_BUDGET_MS); true when they are assembled. */
+  private assembleSlice(entry: Entry): boolean {
+    const started = performance.now();
+    const assembled = entry.session.assembleUntil(started + SLICE_BUDGET_MS);
+    const assemblyMs = performance.now() - started;
+    entry.lastWorkMs += assemblyMs;
+    entry.longestWorkMs = Math.max(entry.longestWorkMs, assemblyMs);
+    return assembled;
   }
 
   private drop(key: string): void {

@@ -168,6 +168,11 @@ interface Assembly {
   findings: Finding[];
 }
 
+/** An assembly under way (see IncrementalAnalyzer.assembleUntil): units[0, placedUnits) are in `findings`. */
+interface PartialAssembly extends Assembly {
+  placedUnits: number;
+}
+
 /** A stretch of the text, in UTF-16 offsets, end exclusive. */
 export interface OffsetRange {
   start: number;
@@ -188,10 +193,17 @@ export interface UpdateOptions {
   deadline?: number;
   /**
    * True: the priority ranges are analysed in this call even when the whole text must be split
-   * first (hover, light bulb: an answer now). Otherwise the first split of a text also stops at the
-   * deadline, and the priority ranges wait for the call that completes it (background slices).
+   * first (hover, light bulb: an answer now), unless `splitDeadline` stops the split. Otherwise the
+   * first split of a text also stops at `deadline`, and the priority ranges wait for the call that
+   * completes it (background slices).
    */
   priorityNow?: boolean;
+  /**
+   * With `priorityNow`: a `performance.now()` time at which a first split of the text stops all the
+   * same (splitting 1 MB takes tens of milliseconds); the priority ranges then wait for a call that
+   * completes it. Without it, the split is finished in this call.
+   */
+  splitDeadline?: number;
 }
 
 function shift<T extends Finding>(finding: T, offset: number): T {
@@ -267,6 +279,8 @@ export class IncrementalAnalyzer {
   private splitting: { text: string; metadataEnd: number; resumeAt: number; units: Unit[] } | null = null;
   /** The result of the current state, assembled on first request. */
   private assembled: Analysis | undefined;
+  /** An assembly of the current state taken in parts, until it is whole; dropped with `assembled`. */
+  private partial: PartialAssembly | undefined;
   /** The last assembly, and the one edit since, if that is all that changed: the next assembly splices (see spliceAssembly). */
   private lastAssembly: Assembly | undefined;
   private sinceAssembly: Splice | 'nothing' | 'more' = 'more';
@@ -445,11 +459,11 @@ export class IncrementalAnalyzer {
     const { date, metadataEnd } = readArticleDate(text);
     const previous = this.state;
     const changed = this.reuse && previous ? this.changedUnits(previous, text, metadataEnd) : null;
-    const split = changed ?? this.allUnits(text, metadataEnd, options.priorityNow ? undefined : options.deadline);
+    const split = changed ?? this.allUnits(text, metadataEnd, options.priorityNow ? options.splitDeadline : options.deadline);
     if (!split) {
       // Nothing can be analysed before the split is whole: the article's language needs every unit's cues.
       this.state = null;
-      this.assembled = undefined;
+      this.dropAssembly();
       return false;
     }
     const { units, cues } = split;
@@ -493,7 +507,7 @@ export class IncrementalAnalyzer {
       this.sinceAssembly = 'more';
     }
     this.state = { text, metadataEnd, date, language, units, cues, complete };
-    if (progressed || !same) this.assembled = undefined;
+    if (progressed || !same) this.dropAssembly();
     if (this.reuse) this.pruneCache(units);
     return complete;
   }
@@ -503,16 +517,50 @@ export class IncrementalAnalyzer {
    * at its deadline) contribute no findings.
    */
   result(): Analysis {
-    if (this.assembled) return this.assembled;
+    this.assembleUntil();
+    return this.assembled ?? { language: 'de', date: null, findings: [] };
+  }
+
+  /**
+   * Assembles the result of the last `update` until `deadline` (a `performance.now()` time), in
+   * batches of units, and goes on where it stopped on the next call; `result()` then costs nothing.
+   * Assembling every finding of a 1 MB article is tens of milliseconds: too long for one turn of the
+   * editor. After one edit the findings are spliced instead (see spliceAssembly), in one go.
+   * @returns true when the result is assembled.
+   */
+  assembleUntil(deadline?: number): boolean {
     const state = this.state;
-    if (!state) return { language: 'de', date: null, findings: [] };
-    const spliced = typeof this.sinceAssembly === 'object' && this.lastAssembly ? spliceAssembly(this.lastAssembly, this.sinceAssembly, state.units, this.keys) : undefined;
-    const assembly = spliced ?? assemble(state.units, state.language, state.date, this.keys);
+    if (this.assembled || !state) return true;
+    if (!this.partial) {
+      const spliced = typeof this.sinceAssembly === 'object' && this.lastAssembly ? spliceAssembly(this.lastAssembly, this.sinceAssembly, state.units, this.keys) : undefined;
+      if (spliced) {
+        this.finishAssembly(state, spliced);
+        return true;
+      }
+      this.partial = startAssembly(state.units, state.language, state.date, this.keys);
+    }
+    if (!placeUnits(this.partial, this.keys, deadline)) return false;
+    this.finishAssembly(state, this.partial);
+    return true;
+  }
+
+  private finishAssembly(state: State, assembly: Assembly): void {
+    this.partial = undefined;
     this.lastAssembly = assembly;
     this.sinceAssembly = 'nothing';
     const findings = assembly.findings;
     this.assembled = { language: state.language, date: state.date, findings: this.feedback.length > 0 ? applyFeedback(state.text, findings, this.feedback) : findings };
-    return this.assembled;
+  }
+
+  /** Forgets the result and any assembly under way: the state changed. */
+  private dropAssembly(): void {
+    this.assembled = undefined;
+    this.partial = undefined;
+  }
+
+  /** The language and date of the last text given to `update`, without assembling its findings; undefined while it is being split. */
+  get article(): Pick<Analysis, 'language' | 'date'> | undefined {
+    return this.state ? { language: this.state.language, date: this.state.date } : undefined;
   }
 
   /** True while a text's first split into units is under way: `update` stopped before it could analyse anything. */
@@ -648,21 +696,39 @@ function firstUnitEndingAfter(units: Unit[], offset: number): number {
   return lo;
 }
 
+/** Units placed between two looks at the deadline while assembling. */
+const ASSEMBLY_BATCH = 64;
+
 /**
- * Shifts block results into place and applies what the article as a whole knows: a name learnt
- * from context in one place ("die Tech-Firma Kuaishou", "Kai-Fu Lee") is an entity wherever it
- * recurs, and a date written without a year ("14. April") takes the article's year.
+ * Starts shifting block results into place, applying what the article as a whole knows: a name
+ * learnt from context in one place ("die Tech-Firma Kuaishou", "Kai-Fu Lee") is an entity wherever
+ * it recurs, and a date written without a year ("14. April") takes the article's year.
  */
-function assemble(units: Unit[], language: Language, date: string | null, keys: PlacementKeys): Assembly {
+function startAssembly(units: Unit[], language: Language, date: string | null, keys: PlacementKeys): PartialAssembly {
   const learned = learnedNames(units, language);
   updateKeys(keys, learned, date);
-  const findings: Finding[] = [];
-  for (let i = 0; i < units.length; i++) {
-    const placedFindings = placedFindingsOf(units[i], language, date, learned, keys);
-    if (!placedFindings) continue; // not analysed yet
-    for (let k = 0; k < placedFindings.length; k++) findings.push(placedFindings[k]);
+  return { units, language, date, learned, findings: [], placedUnits: 0 };
+}
+
+/**
+ * Places the next units of an assembly in batches of ASSEMBLY_BATCH until `deadline` (at least one
+ * batch per call, so that repeated calls finish).
+ * @returns true when every unit is placed.
+ */
+function placeUnits(assembly: PartialAssembly, keys: PlacementKeys, deadline?: number): boolean {
+  const { units, language, date, learned, findings } = assembly;
+  for (let batches = 0; assembly.placedUnits < units.length; batches++) {
+    if (deadline !== undefined && batches > 0 && performance.now() >= deadline) return false;
+    const from = assembly.placedUnits;
+    const to = Math.min(units.length, from + ASSEMBLY_BATCH);
+    for (let i = from; i < to; i++) {
+      const placedFindings = placedFindingsOf(units[i], language, date, learned, keys);
+      if (!placedFindings) continue; // not analysed yet
+      for (let k = 0; k < placedFindings.length; k++) findings.push(placedFindings[k]);
+    }
+    assembly.placedUnits = to;
   }
-  return { units, language, date, learned, findings };
+  return true;
 }
 
 /**

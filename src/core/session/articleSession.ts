@@ -84,6 +84,9 @@ export function exceedsUtf8(text: string, limitBytes: number): boolean {
   return exceedsByLength(text, limitBytes) ?? Buffer.byteLength(text, 'utf8') > limitBytes;
 }
 
+/** How long a hover or the light bulb goes on with a large article's first split into units. */
+const SPLIT_BUDGET_AT_MS = 10;
+
 export class ArticleSession {
   private readonly analyzer: IncrementalAnalyzer | undefined;
   private readonly tracked = new AnnotationPlacements();
@@ -203,8 +206,18 @@ export class ArticleSession {
   }
 
   /**
-   * The analysis of the current version as far as it has got (assembling it costs a few
-   * milliseconds on a large article after an update: do it in a turn of its own).
+   * Assembles the analysis so far until `deadline` (a `performance.now()` time), going on where the
+   * last call stopped (see IncrementalAnalyzer.assembleUntil); then {@link analysisSoFar} and
+   * {@link snapshot} cost no assembly.
+   * @returns true when it is assembled.
+   */
+  assembleUntil(deadline: number): boolean {
+    return this.analyzer?.assembleUntil(deadline) ?? true;
+  }
+
+  /**
+   * The analysis of the current version as far as it has got (assembling all of it at once takes
+   * tens of milliseconds on a large article after an update: see {@link assembleUntil}).
    */
   analysisSoFar(): Analysis | undefined {
     return this.analyzer?.result();
@@ -252,20 +265,29 @@ export class ArticleSession {
   /**
    * What lies under an offset of the current version: the annotations, and the findings of the
    * analysis units around it (analysed now if they are not yet, never the rest of the article).
+   * While a large article is first split into units (the first few slices after it is opened), the
+   * split goes on for at most `splitBudgetMs` and there are no findings until it is whole: the
+   * article's language, and with it every unit's, is known only then.
    */
-  at(offset: number): ArticlePoint {
+  at(offset: number, splitBudgetMs = SPLIT_BUDGET_AT_MS): ArticlePoint {
     const placements = this.tracked.placements.filter((p) => p.span && spanContains(p.span, offset));
     if (!this.analyzer) return { placements, findings: [] };
-    if (!this.analysisIsCurrent) this.update(this.analyzer, { priority: [{ start: offset, end: offset + 1 }], deadline: 0, priorityNow: true });
+    if (!this.analysisIsCurrent) {
+      const priority = [{ start: offset, end: offset + 1 }];
+      this.update(this.analyzer, { priority, deadline: 0, priorityNow: true, splitDeadline: performance.now() + splitBudgetMs });
+    }
     const findings = this.analyzer.findingsAt(offset)
       .sort((a, b) => a.end - a.start - (b.end - b.start));
     return { placements, findings };
   }
 
-  /** Whether a claim is suggested as possibly outdated (time-sensitive wording in an old article, no verdict on it). */
+  /**
+   * Whether a claim is suggested as possibly outdated (time-sensitive wording in an old article, no
+   * verdict on it). Reads only the article's date: the light bulb assembles no other finding.
+   */
   suggestsOutdated(claim: ClaimFinding, now: Date): boolean {
-    const analysis = this.analyzer?.result();
-    return analysis !== undefined && this.possiblyOutdated({ ...analysis, findings: [claim] }, this.tracked.placements, now).length > 0;
+    const article = this.analyzer?.article;
+    return article !== undefined && this.possiblyOutdated({ ...article, findings: [claim] }, this.tracked.placements, now).length > 0;
   }
 
   private possiblyOutdated(analysis: Analysis, placements: readonly Placement[], now: Date): Span[] {

@@ -210,6 +210,36 @@ describe('analysis: IncrementalAnalyzer in slices', () => {
     assert.deepEqual(analyzer.result(), analyze(edited, { lexicon }));
   });
 
+  it('assembles in parts with a deadline, one batch per call, exactly as in one go, learned names and dates included', () => {
+    const text = `${large}\n\nKai-Fu Lee sagte am 14. April, das sei gut.\n\nLee wächst um 12 Prozent, sagte der Konzern.`;
+    const dated = ` date 2025-03 \n\n${text}`;
+    for (const article of [text, dated]) {
+      const analyzer = new IncrementalAnalyzer({ lexicon });
+      analyzer.update(article);
+      let calls = 1;
+      while (!analyzer.assembleUntil(0)) calls++;
+      assert.ok(calls > 3, `a batch of units per call once the deadline has passed (${calls} calls)`);
+      assert.equal(analyzer.assembleUntil(0), true, 'nothing left to assemble');
+      assert.deepEqual(analyzer.result(), analyze(article, { lexicon }));
+    }
+  });
+
+  it('drops an assembly under way when the text changes or more is analysed, and assembles the new state', () => {
+    const analyzer = new IncrementalAnalyzer({ lexicon });
+    analyzer.update(large);
+    assert.equal(analyzer.assembleUntil(0), false);
+    // An edit after the part already placed, and one in it.
+    const edited = large.slice(0, 20) + 'Alibaba ' + large.slice(20, large.length - 50) + ' Tencent sagte 7 Prozent.' + large.slice(large.length - 50);
+    analyzer.update(edited);
+    while (!analyzer.assembleUntil(0));
+    assert.deepEqual(analyzer.result(), analyze(edited, { lexicon }));
+    // A partial analysis assembled in part, then more analysed in slices, assembled in parts between them.
+    const sliced = new IncrementalAnalyzer({ lexicon });
+    while (!sliced.update(article, { deadline: 0 })) sliced.assembleUntil(0);
+    while (!sliced.assembleUntil(0));
+    assert.deepEqual(sliced.result(), analyze(article, { lexicon }));
+  });
+
   it('reports complete at once when the text has not changed', () => {
     const analyzer = new IncrementalAnalyzer({ lexicon });
     const first = analyzer.analyze(article);

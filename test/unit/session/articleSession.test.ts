@@ -246,10 +246,16 @@ describe('ArticleSession: placements follow edits and the annotation file', () =
     const point = session.at(rangeOf(text, 'Qwen').start);
     assert.deepEqual(point.placements.map((p) => p.annotation.id), [annotated.id]);
     assert.ok(point.findings.length > 0 && point.findings.every((f) => f.start <= rangeOf(text, 'Qwen').start));
+    // The light bulb's question agrees with the snapshot, for the claim under the cursor.
+    const derzeitClaim = session.at(derzeit.start).findings.find((f) => f.kind === 'claim');
+    assert.ok(derzeitClaim?.kind === 'claim');
+    assert.equal(session.suggestsOutdated(derzeitClaim, new Date('2025-03-01')), true);
+    assert.equal(session.suggestsOutdated(derzeitClaim, new Date('2023-01-15')), false, 'not old yet');
     // A verdict on the time-sensitive claim: no longer suggested.
     store.add(claim('Derzeit ist GPT-4 das stärkste Modell von OpenAI.', text));
     session.setAnnotations(store.annotationsOf(PATH));
     assert.deepEqual(session.snapshot(new Date('2025-03-01'), hash).possiblyOutdated, []);
+    assert.equal(session.suggestsOutdated(derzeitClaim, new Date('2025-03-01')), false);
   });
 
   it('answers for the span under the cursor of a large article without analysing the rest', () => {
@@ -257,11 +263,24 @@ describe('ArticleSession: placements follow edits and the annotation file', () =
     const text = Array.from({ length: 3000 }, (_, i) => `${paragraph} (${i})`).join('\n\n');
     const session = new ArticleSession(text, 1, OPTIONS);
     const offset = text.indexOf('53 Milliarden', text.length / 2);
-    const point = session.at(offset);
+    const point = session.at(offset, Infinity);
     assert.ok(point.findings.some((f) => f.kind === 'number' && f.start === offset), 'the number under the cursor');
     assert.equal(session.analysisIsCurrent, false, 'the rest waits for the editor\'s idle-time slices');
     const findings = session.analysisSoFar()?.findings ?? [];
     assert.ok(findings.length > 0 && findings.length < 100, `only the units around the offset: ${findings.length} findings`);
+  });
+
+  it('goes on with a large article\'s first split for its budget only, and answers once the split is whole', () => {
+    const paragraph = 'Der Konzern investiert 53 Milliarden Euro in Rechenzentren, sagte Alibaba am Montag.';
+    const text = Array.from({ length: 3000 }, (_, i) => `${paragraph} (${i})`).join('\n\n');
+    const session = new ArticleSession(text, 1, OPTIONS);
+    const offset = text.indexOf('53 Milliarden', text.length / 2);
+    // A budget of 0: one batch of blocks per call.
+    let calls = 1;
+    while (session.at(offset, 0).findings.length === 0) calls++;
+    assert.ok(calls > 3, `the split took ${calls} calls`);
+    assert.ok(session.at(offset, 0).findings.some((f) => f.kind === 'number' && f.start === offset), 'the number under the cursor');
+    assert.equal(session.analysisIsCurrent, false, 'the rest waits for the editor\'s idle-time slices');
   });
 
   it('tells whether the text is over the size limit in UTF-8 after every edit, counting again only near the limit', () => {
