@@ -36,9 +36,9 @@ export function passesAnnotationFilter(annotation: Annotation, filter: Annotatio
 
 /** Whether an ISO date-time falls on a day of the range (compared as UTC days). */
 export function inDateRange(dateTime: string, range: DateRange): boolean {
-  // "2025-01-31T23:30:00-05:00" is 1 February in UTC: a time written with an offset is converted first.
-  const parsed = /T.*[+-]\d{2}:?\d{2}$/.test(dateTime) ? new Date(dateTime) : undefined;
-  const day = parsed && !Number.isNaN(parsed.getTime()) ? utcDay(parsed) : dateTime.slice(0, 10);
+  // The file's times always carry a zone; "2025-01-31T23:30:00-05:00" is 1 February in UTC.
+  const parsed = new Date(dateTime);
+  const day = Number.isNaN(parsed.getTime()) ? dateTime.slice(0, 10) : utcDay(parsed);
   return (range.from === undefined || day >= range.from) && (range.to === undefined || day <= range.to);
 }
 

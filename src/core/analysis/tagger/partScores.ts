@@ -317,24 +317,26 @@ export class PartScores {
 
   /** The vector of the word before (see afterFeatures), kept per (previous word, shape). */
   private after(previous: number, shape: number): number {
-    const keyed = shape < SHAPE_KEYS && previous < KEYED_WORDS;
-    const key = (previous + 1) * SHAPE_KEYS + shape;
-    let at = keyed ? this.afterWord.get(key) : -1;
-    if (at < 0) {
-      at = this.sum((to) => this.afterFeatures(previous, shape, (template, a, b) => this.feature(to, template, a, b)));
-      if (keyed) this.afterWord.set(key, at);
-    }
-    return at;
+    return this.neighbourVector(this.afterWord, previous, shape, true);
   }
 
   /** The vector of the word after (see beforeFeatures), kept per (next word, shape). */
   private before(shape: number, next: number): number {
-    const keyed = shape < SHAPE_KEYS && next < KEYED_WORDS;
-    const key = (next + 1) * SHAPE_KEYS + shape;
-    let at = keyed ? this.beforeWord.get(key) : -1;
+    return this.neighbourVector(this.beforeWord, next, shape, false);
+  }
+
+  /** A neighbour's vector from its table, summed on first use (no closure on the hot path of a hit). */
+  private neighbourVector(table: IntTable, neighbour: number, shape: number, isPrevious: boolean): number {
+    const keyed = shape < SHAPE_KEYS && neighbour < KEYED_WORDS;
+    const key = (neighbour + 1) * SHAPE_KEYS + shape;
+    let at = keyed ? table.get(key) : -1;
     if (at < 0) {
-      at = this.sum((to) => this.beforeFeatures(shape, next, (template, a, b) => this.feature(to, template, a, b)));
-      if (keyed) this.beforeWord.set(key, at);
+      at = this.sum((to) => {
+        const emit: Emit = (template, a, b) => this.feature(to, template, a, b);
+        if (isPrevious) this.afterFeatures(neighbour, shape, emit);
+        else this.beforeFeatures(shape, neighbour, emit);
+      });
+      if (keyed) table.set(key, at);
     }
     return at;
   }
