@@ -39,3 +39,8 @@ export function splitArticlePath(article: string): { name: string; dir: string }
 export function escapeIcons(text: string): string {
   return text.replace(/\\?\$\([A-Za-z0-9-]+(?:~[A-Za-z]+)?\)/g, (match) => `\\${match}`);
 }
+
+/** Tags as a row shows them: "#Wahl 2025 #Börse"; '' without tags. */
+export function hashtags(tags: readonly string[] | undefined): string {
+  return (tags ?? []).map((tag) => `#${tag}`).join(' ');
+}

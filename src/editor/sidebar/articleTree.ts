@@ -1,19 +1,20 @@
 /**
  * The "This article" view: the active article's claims (unreviewed first), numbers and entities
- * (grouped by canonical name). Built from the article's snapshot each time VS Code asks; a click on a
- * leaf reveals the finding in the article.
+ * (grouped by canonical name), as core/sidebar/articleTreeModel lists them from the article's
+ * snapshot each time VS Code asks; a click on a leaf reveals the finding in the article.
  */
 import * as vscode from 'vscode';
 import { claimReasonsText } from '../claimReasons';
-import type { Analysis, ClaimFinding, EntityFinding, Finding, NumberFinding } from '../../core/analysis/types';
-import { groupEntities, orderClaims } from '../../core/sidebar/findingGroups';
+import type { ClaimFinding } from '../../core/analysis/types';
+import { articleTreeChildren, documentToShow, findingItemId, type ArticleTreeElement, type EntityGroupElement, type FindingElement, type SectionElement, type SectionKind } from '../../core/sidebar/articleTreeModel';
 import { shortenQuote } from '../../core/sidebar/text';
-import type { Span } from '../../core/span';
 import type { ArticleSnapshot, SnapshotSource } from '../articleSessions';
-import { Disposable } from '../disposable';
 import { formatValue } from '../hover';
 import { countedLabel, entityTypeLabel, numberTypeLabel } from '../labels';
-import { lineLabel, revealFindingCommand } from './treeLabels';
+import { ENTITY_CLASS_ICON, ENTITY_ICON, lineLabel, NUMBER_ICON, revealFindingCommand } from './treeLabels';
+import { createTreeView, TreeProvider } from './treeProvider';
+
+export type { ArticleTreeElement };
 
 /** What the tree reads from the article registry (ArticleRegistry fits). */
 export interface ArticleDetector {
@@ -21,41 +22,8 @@ export interface ArticleDetector {
   readonly onDidChange: vscode.Event<void>;
 }
 
-export type SectionKind = 'claims' | 'numbers' | 'entities';
-
-export interface SectionElement {
-  kind: 'section';
-  section: SectionKind;
-  count: number;
-  /** Claims only: how many are reviewed. */
-  reviewed?: number;
-}
-
-export interface EntityGroupElement {
-  kind: 'entity';
-  canonical: string;
-  type: string;
-  mentions: EntityFinding[];
-}
-
-export interface FindingElement {
-  kind: 'finding';
-  finding: Finding;
-  /** Claims only: an annotation overlaps it. */
-  reviewed?: boolean;
-}
-
-export type ArticleTreeElement = SectionElement | EntityGroupElement | FindingElement;
-
-const SECTIONS: readonly SectionKind[] = ['claims', 'numbers', 'entities'];
-/** Schemes of panels that can take focus without being "another document" (keep showing the article). */
-const IGNORED_SCHEMES = new Set(['output', 'debug', 'vscode-terminal', 'comment']);
-
-export class ArticleTreeProvider extends Disposable implements vscode.TreeDataProvider<ArticleTreeElement> {
-  private readonly changed = this.register(new vscode.EventEmitter<ArticleTreeElement | undefined>());
-  readonly onDidChangeTreeData = this.changed.event;
+export class ArticleTreeProvider extends TreeProvider<ArticleTreeElement> {
   private document: vscode.TextDocument | undefined;
-  private view: vscode.TreeView<ArticleTreeElement> | undefined;
 
   constructor(
     private readonly sessions: SnapshotSource,
@@ -74,21 +42,10 @@ export class ArticleTreeProvider extends Disposable implements vscode.TreeDataPr
     }));
   }
 
-  /** The document the view shows (the active editor's, or the last one when focus left the editors). */
-  get activeDocument(): vscode.TextDocument | undefined {
-    return this.document;
-  }
-
-  /** Lets the provider keep the view's message current; the view is disposed with it. */
-  attach(view: vscode.TreeView<ArticleTreeElement>): void {
-    this.view = this.register(view);
-    this.updateMessage();
-  }
-
   /** Rebuilds the tree now. */
   refresh(): void {
     this.updateMessage();
-    this.changed.fire(undefined);
+    this.fireChanged();
   }
 
   getTreeItem(element: ArticleTreeElement): vscode.TreeItem {
@@ -104,39 +61,17 @@ export class ArticleTreeProvider extends Disposable implements vscode.TreeDataPr
 
   getChildren(element?: ArticleTreeElement): ArticleTreeElement[] {
     const snapshot = this.currentSnapshot();
-    const analysis = snapshot?.analysis;
-    if (!snapshot || !analysis) return [];
-    if (!element) return this.sections(snapshot, analysis);
-    if (element.kind === 'entity') return element.mentions.map((finding) => ({ kind: 'finding', finding }));
-    if (element.kind === 'finding') return [];
-    switch (element.section) {
-      case 'claims':
-        return orderedClaims(snapshot).map(({ claim, reviewed }) => ({ kind: 'finding', finding: claim, reviewed }));
-      case 'numbers':
-        return findingsOf<NumberFinding>(analysis, 'number').map((finding) => ({ kind: 'finding', finding }));
-      case 'entities':
-        return groupEntities(findingsOf<EntityFinding>(analysis, 'entity')).map((g) => ({ kind: 'entity', ...g }));
-    }
+    return snapshot ? articleTreeChildren(snapshot, element) : [];
   }
 
-  /** Sections are fixed; leaves of an entity group are listed by the group. */
-  getParent(element: ArticleTreeElement): ArticleTreeElement | undefined {
-    if (element.kind === 'section') return undefined;
-    const snapshot = this.currentSnapshot();
-    if (!snapshot?.analysis) return undefined;
-    const sections = this.sections(snapshot, snapshot.analysis);
-    if (element.kind === 'entity') return sections.find((s) => s.section === 'entities');
-    const finding = element.finding;
-    if (finding.kind === 'entity') return this.getChildren(sections.find((s) => s.section === 'entities')).find((g) => g.kind === 'entity' && g.canonical === finding.canonical);
-    return sections.find((s) => s.section === (finding.kind === 'claim' ? 'claims' : 'numbers'));
+  protected override viewAttached(): void {
+    this.updateMessage();
   }
 
   private follow(editor: vscode.TextEditor | undefined): void {
-    // Focus on the sidebar or a panel keeps the article in view.
-    if (editor && IGNORED_SCHEMES.has(editor.document.uri.scheme)) return;
-    if (!editor && this.document && !this.document.isClosed) return;
-    if (editor?.document === this.document) return;
-    this.document = editor?.document;
+    const next = documentToShow(this.document, editor?.document);
+    if (next === this.document) return;
+    this.document = next;
     this.refresh();
   }
 
@@ -146,14 +81,6 @@ export class ArticleTreeProvider extends Disposable implements vscode.TreeDataPr
     if (!document || document.isClosed || !this.articles.isArticle(document)) return undefined;
     const snapshot = this.sessions.snapshot(document);
     return snapshot?.complete ? snapshot : undefined;
-  }
-
-  private sections(snapshot: ArticleSnapshot, analysis: Analysis): SectionElement[] {
-    const counts = { claims: 0, numbers: 0, entities: 0 };
-    for (const f of analysis.findings) counts[f.kind === 'claim' ? 'claims' : f.kind === 'number' ? 'numbers' : 'entities'] += 1;
-    return SECTIONS.map((section): SectionElement => section === 'claims'
-      ? { kind: 'section', section, count: counts.claims, reviewed: orderedClaims(snapshot).filter((c) => c.reviewed).length }
-      : { kind: 'section', section, count: counts[section] });
   }
 
   private updateMessage(): void {
@@ -181,30 +108,21 @@ export class ArticleTreeProvider extends Disposable implements vscode.TreeDataPr
     const item = new vscode.TreeItem(shortenQuote(finding.text), vscode.TreeItemCollapsibleState.None);
     const document = this.document;
     if (document) item.command = revealFindingCommand({ uri: document.uri.toString(), start: finding.start, end: finding.end });
-    item.id = `${finding.kind}|${finding.start}|${finding.end}`;
+    item.id = findingItemId(finding);
     if (finding.kind === 'claim') return claimItem(item, finding, element.reviewed === true);
-    const line = document ? lineLabel(document, finding.start) : '';
+    const line = document ? lineLabel(document.positionAt(finding.start).line + 1) : '';
     if (finding.kind === 'number') {
       item.description = [numberTypeLabel(finding.type), formatValue(finding, vscode.env.language), line].filter(Boolean).join(' · ');
-      item.iconPath = new vscode.ThemeIcon('symbol-number', new vscode.ThemeColor('aiNews.numberForeground'));
+      item.iconPath = NUMBER_ICON;
       item.contextValue = 'finding.number';
     } else {
       item.description = line;
-      item.iconPath = new vscode.ThemeIcon('symbol-field', new vscode.ThemeColor('aiNews.entityBorder'));
+      item.iconPath = ENTITY_ICON;
       item.contextValue = 'finding.entity';
     }
     item.tooltip = finding.text;
     return item;
   }
-}
-
-function orderedClaims(snapshot: ArticleSnapshot): { claim: ClaimFinding; reviewed: boolean }[] {
-  const spans = snapshot.placements.filter((p) => p.state !== 'orphaned' && p.span).map((p) => p.span as Span);
-  return orderClaims(snapshot.claims, spans);
-}
-
-function findingsOf<T extends Finding>(analysis: Analysis, kind: T['kind']): T[] {
-  return analysis.findings.filter((f): f is T => f.kind === kind);
 }
 
 const SECTION_LABEL: Record<SectionKind, () => string> = {
@@ -231,7 +149,7 @@ function entityGroupItem(element: EntityGroupElement): vscode.TreeItem {
   const item = new vscode.TreeItem(countedLabel(element.canonical, element.mentions.length), vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `entity|${element.canonical}`;
   item.description = entityTypeLabel(element.type);
-  item.iconPath = new vscode.ThemeIcon('symbol-class', new vscode.ThemeColor('aiNews.entityBorder'));
+  item.iconPath = ENTITY_CLASS_ICON;
   item.tooltip = vscode.l10n.t('{0}: mentioned {1} times in this article', element.canonical, element.mentions.length);
   item.contextValue = 'entityGroup';
   return item;
@@ -261,8 +179,5 @@ export function createArticleTreeView(
   sessions: SnapshotSource,
   articles: ArticleDetector,
 ): { view: vscode.TreeView<ArticleTreeElement>; provider: ArticleTreeProvider } {
-  const provider = new ArticleTreeProvider(sessions, articles);
-  const view = vscode.window.createTreeView('aiNews.article', { treeDataProvider: provider, showCollapseAll: true });
-  provider.attach(view);
-  return { view, provider };
+  return createTreeView('aiNews.article', new ArticleTreeProvider(sessions, articles));
 }

@@ -21,6 +21,12 @@ export function annotationIcon(status: Status, state: AnchorState): vscode.Theme
   return isClassicStatus(status) ? STATUS_ICON[status] : OTHER_STATUS_ICON;
 }
 
+export const NUMBER_ICON = new vscode.ThemeIcon('symbol-number', new vscode.ThemeColor('aiNews.numberForeground'));
+/** An entity mention. */
+export const ENTITY_ICON = new vscode.ThemeIcon('symbol-field', new vscode.ThemeColor('aiNews.entityBorder'));
+/** An entity with its mentions. */
+export const ENTITY_CLASS_ICON = new vscode.ThemeIcon('symbol-class', new vscode.ThemeColor('aiNews.entityBorder'));
+
 const PERSON_ICON = new vscode.ThemeIcon('person');
 const UNASSIGNED_ICON = new vscode.ThemeIcon('circle-slash');
 
@@ -46,9 +52,9 @@ export function revealFindingCommand(args: RevealFindingArgs, title = vscode.l10
   return { command: 'aiNews.revealFinding', title, arguments: [args] };
 }
 
-/** The 1-based line of an offset, for descriptions ("line 12"). */
-export function lineLabel(document: vscode.TextDocument, offset: number): string {
-  return vscode.l10n.t('line {0}', document.positionAt(offset).line + 1);
+/** A 1-based line, for descriptions ("line 12"). */
+export function lineLabel(line: number): string {
+  return vscode.l10n.t('line {0}', line);
 }
 
 /** The open document of the URI, or the file loaded from disk; undefined when it cannot be read or is refused (see guardedOpen.ts). */

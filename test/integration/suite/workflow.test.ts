@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AnnotationTreeElement, AnnotationTreeProvider } from '../../../src/editor/sidebar/annotationTree';
 import type { ArticleTreeElement, ArticleTreeProvider } from '../../../src/editor/sidebar/articleTree';
+import type { CrossArticleElement, CrossArticleTreeProvider } from '../../../src/editor/sidebar/crossArticleTree';
 import type { StatusBar } from '../../../src/editor/statusBar';
 import {
   annotationFilePath, annotationsOnDisk, closeAllEditors, extensionApi, openArticle, waitFor, workspacePath,
@@ -38,6 +39,7 @@ interface Parts {
   annotationTree: AnnotationTreeProvider;
   annotationView: vscode.TreeView<AnnotationTreeElement>;
   articleTree: ArticleTreeProvider;
+  crossTree: CrossArticleTreeProvider;
   statusBar: StatusBar;
 }
 
@@ -216,6 +218,23 @@ describe('Workflow: sidebar, status bar, exports, time, safety', function () {
     editor.selection = new vscode.Selection(editor.document.positionAt(start), editor.document.positionAt(start));
     const matches = await vscode.commands.executeCommand<{ article: string; sharedFigures: string[] }[]>('aiNews.findClaimInOtherArticles', { pick: false });
     assert.ok(matches.some((m) => m.article === `articles/${OTHER_ARTICLE}`), JSON.stringify(matches));
+  });
+
+  it('lists an entity across articles, with each mention\'s line and text read from its article', async () => {
+    const { crossTree } = await parts();
+    crossTree.refresh();
+    const label = (element: CrossArticleElement): string => String(crossTree.getTreeItem(element).label);
+    const alibaba = (await crossTree.getChildren()).find((e) => e.kind === 'entity' && e.entity.canonical === 'Alibaba');
+    assert.ok(alibaba, 'Alibaba is indexed');
+    const articles = await crossTree.getChildren(alibaba);
+    const other = articles.find((e) => e.kind === 'entityArticle' && e.article.endsWith(OTHER_ARTICLE));
+    assert.ok(other, articles.map(label).join(' | '));
+    assert.equal(crossTree.getTreeItem(other).resourceUri?.fsPath, workspacePath('articles', OTHER_ARTICLE), 'the index path found in the workspace folder');
+    const [mention] = await crossTree.getChildren(other);
+    const item = crossTree.getTreeItem(mention);
+    assert.equal(item.description, 'line 3');
+    assert.match(label(mention), /^Alibaba will in den nächsten drei Jahren/);
+    assert.deepEqual(item.command?.arguments, [{ uri: vscode.Uri.file(workspacePath('articles', OTHER_ARTICLE)).toString(), start: OTHER_TEXT.indexOf('Alibaba'), end: OTHER_TEXT.indexOf('Alibaba') + 7 }]);
   });
 
   it('never overwrites an annotation file it cannot parse, and keeps the pending verdict until it is fixed', async () => {
