@@ -6,6 +6,9 @@
  * the editor maps nodes to tree items.
  */
 import type { PlacedAnnotation } from '../session/articleSession';
+import type { Annotation } from '../store/annotation';
+import type { TeamConfig } from '../team/team';
+import { workflowState, type WorkflowState } from '../team/workflow';
 import { attentionCount, byPosition, groupItems, groupsFor, type GroupKey, type Grouping } from './annotationGroups';
 import { anyFilterActive, groupable, visibleAnnotations, type TreeFilters, type Viewer } from './annotationTreeFilters';
 
@@ -55,6 +58,9 @@ export interface ArticlePlacements {
   placed: PlacedAnnotation[];
 }
 
+/** Up to this many articles in a folder, article nodes start expanded. */
+const EXPAND_ARTICLES_UP_TO = 20;
+
 /** One workspace folder's part of the tree. */
 export interface FolderTree extends Viewer {
   /** The folder's URI as a string. */
@@ -99,6 +105,17 @@ export function treeItemId(element: AnnotationTreeElement, grouping: Grouping): 
 /** The context value of an annotation's row, which the context menus match: its state, then `.recheck`, `.tagged`. */
 export function annotationContextValue({ annotation, state, flags }: PlacedAnnotation): string {
   return `annotation.${state}${flags.includes('needs re-check') ? '.recheck' : ''}${annotation.tags?.length ? '.tagged' : ''}`;
+}
+
+/** Whether an article node starts expanded: always below a group, at the top while the folder has few articles. */
+export function startsExpanded(element: ArticleElement, articlesInFolder: number): boolean {
+  return element.group !== undefined || articlesInFolder <= EXPAND_ARTICLES_UP_TO;
+}
+
+/** The workflow state an annotation's row names beside its verdict: only one that waits for someone (a review, or changes). */
+export function rowWorkflowState(annotation: Annotation, team: TeamConfig): Extract<WorkflowState, 'awaiting-review' | 'changes-requested'> | undefined {
+  const state = workflowState(annotation, team);
+  return state === 'awaiting-review' || state === 'changes-requested' ? state : undefined;
 }
 
 function folderChildren(tree: FolderTree): AnnotationTreeElement[] {

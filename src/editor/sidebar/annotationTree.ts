@@ -14,7 +14,7 @@ import type { Annotation, Status } from '../../core/store/annotation';
 import type { Grouping } from '../../core/sidebar/annotationGroups';
 import { formatDateRange, isFilterActive, type AnnotationFilter } from '../../core/sidebar/annotationFilter';
 import { knownStatuses, statusFilterFor, withFilterChange, type TreeFilters } from '../../core/sidebar/annotationTreeFilters';
-import { annotationContextValue, childrenOf, treeItemId, treeRoots, treeSummary, type AnnotationElement, type AnnotationTreeElement, type ArticleElement, type ArticlePlacements, type FolderElement, type FolderTree, type GroupElement } from '../../core/sidebar/annotationTreeModel';
+import { annotationContextValue, childrenOf, rowWorkflowState, startsExpanded, treeItemId, treeRoots, treeSummary, type AnnotationElement, type AnnotationTreeElement, type ArticleElement, type ArticlePlacements, type FolderElement, type FolderTree, type GroupElement } from '../../core/sidebar/annotationTreeModel';
 import { FolderPlacements, type FolderToPlace } from '../../core/sidebar/folderPlacements';
 import { tagsInUse, type TagUse } from '../../core/tags/tags';
 import type { WorkFilter } from '../../core/team/myWork';
@@ -41,8 +41,6 @@ export interface AnnotationTreeSource {
 /** The team rules per folder (TeamFiles fits). */
 export type TreeTeamSource = TeamSource;
 
-/** Up to this many articles, article nodes start expanded. */
-const EXPAND_ARTICLES_UP_TO = 20;
 const NOTE_DESCRIPTION_LENGTH = 80;
 const QUOTE_TOOLTIP_LENGTH = 400;
 
@@ -257,7 +255,7 @@ export class AnnotationTreeProvider extends TreeProvider<AnnotationTreeElement> 
   private articleItem(element: ArticleElement): vscode.TreeItem {
     const { name, dir } = splitArticlePath(element.article);
     const entry = this.entryOf(element.folder);
-    const expanded = element.group !== undefined || (entry ? new Set(entry.store.annotations.map((a) => a.article)).size <= EXPAND_ARTICLES_UP_TO : false);
+    const expanded = startsExpanded(element, entry ? new Set(entry.store.annotations.map((a) => a.article)).size : Infinity);
     const item = new vscode.TreeItem(countedLabel(name, element.count), expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = treeItemId(element, this.grouping);
     item.description = dir;
@@ -302,8 +300,9 @@ function annotationItem(element: AnnotationElement, team: TeamConfig): vscode.Tr
   const item = new vscode.TreeItem(shortenQuote(annotation.quote.exact) || vscode.l10n.t('(empty quote)'), vscode.TreeItemCollapsibleState.None);
   item.id = treeItemId(element, 'article');
   const note = shortenQuote(annotation.note, NOTE_DESCRIPTION_LENGTH);
-  // Flags first: a long note is cut off at the end of the row.
-  const work = workDescription(annotation, team);
+  const workflow = rowWorkflowState(annotation, team);
+  // Flags first: a long note is cut off at the end of the row. Then who checks it, and where the verdict stands when the team reviews.
+  const work = [annotation.assignee && `@${annotation.assignee}`, workflow && workflowLabel(workflow)];
   item.description = [...flags.map(flagLabel), ...(state === 'fuzzy' ? [vscode.l10n.t('text changed')] : []), ...work, hashtags(annotation.tags), note].filter(Boolean).join(' · ');
   item.tooltip = annotationTooltip(element.placed, team);
   item.iconPath = annotationIcon(annotation.status, state);
@@ -314,15 +313,6 @@ function annotationItem(element: AnnotationElement, team: TeamConfig): vscode.Tr
     arguments: [{ folder: element.folder, id: annotation.id }],
   };
   return item;
-}
-
-/** The workflow in a row: who checks it, and where the verdict stands when the team reviews. */
-function workDescription(annotation: Annotation, team: TeamConfig): string[] {
-  const parts: string[] = [];
-  if (annotation.assignee) parts.push(`@${annotation.assignee}`);
-  const state = workflowState(annotation, team);
-  if (state === 'awaiting-review' || state === 'changes-requested') parts.push(workflowLabel(state));
-  return parts;
 }
 
 /** Plain text (notes come from other people through git, so no markdown). */

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { PlacedAnnotation } from '../../../src/core/session/articleSession';
-import { annotationContextValue, childrenOf, treeItemId, treeRoots, treeSummary, type AnnotationTreeElement, type FolderTree } from '../../../src/core/sidebar/annotationTreeModel';
+import { annotationContextValue, childrenOf, rowWorkflowState, startsExpanded, treeItemId, treeRoots, treeSummary, type AnnotationTreeElement, type FolderTree } from '../../../src/core/sidebar/annotationTreeModel';
 import type { AnchorState, Annotation } from '../../../src/core/store/annotation';
-import { DEFAULT_TEAM } from '../../../src/core/team/team';
+import { DEFAULT_TEAM, type TeamConfig } from '../../../src/core/team/team';
 import { sampleAnnotation } from '../../support/annotations';
 
 const FOLDER = 'file:///news';
@@ -119,5 +119,21 @@ describe('sidebar: the Annotations view\'s nodes', () => {
     assert.equal(annotationContextValue(placed('x', 'a.md', {}, 'fuzzy')), 'annotation.fuzzy');
     const both = { ...placed('x', 'a.md', { tags: ['Wahl'] }), flags: ['needs re-check' as const] };
     assert.equal(annotationContextValue(both), 'annotation.exact.recheck.tagged');
+  });
+
+  it('starts article nodes expanded below a group, and at the top only while the folder has few articles', () => {
+    const article = { kind: 'article' as const, folder: FOLDER, article: 'a.md', count: 1 };
+    assert.equal(startsExpanded(article, 20), true);
+    assert.equal(startsExpanded(article, 21), false);
+    assert.equal(startsExpanded({ ...article, group: 'disputed' }, 500), true);
+  });
+
+  it('names in a row only the workflow states that wait for someone', () => {
+    const reviewed: TeamConfig = { ...DEFAULT_TEAM, secondReview: 'required' };
+    const verdict = sampleAnnotation({ status: 'disputed' });
+    assert.equal(rowWorkflowState(verdict, reviewed), 'awaiting-review');
+    assert.equal(rowWorkflowState(verdict, DEFAULT_TEAM), undefined, 'final without a second review');
+    assert.equal(rowWorkflowState({ ...verdict, review: { by: 'Ben', at: '2025-02-01T10:00:00.000Z', result: 'changes-requested', status: 'disputed' } }, reviewed), 'changes-requested');
+    assert.equal(rowWorkflowState(sampleAnnotation({ status: 'in-progress' }), reviewed), undefined, 'being checked is no waiting');
   });
 });
