@@ -81,6 +81,14 @@ describe('sidebar: placing a folder\'s annotations for the Annotations view', ()
     const annotations = [on(TEXT, 'Qwen', { id: 'b1', article: 'articles/b.md' })];
     const [a, b] = await Promise.all([placements.placed('f', () => request(annotations)), placements.placed('f', () => request(annotations))]);
     assert.equal(a, b);
+    // A refresh while a closed article is still being read: the second placing waits for the same read.
+    const fresh = new FolderPlacements();
+    const first = fresh.placed('f', () => request(annotations));
+    fresh.refresh();
+    const second = fresh.placed('f', () => request(annotations));
+    const [c, d] = await Promise.all([first, second]);
+    assert.notEqual(c, d);
+    assert.equal(c[0].placed, d[0].placed, 'one read of the article for both');
   });
 
   it('leaves others\' verdicts out under the blind double check until I gave mine', async () => {
