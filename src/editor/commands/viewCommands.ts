@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { authorsOf, formatDateRange, lastDays, parseDateRange, type DateRange } from '../../core/sidebar/annotationFilter';
+import { narrowedFilter } from '../../core/sidebar/pickedValues';
 import { escapeIcons } from '../../core/sidebar/text';
 import { isBuiltInStatus, type Status } from '../../core/store/annotation';
 import type { AnnotationTreeProvider } from '../sidebar/annotationTree';
@@ -27,11 +28,6 @@ async function filterByStatus(tree: AnnotationTreeProvider, args?: { statuses?: 
   if (statuses) await tree.setStatusFilter(statuses);
 }
 
-/** Ticking every value (or none) shows everything: the filter is off. */
-function narrowed<T>(picked: readonly T[], all: readonly T[]): T[] | undefined {
-  return picked.length === 0 || all.every((v) => picked.includes(v)) ? undefined : [...picked];
-}
-
 async function filterByTag(tree: AnnotationTreeProvider, args?: { tags?: string[] }): Promise<void> {
   const uses = await tree.tagChoices();
   if (!args?.tags && uses.length === 0) {
@@ -43,7 +39,7 @@ async function filterByTag(tree: AnnotationTreeProvider, args?: { tags?: string[
     tree.tagAuthorDateFilter.tags,
     vscode.l10n.t('Show annotations with any of these tags'),
   ));
-  if (tags) await tree.setFilter({ tags: args?.tags ?? narrowed(tags, uses.map((u) => u.tag)) });
+  if (tags) await tree.setFilter({ tags: args?.tags ?? narrowedFilter(tags, uses.map((u) => u.tag)) });
 }
 
 async function filterByAuthor(tree: AnnotationTreeProvider, args?: { authors?: string[] }): Promise<void> {
@@ -53,7 +49,7 @@ async function filterByAuthor(tree: AnnotationTreeProvider, args?: { authors?: s
     tree.tagAuthorDateFilter.authors,
     vscode.l10n.t('Show annotations by these people'),
   ));
-  if (picked) await tree.setFilter({ authors: args?.authors ?? narrowed(picked, authors) });
+  if (picked) await tree.setFilter({ authors: args?.authors ?? narrowedFilter(picked, authors) });
 }
 
 /** Today, the last 7 or 30 days, a typed range, or any time. */
