@@ -129,17 +129,36 @@ export function showLivePick<T>(pick: vscode.QuickPick<LiveItem<T>>, prepare: (i
   });
 }
 
-/** Runs work under a progress notification whose Cancel button aborts the signal the work is given. */
-export function withCancellableProgress<T>(title: string, cancellable: boolean, work: (signal: AbortSignal) => Promise<T>): Thenable<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable }, async (_progress, token) => {
-    const cancel = new AbortController();
-    const subscription = token.onCancellationRequested(() => cancel.abort());
-    try {
-      return await work(cancel.signal);
-    } finally {
-      subscription.dispose();
-    }
-  });
+/**
+ * Asks which of some values to show, all of them ticked when none is filtered: the pick of the view's
+ * multi-value filters and of the statuses to export. Undefined when the pick was closed.
+ */
+export async function pickShown<T>(choices: readonly { value: T; label: string; description?: string }[], shown: readonly T[] | undefined, title: string): Promise<T[] | undefined> {
+  const items = choices.map(({ value, label, description }) => ({ label, description, picked: (shown ?? choices.map((c) => c.value)).includes(value), value }));
+  const picked = await vscode.window.showQuickPick(items, { title, canPickMany: true });
+  return picked?.map((p) => p.value);
+}
+
+/**
+ * Runs work under a progress notification whose Cancel button aborts the signal the work is given.
+ * Resolves to undefined when it was cancelled or failed; a failure is shown as `failed(reason)`.
+ */
+export async function withCancellableProgress<T>(title: string, cancellable: boolean, work: (signal: AbortSignal) => Promise<T>, failed: (reason: string) => string): Promise<T | undefined> {
+  try {
+    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable }, async (_progress, token) => {
+      const cancel = new AbortController();
+      const subscription = token.onCancellationRequested(() => cancel.abort());
+      try {
+        return await work(cancel.signal);
+      } finally {
+        subscription.dispose();
+      }
+    });
+  } catch (error) {
+    const reason = messageOf(error);
+    if (reason !== 'cancelled') void vscode.window.showErrorMessage(failed(reason));
+    return undefined;
+  }
 }
 
 /**

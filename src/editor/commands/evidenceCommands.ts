@@ -24,7 +24,7 @@ import {
   type EvidenceSource,
 } from '../../core/evidence';
 import { evidenceUrl, type Annotation, type Evidence, type EvidenceArchive } from '../../core/store/annotation';
-import { explain, messageOf, requireAnnotation, run, withCancellableProgress, type AnnotationArgs, type CommandContext } from './context';
+import { explain, requireAnnotation, run, withCancellableProgress, type AnnotationArgs, type CommandContext } from './context';
 
 /** What tests, hover links and tree items may pass instead of asking. */
 export interface AddEvidenceArgs extends AnnotationArgs {
@@ -102,12 +102,14 @@ async function askArchive(url: string): Promise<boolean | undefined> {
   return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Archive a copy?') }))?.archive;
 }
 
-/** Fetches or reads the source with a cancellable progress notification and saves the copy. */
-function archiveWithProgress(ctx: CommandContext, folder: vscode.WorkspaceFolder, source: EvidenceSource): Thenable<EvidenceArchive> {
+/** Fetches or reads the source with a cancellable progress notification and saves the copy; undefined when that failed (and was said) or was cancelled. */
+function archiveWithProgress(ctx: CommandContext, folder: vscode.WorkspaceFolder, source: EvidenceSource): Promise<EvidenceArchive | undefined> {
   const maxBytes = ctx.settings.for(folder.uri).maxEvidenceArchiveBytes;
   const root = folder.uri.fsPath;
-  return withCancellableProgress(vscode.l10n.t('Archiving {0}…', sourceReference(source)), source.kind === 'url', async (signal) =>
-    source.kind === 'file' ? archiveLocalFile(root, source.path, { maxBytes }) : (await fetchAndArchive(root, source.url, { maxBytes, signal })).archive);
+  const what = sourceReference(source);
+  const save = async (signal: AbortSignal): Promise<EvidenceArchive> =>
+    source.kind === 'file' ? archiveLocalFile(root, source.path, { maxBytes }) : (await fetchAndArchive(root, source.url, { maxBytes, signal })).archive;
+  return withCancellableProgress(vscode.l10n.t('Archiving {0}…', what), source.kind === 'url', save, (reason) => vscode.l10n.t('Could not archive {0}: {1}', what, reason));
 }
 
 async function addEvidence(ctx: CommandContext, args?: AddEvidenceArgs): Promise<Annotation | undefined> {
@@ -125,16 +127,8 @@ async function addEvidence(ctx: CommandContext, args?: AddEvidenceArgs): Promise
   if (!details) return undefined;
   const archive = source.kind === 'file' || (scripted ? args?.archive === true : await askArchive(source.url));
   if (archive === undefined) return undefined;
-  let saved: EvidenceArchive | undefined;
-  if (archive) {
-    try {
-      saved = await archiveWithProgress(ctx, found.folder, source);
-    } catch (error) {
-      const reason = messageOf(error);
-      if (reason !== 'cancelled') void vscode.window.showErrorMessage(vscode.l10n.t('Could not archive {0}: {1}', sourceReference(source), reason));
-      return undefined;
-    }
-  }
+  const saved = archive ? await archiveWithProgress(ctx, found.folder, source) : undefined;
+  if (archive && !saved) return undefined;
   const item = evidenceItem({
     url: sourceReference(source),
     ...details,

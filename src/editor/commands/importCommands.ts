@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { clipboardSource, isSingleWebAddress, type ImportCommandSource } from '../../core/import/importCommandSources';
 import type * as Importer from '../../core/import/index.js';
-import { chooseFolder, explain, messageOf, withCancellableProgress, type CommandContext } from './context';
+import { chooseFolder, explain, withCancellableProgress, type CommandContext } from './context';
 
 /** Where imported articles go inside a workspace folder. */
 const ARTICLES_FOLDER = 'articles';
@@ -34,17 +34,13 @@ function describeSource(source: ImportCommandSource): string {
 /** Imports one source with a cancellable progress notification; resolves to the written file. */
 async function importOne(ctx: CommandContext, folder: vscode.WorkspaceFolder, source: ImportCommandSource): Promise<vscode.Uri | undefined> {
   const importer = loadImporter(ctx.extensionUri);
-  try {
-    const written = await withCancellableProgress(vscode.l10n.t('Importing {0}…', describeSource(source)), true, async (signal) =>
-      importer.writeImportedArticle(await importer.importCommandSource(source, signal), vscode.Uri.joinPath(folder.uri, ARTICLES_FOLDER).fsPath));
-    const uri = vscode.Uri.file(written);
+  const what = describeSource(source);
+  return withCancellableProgress(vscode.l10n.t('Importing {0}…', what), true, async (signal) => {
+    const article = await importer.importCommandSource(source, signal);
+    const uri = vscode.Uri.file(await importer.writeImportedArticle(article, vscode.Uri.joinPath(folder.uri, ARTICLES_FOLDER).fsPath));
     await vscode.window.showTextDocument(uri, { preview: false });
     return uri;
-  } catch (error) {
-    const reason = messageOf(error);
-    if (reason !== 'cancelled') void vscode.window.showErrorMessage(vscode.l10n.t('Could not import {0}: {1}', describeSource(source), reason));
-    return undefined;
-  }
+  }, (reason) => vscode.l10n.t('Could not import {0}: {1}', what, reason));
 }
 
 /** The workspace folder whose articles/ an import is saved in. */

@@ -5,14 +5,14 @@
 import * as vscode from 'vscode';
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/export';
 import { defaultExportFileName, exportableStatuses, renderExportRequest } from '../../core/export/exportRequest';
-import { buildCrossIndex, findClaimInOtherArticles, type ClaimMatch } from '../../core/crossref';
+import { findClaimAmong, type ClaimMatch } from '../../core/crossref';
 import { claimAt } from '../../core/navigation/claimNavigation';
-import type { Annotation, Status } from '../../core/store/annotation';
+import type { Status } from '../../core/store/annotation';
 import { articlePathOf } from '../annotationService';
 import { Disposable } from '../disposable';
 import { toRange } from '../ranges';
 import { indexPath, type WorkspaceArticles } from '../workspaceArticles';
-import { chooseFolder, explain, type CommandContext } from './context';
+import { chooseFolder, explain, pickShown, type CommandContext } from './context';
 
 /** Arguments of `aiNews.export` (tests and keybindings skip the questions with them). */
 export interface ExportArgs {
@@ -45,13 +45,6 @@ async function pickScope(articleName: string | undefined): Promise<'article' | '
   return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export which articles?') }))?.scope;
 }
 
-/** Asks which statuses to export: the built-in ones and every other status an annotation has (a team's own). */
-async function pickStatuses(annotations: readonly Annotation[]): Promise<Status[] | undefined> {
-  const items = exportableStatuses(annotations).map((status) => ({ label: status, picked: true, status }));
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Include which verdicts?'), canPickMany: true });
-  return picked?.map((p) => p.status);
-}
-
 /** Runs "AI News: Export…"; resolves to the file written, or undefined when cancelled or impossible. */
 async function exportAnnotations(ctx: CommandContext, loader: WorkspaceArticles, args: ExportArgs = {}): Promise<string | undefined> {
   const folder = await chooseFolder(undefined, vscode.l10n.t('Export the annotations of which folder?'));
@@ -76,7 +69,8 @@ async function exportAnnotations(ctx: CommandContext, loader: WorkspaceArticles,
     explain(vscode.l10n.t('Open an article of {0} to export only that article.', folder.name));
     return undefined;
   }
-  const statuses = args.statuses ?? (await pickStatuses(store.annotations));
+  // The built-in statuses and every other status an annotation has (a team's own), all ticked.
+  const statuses = args.statuses ?? (await pickShown(exportableStatuses(store.annotations).map((s) => ({ value: s, label: s })), undefined, vscode.l10n.t('Include which verdicts?')));
   if (!statuses || statuses.length === 0) return undefined;
 
   const { articles } = await loader.load([folder], () => store.annotations.map((a) => a.article));
@@ -123,9 +117,9 @@ async function findInOtherArticles(ctx: CommandContext, loader: WorkspaceArticle
   const { articles } = await loader.load(vscode.workspace.workspaceFolders ?? [folder]);
   const indexed = articles.map((a) => ({ path: indexPath(a), text: a.text, analysis: a.analysis }));
   const own = articles.find((a) => a.uri.toString() === editor.document.uri.toString());
-  const ownPath = own ? indexPath(own) : articlePathOf(folder, editor.document.uri);
-  if (!own) indexed.push({ path: ownPath, text: editor.document.getText(), analysis: ctx.sessions.completeAnalysis(editor.document)! });
-  const matches = findClaimInOtherArticles(buildCrossIndex(indexed), ownPath, claim, indexed);
+  // Not loaded (unsaved, or outside the article globs): the article joins the index as the editor has it.
+  const ownArticle = own ? indexPath(own) : { path: articlePathOf(folder, editor.document.uri), text: editor.document.getText(), analysis: ctx.sessions.completeAnalysis(editor.document)! };
+  const matches = findClaimAmong(indexed, ownArticle, claim);
   if (args.pick === false) return matches;
   if (matches.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No other article makes a claim like this one.'));

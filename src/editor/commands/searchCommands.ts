@@ -10,7 +10,7 @@ import { escapeIcons, shortenQuote } from '../../core/sidebar/text';
 import type { TeamConfig } from '../../core/team/team';
 import type { PlacedAnnotation } from '../articleSessions';
 import { groupLabel, stateLabel } from '../labels';
-import { explain, messageOf, showLivePick, type AnnotationArgs, type CommandContext, type LiveItem } from './context';
+import { explain, run, showLivePick, type AnnotationArgs, type CommandContext, type LiveItem } from './context';
 
 /** What the search reads: every folder's annotations, placed (the Annotations view's provider fits). */
 export interface PlacedAnnotationSource {
@@ -77,14 +77,9 @@ async function searchAnnotationsCommand(ctx: CommandContext, source: PlacedAnnot
 
 /** Indexes the workspace's annotations once; every change of the query is then answered from the index. */
 async function indexForSearch(ctx: CommandContext, source: PlacedAnnotationSource, isOpen: () => boolean): Promise<((query: string) => LiveItem<AnnotationArgs>[]) | undefined> {
-  let searchable: Searchable[];
-  try {
-    searchable = (await source.placedPerFolder()).flatMap(({ folder, placed }) => placed.map((p) => ({ folder, placed: p })));
-  } catch (error) {
-    void vscode.window.showErrorMessage(messageOf(error));
-    return undefined;
-  }
-  if (!isOpen()) return undefined; // closed while the articles were being placed
+  const perFolder = await run(() => source.placedPerFolder());
+  if (!perFolder || !isOpen()) return undefined; // failed (and said so), or closed while the articles were being placed
+  const searchable: Searchable[] = perFolder.flatMap(({ folder, placed }) => placed.map((p) => ({ folder, placed: p })));
   if (searchable.length === 0) {
     explain(vscode.l10n.t('There are no annotations in this workspace yet.'));
     return undefined;

@@ -96,15 +96,10 @@ async function reanchor(ctx: CommandContext, args?: AnnotationArgs): Promise<Ann
     explain(vscode.l10n.t('Select the words the annotation belongs to, then run "Re-anchor Annotation to Selection".'));
     return undefined;
   }
-  let id = isAnnotationArgs(args) ? args.id : undefined;
-  if (!id) {
-    const candidates = ctx.sessions.placements(document).filter((p) => p.state === 'fuzzy' || p.state === 'orphaned');
-    const picked = await pickAnnotation(candidates);
-    id = picked?.annotation.id;
-  }
+  const named = isAnnotationArgs(args) ? args.id : undefined;
+  const id = named || (await pickAnnotation(ctx.sessions.placements(document).filter((p) => p.state === 'fuzzy' || p.state === 'orphaned')))?.annotation.id;
   if (!id) return undefined;
-  const annotationId = id;
-  return run(() => ctx.annotations.reanchor(document, annotationId, toSpan(document, editor.selection)));
+  return run(() => ctx.annotations.reanchor(document, id, toSpan(document, editor.selection)));
 }
 
 async function pickAnnotation(candidates: Placement[]): Promise<Placement | undefined> {

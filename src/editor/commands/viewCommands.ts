@@ -8,16 +8,7 @@ import { narrowedFilter } from '../../core/sidebar/pickedValues';
 import { escapeIcons } from '../../core/sidebar/text';
 import { isBuiltInStatus, type Status } from '../../core/store/annotation';
 import type { AnnotationTreeProvider } from '../sidebar/annotationTree';
-
-/**
- * Asks which of some values to show, all of them ticked when none is filtered: the pick of every
- * multi-value filter of the view. Undefined when the pick was closed.
- */
-async function pickShown<T>(choices: readonly { value: T; label: string; description?: string }[], shown: readonly T[] | undefined, title: string): Promise<T[] | undefined> {
-  const items = choices.map(({ value, label, description }) => ({ label, description, picked: (shown ?? choices.map((c) => c.value)).includes(value), value }));
-  const picked = await vscode.window.showQuickPick(items, { title, canPickMany: true });
-  return picked?.map((p) => p.value);
-}
+import { pickShown } from './context';
 
 async function filterByStatus(tree: AnnotationTreeProvider, args?: { statuses?: Status[] }): Promise<void> {
   const statuses = args?.statuses ?? (await pickShown(
