@@ -1,5 +1,6 @@
 /** "AI News: Find Claim in Other Articles": the claims elsewhere that look like the one under the cursor. */
 import type { ClaimFinding } from '../analysis/types';
+import { buildCrossIndex } from './buildIndex';
 import { indexClaim, sameFigure, splitFindings } from './findings';
 import type { ClaimMatch, CrossIndex, IndexedArticle } from './types';
 import { jaccard } from './words';
@@ -57,4 +58,14 @@ export function findClaimInOtherArticles(
     });
   }
   return matches.sort((a, b) => b.score - a.score || a.article.localeCompare(b.article) || a.start - b.start).slice(0, limit);
+}
+
+/**
+ * Finds a claim's matches among a workspace's articles, indexing them first.
+ * @param own The path of the claim's article when it is among `articles`; else the article itself,
+ *   which joins the index (an unsaved file, or one the workspace load does not cover).
+ */
+export function findClaimAmong(articles: readonly IndexedArticle[], own: string | IndexedArticle, claim: ClaimFinding): ClaimMatch[] {
+  const indexed = typeof own === 'string' ? articles : [...articles, own];
+  return findClaimInOtherArticles(buildCrossIndex(indexed), typeof own === 'string' ? own : own.path, claim, indexed);
 }

@@ -4,7 +4,7 @@
  * other articles.
  */
 export { buildCrossIndex, DEFAULT_TOLERANCE } from './buildIndex';
-export { findClaimInOtherArticles } from './findClaim';
+export { findClaimAmong, findClaimInOtherArticles } from './findClaim';
 export type {
   ClaimMatch,
   CrossIndex,

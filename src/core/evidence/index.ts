@@ -4,3 +4,4 @@ export * from './evidenceItems';
 export * from './fetchEvidence';
 export * from './hashFile';
 export * from './verifyArchives';
+export * from './evidenceChoices';

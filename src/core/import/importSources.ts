@@ -8,7 +8,8 @@ import { basename, join } from 'node:path';
 import { articleFileName, numberedName } from './articleFileName';
 import { ImportRefusal, MAX_PAGE_BYTES } from './decode';
 import { fetchPage, type FetchOptions } from './fetchPage';
-import { importPage, type ImportedArticle } from './importPage';
+import { looksLikeHtml, type ImportCommandSource } from './importCommandSources';
+import { importPage, importPlainText, type ImportedArticle } from './importPage';
 
 /** True when a source names a web address rather than a file. */
 export function isWebAddress(source: string): boolean {
@@ -44,6 +45,24 @@ export async function importSource(source: string, options: FetchOptions & { now
   }
   const bytes = await readSavedPage(source);
   return importPage(bytes, { fileName: basename(source), fetched: now() });
+}
+
+/**
+ * Fetches, reads or takes one source and imports it.
+ * @param signal Cancels a fetch.
+ */
+export async function importCommandSource(source: ImportCommandSource, signal?: AbortSignal): Promise<ImportedArticle> {
+  const fetched = new Date();
+  switch (source.kind) {
+    case 'url':
+      return importSource(source.url, { signal });
+    case 'file':
+      return importSource(source.path);
+    case 'text':
+      return looksLikeHtml(source.text)
+        ? importPage(new TextEncoder().encode(source.text), { fileName: 'clipboard.html', fetched })
+        : importPlainText(source.text, { label: 'clipboard', fetched });
+  }
 }
 
 /** The file name an imported article gets: its publication date, else the day it was fetched. */

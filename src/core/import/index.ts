@@ -6,4 +6,5 @@ export { DEFAULT_TIMEOUT_MS, fetchPage, FetchFailure, MAX_REDIRECTS, parseWebAdd
 export { renderFrontMatter, type ArticleProvenance } from './frontMatter';
 export { htmlToMarkdown } from './htmlToMarkdown';
 export { importPage, importPlainText, type ImportedArticle, type PageSource } from './importPage';
-export { importedFileName, importSource, isWebAddress, writeImportedArticle, writeNewFile } from './importSources';
+export { importCommandSource, importedFileName, importSource, isWebAddress, writeImportedArticle, writeNewFile } from './importSources';
+export { clipboardSource, isSingleWebAddress, looksLikeHtml, type ImportCommandSource } from './importCommandSources';

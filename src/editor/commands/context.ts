@@ -1,9 +1,12 @@
 /** What the commands share: the services, and plain-spoken checks for what a command needs. */
 import * as vscode from 'vscode';
+import type { Finding, FindingKind } from '../../core/analysis/types';
+import type { Annotation } from '../../core/store/annotation';
+import type { AnnotationPatch } from '../../core/store/annotationStore';
 import type { AnnotationService } from '../annotationService';
 import type { ArticleRegistry } from '../articleRegistry';
 import type { ArticleSessions } from '../articleSessions';
-import { toSpan, type Span } from '../ranges';
+import { spanContains, toSpan, type Span } from '../ranges';
 import type { SettingsCache } from '../settings';
 import type { TeamFiles } from '../teamFiles';
 
@@ -34,9 +37,128 @@ export function isAnnotationArgs(value: unknown): value is AnnotationArgs {
   return typeof value === 'object' && value !== null && typeof (value as AnnotationArgs).folder === 'string' && typeof (value as AnnotationArgs).id === 'string';
 }
 
+/** An annotation and the workspace folder whose file holds it. */
+export interface FoundAnnotation {
+  folder: vscode.WorkspaceFolder;
+  annotation: Annotation;
+}
+
 /** Shows why a command cannot run; commands return after calling this. */
 export function explain(message: string): void {
   void vscode.window.showInformationMessage(message);
+}
+
+/** The message of a thrown error (or whatever was thrown). */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs a change; a failure is shown as an error message and resolves to undefined. */
+export async function run<T>(action: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await action();
+  } catch (error) {
+    void vscode.window.showErrorMessage(messageOf(error));
+    return undefined;
+  }
+}
+
+/** The annotation named by arguments or a tree item, else the one under the cursor. */
+export function annotationAt(ctx: CommandContext, args?: unknown): FoundAnnotation | undefined {
+  if (isAnnotationArgs(args)) return ctx.annotations.find(args.folder, args.id);
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return undefined;
+  const offset = editor.document.offsetAt(editor.selection.active);
+  const placed = ctx.sessions.placements(editor.document).find((p) => p.span && spanContains(p.span, offset));
+  const folder = vscode.workspace.getWorkspaceFolder(editor.document.uri);
+  return placed && folder && { folder, annotation: placed.annotation };
+}
+
+/** {@link annotationAt}, explaining how to name one when there is none. */
+export function requireAnnotation(ctx: CommandContext, args?: unknown): FoundAnnotation | undefined {
+  const found = annotationAt(ctx, args);
+  if (!found) explain(vscode.l10n.t('Put the cursor on an annotated passage, or pick an annotation in the AI News sidebar.'));
+  return found;
+}
+
+/**
+ * What most annotation commands do: find the annotation, work out the change (asking when needed;
+ * undefined: cancelled, nothing is written) and write it.
+ */
+export async function changeAnnotation(ctx: CommandContext, args: unknown, patchFor: (found: FoundAnnotation) => AnnotationPatch | undefined | Promise<AnnotationPatch | undefined>): Promise<Annotation | undefined> {
+  const found = requireAnnotation(ctx, args);
+  const patch = found && (await patchFor(found));
+  return found && patch && run(() => ctx.annotations.update(found.folder, found.annotation.id, patch));
+}
+
+/** A pick item that stands for a value; one without a value (an explanation) does nothing when accepted. */
+export type LiveItem<T> = vscode.QuickPickItem & { value?: T };
+
+/**
+ * Shows a quick pick whose items follow the typed text; resolves to the accepted item's value, or
+ * undefined when the pick is closed. The pick is busy while `prepare` works (it is told whether the
+ * pick is still open); when it resolves to undefined, the pick closes.
+ */
+export function showLivePick<T>(pick: vscode.QuickPick<LiveItem<T>>, prepare: (isOpen: () => boolean) => Promise<((typed: string) => LiveItem<T>[]) | undefined>): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    let chosen: T | undefined;
+    let open = true;
+    const listeners = [
+      pick.onDidAccept(() => {
+        const value = (pick.selectedItems[0] ?? pick.activeItems[0])?.value;
+        if (value === undefined) return; // an explanation stays on screen until the text is fixed
+        chosen = value;
+        pick.hide();
+      }),
+      pick.onDidHide(() => {
+        open = false;
+        for (const listener of listeners) listener.dispose();
+        pick.dispose();
+        resolve(chosen);
+      }),
+    ];
+    pick.busy = true;
+    pick.show();
+    void prepare(() => open).then((itemsFor) => {
+      if (!open) return;
+      if (!itemsFor) return pick.hide();
+      listeners.push(pick.onDidChangeValue((typed) => (pick.items = itemsFor(typed))));
+      pick.items = itemsFor(pick.value);
+      pick.busy = false;
+    });
+  });
+}
+
+/**
+ * Asks which of some values to show, all of them ticked when none is filtered: the pick of the view's
+ * multi-value filters and of the statuses to export. Undefined when the pick was closed.
+ */
+export async function pickShown<T>(choices: readonly { value: T; label: string; description?: string }[], shown: readonly T[] | undefined, title: string): Promise<T[] | undefined> {
+  const items = choices.map(({ value, label, description }) => ({ label, description, picked: (shown ?? choices.map((c) => c.value)).includes(value), value }));
+  const picked = await vscode.window.showQuickPick(items, { title, canPickMany: true });
+  return picked?.map((p) => p.value);
+}
+
+/**
+ * Runs work under a progress notification whose Cancel button aborts the signal the work is given.
+ * Resolves to undefined when it was cancelled or failed; a failure is shown as `failed(reason)`.
+ */
+export async function withCancellableProgress<T>(title: string, cancellable: boolean, work: (signal: AbortSignal) => Promise<T>, failed: (reason: string) => string): Promise<T | undefined> {
+  try {
+    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable }, async (_progress, token) => {
+      const cancel = new AbortController();
+      const subscription = token.onCancellationRequested(() => cancel.abort());
+      try {
+        return await work(cancel.signal);
+      } finally {
+        subscription.dispose();
+      }
+    });
+  } catch (error) {
+    const reason = messageOf(error);
+    if (reason !== 'cancelled') void vscode.window.showErrorMessage(failed(reason));
+    return undefined;
+  }
 }
 
 /**
@@ -74,14 +196,26 @@ export async function articleDocument(ctx: CommandContext, uri?: string): Promis
   return document;
 }
 
+/** The span that arguments name by their offsets, or undefined. */
+export function spanOfArgs(args?: SpanArgs): Span | undefined {
+  return typeof args?.start === 'number' && typeof args.end === 'number' ? { start: args.start, end: args.end } : undefined;
+}
+
+/** The finding of a kind under the cursor, when the document is the active editor's. */
+export function findingAtCursor(ctx: CommandContext, document: vscode.TextDocument, kind: FindingKind): Finding | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document !== document) return undefined;
+  return ctx.sessions.at(document, document.offsetAt(editor.selection.active))?.findings.find((f) => f.kind === kind);
+}
+
 /**
  * The span to annotate: the arguments' offsets, else the selection, else the claim under the cursor.
  */
 export function targetSpan(ctx: CommandContext, document: vscode.TextDocument, args?: SpanArgs): Span | undefined {
-  if (typeof args?.start === 'number' && typeof args.end === 'number') return { start: args.start, end: args.end };
+  const given = spanOfArgs(args);
+  if (given) return given;
   const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document !== document) return undefined;
-  if (!editor.selection.isEmpty) return toSpan(document, editor.selection);
-  const claim = ctx.sessions.at(document, document.offsetAt(editor.selection.active))?.findings.find((f) => f.kind === 'claim');
-  return claim ? { start: claim.start, end: claim.end } : undefined;
+  if (editor?.document === document && !editor.selection.isEmpty) return toSpan(document, editor.selection);
+  const claim = findingAtCursor(ctx, document, 'claim');
+  return claim && { start: claim.start, end: claim.end };
 }

@@ -8,13 +8,23 @@
  * its source, through a content provider, never rendered in a webview), an image in VS Code's image preview, anything else in
  * the system's default app after asking.
  */
-import { basename } from 'node:path';
 import * as vscode from 'vscode';
-import { archiveFileProblem, archiveLocalFile, archiveOpening, evidenceItem, fetchAndArchive, hashWorkspaceFile, withEvidenceItem } from '../../core/evidence';
+import {
+  archiveLocalFile,
+  checkArchivedCopy,
+  evidenceItem,
+  evidenceListing,
+  evidenceNamed,
+  evidenceSourceOf,
+  fetchAndArchive,
+  readArchivedCopyText,
+  sourceReference,
+  webAddressProblem,
+  withEvidenceItem,
+  type EvidenceSource,
+} from '../../core/evidence';
 import { evidenceUrl, type Annotation, type Evidence, type EvidenceArchive } from '../../core/store/annotation';
-import { readWorkspaceFile, workspaceFileRefusal } from '../../core/workspace/guardedRead';
-import { explain, type AnnotationArgs, type CommandContext } from './context';
-import { requireAnnotation, run } from './verdictCommands';
+import { explain, requireAnnotation, run, withCancellableProgress, type AnnotationArgs, type CommandContext } from './context';
 
 /** What tests, hover links and tree items may pass instead of asking. */
 export interface AddEvidenceArgs extends AnnotationArgs {
@@ -28,20 +38,19 @@ export interface AddEvidenceArgs extends AnnotationArgs {
   archive?: boolean;
 }
 
-type Source = { kind: 'url'; url: string } | { kind: 'file'; path: string };
-
-/** Why a typed value is not a web address, or undefined when it is one. */
-export function webAddressProblem(value: string): string | undefined {
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === 'https:' || url.protocol === 'http:' ? undefined : vscode.l10n.t('Evidence links start with https:// or http://');
-  } catch {
-    return vscode.l10n.t('Enter a web address, e.g. https://example.org/source');
+/** Why a typed value is not a web address, in words; undefined when it is one. */
+function addressProblemMessage(value: string): string | undefined {
+  switch (webAddressProblem(value)) {
+    case 'not-http':
+      return vscode.l10n.t('Evidence links start with https:// or http://');
+    case 'not-an-address':
+      return vscode.l10n.t('Enter a web address, e.g. https://example.org/source');
   }
+  return undefined;
 }
 
 /** An input box for a web address with a "Choose file…" button; resolves to the source or undefined on Escape. */
-function askSource(): Promise<Source | undefined> {
+function askSource(): Promise<EvidenceSource | undefined> {
   return new Promise((resolve) => {
     const input = vscode.window.createInputBox();
     const chooseFile: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('folder-opened'), tooltip: vscode.l10n.t('Choose file…') };
@@ -51,7 +60,7 @@ function askSource(): Promise<Source | undefined> {
     input.buttons = [chooseFile];
     const subscriptions: vscode.Disposable[] = [];
     let choosingFile = false;
-    const finish = (source: Source | undefined): void => {
+    const finish = (source: EvidenceSource | undefined): void => {
       subscriptions.forEach((s) => s.dispose());
       input.dispose();
       resolve(source);
@@ -63,7 +72,7 @@ function askSource(): Promise<Source | undefined> {
       finish(picked?.[0] ? { kind: 'file', path: picked[0].fsPath } : undefined);
     };
     subscriptions.push(
-      input.onDidChangeValue((value) => (input.validationMessage = value.trim() === '' ? undefined : webAddressProblem(value))),
+      input.onDidChangeValue((value) => (input.validationMessage = value.trim() === '' ? undefined : addressProblemMessage(value))),
       input.onDidAccept(() => {
         if (webAddressProblem(input.value) === undefined) finish({ kind: 'url', url: input.value.trim() });
       }),
@@ -93,49 +102,35 @@ async function askArchive(url: string): Promise<boolean | undefined> {
   return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Archive a copy?') }))?.archive;
 }
 
-/** Fetches or reads the source with a cancellable progress notification and saves the copy. */
-async function archiveWithProgress(ctx: CommandContext, folder: vscode.WorkspaceFolder, source: Source): Promise<EvidenceArchive> {
+/** Fetches or reads the source with a cancellable progress notification and saves the copy; undefined when that failed (and was said) or was cancelled. */
+function archiveWithProgress(ctx: CommandContext, folder: vscode.WorkspaceFolder, source: EvidenceSource): Promise<EvidenceArchive | undefined> {
   const maxBytes = ctx.settings.for(folder.uri).maxEvidenceArchiveBytes;
   const root = folder.uri.fsPath;
-  const what = source.kind === 'url' ? source.url : basename(source.path);
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Archiving {0}…', what), cancellable: source.kind === 'url' }, async (_progress, token) => {
-    if (source.kind === 'file') return archiveLocalFile(root, source.path, { maxBytes });
-    const cancel = new AbortController();
-    const subscription = token.onCancellationRequested(() => cancel.abort());
-    try {
-      return (await fetchAndArchive(root, source.url, { maxBytes, signal: cancel.signal })).archive;
-    } finally {
-      subscription.dispose();
-    }
-  });
+  const what = sourceReference(source);
+  const save = async (signal: AbortSignal): Promise<EvidenceArchive> =>
+    source.kind === 'file' ? archiveLocalFile(root, source.path, { maxBytes }) : (await fetchAndArchive(root, source.url, { maxBytes, signal })).archive;
+  return withCancellableProgress(vscode.l10n.t('Archiving {0}…', what), source.kind === 'url', save, (reason) => vscode.l10n.t('Could not archive {0}: {1}', what, reason));
 }
 
 async function addEvidence(ctx: CommandContext, args?: AddEvidenceArgs): Promise<Annotation | undefined> {
   const found = requireAnnotation(ctx, args);
   if (!found) return undefined;
-  const scripted = args?.link !== undefined || args?.file !== undefined;
-  const source: Source | undefined = args?.file !== undefined ? { kind: 'file', path: args.file } : args?.link !== undefined ? { kind: 'url', url: args.link } : await askSource();
+  const scripted = evidenceSourceOf(args) !== undefined;
+  const source = evidenceSourceOf(args) ?? (await askSource());
   if (!source) return undefined;
-  if (source.kind === 'url' && webAddressProblem(source.url)) {
-    if (scripted) void vscode.window.showErrorMessage(webAddressProblem(source.url) ?? '');
+  const problem = source.kind === 'url' ? addressProblemMessage(source.url) : undefined;
+  if (problem) {
+    if (scripted) void vscode.window.showErrorMessage(problem);
     return undefined;
   }
   const details = scripted ? { title: args?.title ?? '', quote: args?.quote ?? '' } : await askDetails();
   if (!details) return undefined;
   const archive = source.kind === 'file' || (scripted ? args?.archive === true : await askArchive(source.url));
   if (archive === undefined) return undefined;
-  let saved: EvidenceArchive | undefined;
-  if (archive) {
-    try {
-      saved = await archiveWithProgress(ctx, found.folder, source);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      if (reason !== 'cancelled') void vscode.window.showErrorMessage(vscode.l10n.t('Could not archive {0}: {1}', source.kind === 'url' ? source.url : basename(source.path), reason));
-      return undefined;
-    }
-  }
+  const saved = archive ? await archiveWithProgress(ctx, found.folder, source) : undefined;
+  if (archive && !saved) return undefined;
   const item = evidenceItem({
-    url: source.kind === 'url' ? source.url : basename(source.path),
+    url: sourceReference(source),
     ...details,
     ...(saved ? { archive: saved, accessed: saved.fetched } : {}),
   });
@@ -151,13 +146,8 @@ async function addEvidence(ctx: CommandContext, args?: AddEvidenceArgs): Promise
 
 /** How an item is listed: its title or address, and whether a copy is kept. */
 function describeItem(item: Evidence): vscode.QuickPickItem & { item: Evidence } {
-  if (typeof item === 'string') return { label: item, description: vscode.l10n.t('link'), item };
-  return {
-    label: item.title || item.url,
-    description: item.archive ? vscode.l10n.t('archived {0}', item.archive.fetched.slice(0, 10)) : vscode.l10n.t('link'),
-    detail: item.title ? item.url : undefined,
-    item,
-  };
+  const { label, detail, archivedOn } = evidenceListing(item);
+  return { label, description: archivedOn ? vscode.l10n.t('archived {0}', archivedOn) : vscode.l10n.t('link'), detail, item };
 }
 
 /** The scheme of archived copies shown as text: documents of a content provider are read-only. */
@@ -175,11 +165,10 @@ class ArchivedCopyProvider implements vscode.TextDocumentContentProvider {
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(uri.query, true));
     if (!folder) throw new Error(vscode.l10n.t('The workspace folder of {0} is not open.', uri.path.slice(1)));
-    const read = await readWorkspaceFile(folder.uri.fsPath, uri.path.slice(1), this.ctx.settings.for(folder.uri).maxEvidenceArchiveBytes);
+    const read = await readArchivedCopyText(folder.uri.fsPath, uri.path.slice(1), this.ctx.settings.for(folder.uri).maxEvidenceArchiveBytes);
     if (read.kind === 'refused') throw new Error(read.message);
     if (read.kind === 'missing') throw new Error(vscode.l10n.t('The archived copy {0} is missing.', uri.path.slice(1)));
-    // Lenient: a page in another charset shows replacement characters rather than nothing.
-    return new TextDecoder('utf-8').decode(read.bytes);
+    return read.text;
   }
 }
 
@@ -188,24 +177,18 @@ class ArchivedCopyProvider implements vscode.TextDocumentContentProvider {
  * own hash (records come through git from other people), that it is inside the workspace and intact.
  */
 async function openArchivedCopy(folder: vscode.WorkspaceFolder, archive: EvidenceArchive): Promise<boolean> {
-  const root = folder.uri.fsPath;
-  if (archiveFileProblem(archive)) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('{0} is not opened: archived copies are files in .ainews/evidence named by their own sha256 (see "ai-news-annotator check").', archive.file));
+  const check = await checkArchivedCopy(folder.uri.fsPath, archive);
+  if (check.kind !== 'ok') {
+    void vscode.window.showErrorMessage(
+      check.kind === 'refused' ? check.message
+      : check.kind === 'missing' ? vscode.l10n.t('The archived copy {0} is missing.', archive.file)
+      : vscode.l10n.t('{0} is not opened: archived copies are files in .ainews/evidence named by their own sha256 (see "ai-news-annotator check").', archive.file),
+    );
     return false;
   }
-  const refusal = await workspaceFileRefusal(root, archive.file);
-  if (refusal) {
-    void vscode.window.showErrorMessage(refusal.message);
-    return false;
-  }
-  const hash = await hashWorkspaceFile(root, archive.file);
-  if (hash.kind !== 'hashed') {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The archived copy {0} is missing.', archive.file));
-    return false;
-  }
-  if (hash.sha256 !== archive.sha256) void vscode.window.showWarningMessage(vscode.l10n.t('The archived copy {0} changed since it was saved: its hash no longer matches.', archive.file));
+  if (check.changed) void vscode.window.showWarningMessage(vscode.l10n.t('The archived copy {0} changed since it was saved: its hash no longer matches.', archive.file));
   const uri = vscode.Uri.joinPath(folder.uri, ...archive.file.split('/'));
-  switch (archiveOpening(archive)) {
+  switch (check.opening) {
     case 'text': {
       // Through a read-only scheme: the copy is evidence, and is shown as its source, never rendered.
       const document = await vscode.workspace.openTextDocument(archivedCopyUri(folder, archive.file));
@@ -252,8 +235,7 @@ async function openEvidence(ctx: CommandContext, args?: AnnotationArgs & { url?:
     explain(vscode.l10n.t('This annotation has no evidence yet: add some with "AI News: Add Evidence…".'));
     return false;
   }
-  // Several items may share an address (copies archived at different times, local files of one name).
-  const candidates = args?.url !== undefined ? items.filter((e) => evidenceUrl(e) === args.url) : items;
+  const candidates = evidenceNamed(items, args?.url);
   const item = candidates.length <= 1 ? candidates[0] : (await vscode.window.showQuickPick(candidates.map(describeItem), { title: vscode.l10n.t('Open evidence') }))?.item;
   if (item === undefined) return false;
   return typeof item !== 'string' && item.archive ? openArchivedCopy(found.folder, item.archive) : openLink(evidenceUrl(item));

@@ -3,11 +3,11 @@
  * writes a correction to `.ainews/feedback.json`; the article is analysed again with it at once.
  */
 import * as vscode from 'vscode';
-import type { EntityType, Finding, FindingKind } from '../../core/analysis/types';
+import type { EntityType } from '../../core/analysis/types';
 import { ENTITY_TYPES, type CorrectionKind } from '../../core/feedback';
 import type { FeedbackService } from '../feedbackService';
 import { entityTypeLabel } from '../labels';
-import { articleDocument, explain, type CommandContext, type SpanArgs } from './context';
+import { articleDocument, explain, findingAtCursor, messageOf, spanOfArgs, type CommandContext, type SpanArgs } from './context';
 
 /** Arguments of the correction commands (code actions, tests): the finding's span, and for a retype the type. */
 export interface CorrectionArgs extends SpanArgs {
@@ -16,14 +16,6 @@ export interface CorrectionArgs extends SpanArgs {
 
 export interface FeedbackCommandContext extends CommandContext {
   feedback: FeedbackService;
-}
-
-/** The finding of a kind that the arguments name, else the one under the cursor. */
-function findingSpan(ctx: CommandContext, document: vscode.TextDocument, kind: FindingKind, args?: CorrectionArgs): Finding | { start: number; end: number } | undefined {
-  if (typeof args?.start === 'number' && typeof args.end === 'number') return { start: args.start, end: args.end };
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document !== document) return undefined;
-  return ctx.sessions.at(document, document.offsetAt(editor.selection.active))?.findings.find((f) => f.kind === kind);
 }
 
 /** Asks for the right type (the current one left out); undefined when the user pressed Escape. */
@@ -36,7 +28,9 @@ async function pickEntityType(current: string | undefined): Promise<EntityType |
 async function correct(ctx: FeedbackCommandContext, kind: CorrectionKind, args?: CorrectionArgs): Promise<boolean> {
   const document = await articleDocument(ctx, args?.uri);
   if (!document) return false;
-  const target = findingSpan(ctx, document, kind === 'not-a-claim' ? 'claim' : 'entity', args);
+  // The span the arguments name, else the finding under the cursor.
+  const finding = spanOfArgs(args) ? undefined : findingAtCursor(ctx, document, kind === 'not-a-claim' ? 'claim' : 'entity');
+  const target = spanOfArgs(args) ?? finding;
   if (!target) {
     explain(kind === 'not-a-claim' ? vscode.l10n.t('Put the cursor on a highlighted claim.') : vscode.l10n.t('Put the cursor on a highlighted entity.'));
     return false;
@@ -47,14 +41,14 @@ async function correct(ctx: FeedbackCommandContext, kind: CorrectionKind, args?:
       explain(vscode.l10n.t('Unknown entity type "{0}".', args.type));
       return false;
     }
-    type = (args?.type as EntityType | undefined) ?? (await pickEntityType('type' in target ? (target.type ?? undefined) : undefined));
+    type = (args?.type as EntityType | undefined) ?? (await pickEntityType(finding?.type ?? undefined));
     if (!type) return false;
   }
   try {
     await ctx.feedback.correct(document, { start: target.start, end: target.end }, kind, type);
     return true;
   } catch (error) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not save the correction: {0}', error instanceof Error ? error.message : String(error)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not save the correction: {0}', messageOf(error)));
     return false;
   }
 }

@@ -6,8 +6,9 @@
  * dist/importer.js, loaded the first time an import runs: activation never pays for them.
  */
 import * as vscode from 'vscode';
+import { clipboardSource, isSingleWebAddress, type ImportCommandSource } from '../../core/import/importCommandSources';
 import type * as Importer from '../../core/import/index.js';
-import { chooseFolder, explain, type CommandContext } from './context';
+import { chooseFolder, explain, withCancellableProgress, type CommandContext } from './context';
 
 /** Where imported articles go inside a workspace folder. */
 const ARTICLES_FOLDER = 'articles';
@@ -19,9 +20,7 @@ function loadImporter(extensionUri: vscode.Uri): typeof Importer {
   return require(vscode.Uri.joinPath(extensionUri, 'dist', 'importer.js').fsPath) as typeof Importer;
 }
 
-type Source = { kind: 'url'; url: string } | { kind: 'file'; path: string } | { kind: 'text'; text: string };
-
-function describeSource(source: Source): string {
+function describeSource(source: ImportCommandSource): string {
   switch (source.kind) {
     case 'url':
       return source.url;
@@ -33,42 +32,15 @@ function describeSource(source: Source): string {
 }
 
 /** Imports one source with a cancellable progress notification; resolves to the written file. */
-async function importOne(ctx: CommandContext, folder: vscode.WorkspaceFolder, source: Source): Promise<vscode.Uri | undefined> {
+async function importOne(ctx: CommandContext, folder: vscode.WorkspaceFolder, source: ImportCommandSource): Promise<vscode.Uri | undefined> {
   const importer = loadImporter(ctx.extensionUri);
-  const title = vscode.l10n.t('Importing {0}…', describeSource(source));
-  try {
-    const written = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, token) => {
-      const cancel = new AbortController();
-      const subscription = token.onCancellationRequested(() => cancel.abort());
-      try {
-        const fetched = new Date();
-        const article =
-          source.kind === 'url' ? await importer.importSource(source.url, { signal: cancel.signal })
-          : source.kind === 'file' ? await importer.importSource(source.path)
-          : looksLikeHtml(source.text) ? importer.importPage(new TextEncoder().encode(source.text), { fileName: 'clipboard.html', fetched })
-          : importer.importPlainText(source.text, { label: 'clipboard', fetched });
-        return await importer.writeImportedArticle(article, vscode.Uri.joinPath(folder.uri, ARTICLES_FOLDER).fsPath);
-      } finally {
-        subscription.dispose();
-      }
-    });
-    const uri = vscode.Uri.file(written);
+  const what = describeSource(source);
+  return withCancellableProgress(vscode.l10n.t('Importing {0}…', what), true, async (signal) => {
+    const article = await importer.importCommandSource(source, signal);
+    const uri = vscode.Uri.file(await importer.writeImportedArticle(article, vscode.Uri.joinPath(folder.uri, ARTICLES_FOLDER).fsPath));
     await vscode.window.showTextDocument(uri, { preview: false });
     return uri;
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    if (reason !== 'cancelled') void vscode.window.showErrorMessage(vscode.l10n.t('Could not import {0}: {1}', describeSource(source), reason));
-    return undefined;
-  }
-}
-
-/** Text that is an HTML page or fragment rather than prose that mentions a tag. */
-function looksLikeHtml(text: string): boolean {
-  return /^\s*(<!doctype html|<html[\s>]|<(p|div|article|section|h[1-6]|ul|ol|table|span|a)[\s>])/i.test(text);
-}
-
-function isWebAddress(value: string): boolean {
-  return /^https?:\/\/\S+$/i.test(value.trim());
+  }, (reason) => vscode.l10n.t('Could not import {0}: {1}', what, reason));
 }
 
 /** The workspace folder whose articles/ an import is saved in. */
@@ -90,8 +62,8 @@ async function importFromUrl(ctx: CommandContext, args?: { url?: string }): Prom
       title: vscode.l10n.t('Import Article from URL'),
       prompt: vscode.l10n.t('The page is fetched once (no images or scripts) and saved as markdown in articles/.'),
       placeHolder: 'https://',
-      value: isWebAddress(clipboard) ? clipboard : '',
-      validateInput: (value) => (isWebAddress(value) ? undefined : vscode.l10n.t('Enter an http:// or https:// address.')),
+      value: isSingleWebAddress(clipboard) ? clipboard : '',
+      validateInput: (value) => (isSingleWebAddress(value) ? undefined : vscode.l10n.t('Enter an http:// or https:// address.')),
     });
   }
   return url ? importOne(ctx, folder, { kind: 'url', url: url.trim() }) : undefined;
@@ -124,7 +96,7 @@ async function importFromClipboard(ctx: CommandContext): Promise<vscode.Uri | un
     explain(vscode.l10n.t('The clipboard is empty: copy an article, a web page\'s HTML or its address first.'));
     return undefined;
   }
-  return importOne(ctx, folder, isWebAddress(text) ? { kind: 'url', url: text.trim() } : { kind: 'text', text });
+  return importOne(ctx, folder, clipboardSource(text));
 }
 
 export function registerImportCommands(ctx: CommandContext): vscode.Disposable[] {

@@ -1,19 +1,9 @@
 /** Moving through an article: next / previous unreviewed claim, revealing annotations and findings. */
 import * as vscode from 'vscode';
-import type { ClaimFinding } from '../../core/analysis/types';
-import { overlaps } from '../../core/span';
+import { nextClaim, unreviewedClaims } from '../../core/navigation/claimNavigation';
 import { toRange, type Span } from '../ranges';
 import { articleDocument, explain, isAnnotationArgs, type AnnotationArgs, type CommandContext } from './context';
 import { refusalToOpen } from '../guardedOpen';
-
-/** Claims above the threshold that no annotation overlaps, in text order. */
-export function unreviewedClaims(ctx: CommandContext, document: vscode.TextDocument): ClaimFinding[] {
-  const threshold = ctx.settings.for(document.uri).claimScoreThreshold;
-  const reviewed = ctx.sessions.placements(document).flatMap((p) => (p.span ? [p.span] : []));
-  return (ctx.sessions.completeAnalysis(document)?.findings ?? []).filter(
-    (f): f is ClaimFinding => f.kind === 'claim' && f.score >= threshold && !reviewed.some((r) => overlaps(r, f)),
-  );
-}
 
 async function select(document: vscode.TextDocument, span: Span): Promise<vscode.TextEditor> {
   const range = toRange(document, span);
@@ -26,15 +16,14 @@ async function moveToUnreviewed(ctx: CommandContext, direction: 1 | -1): Promise
   const document = await articleDocument(ctx);
   const editor = vscode.window.activeTextEditor;
   if (!document || !editor) return undefined;
-  const claims = unreviewedClaims(ctx, document);
+  const annotated = ctx.sessions.placements(document).flatMap((p) => (p.span ? [p.span] : []));
+  const claims = unreviewedClaims(ctx.sessions.completeAnalysis(document)?.findings ?? [], annotated, ctx.settings.for(document.uri).claimScoreThreshold);
   if (claims.length === 0) {
     explain(vscode.l10n.t('Every claim in this article has a verdict.'));
     return undefined;
   }
   const cursor = document.offsetAt(direction === 1 ? editor.selection.end : editor.selection.start);
-  const next = direction === 1
-    ? claims.find((c) => c.start >= cursor) ?? claims[0]
-    : [...claims].reverse().find((c) => c.end <= cursor) ?? claims[claims.length - 1];
+  const next = nextClaim(claims, cursor, direction);
   await select(document, next);
   return { start: next.start, end: next.end };
 }

@@ -3,15 +3,16 @@
  * an annotation file that git left with conflict markers.
  */
 import * as vscode from 'vscode';
-import { EXPORT_EXTENSIONS, EXPORT_FORMATS, renderExport, type ExportFormat, type ExportInput, type ExportOptions } from '../../core/export';
-import { buildCrossIndex, findClaimInOtherArticles, type ClaimMatch } from '../../core/crossref';
-import { STATUSES, type Annotation, type Status } from '../../core/store/annotation';
-import type { ClaimFinding } from '../../core/analysis';
+import { EXPORT_FORMATS, type ExportFormat } from '../../core/export';
+import { defaultExportFileName, exportableStatuses, renderExportRequest } from '../../core/export/exportRequest';
+import { findClaimAmong, type ClaimMatch } from '../../core/crossref';
+import { claimAt } from '../../core/navigation/claimNavigation';
+import type { Status } from '../../core/store/annotation';
 import { articlePathOf } from '../annotationService';
 import { Disposable } from '../disposable';
 import { toRange } from '../ranges';
 import { indexPath, type WorkspaceArticles } from '../workspaceArticles';
-import { chooseFolder, explain, type CommandContext } from './context';
+import { chooseFolder, explain, pickShown, type CommandContext } from './context';
 
 /** Arguments of `aiNews.export` (tests and keybindings skip the questions with them). */
 export interface ExportArgs {
@@ -44,14 +45,6 @@ async function pickScope(articleName: string | undefined): Promise<'article' | '
   return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export which articles?') }))?.scope;
 }
 
-/** Asks which statuses to export: the built-in ones and every other status an annotation has (a team's own). */
-async function pickStatuses(annotations: readonly Annotation[]): Promise<Status[] | undefined> {
-  const known = [...new Set<Status>([...STATUSES, ...annotations.map((a) => a.status)])];
-  const items = known.map((status) => ({ label: status, picked: true, status }));
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Include which verdicts?'), canPickMany: true });
-  return picked?.map((p) => p.status);
-}
-
 /** Runs "AI News: Export…"; resolves to the file written, or undefined when cancelled or impossible. */
 async function exportAnnotations(ctx: CommandContext, loader: WorkspaceArticles, args: ExportArgs = {}): Promise<string | undefined> {
   const folder = await chooseFolder(undefined, vscode.l10n.t('Export the annotations of which folder?'));
@@ -76,30 +69,18 @@ async function exportAnnotations(ctx: CommandContext, loader: WorkspaceArticles,
     explain(vscode.l10n.t('Open an article of {0} to export only that article.', folder.name));
     return undefined;
   }
-  const statuses = args.statuses ?? (await pickStatuses(store.annotations));
+  // The built-in statuses and every other status an annotation has (a team's own), all ticked.
+  const statuses = args.statuses ?? (await pickShown(exportableStatuses(store.annotations).map((s) => ({ value: s, label: s })), undefined, vscode.l10n.t('Include which verdicts?')));
   if (!statuses || statuses.length === 0) return undefined;
 
-  const settings = ctx.settings.for(folder.uri);
-  const annotated = (): string[] => store.annotations.map((a) => a.article);
-  const { articles } = await loader.load([folder], annotated);
-  const input: ExportInput = {
-    articles: articles.map((a) => ({ path: a.path, text: a.text, analysis: a.analysis })),
-    annotations: [...store.annotations],
-  };
-  if (settings.exportBaseIri) input.baseIri = settings.exportBaseIri;
-  if (settings.author) input.reviewer = settings.author;
-  const options: ExportOptions = {
-    statuses,
-    maxVerifiedAgeDays: settings.maxVerifiedAgeDays,
-    maxArticleAgeDays: settings.maxArticleAgeDays,
-  };
-  if (scope === 'article' && activeArticle) options.articles = [activeArticle];
-  const output = renderExport(format, input, options);
+  const { articles } = await loader.load([folder], () => store.annotations.map((a) => a.article));
+  const article = scope === 'article' ? activeArticle : undefined;
+  const output = renderExportRequest(format, { articles, annotations: store.annotations, settings: ctx.settings.for(folder.uri), statuses, article });
 
   const target = args.out
     ? vscode.Uri.file(args.out)
     : await vscode.window.showSaveDialog({
-        defaultUri: vscode.Uri.joinPath(folder.uri, `ainews-${format}.${EXPORT_EXTENSIONS[format]}`),
+        defaultUri: vscode.Uri.joinPath(folder.uri, defaultExportFileName(format)),
         title: vscode.l10n.t('Save the export'),
       });
   if (!target) return undefined;
@@ -111,11 +92,6 @@ async function exportAnnotations(ctx: CommandContext, loader: WorkspaceArticles,
     });
   }
   return target.fsPath;
-}
-
-function claimAtCursor(ctx: CommandContext, document: vscode.TextDocument, offset: number): ClaimFinding | undefined {
-  const findings = ctx.sessions.completeAnalysis(document)?.findings ?? [];
-  return findings.find((f): f is ClaimFinding => f.kind === 'claim' && f.start <= offset && offset <= f.end);
 }
 
 /**
@@ -133,7 +109,7 @@ async function findInOtherArticles(ctx: CommandContext, loader: WorkspaceArticle
     explain(vscode.l10n.t('Open the workspace folder that holds this article: other articles are searched there.'));
     return undefined;
   }
-  const claim = claimAtCursor(ctx, editor.document, editor.document.offsetAt(editor.selection.active));
+  const claim = claimAt(ctx.sessions.completeAnalysis(editor.document)?.findings ?? [], editor.document.offsetAt(editor.selection.active));
   if (!claim) {
     explain(vscode.l10n.t('The cursor is not on a claim. Claims are underlined; "Next Unreviewed Claim" moves to one.'));
     return undefined;
@@ -141,9 +117,9 @@ async function findInOtherArticles(ctx: CommandContext, loader: WorkspaceArticle
   const { articles } = await loader.load(vscode.workspace.workspaceFolders ?? [folder]);
   const indexed = articles.map((a) => ({ path: indexPath(a), text: a.text, analysis: a.analysis }));
   const own = articles.find((a) => a.uri.toString() === editor.document.uri.toString());
-  const ownPath = own ? indexPath(own) : articlePathOf(folder, editor.document.uri);
-  if (!own) indexed.push({ path: ownPath, text: editor.document.getText(), analysis: ctx.sessions.completeAnalysis(editor.document)! });
-  const matches = findClaimInOtherArticles(buildCrossIndex(indexed), ownPath, claim, indexed);
+  // Not loaded (unsaved, or outside the article globs): the article joins the index as the editor has it.
+  const ownArticle = own ? indexPath(own) : { path: articlePathOf(folder, editor.document.uri), text: editor.document.getText(), analysis: ctx.sessions.completeAnalysis(editor.document)! };
+  const matches = findClaimAmong(indexed, ownArticle, claim);
   if (args.pick === false) return matches;
   if (matches.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No other article makes a claim like this one.'));

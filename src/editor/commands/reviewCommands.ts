@@ -3,9 +3,8 @@ import * as vscode from 'vscode';
 import type { Annotation, ReviewResult } from '../../core/store/annotation';
 import { assigneePatch, reviewVerdict, startCheckingPatch, type ReviewRefusal } from '../../core/team/reviewActions';
 import { verdictLabel } from '../labels';
-import type { AnnotationArgs, CommandContext, SpanArgs } from './context';
-import { explain } from './context';
-import { annotationAt, markStatus, requireAnnotation, run } from './verdictCommands';
+import { annotationAt, changeAnnotation, explain, run, type AnnotationArgs, type CommandContext, type SpanArgs } from './context';
+import { markStatus } from './verdictCommands';
 
 /**
  * Start Checking: the annotation named or under the cursor, else the selection or the claim under
@@ -21,16 +20,15 @@ async function startChecking(ctx: CommandContext, args?: SpanArgs | AnnotationAr
   return markStatus(ctx, 'in-progress', args as SpanArgs | undefined, (me) => ({ assignee: startCheckingPatch(me).assignee }));
 }
 
-async function assignTo(ctx: CommandContext, args?: AnnotationArgs & { assignee?: string }): Promise<Annotation | undefined> {
-  const found = requireAnnotation(ctx, args);
-  if (!found) return undefined;
-  const name = args?.assignee ?? (await vscode.window.showInputBox({
-    title: vscode.l10n.t('Assign to…'),
-    prompt: vscode.l10n.t('Who checks this claim? Leave empty to remove the assignment.'),
-    value: found.annotation.assignee ?? (await ctx.annotations.authorFor(found.folder)),
-  }));
-  if (name === undefined) return undefined;
-  return run(() => ctx.annotations.update(found.folder, found.annotation.id, assigneePatch(name)));
+function assignTo(ctx: CommandContext, args?: AnnotationArgs & { assignee?: string }): Promise<Annotation | undefined> {
+  return changeAnnotation(ctx, args, async ({ folder, annotation }) => {
+    const name = args?.assignee ?? (await vscode.window.showInputBox({
+      title: vscode.l10n.t('Assign to…'),
+      prompt: vscode.l10n.t('Who checks this claim? Leave empty to remove the assignment.'),
+      value: annotation.assignee ?? (await ctx.annotations.authorFor(folder)),
+    }));
+    return name === undefined ? undefined : assigneePatch(name);
+  });
 }
 
 function refusalMessage(reason: ReviewRefusal, annotation: Annotation, me: string): string {
@@ -46,29 +44,25 @@ function refusalMessage(reason: ReviewRefusal, annotation: Annotation, me: strin
 
 /** Approve Verdict / Request Changes…: a review of the current verdict, by someone other than its author. */
 async function review(ctx: CommandContext, result: ReviewResult, args?: AnnotationArgs & { note?: string }): Promise<Annotation | undefined> {
-  const found = requireAnnotation(ctx, args);
-  if (!found) return undefined;
-  const me = await ctx.annotations.authorFor(found.folder);
-  const team = ctx.teams.teamFor(found.folder.uri);
-  // Checked before asking for a note: a refusal should not cost the reviewer their typing.
-  const check = reviewVerdict(found.annotation, team, me, result, new Date().toISOString());
-  if (check.kind === 'refused') {
-    explain(refusalMessage(check.reason, found.annotation, me));
-    return undefined;
-  }
-  let note = args?.note ?? '';
-  if (result === 'changes-requested' && args?.note === undefined) {
-    const typed = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Request changes to "{0}"', verdictLabel(found.annotation.status, team)),
-      prompt: vscode.l10n.t('What should change, and why?'),
-      validateInput: (value) => (value.trim() === '' ? vscode.l10n.t('Say what should change, so that the checker knows.') : undefined),
-    });
-    if (typed === undefined) return undefined;
-    note = typed;
-  }
-  const outcome = reviewVerdict(found.annotation, team, me, result, new Date().toISOString(), note);
-  if (outcome.kind === 'refused') return undefined;
-  const saved = await run(() => ctx.annotations.update(found.folder, found.annotation.id, outcome.patch));
+  const saved = await changeAnnotation(ctx, args, async ({ folder, annotation }) => {
+    const me = await ctx.annotations.authorFor(folder);
+    const team = ctx.teams.teamFor(folder.uri);
+    // Checked before asking for a note: a refusal should not cost the reviewer their typing.
+    const check = reviewVerdict(annotation, team, me, result, new Date().toISOString());
+    if (check.kind === 'refused') {
+      explain(refusalMessage(check.reason, annotation, me));
+      return undefined;
+    }
+    const note = result === 'changes-requested' && args?.note === undefined
+      ? await vscode.window.showInputBox({
+        title: vscode.l10n.t('Request changes to "{0}"', verdictLabel(annotation.status, team)),
+        prompt: vscode.l10n.t('What should change, and why?'),
+        validateInput: (value) => (value.trim() === '' ? vscode.l10n.t('Say what should change, so that the checker knows.') : undefined),
+      })
+      : (args?.note ?? '');
+    const outcome = note === undefined ? undefined : reviewVerdict(annotation, team, me, result, new Date().toISOString(), note);
+    return outcome?.kind === 'ok' ? outcome.patch : undefined;
+  });
   if (saved) vscode.window.setStatusBarMessage(result === 'approved' ? vscode.l10n.t('Verdict approved') : vscode.l10n.t('Changes requested'), 3000);
   return saved;
 }

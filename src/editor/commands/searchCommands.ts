@@ -10,8 +10,7 @@ import { escapeIcons, shortenQuote } from '../../core/sidebar/text';
 import type { TeamConfig } from '../../core/team/team';
 import type { PlacedAnnotation } from '../articleSessions';
 import { groupLabel, stateLabel } from '../labels';
-import type { AnnotationArgs, CommandContext } from './context';
-import { explain } from './context';
+import { explain, run, showLivePick, type AnnotationArgs, type CommandContext, type LiveItem } from './context';
 
 /** What the search reads: every folder's annotations, placed (the Annotations view's provider fits). */
 export interface PlacedAnnotationSource {
@@ -21,10 +20,6 @@ export interface PlacedAnnotationSource {
 interface Searchable {
   folder: vscode.WorkspaceFolder;
   placed: PlacedAnnotation;
-}
-
-interface SearchItem extends vscode.QuickPickItem {
-  target: AnnotationArgs;
 }
 
 /** The pick lists at most this many hits (the best first); typing narrows them. */
@@ -43,7 +38,7 @@ function snippetLine(snippet: SearchSnippet): string | undefined {
 }
 
 /** One hit as a pick item: every text in it comes from other people and is shown as plain text. */
-function searchItem(hit: SearchHit<Searchable>, team: TeamConfig): SearchItem {
+function searchItem(hit: SearchHit<Searchable>, team: TeamConfig): LiveItem<AnnotationArgs> {
   const { folder, placed } = hit.item;
   const a = placed.annotation;
   const description = [
@@ -60,7 +55,7 @@ function searchItem(hit: SearchHit<Searchable>, team: TeamConfig): SearchItem {
     ...(detail ? { detail: escapeIcons(detail) } : {}),
     // The core has matched already (in comments too, which VS Code's own filter would not see).
     alwaysShow: true,
-    target: { folder: folder.uri.toString(), id: a.id },
+    value: { folder: folder.uri.toString(), id: a.id },
   };
 }
 
@@ -69,76 +64,29 @@ function searchItem(hit: SearchHit<Searchable>, team: TeamConfig): SearchItem {
  * @param args `query`: text to start with (tests, links).
  */
 async function searchAnnotationsCommand(ctx: CommandContext, source: PlacedAnnotationSource, args?: { query?: string }): Promise<AnnotationArgs | undefined> {
-  const pick = vscode.window.createQuickPick<SearchItem>();
+  const pick = vscode.window.createQuickPick<LiveItem<AnnotationArgs>>();
   pick.title = vscode.l10n.t('Search annotations');
   pick.placeholder = vscode.l10n.t('Words from quotes, notes, comments, tags or names');
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
-  pick.busy = true;
   pick.value = args?.query ?? '';
-  pick.show();
-  const chosen = new Promise<AnnotationArgs | undefined>((resolve) => {
-    const state = { closed: false };
-    const listeners = [
-      pick.onDidAccept(() => {
-        const item = pick.selectedItems[0] ?? pick.activeItems[0];
-        if (!item) return;
-        resolve(item.target);
-        pick.hide();
-      }),
-      pick.onDidHide(() => {
-        state.closed = true;
-        for (const listener of listeners) listener.dispose();
-        pick.dispose();
-        resolve(undefined);
-      }),
-    ];
-    void fillSearch(ctx, source, pick, listeners, state);
-  });
-  const target = await chosen;
+  const target = await showLivePick(pick, (isOpen) => indexForSearch(ctx, source, isOpen));
   if (target) await vscode.commands.executeCommand('aiNews.revealAnnotation', target);
   return target;
 }
 
-/** Indexes the workspace's annotations once, then answers every change of the query from the index. */
-async function fillSearch(
-  ctx: CommandContext,
-  source: PlacedAnnotationSource,
-  pick: vscode.QuickPick<SearchItem>,
-  listeners: vscode.Disposable[],
-  state: { readonly closed: boolean },
-): Promise<void> {
-  let searchable: Searchable[];
-  try {
-    searchable = (await source.placedPerFolder()).flatMap(({ folder, placed }) => placed.map((p) => ({ folder, placed: p })));
-  } catch (error) {
-    pick.hide();
-    void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
-    return;
-  }
-  if (state.closed) return; // closed while the articles were being placed
+/** Indexes the workspace's annotations once; every change of the query is then answered from the index. */
+async function indexForSearch(ctx: CommandContext, source: PlacedAnnotationSource, isOpen: () => boolean): Promise<((query: string) => LiveItem<AnnotationArgs>[]) | undefined> {
+  const perFolder = await run(() => source.placedPerFolder());
+  if (!perFolder || !isOpen()) return undefined; // failed (and said so), or closed while the articles were being placed
+  const searchable: Searchable[] = perFolder.flatMap(({ folder, placed }) => placed.map((p) => ({ folder, placed: p })));
   if (searchable.length === 0) {
-    pick.hide();
     explain(vscode.l10n.t('There are no annotations in this workspace yet.'));
-    return;
+    return undefined;
   }
   // In slices: a workspace of 10,000 annotations takes a few hundred ms to index (npm run bench -- search).
   const index = await buildSearchIndexInSlices(searchable, (s) => s.placed.annotation, () => new Promise((resolve) => setImmediate(resolve)));
-  if (state.closed) return;
-  const teams = new Map<string, TeamConfig>();
-  const teamOf = (folder: vscode.WorkspaceFolder): TeamConfig => {
-    const key = folder.uri.toString();
-    let team = teams.get(key);
-    if (!team) teams.set(key, (team = ctx.teams.teamFor(folder.uri)));
-    return team;
-  };
-  const update = (): void => {
-    const hits = searchAnnotations(index, pick.value, MAX_ITEMS);
-    pick.items = hits.map((hit) => searchItem(hit, teamOf(hit.item.folder)));
-  };
-  listeners.push(pick.onDidChangeValue(update));
-  update();
-  pick.busy = false;
+  return (query) => searchAnnotations(index, query, MAX_ITEMS).map((hit) => searchItem(hit, ctx.teams.teamFor(hit.item.folder.uri)));
 }
 
 export function registerSearchCommands(ctx: CommandContext, source: PlacedAnnotationSource): vscode.Disposable[] {

@@ -4,19 +4,11 @@
  */
 import * as vscode from 'vscode';
 import { authorsOf, formatDateRange, lastDays, parseDateRange, type DateRange } from '../../core/sidebar/annotationFilter';
+import { narrowedFilter } from '../../core/sidebar/pickedValues';
 import { escapeIcons } from '../../core/sidebar/text';
 import { isBuiltInStatus, type Status } from '../../core/store/annotation';
 import type { AnnotationTreeProvider } from '../sidebar/annotationTree';
-
-/**
- * Asks which of some values to show, all of them ticked when none is filtered: the pick of every
- * multi-value filter of the view. Undefined when the pick was closed.
- */
-async function pickShown<T>(choices: readonly { value: T; label: string; description?: string }[], shown: readonly T[] | undefined, title: string): Promise<T[] | undefined> {
-  const items = choices.map(({ value, label, description }) => ({ label, description, picked: (shown ?? choices.map((c) => c.value)).includes(value), value }));
-  const picked = await vscode.window.showQuickPick(items, { title, canPickMany: true });
-  return picked?.map((p) => p.value);
-}
+import { pickShown } from './context';
 
 async function filterByStatus(tree: AnnotationTreeProvider, args?: { statuses?: Status[] }): Promise<void> {
   const statuses = args?.statuses ?? (await pickShown(
@@ -25,11 +17,6 @@ async function filterByStatus(tree: AnnotationTreeProvider, args?: { statuses?: 
     vscode.l10n.t('Show annotations with these verdicts (orphaned ones are always shown)'),
   ));
   if (statuses) await tree.setStatusFilter(statuses);
-}
-
-/** Ticking every value (or none) shows everything: the filter is off. */
-function narrowed<T>(picked: readonly T[], all: readonly T[]): T[] | undefined {
-  return picked.length === 0 || all.every((v) => picked.includes(v)) ? undefined : [...picked];
 }
 
 async function filterByTag(tree: AnnotationTreeProvider, args?: { tags?: string[] }): Promise<void> {
@@ -43,7 +30,7 @@ async function filterByTag(tree: AnnotationTreeProvider, args?: { tags?: string[
     tree.tagAuthorDateFilter.tags,
     vscode.l10n.t('Show annotations with any of these tags'),
   ));
-  if (tags) await tree.setFilter({ tags: args?.tags ?? narrowed(tags, uses.map((u) => u.tag)) });
+  if (tags) await tree.setFilter({ tags: args?.tags ?? narrowedFilter(tags, uses.map((u) => u.tag)) });
 }
 
 async function filterByAuthor(tree: AnnotationTreeProvider, args?: { authors?: string[] }): Promise<void> {
@@ -53,7 +40,7 @@ async function filterByAuthor(tree: AnnotationTreeProvider, args?: { authors?: s
     tree.tagAuthorDateFilter.authors,
     vscode.l10n.t('Show annotations by these people'),
   ));
-  if (picked) await tree.setFilter({ authors: args?.authors ?? narrowed(picked, authors) });
+  if (picked) await tree.setFilter({ authors: args?.authors ?? narrowedFilter(picked, authors) });
 }
 
 /** Today, the last 7 or 30 days, a typed range, or any time. */

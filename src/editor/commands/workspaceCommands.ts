@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { configureMergeDriverForFolder } from '../../core/git/mergeDriver';
 import { readSettings, setHighlight, type HighlightKind } from '../settings';
-import { chooseFolder, explain, type CommandContext } from './context';
+import { chooseFolder, explain, messageOf, type CommandContext } from './context';
 
 async function toggleHighlight(kind: HighlightKind): Promise<boolean> {
   // The configuration itself, not the cache: a second toggle may come before the change event.
@@ -69,7 +69,7 @@ async function setupGitMergeDriver(ctx: CommandContext): Promise<boolean> {
     void vscode.window.showInformationMessage(vscode.l10n.t('Git now merges {0} by annotation id. {1}', annotationFile, result.summary));
     return true;
   } catch (error) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not set up the merge driver: {0}', error instanceof Error ? error.message : String(error)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not set up the merge driver: {0}', messageOf(error)));
     return false;
   }
 }

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../../src/core/analysis';
 import type { ClaimFinding } from '../../../src/core/analysis/types';
-import { buildCrossIndex, findClaimInOtherArticles, type CrossIndex, type IndexedArticle } from '../../../src/core/crossref';
+import { buildCrossIndex, findClaimAmong, findClaimInOtherArticles, type CrossIndex, type IndexedArticle } from '../../../src/core/crossref';
 import { exportFixtures } from '../export/fixtures';
 
 function loadArticles(folder: string, prefix: string): IndexedArticle[] {
@@ -90,5 +90,17 @@ describe('cross-article index', () => {
     for (let i = 1; i < matches.length; i++) assert.ok(matches[i - 1].score >= matches[i].score);
     // The investment claim of pwc-c is not the same claim.
     assert.ok(!matches.some((m) => m.text.includes('Schulung')));
+  });
+
+  it('finds a claim of an article the workspace load left out by indexing that article too', () => {
+    const source = articles.find((a) => a.path.endsWith('pwc-a.md'));
+    const claim = source?.analysis.findings.find((f): f is ClaimFinding => f.kind === 'claim' && f.text.includes('15,7 Billionen'));
+    assert.ok(source && claim);
+    const others = articles.filter((a) => a !== source);
+    const unsaved = { ...source, path: 'drafts/pwc-a.md' };
+    const matches = findClaimAmong(others, unsaved, claim);
+    assert.deepEqual(matches, findClaimInOtherArticles(buildCrossIndex([...others, unsaved]), unsaved.path, claim, [...others, unsaved]));
+    assert.ok(matches[0].article.endsWith('pwc-d.md'));
+    assert.deepEqual(findClaimAmong(articles, source.path, claim), findClaimInOtherArticles(index, source.path, claim, articles));
   });
 });

@@ -3,6 +3,7 @@ import type { Analysis, ClaimFinding } from '../../../src/core/analysis/types';
 import type { Annotation } from '../../../src/core/store/annotation';
 import { contentHash } from '../../../src/core/review/contentHash';
 import { parseDatePeriod } from '../../../src/core/review/dates';
+import { reviewByPatch } from '../../../src/core/review/reviewBy';
 import { reviewFlags, suggestOutdated } from '../../../src/core/review/reviewState';
 import { sampleAnnotation } from '../../support/annotations';
 
@@ -133,5 +134,13 @@ describe('suggestOutdated', () => {
     // 2024-08-31 end of day to 2024-09-30 noon: 30 days, not more.
     assert.equal(suggestOutdated(analysis, '2024-08', new Date('2024-09-30T12:00:00Z'), 30).length, 0);
     assert.equal(suggestOutdated(analysis, '2024-08', new Date('2024-10-02T12:00:00Z'), 30).length, 2);
+  });
+});
+
+describe('review date: what Set Review Date writes', () => {
+  it('sets a valid day, clears on nothing typed, and refuses anything else', () => {
+    assert.deepEqual(reviewByPatch('2026-03-01'), { reviewBy: '2026-03-01' });
+    assert.deepEqual(reviewByPatch(''), { reviewBy: null });
+    for (const bad of ['2026-3-1', '2026-13-01', '01.03.2026', 'tomorrow', ' 2026-03-01']) assert.equal(reviewByPatch(bad), undefined, bad);
   });
 });

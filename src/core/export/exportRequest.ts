@@ -1,0 +1,55 @@
+/**
+ * The editor's "AI News: Export…" as data: the folder's loaded articles and annotations, its
+ * settings and the user's answers, rendered through the same entry point as the command line.
+ */
+import { STATUSES, type Annotation, type Status } from '../store/annotation';
+import type { ExportFormat } from './index';
+import { EXPORT_EXTENSIONS, renderExport } from './render';
+import type { ExportArticle, ExportInput, ExportOptions } from './types';
+
+/** The settings of a workspace folder that an export reads. */
+export interface ExportSettings {
+  /** Empty: `urn:ainews:` names. */
+  exportBaseIri: string;
+  /** Empty: no reviewer named. */
+  author: string;
+  maxVerifiedAgeDays: number;
+  maxArticleAgeDays: number;
+}
+
+export interface ExportRequest {
+  articles: readonly ExportArticle[];
+  annotations: readonly Annotation[];
+  settings: ExportSettings;
+  statuses: Status[];
+  /** Only this article (its workspace-relative path); else every article. */
+  article?: string;
+}
+
+/** The statuses an export offers to include: the built-in ones, then every other status an annotation has (a team's own). */
+export function exportableStatuses(annotations: readonly Annotation[]): Status[] {
+  return [...new Set<Status>([...STATUSES, ...annotations.map((a) => a.status)])];
+}
+
+/** The name the save dialog proposes, e.g. `ainews-markdown.md`. */
+export function defaultExportFileName(format: ExportFormat): string {
+  return `ainews-${format}.${EXPORT_EXTENSIONS[format]}`;
+}
+
+/** Renders the request in one format: the text of the file to write. */
+export function renderExportRequest(format: ExportFormat, request: ExportRequest): string {
+  const { settings } = request;
+  const input: ExportInput = {
+    articles: request.articles.map((a) => ({ path: a.path, text: a.text, analysis: a.analysis })),
+    annotations: [...request.annotations],
+  };
+  if (settings.exportBaseIri) input.baseIri = settings.exportBaseIri;
+  if (settings.author) input.reviewer = settings.author;
+  const options: ExportOptions = {
+    statuses: request.statuses,
+    maxVerifiedAgeDays: settings.maxVerifiedAgeDays,
+    maxArticleAgeDays: settings.maxArticleAgeDays,
+  };
+  if (request.article) options.articles = [request.article];
+  return renderExport(format, input, options);
+}

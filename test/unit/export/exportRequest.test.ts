@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { CSV_COLUMNS, type ExportInput } from '../../../src/core/export';
+import { defaultExportFileName, exportableStatuses, renderExportRequest, type ExportSettings } from '../../../src/core/export/exportRequest';
+import { parseRfc4180 } from './csvParse';
+import { loadFixtureWorkspace } from './fixtures';
+
+describe('the editor\'s export request', () => {
+  let input: ExportInput;
+  before(async () => {
+    input = await loadFixtureWorkspace();
+  });
+  const settings: ExportSettings = { exportBaseIri: '', author: '', maxVerifiedAgeDays: 180, maxArticleAgeDays: 365 };
+
+  it('offers the built-in statuses, then the other statuses the annotations have, once each', () => {
+    const statuses = exportableStatuses([...input.annotations, { ...input.annotations[0], status: 'satire' }, { ...input.annotations[0], status: 'satire' }]);
+    assert.deepEqual(statuses, ['verified', 'disputed', 'outdated', 'unverifiable', 'in-progress', 'satire']);
+  });
+
+  it('proposes a file name with the format\'s extension', () => {
+    assert.equal(defaultExportFileName('markdown'), 'ainews-markdown.md');
+    assert.equal(defaultExportFileName('claimreview'), 'ainews-claimreview.jsonld');
+  });
+
+  it('renders only the chosen statuses, and only the chosen article when one is given', () => {
+    const ids = (csv: string): string[] => parseRfc4180(csv).slice(1).map((r) => r[CSV_COLUMNS.indexOf('id')]);
+    const request = { articles: input.articles, annotations: input.annotations, settings, statuses: ['outdated', 'disputed'] };
+    const all = ids(renderExportRequest('csv', request));
+    assert.ok(all.length > 1);
+    for (const id of all) assert.ok(['outdated', 'disputed'].includes(input.annotations.find((a) => a.id === id)!.status), id);
+    assert.deepEqual(ids(renderExportRequest('csv', { ...request, article: 'seeds/003_99335840e0870e45.txt' })), ['c-chips']);
+  });
+
+  it('takes the base address and the reviewer from the settings, and leaves them out when empty', () => {
+    const request = { articles: input.articles, annotations: input.annotations, settings, statuses: ['verified', 'disputed', 'outdated'] };
+    const plain = renderExportRequest('claimreview', request);
+    assert.ok(plain.includes('urn:ainews:') && !plain.includes('https://factcheck.example'));
+    const named = renderExportRequest('claimreview', { ...request, settings: { ...settings, exportBaseIri: 'https://factcheck.example/repo/', author: 'Desk X' } });
+    assert.ok(named.includes('https://factcheck.example/repo/'));
+    assert.ok(named.includes('Desk X'));
+  });
+});
