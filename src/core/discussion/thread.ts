@@ -119,6 +119,17 @@ export function withEdit(comments: readonly Comment[] | undefined, id: string, b
   return (comments ?? []).map((c) => (c.id === id ? { ...c, body, edited: at.toISOString() } : c));
 }
 
+/**
+ * My edit of a comment saved even when the comment is gone (deleted, perhaps by a teammate through a
+ * git pull, while my edit box was open): then the text becomes a new reply, so that nothing typed is
+ * lost. Someone else's comment is still refused.
+ */
+export function withEditOrReply(comments: readonly Comment[] | undefined, id: string, body: string, me: string, at: Date): { comments: Comment[]; asReply: boolean } {
+  const comment = comments?.find((c) => c.id === id);
+  if (comment && comment.deleted !== true) return { comments: withEdit(comments, id, body, me, at), asReply: false };
+  return { comments: withReply(comments, { author: me, body, at }), asReply: true };
+}
+
 /** The list with my comment turned into a tombstone: its body is gone, and a merge cannot bring it back. */
 export function withDeletion(comments: readonly Comment[] | undefined, id: string, me: string, at: Date): Comment[] {
   ownComment(comments, id, me);

@@ -8,7 +8,8 @@
  * An orphaned annotation gets no thread: a thread at the article's start would claim a place the
  * annotation does not have, and the Comments panel would list it there. Its discussion stays in the
  * file and comes back with the thread when the annotation is re-anchored (the Annotations view
- * lists orphans for that).
+ * lists orphans for that). A thread with a comment being edited stays until the edit ends, so that
+ * nothing typed is lost; so does a comment deleted meanwhile (see `fill`).
  *
  * Bodies are other people's markdown: rewritten inert by the core and rendered untrusted.
  */
@@ -49,7 +50,7 @@ export class AnnotationComment implements vscode.Comment {
   readonly author: vscode.CommentAuthorInformation;
   readonly contextValue: CommentRole;
   readonly timestamp: Date;
-  readonly label: string | undefined;
+  label: string | undefined;
   /** The comment's id in the file; undefined for the verdict. */
   readonly commentId: string | undefined;
   /** The body as written, what an edit starts from. */
@@ -137,13 +138,6 @@ export class AnnotationThreads extends Disposable {
     return this.documents.get(uri.toString())?.threads.get(annotationId)?.thread;
   }
 
-  /** How many threads are shown (benchmarks and tests). */
-  get threadCount(): number {
-    let count = 0;
-    for (const shown of this.documents.values()) count += shown.threads.size;
-    return count;
-  }
-
   /** Brings an article's threads in line with its snapshot: creates, updates and disposes only what changed. */
   private show(document: vscode.TextDocument, snapshot: ArticleSnapshot): void {
     // A snapshot of an older version would place threads in text that is gone; the next one follows.
@@ -175,7 +169,9 @@ export class AnnotationThreads extends Disposable {
       if (!same) this.fill(shown);
     }
     for (const [id, shown] of threads) {
-      if (placed.has(id)) continue;
+      // A comment being edited keeps its thread (at its last range) until the edit ends: what was
+      // typed is only in the edit box (the annotation was orphaned, perhaps by a git pull).
+      if (placed.has(id) || shown.thread.comments.some((c) => c.mode === vscode.CommentMode.Editing)) continue;
       shown.thread.dispose();
       threads.delete(id);
     }
@@ -195,7 +191,13 @@ export class AnnotationThreads extends Disposable {
     const { thread, annotation, me, team, readOnly } = shown;
     const editing = new Map<string, AnnotationComment>();
     for (const c of thread.comments) if (c instanceof AnnotationComment && c.commentId && c.mode === vscode.CommentMode.Editing) editing.set(c.commentId, c);
-    thread.comments = threadEntries(annotation, me).map((entry) => (entry.kind === 'comment' && editing.get(entry.id)) || new AnnotationComment(thread, entry, team));
+    const comments = threadEntries(annotation, me).map((entry) => (entry.kind === 'comment' && editing.get(entry.id)) || new AnnotationComment(thread, entry, team));
+    // A comment deleted while I edit it (a teammate's tombstone, by git pull) keeps its edit box: Save posts the text as a reply.
+    for (const gone of [...editing.values()].filter((c) => !comments.includes(c))) {
+      gone.label = vscode.l10n.t('deleted meanwhile: Save posts your text as a new reply');
+      comments.push(gone);
+    }
+    thread.comments = comments;
     thread.label = groupLabel(annotation.status, team);
     const resolved = annotation.resolved === true;
     thread.state = resolved ? vscode.CommentThreadState.Resolved : vscode.CommentThreadState.Unresolved;
@@ -215,12 +217,15 @@ export class AnnotationThreads extends Disposable {
     comment.parent.comments = [...comment.parent.comments];
   }
 
-  /** Closes a comment's edit box: the thread shows the annotation as it is now. */
+  /** Closes a comment's edit box: the thread shows the annotation as it is now (and goes if it was kept only for the edit). */
   stopEditing(comment: AnnotationComment): void {
     comment.mode = vscode.CommentMode.Preview;
     const target = this.targets.get(comment.parent);
-    const shown = target && this.documents.get(comment.parent.uri.toString())?.threads.get(target.annotationId);
-    if (shown) this.fill(shown);
+    const known = this.documents.get(comment.parent.uri.toString());
+    const shown = target && known?.threads.get(target.annotationId);
+    if (!known || !shown) return;
+    this.fill(shown);
+    this.show(known.document, known.snapshot);
   }
 
   private forget(key: string): void {
