@@ -9,13 +9,14 @@
  * annotation does not have, and the Comments panel would list it there. Its discussion stays in the
  * file and comes back with the thread when the annotation is re-anchored (the Annotations view
  * lists orphans for that). A thread with a comment being edited stays until the edit ends, so that
- * nothing typed is lost; so does a comment deleted meanwhile (see `fill`).
+ * nothing typed is lost; so does a comment deleted meanwhile. These decisions are the core's
+ * (src/core/discussion/threadSync.ts); this module maps them to VS Code's threads and comments.
  *
  * Bodies are other people's markdown: rewritten inert by the core and rendered untrusted.
  */
 import * as vscode from 'vscode';
-import { showsSameThread, threadEntries, type ThreadEntry } from '../../core/discussion/thread';
-import type { Annotation } from '../../core/store/annotation';
+import { threadEntries, type ThreadEntry } from '../../core/discussion/thread';
+import { editsWithoutComment, threadChanges, type ThreadBasis } from '../../core/discussion/threadSync';
 import type { TeamConfig } from '../../core/team/team';
 import type { AnnotationService } from '../annotationService';
 import type { ArticleSnapshot, SnapshotSource } from '../articleSessions';
@@ -96,13 +97,13 @@ function verdictMarkdown(status: string, note: string, team: TeamConfig): vscode
 }
 
 /** A thread on screen and what it was built from (to update only what changed). */
-interface ShownThread {
+interface ShownThread extends ThreadBasis<TeamConfig> {
   thread: vscode.CommentThread;
   target: ThreadTarget;
-  annotation: Annotation;
-  me: string | undefined;
-  team: TeamConfig;
-  readOnly: boolean;
+}
+
+function isEditing(shown: ShownThread): boolean {
+  return shown.thread.comments.some((c) => c.mode === vscode.CommentMode.Editing);
 }
 
 export class AnnotationThreads extends Disposable {
@@ -148,40 +149,32 @@ export class AnnotationThreads extends Disposable {
     const known = this.documents.get(key);
     const threads = known?.threads ?? new Map<string, ShownThread>();
     this.documents.set(key, { document, snapshot, threads });
-    const me = this.annotations.knownAuthor(document.uri);
-    const team = this.teams.teamFor(document.uri);
-    const readOnly = this.annotations.storeFor(folder)?.readOnlyReason !== undefined;
-    const placed = new Set<string>();
-    for (const { annotation, span } of snapshot.placements) {
-      if (!span) continue;
-      placed.add(annotation.id);
-      const shown = threads.get(annotation.id);
-      if (!shown) {
-        threads.set(annotation.id, this.create(document, { folder, annotationId: annotation.id }, annotation, toRange(document, span), me, team, readOnly));
-        continue;
-      }
+    const viewer = {
+      me: this.annotations.knownAuthor(document.uri),
+      team: this.teams.teamFor(document.uri),
+      readOnly: this.annotations.storeFor(folder)?.readOnlyReason !== undefined,
+    };
+    const changes = threadChanges(threads, snapshot.placements, viewer, isEditing);
+    for (const { annotation, span } of changes.create) threads.set(annotation.id, this.create(document, { folder, annotationId: annotation.id }, { annotation, ...viewer }, toRange(document, span)));
+    for (const { shown, annotation, span, refill } of changes.update) {
       // A keystroke moves the offsets of every later annotation, but lines and columns only on its own
       // line: only those threads are sent to VS Code again.
       const range = toRange(document, span);
       if (!shown.thread.range?.isEqual(range)) shown.thread.range = range;
-      const same = showsSameThread(shown.annotation, annotation) && shown.me === me && shown.team === team && shown.readOnly === readOnly;
-      Object.assign(shown, { annotation, me, team, readOnly });
-      if (!same) this.fill(shown);
+      Object.assign(shown, { annotation, ...viewer });
+      if (refill) this.fill(shown);
     }
-    for (const [id, shown] of threads) {
-      // A comment being edited keeps its thread (at its last range) until the edit ends: what was
-      // typed is only in the edit box (the annotation was orphaned, perhaps by a git pull).
-      if (placed.has(id) || shown.thread.comments.some((c) => c.mode === vscode.CommentMode.Editing)) continue;
+    for (const shown of changes.drop) {
       shown.thread.dispose();
-      threads.delete(id);
+      threads.delete(shown.target.annotationId);
     }
   }
 
-  private create(document: vscode.TextDocument, target: ThreadTarget, annotation: Annotation, range: vscode.Range, me: string | undefined, team: TeamConfig, readOnly: boolean): ShownThread {
+  private create(document: vscode.TextDocument, target: ThreadTarget, basis: ThreadBasis<TeamConfig>, range: vscode.Range): ShownThread {
     const thread = this.controller.createCommentThread(document.uri, range, []);
     thread.collapsibleState = vscode.CommentThreadCollapsibleState.Collapsed;
     this.targets.set(thread, target);
-    const shown: ShownThread = { thread, target, annotation, me, team, readOnly };
+    const shown: ShownThread = { thread, target, ...basis };
     this.fill(shown);
     return shown;
   }
@@ -191,9 +184,10 @@ export class AnnotationThreads extends Disposable {
     const { thread, annotation, me, team, readOnly } = shown;
     const editing = new Map<string, AnnotationComment>();
     for (const c of thread.comments) if (c instanceof AnnotationComment && c.commentId && c.mode === vscode.CommentMode.Editing) editing.set(c.commentId, c);
-    const comments = threadEntries(annotation, me).map((entry) => (entry.kind === 'comment' && editing.get(entry.id)) || new AnnotationComment(thread, entry, team));
-    // A comment deleted while I edit it (a teammate's tombstone, by git pull) keeps its edit box: Save posts the text as a reply.
-    for (const gone of [...editing.values()].filter((c) => !comments.includes(c))) {
+    const entries = threadEntries(annotation, me);
+    const comments = entries.map((entry) => (entry.kind === 'comment' && editing.get(entry.id)) || new AnnotationComment(thread, entry, team));
+    for (const id of editsWithoutComment(entries, editing.keys())) {
+      const gone = editing.get(id)!;
       gone.label = vscode.l10n.t('deleted meanwhile: Save posts your text as a new reply');
       comments.push(gone);
     }
