@@ -63,6 +63,15 @@ export function showsWorkflowState(state: WorkflowState, team: TeamConfig): bool
 /** The verdicts the hover offers on a claim without one, in order. */
 export const CLAIM_COMMANDS = ['aiNews.markVerified', 'aiNews.markDisputed', 'aiNews.markOutdated'] as const;
 
+/**
+ * The verdicts the light bulb offers on a claim or a selection, in order. Time-sensitive wording in
+ * an old article puts "outdated" first as the suggestion (never an automatic verdict).
+ */
+export function lightBulbVerdicts(suggestsOutdated: boolean): { command: (typeof CLAIM_COMMANDS)[number]; suggested: boolean }[] {
+  const verdicts = CLAIM_COMMANDS.map((command) => ({ command, suggested: false }));
+  return suggestsOutdated ? [{ command: 'aiNews.markOutdated', suggested: true }, ...verdicts.filter((v) => v.command !== 'aiNews.markOutdated')] : verdicts;
+}
+
 /** A command the hover offers on an annotation; `status` for `aiNews.setStatus`. */
 export interface AnnotationAction {
   command: HoverCommand;

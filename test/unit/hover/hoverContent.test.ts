@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { NumberFinding } from '../../../src/core/analysis/types';
 import { commandLink, HOVER_COMMANDS } from '../../../src/core/hover/commandLinks';
-import { actionLinks, annotationActions, evidenceLink, formatValue, inertText, isSafeLink, narrowestSpan, showsWorkflowState } from '../../../src/core/hover/hoverContent';
+import { actionLinks, annotationActions, evidenceLink, lightBulbVerdicts, formatValue, inertText, isSafeLink, narrowestSpan, showsWorkflowState } from '../../../src/core/hover/hoverContent';
 import { DEFAULT_TEAM } from '../../../src/core/team/team';
 import { sampleAnnotation } from '../../support/annotations';
 
@@ -58,6 +58,15 @@ describe('hover: what it shows', () => {
     ]);
     assert.deepEqual(commands('verified', 'awaiting-review').slice(2, 5), ['aiNews.approveVerdict', 'aiNews.requestChanges', 'aiNews.startChecking']);
     for (const action of annotationActions(sampleAnnotation(), 'changes-requested')) assert.ok(HOVER_COMMANDS.includes(action.command), action.command);
+  });
+
+  it('puts "outdated" first in the light bulb, as the suggestion, for time-sensitive wording in an old article', () => {
+    assert.deepEqual(lightBulbVerdicts(false), [
+      { command: 'aiNews.markVerified', suggested: false }, { command: 'aiNews.markDisputed', suggested: false }, { command: 'aiNews.markOutdated', suggested: false },
+    ]);
+    assert.deepEqual(lightBulbVerdicts(true), [
+      { command: 'aiNews.markOutdated', suggested: true }, { command: 'aiNews.markVerified', suggested: false }, { command: 'aiNews.markDisputed', suggested: false },
+    ]);
   });
 
   it('builds allowed command links with the target and the action\'s status', () => {
