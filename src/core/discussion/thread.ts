@@ -36,6 +36,23 @@ export interface CommentEntry {
 
 export type ThreadEntry = VerdictEntry | CommentEntry;
 
+/** What a thread's comment is, for the menus' `comment == …` clauses: the verdict, mine (edit, delete) or someone else's. */
+export type CommentRole = 'verdict' | 'own' | 'other';
+
+/** How a thread shows an entry: its id in the file (none for the verdict), the text an edit starts from, its role, when it was last written. */
+export interface CommentView {
+  commentId?: string;
+  source: string;
+  role: CommentRole;
+  at: string;
+  edited: boolean;
+}
+
+export function commentView(entry: ThreadEntry): CommentView {
+  if (entry.kind === 'verdict') return { source: '', role: 'verdict', at: entry.at, edited: false };
+  return { commentId: entry.id, source: entry.body, role: entry.own ? 'own' : 'other', at: entry.edited ?? entry.at, edited: entry.edited !== undefined };
+}
+
 /** Why a change to a comment was refused: an empty text, a comment gone (deleted, perhaps by a merge), someone else's. */
 export type CommentRefusal = 'empty' | 'gone' | 'not-yours';
 

@@ -15,7 +15,7 @@
  * Bodies are other people's markdown: rewritten inert by the core and rendered untrusted.
  */
 import * as vscode from 'vscode';
-import { threadEntries, type ThreadEntry } from '../../core/discussion/thread';
+import { commentView, threadEntries, type CommentRole, type ThreadEntry } from '../../core/discussion/thread';
 import { editsWithoutComment, threadChanges, type ThreadBasis } from '../../core/discussion/threadSync';
 import type { TeamConfig } from '../../core/team/team';
 import type { AnnotationService } from '../annotationService';
@@ -26,9 +26,6 @@ import { groupLabel } from '../labels';
 import { toRange } from '../ranges';
 
 export const COMMENT_CONTROLLER_ID = 'aiNews.annotations';
-
-/** What a thread's comment is, for the menus' `comment == …` clauses. */
-export type CommentRole = 'verdict' | 'own' | 'other';
 
 /** The annotation a thread belongs to. */
 export interface ThreadTarget {
@@ -58,21 +55,14 @@ export class AnnotationComment implements vscode.Comment {
   readonly source: string;
 
   constructor(readonly parent: vscode.CommentThread, entry: ThreadEntry, team: TeamConfig) {
+    const view = commentView(entry);
     this.author = { name: entry.author };
-    this.timestamp = new Date(entry.kind === 'comment' ? (entry.edited ?? entry.at) : entry.at);
-    if (entry.kind === 'verdict') {
-      this.commentId = undefined;
-      this.source = '';
-      this.contextValue = 'verdict';
-      this.label = vscode.l10n.t('verdict');
-      this.body = verdictMarkdown(entry.status, entry.markdown, team);
-    } else {
-      this.commentId = entry.id;
-      this.source = entry.body;
-      this.contextValue = entry.own ? 'own' : 'other';
-      this.label = entry.edited !== undefined ? vscode.l10n.t('edited') : undefined;
-      this.body = untrustedMarkdown(entry.markdown);
-    }
+    this.timestamp = new Date(view.at);
+    this.commentId = view.commentId;
+    this.source = view.source;
+    this.contextValue = view.role;
+    this.label = view.role === 'verdict' ? vscode.l10n.t('verdict') : view.edited ? vscode.l10n.t('edited') : undefined;
+    this.body = entry.kind === 'verdict' ? verdictMarkdown(entry.status, entry.markdown, team) : untrustedMarkdown(entry.markdown);
   }
 
   /** Shows the text as written in an edit box. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CommentChangeError, isOwnComment, newCommentId, showsSameThread, threadEntries, withDeletion, withEdit, withEditOrReply, withReply } from '../../../src/core/discussion/thread';
+import { CommentChangeError, commentView, isOwnComment, newCommentId, showsSameThread, threadEntries, withDeletion, withEdit, withEditOrReply, withReply } from '../../../src/core/discussion/thread';
 import type { Comment } from '../../../src/core/store/annotation';
 import { mergeComments } from '../../../src/core/store/mergeVersion2';
 import { validateAnnotation } from '../../../src/core/store/validate';
@@ -27,6 +27,14 @@ describe('discussion: an annotation\'s thread', () => {
     assert.deepEqual(entries.map((e) => (e.kind === 'verdict' ? `verdict:${e.status}` : `${e.id}:${e.own}`)), ['verdict:disputed', 'c1:false', 'c2:true']);
     const [verdict] = entries;
     assert.ok(verdict.kind === 'verdict' && !verdict.markdown.includes('<b>'), 'the note is inert too');
+  });
+
+  it('gives each entry its role for the menus, the text an edit starts from and its last time', () => {
+    const edited = { ...anna, edited: '2025-03-01T12:30:00.000Z' };
+    const [verdict, bens, annas] = threadEntries(sampleAnnotation({ comments: [ben, edited] }), 'Anna').map(commentView);
+    assert.deepEqual(verdict, { source: '', role: 'verdict', at: sampleAnnotation().created, edited: false });
+    assert.deepEqual(bens, { commentId: 'c1', source: ben.body, role: 'other', at: ben.at, edited: false });
+    assert.deepEqual(annas, { commentId: 'c2', source: anna.body, role: 'own', at: edited.edited, edited: true });
   });
 
   it('dates and signs the verdict by its last status change, not by the last reply', () => {
