@@ -17,6 +17,9 @@ import { workflowState } from '../core/team/workflow';
 import { toRange } from './ranges';
 import { evidenceUrl } from '../core/store/annotation';
 
+/** The This-article tree writes a number's value as the hover does (it imports it from here). */
+export { formatValue } from '../core/hover/hoverContent';
+
 const COMMAND_LABEL: Record<Exclude<HoverCommand, 'aiNews.setStatus'>, () => string> = {
   'aiNews.markVerified': () => vscode.l10n.t('Mark verified'),
   'aiNews.markDisputed': () => vscode.l10n.t('Mark disputed'),

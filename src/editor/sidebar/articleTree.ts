@@ -11,7 +11,7 @@ import { shortenQuote } from '../../core/sidebar/text';
 import type { Span } from '../../core/span';
 import type { ArticleSnapshot, SnapshotSource } from '../articleSessions';
 import { Disposable } from '../disposable';
-import { formatValue } from '../../core/hover/hoverContent';
+import { formatValue } from '../hover';
 import { countedLabel, entityTypeLabel, numberTypeLabel } from '../labels';
 import { lineLabel, revealFindingCommand } from './treeLabels';
 
