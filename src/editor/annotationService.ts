@@ -10,7 +10,7 @@ import { AnnotationStore, makeQuote, type AnnotationPatch } from '../core/store'
 import type { Annotation, Status } from '../core/store/annotation';
 import type { Version2Patch } from '../core/store/patchVersion2';
 import { Disposable } from './disposable';
-import { gitAuthor } from './gitAuthor';
+import { gitAuthor } from '../core/git/gitAuthor';
 import type { Span } from './ranges';
 import type { SettingsCache } from './settings';
 

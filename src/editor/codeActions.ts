@@ -5,9 +5,16 @@
  */
 import * as vscode from 'vscode';
 import type { ArticleSessions } from './articleSessions';
+import { lightBulbVerdicts, type CLAIM_COMMANDS } from '../core/hover/hoverContent';
 import { toSpan, type Span } from './ranges';
 
 const VERDICT_ACTION_KIND = vscode.CodeActionKind.QuickFix.append('aiNews');
+
+const VERDICT_TITLE: Record<(typeof CLAIM_COMMANDS)[number], () => string> = {
+  'aiNews.markVerified': () => vscode.l10n.t('AI News: Mark verified'),
+  'aiNews.markDisputed': () => vscode.l10n.t('AI News: Mark disputed'),
+  'aiNews.markOutdated': () => vscode.l10n.t('AI News: Mark outdated'),
+};
 
 /** A light-bulb entry that runs `command` on a span of the document. */
 function spanAction(kind: vscode.CodeActionKind, document: vscode.TextDocument, target: Span, title: string, command: string, preferred = false): vscode.CodeAction {
@@ -28,18 +35,11 @@ export class VerdictCodeActionProvider implements vscode.CodeActionProvider {
     const claim = range.isEmpty ? this.sessions.at(document, selected.start)?.findings.find((f) => f.kind === 'claim') : undefined;
     const target: Span | undefined = range.isEmpty ? claim : selected;
     if (!target) return [];
-    const action = (title: string, command: string, preferred = false): vscode.CodeAction => spanAction(VERDICT_ACTION_KIND, document, target, title, command, preferred);
     const suggestsOutdated = claim !== undefined && this.sessions.suggestsOutdated(document, claim);
-    const actions = [
-      action(vscode.l10n.t('AI News: Mark verified'), 'aiNews.markVerified'),
-      action(vscode.l10n.t('AI News: Mark disputed'), 'aiNews.markDisputed'),
-      action(vscode.l10n.t('AI News: Mark outdated'), 'aiNews.markOutdated'),
-    ];
-    if (suggestsOutdated) {
-      actions.unshift(action(vscode.l10n.t('AI News: Mark outdated (time-sensitive wording in an old article)'), 'aiNews.markOutdated', true));
-      actions.pop();
-    }
-    return actions;
+    return lightBulbVerdicts(suggestsOutdated).map(({ command, suggested }) => {
+      const title = suggested ? vscode.l10n.t('AI News: Mark outdated (time-sensitive wording in an old article)') : VERDICT_TITLE[command]();
+      return spanAction(VERDICT_ACTION_KIND, document, target, title, command, suggested);
+    });
   }
 }
 

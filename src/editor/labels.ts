@@ -7,33 +7,19 @@ import * as vscode from 'vscode';
 import type { EntityType, FindingKind, NumberType } from '../core/analysis/types';
 import type { ReviewFlag } from '../core/review/reviewState';
 import type { GroupKey } from '../core/sidebar/annotationGroups';
-import { isBuiltInStatus, type AnchorState, type BuiltInStatus, type Status } from '../core/store/annotation';
-import { describeStatus, type TeamConfig } from '../core/team/team';
+import type { AnchorState, Status } from '../core/store/annotation';
+import type { TeamConfig } from '../core/team/team';
+import { labelLanguage, statusHeading, statusInSentence } from '../core/labels/statusWords';
 import type { WorkFilter } from '../core/team/myWork';
 import type { WorkflowState } from '../core/team/workflow';
 import type { Annotation } from '../core/store/annotation';
-
-const GROUP_LABEL: Record<BuiltInStatus | 'orphaned', () => string> = {
-  verified: () => vscode.l10n.t('Verified'),
-  disputed: () => vscode.l10n.t('Disputed'),
-  outdated: () => vscode.l10n.t('Outdated'),
-  unverifiable: () => vscode.l10n.t('Unverifiable'),
-  'in-progress': () => vscode.l10n.t('In progress'),
-  orphaned: () => vscode.l10n.t('Orphaned'),
-};
-
-/** The UI language as the team file's labels know it: German for any German locale, else English. */
-export function uiLanguage(): 'en' | 'de' {
-  return vscode.env.language.toLowerCase().startsWith('de') ? 'de' : 'en';
-}
 
 /**
  * "Verified", "Disputed", ..., "Orphaned" for the tree's group of orphans; a team-defined status by
  * its label in the UI language (with the team file), else by its id (never dropped).
  */
 export function groupLabel(key: GroupKey | Status, team?: TeamConfig): string {
-  if (key === 'orphaned' || isBuiltInStatus(key)) return GROUP_LABEL[key as BuiltInStatus | 'orphaned']();
-  return team ? describeStatus(team, key, uiLanguage()).label : key;
+  return key === 'orphaned' ? vscode.l10n.t('Orphaned') : statusHeading(key, labelLanguage(vscode.env.language), team);
 }
 
 const WORKFLOW_LABEL: Record<WorkflowState, () => string> = {
@@ -48,18 +34,9 @@ export function workflowLabel(state: WorkflowState): string {
   return WORKFLOW_LABEL[state]();
 }
 
-const VERDICT_LABEL: Record<BuiltInStatus, () => string> = {
-  verified: () => vscode.l10n.t('verified'),
-  disputed: () => vscode.l10n.t('disputed'),
-  outdated: () => vscode.l10n.t('outdated'),
-  unverifiable: () => vscode.l10n.t('unverifiable'),
-  'in-progress': () => vscode.l10n.t('in progress'),
-};
-
 /** A verdict inside a sentence: "Mark {0}" → "Mark verified"; a team-defined status by its label (with the team file), else its id. */
 export function verdictLabel(status: Status, team?: TeamConfig): string {
-  if (isBuiltInStatus(status)) return VERDICT_LABEL[status]();
-  return team ? describeStatus(team, status, uiLanguage()).label : status;
+  return statusInSentence(status, labelLanguage(vscode.env.language), team);
 }
 
 /** "Disputed (3)". */

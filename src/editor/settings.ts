@@ -1,29 +1,9 @@
 /** The extension's settings, read in one place; changes apply without a reload. */
 import * as vscode from 'vscode';
-import { DEFAULT_CLAIM_THRESHOLD } from '../core/analysis';
+import { SECTION, settingsFrom, type HighlightKind, type Settings } from '../core/settings/settings';
 import { Disposable } from './disposable';
 
-export type HighlightKind = 'claims' | 'numbers' | 'entities';
-
-export interface Settings {
-  annotationFile: string;
-  articleGlobs: string[];
-  highlight: Record<HighlightKind, boolean>;
-  claimScoreThreshold: number;
-  debounceMs: number;
-  maxArticleSizeBytes: number;
-  author: string;
-  /** Others' verdicts on a claim stay hidden until you gave your own. */
-  blindDoubleCheck: boolean;
-  diagnosticsEnabled: boolean;
-  maxVerifiedAgeDays: number;
-  maxArticleAgeDays: number;
-  exportBaseIri: string;
-  /** Archived evidence larger than this is refused. */
-  maxEvidenceArchiveBytes: number;
-}
-
-export const SECTION = 'aiNews';
+export type { HighlightKind, Settings } from '../core/settings/settings';
 
 /**
  * Reads the settings for a resource (folder-level settings apply to its files). Every setting is
@@ -32,25 +12,7 @@ export const SECTION = 'aiNews';
  */
 export function readSettings(scope: vscode.ConfigurationScope | null): Settings {
   const c = vscode.workspace.getConfiguration(SECTION, scope);
-  return {
-    annotationFile: c.get('annotationFile', '.ainews/annotations.json'),
-    articleGlobs: c.get('articleGlobs', ['articles/**', 'seeds/**']),
-    highlight: {
-      claims: c.get('highlight.claims', true),
-      numbers: c.get('highlight.numbers', true),
-      entities: c.get('highlight.entities', true),
-    },
-    claimScoreThreshold: c.get('claimScoreThreshold', DEFAULT_CLAIM_THRESHOLD),
-    debounceMs: c.get('debounceMs', 300),
-    maxArticleSizeBytes: c.get('maxArticleSizeKB', 2048) * 1024,
-    author: c.get('author', ''),
-    blindDoubleCheck: c.get('blindDoubleCheck', false),
-    diagnosticsEnabled: c.get('diagnostics.enabled', false),
-    maxVerifiedAgeDays: c.get('recheck.maxVerifiedAgeDays', 180),
-    maxArticleAgeDays: c.get('outdated.maxArticleAgeDays', 365),
-    exportBaseIri: c.get('export.baseIri', ''),
-    maxEvidenceArchiveBytes: c.get('evidence.maxArchiveSizeMB', 20) * 1024 * 1024,
-  };
+  return settingsFrom((key) => c.get(key));
 }
 
 /**

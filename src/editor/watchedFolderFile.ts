@@ -4,15 +4,18 @@
  * created or is deleted on disk, and `onDidChange` fires after such a re-read.
  */
 import * as vscode from 'vscode';
+import { readWorkspaceFile } from '../core/workspace/guardedRead';
 import { Disposable } from './disposable';
 
-export abstract class WatchedFolderFile extends Disposable {
+export abstract class WatchedFolderFile<T = unknown> extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** Fires after a folder's file was read again. */
   readonly onDidChange = this.changed.event;
+  /** What each folder's file gave, by folder URI (see `setValue`). */
+  private readonly values = new Map<string, T>();
 
   /** @param relativePath the file's path inside each workspace folder, e.g. `.ainews/team.json`. */
-  constructor(relativePath: string) {
+  constructor(private readonly relativePath: string) {
     super();
     const watcher = this.register(vscode.workspace.createFileSystemWatcher(`**/${relativePath}`));
     const reload = (uri: vscode.Uri): void => {
@@ -32,6 +35,37 @@ export abstract class WatchedFolderFile extends Disposable {
   /** Tells the listeners that a folder's file changed otherwise than by a read (a write of its own). */
   protected fireChange(): void {
     this.changed.fire();
+  }
+
+  /** What the file of the folder that holds `uri` gave; undefined outside a folder, or without a usable file. */
+  protected valueFor(uri: vscode.Uri): T | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return folder && this.values.get(folder.uri.toString());
+  }
+
+  /** Keeps what a folder's file gave; undefined forgets it (the defaults apply). */
+  protected setValue(folder: vscode.WorkspaceFolder, value: T | undefined): void {
+    if (value === undefined) this.values.delete(folder.uri.toString());
+    else this.values.set(folder.uri.toString(), value);
+  }
+
+  /**
+   * A folder's file as text: on disk through the guarded reader (the file arrives through git), so
+   * that a link out of the workspace or a file over `maxBytes` is refused with a warning.
+   * Undefined when it is missing, refused or unreadable.
+   */
+  protected async readText(folder: vscode.WorkspaceFolder, maxBytes: number): Promise<string | undefined> {
+    if (folder.uri.scheme !== 'file') {
+      return vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, this.relativePath)).then((bytes) => new TextDecoder().decode(bytes), () => undefined);
+    }
+    const read = await readWorkspaceFile(folder.uri.fsPath, this.relativePath, maxBytes).catch(() => undefined);
+    if (read?.kind === 'refused') this.warn(folder, read.message);
+    return read?.kind === 'ok' ? new TextDecoder().decode(read.bytes) : undefined;
+  }
+
+  /** Says what is wrong with a folder's file: "`.ainews/team.json` in news: …". */
+  protected warn(folder: vscode.WorkspaceFolder, message: string): void {
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} in {1}: {2}', this.relativePath, folder.name, message));
   }
 
   /**

@@ -36,6 +36,23 @@ export interface CommentEntry {
 
 export type ThreadEntry = VerdictEntry | CommentEntry;
 
+/** What a thread's comment is, for the menus' `comment == …` clauses: the verdict, mine (edit, delete) or someone else's. */
+export type CommentRole = 'verdict' | 'own' | 'other';
+
+/** How a thread shows an entry: its id in the file (none for the verdict), the text an edit starts from, its role, when it was last written. */
+export interface CommentView {
+  commentId?: string;
+  source: string;
+  role: CommentRole;
+  at: string;
+  edited: boolean;
+}
+
+export function commentView(entry: ThreadEntry): CommentView {
+  if (entry.kind === 'verdict') return { source: '', role: 'verdict', at: entry.at, edited: false };
+  return { commentId: entry.id, source: entry.body, role: entry.own ? 'own' : 'other', at: entry.edited ?? entry.at, edited: entry.edited !== undefined };
+}
+
 /** Why a change to a comment was refused: an empty text, a comment gone (deleted, perhaps by a merge), someone else's. */
 export type CommentRefusal = 'empty' | 'gone' | 'not-yours';
 
@@ -117,6 +134,17 @@ export function withEdit(comments: readonly Comment[] | undefined, id: string, b
   const comment = ownComment(comments, id, me);
   if (comment.body === requireText(body)) return [...(comments ?? [])];
   return (comments ?? []).map((c) => (c.id === id ? { ...c, body, edited: at.toISOString() } : c));
+}
+
+/**
+ * My edit of a comment saved even when the comment is gone (deleted, perhaps by a teammate through a
+ * git pull, while my edit box was open): then the text becomes a new reply, so that nothing typed is
+ * lost. Someone else's comment is still refused.
+ */
+export function withEditOrReply(comments: readonly Comment[] | undefined, id: string, body: string, me: string, at: Date): { comments: Comment[]; asReply: boolean } {
+  const comment = comments?.find((c) => c.id === id);
+  if (comment && comment.deleted !== true) return { comments: withEdit(comments, id, body, me, at), asReply: false };
+  return { comments: withReply(comments, { author: me, body, at }), asReply: true };
 }
 
 /** The list with my comment turned into a tombstone: its body is gone, and a merge cannot bring it back. */

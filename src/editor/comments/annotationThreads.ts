@@ -8,13 +8,15 @@
  * An orphaned annotation gets no thread: a thread at the article's start would claim a place the
  * annotation does not have, and the Comments panel would list it there. Its discussion stays in the
  * file and comes back with the thread when the annotation is re-anchored (the Annotations view
- * lists orphans for that).
+ * lists orphans for that). A thread with a comment being edited stays until the edit ends, so that
+ * nothing typed is lost; so does a comment deleted meanwhile. These decisions are the core's
+ * (src/core/discussion/threadSync.ts); this module maps them to VS Code's threads and comments.
  *
  * Bodies are other people's markdown: rewritten inert by the core and rendered untrusted.
  */
 import * as vscode from 'vscode';
-import { showsSameThread, threadEntries, type ThreadEntry } from '../../core/discussion/thread';
-import type { Annotation } from '../../core/store/annotation';
+import { commentView, threadEntries, type CommentRole, type ThreadEntry } from '../../core/discussion/thread';
+import { editsWithoutComment, threadChanges, type ThreadBasis } from '../../core/discussion/threadSync';
 import type { TeamConfig } from '../../core/team/team';
 import type { AnnotationService } from '../annotationService';
 import type { ArticleSnapshot, SnapshotSource } from '../articleSessions';
@@ -24,9 +26,6 @@ import { groupLabel } from '../labels';
 import { toRange } from '../ranges';
 
 export const COMMENT_CONTROLLER_ID = 'aiNews.annotations';
-
-/** What a thread's comment is, for the menus' `comment == …` clauses. */
-export type CommentRole = 'verdict' | 'own' | 'other';
 
 /** The annotation a thread belongs to. */
 export interface ThreadTarget {
@@ -49,28 +48,21 @@ export class AnnotationComment implements vscode.Comment {
   readonly author: vscode.CommentAuthorInformation;
   readonly contextValue: CommentRole;
   readonly timestamp: Date;
-  readonly label: string | undefined;
+  label: string | undefined;
   /** The comment's id in the file; undefined for the verdict. */
   readonly commentId: string | undefined;
   /** The body as written, what an edit starts from. */
   readonly source: string;
 
   constructor(readonly parent: vscode.CommentThread, entry: ThreadEntry, team: TeamConfig) {
+    const view = commentView(entry);
     this.author = { name: entry.author };
-    this.timestamp = new Date(entry.kind === 'comment' ? (entry.edited ?? entry.at) : entry.at);
-    if (entry.kind === 'verdict') {
-      this.commentId = undefined;
-      this.source = '';
-      this.contextValue = 'verdict';
-      this.label = vscode.l10n.t('verdict');
-      this.body = verdictMarkdown(entry.status, entry.markdown, team);
-    } else {
-      this.commentId = entry.id;
-      this.source = entry.body;
-      this.contextValue = entry.own ? 'own' : 'other';
-      this.label = entry.edited !== undefined ? vscode.l10n.t('edited') : undefined;
-      this.body = untrustedMarkdown(entry.markdown);
-    }
+    this.timestamp = new Date(view.at);
+    this.commentId = view.commentId;
+    this.source = view.source;
+    this.contextValue = view.role;
+    this.label = view.role === 'verdict' ? vscode.l10n.t('verdict') : view.edited ? vscode.l10n.t('edited') : undefined;
+    this.body = entry.kind === 'verdict' ? verdictMarkdown(entry.status, entry.markdown, team) : untrustedMarkdown(entry.markdown);
   }
 
   /** Shows the text as written in an edit box. */
@@ -95,13 +87,13 @@ function verdictMarkdown(status: string, note: string, team: TeamConfig): vscode
 }
 
 /** A thread on screen and what it was built from (to update only what changed). */
-interface ShownThread {
+interface ShownThread extends ThreadBasis<TeamConfig> {
   thread: vscode.CommentThread;
   target: ThreadTarget;
-  annotation: Annotation;
-  me: string | undefined;
-  team: TeamConfig;
-  readOnly: boolean;
+}
+
+function isEditing(shown: ShownThread): boolean {
+  return shown.thread.comments.some((c) => c.mode === vscode.CommentMode.Editing);
 }
 
 export class AnnotationThreads extends Disposable {
@@ -137,13 +129,6 @@ export class AnnotationThreads extends Disposable {
     return this.documents.get(uri.toString())?.threads.get(annotationId)?.thread;
   }
 
-  /** How many threads are shown (benchmarks and tests). */
-  get threadCount(): number {
-    let count = 0;
-    for (const shown of this.documents.values()) count += shown.threads.size;
-    return count;
-  }
-
   /** Brings an article's threads in line with its snapshot: creates, updates and disposes only what changed. */
   private show(document: vscode.TextDocument, snapshot: ArticleSnapshot): void {
     // A snapshot of an older version would place threads in text that is gone; the next one follows.
@@ -154,38 +139,32 @@ export class AnnotationThreads extends Disposable {
     const known = this.documents.get(key);
     const threads = known?.threads ?? new Map<string, ShownThread>();
     this.documents.set(key, { document, snapshot, threads });
-    const me = this.annotations.knownAuthor(document.uri);
-    const team = this.teams.teamFor(document.uri);
-    const readOnly = this.annotations.storeFor(folder)?.readOnlyReason !== undefined;
-    const placed = new Set<string>();
-    for (const { annotation, span } of snapshot.placements) {
-      if (!span) continue;
-      placed.add(annotation.id);
-      const shown = threads.get(annotation.id);
-      if (!shown) {
-        threads.set(annotation.id, this.create(document, { folder, annotationId: annotation.id }, annotation, toRange(document, span), me, team, readOnly));
-        continue;
-      }
+    const viewer = {
+      me: this.annotations.knownAuthor(document.uri),
+      team: this.teams.teamFor(document.uri),
+      readOnly: this.annotations.storeFor(folder)?.readOnlyReason !== undefined,
+    };
+    const changes = threadChanges(threads, snapshot.placements, viewer, isEditing);
+    for (const { annotation, span } of changes.create) threads.set(annotation.id, this.create(document, { folder, annotationId: annotation.id }, { annotation, ...viewer }, toRange(document, span)));
+    for (const { shown, annotation, span, refill } of changes.update) {
       // A keystroke moves the offsets of every later annotation, but lines and columns only on its own
       // line: only those threads are sent to VS Code again.
       const range = toRange(document, span);
       if (!shown.thread.range?.isEqual(range)) shown.thread.range = range;
-      const same = showsSameThread(shown.annotation, annotation) && shown.me === me && shown.team === team && shown.readOnly === readOnly;
-      Object.assign(shown, { annotation, me, team, readOnly });
-      if (!same) this.fill(shown);
+      Object.assign(shown, { annotation, ...viewer });
+      if (refill) this.fill(shown);
     }
-    for (const [id, shown] of threads) {
-      if (placed.has(id)) continue;
+    for (const shown of changes.drop) {
       shown.thread.dispose();
-      threads.delete(id);
+      threads.delete(shown.target.annotationId);
     }
   }
 
-  private create(document: vscode.TextDocument, target: ThreadTarget, annotation: Annotation, range: vscode.Range, me: string | undefined, team: TeamConfig, readOnly: boolean): ShownThread {
+  private create(document: vscode.TextDocument, target: ThreadTarget, basis: ThreadBasis<TeamConfig>, range: vscode.Range): ShownThread {
     const thread = this.controller.createCommentThread(document.uri, range, []);
     thread.collapsibleState = vscode.CommentThreadCollapsibleState.Collapsed;
     this.targets.set(thread, target);
-    const shown: ShownThread = { thread, target, annotation, me, team, readOnly };
+    const shown: ShownThread = { thread, target, ...basis };
     this.fill(shown);
     return shown;
   }
@@ -195,7 +174,14 @@ export class AnnotationThreads extends Disposable {
     const { thread, annotation, me, team, readOnly } = shown;
     const editing = new Map<string, AnnotationComment>();
     for (const c of thread.comments) if (c instanceof AnnotationComment && c.commentId && c.mode === vscode.CommentMode.Editing) editing.set(c.commentId, c);
-    thread.comments = threadEntries(annotation, me).map((entry) => (entry.kind === 'comment' && editing.get(entry.id)) || new AnnotationComment(thread, entry, team));
+    const entries = threadEntries(annotation, me);
+    const comments = entries.map((entry) => (entry.kind === 'comment' && editing.get(entry.id)) || new AnnotationComment(thread, entry, team));
+    for (const id of editsWithoutComment(entries, editing.keys())) {
+      const gone = editing.get(id)!;
+      gone.label = vscode.l10n.t('deleted meanwhile: Save posts your text as a new reply');
+      comments.push(gone);
+    }
+    thread.comments = comments;
     thread.label = groupLabel(annotation.status, team);
     const resolved = annotation.resolved === true;
     thread.state = resolved ? vscode.CommentThreadState.Resolved : vscode.CommentThreadState.Unresolved;
@@ -215,12 +201,15 @@ export class AnnotationThreads extends Disposable {
     comment.parent.comments = [...comment.parent.comments];
   }
 
-  /** Closes a comment's edit box: the thread shows the annotation as it is now. */
+  /** Closes a comment's edit box: the thread shows the annotation as it is now (and goes if it was kept only for the edit). */
   stopEditing(comment: AnnotationComment): void {
     comment.mode = vscode.CommentMode.Preview;
     const target = this.targets.get(comment.parent);
-    const shown = target && this.documents.get(comment.parent.uri.toString())?.threads.get(target.annotationId);
-    if (shown) this.fill(shown);
+    const known = this.documents.get(comment.parent.uri.toString());
+    const shown = target && known?.threads.get(target.annotationId);
+    if (!known || !shown) return;
+    this.fill(shown);
+    this.show(known.document, known.snapshot);
   }
 
   private forget(key: string): void {

@@ -5,7 +5,7 @@
  * arrived from disk, and saved; the thread then shows it from the next snapshot.
  */
 import * as vscode from 'vscode';
-import { CommentChangeError, withDeletion, withEdit, withReply } from '../../core/discussion/thread';
+import { CommentChangeError, withDeletion, withEditOrReply, withReply } from '../../core/discussion/thread';
 import type { AnnotationPatch } from '../../core/store';
 import type { Annotation } from '../../core/store/annotation';
 import type { AnnotationService } from '../annotationService';
@@ -59,9 +59,15 @@ export function registerThreadCommands(threads: AnnotationThreads, annotations: 
   const save = async (comment: AnnotationComment): Promise<Annotation | undefined> => {
     const id = comment.commentId;
     if (!id) return undefined;
-    const saved = await change(annotations, threads.targetOf(comment.parent), (current, me, now) => ({ comments: withEdit(current.comments, id, comment.editedText(), me, now) }));
+    let asReply = false;
+    const saved = await change(annotations, threads.targetOf(comment.parent), (current, me, now) => {
+      const edit = withEditOrReply(current.comments, id, comment.editedText(), me, now);
+      asReply = edit.asReply;
+      return { comments: edit.comments };
+    });
     // Refused or failed: the edit box stays open with the text, so nothing typed is lost.
     if (saved) threads.stopEditing(comment);
+    if (saved && asReply) void vscode.window.showInformationMessage(vscode.l10n.t('The comment was deleted while you edited it, perhaps by a teammate: your text is posted as a new reply.'));
     return saved;
   };
 

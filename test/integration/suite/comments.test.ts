@@ -24,7 +24,7 @@ const CLAIM = 'Mistral AI hat nach eigenen Angaben 600 Millionen Euro eingesamme
 const HOSTILE = 'Click [x](command:workbench.action.quit) or <img src="https://tracker.example/p.gif" onerror="alert(1)"> ![pixel](https://tracker.example/p2.gif)';
 
 interface DiskComment { id: string; author: string; at: string; body: string; edited?: string; deleted?: boolean }
-interface DiskAnnotation { id: string; author: string; note: string; resolved?: boolean; comments?: DiskComment[] }
+interface DiskAnnotation { id: string; author: string; note: string; resolved?: boolean; comments?: DiskComment[]; quote: { exact: string; prefix?: string; suffix?: string } }
 
 async function threads(): Promise<AnnotationThreads> {
   return (await extensionApi()).parts.threads as AnnotationThreads;
@@ -37,12 +37,17 @@ function onDisk(id: string): DiskAnnotation {
 }
 
 /** What a teammate's git pull does: the file changes under the editor. */
-function addCommentOnDisk(id: string, comment: DiskComment): void {
+function changeOnDisk(id: string, change: (annotation: DiskAnnotation) => void): void {
   const file = JSON.parse(fs.readFileSync(annotationFilePath(), 'utf8')) as { version: number; annotations: DiskAnnotation[] };
   file.version = 2;
-  const annotation = file.annotations.find((a) => a.id === id)!;
-  annotation.comments = [...(annotation.comments ?? []), comment];
+  change(file.annotations.find((a) => a.id === id)!);
   fs.writeFileSync(annotationFilePath(), JSON.stringify(file, null, 2) + '\n');
+}
+
+function addCommentOnDisk(id: string, comment: DiskComment): void {
+  changeOnDisk(id, (annotation) => {
+    annotation.comments = [...(annotation.comments ?? []), comment];
+  });
 }
 
 function bodyText(comment: vscode.Comment): string {
@@ -191,7 +196,7 @@ describe('Discussion threads on annotations', function () {
   });
 
   it('gives an orphaned annotation no thread (its discussion stays in the file)', async () => {
-    const file = JSON.parse(fs.readFileSync(annotationFilePath(), 'utf8')) as { annotations: (DiskAnnotation & { quote: { exact: string } })[] };
+    const file = JSON.parse(fs.readFileSync(annotationFilePath(), 'utf8')) as { annotations: DiskAnnotation[] };
     const orphan = { ...file.annotations[0], id: 'orphan-1', quote: { exact: 'Quantencomputer revolutionieren die Landwirtschaft', prefix: '', suffix: '' }, comments: [{ id: 'o1', author: 'Ben', at: new Date().toISOString(), body: 'Where did this go?' }] };
     file.annotations.push(orphan);
     fs.writeFileSync(annotationFilePath(), JSON.stringify(file, null, 2) + '\n');
@@ -199,5 +204,50 @@ describe('Discussion threads on annotations', function () {
     await waitFor(() => api.placedAnnotations(editor.document).find((p) => p.annotation.id === 'orphan-1')?.state === 'orphaned', 'the annotation is placed as orphaned');
     assert.equal((await threads()).threadFor(editor.document.uri, 'orphan-1'), undefined);
     assert.ok((await threads()).threadFor(editor.document.uri, id), 'the placed annotation keeps its thread');
+  });
+
+  /** Replies, then opens the reply's edit box and "types" (VS Code writes the box's text into the body when Save runs). */
+  async function editNewReply(text: string, typed: string): Promise<AnnotationComment> {
+    const api = await threads();
+    await vscode.commands.executeCommand('aiNews.replyToAnnotation', { thread: api.threadFor(editor.document.uri, id)!, text } satisfies vscode.CommentReply);
+    const mine = await waitFor(() => (api.threadFor(editor.document.uri, id)?.comments as AnnotationComment[] | undefined)?.find((c) => c.source === text), 'my reply in the thread');
+    await vscode.commands.executeCommand('aiNews.editComment', mine);
+    mine.body = typed;
+    return mine;
+  }
+
+  it('keeps my edit when a teammate deletes the comment meanwhile, and posts it as a new reply', async () => {
+    const mine = await editNewReply('Source: annual report', 'Source: annual report 2024, page 12');
+    // A teammate deleted my comment in their clone; the tombstone arrives by git pull while my edit box is open.
+    changeOnDisk(id, (annotation) => {
+      annotation.comments = annotation.comments!.map((c) => (c.id === mine.commentId ? { ...c, body: '', edited: new Date().toISOString(), deleted: true } : c));
+    });
+    const api = await extensionApi();
+    await waitFor(() => api.placedAnnotations(editor.document).find((p) => p.annotation.id === id)?.annotation.comments?.find((c) => c.id === mine.commentId)?.deleted, 'the tombstone reached the editor');
+    const thread = (await threads()).threadFor(editor.document.uri, id)!;
+    assert.ok(thread.comments.includes(mine), 'the comment being edited stays in the thread, and with it VS Code\'s edit box');
+    assert.equal(mine.mode, vscode.CommentMode.Editing);
+    assert.match(mine.label ?? '', /deleted/);
+    await vscode.commands.executeCommand('aiNews.saveComment', mine);
+    const reposted = await waitFor(() => onDisk(id).comments?.find((c) => c.body === 'Source: annual report 2024, page 12'), 'my text is a new reply in the file');
+    assert.notEqual(reposted.id, mine.commentId);
+    assert.equal(onDisk(id).comments?.find((c) => c.id === mine.commentId)?.deleted, true, 'the tombstone stays a tombstone');
+    await waitFor(() => !thread.comments.includes(mine) && thread.comments.some((c) => bodyText(c) === 'Source: annual report 2024, page 12'), 'the thread shows the new reply');
+  });
+
+  it('keeps the thread of a comment being edited when its annotation is orphaned, until the edit is saved', async () => {
+    const mine = await editNewReply('Ask the company', 'Asked the company on Monday');
+    // A git pull changes the annotation so that its text is no longer in the article.
+    changeOnDisk(id, (annotation) => {
+      annotation.quote = { exact: 'Quantencomputer revolutionieren die Viehzucht', prefix: '', suffix: '' };
+    });
+    const api = await extensionApi();
+    await waitFor(() => api.placedAnnotations(editor.document).find((p) => p.annotation.id === id)?.state === 'orphaned', 'the annotation is orphaned');
+    const thread = (await threads()).threadFor(editor.document.uri, id);
+    assert.ok(thread?.comments.includes(mine), 'the thread and the edit box stay while the edit is open');
+    assert.equal(mine.mode, vscode.CommentMode.Editing);
+    await vscode.commands.executeCommand('aiNews.saveComment', mine);
+    await waitFor(() => onDisk(id).comments?.find((c) => c.id === mine.commentId && c.body === 'Asked the company on Monday' && c.edited), 'the edit is in the file');
+    await waitFor(async () => (await threads()).threadFor(editor.document.uri, id) === undefined, 'the orphan\'s thread goes once the edit is done');
   });
 });

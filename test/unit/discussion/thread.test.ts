@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CommentChangeError, isOwnComment, newCommentId, showsSameThread, threadEntries, withDeletion, withEdit, withReply } from '../../../src/core/discussion/thread';
+import { CommentChangeError, commentView, isOwnComment, newCommentId, showsSameThread, threadEntries, withDeletion, withEdit, withEditOrReply, withReply } from '../../../src/core/discussion/thread';
 import type { Comment } from '../../../src/core/store/annotation';
 import { mergeComments } from '../../../src/core/store/mergeVersion2';
 import { validateAnnotation } from '../../../src/core/store/validate';
@@ -27,6 +27,14 @@ describe('discussion: an annotation\'s thread', () => {
     assert.deepEqual(entries.map((e) => (e.kind === 'verdict' ? `verdict:${e.status}` : `${e.id}:${e.own}`)), ['verdict:disputed', 'c1:false', 'c2:true']);
     const [verdict] = entries;
     assert.ok(verdict.kind === 'verdict' && !verdict.markdown.includes('<b>'), 'the note is inert too');
+  });
+
+  it('gives each entry its role for the menus, the text an edit starts from and its last time', () => {
+    const edited = { ...anna, edited: '2025-03-01T12:30:00.000Z' };
+    const [verdict, bens, annas] = threadEntries(sampleAnnotation({ comments: [ben, edited] }), 'Anna').map(commentView);
+    assert.deepEqual(verdict, { source: '', role: 'verdict', at: sampleAnnotation().created, edited: false });
+    assert.deepEqual(bens, { commentId: 'c1', source: ben.body, role: 'other', at: ben.at, edited: false });
+    assert.deepEqual(annas, { commentId: 'c2', source: anna.body, role: 'own', at: edited.edited, edited: true });
   });
 
   it('dates and signs the verdict by its last status change, not by the last reply', () => {
@@ -77,6 +85,19 @@ describe('discussion: an annotation\'s thread', () => {
     assert.equal(refusal(() => withEdit([ben, anna], 'c1', 'hijacked', 'Anna', LATER)), 'not-yours');
     assert.equal(refusal(() => withEdit([ben], 'nope', 'x', 'Ben', LATER)), 'gone');
     assert.deepEqual(withEdit([anna], 'c2', anna.body, 'Anna', LATER), [anna], 'the same text is no edit');
+  });
+
+  it('posts my edit as a new reply when the comment was deleted while I edited it', () => {
+    const tombstone = withDeletion([ben, anna], 'c2', 'Anna', AT);
+    const saved = withEditOrReply(tombstone, 'c2', 'Typed while Ben deleted it', 'Anna', LATER);
+    assert.equal(saved.asReply, true);
+    assert.deepEqual(saved.comments.slice(0, 2), tombstone, 'the tombstone stays a tombstone');
+    assert.equal(saved.comments.length, 3);
+    assert.deepEqual({ ...saved.comments[2], id: 'x' }, { id: 'x', author: 'Anna', at: LATER.toISOString(), body: 'Typed while Ben deleted it' });
+    assert.equal(withEditOrReply([ben], 'c2', 'Gone without a trace', 'Anna', LATER).comments[1].body, 'Gone without a trace');
+    assert.deepEqual(withEditOrReply([ben, anna], 'c2', 'A plain edit', 'Anna', LATER), { comments: withEdit([ben, anna], 'c2', 'A plain edit', 'Anna', LATER), asReply: false });
+    assert.equal(refusal(() => withEditOrReply([ben, anna], 'c1', 'hijacked', 'Anna', LATER)), 'not-yours');
+    assert.equal(refusal(() => withEditOrReply(tombstone, 'c2', '  ', 'Anna', LATER)), 'empty');
   });
 
   it('deletes my comment as a tombstone that wins every merge', () => {
