@@ -9,6 +9,7 @@ import { passesWorkFilter, type WorkFilter } from '../team/myWork';
 import type { TeamConfig } from '../team/team';
 import { isFilterActive, passesAnnotationFilter, type AnnotationFilter } from './annotationFilter';
 import { passesFilter, type GroupableAnnotation } from './annotationGroups';
+import { narrowedFilter } from './pickedValues';
 
 export interface TreeFilters {
   /** The statuses shown (orphans always are); undefined when all are. */
@@ -56,8 +57,7 @@ export function withFilterChange(current: AnnotationFilter, change: AnnotationFi
 
 /** The status filter for a choice of statuses: none (undefined) when nothing or every known status is chosen. */
 export function statusFilterFor(chosen: readonly Status[] | undefined, known: readonly Status[]): Status[] | undefined {
-  const unique = [...new Set(chosen ?? [])];
-  return unique.length === 0 || known.every((s) => unique.includes(s)) ? undefined : unique;
+  return narrowedFilter([...new Set(chosen ?? [])], known);
 }
 
 /**
