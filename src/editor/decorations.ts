@@ -8,34 +8,14 @@
  * lines (plus a margin) get finding decorations, repainted on scroll.
  */
 import * as vscode from 'vscode';
-import { isClassicStatus, type Status } from '../core/store/annotation';
-import { describeStatus, type TeamConfig } from '../core/team/team';
-import { tagColor } from '../core/tags/tags';
-import type { Finding } from '../core/analysis/types';
-import type { PlacedAnnotation, SnapshotSource } from './articleSessions';
+import { colorDotUri, DECORATION_KINDS, fullHex, planSnapshot, repaintsOnScroll, windowLines, type DecorationKind, type Painted } from '../core/session/decorationPlan';
+import type { TeamConfig } from '../core/team/team';
+import type { SnapshotSource } from './articleSessions';
 import { Disposable } from './disposable';
-import { spansIn } from '../core/span';
 import { toRange, type Span } from './ranges';
-import type { Settings, SettingsCache } from './settings';
+import type { SettingsCache } from './settings';
 
-export type DecorationKind =
-  | 'claim' | 'number' | 'entity'
-  | 'verified' | 'disputed' | 'outdated' | 'otherStatus' | 'fuzzy' | 'orphaned' | 'needsRecheck' | 'possiblyOutdated';
-
-export const DECORATION_KINDS: readonly DecorationKind[] = [
-  'claim', 'number', 'entity', 'verified', 'disputed', 'outdated', 'otherStatus', 'fuzzy', 'orphaned', 'needsRecheck', 'possiblyOutdated',
-];
-
-/** Lines around the visible range that also get finding decorations in large documents. */
-const VISIBLE_MARGIN_LINES = 200;
-/** Above this many findings only the visible part of the document is decorated. */
-const FULL_PAINT_LIMIT = 5000;
-
-/**
- * Spans by decoration kind; annotations with a team status's own colour by that colour (`colored`),
- * and annotations with a coloured tag by the tag's colour (`tagged`).
- */
-export type Painted = Record<DecorationKind, Span[]> & { colored: Record<string, Span[]>; tagged: Record<string, Span[]> };
+export type { Painted };
 
 function color(id: string): vscode.ThemeColor {
   return new vscode.ThemeColor(id);
@@ -120,28 +100,18 @@ function buildTypes(extensionUri: vscode.Uri): Record<DecorationKind, vscode.Tex
   };
 }
 
-function emptyPainted(): Painted {
-  return { ...(Object.fromEntries(DECORATION_KINDS.map((k) => [k, []])) as unknown as Record<DecorationKind, Span[]>), colored: {}, tagged: {} };
-}
-
-/** `#rgb` as `#rrggbb` (colours come validated by the team file's reader). */
-function fullHex(hex: string): string {
-  return hex.length === 4 ? `#${hex[1]}${hex[1]}${hex[2]}${hex[2]}${hex[3]}${hex[3]}` : hex;
-}
-
 /**
  * A highlight in a team status's colour (validated as `#rgb`/`#rrggbb` by the team file's reader):
  * a tinted background, an underline, and a gutter dot drawn as an inline SVG of that colour.
  */
 function teamColorType(hex: string): vscode.TextEditorDecorationType {
-  const dot = `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 16 16"><circle cx="8" cy="8" r="6.5" fill="${hex}"/></svg>`;
   const full = fullHex(hex);
   return vscode.window.createTextEditorDecorationType({
     backgroundColor: `${full}26`,
     borderWidth: '0 0 2px 0',
     borderStyle: 'solid',
     borderColor: full,
-    gutterIconPath: vscode.Uri.parse(`data:image/svg+xml;utf8,${encodeURIComponent(dot)}`),
+    gutterIconPath: vscode.Uri.parse(colorDotUri(hex)),
     gutterIconSize: '80%',
     overviewRulerColor: full,
     overviewRulerLane: vscode.OverviewRulerLane.Left,
@@ -161,46 +131,6 @@ function tagColorType(hex: string): vscode.TextEditorDecorationType {
     overviewRulerLane: vscode.OverviewRulerLane.Right,
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
   });
-}
-
-/** Where an annotation's status is painted: its own kind (version 1), a team colour, or the neutral style. */
-function statusPaint(status: Status, team: TeamConfig): { kind: DecorationKind } | { color: string } {
-  if (isClassicStatus(status)) return { kind: status };
-  const color = describeStatus(team, status).color;
-  return color ? { color: color.toLowerCase() } : { kind: 'otherStatus' };
-}
-
-
-/** Sorts findings and annotations into decoration kinds. Pure: exported for the unit tests of the layer. */
-export function planDecorations(
-  findings: readonly Finding[],
-  placed: readonly PlacedAnnotation[],
-  settings: Pick<Settings, 'highlight' | 'claimScoreThreshold'>,
-  possiblyOutdated: readonly Span[],
-  orphanLine: (offset: number) => Span,
-  team: TeamConfig,
-): Painted {
-  const painted = emptyPainted();
-  for (const f of findings) {
-    if (f.kind === 'claim' && settings.highlight.claims && f.score >= settings.claimScoreThreshold) painted.claim.push(f);
-    else if (f.kind === 'number' && settings.highlight.numbers) painted.number.push(f);
-    else if (f.kind === 'entity' && settings.highlight.entities) painted.entity.push(f);
-  }
-  for (const p of placed) {
-    if (!p.span) {
-      painted.orphaned.push(orphanLine(p.annotation.position.start));
-      continue;
-    }
-    const paint = statusPaint(p.annotation.status, team);
-    if ('kind' in paint) painted[paint.kind].push(p.span);
-    else (painted.colored[paint.color] ??= []).push(p.span);
-    const tagged = tagColor(team, p.annotation.tags);
-    if (tagged) (painted.tagged[tagged.toLowerCase()] ??= []).push(p.span);
-    if (p.state === 'fuzzy') painted.fuzzy.push(p.span);
-    if (p.flags.length > 0) painted.needsRecheck.push(p.span);
-  }
-  painted.possiblyOutdated.push(...possiblyOutdated);
-  return painted;
 }
 
 /** What the painter reads about a folder's team (TeamFiles fits). */
@@ -236,7 +166,7 @@ export class DecorationPainter extends Disposable {
     this.register(vscode.window.onDidChangeVisibleTextEditors(() => this.paintAll()));
     this.register(
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
-        if (!this.repaintsOnScroll(e.textEditor.document)) return;
+        if (!repaintsOnScroll(this.sessions.snapshot(e.textEditor.document))) return;
         clearTimeout(this.scrollTimer);
         this.scrollTimer = setTimeout(() => this.paint(e.textEditor), 50);
       }),
@@ -265,21 +195,16 @@ export class DecorationPainter extends Disposable {
     if (this.isDisposed || this.sessions.isPending(document)) return;
     const started = performance.now();
     const snapshot = this.sessions.snapshot(document);
-    const analysis = snapshot?.analysis;
-    const placed = snapshot?.placements ?? [];
-    if (!analysis && placed.length === 0) {
+    if (!snapshot || (!snapshot.analysis && snapshot.placements.length === 0)) {
       this.clear(editor);
       return;
     }
-    const settings = this.settings.for(document.uri);
-    const window = analysis && analysis.findings.length > FULL_PAINT_LIMIT ? this.visibleWindow(editor) : undefined;
-    const findings = !analysis ? [] : window ? spansIn(analysis.findings, window) : analysis.findings;
     const orphanLine = (offset: number): Span => {
       // positionAt clamps offsets past the end, so an orphan of a shortened article still shows.
       const lineStart = document.offsetAt(new vscode.Position(document.positionAt(offset).line, 0));
       return { start: lineStart, end: lineStart };
     };
-    const plan = planDecorations(findings, placed, settings, snapshot?.possiblyOutdated ?? [], orphanLine, this.teams.teamFor(document.uri));
+    const plan = planSnapshot(snapshot, () => this.visibleWindow(editor), this.settings.for(document.uri), orphanLine, this.teams.teamFor(document.uri));
     for (const kind of DECORATION_KINDS) {
       editor.setDecorations(this.types[kind], plan[kind].map((span) => toRange(document, span)));
     }
@@ -308,17 +233,10 @@ export class DecorationPainter extends Disposable {
     this.lastPainted.delete(editor.document.uri.toString());
   }
 
-  /** True when scrolling brings other findings into view: a large or not yet fully analysed article. */
-  private repaintsOnScroll(document: vscode.TextDocument): boolean {
-    const snapshot = this.sessions.snapshot(document);
-    return snapshot?.analysis !== undefined && (!snapshot.complete || snapshot.analysis.findings.length > FULL_PAINT_LIMIT);
-  }
-
   private visibleWindow(editor: vscode.TextEditor): Span {
     const document = editor.document;
     const visible = editor.visibleRanges;
-    const first = Math.max(0, (visible[0]?.start.line ?? 0) - VISIBLE_MARGIN_LINES);
-    const last = Math.min(document.lineCount - 1, (visible[visible.length - 1]?.end.line ?? 0) + VISIBLE_MARGIN_LINES);
+    const { first, last } = windowLines(visible[0]?.start.line ?? 0, visible[visible.length - 1]?.end.line ?? 0, document.lineCount);
     return { start: document.offsetAt(new vscode.Position(first, 0)), end: document.offsetAt(document.lineAt(last).range.end) };
   }
 

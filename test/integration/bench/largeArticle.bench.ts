@@ -239,6 +239,9 @@ describe('Editor benchmark: a 1 MB article', function () {
       ['  longest event-loop block', figures.annotatedKeystrokeBlockMs],
       ['  keystrokes that blocked longer than 16 ms (count of 50)', figures.annotatedKeystrokesOver16Ms],
       ['  of those, without a garbage collection pause (count)', figures.annotatedKeystrokesOver16MsWithoutGc],
+      ['  views\' reaction per keystroke\'s snapshot, median: decorations', figures.annotatedViewsPaintMs],
+      ['    the other views, median', figures.annotatedViewsOthersMs],
+      ['    decorations + other views, longest of 50', figures.annotatedViewsLongestMs],
       ['  analyses for 20 keys 100 ms apart (count)', figures.annotatedAnalysesFor20Keys],
       ['  saving it: longest event-loop block', figures.annotatedSaveBlockMs],
       ['  saving it: until the positions are written', figures.annotatedSaveMs],
@@ -410,6 +413,7 @@ describe('Editor benchmark: a 1 MB article', function () {
 
     const offset = text.indexOf('\n\n', 5000) + 2;
     const stopProfile = await startProfile('annotated-keystrokes');
+    const annotatedViews = viewsReaction(api, editor.document);
     const typing = await typeKeystrokes(editor, offset, async (i, typed) => {
       if (i === 10) await stopProfile?.();
       await paintedNow(api, editor, typed);
@@ -418,6 +422,11 @@ describe('Editor benchmark: a 1 MB article', function () {
     figures.annotatedKeystrokeBlockMs = Math.max(...typing.blocks);
     figures.annotatedKeystrokesOver16Ms = typing.blocks.filter((b) => b > 16).length;
     figures.annotatedKeystrokesOver16MsWithoutGc = typing.blocks.filter((b, i) => b > 16 && typing.gc[i] === 0).length;
+    const annotatedTyped = annotatedViews.reactions.filter((r) => r.complete);
+    figures.annotatedViewsPaintMs = median(annotatedTyped.map((r) => r.paintMs));
+    figures.annotatedViewsOthersMs = median(annotatedTyped.map((r) => r.othersMs));
+    figures.annotatedViewsLongestMs = Math.max(...annotatedTyped.map((r) => r.paintMs + r.othersMs));
+    annotatedViews.dispose();
 
     // 20 keys, 100 ms apart: one analysis after the last, not one per key.
     const analysesBefore = api.analyses(editor.document) ?? 0;
