@@ -111,17 +111,9 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
     return this.entryFor(document)?.work.session.placements ?? [];
   }
 
-  /**
-   * What lies under an offset of the current text, for hovers and the light bulb: the annotations
-   * (with the review flags of the last snapshot) and the findings of the few blocks around it,
-   * analysed now if need be, never the rest of a large article.
-   */
+  /** What lies under an offset of the current text, for hovers and the light bulb (see ArticleWork.at). */
   at(document: vscode.TextDocument, offset: number): { placements: PlacedAnnotation[]; findings: ArticlePoint['findings'] } | undefined {
-    const work = this.entryFor(document)?.work;
-    if (!work) return undefined;
-    const point = work.timed(() => work.session.at(offset));
-    const flags = new Map(work.snapshot?.placements.map((p) => [p.annotation.id, p.flags]));
-    return { placements: point.placements.map((p) => ({ ...p, flags: flags.get(p.annotation.id) ?? [] })), findings: point.findings };
+    return this.entryFor(document)?.work.at(offset);
   }
 
   /** Whether a claim is suggested as possibly outdated. */
@@ -135,10 +127,7 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
    * finding (export, next unreviewed claim, find in other articles), never for views.
    */
   completeAnalysis(document: vscode.TextDocument): Analysis | undefined {
-    const session = this.entryFor(document)?.work.session;
-    if (!session || session.tooLarge) return undefined;
-    session.analyze();
-    return session.analysisSoFar();
+    return this.entryFor(document)?.work.completeAnalysis();
   }
 
   /** Milliseconds the last slice of analysis and its assembly took (benchmarks). */
@@ -226,14 +215,10 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
   /**
    * After an article is saved, its annotations' positions are written to match the saved text (one
    * store change; the placements already are where the positions say, so nothing is re-anchored).
-   * Fuzzy ones keep their stored position until a person confirms them.
    */
   private async persistPlacements(document: vscode.TextDocument): Promise<void> {
-    const entry = this.entries.get(document.uri.toString());
-    if (!entry) return;
-    const positions = new Map<string, Span>();
-    for (const p of entry.work.session.placements) if (p.span && p.state !== 'fuzzy') positions.set(p.annotation.id, p.span);
-    await this.annotations.movePositions(document, positions);
+    const work = this.entries.get(document.uri.toString())?.work;
+    if (work) await this.annotations.movePositions(document, work.settledPositions());
   }
 
   private syncAnnotations(): void {

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { SnapshotSource } from './articleSessions';
 import { Disposable } from './disposable';
-import { spanContains } from './ranges';
+import { annotationAt, hasUnanchored } from '../core/session/articleViews';
 
 /** What the keys read from the article registry (ArticleRegistry fits). */
 export interface ContextArticleSource {
@@ -47,21 +47,14 @@ export class ContextKeys extends Disposable {
     const isArticle = document !== undefined && this.articles.isArticle(document);
     this.set('aiNews.isArticle', isArticle);
     this.set('aiNews.isOptedIn', document !== undefined && this.articles.isOptedIn(document));
-    const placed = isArticle ? this.sessions.snapshot(document)?.placements ?? [] : [];
-    this.set('aiNews.hasUnanchored', placed.some((p) => p.state === 'fuzzy' || p.state === 'orphaned'));
+    this.set('aiNews.hasUnanchored', isArticle && hasUnanchored(this.sessions.snapshot(document)));
     this.updateCursor();
   }
 
   /** Whether the cursor is on an annotation, as the last snapshot places them (a new one follows typing). */
   private updateCursor(): void {
     const editor = vscode.window.activeTextEditor;
-    const snapshot = editor && this.sessions.snapshot(editor.document);
-    if (!editor || !snapshot) {
-      this.set('aiNews.cursorOnAnnotation', false);
-      return;
-    }
-    const offset = editor.document.offsetAt(editor.selection.active);
-    this.set('aiNews.cursorOnAnnotation', snapshot.placements.some((p) => p.span !== undefined && spanContains(p.span, offset)));
+    this.set('aiNews.cursorOnAnnotation', editor !== undefined && annotationAt(this.sessions.snapshot(editor.document), editor.document.offsetAt(editor.selection.active)));
   }
 
   private set(key: ContextKey, value: boolean): void {

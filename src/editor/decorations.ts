@@ -8,7 +8,8 @@
  * lines (plus a margin) get finding decorations, repainted on scroll.
  */
 import * as vscode from 'vscode';
-import { colorDotUri, DECORATION_KINDS, fullHex, planSnapshot, repaintsOnScroll, windowLines, type DecorationKind, type Painted } from '../core/session/decorationPlan';
+import { DECORATION_KINDS, planSnapshot, repaintsOnScroll, sameSpans, windowLines, type DecorationKind, type LineWindow, type Painted } from '../core/session/decorationPlan';
+import { DECORATION_STYLES, tagColorStyle, teamColorStyle, type DecorationStyle, type StyleColor } from '../core/session/decorationStyles';
 import type { TeamConfig } from '../core/team/team';
 import type { SnapshotSource } from './articleSessions';
 import { Disposable } from './disposable';
@@ -17,119 +18,24 @@ import type { SettingsCache } from './settings';
 
 export type { Painted };
 
-function color(id: string): vscode.ThemeColor {
-  return new vscode.ThemeColor(id);
+const LANES = { left: vscode.OverviewRulerLane.Left, center: vscode.OverviewRulerLane.Center, right: vscode.OverviewRulerLane.Right };
+
+function toColor(color: StyleColor): string | vscode.ThemeColor {
+  return typeof color === 'string' ? color : new vscode.ThemeColor(color.themeColor);
 }
 
-function buildTypes(extensionUri: vscode.Uri): Record<DecorationKind, vscode.TextEditorDecorationType> {
-  const icon = (name: string): vscode.Uri => vscode.Uri.joinPath(extensionUri, 'media', `gutter-${name}.svg`);
-  const status = (name: 'verified' | 'disputed' | 'outdated'): vscode.TextEditorDecorationType =>
-    vscode.window.createTextEditorDecorationType({
-      backgroundColor: color(`aiNews.${name}Background`),
-      borderWidth: '0 0 2px 0',
-      borderStyle: 'solid',
-      borderColor: color(`aiNews.${name}Border`),
-      gutterIconPath: icon(name),
-      gutterIconSize: '80%',
-      overviewRulerColor: color(`aiNews.${name}Border`),
-      overviewRulerLane: vscode.OverviewRulerLane.Left,
-      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-    });
-  return {
-    claim: vscode.window.createTextEditorDecorationType({
-      backgroundColor: color('aiNews.claimBackground'),
-      borderWidth: '0 0 1px 0',
-      borderStyle: 'dotted',
-      borderColor: color('aiNews.claimBorder'),
-      overviewRulerColor: color('aiNews.claimBorder'),
-      overviewRulerLane: vscode.OverviewRulerLane.Center,
-    }),
-    number: vscode.window.createTextEditorDecorationType({
-      color: color('aiNews.numberForeground'),
-      borderWidth: '0 0 1px 0',
-      borderStyle: 'dashed',
-      borderColor: color('aiNews.numberBorder'),
-      fontWeight: '600',
-    }),
-    entity: vscode.window.createTextEditorDecorationType({
-      borderWidth: '0 0 2px 0',
-      borderStyle: 'solid',
-      borderColor: color('aiNews.entityBorder'),
-    }),
-    verified: status('verified'),
-    disputed: status('disputed'),
-    outdated: status('outdated'),
-    fuzzy: vscode.window.createTextEditorDecorationType({
-      border: '1px dashed',
-      borderColor: color('aiNews.fuzzyBorder'),
-      gutterIconPath: icon('fuzzy'),
-      gutterIconSize: '80%',
-      overviewRulerColor: color('aiNews.fuzzyBorder'),
-      overviewRulerLane: vscode.OverviewRulerLane.Right,
-    }),
-    orphaned: vscode.window.createTextEditorDecorationType({
-      isWholeLine: true,
-      gutterIconPath: icon('orphaned'),
-      gutterIconSize: '80%',
-      overviewRulerColor: color('aiNews.fuzzyBorder'),
-      overviewRulerLane: vscode.OverviewRulerLane.Right,
-    }),
-    needsRecheck: vscode.window.createTextEditorDecorationType({
-      gutterIconPath: icon('recheck'),
-      gutterIconSize: '80%',
-      after: { contentText: ' ⟳', color: color('aiNews.outdatedBorder') },
-    }),
-    // Unverifiable, in progress, and team statuses without a colour: a neutral style.
-    otherStatus: vscode.window.createTextEditorDecorationType({
-      borderWidth: '0 0 2px 0',
-      borderStyle: 'solid',
-      borderColor: color('aiNews.otherStatusBorder'),
-      gutterIconPath: icon('status'),
-      gutterIconSize: '80%',
-      overviewRulerColor: color('aiNews.otherStatusBorder'),
-      overviewRulerLane: vscode.OverviewRulerLane.Left,
-      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-    }),
-    possiblyOutdated: vscode.window.createTextEditorDecorationType({
-      borderWidth: '0 0 2px 0',
-      borderStyle: 'double',
-      borderColor: color('aiNews.possiblyOutdatedBorder'),
-      overviewRulerColor: color('aiNews.possiblyOutdatedBorder'),
-      overviewRulerLane: vscode.OverviewRulerLane.Right,
-    }),
-  };
-}
-
-/**
- * A highlight in a team status's colour (validated as `#rgb`/`#rrggbb` by the team file's reader):
- * a tinted background, an underline, and a gutter dot drawn as an inline SVG of that colour.
- */
-function teamColorType(hex: string): vscode.TextEditorDecorationType {
-  const full = fullHex(hex);
+/** A decoration type of the core's plain style: theme colours, icons and lanes as VS Code has them. */
+function createType(style: DecorationStyle, extensionUri: vscode.Uri): vscode.TextEditorDecorationType {
+  const { backgroundColor, color, borderColor, overviewRulerColor, overviewRulerLane, gutterIcon, after, growsAtEdges, ...plain } = style;
+  const colors = Object.fromEntries(Object.entries({ backgroundColor, color, borderColor, overviewRulerColor }).flatMap(([key, value]) => (value ? [[key, toColor(value)]] : [])));
+  const icon = gutterIcon?.startsWith('data:') ? vscode.Uri.parse(gutterIcon) : gutterIcon && vscode.Uri.joinPath(extensionUri, 'media', `gutter-${gutterIcon}.svg`);
   return vscode.window.createTextEditorDecorationType({
-    backgroundColor: `${full}26`,
-    borderWidth: '0 0 2px 0',
-    borderStyle: 'solid',
-    borderColor: full,
-    gutterIconPath: vscode.Uri.parse(colorDotUri(hex)),
-    gutterIconSize: '80%',
-    overviewRulerColor: full,
-    overviewRulerLane: vscode.OverviewRulerLane.Left,
-    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-  });
-}
-
-/**
- * A tag's colour: a dot after the annotated words and a mark in the overview ruler's right lane. It
- * leaves background, underline and gutter to the verdict, so both can be read at once.
- */
-function tagColorType(hex: string): vscode.TextEditorDecorationType {
-  const full = fullHex(hex);
-  return vscode.window.createTextEditorDecorationType({
-    after: { contentText: '\u25cf', color: full, margin: '0 0 0 0.15em' },
-    overviewRulerColor: full,
-    overviewRulerLane: vscode.OverviewRulerLane.Right,
-    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    ...plain,
+    ...colors,
+    ...(icon ? { gutterIconPath: icon, gutterIconSize: '80%' } : {}),
+    ...(overviewRulerLane ? { overviewRulerLane: LANES[overviewRulerLane] } : {}),
+    ...(after ? { after: { ...after, color: toColor(after.color) } } : {}),
+    ...(growsAtEdges ? { rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed } : {}),
   });
 }
 
@@ -139,6 +45,13 @@ export interface TeamSource {
   readonly onDidChange: vscode.Event<void>;
 }
 
+/** What an editor shows: the document version, the painted window's lines, the spans sent per decoration type. */
+interface Shown {
+  version: number;
+  window: LineWindow | undefined;
+  spans: Map<vscode.TextEditorDecorationType, Span[]>;
+}
+
 export class DecorationPainter extends Disposable {
   private readonly types: Record<DecorationKind, vscode.TextEditorDecorationType>;
   /** One type per team colour, made when first needed; kept (cleared, not disposed) until the painter goes. */
@@ -146,6 +59,7 @@ export class DecorationPainter extends Disposable {
   /** One type per tag colour, the same way. */
   private readonly tagTypes = new Map<string, vscode.TextEditorDecorationType>();
   private readonly lastPainted = new Map<string, Painted>();
+  private readonly shown = new WeakMap<vscode.TextEditor, Shown>();
   private readonly painted = this.register(new vscode.EventEmitter<vscode.TextEditor>());
   /** Fires after an editor was painted (the test API waits on it). */
   readonly onDidPaint = this.painted.event;
@@ -154,13 +68,13 @@ export class DecorationPainter extends Disposable {
   lastPaintMs = 0;
 
   constructor(
-    extensionUri: vscode.Uri,
+    private readonly extensionUri: vscode.Uri,
     private readonly sessions: SnapshotSource,
     private readonly settings: SettingsCache,
     private readonly teams: TeamSource,
   ) {
     super();
-    this.types = buildTypes(extensionUri);
+    this.types = Object.fromEntries(DECORATION_KINDS.map((kind) => [kind, createType(DECORATION_STYLES[kind], extensionUri)])) as Record<DecorationKind, vscode.TextEditorDecorationType>;
     this.register(teams.onDidChange(() => this.paintAll()));
     this.register(sessions.onDidChangeArticle(({ document }) => this.paintDocument(document)));
     this.register(vscode.window.onDidChangeVisibleTextEditors(() => this.paintAll()));
@@ -189,7 +103,11 @@ export class DecorationPainter extends Disposable {
     return this.lastPainted.get(uri.toString());
   }
 
-  /** Paints one editor from its article's snapshot: findings of its visible window, all annotations. */
+  /**
+   * Paints one editor from its article's snapshot: findings of its visible window, all annotations.
+   * A decoration type whose spans are those it already shows in this version is not sent again
+   * (an annotation change, the next slice of a large article, scrolling within the window).
+   */
   paint(editor: vscode.TextEditor): void {
     const document = editor.document;
     if (this.isDisposed || this.sessions.isPending(document)) return;
@@ -204,14 +122,19 @@ export class DecorationPainter extends Disposable {
       const lineStart = document.offsetAt(new vscode.Position(document.positionAt(offset).line, 0));
       return { start: lineStart, end: lineStart };
     };
-    const plan = planSnapshot(snapshot, () => this.visibleWindow(editor), this.settings.for(document.uri), orphanLine, this.teams.teamFor(document.uri));
-    for (const kind of DECORATION_KINDS) {
-      editor.setDecorations(this.types[kind], plan[kind].map((span) => toRange(document, span)));
-    }
-    for (const color of Object.keys(plan.colored)) if (!this.colorTypes.has(color)) this.colorTypes.set(color, teamColorType(color));
-    for (const [color, type] of this.colorTypes) editor.setDecorations(type, (plan.colored[color] ?? []).map((span) => toRange(document, span)));
-    for (const color of Object.keys(plan.tagged)) if (!this.tagTypes.has(color)) this.tagTypes.set(color, tagColorType(color));
-    for (const [color, type] of this.tagTypes) editor.setDecorations(type, (plan.tagged[color] ?? []).map((span) => toRange(document, span)));
+    const before = this.shown.get(editor);
+    const now: Shown = { version: document.version, window: undefined, spans: new Map() };
+    const plan = planSnapshot(snapshot, () => this.visibleWindow(editor, before?.window, now), this.settings.for(document.uri), orphanLine, this.teams.teamFor(document.uri));
+    const send = (type: vscode.TextEditorDecorationType, spans: readonly Span[]): void => {
+      now.spans.set(type, spans.map(({ start, end }) => ({ start, end })));
+      if (before?.version !== now.version || !sameSpans(before.spans.get(type), spans)) editor.setDecorations(type, spans.map((span) => toRange(document, span)));
+    };
+    for (const kind of DECORATION_KINDS) send(this.types[kind], plan[kind]);
+    for (const color of Object.keys(plan.colored)) if (!this.colorTypes.has(color)) this.colorTypes.set(color, createType(teamColorStyle(color), this.extensionUri));
+    for (const [color, type] of this.colorTypes) send(type, plan.colored[color] ?? []);
+    for (const color of Object.keys(plan.tagged)) if (!this.tagTypes.has(color)) this.tagTypes.set(color, createType(tagColorStyle(color), this.extensionUri));
+    for (const [color, type] of this.tagTypes) send(type, plan.tagged[color] ?? []);
+    this.shown.set(editor, now);
     this.lastPainted.set(document.uri.toString(), plan);
     this.lastPaintMs = performance.now() - started;
     this.painted.fire(editor);
@@ -231,12 +154,14 @@ export class DecorationPainter extends Disposable {
     for (const kind of DECORATION_KINDS) editor.setDecorations(this.types[kind], []);
     for (const type of [...this.colorTypes.values(), ...this.tagTypes.values()]) editor.setDecorations(type, []);
     this.lastPainted.delete(editor.document.uri.toString());
+    this.shown.delete(editor);
   }
 
-  private visibleWindow(editor: vscode.TextEditor): Span {
+  /** The offsets of the painted window (its lines are kept in `shown`). */
+  private visibleWindow(editor: vscode.TextEditor, previous: LineWindow | undefined, shown: Shown): Span {
     const document = editor.document;
     const visible = editor.visibleRanges;
-    const { first, last } = windowLines(visible[0]?.start.line ?? 0, visible[visible.length - 1]?.end.line ?? 0, document.lineCount);
+    const { first, last } = (shown.window = windowLines(visible[0]?.start.line ?? 0, visible[visible.length - 1]?.end.line ?? 0, document.lineCount, previous));
     return { start: document.offsetAt(new vscode.Position(first, 0)), end: document.offsetAt(document.lineAt(last).range.end) };
   }
 

@@ -11,7 +11,8 @@
  */
 import type { Span } from '../span';
 import type { TextEdit } from '../store/anchor';
-import type { ArticleSession, ArticleSnapshot } from './articleSession';
+import type { Analysis } from '../analysis/types';
+import type { ArticleSession, ArticlePoint, ArticleSnapshot, PlacedAnnotation } from './articleSession';
 
 /** Longest stretch of analysis work done in one turn of the event loop (the part on screen aside). */
 export const SLICE_BUDGET_MS = 8;
@@ -137,12 +138,34 @@ export class ArticleWork {
     if (!this.session.analysisIsCurrent) this.publishPartial = true;
   }
 
-  /** Runs work outside the schedule (a hover's analysis), counted in the longest turn. */
-  timed<T>(work: () => T): T {
+  /**
+   * What lies under an offset of the current text, for hovers and the light bulb: the annotations
+   * (with the review flags of the last snapshot) and the findings of the few units around it,
+   * analysed now if need be (counted in the longest turn), never the rest of a large article.
+   */
+  at(offset: number): { placements: PlacedAnnotation[]; findings: ArticlePoint['findings'] } {
     const started = this.clock();
-    const result = work();
+    const point = this.session.at(offset);
     this.longestWorkMs = Math.max(this.longestWorkMs, this.clock() - started);
-    return result;
+    const flags = new Map(this.snapshot?.placements.map((p) => [p.annotation.id, p.flags]));
+    return { placements: point.placements.map((p) => ({ ...p, flags: flags.get(p.annotation.id) ?? [] })), findings: point.findings };
+  }
+
+  /** The whole analysis of the current text, finished now if need be (commands, never views); undefined when too large. */
+  completeAnalysis(): Analysis | undefined {
+    if (this.session.tooLarge) return undefined;
+    this.session.analyze();
+    return this.session.analysisSoFar();
+  }
+
+  /**
+   * Where the annotations now sit, by id, to be written after a save. Fuzzy ones keep their stored
+   * position until a person confirms them; orphans have none.
+   */
+  settledPositions(): Map<string, Span> {
+    const positions = new Map<string, Span>();
+    for (const p of this.session.placements) if (p.span && p.state !== 'fuzzy') positions.set(p.annotation.id, p.span);
+    return positions;
   }
 
   /** Stops for good (the document closed, or every session is dropped). */

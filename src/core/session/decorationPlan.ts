@@ -100,9 +100,27 @@ export function repaintsOnScroll(snapshot: ArticleSnapshot | undefined): boolean
   return snapshot?.analysis !== undefined && (!snapshot.complete || paintsWindow(snapshot));
 }
 
-/** The lines painted around the visible ones (first and last line on screen; both inclusive). */
-export function windowLines(firstVisible: number, lastVisible: number, lineCount: number): { first: number; last: number } {
-  return { first: Math.max(0, firstVisible - VISIBLE_MARGIN_LINES), last: Math.min(lineCount - 1, lastVisible + VISIBLE_MARGIN_LINES) };
+/** First and last line, both inclusive. */
+export interface LineWindow {
+  first: number;
+  last: number;
+}
+
+/**
+ * The lines painted around the visible ones (first and last line on screen). The `previous` window
+ * is kept while the visible lines stay half a margin inside it (or it reaches the document's edge),
+ * so that scrolling a little paints the same decorations again, which the painter then does not send.
+ */
+export function windowLines(firstVisible: number, lastVisible: number, lineCount: number, previous?: LineWindow): LineWindow {
+  const lastLine = lineCount - 1;
+  const slack = VISIBLE_MARGIN_LINES / 2;
+  if (previous && previous.last <= lastLine && (previous.first === 0 || firstVisible - previous.first >= slack) && (previous.last === lastLine || previous.last - lastVisible >= slack)) return previous;
+  return { first: Math.max(0, firstVisible - VISIBLE_MARGIN_LINES), last: Math.min(lastLine, lastVisible + VISIBLE_MARGIN_LINES) };
+}
+
+/** True when two lists hold the same spans in the same order (what a decoration type already shows). */
+export function sameSpans(a: readonly Span[] | undefined, b: readonly Span[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((span, i) => span.start === b[i].start && span.end === b[i].end);
 }
 
 /**

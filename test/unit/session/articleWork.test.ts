@@ -167,4 +167,26 @@ describe('ArticleWork: when an open article is analysed and published', () => {
       { offset: 2, deletedLength: 1, insertedText: 'a' },
     ]);
   });
+
+  it('answers for an offset with the last snapshot\'s flags, finishes the analysis for commands, and hands out the positions to write', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ainews-work-'));
+    try {
+      const store = await AnnotationStore.open(dir);
+      const start = ARTICLE.indexOf('Qwen 2.5');
+      store.add({ article: PATH, status: 'verified', quote: makeQuote(ARTICLE, start, start + 8), position: { start, end: start + 8 } });
+      const { work, timers } = setUp();
+      work.session.setAnnotations(store.annotationsOf(PATH));
+      assert.ok(work.completeAnalysis()!.findings.length > 0, 'analysed now, for a command');
+      work.restart(0);
+      await timers.run();
+      const point = work.at(start + 1);
+      assert.equal(point.placements.length, 1);
+      assert.deepEqual(point.placements[0].flags, work.snapshot!.placements[0].flags);
+      assert.ok(point.findings.some((f) => f.text.includes('Qwen')));
+      work.session.edit(2, textEdits([{ rangeOffset: 0, rangeLength: 0, text: 'Neu: ' }]), `Neu: ${ARTICLE}`);
+      assert.deepEqual([...work.settledPositions()], [[store.annotations[0].id, { start: start + 5, end: start + 13 }]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Finding } from '../../../src/core/analysis/types';
 import { ArticleSession, type ArticleSnapshot, type PlacedAnnotation } from '../../../src/core/session/articleSession';
-import { colorDotUri, FULL_PAINT_LIMIT, fullHex, planDecorations, planSnapshot, repaintsOnScroll, windowLines, type HighlightSettings } from '../../../src/core/session/decorationPlan';
+import { colorDotUri, DECORATION_KINDS, FULL_PAINT_LIMIT, fullHex, planDecorations, planSnapshot, repaintsOnScroll, sameSpans, windowLines, type HighlightSettings } from '../../../src/core/session/decorationPlan';
+import { DECORATION_STYLES, tagColorStyle, teamColorStyle } from '../../../src/core/session/decorationStyles';
 import type { Span } from '../../../src/core/span';
 import type { Annotation, Status } from '../../../src/core/store/annotation';
 import { DEFAULT_TEAM, type TeamConfig } from '../../../src/core/team/team';
@@ -80,5 +81,32 @@ describe('decorationPlan: what the painter draws of a snapshot', () => {
     assert.equal(fullHex('#c60'), '#cc6600');
     assert.equal(fullHex('#cc6600'), '#cc6600');
     assert.match(decodeURIComponent(colorDotUri('#c60')), /^data:image\/svg\+xml;utf8,<svg .*fill="#c60"/);
+  });
+
+  it('keeps the painted window while scrolling stays half a margin inside it', () => {
+    const window = windowLines(1000, 1040, 5000);
+    assert.equal(windowLines(1050, 1090, 5000, window), window, 'a little scrolling keeps it');
+    assert.deepEqual(windowLines(1150, 1190, 5000, window), { first: 950, last: 1390 }, 'too near its end: a new one');
+    assert.deepEqual(windowLines(4000, 4040, 5000, window), { first: 3800, last: 4240 });
+    const top = windowLines(0, 40, 5000);
+    assert.equal(windowLines(5, 45, 5000, top), top, 'at the top of the document');
+    assert.deepEqual(windowLines(1000, 1040, 1100, { first: 800, last: 1240 }), { first: 800, last: 1099 }, 'the document got shorter');
+  });
+
+  it('tells whether a decoration type already shows the same spans', () => {
+    assert.equal(sameSpans([{ start: 1, end: 2 }], [{ start: 1, end: 2 }]), true);
+    assert.equal(sameSpans([{ start: 1, end: 2 }], [{ start: 1, end: 3 }]), false);
+    assert.equal(sameSpans([], [{ start: 1, end: 2 }]), false);
+    assert.equal(sameSpans(undefined, []), false, 'never sent');
+  });
+
+  it('has a style for every kind; team and tag colours in full, the status with a tint and a gutter dot', () => {
+    for (const kind of DECORATION_KINDS) assert.ok(DECORATION_STYLES[kind], kind);
+    assert.equal(DECORATION_STYLES.verified.gutterIcon, 'verified');
+    const team = teamColorStyle('#c60');
+    assert.deepEqual([team.backgroundColor, team.borderColor, team.overviewRulerLane, team.growsAtEdges], ['#cc660026', '#cc6600', 'left', true]);
+    assert.equal(team.gutterIcon, colorDotUri('#c60'));
+    const tag = tagColorStyle('#0a0');
+    assert.deepEqual([tag.after?.color, tag.overviewRulerLane, tag.backgroundColor, tag.gutterIcon], ['#00aa00', 'right', undefined, undefined]);
   });
 });
