@@ -4,16 +4,10 @@
  * its selection and the annotations. Each key is only sent to VS Code when its value changes.
  */
 import * as vscode from 'vscode';
+import type { ArticleRegistry } from './articleRegistry';
 import type { SnapshotSource } from './articleSessions';
 import { Disposable } from './disposable';
 import { annotationAt, hasUnanchored } from '../core/session/articleViews';
-
-/** What the keys read from the article registry (ArticleRegistry fits). */
-export interface ContextArticleSource {
-  isArticle(document: vscode.TextDocument): boolean;
-  isOptedIn(document: vscode.TextDocument): boolean;
-  readonly onDidChange: vscode.Event<void>;
-}
 
 export type ContextKey = 'aiNews.isArticle' | 'aiNews.isOptedIn' | 'aiNews.cursorOnAnnotation' | 'aiNews.hasUnanchored';
 
@@ -21,7 +15,7 @@ export class ContextKeys extends Disposable {
   private readonly values = new Map<ContextKey, boolean>();
 
   constructor(
-    private readonly articles: ContextArticleSource,
+    private readonly articles: Pick<ArticleRegistry, 'isArticle' | 'isOptedIn' | 'onDidChange'>,
     private readonly sessions: SnapshotSource,
   ) {
     super();
