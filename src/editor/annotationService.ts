@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { anchorAt } from '../core/session/anchorAt';
-import { ReadOnce } from '../core/session/readOnce';
+import { Authors } from '../core/session/authors';
 import { AnnotationStore, toArticlePath, type AnnotationPatch } from '../core/store';
 import type { Annotation, Status } from '../core/store/annotation';
 import type { Version2Patch } from '../core/store/patchVersion2';
@@ -28,8 +28,7 @@ export function articlePathOf(folder: vscode.WorkspaceFolder, uri: vscode.Uri): 
 
 export class AnnotationService extends Disposable {
   private readonly folders = new Map<string, FolderEntry>();
-  /** git's user.name per folder, read once, asynchronously (what the synchronous {@link knownAuthor} answers once read). */
-  private readonly gitAuthors = new ReadOnce<string | undefined>();
+  private readonly authors = new Authors();
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** Fires once per real change of any folder's annotations (or of the set of folders). */
   readonly onDidChange = this.changed.event;
@@ -156,20 +155,14 @@ export class AnnotationService extends Disposable {
    * Who "I" am in a folder: the aiNews.author setting, else git's user.name (read once, without
    * blocking the extension host), else "unknown". What new verdicts and reviews are signed with.
    */
-  async authorFor(folder: vscode.WorkspaceFolder): Promise<string> {
-    const configured = this.settings.for(folder.uri).author;
-    if (configured) return configured;
-    return (await this.gitAuthors.read(folder.uri.toString(), () => gitAuthor(folder.uri.fsPath))) ?? 'unknown';
+  authorFor(folder: vscode.WorkspaceFolder): Promise<string> {
+    return this.authors.of(folder.uri.toString(), this.settings.for(folder.uri).author, () => gitAuthor(folder.uri.fsPath));
   }
 
   /** {@link authorFor} without waiting, for the views: undefined until git's user.name was read. */
   knownAuthor(uri: vscode.Uri): string | undefined {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!folder) return undefined;
-    const configured = this.settings.for(folder.uri).author;
-    if (configured) return configured;
-    const read = this.gitAuthors.known(folder.uri.toString());
-    return read && (read.value ?? 'unknown');
+    return folder && this.authors.known(folder.uri.toString(), this.settings.for(folder.uri).author);
   }
 
   private requireEntry(folder: vscode.WorkspaceFolder): FolderEntry {

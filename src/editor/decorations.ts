@@ -8,7 +8,7 @@
  * lines (plus a margin) get finding decorations, repainted on scroll.
  */
 import * as vscode from 'vscode';
-import { DECORATION_KINDS, planSnapshot, repaintsOnScroll, sameSpans, windowLines, type DecorationKind, type LineWindow, type Painted } from '../core/session/decorationPlan';
+import { DECORATION_KINDS, planSnapshot, repaintsOnScroll, ShownSpans, windowLines, type DecorationKind, type Painted } from '../core/session/decorationPlan';
 import { DECORATION_STYLES, tagColorStyle, teamColorStyle, type DecorationStyle, type StyleColor } from '../core/session/decorationStyles';
 import type { TeamConfig } from '../core/team/team';
 import type { SnapshotSource } from './articleSessions';
@@ -45,13 +45,6 @@ export interface TeamSource {
   readonly onDidChange: vscode.Event<void>;
 }
 
-/** What an editor shows: the document version, the painted window's lines, the spans sent per decoration type. */
-interface Shown {
-  version: number;
-  window: LineWindow | undefined;
-  spans: Map<vscode.TextEditorDecorationType, Span[]>;
-}
-
 export class DecorationPainter extends Disposable {
   private readonly types: Record<DecorationKind, vscode.TextEditorDecorationType>;
   /** One type per team colour, made when first needed; kept (cleared, not disposed) until the painter goes. */
@@ -59,7 +52,7 @@ export class DecorationPainter extends Disposable {
   /** One type per tag colour, the same way. */
   private readonly tagTypes = new Map<string, vscode.TextEditorDecorationType>();
   private readonly lastPainted = new Map<string, Painted>();
-  private readonly shown = new WeakMap<vscode.TextEditor, Shown>();
+  private readonly shown = new WeakMap<vscode.TextEditor, ShownSpans<vscode.TextEditorDecorationType>>();
   private readonly painted = this.register(new vscode.EventEmitter<vscode.TextEditor>());
   /** Fires after an editor was painted (the test API waits on it). */
   readonly onDidPaint = this.painted.event;
@@ -122,19 +115,17 @@ export class DecorationPainter extends Disposable {
       const lineStart = document.offsetAt(new vscode.Position(document.positionAt(offset).line, 0));
       return { start: lineStart, end: lineStart };
     };
-    const before = this.shown.get(editor);
-    const now: Shown = { version: document.version, window: undefined, spans: new Map() };
-    const plan = planSnapshot(snapshot, () => this.visibleWindow(editor, before?.window, now), this.settings.for(document.uri), orphanLine, this.teams.teamFor(document.uri));
+    const shown = this.shown.get(editor) ?? new ShownSpans();
+    this.shown.set(editor, shown);
+    const plan = planSnapshot(snapshot, () => this.visibleWindow(editor, shown), this.settings.for(document.uri), orphanLine, this.teams.teamFor(document.uri));
     const send = (type: vscode.TextEditorDecorationType, spans: readonly Span[]): void => {
-      now.spans.set(type, spans.map(({ start, end }) => ({ start, end })));
-      if (before?.version !== now.version || !sameSpans(before.spans.get(type), spans)) editor.setDecorations(type, spans.map((span) => toRange(document, span)));
+      if (shown.update(document.version, type, spans)) editor.setDecorations(type, spans.map((span) => toRange(document, span)));
     };
     for (const kind of DECORATION_KINDS) send(this.types[kind], plan[kind]);
     for (const color of Object.keys(plan.colored)) if (!this.colorTypes.has(color)) this.colorTypes.set(color, createType(teamColorStyle(color), this.extensionUri));
     for (const [color, type] of this.colorTypes) send(type, plan.colored[color] ?? []);
     for (const color of Object.keys(plan.tagged)) if (!this.tagTypes.has(color)) this.tagTypes.set(color, createType(tagColorStyle(color), this.extensionUri));
     for (const [color, type] of this.tagTypes) send(type, plan.tagged[color] ?? []);
-    this.shown.set(editor, now);
     this.lastPainted.set(document.uri.toString(), plan);
     this.lastPaintMs = performance.now() - started;
     this.painted.fire(editor);
@@ -157,11 +148,11 @@ export class DecorationPainter extends Disposable {
     this.shown.delete(editor);
   }
 
-  /** The offsets of the painted window (its lines are kept in `shown`). */
-  private visibleWindow(editor: vscode.TextEditor, previous: LineWindow | undefined, shown: Shown): Span {
+  /** The offsets of the painted window (its lines are kept in `shown` for the next paint). */
+  private visibleWindow(editor: vscode.TextEditor, shown: ShownSpans<vscode.TextEditorDecorationType>): Span {
     const document = editor.document;
     const visible = editor.visibleRanges;
-    const { first, last } = (shown.window = windowLines(visible[0]?.start.line ?? 0, visible[visible.length - 1]?.end.line ?? 0, document.lineCount, previous));
+    const { first, last } = (shown.window = windowLines(visible[0]?.start.line ?? 0, visible[visible.length - 1]?.end.line ?? 0, document.lineCount, shown.window));
     return { start: document.offsetAt(new vscode.Position(first, 0)), end: document.offsetAt(document.lineAt(last).range.end) };
   }
 

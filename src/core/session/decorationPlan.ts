@@ -124,6 +124,29 @@ export function sameSpans(a: readonly Span[] | undefined, b: readonly Span[]): b
 }
 
 /**
+ * What one editor shows per decoration type (`T`) in one document version, and the window it painted.
+ * A paint sends a type's spans only when they differ from what it shows in this version; after an
+ * edit every type is sent again (VS Code has moved the old ones with the text, collapsing some).
+ */
+export class ShownSpans<T> {
+  /** The painted window's lines, kept for the next paint (see windowLines). */
+  window: LineWindow | undefined;
+  private version: number | undefined;
+  private shown = new Map<T, Span[]>();
+
+  /** True when `spans` must be sent for `type` in `version`; remembers them as shown. */
+  update(version: number, type: T, spans: readonly Span[]): boolean {
+    if (version !== this.version) {
+      this.version = version;
+      this.shown = new Map();
+    }
+    if (sameSpans(this.shown.get(type), spans)) return false;
+    this.shown.set(type, spans.map(({ start, end }) => ({ start, end })));
+    return true;
+  }
+}
+
+/**
  * What to paint of a snapshot: the findings in the painted window (`window` is asked only for an
  * article with many findings; all of them otherwise), every annotation, the suggestions.
  */

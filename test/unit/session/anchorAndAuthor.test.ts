@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { contentHash } from '../../../src/core/review/contentHash';
 import { anchorAt } from '../../../src/core/session/anchorAt';
-import { ReadOnce } from '../../../src/core/session/readOnce';
+import { Authors } from '../../../src/core/session/authors';
 import { resolveAnchor } from '../../../src/core/store/anchor';
 
 describe('anchorAt: where a new verdict sits', () => {
@@ -18,21 +18,24 @@ describe('anchorAt: where a new verdict sits', () => {
   });
 });
 
-describe('ReadOnce: a value per key, read once', () => {
-  it('reads each key once, and knows the value (undefined too) only after it was read', async () => {
-    const memo = new ReadOnce<string | undefined>();
+describe('Authors: who signs a verdict', () => {
+  it('takes the configured name, else git\'s user.name read once per folder, else "unknown"; known without waiting only once read', async () => {
+    const authors = new Authors();
     let reads = 0;
-    const reader = (value: string | undefined) => async () => {
+    const git = (name: string | undefined) => async () => {
       reads += 1;
-      return value;
+      return name;
     };
-    const first = memo.read('a', reader('Ada'));
-    assert.equal(memo.known('a'), undefined, 'not before it is read');
-    assert.equal(await memo.read('a', reader('Bob')), 'Ada');
-    assert.equal(await first, 'Ada');
-    assert.deepEqual(memo.known('a'), { value: 'Ada' });
-    await memo.read('b', reader(undefined));
-    assert.deepEqual(memo.known('b'), { value: undefined }, 'read, and nothing there');
+    assert.equal(await authors.of('/a', 'Ada', git('Bob')), 'Ada');
+    assert.equal(reads, 0, 'git is not asked when a name is configured');
+    assert.equal(authors.known('/a', ''), undefined, 'not read yet');
+    const first = authors.of('/a', '', git('Bob'));
+    assert.equal(await authors.of('/a', '', git('Cy')), 'Bob', 'read once');
+    assert.equal(await first, 'Bob');
+    assert.equal(authors.known('/a', ''), 'Bob');
+    assert.equal(authors.known('/a', 'Ada'), 'Ada');
+    assert.equal(await authors.of('/b', '', git(undefined)), 'unknown');
+    assert.equal(authors.known('/b', ''), 'unknown');
     assert.equal(reads, 2);
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Finding } from '../../../src/core/analysis/types';
 import { ArticleSession, type ArticleSnapshot, type PlacedAnnotation } from '../../../src/core/session/articleSession';
-import { colorDotUri, DECORATION_KINDS, FULL_PAINT_LIMIT, fullHex, planDecorations, planSnapshot, repaintsOnScroll, sameSpans, windowLines, type HighlightSettings } from '../../../src/core/session/decorationPlan';
+import { colorDotUri, DECORATION_KINDS, FULL_PAINT_LIMIT, fullHex, planDecorations, planSnapshot, repaintsOnScroll, sameSpans, ShownSpans, windowLines, type HighlightSettings } from '../../../src/core/session/decorationPlan';
 import { DECORATION_STYLES, tagColorStyle, teamColorStyle } from '../../../src/core/session/decorationStyles';
 import type { Span } from '../../../src/core/span';
 import type { Annotation, Status } from '../../../src/core/store/annotation';
@@ -108,5 +108,18 @@ describe('decorationPlan: what the painter draws of a snapshot', () => {
     assert.equal(team.gutterIcon, colorDotUri('#c60'));
     const tag = tagColorStyle('#0a0');
     assert.deepEqual([tag.after?.color, tag.overviewRulerLane, tag.backgroundColor, tag.gutterIcon], ['#00aa00', 'right', undefined, undefined]);
+  });
+
+  it('sends a decoration type again only when its spans changed in this version, and every type after an edit', () => {
+    const shown = new ShownSpans<string>();
+    const finding = { start: 5, end: 9 };
+    assert.equal(shown.update(1, 'claim', [finding]), true, 'first paint');
+    assert.equal(shown.update(1, 'verified', []), true);
+    finding.end = 10; // the analyzer moves findings in place: what was sent is a copy
+    assert.equal(shown.update(1, 'claim', [{ start: 5, end: 9 }]), false, 'same version, same spans');
+    assert.equal(shown.update(1, 'verified', [{ start: 1, end: 2 }]), true, 'a verdict came');
+    assert.equal(shown.update(1, 'verified', [{ start: 1, end: 2 }]), false);
+    assert.equal(shown.update(2, 'claim', [{ start: 5, end: 9 }]), true, 'after an edit VS Code has moved them: sent again');
+    assert.equal(shown.update(2, 'verified', [{ start: 1, end: 2 }]), true);
   });
 });
