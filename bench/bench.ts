@@ -14,13 +14,14 @@ import { feedbackBench } from './feedback';
 import { searchBench } from './search';
 import { discussionBench } from './discussion';
 import { turnsBench } from './turns';
+import { paintBench } from './paint';
 
 export interface BenchSection {
   name: string;
   run(): Promise<void>;
 }
 
-const sections: BenchSection[] = [exportBench, storeBench, analysisBench, modelsBench, claimsBench, importBench, adversarialBench, feedbackBench, searchBench, discussionBench, turnsBench];
+const sections: BenchSection[] = [exportBench, storeBench, analysisBench, modelsBench, claimsBench, importBench, adversarialBench, feedbackBench, searchBench, discussionBench, turnsBench, paintBench];
 
 async function main(): Promise<void> {
   if (process.env[FIRST_CALL_PROBE]) {

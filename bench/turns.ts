@@ -34,7 +34,7 @@ const RUNS = 3;
 const TURN_TARGET_MS = 50;
 
 /** The editor bench's article: the seeds again and again, every line marked with its copy. */
-function largeArticle(): string {
+export function largeArticle(): string {
   const texts = seedTexts().map((t) => t.replace(/^ date \d{4}-\d{2} /, ''));
   let text = ' date 2025-01 KI-Nachrichten, gesammelt\n\n';
   for (let i = 0; Buffer.byteLength(text) < TARGET_BYTES; i++) {
@@ -44,7 +44,7 @@ function largeArticle(): string {
 }
 
 /** ANNOTATIONS verdicts on sentences spread evenly through the article, as in the editor bench. */
-function annotationsOn(text: string): Annotation[] {
+export function annotationsOn(text: string): Annotation[] {
   const hash = contentHash(text);
   return Array.from({ length: ANNOTATIONS }, (_, i): Annotation => {
     const from = text.indexOf('. ', Math.floor(((i + 0.5) / ANNOTATIONS) * text.length)) + 2;

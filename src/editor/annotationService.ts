@@ -3,10 +3,10 @@
  * watcher on its file (git pull, checkout, a teammate's window) that merges disk changes into
  * memory. Where annotations sit in open articles is the ArticleSessions' business.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { contentHash } from '../core/review/contentHash';
-import { AnnotationStore, makeQuote, type AnnotationPatch } from '../core/store';
+import { anchorAt } from '../core/session/anchorAt';
+import { Authors } from '../core/session/authors';
+import { AnnotationStore, toArticlePath, type AnnotationPatch } from '../core/store';
 import type { Annotation, Status } from '../core/store/annotation';
 import type { Version2Patch } from '../core/store/patchVersion2';
 import { Disposable } from './disposable';
@@ -23,15 +23,12 @@ interface FolderEntry {
 
 /** The article path an annotation file uses: relative to the folder, `/` separators. */
 export function articlePathOf(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string {
-  return path.relative(folder.uri.fsPath, uri.fsPath).split(path.sep).join('/');
+  return toArticlePath(folder.uri.fsPath, uri.fsPath) ?? '';
 }
 
 export class AnnotationService extends Disposable {
   private readonly folders = new Map<string, FolderEntry>();
-  /** git's user.name per folder, read once, asynchronously. */
-  private readonly gitAuthors = new Map<string, Promise<string | undefined>>();
-  /** git's user.name per folder once read (what the synchronous {@link knownAuthor} answers). */
-  private readonly resolvedGitAuthors = new Map<string, string | undefined>();
+  private readonly authors = new Authors();
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** Fires once per real change of any folder's annotations (or of the set of folders). */
   readonly onDidChange = this.changed.event;
@@ -82,7 +79,7 @@ export class AnnotationService extends Disposable {
   /** Finds an annotation by folder URI and id (the arguments of command links and tree items). */
   find(folderUri: string, id: string): { folder: vscode.WorkspaceFolder; annotation: Annotation } | undefined {
     const entry = this.folders.get(folderUri);
-    const annotation = entry?.store.annotations.find((a) => a.id === id);
+    const annotation = entry?.store.get(id);
     return entry && annotation ? { folder: entry.folder, annotation } : undefined;
   }
 
@@ -92,35 +89,21 @@ export class AnnotationService extends Disposable {
    * @param extra Version-2 fields set with the verdict (Start Checking assigns the claim), in the same save.
    */
   async setVerdict(document: vscode.TextDocument, span: Span, status: Status, note: string | undefined, existingId?: string, extra: Version2Patch = {}): Promise<Annotation> {
-    const { folder, entry } = this.requireFolder(document.uri);
-    const author = await this.authorFor(folder);
-    if (existingId !== undefined) {
-      const patch: AnnotationPatch = { ...extra, status };
-      if (note !== undefined && note !== '') patch.note = note;
-      const updated = entry.store.update(existingId, patch, author);
-      await this.save(entry);
-      return updated;
-    }
-    const text = document.getText();
-    const created = entry.store.add({
-      article: articlePathOf(folder, document.uri),
-      status,
-      quote: makeQuote(text, span.start, span.end),
-      position: { start: span.start, end: span.end },
-      note: note ?? '',
-      articleHash: contentHash(text),
-    }, author);
-    const withExtra = Object.keys(extra).length > 0 ? entry.store.update(created.id, extra, author) : created;
-    await this.save(entry);
-    return withExtra;
+    const folder = this.requireFolder(document.uri);
+    return this.change(folder, (store, author) => {
+      if (existingId !== undefined) {
+        const patch: AnnotationPatch = { ...extra, status };
+        if (note !== undefined && note !== '') patch.note = note;
+        return store.update(existingId, patch, author);
+      }
+      const created = store.add({ ...anchorAt(articlePathOf(folder, document.uri), document.getText(), span), status, note: note ?? '' }, author);
+      return Object.keys(extra).length > 0 ? store.update(created.id, extra, author) : created;
+    });
   }
 
   /** Changes fields of an annotation (status with history, note, evidence, reviewBy). */
-  async update(folder: vscode.WorkspaceFolder, id: string, patch: AnnotationPatch): Promise<Annotation> {
-    const entry = this.requireEntry(folder);
-    const updated = entry.store.update(id, patch, await this.authorFor(folder));
-    await this.save(entry);
-    return updated;
+  update(folder: vscode.WorkspaceFolder, id: string, patch: AnnotationPatch): Promise<Annotation> {
+    return this.change(folder, (store, me) => store.update(id, patch, me));
   }
 
   /**
@@ -128,36 +111,23 @@ export class AnnotationService extends Disposable {
    * turn as the change (a reply is appended to the comments as they are now, never to a copy a
    * watcher reload replaced in between).
    */
-  async updateWith(folder: vscode.WorkspaceFolder, id: string, patchFor: (current: Annotation, me: string) => AnnotationPatch): Promise<Annotation> {
-    const entry = this.requireEntry(folder);
-    const me = await this.authorFor(folder);
-    const current = entry.store.annotations.find((a) => a.id === id);
-    if (!current) throw new Error(vscode.l10n.t('This annotation no longer exists: it was removed, perhaps by a teammate.'));
-    const updated = entry.store.update(id, patchFor(current, me), me);
-    await this.save(entry);
-    return updated;
+  updateWith(folder: vscode.WorkspaceFolder, id: string, patchFor: (current: Annotation, me: string) => AnnotationPatch): Promise<Annotation> {
+    return this.change(folder, (store, me) => {
+      const current = store.get(id);
+      if (!current) throw new Error(vscode.l10n.t('This annotation no longer exists: it was removed, perhaps by a teammate.'));
+      return store.update(id, patchFor(current, me), me);
+    });
   }
 
   /** Deletes an annotation. */
   async remove(folder: vscode.WorkspaceFolder, id: string): Promise<void> {
-    const entry = this.requireEntry(folder);
-    entry.store.remove(id);
-    await this.save(entry);
+    await this.change(folder, (store) => store.remove(id));
   }
 
   /** Moves an annotation (typically a fuzzy or orphaned one) onto a new span of the document. */
-  async reanchor(document: vscode.TextDocument, id: string, span: Span): Promise<Annotation> {
-    const { folder, entry } = this.requireFolder(document.uri);
-    const author = await this.authorFor(folder);
-    const text = document.getText();
-    const updated = entry.store.update(id, {
-      article: articlePathOf(folder, document.uri),
-      quote: makeQuote(text, span.start, span.end),
-      position: { start: span.start, end: span.end },
-      articleHash: contentHash(text),
-    }, author);
-    await this.save(entry);
-    return updated;
+  reanchor(document: vscode.TextDocument, id: string, span: Span): Promise<Annotation> {
+    const folder = this.requireFolder(document.uri);
+    return this.change(folder, (store, author) => store.update(id, anchorAt(articlePathOf(folder, document.uri), document.getText(), span), author));
   }
 
   /** Re-reads every folder's file from disk (the watcher does this by itself; for "Rescan"). */
@@ -185,29 +155,14 @@ export class AnnotationService extends Disposable {
    * Who "I" am in a folder: the aiNews.author setting, else git's user.name (read once, without
    * blocking the extension host), else "unknown". What new verdicts and reviews are signed with.
    */
-  async authorFor(folder: vscode.WorkspaceFolder): Promise<string> {
-    const configured = this.settings.for(folder.uri).author;
-    if (configured) return configured;
-    const key = folder.uri.toString();
-    let pending = this.gitAuthors.get(key);
-    if (!pending) {
-      pending = gitAuthor(folder.uri.fsPath).then((name) => {
-        this.resolvedGitAuthors.set(key, name);
-        return name;
-      });
-      this.gitAuthors.set(key, pending);
-    }
-    return (await pending) ?? 'unknown';
+  authorFor(folder: vscode.WorkspaceFolder): Promise<string> {
+    return this.authors.of(folder.uri.toString(), this.settings.for(folder.uri).author, () => gitAuthor(folder.uri.fsPath));
   }
 
   /** {@link authorFor} without waiting, for the views: undefined until git's user.name was read. */
   knownAuthor(uri: vscode.Uri): string | undefined {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!folder) return undefined;
-    const configured = this.settings.for(folder.uri).author;
-    if (configured) return configured;
-    const key = folder.uri.toString();
-    return this.resolvedGitAuthors.has(key) ? (this.resolvedGitAuthors.get(key) ?? 'unknown') : undefined;
+    return folder && this.authors.known(folder.uri.toString(), this.settings.for(folder.uri).author);
   }
 
   private requireEntry(folder: vscode.WorkspaceFolder): FolderEntry {
@@ -216,10 +171,18 @@ export class AnnotationService extends Disposable {
     return entry;
   }
 
-  private requireFolder(uri: vscode.Uri): { folder: vscode.WorkspaceFolder; entry: FolderEntry } {
+  private requireFolder(uri: vscode.Uri): vscode.WorkspaceFolder {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) throw new Error(vscode.l10n.t('Annotations are stored in a workspace folder: open the folder that holds this article.'));
-    return { folder, entry: this.requireEntry(folder) };
+    return folder;
+  }
+
+  /** Changes a folder's store as "me" and saves it: the one way every change goes (a failed save says why). */
+  private async change<T>(folder: vscode.WorkspaceFolder, apply: (store: AnnotationStore, me: string) => T): Promise<T> {
+    const entry = this.requireEntry(folder);
+    const result = apply(entry.store, await this.authorFor(folder));
+    await this.save(entry);
+    return result;
   }
 
   private async save(entry: FolderEntry): Promise<void> {

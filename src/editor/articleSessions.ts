@@ -4,16 +4,13 @@
  * the one debounce, a large article is analysed in time slices (what is on screen first), and
  * `onDidChangeArticle` fires once a snapshot is current. Every view reads snapshots; none computes.
  * Modelled on VS Code's merge-conflict extension: one tracker per document, views ask `isPending`.
- *
- * The work after a debounce takes several turns of the event loop, so that no keystroke adds up to
- * one long block: analysis (slices of at most SLICE_BUDGET_MS), assembling the findings and starting
- * the content hash (off the main thread), then the snapshot and the views.
+ * The schedule itself (debounce, slices, turns, publication) is the core's ArticleWork.
  */
 import * as vscode from 'vscode';
 import { warmUpSteps } from '../core/analysis/analyzer';
 import type { Analysis } from '../core/analysis/types';
 import { ArticleSession, exceedsUtf8, type ArticlePoint, type ArticleSnapshot, type PlacedAnnotation, type Placement } from '../core/session/articleSession';
-import type { TextEdit } from '../core/store/anchor';
+import { ArticleWork, textEdits, WarmUp } from '../core/session/articleWork';
 import type { Annotation } from '../core/store/annotation';
 import { blindVisible } from '../core/team/myWork';
 import type { TeamSource } from './decorations';
@@ -26,11 +23,6 @@ import { toSpan, type Span } from './ranges';
 import type { SettingsCache } from './settings';
 
 export type { ArticleSnapshot, PlacedAnnotation, Placement };
-
-/** Longest stretch of analysis work done in one turn of the event loop (the part on screen aside). */
-const SLICE_BUDGET_MS = 8;
-/** Articles up to this many characters are analysed at once (no "analysing" flicker); larger ones in slices. */
-const SLICED_ABOVE_CHARS = 64 * 1024;
 
 export interface ArticleChange {
   document: vscode.TextDocument;
@@ -49,30 +41,10 @@ export interface SnapshotSource {
   readonly onDidChangeArticle: vscode.Event<ArticleChange>;
 }
 
+/** An open article: its document and the core's schedule of its work. */
 interface Entry {
   document: vscode.TextDocument;
-  session: ArticleSession;
-  snapshot: ArticleSnapshot | undefined;
-  /** The next step of the work (debounce, slice, assembly, publication). */
-  timer: ReturnType<typeof setTimeout> | undefined;
-  /** True from a change until a snapshot of its version is published. */
-  busy: boolean;
-  /** Counts restarts, so that an awaited hash of an older run publishes nothing. */
-  run: number;
-  /** Publish after the next slice even though the analysis is unfinished (first slice, scrolling). */
-  publishPartial: boolean;
-  /** Milliseconds of the last analysis slice and its assembly, and the longest such turn since the article was opened (benchmarks). */
-  lastWorkMs: number;
-  longestWorkMs: number;
-  /** Counts the annotation changes the session took in; a publication compares it to see whether its snapshot missed one. */
-  annotationChanges: number;
-}
-
-/** VS Code reports simultaneous changes against the old text; applied last-first, each offset stays valid. */
-function textEdits(changes: readonly vscode.TextDocumentContentChangeEvent[]): TextEdit[] {
-  return [...changes]
-    .sort((a, b) => b.rangeOffset - a.rangeOffset)
-    .map((c) => ({ offset: c.rangeOffset, deletedLength: c.rangeLength, insertedText: c.text }));
+  work: ArticleWork;
 }
 
 /** The document's ranges on screen, in every editor that shows it. */
@@ -83,7 +55,7 @@ function visibleSpans(document: vscode.TextDocument): Span[] {
 export class ArticleSessions extends Disposable implements SnapshotSource {
   private readonly entries = new Map<string, Entry>();
   /** What the first analysis of the process would do in one long turn, one step per turn (see warmUpSteps). */
-  private readonly firstAnalysisSteps = warmUpSteps();
+  private readonly warmUp = new WarmUp(warmUpSteps());
   private readonly changed = this.register(new vscode.EventEmitter<ArticleChange>());
   /** Fires when an article's snapshot is current: after its first slice, when complete, after annotation changes. */
   readonly onDidChangeArticle = this.changed.event;
@@ -104,7 +76,7 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
     this.register(vscode.window.onDidChangeVisibleTextEditors((editors) => {
       for (const editor of editors) this.entryFor(editor.document);
     }));
-    this.register(vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.prioritize(e.textEditor.document)));
+    this.register(vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.entries.get(e.textEditor.document.uri.toString())?.work.prioritize()));
     this.register(annotations.onDidChange(() => this.syncAnnotations()));
     this.register(teams.onDidChange(() => this.syncAnnotations()));
     this.register(articles.onDidChange(() => this.resetAll()));
@@ -117,55 +89,37 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
       else if (e.affectsConfiguration('aiNews.blindDoubleCheck') || e.affectsConfiguration('aiNews.author')) this.syncAnnotations();
     }));
     this.register({ dispose: () => this.dropAll() });
+    this.register({ dispose: () => this.warmUp.stop() });
   }
 
   /** Starts sessions for the articles on screen; call once the stores and lexicons are loaded. */
   start(): void {
     for (const editor of vscode.window.visibleTextEditors) this.entryFor(editor.document);
-    this.prepareAnalysis();
-  }
-
-  /** Takes the steps of the process's first analysis in idle turns of their own, before any article needs them. */
-  private prepareAnalysis(): void {
-    const step = this.firstAnalysisSteps.shift();
-    if (step && !this.isDisposed) {
-      step();
-      setTimeout(() => this.prepareAnalysis(), 0);
-    }
+    this.warmUp.prepare();
   }
 
   snapshot(document: vscode.TextDocument): ArticleSnapshot | undefined {
-    return this.entryFor(document)?.snapshot;
+    return this.entryFor(document)?.work.snapshot;
   }
 
   isPending(document: vscode.TextDocument): boolean {
-    return this.entries.get(document.uri.toString())?.busy ?? false;
+    return this.entries.get(document.uri.toString())?.work.busy ?? false;
   }
 
   /** The annotations placed in the document's current text (what commands act on); empty for non-articles. */
   placements(document: vscode.TextDocument): readonly Placement[] {
-    return this.entryFor(document)?.session.placements ?? [];
+    return this.entryFor(document)?.work.session.placements ?? [];
   }
 
-  /**
-   * What lies under an offset of the current text, for hovers and the light bulb: the annotations
-   * (with the review flags of the last snapshot) and the findings of the few blocks around it,
-   * analysed now if need be, never the rest of a large article.
-   */
+  /** What lies under an offset of the current text, for hovers and the light bulb (see ArticleWork.at). */
   at(document: vscode.TextDocument, offset: number): { placements: PlacedAnnotation[]; findings: ArticlePoint['findings'] } | undefined {
-    const entry = this.entryFor(document);
-    if (!entry) return undefined;
-    const started = performance.now();
-    const point = entry.session.at(offset);
-    entry.longestWorkMs = Math.max(entry.longestWorkMs, performance.now() - started);
-    const flags = new Map(entry.snapshot?.placements.map((p) => [p.annotation.id, p.flags]));
-    return { placements: point.placements.map((p) => ({ ...p, flags: flags.get(p.annotation.id) ?? [] })), findings: point.findings };
+    return this.entryFor(document)?.work.at(offset);
   }
 
   /** Whether a claim is suggested as possibly outdated. */
   suggestsOutdated(document: vscode.TextDocument, claim: ArticlePoint['findings'][number]): boolean {
-    const entry = this.entryFor(document);
-    return entry !== undefined && claim.kind === 'claim' && entry.session.suggestsOutdated(claim, this.now());
+    const work = this.entryFor(document)?.work;
+    return work !== undefined && claim.kind === 'claim' && work.session.suggestsOutdated(claim, this.now());
   }
 
   /**
@@ -173,30 +127,27 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
    * finding (export, next unreviewed claim, find in other articles), never for views.
    */
   completeAnalysis(document: vscode.TextDocument): Analysis | undefined {
-    const session = this.entryFor(document)?.session;
-    if (!session || session.tooLarge) return undefined;
-    session.analyze();
-    return session.analysisSoFar();
+    return this.entryFor(document)?.work.completeAnalysis();
   }
 
   /** Milliseconds the last slice of analysis and its assembly took (benchmarks). */
   lastWorkMs(document: vscode.TextDocument): number | undefined {
-    return this.entries.get(document.uri.toString())?.lastWorkMs;
+    return this.entries.get(document.uri.toString())?.work.lastWorkMs;
   }
 
   /** The longest turn of analysis or assembly since the article was opened (benchmarks: the extension's own share of a long block). */
   longestWorkMs(document: vscode.TextDocument): number | undefined {
-    return this.entries.get(document.uri.toString())?.longestWorkMs;
+    return this.entries.get(document.uri.toString())?.work.longestWorkMs;
   }
 
   /** How many versions of an article were analysed so far (one per debounce window; benchmarks count them). */
   analyses(document: vscode.TextDocument): number | undefined {
-    return this.entries.get(document.uri.toString())?.session.analyses;
+    return this.entries.get(document.uri.toString())?.work.session.analyses;
   }
 
   /** The re-anchorings of an article's session so far (the integration tests count them). */
   reanchorings(document: vscode.TextDocument): number | undefined {
-    return this.entries.get(document.uri.toString())?.session.reanchorings;
+    return this.entries.get(document.uri.toString())?.work.session.reanchorings;
   }
 
   /** Drops every session and starts the articles on screen again (settings, lexicon, feedback, rescan). */
@@ -214,21 +165,17 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
     const known = this.entries.get(key);
     if (known || this.isDisposed || document.isClosed) return known;
     if (!this.articles.isArticle(document) && this.annotations.annotationsOf(document).length === 0) return undefined;
-    const entry: Entry = {
-      document,
-      session: this.newSession(document, document.getText()),
-      snapshot: undefined,
-      timer: undefined,
-      busy: false,
-      run: 0,
-      publishPartial: true,
-      lastWorkMs: 0,
-      longestWorkMs: 0,
-      annotationChanges: 0,
-    };
+    const work = new ArticleWork(this.newSession(document, document.getText()), {
+      visible: () => visibleSpans(document),
+      resized: (session) => (this.articles.isArticle(document) && session.exceeds(this.settings.for(document.uri).maxArticleSizeBytes) !== session.tooLarge
+        ? this.newSession(document, session.text)
+        : undefined),
+      publish: (snapshot) => this.changed.fire({ document, snapshot }),
+      now: this.now,
+    }, this.warmUp);
+    const entry = { document, work };
     this.entries.set(key, entry);
-    entry.session.setAnnotations(this.shownAnnotations(document));
-    this.restart(entry, 0);
+    work.restart(0);
     return entry;
   }
 
@@ -243,6 +190,7 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
     return blindVisible(all, this.teams.teamFor(document.uri), this.annotations.knownAuthor(document.uri) ?? '', true);
   }
 
+  /** A session of the document's text with its annotations placed (a new one too when the article crossed the size limit). */
   private newSession(document: vscode.TextDocument, text: string): ArticleSession {
     const settings = this.settings.for(document.uri);
     const analysis = !this.articles.isArticle(document)
@@ -250,7 +198,9 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
       : exceedsUtf8(text, settings.maxArticleSizeBytes)
         ? 'too large'
         : { lexicon: this.lexicons.lexiconFor(document.uri), claimThreshold: settings.claimScoreThreshold, feedback: this.feedback.correctionsFor(document.uri) };
-    return new ArticleSession(text, document.version, { analysis, maxVerifiedAgeDays: settings.maxVerifiedAgeDays, maxArticleAgeDays: settings.maxArticleAgeDays });
+    const session = new ArticleSession(text, document.version, { analysis, maxVerifiedAgeDays: settings.maxVerifiedAgeDays, maxArticleAgeDays: settings.maxArticleAgeDays });
+    session.setAnnotations(this.shownAnnotations(document));
+    return session;
   }
 
   /** A keystroke: placements move now; everything else waits for the debounce. */
@@ -258,139 +208,27 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
     const entry = this.entries.get(event.document.uri.toString());
     if (!entry || event.contentChanges.length === 0) return;
     const { document } = event;
-    entry.session.edit(document.version, textEdits(event.contentChanges), () => document.getText());
-    entry.publishPartial = true;
-    this.restart(entry, this.settings.for(event.document.uri).debounceMs);
+    entry.work.session.edit(document.version, textEdits(event.contentChanges), () => document.getText());
+    entry.work.edited(this.settings.for(document.uri).debounceMs);
   }
 
   /**
    * After an article is saved, its annotations' positions are written to match the saved text (one
    * store change; the placements already are where the positions say, so nothing is re-anchored).
-   * Fuzzy ones keep their stored position until a person confirms them.
    */
   private async persistPlacements(document: vscode.TextDocument): Promise<void> {
-    const entry = this.entries.get(document.uri.toString());
-    if (!entry) return;
-    const positions = new Map<string, Span>();
-    for (const p of entry.session.placements) if (p.span && p.state !== 'fuzzy') positions.set(p.annotation.id, p.span);
-    await this.annotations.movePositions(document, positions);
-  }
-
-  /** Scrolling an unfinished article: the next slice analyses what came on screen, and is shown. */
-  private prioritize(document: vscode.TextDocument): void {
-    const entry = this.entries.get(document.uri.toString());
-    if (entry && !entry.session.analysisIsCurrent) entry.publishPartial = true;
+    const work = this.entries.get(document.uri.toString())?.work;
+    if (work) await this.annotations.movePositions(document, work.settledPositions());
   }
 
   private syncAnnotations(): void {
-    for (const entry of this.entries.values()) {
-      if (!entry.session.setAnnotations(this.shownAnnotations(entry.document))) continue;
-      entry.annotationChanges += 1;
-      // Work under way publishes the placements with it (see publish); otherwise publish them on their own.
-      if (!entry.busy) this.publishAnnotations(entry);
+    for (const { document, work } of this.entries.values()) {
+      if (work.session.setAnnotations(this.shownAnnotations(document))) work.annotationsChanged();
     }
-  }
-
-  private publishAnnotations(entry: Entry): void {
-    clearTimeout(entry.timer);
-    entry.busy = true;
-    const run = (entry.run += 1);
-    entry.timer = setTimeout(() => void this.publish(entry, run), 0);
-  }
-
-  /** (Re)starts the work on an entry after `delay` milliseconds. */
-  private restart(entry: Entry, delay: number): void {
-    clearTimeout(entry.timer);
-    entry.busy = true;
-    entry.run += 1;
-    const run = entry.run;
-    entry.timer = setTimeout(() => this.analyzeSlice(entry, run), delay);
-  }
-
-  private alive(entry: Entry, run: number): boolean {
-    return !this.isDisposed && !entry.document.isClosed && entry.run === run && this.entries.get(entry.document.uri.toString()) === entry;
-  }
-
-  /** One turn of analysis; then the publication, or the next slice. */
-  private analyzeSlice(entry: Entry, run: number): void {
-    entry.timer = undefined;
-    if (!this.alive(entry, run)) return;
-    const firstAnalysisStep = this.firstAnalysisSteps.shift();
-    if (firstAnalysisStep) {
-      // An article opened before the analysis was prepared: one step per turn first.
-      firstAnalysisStep();
-      entry.timer = setTimeout(() => this.analyzeSlice(entry, run), 0);
-      return;
-    }
-    const { session, document } = entry;
-    if (this.articles.isArticle(document) && session.exceeds(this.settings.for(document.uri).maxArticleSizeBytes) !== session.tooLarge) {
-      // The article grew over the limit, or shrank under it.
-      entry.session = this.newSession(document, session.text);
-      entry.session.setAnnotations(this.shownAnnotations(document));
-    }
-    const started = performance.now();
-    const sliced = entry.session.text.length > SLICED_ABOVE_CHARS;
-    const visible = sliced ? visibleSpans(document) : [];
-    const complete = entry.session.analyze(sliced ? { priority: visible, deadline: started + SLICE_BUDGET_MS } : {});
-    entry.lastWorkMs = performance.now() - started;
-    entry.longestWorkMs = Math.max(entry.longestWorkMs, entry.lastWorkMs);
-    // The first partial snapshot waits for the slice that has analysed what is on screen.
-    if (complete || (entry.publishPartial && entry.session.isAnalysed(visible))) {
-      entry.publishPartial = false;
-      entry.timer = setTimeout(() => void this.publish(entry, run), 0);
-    } else {
-      entry.timer = setTimeout(() => this.analyzeSlice(entry, run), 0);
-    }
-  }
-
-  /**
-   * Assembles the findings in turns of at most SLICE_BUDGET_MS, hashes the text in slices of turns
-   * of their own, builds the snapshot in the next and publishes it in the one after; an unfinished
-   * analysis then goes on with its next slice. Every step is a fraction of what VS Code itself spends on a keystroke in a large file.
-   */
-  private async publish(entry: Entry, run: number): Promise<void> {
-    entry.timer = undefined;
-    if (!this.alive(entry, run)) return;
-    const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-    while (!this.assembleSlice(entry)) {
-      await nextTurn();
-      if (!this.alive(entry, run)) return;
-    }
-    let hash: string | undefined;
-    if (entry.session.needsContentHash) {
-      hash = await entry.session.contentHash(nextTurn);
-      if (!this.alive(entry, run)) return;
-    }
-    await nextTurn();
-    if (!this.alive(entry, run)) return;
-    const annotationChanges = entry.annotationChanges;
-    const snapshot = entry.session.snapshot(this.now(), hash);
-    await nextTurn();
-    if (!this.alive(entry, run)) return;
-    entry.snapshot = snapshot;
-    // The snapshot is of the current version; an unfinished analysis goes on, and is published again.
-    entry.busy = false;
-    if (!entry.session.analysisIsCurrent) entry.timer = setTimeout(() => this.analyzeSlice(entry, run), 0);
-    // An annotation change that came in after the snapshot was taken (while this work looked busy) gets a publication of its own.
-    else if (entry.annotationChanges !== annotationChanges) this.publishAnnotations(entry);
-    this.changed.fire({ document: entry.document, snapshot: entry.snapshot });
-  }
-
-  /** One turn of assembling the findings (at most SLICE_BUDGET_MS); true when they are assembled. */
-  private assembleSlice(entry: Entry): boolean {
-    const started = performance.now();
-    const assembled = entry.session.assembleUntil(started + SLICE_BUDGET_MS);
-    const assemblyMs = performance.now() - started;
-    entry.lastWorkMs += assemblyMs;
-    entry.longestWorkMs = Math.max(entry.longestWorkMs, assemblyMs);
-    return assembled;
   }
 
   private drop(key: string): void {
-    const entry = this.entries.get(key);
-    if (!entry) return;
-    clearTimeout(entry.timer);
-    entry.run += 1;
+    this.entries.get(key)?.work.stop();
     this.entries.delete(key);
   }
 

@@ -4,16 +4,10 @@
  * its selection and the annotations. Each key is only sent to VS Code when its value changes.
  */
 import * as vscode from 'vscode';
+import type { ArticleRegistry } from './articleRegistry';
 import type { SnapshotSource } from './articleSessions';
 import { Disposable } from './disposable';
-import { spanContains } from './ranges';
-
-/** What the keys read from the article registry (ArticleRegistry fits). */
-export interface ContextArticleSource {
-  isArticle(document: vscode.TextDocument): boolean;
-  isOptedIn(document: vscode.TextDocument): boolean;
-  readonly onDidChange: vscode.Event<void>;
-}
+import { annotationAt, hasUnanchored } from '../core/session/articleViews';
 
 export type ContextKey = 'aiNews.isArticle' | 'aiNews.isOptedIn' | 'aiNews.cursorOnAnnotation' | 'aiNews.hasUnanchored';
 
@@ -21,7 +15,7 @@ export class ContextKeys extends Disposable {
   private readonly values = new Map<ContextKey, boolean>();
 
   constructor(
-    private readonly articles: ContextArticleSource,
+    private readonly articles: Pick<ArticleRegistry, 'isArticle' | 'isOptedIn' | 'onDidChange'>,
     private readonly sessions: SnapshotSource,
   ) {
     super();
@@ -47,21 +41,14 @@ export class ContextKeys extends Disposable {
     const isArticle = document !== undefined && this.articles.isArticle(document);
     this.set('aiNews.isArticle', isArticle);
     this.set('aiNews.isOptedIn', document !== undefined && this.articles.isOptedIn(document));
-    const placed = isArticle ? this.sessions.snapshot(document)?.placements ?? [] : [];
-    this.set('aiNews.hasUnanchored', placed.some((p) => p.state === 'fuzzy' || p.state === 'orphaned'));
+    this.set('aiNews.hasUnanchored', isArticle && hasUnanchored(this.sessions.snapshot(document)));
     this.updateCursor();
   }
 
   /** Whether the cursor is on an annotation, as the last snapshot places them (a new one follows typing). */
   private updateCursor(): void {
     const editor = vscode.window.activeTextEditor;
-    const snapshot = editor && this.sessions.snapshot(editor.document);
-    if (!editor || !snapshot) {
-      this.set('aiNews.cursorOnAnnotation', false);
-      return;
-    }
-    const offset = editor.document.offsetAt(editor.selection.active);
-    this.set('aiNews.cursorOnAnnotation', snapshot.placements.some((p) => p.span !== undefined && spanContains(p.span, offset)));
+    this.set('aiNews.cursorOnAnnotation', editor !== undefined && annotationAt(this.sessions.snapshot(editor.document), editor.document.offsetAt(editor.selection.active)));
   }
 
   private set(key: ContextKey, value: boolean): void {

@@ -8,199 +8,35 @@
  * lines (plus a margin) get finding decorations, repainted on scroll.
  */
 import * as vscode from 'vscode';
-import { isClassicStatus, type Status } from '../core/store/annotation';
-import { describeStatus, type TeamConfig } from '../core/team/team';
-import { tagColor } from '../core/tags/tags';
-import type { Finding } from '../core/analysis/types';
-import type { PlacedAnnotation, SnapshotSource } from './articleSessions';
+import { DECORATION_KINDS, planSnapshot, repaintsOnScroll, ShownSpans, windowLines, type DecorationKind, type Painted } from '../core/session/decorationPlan';
+import { DECORATION_STYLES, tagColorStyle, teamColorStyle, type DecorationStyle, type StyleColor } from '../core/session/decorationStyles';
+import type { TeamConfig } from '../core/team/team';
+import type { SnapshotSource } from './articleSessions';
 import { Disposable } from './disposable';
-import { spansIn } from '../core/span';
 import { toRange, type Span } from './ranges';
-import type { Settings, SettingsCache } from './settings';
+import type { SettingsCache } from './settings';
 
-export type DecorationKind =
-  | 'claim' | 'number' | 'entity'
-  | 'verified' | 'disputed' | 'outdated' | 'otherStatus' | 'fuzzy' | 'orphaned' | 'needsRecheck' | 'possiblyOutdated';
+export type { Painted };
 
-export const DECORATION_KINDS: readonly DecorationKind[] = [
-  'claim', 'number', 'entity', 'verified', 'disputed', 'outdated', 'otherStatus', 'fuzzy', 'orphaned', 'needsRecheck', 'possiblyOutdated',
-];
+const LANES = { left: vscode.OverviewRulerLane.Left, center: vscode.OverviewRulerLane.Center, right: vscode.OverviewRulerLane.Right };
 
-/** Lines around the visible range that also get finding decorations in large documents. */
-const VISIBLE_MARGIN_LINES = 200;
-/** Above this many findings only the visible part of the document is decorated. */
-const FULL_PAINT_LIMIT = 5000;
-
-/**
- * Spans by decoration kind; annotations with a team status's own colour by that colour (`colored`),
- * and annotations with a coloured tag by the tag's colour (`tagged`).
- */
-export type Painted = Record<DecorationKind, Span[]> & { colored: Record<string, Span[]>; tagged: Record<string, Span[]> };
-
-function color(id: string): vscode.ThemeColor {
-  return new vscode.ThemeColor(id);
+function toColor(color: StyleColor): string | vscode.ThemeColor {
+  return typeof color === 'string' ? color : new vscode.ThemeColor(color.themeColor);
 }
 
-function buildTypes(extensionUri: vscode.Uri): Record<DecorationKind, vscode.TextEditorDecorationType> {
-  const icon = (name: string): vscode.Uri => vscode.Uri.joinPath(extensionUri, 'media', `gutter-${name}.svg`);
-  const status = (name: 'verified' | 'disputed' | 'outdated'): vscode.TextEditorDecorationType =>
-    vscode.window.createTextEditorDecorationType({
-      backgroundColor: color(`aiNews.${name}Background`),
-      borderWidth: '0 0 2px 0',
-      borderStyle: 'solid',
-      borderColor: color(`aiNews.${name}Border`),
-      gutterIconPath: icon(name),
-      gutterIconSize: '80%',
-      overviewRulerColor: color(`aiNews.${name}Border`),
-      overviewRulerLane: vscode.OverviewRulerLane.Left,
-      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-    });
-  return {
-    claim: vscode.window.createTextEditorDecorationType({
-      backgroundColor: color('aiNews.claimBackground'),
-      borderWidth: '0 0 1px 0',
-      borderStyle: 'dotted',
-      borderColor: color('aiNews.claimBorder'),
-      overviewRulerColor: color('aiNews.claimBorder'),
-      overviewRulerLane: vscode.OverviewRulerLane.Center,
-    }),
-    number: vscode.window.createTextEditorDecorationType({
-      color: color('aiNews.numberForeground'),
-      borderWidth: '0 0 1px 0',
-      borderStyle: 'dashed',
-      borderColor: color('aiNews.numberBorder'),
-      fontWeight: '600',
-    }),
-    entity: vscode.window.createTextEditorDecorationType({
-      borderWidth: '0 0 2px 0',
-      borderStyle: 'solid',
-      borderColor: color('aiNews.entityBorder'),
-    }),
-    verified: status('verified'),
-    disputed: status('disputed'),
-    outdated: status('outdated'),
-    fuzzy: vscode.window.createTextEditorDecorationType({
-      border: '1px dashed',
-      borderColor: color('aiNews.fuzzyBorder'),
-      gutterIconPath: icon('fuzzy'),
-      gutterIconSize: '80%',
-      overviewRulerColor: color('aiNews.fuzzyBorder'),
-      overviewRulerLane: vscode.OverviewRulerLane.Right,
-    }),
-    orphaned: vscode.window.createTextEditorDecorationType({
-      isWholeLine: true,
-      gutterIconPath: icon('orphaned'),
-      gutterIconSize: '80%',
-      overviewRulerColor: color('aiNews.fuzzyBorder'),
-      overviewRulerLane: vscode.OverviewRulerLane.Right,
-    }),
-    needsRecheck: vscode.window.createTextEditorDecorationType({
-      gutterIconPath: icon('recheck'),
-      gutterIconSize: '80%',
-      after: { contentText: ' ⟳', color: color('aiNews.outdatedBorder') },
-    }),
-    // Unverifiable, in progress, and team statuses without a colour: a neutral style.
-    otherStatus: vscode.window.createTextEditorDecorationType({
-      borderWidth: '0 0 2px 0',
-      borderStyle: 'solid',
-      borderColor: color('aiNews.otherStatusBorder'),
-      gutterIconPath: icon('status'),
-      gutterIconSize: '80%',
-      overviewRulerColor: color('aiNews.otherStatusBorder'),
-      overviewRulerLane: vscode.OverviewRulerLane.Left,
-      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-    }),
-    possiblyOutdated: vscode.window.createTextEditorDecorationType({
-      borderWidth: '0 0 2px 0',
-      borderStyle: 'double',
-      borderColor: color('aiNews.possiblyOutdatedBorder'),
-      overviewRulerColor: color('aiNews.possiblyOutdatedBorder'),
-      overviewRulerLane: vscode.OverviewRulerLane.Right,
-    }),
-  };
-}
-
-function emptyPainted(): Painted {
-  return { ...(Object.fromEntries(DECORATION_KINDS.map((k) => [k, []])) as unknown as Record<DecorationKind, Span[]>), colored: {}, tagged: {} };
-}
-
-/** `#rgb` as `#rrggbb` (colours come validated by the team file's reader). */
-function fullHex(hex: string): string {
-  return hex.length === 4 ? `#${hex[1]}${hex[1]}${hex[2]}${hex[2]}${hex[3]}${hex[3]}` : hex;
-}
-
-/**
- * A highlight in a team status's colour (validated as `#rgb`/`#rrggbb` by the team file's reader):
- * a tinted background, an underline, and a gutter dot drawn as an inline SVG of that colour.
- */
-function teamColorType(hex: string): vscode.TextEditorDecorationType {
-  const dot = `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 16 16"><circle cx="8" cy="8" r="6.5" fill="${hex}"/></svg>`;
-  const full = fullHex(hex);
+/** A decoration type of the core's plain style: theme colours, icons and lanes as VS Code has them. */
+function createType(style: DecorationStyle, extensionUri: vscode.Uri): vscode.TextEditorDecorationType {
+  const { backgroundColor, color, borderColor, overviewRulerColor, overviewRulerLane, gutterIcon, after, growsAtEdges, ...plain } = style;
+  const colors = Object.fromEntries(Object.entries({ backgroundColor, color, borderColor, overviewRulerColor }).flatMap(([key, value]) => (value ? [[key, toColor(value)]] : [])));
+  const icon = gutterIcon?.startsWith('data:') ? vscode.Uri.parse(gutterIcon) : gutterIcon && vscode.Uri.joinPath(extensionUri, 'media', `gutter-${gutterIcon}.svg`);
   return vscode.window.createTextEditorDecorationType({
-    backgroundColor: `${full}26`,
-    borderWidth: '0 0 2px 0',
-    borderStyle: 'solid',
-    borderColor: full,
-    gutterIconPath: vscode.Uri.parse(`data:image/svg+xml;utf8,${encodeURIComponent(dot)}`),
-    gutterIconSize: '80%',
-    overviewRulerColor: full,
-    overviewRulerLane: vscode.OverviewRulerLane.Left,
-    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    ...plain,
+    ...colors,
+    ...(icon ? { gutterIconPath: icon, gutterIconSize: '80%' } : {}),
+    ...(overviewRulerLane ? { overviewRulerLane: LANES[overviewRulerLane] } : {}),
+    ...(after ? { after: { ...after, color: toColor(after.color) } } : {}),
+    ...(growsAtEdges ? { rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed } : {}),
   });
-}
-
-/**
- * A tag's colour: a dot after the annotated words and a mark in the overview ruler's right lane. It
- * leaves background, underline and gutter to the verdict, so both can be read at once.
- */
-function tagColorType(hex: string): vscode.TextEditorDecorationType {
-  const full = fullHex(hex);
-  return vscode.window.createTextEditorDecorationType({
-    after: { contentText: '\u25cf', color: full, margin: '0 0 0 0.15em' },
-    overviewRulerColor: full,
-    overviewRulerLane: vscode.OverviewRulerLane.Right,
-    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-  });
-}
-
-/** Where an annotation's status is painted: its own kind (version 1), a team colour, or the neutral style. */
-function statusPaint(status: Status, team: TeamConfig): { kind: DecorationKind } | { color: string } {
-  if (isClassicStatus(status)) return { kind: status };
-  const color = describeStatus(team, status).color;
-  return color ? { color: color.toLowerCase() } : { kind: 'otherStatus' };
-}
-
-
-/** Sorts findings and annotations into decoration kinds. Pure: exported for the unit tests of the layer. */
-export function planDecorations(
-  findings: readonly Finding[],
-  placed: readonly PlacedAnnotation[],
-  settings: Pick<Settings, 'highlight' | 'claimScoreThreshold'>,
-  possiblyOutdated: readonly Span[],
-  orphanLine: (offset: number) => Span,
-  team: TeamConfig,
-): Painted {
-  const painted = emptyPainted();
-  for (const f of findings) {
-    if (f.kind === 'claim' && settings.highlight.claims && f.score >= settings.claimScoreThreshold) painted.claim.push(f);
-    else if (f.kind === 'number' && settings.highlight.numbers) painted.number.push(f);
-    else if (f.kind === 'entity' && settings.highlight.entities) painted.entity.push(f);
-  }
-  for (const p of placed) {
-    if (!p.span) {
-      painted.orphaned.push(orphanLine(p.annotation.position.start));
-      continue;
-    }
-    const paint = statusPaint(p.annotation.status, team);
-    if ('kind' in paint) painted[paint.kind].push(p.span);
-    else (painted.colored[paint.color] ??= []).push(p.span);
-    const tagged = tagColor(team, p.annotation.tags);
-    if (tagged) (painted.tagged[tagged.toLowerCase()] ??= []).push(p.span);
-    if (p.state === 'fuzzy') painted.fuzzy.push(p.span);
-    if (p.flags.length > 0) painted.needsRecheck.push(p.span);
-  }
-  painted.possiblyOutdated.push(...possiblyOutdated);
-  return painted;
 }
 
 /** What the painter reads about a folder's team (TeamFiles fits). */
@@ -216,6 +52,7 @@ export class DecorationPainter extends Disposable {
   /** One type per tag colour, the same way. */
   private readonly tagTypes = new Map<string, vscode.TextEditorDecorationType>();
   private readonly lastPainted = new Map<string, Painted>();
+  private readonly shown = new WeakMap<vscode.TextEditor, ShownSpans<vscode.TextEditorDecorationType>>();
   private readonly painted = this.register(new vscode.EventEmitter<vscode.TextEditor>());
   /** Fires after an editor was painted (the test API waits on it). */
   readonly onDidPaint = this.painted.event;
@@ -224,19 +61,19 @@ export class DecorationPainter extends Disposable {
   lastPaintMs = 0;
 
   constructor(
-    extensionUri: vscode.Uri,
+    private readonly extensionUri: vscode.Uri,
     private readonly sessions: SnapshotSource,
     private readonly settings: SettingsCache,
     private readonly teams: TeamSource,
   ) {
     super();
-    this.types = buildTypes(extensionUri);
+    this.types = Object.fromEntries(DECORATION_KINDS.map((kind) => [kind, createType(DECORATION_STYLES[kind], extensionUri)])) as Record<DecorationKind, vscode.TextEditorDecorationType>;
     this.register(teams.onDidChange(() => this.paintAll()));
     this.register(sessions.onDidChangeArticle(({ document }) => this.paintDocument(document)));
     this.register(vscode.window.onDidChangeVisibleTextEditors(() => this.paintAll()));
     this.register(
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
-        if (!this.repaintsOnScroll(e.textEditor.document)) return;
+        if (!repaintsOnScroll(this.sessions.snapshot(e.textEditor.document))) return;
         clearTimeout(this.scrollTimer);
         this.scrollTimer = setTimeout(() => this.paint(e.textEditor), 50);
       }),
@@ -259,34 +96,36 @@ export class DecorationPainter extends Disposable {
     return this.lastPainted.get(uri.toString());
   }
 
-  /** Paints one editor from its article's snapshot: findings of its visible window, all annotations. */
+  /**
+   * Paints one editor from its article's snapshot: findings of its visible window, all annotations.
+   * A decoration type whose spans are those it already shows in this version is not sent again
+   * (an annotation change, the next slice of a large article, scrolling within the window).
+   */
   paint(editor: vscode.TextEditor): void {
     const document = editor.document;
     if (this.isDisposed || this.sessions.isPending(document)) return;
     const started = performance.now();
     const snapshot = this.sessions.snapshot(document);
-    const analysis = snapshot?.analysis;
-    const placed = snapshot?.placements ?? [];
-    if (!analysis && placed.length === 0) {
+    if (!snapshot || (!snapshot.analysis && snapshot.placements.length === 0)) {
       this.clear(editor);
       return;
     }
-    const settings = this.settings.for(document.uri);
-    const window = analysis && analysis.findings.length > FULL_PAINT_LIMIT ? this.visibleWindow(editor) : undefined;
-    const findings = !analysis ? [] : window ? spansIn(analysis.findings, window) : analysis.findings;
     const orphanLine = (offset: number): Span => {
       // positionAt clamps offsets past the end, so an orphan of a shortened article still shows.
       const lineStart = document.offsetAt(new vscode.Position(document.positionAt(offset).line, 0));
       return { start: lineStart, end: lineStart };
     };
-    const plan = planDecorations(findings, placed, settings, snapshot?.possiblyOutdated ?? [], orphanLine, this.teams.teamFor(document.uri));
-    for (const kind of DECORATION_KINDS) {
-      editor.setDecorations(this.types[kind], plan[kind].map((span) => toRange(document, span)));
-    }
-    for (const color of Object.keys(plan.colored)) if (!this.colorTypes.has(color)) this.colorTypes.set(color, teamColorType(color));
-    for (const [color, type] of this.colorTypes) editor.setDecorations(type, (plan.colored[color] ?? []).map((span) => toRange(document, span)));
-    for (const color of Object.keys(plan.tagged)) if (!this.tagTypes.has(color)) this.tagTypes.set(color, tagColorType(color));
-    for (const [color, type] of this.tagTypes) editor.setDecorations(type, (plan.tagged[color] ?? []).map((span) => toRange(document, span)));
+    const shown = this.shown.get(editor) ?? new ShownSpans();
+    this.shown.set(editor, shown);
+    const plan = planSnapshot(snapshot, () => this.visibleWindow(editor, shown), this.settings.for(document.uri), orphanLine, this.teams.teamFor(document.uri));
+    const send = (type: vscode.TextEditorDecorationType, spans: readonly Span[]): void => {
+      if (shown.update(document.version, type, spans)) editor.setDecorations(type, spans.map((span) => toRange(document, span)));
+    };
+    for (const kind of DECORATION_KINDS) send(this.types[kind], plan[kind]);
+    for (const color of Object.keys(plan.colored)) if (!this.colorTypes.has(color)) this.colorTypes.set(color, createType(teamColorStyle(color), this.extensionUri));
+    for (const [color, type] of this.colorTypes) send(type, plan.colored[color] ?? []);
+    for (const color of Object.keys(plan.tagged)) if (!this.tagTypes.has(color)) this.tagTypes.set(color, createType(tagColorStyle(color), this.extensionUri));
+    for (const [color, type] of this.tagTypes) send(type, plan.tagged[color] ?? []);
     this.lastPainted.set(document.uri.toString(), plan);
     this.lastPaintMs = performance.now() - started;
     this.painted.fire(editor);
@@ -306,19 +145,14 @@ export class DecorationPainter extends Disposable {
     for (const kind of DECORATION_KINDS) editor.setDecorations(this.types[kind], []);
     for (const type of [...this.colorTypes.values(), ...this.tagTypes.values()]) editor.setDecorations(type, []);
     this.lastPainted.delete(editor.document.uri.toString());
+    this.shown.delete(editor);
   }
 
-  /** True when scrolling brings other findings into view: a large or not yet fully analysed article. */
-  private repaintsOnScroll(document: vscode.TextDocument): boolean {
-    const snapshot = this.sessions.snapshot(document);
-    return snapshot?.analysis !== undefined && (!snapshot.complete || snapshot.analysis.findings.length > FULL_PAINT_LIMIT);
-  }
-
-  private visibleWindow(editor: vscode.TextEditor): Span {
+  /** The offsets of the painted window (its lines are kept in `shown` for the next paint). */
+  private visibleWindow(editor: vscode.TextEditor, shown: ShownSpans<vscode.TextEditorDecorationType>): Span {
     const document = editor.document;
     const visible = editor.visibleRanges;
-    const first = Math.max(0, (visible[0]?.start.line ?? 0) - VISIBLE_MARGIN_LINES);
-    const last = Math.min(document.lineCount - 1, (visible[visible.length - 1]?.end.line ?? 0) + VISIBLE_MARGIN_LINES);
+    const { first, last } = (shown.window = windowLines(visible[0]?.start.line ?? 0, visible[visible.length - 1]?.end.line ?? 0, document.lineCount, shown.window));
     return { start: document.offsetAt(new vscode.Position(first, 0)), end: document.offsetAt(document.lineAt(last).range.end) };
   }
 

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { claimReasonsText } from './claimReasons';
-import { overlaps } from '../core/span';
+import { unreviewedClaims } from '../core/session/articleViews';
 import type { ArticleSnapshot, SnapshotSource } from './articleSessions';
 import { Disposable } from './disposable';
 import { toRange } from './ranges';
@@ -38,16 +38,14 @@ export class ClaimDiagnostics extends Disposable {
     }
     // A large article is analysed in slices: the Problems panel waits for the complete list.
     if (!snapshot?.complete) return;
-    const reviewed = snapshot.placements.flatMap((p) => (p.span ? [p.span] : []));
-    const diagnostics = analysis.findings.flatMap((f) => {
-      if (f.kind !== 'claim' || reviewed.some((s) => overlaps(s, f))) return [];
+    const diagnostics = unreviewedClaims(snapshot).map((f) => {
       const diagnostic = new vscode.Diagnostic(
         toRange(document, f),
         vscode.l10n.t('Unreviewed claim ({0})', claimReasonsText(f, ', ')),
         vscode.DiagnosticSeverity.Information,
       );
       diagnostic.source = 'AI News';
-      return [diagnostic];
+      return diagnostic;
     });
     this.collection.set(document.uri, diagnostics);
   }

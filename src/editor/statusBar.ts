@@ -6,18 +6,13 @@
 import * as vscode from 'vscode';
 import type { ArticleSummary } from '../core/sidebar/findingGroups';
 import { myWorkCounts } from '../core/team/myWork';
+import type { ArticleRegistry } from './articleRegistry';
 import type { ArticleSnapshot, SnapshotSource } from './articleSessions';
 import { Disposable } from './disposable';
 import type { SettingsCache } from './settings';
 import type { AnnotationTreeSource, TreeTeamSource } from './sidebar/annotationTree';
 
 type WorkCounts = { assigned: number; toReview: number };
-
-/** What the status bar reads from the article registry (ArticleRegistry fits). */
-export interface StatusArticleSource {
-  reason(document: vscode.TextDocument): string | undefined;
-  readonly onDidChange: vscode.Event<void>;
-}
 
 const OPEN_SIDEBAR_COMMAND = 'workbench.view.extension.aiNews';
 
@@ -29,7 +24,7 @@ export class StatusBar extends Disposable {
 
   constructor(
     private readonly sessions: SnapshotSource,
-    private readonly articles: StatusArticleSource,
+    private readonly articles: Pick<ArticleRegistry, 'reason' | 'onDidChange'>,
     private readonly settings: SettingsCache,
     private readonly work: AnnotationTreeSource,
     private readonly teams: TreeTeamSource,

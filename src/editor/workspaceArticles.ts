@@ -5,7 +5,8 @@
  * are reused between calls, and forgotten once a file is open, gone or changed.
  */
 import * as vscode from 'vscode';
-import { analyze, type Analysis } from '../core/analysis';
+import type { Analysis } from '../core/analysis';
+import { ClosedAnalyses } from '../core/session/closedAnalyses';
 import { listArticles, readArticle } from '../core/workspace';
 import type { ArticleSessions } from './articleSessions';
 import type { FeedbackService } from './feedbackService';
@@ -23,7 +24,7 @@ export interface WorkspaceArticle {
 
 export class WorkspaceArticles {
   /** Last analysis per closed file, keyed by URI, reused while the text is the same. */
-  private readonly cache = new Map<string, { text: string; corrections: string; analysis: Analysis }>();
+  private readonly closed = new ClosedAnalyses();
 
   constructor(
     private readonly sessions: ArticleSessions,
@@ -60,7 +61,7 @@ export class WorkspaceArticles {
       }
     }
     if (folders.length === (vscode.workspace.workspaceFolders ?? []).length) {
-      for (const key of this.cache.keys()) if (!seen.has(key)) this.cache.delete(key);
+      this.closed.keepOnly(seen);
     }
     return { articles, skipped };
   }
@@ -77,18 +78,11 @@ export class WorkspaceArticles {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     const live = open && open.getText() === text ? this.sessions.completeAnalysis(open) : undefined;
     if (live) {
-      this.cache.delete(key);
+      this.closed.forget(key);
       // A live analysis moves its findings with later edits: the caller gets them for this text.
       return { ...live, findings: live.findings.map((f) => ({ ...f })) };
     }
-    // The team's corrections count as part of the input: a new correction analyses the article again.
-    const feedback = this.feedback.correctionsFor(uri);
-    const corrections = JSON.stringify(feedback);
-    const cached = this.cache.get(key);
-    if (cached?.text === text && cached.corrections === corrections) return cached.analysis;
-    const analysis = analyze(text, { lexicon: this.lexicons.lexiconFor(uri), claimThreshold, feedback });
-    this.cache.set(key, { text, corrections, analysis });
-    return analysis;
+    return this.closed.analysisOf(key, text, { lexicon: this.lexicons.lexiconFor(uri), claimThreshold, feedback: this.feedback.correctionsFor(uri) });
   }
 }
 

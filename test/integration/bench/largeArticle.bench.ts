@@ -12,7 +12,8 @@
  *   whoever allocated.
  * - the same keystrokes into the article with 200 annotations on it (the normal case), how many
  *   analyses 20 keys 100 ms apart cause, and the longest block while the annotated article is saved;
- * - the longest block of a hover and of the light bulb in the first seconds after opening the article.
+ * - the longest block of a hover and of the light bulb in the first seconds after opening the article;
+ * - what the views' reaction to a published snapshot costs (decorations, and the other views).
  * Prints a table and writes test-results/editor-bench.json. Asserts behaviour, not timings.
  */
 import assert from 'node:assert/strict';
@@ -145,6 +146,25 @@ async function typeKeystrokes(editor: vscode.TextEditor, offset: number, settle:
   };
 }
 
+/**
+ * Times the views' reaction to each snapshot of a document: the painter listens first and reports
+ * its own time (lastPaintMs) as it fires onDidPaint; this listener, registered after every view, sees
+ * when the others are done. `complete` is true for a snapshot of the whole analysis.
+ */
+function viewsReaction(api: AiNewsApi, document: vscode.TextDocument): { reactions: { paintMs: number; othersMs: number; complete: boolean }[]; dispose(): void } {
+  const reactions: { paintMs: number; othersMs: number; complete: boolean }[] = [];
+  let painted: { at: number; ms: number } | undefined;
+  const paint = api.onDidPaint((e) => {
+    if (e.document === document) painted = { at: performance.now(), ms: api.lastPaintMs() };
+  });
+  const change = api.onDidChangeArticle((e) => {
+    if (e.document !== document) return;
+    if (painted) reactions.push({ paintMs: painted.ms, othersMs: performance.now() - painted.at, complete: e.snapshot.complete });
+    painted = undefined;
+  });
+  return { reactions, dispose: () => [paint, change].forEach((d) => d.dispose()) };
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
@@ -209,11 +229,19 @@ describe('Editor benchmark: a 1 MB article', function () {
       ['  of those, without one (count)', figures.keystrokesOver16MsWithoutGc],
       ['longest garbage collection pause while typing', figures.longestGcPauseWhileTypingMs],
       ['scroll to the middle: repaint', figures.scrollPaintMs],
+      ['views\' reaction to the complete snapshot after opening: decorations', figures.openViewsPaintMs],
+      ['  the other views (trees, threads, status bar, context keys)', figures.openViewsOthersMs],
+      ['views\' reaction per keystroke\'s snapshot, median: decorations', figures.keystrokeViewsPaintMs],
+      ['  the other views, median', figures.keystrokeViewsOthersMs],
+      ['  decorations + other views, longest of 50', figures.keystrokeViewsLongestMs],
       ['typing 50 keystrokes into the 1 MB article with 200 annotations', null],
       ['  event-loop block, median', figures.annotatedKeystrokeBlockMedianMs],
       ['  longest event-loop block', figures.annotatedKeystrokeBlockMs],
       ['  keystrokes that blocked longer than 16 ms (count of 50)', figures.annotatedKeystrokesOver16Ms],
       ['  of those, without a garbage collection pause (count)', figures.annotatedKeystrokesOver16MsWithoutGc],
+      ['  views\' reaction per keystroke\'s snapshot, median: decorations', figures.annotatedViewsPaintMs],
+      ['    the other views, median', figures.annotatedViewsOthersMs],
+      ['    decorations + other views, longest of 50', figures.annotatedViewsLongestMs],
       ['  analyses for 20 keys 100 ms apart (count)', figures.annotatedAnalysesFor20Keys],
       ['  saving it: longest event-loop block', figures.annotatedSaveBlockMs],
       ['  saving it: until the positions are written', figures.annotatedSaveMs],
@@ -292,7 +320,9 @@ describe('Editor benchmark: a 1 MB article', function () {
         }
       });
     });
-    const editor = await openAndShow(article);
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(article));
+    const views = viewsReaction(api, document);
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
     await painted;
     const paintedAt = performance.now();
     figures.openArticleMs = paintedAt - started;
@@ -300,6 +330,10 @@ describe('Editor benchmark: a 1 MB article', function () {
     figures.openCompleteMs = completeAt - started;
     figures.openBlockMs = probe.stop();
     figures.openLongestTurnMs = api.longestAnalysisMs(editor.document) ?? NaN;
+    const opened = views.reactions.filter((r) => r.complete).at(-1);
+    figures.openViewsPaintMs = opened?.paintMs ?? NaN;
+    figures.openViewsOthersMs = opened?.othersMs ?? NaN;
+    views.reactions.length = 0;
     assert.ok(api.analysisComplete(editor.document), 'the whole article is analysed');
     const visible = editor.visibleRanges[0];
     const first = api.decorations(editor.document.uri)!;
@@ -324,6 +358,11 @@ describe('Editor benchmark: a 1 MB article', function () {
       paintCosts.push(api.lastPaintMs());
     });
     const costs = analysisCosts.map((ms, i) => ms + paintCosts[i]);
+    const typed = views.reactions.filter((r) => r.complete);
+    figures.keystrokeViewsPaintMs = median(typed.map((r) => r.paintMs));
+    figures.keystrokeViewsOthersMs = median(typed.map((r) => r.othersMs));
+    figures.keystrokeViewsLongestMs = Math.max(...typed.map((r) => r.paintMs + r.othersMs));
+    views.dispose();
     figures.firstKeystrokeAnalysisMs = analysisCosts[0];
     figures.firstKeystrokePaintMs = paintCosts[0];
     figures.firstKeystrokeGcMs = typing.gc[0];
@@ -374,6 +413,7 @@ describe('Editor benchmark: a 1 MB article', function () {
 
     const offset = text.indexOf('\n\n', 5000) + 2;
     const stopProfile = await startProfile('annotated-keystrokes');
+    const annotatedViews = viewsReaction(api, editor.document);
     const typing = await typeKeystrokes(editor, offset, async (i, typed) => {
       if (i === 10) await stopProfile?.();
       await paintedNow(api, editor, typed);
@@ -382,6 +422,11 @@ describe('Editor benchmark: a 1 MB article', function () {
     figures.annotatedKeystrokeBlockMs = Math.max(...typing.blocks);
     figures.annotatedKeystrokesOver16Ms = typing.blocks.filter((b) => b > 16).length;
     figures.annotatedKeystrokesOver16MsWithoutGc = typing.blocks.filter((b, i) => b > 16 && typing.gc[i] === 0).length;
+    const annotatedTyped = annotatedViews.reactions.filter((r) => r.complete);
+    figures.annotatedViewsPaintMs = median(annotatedTyped.map((r) => r.paintMs));
+    figures.annotatedViewsOthersMs = median(annotatedTyped.map((r) => r.othersMs));
+    figures.annotatedViewsLongestMs = Math.max(...annotatedTyped.map((r) => r.paintMs + r.othersMs));
+    annotatedViews.dispose();
 
     // 20 keys, 100 ms apart: one analysis after the last, not one per key.
     const analysesBefore = api.analyses(editor.document) ?? 0;
