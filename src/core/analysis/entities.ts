@@ -7,7 +7,7 @@
  */
 import type { EntityFinding, EntityType, Language } from './types';
 import type { Token } from './tokens';
-import type { CompiledName, Lexicon, LexiconEntry, NamePart } from './lexicon';
+import { mayBeKey, type CompiledName, type Lexicon, type LexiconEntry, type NamePart } from './lexicon';
 import { TokenCursor, isAllCaps, isCamelCase, isCapitalized } from './tokens';
 import {
   ACRONYM_STOPLIST, APPOSITION_NOUNS, CHINESE_SURNAMES, CORPORATE_SUFFIXES, GENERIC_CAPITALISED, GIVEN_NAMES, INSTITUTION_HEADS,
@@ -349,7 +349,7 @@ function lexiconMatch(c: Scanner, i: number): Match | null {
   let bestTo = 0;
   let bestName: CompiledName | null = null;
   let genitive = false;
-  const candidates = c.lexicon.index.get(key);
+  const candidates = mayBeKey(c.lexicon, key) ? c.lexicon.index.get(key) : undefined;
   if (candidates) {
     for (const name of candidates) {
       const m = matchCompiled(c, i, name, genitiveAllowed);
@@ -361,7 +361,7 @@ function lexiconMatch(c: Scanner, i: number): Match | null {
     }
   }
   // "Alibabas", "Chinas": a German genitive of a one-word name.
-  if (!bestName && genitiveAllowed && c.isCap(i) && key.length > 3 && key.endsWith('s')) {
+  if (!bestName && genitiveAllowed && c.isCap(i) && key.length > 3 && key.endsWith('s') && mayBeKey(c.lexicon, key, key.length - 1)) {
     for (const name of c.lexicon.index.get(key.slice(0, -1)) ?? []) {
       if (name.parts.length !== 1) continue;
       const m = matchCompiled(c, i, name, true);
@@ -713,7 +713,7 @@ function titleCaseSentences(c: Scanner): Uint8Array {
       let content = 0;
       for (let k = start; k < i; k++) {
         const w = c.word(k);
-        if (!w || w.length <= 3 || FUNCTION_WORDS.has(w.toLowerCase())) continue;
+        if (!w || w.length <= 3 || FUNCTION_WORDS.has(c.lower[k])) continue;
         content++;
         if (isCapitalized(w)) capitalised++;
       }
