@@ -68,10 +68,19 @@ const CAMEL = 4;
 const LOWER = 8;
 const STOP = 16;
 
+/**
+ * n zeros in a plain array. The scanner's per-token flags were typed arrays, but a typed array of a
+ * block's length is allocated outside V8's young heap, at several microseconds each: more than the
+ * rules spend on a short block's words.
+ */
+function zeros(n: number): number[] {
+  return new Array<number>(n).fill(0);
+}
+
 class Scanner extends TokenCursor {
-  readonly initial: Uint8Array;
+  readonly initial: number[];
   /** Shape bits per token, computed once: the rules ask the same questions many times. */
-  readonly shape: Uint8Array;
+  readonly shape: number[];
   /** Lower-case text per token (lexicon keys). */
   readonly lower: string[];
   /** The block holds "Index" or "Composite", without which indexMatch cannot match. */
@@ -88,8 +97,8 @@ class Scanner extends TokenCursor {
     sentenceStarts: number[],
   ) {
     super(tokens);
-    this.initial = new Uint8Array(tokens.length);
-    this.shape = new Uint8Array(tokens.length);
+    this.initial = zeros(tokens.length);
+    this.shape = zeros(tokens.length);
     this.lower = new Array<string>(tokens.length);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
@@ -704,8 +713,8 @@ const NUMBER_RULES: Rule[] = [lexiconMatch];
 const SYMBOL_RULES: Rule[] = [quotedMatch];
 
 /** True when a sentence is written in Title Case, where capitals carry no information. */
-function titleCaseSentences(c: Scanner): Uint8Array {
-  const flags = new Uint8Array(c.tokens.length);
+function titleCaseSentences(c: Scanner): number[] {
+  const flags = zeros(c.tokens.length);
   let start = 0;
   for (let i = 0; i <= c.tokens.length; i++) {
     if (i === c.tokens.length || (i > start && c.initial[i])) {
@@ -725,7 +734,7 @@ function titleCaseSentences(c: Scanner): Uint8Array {
 }
 
 /** English: runs of capitalised words inside a sentence are names ("Morgan Stanley", "Paul Triolo"). */
-function capitalisedRuns(c: Scanner, covered: Uint8Array, out: Match[]): void {
+function capitalisedRuns(c: Scanner, covered: number[], out: Match[]): void {
   const titleCase = titleCaseSentences(c);
   for (let i = 0; i < c.tokens.length; i++) {
     if (covered[i] || titleCase[i] || !c.isNameLike(i) || (c.word(i) as string).length < 2 || partOfFigure(c, i)) continue;
@@ -772,7 +781,7 @@ function capitalisedRuns(c: Scanner, covered: Uint8Array, out: Match[]): void {
 export function findEntities(tokens: Token[], text: string, language: Language, lexicon: Lexicon, sentenceStarts: number[]): EntityScan {
   const c = new Scanner(tokens, text, language, lexicon, sentenceStarts);
   const matches: Match[] = [];
-  const covered = new Uint8Array(tokens.length);
+  const covered = zeros(tokens.length);
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i];
     if (t.kind === 'sym' && !QUOTES_OPEN.has(t.text)) {

@@ -7,7 +7,7 @@
  * File layout (little-endian): "AINT", u32 format version, u32 header length, header JSON (padded
  * to 4 bytes), u32 keys[count], i8 weights[count * tags.length].
  */
-import { PartScores } from './partScores';
+import { PartScores, ScratchSlot } from './partScores';
 import { decodeModelContainer, encodeModelContainer, type ModelKind } from '../modelContainer';
 
 export const TAGGER_FORMAT_VERSION = 1;
@@ -107,14 +107,15 @@ export class TaggerModel {
    * @param shapes per word, its shape id in `parts()` (for the previous-tag feature).
    * @param initial per word, whether a sentence starts there (the tag history restarts).
    * @returns the tag per word and the softmax probability of each chosen tag other than O (0 for O:
-   * no span needs it, and the exponentials were a tenth of the tagger's time).
+   * no span needs it, and the exponentials were a tenth of the tagger's time); views that the next
+   * block overwrites.
    */
   decode(staticScores: Float64Array, shapes: Int32Array, initial: readonly boolean[]): { tags: Int32Array; confidence: Float64Array } {
     const n = this.tags.length;
     const words = shapes.length;
     const parts = this.parts();
-    const tags = new Int32Array(words);
-    const confidence = new Float64Array(words);
+    const tags = parts.scratch.int32(ScratchSlot.Tags, words);
+    const confidence = parts.scratch.float64(ScratchSlot.Confidence, words).fill(0);
     const outsideBias = this.header.outsideBias ?? 0;
     const factor = this.header.scale / this.header.temperature;
     let prev = -1;

@@ -12,6 +12,7 @@
 import { T, describeFeature, emitWordFeatures, featureHash, viewOf, type Emit, type StrongestFeature, type WordContext } from './features';
 import type { TagWord } from './words';
 import { WordTable } from './wordTable';
+import { Scratch } from './scratch';
 
 /** What a memo needs of the model: the number of tags and the weights of one feature. */
 export interface WeightSource {
@@ -142,7 +143,12 @@ function neighbours(words: readonly TagWord[], i: number): { previous: boolean; 
   };
 }
 
-/** A block's words as the memo knows them. */
+/** The tagger's reused typed arrays (see Scratch): what each block's are, by slot. */
+export const enum ScratchSlot { Ids, Shapes, At, Parts, Gazetteer, Tags, Scores = 0, Confidence = 1 }
+
+const NO_PARTS = new Int32Array(0);
+
+/** A block's words as the memo knows them: views that the next block overwrites. */
 export interface MemoWords {
   ids: Int32Array;
   shapes: Int32Array;
@@ -172,6 +178,8 @@ export class PartScores {
   private readonly beforeWord = new IntTable();
   /** Pair vectors kept in the word records (see COMMON_SHAPES). */
   private pairsInWords = 0;
+  /** The typed arrays of the block being tagged. */
+  readonly scratch = new Scratch();
   /** Per vector and tag (its offset + the tag): the strongest feature summed into it (spans' reasons). */
   private readonly reasons = new Map<number, PartReason>();
   private readonly gazetteerIds = new Map<string, number>();
@@ -271,9 +279,9 @@ export class PartScores {
 
   /** The memo's ids for a block's words, learning the words it has not met. */
   wordsOf(words: readonly TagWord[], context: WordContext): MemoWords {
-    const ids = new Int32Array(words.length);
-    const shapes = new Int32Array(words.length);
-    const at = new Int32Array(words.length);
+    const ids = this.scratch.int32(ScratchSlot.Ids, words.length);
+    const shapes = this.scratch.int32(ScratchSlot.Shapes, words.length);
+    const at = this.scratch.int32(ScratchSlot.At, words.length);
     const table = this.words;
     for (let i = 0; i < words.length; i++) {
       let id = table.find(words[i].text);
@@ -282,7 +290,7 @@ export class PartScores {
       at[i] = table.value(id, WordValue.At);
       shapes[i] = table.value(id, WordValue.Shape);
     }
-    return { ids, shapes, at, parts: new Int32Array(0) };
+    return { ids, shapes, at, parts: NO_PARTS };
   }
 
   /** The vectors of a word met for the first time: its own features (twice: first in a sentence or not) and its parts as a neighbour. */
@@ -386,8 +394,8 @@ export class PartScores {
     const { ids, shapes, at: wordAt } = memo;
     const edges = this.edges;
     // Per word, where its vectors are: found (or learnt) first, so that the summing loop only adds.
-    const parts = new Int32Array(count * SUMMED_PARTS);
-    const gazetteerAt = new Int32Array(count);
+    const parts = this.scratch.int32(ScratchSlot.Parts, count * SUMMED_PARTS);
+    const gazetteerAt = this.scratch.int32(ScratchSlot.Gazetteer, count);
     for (let i = 0; i < count; i++) gazetteerAt[i] = this.gazetteerVectors(gazetteer[i]);
     const none = edges.gazetteerNone;
     for (let i = 0, p = 0; i < count; i++, p += SUMMED_PARTS) {
@@ -483,7 +491,8 @@ export class PartScores {
   private sumParts(parts: Int32Array, count: number): Float64Array {
     const n = this.n;
     const slab = this.slab;
-    const out = new Float64Array(count * n);
+    // Every element is assigned below (the first six parts always exist): no zeroing needed.
+    const out = this.scratch.float64(ScratchSlot.Scores, count * n);
     for (let i = 0, p = 0; i < count; i++, p += SUMMED_PARTS) {
       const [a, b, c, d, e, f] = [parts[p], parts[p + 1], parts[p + 2], parts[p + 3], parts[p + 4], parts[p + 5]];
       const to = i * n;
