@@ -40,6 +40,8 @@ export class TaggerModel {
   /** Per tag: the type it marks ('' for O), and whether it begins a span. */
   readonly tagType: readonly string[];
   readonly tagBegins: readonly boolean[];
+  /** allowed(prev, t) for every prev (-1 first) and t, row by row: decoding asks for every word and tag. */
+  private readonly allowedAfter: Uint8Array;
   /** The summed weights of the features' parts, learnt as words are met (see partScores.ts). */
   private memo: PartScores | undefined;
 
@@ -57,6 +59,9 @@ export class TaggerModel {
     }
     this.tagType = this.tags.map((t) => (t === 'O' ? '' : t.slice(2)));
     this.tagBegins = this.tags.map((t) => t.startsWith('B-'));
+    const n = this.tags.length;
+    this.allowedAfter = new Uint8Array((n + 1) * n);
+    for (let prev = -1; prev < n; prev++) for (let t = 0; t < n; t++) this.allowedAfter[(prev + 1) * n + t] = this.allowed(prev, t) ? 1 : 0;
   }
 
   /** Row index of a feature hash, or -1. */
@@ -129,7 +134,8 @@ export class TaggerModel {
       parts.addTransitions(staticScores, at, prev2, prev, shapes[i]);
       staticScores[at] -= outsideBias;
       let best = 0;
-      for (let t = 1; t < n; t++) if (this.allowed(prev, t) && staticScores[at + t] > staticScores[at + best]) best = t;
+      const allowed = (prev + 1) * n;
+      for (let t = 1; t < n; t++) if (this.allowedAfter[allowed + t] === 1 && staticScores[at + t] > staticScores[at + best]) best = t;
       tags[i] = best;
       if (best !== 0) confidence[i] = this.softmaxAt(staticScores, at, best, factor, prev);
       prev2 = prev;

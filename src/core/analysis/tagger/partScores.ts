@@ -180,8 +180,9 @@ export class PartScores {
   private pairsInWords = 0;
   /** The typed arrays of the block being tagged. */
   readonly scratch = new Scratch();
-  /** Per vector and tag (its offset + the tag): the strongest feature summed into it (spans' reasons). */
-  private readonly reasons = new Map<number, PartReason>();
+  /** Per vector and tag (its offset + the tag): where in `reasonList` the strongest feature summed into it is (spans' reasons). */
+  private readonly reasons = new IntTable();
+  private reasonList: PartReason[] = [];
   private readonly gazetteerIds = new Map<string, number>();
   private gazetteerAt: number[] = [];
   /** Vectors for a missing neighbour: the sentence's start or end. */
@@ -213,6 +214,7 @@ export class PartScores {
     this.afterWord.clear();
     this.beforeWord.clear();
     this.reasons.clear();
+    this.reasonList = [];
     this.gazetteerIds.clear();
     this.gazetteerAt = [];
     this.shapeId(START);
@@ -432,10 +434,14 @@ export class PartScores {
     for (let k = 0, p = i * SUMMED_PARTS; k < SUMMED_PARTS; k++) {
       const at = memo.parts[p + k];
       if (at < 0) continue;
-      let part = this.reasons.get(at + tag);
-      if (!part) {
+      const known = this.reasons.get(at + tag);
+      let part: PartReason;
+      if (known >= 0) {
+        part = this.reasonList[known];
+      } else {
         part = this.strongestOf(tag, (emit) => this.partFeatures(k, words, memo, gazetteer, context, i, emit));
-        this.reasons.set(at + tag, part);
+        this.reasons.set(at + tag, this.reasonList.length);
+        this.reasonList.push(part);
       }
       if (part.weight > best.weight || (part.weight === best.weight && part.order < best.order)) best = part;
     }
@@ -482,11 +488,6 @@ export class PartScores {
     }
   }
 
-  private addVector(scores: Float64Array, to: number, at: number): void {
-    const slab = this.slab;
-    for (let t = 0; t < this.n; t++) scores[to + t] += slab[at + t];
-  }
-
   /** Adds up the vectors that `parts` points to, SUMMED_PARTS per word (-1: none). */
   private sumParts(parts: Int32Array, count: number): Float64Array {
     const n = this.n;
@@ -508,15 +509,19 @@ export class PartScores {
    * @param previous the previous tag, -1 at a sentence start; `secondPrevious` likewise.
    */
   addTransitions(scores: Float64Array, at: number, secondPrevious: number, previous: number, shape: number): void {
-    const history = this.n + 1;
-    this.addVector(scores, at, this.transitions + ((secondPrevious + 1) * history + previous + 1) * this.n);
+    const n = this.n;
+    const history = n + 1;
     let shaped = this.shapeTransitions[shape];
     if (shaped < 0) {
       shaped = this.allocate(history);
       const name = this.shapeNames[shape];
-      [START, ...this.model.tags].forEach((p1, k) => this.feature(shaped + k * this.n, T.PrevTagShape, p1, name));
+      [START, ...this.model.tags].forEach((p1, k) => this.feature(shaped + k * n, T.PrevTagShape, p1, name));
       this.shapeTransitions[shape] = shaped;
     }
-    this.addVector(scores, at, shaped + (previous + 1) * this.n);
+    // Both vectors in one pass (integer sums: the same scores as adding them one after the other).
+    const slab = this.slab;
+    const tags = this.transitions + ((secondPrevious + 1) * history + previous + 1) * n;
+    const shapeTags = shaped + (previous + 1) * n;
+    for (let t = 0; t < n; t++) scores[at + t] += slab[tags + t] + slab[shapeTags + t];
   }
 }
