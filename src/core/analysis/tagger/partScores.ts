@@ -25,7 +25,8 @@ export interface WeightSource {
 
 /**
  * Distinct words and word pairs kept before the memo starts afresh: with 9 tags, about 3 + 2 MB of
- * 16-bit sums (a word's sum has at most 17 weights of at most 127: no overflow).
+ * 16-bit sums (a word's sum has at most 17 weights of at most 127: no overflow), and 2.5 MB of
+ * word records (wordTable.ts).
  */
 const WORD_LIMIT = 40_000;
 const PAIR_LIMIT = 120_000;
