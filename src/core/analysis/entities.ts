@@ -7,7 +7,7 @@
  */
 import type { EntityFinding, EntityType, Language } from './types';
 import type { Token } from './tokens';
-import type { CompiledName, Lexicon, LexiconEntry, NamePart } from './lexicon';
+import { mayBeKey, type CompiledName, type Lexicon, type LexiconEntry, type NamePart } from './lexicon';
 import { TokenCursor, isAllCaps, isCamelCase, isCapitalized } from './tokens';
 import {
   ACRONYM_STOPLIST, APPOSITION_NOUNS, CHINESE_SURNAMES, CORPORATE_SUFFIXES, GENERIC_CAPITALISED, GIVEN_NAMES, INSTITUTION_HEADS,
@@ -68,10 +68,19 @@ const CAMEL = 4;
 const LOWER = 8;
 const STOP = 16;
 
+/**
+ * n zeros in a plain array. The scanner's per-token flags were typed arrays, but a typed array of a
+ * block's length is allocated outside V8's young heap, at several microseconds each: more than the
+ * rules spend on a short block's words.
+ */
+function zeros(n: number): number[] {
+  return new Array<number>(n).fill(0);
+}
+
 class Scanner extends TokenCursor {
-  readonly initial: Uint8Array;
+  readonly initial: number[];
   /** Shape bits per token, computed once: the rules ask the same questions many times. */
-  readonly shape: Uint8Array;
+  readonly shape: number[];
   /** Lower-case text per token (lexicon keys). */
   readonly lower: string[];
   /** The block holds "Index" or "Composite", without which indexMatch cannot match. */
@@ -88,8 +97,8 @@ class Scanner extends TokenCursor {
     sentenceStarts: number[],
   ) {
     super(tokens);
-    this.initial = new Uint8Array(tokens.length);
-    this.shape = new Uint8Array(tokens.length);
+    this.initial = zeros(tokens.length);
+    this.shape = zeros(tokens.length);
     this.lower = new Array<string>(tokens.length);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
@@ -349,7 +358,7 @@ function lexiconMatch(c: Scanner, i: number): Match | null {
   let bestTo = 0;
   let bestName: CompiledName | null = null;
   let genitive = false;
-  const candidates = c.lexicon.index.get(key);
+  const candidates = mayBeKey(c.lexicon, key) ? c.lexicon.index.get(key) : undefined;
   if (candidates) {
     for (const name of candidates) {
       const m = matchCompiled(c, i, name, genitiveAllowed);
@@ -361,7 +370,7 @@ function lexiconMatch(c: Scanner, i: number): Match | null {
     }
   }
   // "Alibabas", "Chinas": a German genitive of a one-word name.
-  if (!bestName && genitiveAllowed && c.isCap(i) && key.length > 3 && key.endsWith('s')) {
+  if (!bestName && genitiveAllowed && c.isCap(i) && key.length > 3 && key.endsWith('s') && mayBeKey(c.lexicon, key, key.length - 1)) {
     for (const name of c.lexicon.index.get(key.slice(0, -1)) ?? []) {
       if (name.parts.length !== 1) continue;
       const m = matchCompiled(c, i, name, true);
@@ -704,8 +713,8 @@ const NUMBER_RULES: Rule[] = [lexiconMatch];
 const SYMBOL_RULES: Rule[] = [quotedMatch];
 
 /** True when a sentence is written in Title Case, where capitals carry no information. */
-function titleCaseSentences(c: Scanner): Uint8Array {
-  const flags = new Uint8Array(c.tokens.length);
+function titleCaseSentences(c: Scanner): number[] {
+  const flags = zeros(c.tokens.length);
   let start = 0;
   for (let i = 0; i <= c.tokens.length; i++) {
     if (i === c.tokens.length || (i > start && c.initial[i])) {
@@ -713,7 +722,7 @@ function titleCaseSentences(c: Scanner): Uint8Array {
       let content = 0;
       for (let k = start; k < i; k++) {
         const w = c.word(k);
-        if (!w || w.length <= 3 || FUNCTION_WORDS.has(w.toLowerCase())) continue;
+        if (!w || w.length <= 3 || FUNCTION_WORDS.has(c.lower[k])) continue;
         content++;
         if (isCapitalized(w)) capitalised++;
       }
@@ -725,7 +734,7 @@ function titleCaseSentences(c: Scanner): Uint8Array {
 }
 
 /** English: runs of capitalised words inside a sentence are names ("Morgan Stanley", "Paul Triolo"). */
-function capitalisedRuns(c: Scanner, covered: Uint8Array, out: Match[]): void {
+function capitalisedRuns(c: Scanner, covered: number[], out: Match[]): void {
   const titleCase = titleCaseSentences(c);
   for (let i = 0; i < c.tokens.length; i++) {
     if (covered[i] || titleCase[i] || !c.isNameLike(i) || (c.word(i) as string).length < 2 || partOfFigure(c, i)) continue;
@@ -772,7 +781,7 @@ function capitalisedRuns(c: Scanner, covered: Uint8Array, out: Match[]): void {
 export function findEntities(tokens: Token[], text: string, language: Language, lexicon: Lexicon, sentenceStarts: number[]): EntityScan {
   const c = new Scanner(tokens, text, language, lexicon, sentenceStarts);
   const matches: Match[] = [];
-  const covered = new Uint8Array(tokens.length);
+  const covered = zeros(tokens.length);
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i];
     if (t.kind === 'sym' && !QUOTES_OPEN.has(t.text)) {

@@ -45,6 +45,37 @@ export interface Lexicon {
   readonly entries: readonly LexiconEntry[];
   /** Compiled names keyed by their first part in lower case, longest first. */
   readonly index: ReadonlyMap<string, readonly CompiledName[]>;
+  /** One bit per (length, first and last character) of the index's keys: see mayBeKey. */
+  readonly keyFilter: Uint8Array;
+}
+
+const KEY_FILTER_BITS = 1 << 16;
+
+/** The bit of a key of `length` characters (its first `length` characters of `word`) in the key filter. */
+function keyBit(word: string, length: number): number {
+  return (word.charCodeAt(0) * 961 + word.charCodeAt(length - 1) * 31 + length) & (KEY_FILTER_BITS - 1);
+}
+
+function keyFilterOf(index: ReadonlyMap<string, unknown>): Uint8Array {
+  const filter = new Uint8Array(KEY_FILTER_BITS >> 3);
+  for (const key of index.keys()) {
+    if (!key.length) continue;
+    const bit = keyBit(key, key.length);
+    filter[bit >> 3] |= 1 << (bit & 7);
+  }
+  return filter;
+}
+
+/**
+ * False when the first `length` characters of `word` (a lower-case word) are certainly no key of
+ * the lexicon's index; true when they may be. Most words of a text are no key, and this answers
+ * without hashing the word (the index lookup builds and hashes a string: the entity rules ask for
+ * every word).
+ */
+export function mayBeKey(lexicon: Lexicon, word: string, length = word.length): boolean {
+  if (length <= 0) return lexicon.index.has('');
+  const bit = keyBit(word, length);
+  return (lexicon.keyFilter[bit >> 3] & (1 << (bit & 7))) !== 0;
 }
 
 function compileName(name: string, entry: LexiconEntry): CompiledName | null {
@@ -103,7 +134,8 @@ function buildIndex(entries: readonly LexiconEntry[]): Map<string, CompiledName[
 }
 
 function makeLexicon(entries: readonly LexiconEntry[]): Lexicon {
-  return Object.freeze({ entries: Object.freeze([...entries]), index: buildIndex(entries) });
+  const index = buildIndex(entries);
+  return Object.freeze({ entries: Object.freeze([...entries]), index, keyFilter: keyFilterOf(index) });
 }
 
 /**

@@ -75,17 +75,44 @@ function prefixKey(word: string): number {
   return (lowerCode(word.charCodeAt(0)) * 65536 + second) * 65536 + third;
 }
 
+const PREFIX_BITS = 1 << 15;
+
+/** The bit of a word's first three letters (as prefixKey reads them) in OPENER_PREFIX_BITS. */
+function prefixBit(word: string): number {
+  const second = word.length > 1 ? lowerCode(word.charCodeAt(1)) : 0;
+  const third = word.length > 2 ? lowerCode(word.charCodeAt(2)) : 0;
+  return (Math.imul(lowerCode(word.charCodeAt(0)), 961) + second * 31 + third) & (PREFIX_BITS - 1);
+}
+
 /** The first three letters of every word that can open a number: most words fail this test without lower-casing. */
-const OPENER_PREFIXES: ReadonlySet<number> = new Set(
-  [...NUMBER_OPENERS, ...NUMBER_WORD_STEMS, ...MONTH_NUMBERS.keys(), 'elf'].map((w) => prefixKey(w.toLowerCase())),
-);
+const OPENER_WORDS = [...NUMBER_OPENERS, ...NUMBER_WORD_STEMS, ...MONTH_NUMBERS.keys(), 'elf'].map((w) => w.toLowerCase());
+const OPENER_PREFIXES: ReadonlySet<number> = new Set(OPENER_WORDS.map(prefixKey));
+
+/**
+ * A bit per opener's first three letters: a word whose bit is clear is no opener, found without the
+ * Set lookup (prefixKey is a 48-bit number, which the Set hashes as a double). A word whose bit is
+ * set still takes the lookup.
+ */
+const OPENER_PREFIX_BITS = (() => {
+  const bits = new Uint8Array(PREFIX_BITS >> 3);
+  for (const word of OPENER_WORDS) {
+    const bit = prefixBit(word);
+    bits[bit >> 3] |= 1 << (bit & 7);
+  }
+  return bits;
+})();
+
+function mayHaveOpenerPrefix(word: string): boolean {
+  const bit = prefixBit(word);
+  return (OPENER_PREFIX_BITS[bit >> 3] & (1 << (bit & 7))) !== 0 && OPENER_PREFIXES.has(prefixKey(word));
+}
 
 /** Cheap test whether any matcher could start at token i. */
 function mayOpenNumber(c: Cursor, i: number): boolean {
   const t = c.tokens[i];
   if (t.kind === 'num') return true;
   if (t.kind === 'sym') return CURRENCY_SYMBOLS.has(t.text) || t.text === '#' || t.text === '±' || t.text === '+';
-  if (!OPENER_PREFIXES.has(prefixKey(t.text))) return false;
+  if (!mayHaveOpenerPrefix(t.text)) return false;
   if (MONTH_NUMBERS.has(t.text)) return true;
   const lower = t.text.toLowerCase();
   if (ONE_WORDS.has(lower)) return articleMayOpen(c, i);

@@ -7,7 +7,7 @@
  * File layout (little-endian): "AINT", u32 format version, u32 header length, header JSON (padded
  * to 4 bytes), u32 keys[count], i8 weights[count * tags.length].
  */
-import { PartScores } from './partScores';
+import { PartScores, ScratchSlot } from './partScores';
 import { decodeModelContainer, encodeModelContainer, type ModelKind } from '../modelContainer';
 
 export const TAGGER_FORMAT_VERSION = 1;
@@ -40,6 +40,8 @@ export class TaggerModel {
   /** Per tag: the type it marks ('' for O), and whether it begins a span. */
   readonly tagType: readonly string[];
   readonly tagBegins: readonly boolean[];
+  /** allowed(prev, t) for every prev (-1 first) and t, row by row: decoding asks for every word and tag. */
+  private readonly allowedAfter: Uint8Array;
   /** The summed weights of the features' parts, learnt as words are met (see partScores.ts). */
   private memo: PartScores | undefined;
 
@@ -57,6 +59,9 @@ export class TaggerModel {
     }
     this.tagType = this.tags.map((t) => (t === 'O' ? '' : t.slice(2)));
     this.tagBegins = this.tags.map((t) => t.startsWith('B-'));
+    const n = this.tags.length;
+    this.allowedAfter = new Uint8Array((n + 1) * n);
+    for (let prev = -1; prev < n; prev++) for (let t = 0; t < n; t++) this.allowedAfter[(prev + 1) * n + t] = this.allowed(prev, t) ? 1 : 0;
   }
 
   /** Row index of a feature hash, or -1. */
@@ -107,14 +112,15 @@ export class TaggerModel {
    * @param shapes per word, its shape id in `parts()` (for the previous-tag feature).
    * @param initial per word, whether a sentence starts there (the tag history restarts).
    * @returns the tag per word and the softmax probability of each chosen tag other than O (0 for O:
-   * no span needs it, and the exponentials were a tenth of the tagger's time).
+   * no span needs it, and the exponentials were a tenth of the tagger's time); views that the next
+   * block overwrites.
    */
   decode(staticScores: Float64Array, shapes: Int32Array, initial: readonly boolean[]): { tags: Int32Array; confidence: Float64Array } {
     const n = this.tags.length;
     const words = shapes.length;
     const parts = this.parts();
-    const tags = new Int32Array(words);
-    const confidence = new Float64Array(words);
+    const tags = parts.scratch.int32(ScratchSlot.Tags, words);
+    const confidence = parts.scratch.float64(ScratchSlot.Confidence, words).fill(0);
     const outsideBias = this.header.outsideBias ?? 0;
     const factor = this.header.scale / this.header.temperature;
     let prev = -1;
@@ -128,7 +134,8 @@ export class TaggerModel {
       parts.addTransitions(staticScores, at, prev2, prev, shapes[i]);
       staticScores[at] -= outsideBias;
       let best = 0;
-      for (let t = 1; t < n; t++) if (this.allowed(prev, t) && staticScores[at + t] > staticScores[at + best]) best = t;
+      const allowed = (prev + 1) * n;
+      for (let t = 1; t < n; t++) if (this.allowedAfter[allowed + t] === 1 && staticScores[at + t] > staticScores[at + best]) best = t;
       tags[i] = best;
       if (best !== 0) confidence[i] = this.softmaxAt(staticScores, at, best, factor, prev);
       prev2 = prev;

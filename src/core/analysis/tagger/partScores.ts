@@ -11,6 +11,8 @@
  */
 import { T, describeFeature, emitWordFeatures, featureHash, viewOf, type Emit, type StrongestFeature, type WordContext } from './features';
 import type { TagWord } from './words';
+import { WordTable } from './wordTable';
+import { Scratch } from './scratch';
 
 /** What a memo needs of the model: the number of tags and the weights of one feature. */
 export interface WeightSource {
@@ -23,7 +25,8 @@ export interface WeightSource {
 
 /**
  * Distinct words and word pairs kept before the memo starts afresh: with 9 tags, about 3 + 2 MB of
- * 16-bit sums (a word's sum has at most 17 weights of at most 127: no overflow).
+ * 16-bit sums (a word's sum has at most 17 weights of at most 127: no overflow), and 2.5 MB of
+ * word records (wordTable.ts).
  */
 const WORD_LIMIT = 40_000;
 const PAIR_LIMIT = 120_000;
@@ -34,6 +37,18 @@ const INITIAL_SLAB = 1 << 16;
 const START = '<s>';
 const END = '</s>';
 const NONE = '<none>';
+
+/**
+ * The shapes most words have (on the bench's text 80-89% of German and English words), registered
+ * first so that their ids are COMMON_SHAPE_FIRST onwards: a word's pair vectors with a neighbour of
+ * one of these shapes are found in the word's own record instead of a pair table.
+ */
+const COMMON_SHAPES = ['x', 'Xx', '.', ','];
+const COMMON_SHAPE_FIRST = 2;
+
+/** What the word table keeps per word: its slab offset, shape id, and its pair vectors with the common shapes (-1 until summed). */
+/** (4: the number of COMMON_SHAPES.) */
+const enum WordValue { At, Shape, AfterCommon, BeforeCommon = AfterCommon + 4, Count = BeforeCommon + 4 }
 
 /** The vectors kept per distinct word, in this order, each one tag-length long. */
 const enum WordPart { First, Inner, AsSecondPrevious, AsSecondNext, Count }
@@ -49,11 +64,18 @@ function slotOf(key: number): number {
   return h ^ (h >>> 15);
 }
 
-/** Open addressing from a non-negative integer key to a non-negative value: faster than a Map for the pair memos. */
+/**
+ * Open addressing from a non-negative integer key to a non-negative value: faster than a Map for the
+ * pair memos. Key and value share a slot ([key, value] side by side), so that a probe reads one
+ * cache line, not one in each of two arrays (the tables outgrow the caches on a large article).
+ */
 class IntTable {
-  private keys = new Int32Array(1 << 12).fill(-1);
-  private values = new Int32Array(1 << 12);
+  private slots = IntTable.empty(1 << 12);
   private count = 0;
+
+  private static empty(capacity: number): Int32Array {
+    return new Int32Array(2 * capacity).fill(-1);
+  }
 
   get size(): number {
     return this.count;
@@ -61,36 +83,36 @@ class IntTable {
 
   /** The value of `key`, or -1. */
   get(key: number): number {
-    const mask = this.keys.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     for (let s = slotOf(key) & mask; ; s = (s + 1) & mask) {
-      const k = this.keys[s];
-      if (k === key) return this.values[s];
+      const k = slots[2 * s];
+      if (k === key) return slots[2 * s + 1];
       if (k < 0) return -1;
     }
   }
 
   set(key: number, value: number): void {
-    if (2 * (this.count + 1) > this.keys.length) this.grow();
-    const mask = this.keys.length - 1;
+    if (4 * (this.count + 1) > this.slots.length) this.grow();
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     let s = slotOf(key) & mask;
-    while (this.keys[s] >= 0 && this.keys[s] !== key) s = (s + 1) & mask;
-    if (this.keys[s] < 0) this.count++;
-    this.keys[s] = key;
-    this.values[s] = value;
+    while (slots[2 * s] >= 0 && slots[2 * s] !== key) s = (s + 1) & mask;
+    if (slots[2 * s] < 0) this.count++;
+    slots[2 * s] = key;
+    slots[2 * s + 1] = value;
   }
 
   clear(): void {
-    this.keys = new Int32Array(1 << 12).fill(-1);
-    this.values = new Int32Array(1 << 12);
+    this.slots = IntTable.empty(1 << 12);
     this.count = 0;
   }
 
   private grow(): void {
-    const [keys, values] = [this.keys, this.values];
-    this.keys = new Int32Array(keys.length * 2).fill(-1);
-    this.values = new Int32Array(keys.length * 2);
+    const old = this.slots;
+    this.slots = IntTable.empty(old.length);
     this.count = 0;
-    for (let s = 0; s < keys.length; s++) if (keys[s] >= 0) this.set(keys[s], values[s]);
+    for (let s = 0; s < old.length; s += 2) if (old[s] >= 0) this.set(old[s], old[s + 1]);
   }
 }
 
@@ -122,10 +144,17 @@ function neighbours(words: readonly TagWord[], i: number): { previous: boolean; 
   };
 }
 
-/** A block's words as the memo knows them. */
+/** The tagger's reused typed arrays (see Scratch): what each block's are, by slot. */
+export const enum ScratchSlot { Ids, Shapes, At, Parts, Gazetteer, Tags, Scores = 0, Confidence = 1 }
+
+const NO_PARTS = new Int32Array(0);
+
+/** A block's words as the memo knows them: views that the next block overwrites. */
 export interface MemoWords {
   ids: Int32Array;
   shapes: Int32Array;
+  /** Per word, where its WordPart vectors begin in the slab. */
+  at: Int32Array;
   /** Set by `scores`: per word, the slab offsets of its SUMMED_PARTS vectors (-1: none). */
   parts: Int32Array;
 }
@@ -138,10 +167,8 @@ export class PartScores {
   private readonly n: number;
   private slab = new Int16Array(INITIAL_SLAB);
   private used = 0;
-  private readonly words = new Map<string, number>();
-  /** Per word id: where its WordPart vectors begin in the slab, and its shape id. */
-  private wordAt: number[] = [];
-  private wordShape: number[] = [];
+  /** Per word: its id, and with it its WordValue values. */
+  private words = new WordTable(WordValue.Count);
   private wordLower: string[] = [];
   private readonly shapeIds = new Map<string, number>();
   private shapeNames: string[] = [];
@@ -150,8 +177,13 @@ export class PartScores {
   /** (previous word, shape) → the features of the word before; (next word, shape) → those of the word after. */
   private readonly afterWord = new IntTable();
   private readonly beforeWord = new IntTable();
-  /** Per vector and tag (its offset + the tag): the strongest feature summed into it (spans' reasons). */
-  private readonly reasons = new Map<number, PartReason>();
+  /** Pair vectors kept in the word records (see COMMON_SHAPES). */
+  private pairsInWords = 0;
+  /** The typed arrays of the block being tagged. */
+  readonly scratch = new Scratch();
+  /** Per vector and tag (its offset + the tag): where in `reasonList` the strongest feature summed into it is (spans' reasons). */
+  private readonly reasons = new IntTable();
+  private reasonList: PartReason[] = [];
   private readonly gazetteerIds = new Map<string, number>();
   private gazetteerAt: number[] = [];
   /** Vectors for a missing neighbour: the sentence's start or end. */
@@ -167,16 +199,15 @@ export class PartScores {
 
   /** Called before each block: starts afresh once the memo holds too many words. */
   beginBlock(): void {
-    if (this.words.size > this.limits.words || this.afterWord.size + this.beforeWord.size > this.limits.pairs) this.reset();
+    if (this.words.size > this.limits.words || this.afterWord.size + this.beforeWord.size + this.pairsInWords > this.limits.pairs) this.reset();
   }
 
   private reset(): void {
     // A fresh slab: vectors are summed into zeroed memory (and the memory of a large block is let go).
     this.slab = new Int16Array(INITIAL_SLAB);
     this.used = 0;
-    this.words.clear();
-    this.wordAt = [];
-    this.wordShape = [];
+    this.words = new WordTable(WordValue.Count);
+    this.pairsInWords = 0;
     this.wordLower = [];
     this.shapeIds.clear();
     this.shapeNames = [];
@@ -184,10 +215,12 @@ export class PartScores {
     this.afterWord.clear();
     this.beforeWord.clear();
     this.reasons.clear();
+    this.reasonList = [];
     this.gazetteerIds.clear();
     this.gazetteerAt = [];
     this.shapeId(START);
     this.shapeId(END);
+    for (const shape of COMMON_SHAPES) this.shapeId(shape);
     this.edges = {
       secondPrevious: this.sum((at) => this.feature(at, T.Prev2, START)),
       secondNext: this.sum((at) => this.feature(at, T.Next2, END)),
@@ -249,23 +282,24 @@ export class PartScores {
 
   /** The memo's ids for a block's words, learning the words it has not met. */
   wordsOf(words: readonly TagWord[], context: WordContext): MemoWords {
-    const ids = new Int32Array(words.length);
-    const shapes = new Int32Array(words.length);
+    const ids = this.scratch.int32(ScratchSlot.Ids, words.length);
+    const shapes = this.scratch.int32(ScratchSlot.Shapes, words.length);
+    const at = this.scratch.int32(ScratchSlot.At, words.length);
+    const table = this.words;
     for (let i = 0; i < words.length; i++) {
-      const text = words[i].text;
-      let id = this.words.get(text);
-      if (id === undefined) id = this.learnWord(words[i], context);
+      let id = table.find(words[i].text);
+      if (id < 0) id = this.learnWord(words[i], context);
       ids[i] = id;
-      shapes[i] = this.wordShape[id];
+      at[i] = table.value(id, WordValue.At);
+      shapes[i] = table.value(id, WordValue.Shape);
     }
-    return { ids, shapes, parts: new Int32Array(0) };
+    return { ids, shapes, at, parts: NO_PARTS };
   }
 
   /** The vectors of a word met for the first time: its own features (twice: first in a sentence or not) and its parts as a neighbour. */
   private learnWord(word: TagWord, context: WordContext): number {
     const view = viewOf([word]);
     const [lower, shape] = [view.lower[0], view.shapes[0]];
-    const id = this.wordAt.length;
     const at = this.allocate(WordPart.Count);
     emitWordFeatures(view, 0, context, (template, a, b) => this.feature(at + WordPart.First * this.n, template, a, b));
     this.slab.copyWithin(at + WordPart.Inner * this.n, at, at + this.n);
@@ -273,9 +307,9 @@ export class PartScores {
     this.feature(at + WordPart.Inner * this.n, T.Initial, 'inner', shape);
     this.feature(at + WordPart.AsSecondPrevious * this.n, T.Prev2, lower);
     this.feature(at + WordPart.AsSecondNext * this.n, T.Next2, lower);
-    this.words.set(word.text, id);
-    this.wordAt.push(at);
-    this.wordShape.push(this.shapeId(shape));
+    const id = this.words.add(word.text);
+    this.words.setValue(id, WordValue.At, at);
+    this.words.setValue(id, WordValue.Shape, this.shapeId(shape));
     this.wordLower.push(lower);
     return id;
   }
@@ -298,7 +332,7 @@ export class PartScores {
   /** The features of the word before (Prev, PrevShape) and of it with this word's shape (PrevShapeHere, PrevAndWord); `previous` -1: none. */
   private afterFeatures(previous: number, shape: number, emit: Emit): void {
     const lower = previous < 0 ? START : this.wordLower[previous];
-    const previousShape = previous < 0 ? START : this.shapeNames[this.wordShape[previous]];
+    const previousShape = previous < 0 ? START : this.shapeNames[this.words.value(previous, WordValue.Shape)];
     const name = this.shapeNames[shape];
     emit(T.Prev, lower);
     emit(T.PrevShape, previousShape);
@@ -309,7 +343,7 @@ export class PartScores {
   /** The features of the word after (Next, NextShape) and of its shape with this one's (HereNextShape); `next` -1: none. */
   private beforeFeatures(shape: number, next: number, emit: Emit): void {
     const lower = next < 0 ? END : this.wordLower[next];
-    const nextShape = next < 0 ? END : this.shapeNames[this.wordShape[next]];
+    const nextShape = next < 0 ? END : this.shapeNames[this.words.value(next, WordValue.Shape)];
     emit(T.Next, lower);
     emit(T.NextShape, nextShape);
     emit(T.HereNextShape, this.shapeNames[shape], nextShape);
@@ -325,18 +359,29 @@ export class PartScores {
     return this.neighbourVector(this.beforeWord, next, shape, false);
   }
 
-  /** A neighbour's vector from its table, summed on first use (no closure on the hot path of a hit). */
+  /**
+   * A neighbour's vector, summed on first use (no closure on the hot path of a hit): in the
+   * neighbour's word record for the common shapes, else in its pair table.
+   */
   private neighbourVector(table: IntTable, neighbour: number, shape: number, isPrevious: boolean): number {
-    const keyed = shape < SHAPE_KEYS && neighbour < KEYED_WORDS;
+    const common = shape - COMMON_SHAPE_FIRST;
+    const inRecord = neighbour >= 0 && common >= 0 && common < COMMON_SHAPES.length;
+    const value = (isPrevious ? WordValue.AfterCommon : WordValue.BeforeCommon) + common;
+    const keyed = !inRecord && shape < SHAPE_KEYS && neighbour < KEYED_WORDS;
     const key = (neighbour + 1) * SHAPE_KEYS + shape;
-    let at = keyed ? table.get(key) : -1;
+    let at = inRecord ? this.words.value(neighbour, value) : keyed ? table.get(key) : -1;
     if (at < 0) {
       at = this.sum((to) => {
         const emit: Emit = (template, a, b) => this.feature(to, template, a, b);
         if (isPrevious) this.afterFeatures(neighbour, shape, emit);
         else this.beforeFeatures(shape, neighbour, emit);
       });
-      if (keyed) table.set(key, at);
+      if (inRecord) {
+        this.words.setValue(neighbour, value, at);
+        this.pairsInWords++;
+      } else if (keyed) {
+        table.set(key, at);
+      }
     }
     return at;
   }
@@ -349,21 +394,20 @@ export class PartScores {
   scores(words: readonly TagWord[], memo: MemoWords, gazetteer: readonly string[]): Float64Array {
     const n = this.n;
     const count = words.length;
-    const { ids, shapes } = memo;
-    const wordAt = this.wordAt;
+    const { ids, shapes, at: wordAt } = memo;
     const edges = this.edges;
     // Per word, where its vectors are: found (or learnt) first, so that the summing loop only adds.
-    const parts = new Int32Array(count * SUMMED_PARTS);
-    const gazetteerAt = new Int32Array(count);
+    const parts = this.scratch.int32(ScratchSlot.Parts, count * SUMMED_PARTS);
+    const gazetteerAt = this.scratch.int32(ScratchSlot.Gazetteer, count);
     for (let i = 0; i < count; i++) gazetteerAt[i] = this.gazetteerVectors(gazetteer[i]);
     const none = edges.gazetteerNone;
     for (let i = 0, p = 0; i < count; i++, p += SUMMED_PARTS) {
       const near = neighbours(words, i);
-      parts[p] = wordAt[ids[i]] + (words[i].initial ? WordPart.First : WordPart.Inner) * n;
+      parts[p] = wordAt[i] + (words[i].initial ? WordPart.First : WordPart.Inner) * n;
       parts[p + 1] = this.after(near.previous ? ids[i - 1] : -1, shapes[i]);
-      parts[p + 2] = near.secondPrevious ? wordAt[ids[i - 2]] + WordPart.AsSecondPrevious * n : edges.secondPrevious;
+      parts[p + 2] = near.secondPrevious ? wordAt[i - 2] + WordPart.AsSecondPrevious * n : edges.secondPrevious;
       parts[p + 3] = this.before(shapes[i], near.next ? ids[i + 1] : -1);
-      parts[p + 4] = near.secondNext ? wordAt[ids[i + 2]] + WordPart.AsSecondNext * n : edges.secondNext;
+      parts[p + 4] = near.secondNext ? wordAt[i + 2] + WordPart.AsSecondNext * n : edges.secondNext;
       const previousGazetteer = i > 0 ? gazetteerAt[i - 1] + GazetteerPart.AsPrevious * n : edges.previousGazetteer;
       const nextGazetteer = i + 1 < count ? gazetteerAt[i + 1] + GazetteerPart.AsNext * n : edges.nextGazetteer;
       if (i > 0 && i + 1 < count && gazetteerAt[i - 1] === none && gazetteerAt[i] === none && gazetteerAt[i + 1] === none) {
@@ -391,10 +435,14 @@ export class PartScores {
     for (let k = 0, p = i * SUMMED_PARTS; k < SUMMED_PARTS; k++) {
       const at = memo.parts[p + k];
       if (at < 0) continue;
-      let part = this.reasons.get(at + tag);
-      if (!part) {
+      const known = this.reasons.get(at + tag);
+      let part: PartReason;
+      if (known >= 0) {
+        part = this.reasonList[known];
+      } else {
         part = this.strongestOf(tag, (emit) => this.partFeatures(k, words, memo, gazetteer, context, i, emit));
-        this.reasons.set(at + tag, part);
+        this.reasons.set(at + tag, this.reasonList.length);
+        this.reasonList.push(part);
       }
       if (part.weight > best.weight || (part.weight === best.weight && part.order < best.order)) best = part;
     }
@@ -441,16 +489,12 @@ export class PartScores {
     }
   }
 
-  private addVector(scores: Float64Array, to: number, at: number): void {
-    const slab = this.slab;
-    for (let t = 0; t < this.n; t++) scores[to + t] += slab[at + t];
-  }
-
   /** Adds up the vectors that `parts` points to, SUMMED_PARTS per word (-1: none). */
   private sumParts(parts: Int32Array, count: number): Float64Array {
     const n = this.n;
     const slab = this.slab;
-    const out = new Float64Array(count * n);
+    // Every element is assigned below (the first six parts always exist): no zeroing needed.
+    const out = this.scratch.float64(ScratchSlot.Scores, count * n);
     for (let i = 0, p = 0; i < count; i++, p += SUMMED_PARTS) {
       const [a, b, c, d, e, f] = [parts[p], parts[p + 1], parts[p + 2], parts[p + 3], parts[p + 4], parts[p + 5]];
       const to = i * n;
@@ -466,15 +510,19 @@ export class PartScores {
    * @param previous the previous tag, -1 at a sentence start; `secondPrevious` likewise.
    */
   addTransitions(scores: Float64Array, at: number, secondPrevious: number, previous: number, shape: number): void {
-    const history = this.n + 1;
-    this.addVector(scores, at, this.transitions + ((secondPrevious + 1) * history + previous + 1) * this.n);
+    const n = this.n;
+    const history = n + 1;
     let shaped = this.shapeTransitions[shape];
     if (shaped < 0) {
       shaped = this.allocate(history);
       const name = this.shapeNames[shape];
-      [START, ...this.model.tags].forEach((p1, k) => this.feature(shaped + k * this.n, T.PrevTagShape, p1, name));
+      [START, ...this.model.tags].forEach((p1, k) => this.feature(shaped + k * n, T.PrevTagShape, p1, name));
       this.shapeTransitions[shape] = shaped;
     }
-    this.addVector(scores, at, shaped + (previous + 1) * this.n);
+    // Both vectors in one pass (integer sums: the same scores as adding them one after the other).
+    const slab = this.slab;
+    const tags = this.transitions + ((secondPrevious + 1) * history + previous + 1) * n;
+    const shapeTags = shaped + (previous + 1) * n;
+    for (let t = 0; t < n; t++) scores[at + t] += slab[tags + t] + slab[shapeTags + t];
   }
 }

@@ -50,7 +50,11 @@ export function tagWords(tokens: readonly Token[], text: string, sentenceStarts:
       initial = true;
       s++;
     }
-    words.push({ from, to: i, start, end: tokens[i - 1].end, text: text.slice(start, tokens[i - 1].end), initial: initial || words.length === 0 });
+    const end = tokens[i - 1].end;
+    // A one-token word reuses the token's string: no copy, and its hash is already known to V8 when
+    // the entity rules looked it up (the tagger's memo looks every word up by its text).
+    const wordText = i === from + 1 ? tokens[from].text : text.slice(start, end);
+    words.push({ from, to: i, start, end, text: wordText, initial: initial || words.length === 0 });
   }
   return words;
 }
