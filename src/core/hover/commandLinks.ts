@@ -17,8 +17,12 @@ export const HOVER_COMMANDS = [
 
 export type HoverCommand = (typeof HOVER_COMMANDS)[number];
 
-/** A markdown link that runs one of the allowed commands with JSON arguments. */
+/**
+ * A markdown link that runs one of the allowed commands with JSON arguments. The arguments carry
+ * text from the annotation file (ids, paths): encodeURIComponent leaves parentheses as they are, and
+ * a `)` would end the link early, so they are percent-encoded by hand.
+ */
 export function commandLink(label: string, command: HoverCommand, args: object): string {
-  const encoded = encodeURIComponent(JSON.stringify([args]));
+  const encoded = encodeURIComponent(JSON.stringify([args])).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `[${label.replace(/[\\[\]]/g, (c) => `\\${c}`)}](command:${command}?${encoded})`;
 }

@@ -8,6 +8,13 @@ import { sampleAnnotation } from '../../support/annotations';
 const number = (value: NumberFinding['value'], unit?: string): NumberFinding => ({ kind: 'number', type: 'money', start: 0, end: 5, text: 'x', value, ...(unit ? { unit } : {}) }) as NumberFinding;
 
 describe('hover: what it shows', () => {
+  it('encodes the command arguments so that an id or a path from the file cannot end the link early', () => {
+    const link = commandLink('Remove', 'aiNews.removeAnnotation', { id: 'a)[x](command:aiNews.removeAnnotation?%5B%5D', folder: 'file:///news (2024)' });
+    const target = link.slice('[Remove]('.length, -1);
+    assert.ok(!/[()\s]/.test(target), target);
+    assert.deepEqual(JSON.parse(decodeURIComponent(target.slice('command:aiNews.removeAnnotation?'.length))), [{ id: 'a)[x](command:aiNews.removeAnnotation?%5B%5D', folder: 'file:///news (2024)' }]);
+  });
+
   it('writes a value as the reader\'s locale does, with its unit; dates as they are; none when there is none', () => {
     assert.equal(formatValue(number(1234.5, 'EUR'), 'de'), '1.234,5 EUR');
     assert.equal(formatValue(number(1234.5), 'en'), '1,234.5');
