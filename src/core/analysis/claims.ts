@@ -15,7 +15,7 @@ import type { Span } from './prose';
 import type { Token } from './tokens';
 import { tokenize } from './tokens';
 import { findTimeSensitive } from './timeSensitive';
-import { fireSignals, ruleScore, signalWeight, type SentenceFacts } from './claimSignals';
+import { fireSignals, ruleScore, signalWeight, wordCount, type SentenceFacts } from './claimSignals';
 import { reasonLine, type ClaimReason, type ClaimScorer } from './claimModel';
 
 /** Default probability a sentence needs to be reported as a claim (the editor's aiNews.claimScoreThreshold has its own default). */
@@ -710,7 +710,7 @@ export function sentenceFacts(
   let content = 0;
   for (let i = 0; i < tokens.length && content < 4; i++) if (tokens[i].kind !== 'sym') content++;
   return {
-    sentence, language, words, figures, dates, names,
+    sentence, language, words, wordCount: wordCount(words), figures, dates, names,
     collectiveActor: names.length ? null : collectiveActor(sentence, language)?.[0] ?? null,
     unnamedGroup: unnamedGroup(sentence, span, tokens, words, original, language),
     event: event?.phrase ?? null,
