@@ -186,6 +186,21 @@ function gramText(facts: SentenceFacts, position: number, pair: boolean): string
   return pair ? `${normalWord(facts.words[position - 1])} ${word}` : word;
 }
 
+/**
+ * The gram (its place in `indices`) that pushes most in `direction`, the first of equals, leaving
+ * out the indices in `named`; -1 when none is left. What the first gram of another index would be
+ * after a stable sort of the grams by their push.
+ */
+function strongestGram(indices: readonly number[], pushes: readonly number[], named: readonly number[], direction: number): number {
+  let best = -1;
+  for (let g = 0; g < indices.length; g++) {
+    const push = pushes[g];
+    if (Math.sign(push) !== direction || (best >= 0 && !(direction * (push - pushes[best]) > 0))) continue;
+    if (!named.includes(indices[g])) best = g;
+  }
+  return best;
+}
+
 /** The signal features of a sentence: its language's bias, and each signal that fired, shared and per language. */
 function forEachSignal(facts: SentenceFacts, fired: readonly FiredSignal[], layout: FeatureLayout, signalIndex: ReadonlyMap<string, number>, onSignal: (index: number) => void): void {
   onSignal(layout.bias);
@@ -368,14 +383,15 @@ export class ClaimModel implements ClaimScorer {
       positions.push(grams.pair ? -1 - grams.position : grams.position);
     }
     const value = 1 / Math.sqrt(Math.max(1, indices.length));
-    // Summed gram by gram, weight times value, in the order of the sentence (as the margin's sum was rounded when this was written).
+    // Each gram's push, summed gram by gram in the order of the sentence.
+    const pushes = indices.map((index) => this.weightAt(index) * value);
     let weight = 0;
-    for (const index of indices) weight += this.weightAt(index) * value;
+    for (const push of pushes) weight += push;
     const direction = Math.sign(weight);
     const words: string[] = [];
     const named: number[] = [];
     while (words.length < 2) {
-      const best = this.strongestGram(indices, named, value, direction);
+      const best = strongestGram(indices, pushes, named, direction);
       if (best < 0) break;
       named.push(indices[best]);
       // An index two n-grams of the sentence share is named by the later one.
@@ -384,25 +400,6 @@ export class ClaimModel implements ClaimScorer {
       if (!words.includes(text)) words.push(text);
     }
     return { weight, words };
-  }
-
-  /**
-   * The gram (its place in `indices`) that pushes most in `direction` (weight times `value`), the
-   * first of equals, leaving out the indices in `named`; -1 when none is left. What the first gram of
-   * another index would be after a stable sort of the grams by their push.
-   */
-  private strongestGram(indices: readonly number[], named: readonly number[], value: number, direction: number): number {
-    let best = -1;
-    let bestWeight = 0;
-    for (let g = 0; g < indices.length; g++) {
-      const weight = this.weightAt(indices[g]) * value;
-      if (Math.sign(weight) !== direction || named.includes(indices[g])) continue;
-      if (best < 0 || direction * (weight - bestWeight) > 0) {
-        best = g;
-        bestWeight = weight;
-      }
-    }
-    return best;
   }
 
   /** The model as a file: weights quantised to 8 bits, base64. */
