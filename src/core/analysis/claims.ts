@@ -60,7 +60,7 @@ interface Hit {
 
 /**
  * The cues found in one sentence, each with every place it was found; kept by the cue's ordinal
- * (a sentence is scored for every paragraph of an article, and a Map per sentence cost more).
+ * (one of these is made for every sentence of an article: a short array is cheaper than a Map).
  */
 class FoundCues {
   private readonly hits: (Hit[] | undefined)[];
