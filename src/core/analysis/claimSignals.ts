@@ -14,6 +14,8 @@ export interface SentenceFacts {
   language: Language;
   /** Words of the sentence, the first one lowered (a sentence-initial verb is capitalised only because it comes first). */
   words: string[];
+  /** How many of `words` begin with a letter or digit. */
+  wordCount: number;
   figures: NumberFinding[];
   dates: NumberFinding[];
   /** Canonical names of the named entities in the sentence, without duplicates. */
@@ -77,8 +79,32 @@ function penalty(category: string): (facts: SentenceFacts) => string | null {
   return (f) => f.penalties.get(category) ?? null;
 }
 
+/**
+ * A closed list of short words, looked up in every sentence: a word whose length or first letter no
+ * listed word has is turned away before the set is asked (most words of a sentence).
+ */
+class WordList {
+  private readonly words: ReadonlySet<string>;
+  private readonly longest: number;
+  /** 1 for the first code unit (below 256) of a listed word. */
+  private readonly firstUnits = new Uint8Array(256);
+
+  constructor(list: string) {
+    const words = list.split(/\s+/).filter(Boolean);
+    this.words = new Set(words);
+    this.longest = Math.max(...words.map((w) => w.length));
+    for (const w of words) if (w.charCodeAt(0) < 256) this.firstUnits[w.charCodeAt(0)] = 1;
+  }
+
+  has(word: string): boolean {
+    if (word.length > this.longest) return false;
+    const first = word.charCodeAt(0);
+    return (first >= 256 || this.firstUnits[first] === 1) && this.words.has(word);
+  }
+}
+
 /** The first word of a closed list in the sentence, from word `from` on, or null. */
-function firstOf(list: Record<Language, ReadonlySet<string>>, from = 0): (facts: SentenceFacts) => string | null {
+function firstOf(list: Record<Language, WordList>, from = 0): (facts: SentenceFacts) => string | null {
   return (f) => {
     const words = list[f.language];
     for (let i = from; i < f.words.length; i++) if (words.has(f.words[i])) return f.words[i];
@@ -86,13 +112,13 @@ function firstOf(list: Record<Language, ReadonlySet<string>>, from = 0): (facts:
   };
 }
 
-const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
+const set = (words: string) => new WordList(words);
 
 // "i": a sentence's first word is lowered before the lists are read.
-const FIRST_PERSON_SINGULAR: Record<Language, ReadonlySet<string>> = { de: set('ich mich mir mein meine meinen meinem meiner'), en: set('I i me my mine myself') };
-const FIRST_PERSON_PLURAL: Record<Language, ReadonlySet<string>> = { de: set('wir uns unser unsere unseren unserem unserer'), en: set('we us our ours ourselves') };
+const FIRST_PERSON_SINGULAR: Record<Language, WordList> = { de: set('ich mich mir mein meine meinen meinem meiner'), en: set('I i me my mine myself') };
+const FIRST_PERSON_PLURAL: Record<Language, WordList> = { de: set('wir uns unser unsere unseren unserem unserer'), en: set('we us our ours ourselves') };
 // Formal "Sie" only after the first word, which is lowered: "sie" at the start is "she" or "they".
-const SECOND_PERSON: Record<Language, ReadonlySet<string>> = { de: set('du dich dir dein deine deinen ihr euch euer eure Sie Ihnen Ihr Ihre Ihren'), en: set('you your yours yourself') };
+const SECOND_PERSON: Record<Language, WordList> = { de: set('du dich dir dein deine deinen ihr euch euer eure Sie Ihnen Ihr Ihre Ihren'), en: set('you your yours yourself') };
 /** "tausendmal", "a million times", "x-mal": a number that exaggerates rather than counts. */
 const HYPERBOLE: Record<Language, RegExp> = {
   de: /(?:\b(?:hundert|tausend|million|zig|x)(?:e|en)?[- ]?mal\b|\b\d+[- ]?(?:mal|Mal)\b|\b\d{3,}(?:[.,]\d+)? ?%)/u,
@@ -101,7 +127,7 @@ const HYPERBOLE: Record<Language, RegExp> = {
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
 
 /** Tokens that begin with a letter or digit; ASCII is decided without the expression. */
-function wordCount(words: readonly string[]): number {
+export function wordCount(words: readonly string[]): number {
   let count = 0;
   for (const w of words) {
     const c = w.charCodeAt(0);
@@ -154,8 +180,8 @@ export const CLAIM_SIGNALS: readonly ClaimSignal[] = [
   { id: 'headlineWithVerb', reason: 'a headline that reports ({0})', weight: 0, prior: 0.15, detect: (f) => (f.headlineVerb && !f.question ? f.headlineVerb : null) },
   { id: 'listIntro', reason: 'introduces a list', weight: -0.15, detect: (f) => (f.listIntro ? '' : null) },
   { id: 'tooShort', reason: 'too short to assert much', weight: -0.3, detect: (f) => (f.tooShort ? '' : null) },
-  { id: 'detailed', reason: 'a long, detailed statement', weight: 0, prior: 0.1, detect: (f) => (wordCount(f.words) >= 20 ? '' : null) },
-  { id: 'brief', reason: 'a brief remark', weight: 0, prior: -0.1, detect: (f) => (wordCount(f.words) <= 7 ? '' : null) },
+  { id: 'detailed', reason: 'a long, detailed statement', weight: 0, prior: 0.1, detect: (f) => (f.wordCount >= 20 ? '' : null) },
+  { id: 'brief', reason: 'a brief remark', weight: 0, prior: -0.1, detect: (f) => (f.wordCount <= 7 ? '' : null) },
   { id: 'hyperbole', reason: 'exaggerates with a number ({0})', weight: 0, prior: -0.3, detect: (f) => HYPERBOLE[f.language].exec(f.sentence)?.[0] ?? null },
   { id: 'exclamation', reason: 'an exclamation', weight: 0, prior: -0.1, detect: (f) => (/!["'”“»«)\]’]*\s*$/.test(f.sentence) ? '' : null) },
   { id: 'link', reason: 'gives a link', weight: 0, prior: 0.1, detect: (f) => (LINK.test(f.sentence) ? '' : null) },

@@ -15,7 +15,7 @@ import type { Span } from './prose';
 import type { Token } from './tokens';
 import { tokenize } from './tokens';
 import { findTimeSensitive } from './timeSensitive';
-import { fireSignals, ruleScore, signalWeight, type SentenceFacts } from './claimSignals';
+import { fireSignals, ruleScore, signalWeight, wordCount, type SentenceFacts } from './claimSignals';
 import { reasonLine, type ClaimReason, type ClaimScorer } from './claimModel';
 
 /** Default probability a sentence needs to be reported as a claim (the editor's aiNews.claimScoreThreshold has its own default). */
@@ -37,14 +37,18 @@ interface Cue {
   weight: number;
   reason: string;
   phrases: string;
+  /** Its place in its language's list (set by compile): where its hits are kept in FoundCues. */
+  ordinal: number;
 }
 
 function cue(category: Category, weight: number, reason: string, phrases: string): Cue {
-  return { category, weight, reason, phrases };
+  return { category, weight, reason, phrases, ordinal: -1 };
 }
 
 interface Phrase {
   words: string[];
+  /** The words joined by spaces: what a hit reports. */
+  text: string;
   cue: Cue;
 }
 
@@ -52,6 +56,41 @@ interface Phrase {
 interface Hit {
   phrase: string;
   index: number;
+}
+
+/**
+ * The cues found in one sentence, each with every place it was found; kept by the cue's ordinal
+ * (one of these is made for every sentence of an article: a short array is cheaper than a Map).
+ */
+class FoundCues {
+  private readonly hits: (Hit[] | undefined)[];
+
+  constructor(cues: number) {
+    this.hits = new Array<Hit[] | undefined>(cues).fill(undefined);
+  }
+
+  get(c: Cue): Hit[] | undefined {
+    return this.hits[c.ordinal];
+  }
+
+  has(c: Cue): boolean {
+    return this.hits[c.ordinal] !== undefined;
+  }
+
+  set(c: Cue, hits: Hit[]): void {
+    this.hits[c.ordinal] = hits;
+  }
+
+  delete(c: Cue): void {
+    this.hits[c.ordinal] = undefined;
+  }
+
+  /** Records a hit, unless the cue was last found at the same word. */
+  add(c: Cue, phrase: string, index: number): void {
+    const hits = this.hits[c.ordinal];
+    if (!hits) this.hits[c.ordinal] = [{ phrase, index }];
+    else if (hits[hits.length - 1].index !== index) hits.push({ phrase, index });
+  }
 }
 
 /** Cue phrases keyed by their first word, and the closed word lists of one language. */
@@ -87,9 +126,10 @@ interface CompiledCues {
 }
 
 function compile(
-  cues: Cue[],
+  listed: Cue[],
   lists: Omit<CompiledCues, 'byFirst' | 'cues' | 'attribution' | 'event' | 'comparison' | 'prediction' | 'reportedOpinion' | 'definition'>,
 ): CompiledCues {
+  const cues = listed.map((c, ordinal) => ({ ...c, ordinal }));
   const byFirst = new Map<string, Phrase[]>();
   for (const c of cues) {
     for (const phrase of c.phrases.split('|')) {
@@ -97,7 +137,7 @@ function compile(
       const words = tokenize(phrase.trim()).map((t) => t.text);
       if (!words.length) continue;
       const list = byFirst.get(words[0]) ?? [];
-      list.push({ words, cue: c });
+      list.push({ words, text: words.join(' '), cue: c });
       byFirst.set(words[0], list);
     }
   }
@@ -383,10 +423,36 @@ const COLLECTIVE_ACTOR: Record<Language, RegExp> = {
  * A group named by what its members are, not by name ("die Politiker", "Flüchtlinge", "the government",
  * "taxpayers"): claims about unnamed groups are checkable too. Only the classifier weighs this signal.
  */
-const UNNAMED_GROUP: Record<Language, RegExp> = {
-  de: /(?<![\p{L}-])(?:Politiker|Regierung|Bundesregierung|Medien|Menschen|Leute|Bürger|Deutschen|Deutsche|Flüchtlinge|Migranten|Ausländer|Wissenschaftler|Forscher|Experten|Ärzte|Firmen|Konzerne|Unternehmen|Banken|Staat|Staaten|Länder|Parteien|Grünen|Linken|Impfgegner|Autofahrer|Steuerzahler|Rentner|Arbeitnehmer|Arbeitgeber|Kinder|Frauen|Männer|Jugendliche|Jugendlichen|Studien|Behörden|Polizei|Gerichte|Industrie|Wirtschaft|Schulen|Lehrer|Kirche|Bevölkerung)(?![\p{L}-])/u,
-  en: /(?<![\p{L}-])(?:government|politicians|media|people|Americans|citizens|immigrants|refugees|scientists|researchers|experts|doctors|companies|corporations|banks|workers|families|taxpayers|seniors|children|women|men|students|teachers|Democrats|Republicans|Congress|police|courts|industry|states|countries|economy|population)(?![\p{L}-])/u,
+const UNNAMED_GROUP_WORDS: Record<Language, string[]> = {
+  de: 'Politiker|Regierung|Bundesregierung|Medien|Menschen|Leute|Bürger|Deutschen|Deutsche|Flüchtlinge|Migranten|Ausländer|Wissenschaftler|Forscher|Experten|Ärzte|Firmen|Konzerne|Unternehmen|Banken|Staat|Staaten|Länder|Parteien|Grünen|Linken|Impfgegner|Autofahrer|Steuerzahler|Rentner|Arbeitnehmer|Arbeitgeber|Kinder|Frauen|Männer|Jugendliche|Jugendlichen|Studien|Behörden|Polizei|Gerichte|Industrie|Wirtschaft|Schulen|Lehrer|Kirche|Bevölkerung'.split('|'),
+  en: 'government|politicians|media|people|Americans|citizens|immigrants|refugees|scientists|researchers|experts|doctors|companies|corporations|banks|workers|families|taxpayers|seniors|children|women|men|students|teachers|Democrats|Republicans|Congress|police|courts|industry|states|countries|economy|population'.split('|'),
 };
+const UNNAMED_GROUP: Record<Language, RegExp> = {
+  de: new RegExp(`(?<![\\p{L}-])(?:${UNNAMED_GROUP_WORDS.de.join('|')})(?![\\p{L}-])`, 'u'),
+  en: new RegExp(`(?<![\\p{L}-])(?:${UNNAMED_GROUP_WORDS.en.join('|')})(?![\\p{L}-])`, 'u'),
+};
+const UNNAMED_GROUP_SET: Record<Language, ReadonlySet<string>> = { de: new Set(UNNAMED_GROUP_WORDS.de), en: new Set(UNNAMED_GROUP_WORDS.en) };
+
+/**
+ * The group a sentence names, or null. The expression is tried only when one of its words is a word
+ * token of the sentence: what it matches is a whole word, so a token holds it, unless a combining
+ * mark touches it (the look-arounds do not count a mark as a letter, a token takes it in) or the
+ * tokens do not reach the sentence's ends; then it is tried all the same. Looking the words up costs
+ * a fraction of the expression's scan of every sentence.
+ * @param first the sentence's first word as written (words[0] is lowered).
+ */
+function unnamedGroup(sentence: string, span: Span, tokens: Token[], words: string[], first: string, language: Language): string | null {
+  const group = UNNAMED_GROUP_SET[language];
+  let candidate = tokens.length === 0 || tokens[0].start !== span.start || tokens[tokens.length - 1].end !== span.end || group.has(first);
+  for (let i = 0; i < words.length && !candidate; i++) candidate = group.has(words[i]) || hasCodeFrom(words[i], 0x250);
+  return candidate ? UNNAMED_GROUP[language].exec(sentence)?.[0] ?? null : null;
+}
+
+/** True when `word` has a UTF-16 code unit at or above `code`. */
+function hasCodeFrom(word: string, code: number): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= code) return true;
+  return false;
+}
 
 /** Words one of which every COLLECTIVE_ACTOR match contains: a sentence without them skips the slow expression. */
 const COLLECTIVE_HEADS: Record<Language, RegExp> = {
@@ -407,28 +473,25 @@ const RELATIVES: Record<Language, ReadonlySet<string>> = {
 };
 const CLAUSE_BREAKS = words(', ; : ( ) – —');
 
+/** Adds the hits of the phrases that start at word i (only noun cues when `nounsOnly`). */
+function matchPhrases(candidates: Phrase[] | undefined, words: string[], i: number, nounsOnly: boolean, found: FoundCues): void {
+  if (!candidates) return;
+  for (const phrase of candidates) {
+    if (nounsOnly && !NOUN_CUES.has(phrase.cue.category)) continue;
+    let ok = true;
+    for (let k = 1; k < phrase.words.length && ok; k++) ok = i + k < words.length && words[i + k] === phrase.words[k];
+    if (ok) found.add(phrase.cue, phrase.text, i);
+  }
+}
+
 /** The cues a sentence's words carry, each with every place it was found. */
-function matchCues(words: string[], original: string, compiled: CompiledCues): Map<Cue, Hit[]> {
-  const found = new Map<Cue, Hit[]>();
-  const push = (c: Cue, phrase: string, index: number) => {
-    const hits = found.get(c);
-    if (!hits) found.set(c, [{ phrase, index }]);
-    else if (hits[hits.length - 1].index !== index) hits.push({ phrase, index });
-  };
-  const tryPhrases = (candidates: Phrase[] | undefined, i: number, nounsOnly: boolean) => {
-    if (!candidates) return;
-    for (const phrase of candidates) {
-      if (nounsOnly && !NOUN_CUES.has(phrase.cue.category)) continue;
-      let ok = true;
-      for (let k = 1; k < phrase.words.length && ok; k++) ok = i + k < words.length && words[i + k] === phrase.words[k];
-      if (ok) push(phrase.cue, phrase.words.join(' '), i);
-    }
-  };
+function matchCues(words: string[], original: string, compiled: CompiledCues): FoundCues {
+  const found = new FoundCues(compiled.cues.length);
   for (let i = 0; i < words.length; i++) {
-    tryPhrases(compiled.byFirst.get(words[i]), i, false);
+    matchPhrases(compiled.byFirst.get(words[i]), words, i, false, found);
     // A capitalised noun cue at the start of a sentence ("Kritiker halten …") was lowered with the rest.
-    if (i === 0 && original !== words[0]) tryPhrases(compiled.byFirst.get(original), 0, true);
-    if (words[i].length >= 6 && compiled.superlative(words, i)) push(compiled.comparison, words[i], i);
+    if (i === 0 && original !== words[0]) matchPhrases(compiled.byFirst.get(original), words, 0, true, found);
+    if (words[i].length >= 6 && compiled.superlative(words, i)) found.add(compiled.comparison, words[i], i);
   }
   return found;
 }
@@ -599,7 +662,7 @@ export function sentenceFacts(
   const listed = hits?.find((h) => !compiled.auxiliary.has(h.phrase));
   // A word that already counts against the sentence ("Zuckerberg wants …") is not its event.
   const cueWords = new Set<number>();
-  if (!listed) for (const [c, cueHits] of found) if (PENALTIES.has(c.category)) for (const h of cueHits) cueWords.add(h.index);
+  if (!listed) for (const c of compiled.cues) if (PENALTIES.has(c.category)) for (const h of found.get(c) ?? []) cueWords.add(h.index);
   const byPosition = listed ? null : verbByPosition(span, tokens, words, sub, entities, compiled, language, cueWords);
   const event = listed ?? byPosition ?? hits?.[0];
   const fullVerb = event !== undefined && !compiled.auxiliary.has(event.phrase);
@@ -647,9 +710,9 @@ export function sentenceFacts(
   let content = 0;
   for (let i = 0; i < tokens.length && content < 4; i++) if (tokens[i].kind !== 'sym') content++;
   return {
-    sentence, language, words, figures, dates, names,
+    sentence, language, words, wordCount: wordCount(words), figures, dates, names,
     collectiveActor: names.length ? null : collectiveActor(sentence, language)?.[0] ?? null,
-    unnamedGroup: UNNAMED_GROUP[language].exec(sentence)?.[0] ?? null,
+    unnamedGroup: unnamedGroup(sentence, span, tokens, words, original, language),
     event: event?.phrase ?? null,
     fullVerb,
     eventByPosition: event !== undefined && event === byPosition,

@@ -43,25 +43,34 @@ function letterCode(c: number): number {
  * and scoring, so that both hash alike.
  */
 export function forEachNgram(text: string, visit: (hash: number) => void, from = 0, to = text.length): void {
-  // The last MAX_ORDER letter codes, newest first; a space starts every text.
-  const window = [32, 0, 0, 0];
+  // The last MAX_ORDER letter codes, newest first (c0); a space starts every text. Four locals rather
+  // than an array: this runs for every character of every article.
+  let c0 = 32;
+  let c1 = 0;
+  let c2 = 0;
+  let c3 = 0;
   let filled = 1;
   for (let i = from; i <= to; i++) {
     const code = i < to ? letterCode(text.charCodeAt(i)) : 32;
     if (code === 0) continue;
-    if (code === 32 && window[0] === 32) continue;
-    window[3] = window[2];
-    window[2] = window[1];
-    window[1] = window[0];
-    window[0] = code;
+    if (code === 32 && c0 === 32) continue;
+    c3 = c2;
+    c2 = c1;
+    c1 = c0;
+    c0 = code;
     if (filled < MAX_ORDER) filled++;
-    let h = 0x811c9dc5;
-    for (let n = 0; n < filled; n++) {
-      h = Math.imul(h ^ window[n], 0x01000193);
-      // A lone space says nothing.
-      if (n === 0 && code === 32) continue;
-      visit((h ^ n) >>> 0);
-    }
+    // The n-gram of order n + 1 is hashed as (h ^ n): the orders of one window hash apart.
+    let h = Math.imul(0x811c9dc5 ^ c0, 0x01000193);
+    // A lone space says nothing.
+    if (code !== 32) visit(h >>> 0);
+    h = Math.imul(h ^ c1, 0x01000193);
+    visit((h ^ 1) >>> 0);
+    if (filled < 3) continue;
+    h = Math.imul(h ^ c2, 0x01000193);
+    visit((h ^ 2) >>> 0);
+    if (filled < 4) continue;
+    h = Math.imul(h ^ c3, 0x01000193);
+    visit((h ^ 3) >>> 0);
   }
 }
 

@@ -20,6 +20,17 @@ const PHRASES: ReadonlyMap<string, string[][]> = [
 const YEAR_FRAMES = new Set(['bis', 'ab', 'seit', 'vor', 'by', 'until', 'through', 'since']);
 const YEAR_MODIFIERS = new Set(['Ende', 'Anfang', 'Mitte', 'early', 'late', 'mid']);
 
+/** The first of `phrases` (token texts) that the tokens from i on spell, or undefined. */
+function phraseAt(tokens: Token[], i: number, phrases: string[][] | undefined): string[] | undefined {
+  if (!phrases) return undefined;
+  for (const phrase of phrases) {
+    let ok = true;
+    for (let k = 1; k < phrase.length && ok; k++) ok = tokens[i + k]?.text === phrase[k];
+    if (ok) return phrase;
+  }
+  return undefined;
+}
+
 /**
  * The time-sensitive words and phrases in a sentence, in order, without duplicates.
  * @param tokens the sentence's tokens when the caller has them (saves tokenizing again).
@@ -36,18 +47,12 @@ export function findTimeSensitive(sentence: string, tokens: Token[] = tokenize(s
     // Every phrase, word and year frame starts with a word.
     if (t.kind !== 'word') continue;
     const lower = t.text.toLowerCase();
-    let matched = false;
-    for (const phrase of PHRASES.get(lower) ?? []) {
-      let ok = true;
-      for (let k = 1; k < phrase.length && ok; k++) ok = tokens[i + k]?.text === phrase[k];
-      if (ok) {
-        push(slice(i, i + phrase.length - 1));
-        i += phrase.length - 1;
-        matched = true;
-        break;
-      }
+    const phrase = phraseAt(tokens, i, PHRASES.get(lower));
+    if (phrase) {
+      push(slice(i, i + phrase.length - 1));
+      i += phrase.length - 1;
+      continue;
     }
-    if (matched) continue;
     if (WORDS.has(lower)) {
       push(t.text);
       continue;

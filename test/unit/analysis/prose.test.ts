@@ -4,7 +4,7 @@ import { splitSentences } from '../../../src/core/analysis/sentences';
 import { random } from '../../support/random';
 
 const PREFIXES = ['', '- ', '* ', '+ ', '-  ', '   - ', '    - ', '-\t', '- - ', '1. ', '-', '# ', '> ', '- # ', '- > ', '-     '];
-const WORDS = ['Alibaba', 'legt', 'um', '2,71', 'Prozent', 'zu.', 'Wow!', 'AT&T', '&amp;', '&#8364;', 'A & B', '![Bild](x.png)', '[Link]', '*fett*', '_x_', '`code`', '<b>', '---', 'https://example.com', 'Q&A', '~', '\\*', '!', '5!'];
+const WORDS = ['Alibaba', 'legt', 'um', '2,71', 'Prozent', 'zu.', 'Wow!', 'AT&T', '&amp;', '&#8364;', 'A & B', '![Bild](x.png)', '[Link]', '*fett*', '_x_', '`code`', '<b>', '---', 'https://example.com', 'Q&A', '~', '\\*', '!', '5!', '#10:', 'C#', '#', '##', '->', '>', 'a>b', '>>'];
 
 /** remark lets a paragraph end after trailing spaces, the shortcuts before them; sentences never include them. */
 function trimmed(line: string, prose: ProseBlock): ProseBlock {
