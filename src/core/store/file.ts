@@ -8,6 +8,7 @@
 import { ANNOTATION_FILE_VERSION, requiredFileVersion, type Annotation, type AnnotationFile, type StatusChange } from './annotation';
 import { ANNOTATION_KEY_ORDER, keysInOrder, orderedComment, orderedEvidence, orderedReview, version2PartsInOrder } from './keyOrder';
 import type { AnnotationTexts } from './annotationTexts';
+import { heldThreadBytes, shareHeldThread } from './heldThreads';
 import { splitConflictMarkers } from './conflictMarkers';
 import { JsonSyntaxError, lineColumnAt, offsetOfPath, parseJsonTree } from './jsonTree';
 import { checkAnnotationFileValue, type ValidationProblem } from './validate';
@@ -79,7 +80,8 @@ export function orderedAnnotation(a: Annotation): Annotation {
   if (a.tags !== undefined) ordered.tags = [...a.tags];
   if (a.resolved !== undefined) ordered.resolved = a.resolved;
   if (a.history !== undefined) ordered.history = a.history.map(orderedStatusChange);
-  if (a.comments !== undefined) ordered.comments = a.comments.map(orderedComment);
+  // A held thread is in file order already (heldThreads.ts): shared, not parsed.
+  if (!shareHeldThread(a, ordered) && a.comments !== undefined) ordered.comments = a.comments.map(orderedComment);
   return ordered;
 }
 
@@ -89,7 +91,7 @@ export function orderedAnnotation(a: Annotation): Annotation {
  */
 function isInFileOrder(a: Annotation): boolean {
   return (
-    keysInOrder(a, ANNOTATION_KEY_ORDER) &&
+    keysInOrder(a, ANNOTATION_KEY_ORDER, heldThreadBytes(a) === undefined ? undefined : 'comments') &&
     keysInOrder(a.quote, ['exact', 'prefix', 'suffix']) &&
     keysInOrder(a.position, ['start', 'end']) &&
     (a.history === undefined || a.history.every((h) => keysInOrder(h, ['status', 'at', 'author']))) &&
@@ -111,7 +113,7 @@ export function canonicalAnnotationJson(a: Annotation): string {
  */
 export function serializeAnnotationFile(file: AnnotationFile): string {
   const { version, annotations } = inFileOrder(file);
-  return `${JSON.stringify({ version, annotations }, null, 2)}\n`;
+  return wholeFileText(version, annotations);
 }
 
 /**
@@ -124,7 +126,7 @@ export function serializeAnnotationFileKeepingTexts(file: AnnotationFile, texts:
   const known = sorted.filter((a) => texts.get(a) !== undefined).length;
   // Mostly new texts (the first save of a store): one JSON.stringify of the whole file, cut into the annotations' texts.
   if (known < sorted.length / 2) {
-    const whole = `${JSON.stringify({ version, annotations }, null, 2)}\n`;
+    const whole = wholeFileText(version, annotations);
     rememberAnnotationTexts(whole, version, sorted, texts);
     return whole;
   }
@@ -158,7 +160,48 @@ function fileText(version: number, annotationTexts: string[]): string {
 /** One annotation (in file order) as the file holds it: its indented JSON, every line after the first indented to the list's depth. */
 function annotationText(ordered: Annotation): string {
   // JSON.stringify writes a newline inside a string as \n, so every line break is one of the layout.
-  return JSON.stringify(ordered, null, 2).replaceAll('\n', `\n${ANNOTATION_INDENT}`);
+  const indented = (a: Annotation) => JSON.stringify(a, null, 2).replaceAll('\n', `\n${ANNOTATION_INDENT}`);
+  const thread = heldThreadBytes(ordered);
+  return (thread === undefined ? undefined : withHeldThreads(indented(withPlaceholder(ordered, 0)), [thread])) ?? indented(ordered);
+}
+
+/** `JSON.stringify({version, annotations}, null, 2)` and a newline; held threads are written from their bytes, not parsed. */
+function wholeFileText(version: number, annotations: readonly Annotation[]): string {
+  const threads: Buffer[] = [];
+  const placed = annotations.map((a) => {
+    const thread = heldThreadBytes(a);
+    if (thread === undefined) return a;
+    threads.push(thread);
+    return withPlaceholder(a, threads.length - 1);
+  });
+  const whole = (list: readonly Annotation[]) => `${JSON.stringify({ version, annotations: list }, null, 2)}\n`;
+  return threads.length === 0 ? whole(annotations) : withHeldThreads(whole(placed), threads) ?? whole(annotations);
+}
+
+/** A copy of an annotation holding a thread, with the number `n` in place of its comments (the copy is only serialised). */
+function withPlaceholder(a: Annotation, n: number): Annotation {
+  const copy: Record<string, unknown> = {};
+  for (const key in a) copy[key] = key === 'comments' ? n : a[key as keyof Annotation];
+  return copy as unknown as Annotation;
+}
+
+/** The n-th placeholder of a text in the file's layout: its annotation's last line, before the closing brace. */
+const PLACEHOLDER = /(?<=\n {6}"comments": )\d+(?=\n {4}\})/g;
+
+/**
+ * The text with its placeholders replaced by the threads' text, in order: the layout puts a held
+ * thread exactly where its placeholder stands. Undefined if the placeholders are not 0, 1, 2... in
+ * order (a value elsewhere that looks like one, as an invalid annotation's numeric `comments` would: the
+ * caller then serialises the arrays).
+ */
+function withHeldThreads(text: string, threads: readonly Buffer[]): string | undefined {
+  let next = 0;
+  let inOrder = true;
+  const replaced = text.replace(PLACEHOLDER, (n) => {
+    inOrder &&= Number(n) === next && next < threads.length;
+    return inOrder ? threads[next++].toString('utf8') : n;
+  });
+  return inOrder && next === threads.length ? replaced : undefined;
 }
 
 /**
@@ -225,7 +268,7 @@ export function syntaxProblem(text: string, error: unknown): FileProblem {
  * character; an opening quote is preceded by `[`, `{`, `,`, `:` or whitespace (so a suffix such as
  * `": weiter"` does not count), and a quote inside a string is escaped (preceded by a backslash).
  */
-function countKeys(text: string): number {
+export function countKeys(text: string): number {
   const keyEnd = /[A-Za-z0-9]"\s*:/g;
   let keys = 0;
   while (keyEnd.test(text)) keys += 1;
