@@ -23,7 +23,7 @@ import {
 } from './annotation';
 import { AnnotationTexts } from './annotationTexts';
 import { Emitter, type Disposable } from './emitter';
-import { canonicalAnnotationJson, describeUnwritable, emptyAnnotationFile, orderedAnnotation, serializeAnnotationFileKeepingTexts, sortAnnotations, type ParseResult } from './file';
+import { canonicalAnnotationJson, describeUnwritable, emptyAnnotationFile, orderedAnnotation, serializeAnnotationFileBytesKeepingTexts, sortAnnotations, type ParseResult } from './file';
 import { parseAnnotationFileBytes } from './lazyRead';
 import { fileIdentity, readAnnotationFileBytes, writeFileAtomic } from './fileIo';
 import { LockTimeoutError, withFileLock, type LockOptions } from './fileLock';
@@ -490,7 +490,7 @@ export class AnnotationStore {
    * @returns undefined when the disk changed meanwhile (the caller starts over).
    */
   private async write(merged: AnnotationFile, diskBefore: DiskState, snapshot: AnnotationFile, snapshotRevision: number, createEmpty = false): Promise<SaveResult | undefined> {
-    const bytes = Buffer.from(serializeAnnotationFileKeepingTexts(merged, this.texts), 'utf8');
+    const bytes = serializeAnnotationFileBytesKeepingTexts(merged, this.texts);
     let kind: 'written' | 'unchanged' = 'unchanged';
     let identity = diskBefore.identity;
     // No file and nothing to put in it: leave the workspace alone unless asked to create it.
