@@ -231,32 +231,32 @@ function isFeedbackText(read: VersionBytes): boolean {
  * @throws Error when nothing could be written; the ours file is then untouched.
  */
 export async function runMergeDriverOnFiles(basePath: string, oursPath: string, theirsPath: string): Promise<DriverOutcome> {
-  const [baseText, oursText, theirsText] = await Promise.all([
+  const [baseRead, oursRead, theirsRead] = await Promise.all([
     readVersionBytes('the base', basePath),
     readVersionBytes('our version', oursPath),
     readVersionBytes('their version', theirsPath),
   ]);
-  if (isFeedbackText(oursText) || isFeedbackText(theirsText)) {
-    return mergeFeedbackVersions(basePath, oursPath, theirsPath, [baseText, oursText, theirsText]);
+  if (isFeedbackText(oursRead) || isFeedbackText(theirsRead)) {
+    return mergeFeedbackVersions(basePath, oursPath, theirsPath, [baseRead, oursRead, theirsRead]);
   }
-  const ours = parseVersion('our version', oursPath, oursText);
-  const theirs = parseVersion('their version', theirsPath, theirsText);
+  const ours = parseVersion('our version', oursPath, oursRead);
+  const theirs = parseVersion('their version', theirsPath, theirsRead);
   if ('problem' in ours || 'problem' in theirs) return writeTextMerge(basePath, oursPath, theirsPath, 'problem' in ours ? ours.problem : (theirs as { problem: string }).problem);
   // git's base: null when missing, empty (both branches added the file) or unreadable: then nothing counts as deleted.
-  const base = parseVersion('the base', basePath, baseText);
+  const base = parseVersion('the base', basePath, baseRead);
   const merged = mergeAnnotationFiles('file' in base && base.file.annotations.length > 0 ? base.file : null, ours.file, theirs.file);
   await writeFileAtomic(oursPath, serializeAnnotationFileBytes(merged));
   return { kind: 'merged', annotations: merged.annotations.length };
 }
 
-type VersionTexts = [base: VersionBytes, ours: VersionBytes, theirs: VersionBytes];
+type VersionReads = [base: VersionBytes, ours: VersionBytes, theirs: VersionBytes];
 
 /** The driver's work on the feedback file: merged by correction id, else git's line merge. */
-async function mergeFeedbackVersions(basePath: string, oursPath: string, theirsPath: string, [baseText, oursText, theirsText]: VersionTexts): Promise<DriverOutcome> {
-  const ours = parseFeedbackVersion('our version', oursPath, oursText);
-  const theirs = parseFeedbackVersion('their version', theirsPath, theirsText);
+async function mergeFeedbackVersions(basePath: string, oursPath: string, theirsPath: string, [baseRead, oursRead, theirsRead]: VersionReads): Promise<DriverOutcome> {
+  const ours = parseFeedbackVersion('our version', oursPath, oursRead);
+  const theirs = parseFeedbackVersion('their version', theirsPath, theirsRead);
   if ('problem' in ours || 'problem' in theirs) return writeTextMerge(basePath, oursPath, theirsPath, 'problem' in ours ? ours.problem : (theirs as { problem: string }).problem);
-  const base = parseFeedbackVersion('the base', basePath, baseText);
+  const base = parseFeedbackVersion('the base', basePath, baseRead);
   const merged = mergeFeedbackFiles('file' in base ? base.file : null, ours.file, theirs.file);
   await writeFileAtomic(oursPath, serializeFeedbackFile(merged));
   return { kind: 'merged', annotations: merged.corrections.length };
