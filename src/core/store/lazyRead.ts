@@ -71,6 +71,8 @@ export function parseAnnotationFileBytes(bytes: Buffer): ParseResult {
 function readHoldingThreads(bytes: Buffer): { kind: 'ok'; file: AnnotationFile } | undefined {
   // A byte-order mark, conflict markers or invalid UTF-8: the eager reader's cases.
   if (bytes.length === 0 || bytes[0] === 0xef || !isUtf8(bytes)) return undefined;
+  // A file without threads (searched in the bytes, without a copy) costs the eager reader nothing more.
+  if (bytes.indexOf(THREAD_KEY) === -1) return undefined;
   const view = bytes.toString('latin1');
   if (view.includes('<<<<<<<')) return undefined;
   const threads = findThreads(view);
