@@ -15,9 +15,10 @@ import { promises as fs } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import type { AnnotationFile } from '../store/annotation';
-import { parseAnnotationFile, serializeAnnotationFile, type ParseResult } from '../store/file';
-import { MAX_ANNOTATION_FILE_BYTES, writeFileAtomic } from '../store/fileIo';
-import { decodeUtf8, readRegularFile } from '../workspace/guardedRead';
+import { serializeAnnotationFileBytes, type ParseResult } from '../store/file';
+import { parseAnnotationFileBytes } from '../store/lazyRead';
+import { invalidUtf8At, MAX_ANNOTATION_FILE_BYTES, writeFileAtomic } from '../store/fileIo';
+import { readRegularFile } from '../workspace/guardedRead';
 import { mergeAnnotationFiles } from '../store/merge';
 import { DEFAULT_FEEDBACK_FILE, parseFeedbackFile, serializeFeedbackFile, type FeedbackFile } from '../feedback/feedback';
 import { mergeFeedbackFiles } from '../feedback/merge';
@@ -184,35 +185,40 @@ function unreadable(name: string, path: string, result: Exclude<ParseResult, { k
   }
 }
 
-/** One of git's versions as text, or why it cannot be read. */
-async function readVersionText(name: string, path: string): Promise<{ text: string } | { problem: string }> {
+/** One of git's versions as UTF-8 bytes (not decoded: lazyRead.ts reads them), or why it cannot be read. */
+async function readVersionBytes(name: string, path: string): Promise<VersionBytes> {
   const read = await readRegularFile(path, MAX_ANNOTATION_FILE_BYTES);
   if (read.kind === 'missing') return { problem: `${name} (${path}) does not exist` };
   if (read.kind === 'refused') return { problem: `${name} (${read.message})` };
-  const decoded = decodeUtf8(read.bytes);
-  if (decoded.invalidAt) return { problem: `${name} (${path}) line ${decoded.invalidAt.line}, column ${decoded.invalidAt.column}: not valid UTF-8` };
-  return { text: decoded.text as string };
+  const invalidAt = invalidUtf8At(read.bytes);
+  if (invalidAt) return { problem: `${name} (${path}) line ${invalidAt.line}, column ${invalidAt.column}: not valid UTF-8` };
+  return { bytes: read.bytes };
 }
 
+type VersionBytes = { bytes: Buffer } | { problem: string };
+
 /** Our or their version: the file, or why it cannot be merged by id. */
-function parseVersion(name: string, path: string, read: { text: string } | { problem: string }): { file: AnnotationFile } | { problem: string } {
+function parseVersion(name: string, path: string, read: VersionBytes): { file: AnnotationFile } | { problem: string } {
   if ('problem' in read) return read;
-  const parsed = parseAnnotationFile(read.text);
+  const parsed = parseAnnotationFileBytes(read.bytes);
   return parsed.kind === 'ok' ? { file: parsed.file } : { problem: unreadable(name, path, parsed) };
 }
 
 /** A version as a feedback file, or why it cannot be merged by id (any correction it would lose counts). */
-function parseFeedbackVersion(name: string, path: string, read: { text: string } | { problem: string }): { file: FeedbackFile } | { problem: string } {
+function parseFeedbackVersion(name: string, path: string, read: VersionBytes): { file: FeedbackFile } | { problem: string } {
   if ('problem' in read) return read;
-  const parsed = parseFeedbackFile(read.text);
+  const parsed = parseFeedbackFile(read.bytes.toString('utf8'));
   if (parsed.kind === 'invalid') return { problem: `${name} (${path}): ${parsed.message}` };
   return parsed.problems.length > 0 ? { problem: `${name} (${path}): ${parsed.problems[0]}` } : { file: parsed.file };
 }
 
 /** Whether a version is a feedback file (`{version, corrections}`) rather than an annotation file. */
-function isFeedbackText(read: { text: string } | { problem: string }): boolean {
+function isFeedbackText(read: VersionBytes): boolean {
+  // Decoded only when the name is there at all (searched in the bytes: it is ASCII).
+  if (!('bytes' in read) || read.bytes.indexOf('"corrections"') === -1) return false;
+  const text = read.bytes.toString('utf8');
   // Two searches rather than one `^\s*\{[\s\S]*"corrections"`, which backtracks over the whole file.
-  return 'text' in read && /^\s*\{/.test(read.text) && /"corrections"\s*:/.test(read.text) && !/"annotations"\s*:/.test(read.text) && parseFeedbackFile(read.text).kind === 'ok';
+  return /^\s*\{/.test(text) && /"corrections"\s*:/.test(text) && !/"annotations"\s*:/.test(text) && parseFeedbackFile(text).kind === 'ok';
 }
 
 /**
@@ -225,32 +231,32 @@ function isFeedbackText(read: { text: string } | { problem: string }): boolean {
  * @throws Error when nothing could be written; the ours file is then untouched.
  */
 export async function runMergeDriverOnFiles(basePath: string, oursPath: string, theirsPath: string): Promise<DriverOutcome> {
-  const [baseText, oursText, theirsText] = await Promise.all([
-    readVersionText('the base', basePath),
-    readVersionText('our version', oursPath),
-    readVersionText('their version', theirsPath),
+  const [baseRead, oursRead, theirsRead] = await Promise.all([
+    readVersionBytes('the base', basePath),
+    readVersionBytes('our version', oursPath),
+    readVersionBytes('their version', theirsPath),
   ]);
-  if (isFeedbackText(oursText) || isFeedbackText(theirsText)) {
-    return mergeFeedbackVersions(basePath, oursPath, theirsPath, [baseText, oursText, theirsText]);
+  if (isFeedbackText(oursRead) || isFeedbackText(theirsRead)) {
+    return mergeFeedbackVersions(basePath, oursPath, theirsPath, [baseRead, oursRead, theirsRead]);
   }
-  const ours = parseVersion('our version', oursPath, oursText);
-  const theirs = parseVersion('their version', theirsPath, theirsText);
+  const ours = parseVersion('our version', oursPath, oursRead);
+  const theirs = parseVersion('their version', theirsPath, theirsRead);
   if ('problem' in ours || 'problem' in theirs) return writeTextMerge(basePath, oursPath, theirsPath, 'problem' in ours ? ours.problem : (theirs as { problem: string }).problem);
   // git's base: null when missing, empty (both branches added the file) or unreadable: then nothing counts as deleted.
-  const base = parseVersion('the base', basePath, baseText);
+  const base = parseVersion('the base', basePath, baseRead);
   const merged = mergeAnnotationFiles('file' in base && base.file.annotations.length > 0 ? base.file : null, ours.file, theirs.file);
-  await writeFileAtomic(oursPath, serializeAnnotationFile(merged));
+  await writeFileAtomic(oursPath, serializeAnnotationFileBytes(merged));
   return { kind: 'merged', annotations: merged.annotations.length };
 }
 
-type VersionTexts = [base: { text: string } | { problem: string }, ours: { text: string } | { problem: string }, theirs: { text: string } | { problem: string }];
+type VersionReads = [base: VersionBytes, ours: VersionBytes, theirs: VersionBytes];
 
 /** The driver's work on the feedback file: merged by correction id, else git's line merge. */
-async function mergeFeedbackVersions(basePath: string, oursPath: string, theirsPath: string, [baseText, oursText, theirsText]: VersionTexts): Promise<DriverOutcome> {
-  const ours = parseFeedbackVersion('our version', oursPath, oursText);
-  const theirs = parseFeedbackVersion('their version', theirsPath, theirsText);
+async function mergeFeedbackVersions(basePath: string, oursPath: string, theirsPath: string, [baseRead, oursRead, theirsRead]: VersionReads): Promise<DriverOutcome> {
+  const ours = parseFeedbackVersion('our version', oursPath, oursRead);
+  const theirs = parseFeedbackVersion('their version', theirsPath, theirsRead);
   if ('problem' in ours || 'problem' in theirs) return writeTextMerge(basePath, oursPath, theirsPath, 'problem' in ours ? ours.problem : (theirs as { problem: string }).problem);
-  const base = parseFeedbackVersion('the base', basePath, baseText);
+  const base = parseFeedbackVersion('the base', basePath, baseRead);
   const merged = mergeFeedbackFiles('file' in base ? base.file : null, ours.file, theirs.file);
   await writeFileAtomic(oursPath, serializeFeedbackFile(merged));
   return { kind: 'merged', annotations: merged.corrections.length };

@@ -8,6 +8,8 @@
  * that uses none of it keeps writing version-1 files that older extensions still edit.
  */
 
+import { hasComments } from './heldThreads';
+
 /** The highest file version this code reads and writes. */
 export const ANNOTATION_FILE_VERSION = 2;
 export const DEFAULT_ANNOTATION_FILE = '.ainews/annotations.json';
@@ -169,7 +171,7 @@ export function needsVersion2(a: Annotation): boolean {
   return (
     a.assignee !== undefined ||
     a.review !== undefined ||
-    a.comments !== undefined ||
+    hasComments(a) ||
     a.resolved !== undefined ||
     a.tags !== undefined ||
     !isClassicStatus(a.status) ||

@@ -23,8 +23,9 @@ import {
 } from './annotation';
 import { AnnotationTexts } from './annotationTexts';
 import { Emitter, type Disposable } from './emitter';
-import { canonicalAnnotationJson, describeUnwritable, emptyAnnotationFile, orderedAnnotation, parseAnnotationFile, serializeAnnotationFileKeepingTexts, sortAnnotations, type ParseResult } from './file';
-import { fileIdentity, readAnnotationFileText, writeFileAtomic } from './fileIo';
+import { canonicalAnnotationJson, describeUnwritable, emptyAnnotationFile, orderedAnnotation, serializeAnnotationFileBytesKeepingTexts, sortAnnotations, type ParseResult } from './file';
+import { parseAnnotationFileBytes } from './lazyRead';
+import { fileIdentity, readAnnotationFileBytes, writeFileAtomic } from './fileIo';
 import { LockTimeoutError, withFileLock, type LockOptions } from './fileLock';
 import { resolveInsideWorkspace } from '../workspace/guardedRead';
 import { jsonEqual } from './jsonEqual';
@@ -110,9 +111,9 @@ export interface StoreChange {
 
 const SAVE_ATTEMPTS = 3;
 
-/** What was found on disk: the text (null: no file) and its identity, or why it could not be read. */
+/** What was found on disk: the bytes (null: no file; checked to be UTF-8) and their identity, or why they could not be read. */
 interface DiskState {
-  text: string | null;
+  bytes: Buffer | null;
   identity: string | null;
   unreadable?: string;
   /** Where in the file the problem is (invalid UTF-8); else line 1, column 1. */
@@ -124,7 +125,12 @@ interface DiskState {
 /** Parses a disk state: a missing file is an empty one. */
 function parseDisk(disk: DiskState): ParseResult {
   if (disk.unreadable !== undefined) return { kind: 'invalid', problems: [{ line: 1, column: 1, ...disk.at, message: disk.unreadable }] };
-  return disk.text === null ? { kind: 'ok', file: emptyAnnotationFile() } : parseAnnotationFile(disk.text);
+  return disk.bytes === null ? { kind: 'ok', file: emptyAnnotationFile() } : parseAnnotationFileBytes(disk.bytes);
+}
+
+/** Whether two versions seen on disk are the same (undefined: none seen yet; null: no file). */
+function sameBytes(a: Buffer | null | undefined, b: Buffer | null | undefined): boolean {
+  return a === b || (a instanceof Buffer && b instanceof Buffer && a.equals(b));
 }
 /** Fields only the store sets. */
 const STORE_OWNED_FIELDS = ['id', 'created', 'modified', 'author', 'history'] as const;
@@ -158,12 +164,12 @@ export class AnnotationStore {
   private revision = 0;
   /** The last file content read that memory descends from: the base of every three-way merge. */
   private base: AnnotationFile | null = null;
-  /** The exact text last seen on disk (null: no file), to notice changes. */
-  private diskText: string | null | undefined;
+  /** The exact bytes last seen on disk (null: no file), to notice changes. */
+  private diskBytes: Buffer | null | undefined;
   /** The identity (inode, size, mtime) of that version, to notice changes without reading. */
   private diskIdentity: string | null | undefined;
   private readOnly: string | undefined;
-  private proposal: (ConflictProposal & { diskText: string }) | undefined;
+  private proposal: (ConflictProposal & { diskBytes: Buffer }) | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   /** The text of each annotation as last written: a save serialises only the annotations that changed since. */
   private readonly texts = new AnnotationTexts();
@@ -386,7 +392,7 @@ export class AnnotationStore {
     return this.enqueue(async () => {
       const disk = await this.readDisk();
       this.diskIdentity = disk.identity;
-      if (disk.unreadable === undefined && disk.text === this.diskText) return;
+      if (disk.unreadable === undefined && sameBytes(disk.bytes, this.diskBytes)) return;
       const wasReadOnly = this.readOnly;
       const changed = this.absorb(disk, parseDisk(disk));
       this.fireChange(changed, wasReadOnly);
@@ -413,7 +419,7 @@ export class AnnotationStore {
       const proposal = this.proposal;
       if (!proposal) return blocked('There is no conflict to resolve.');
       const disk = await this.readDisk();
-      if (disk.text !== proposal.diskText) {
+      if (!sameBytes(disk.bytes, proposal.diskBytes)) {
         const wasReadOnly = this.readOnly;
         this.fireChange(this.absorb(disk, parseDisk(disk)), wasReadOnly);
         return blocked(`${this.relativeFilePath} changed on disk since the proposal was made; review the new state.`);
@@ -434,7 +440,7 @@ export class AnnotationStore {
   private async underLock(task: () => Promise<SaveResult>, mayCreate: boolean): Promise<SaveResult> {
     const where = await resolveInsideWorkspace(this.folderPath, this.relativeFilePath);
     if (where.kind === 'refused') {
-      this.absorb({ text: null, identity: null, unreadable: where.message, refused: true }, { kind: 'invalid', problems: [] });
+      this.absorb({ bytes: null, identity: null, unreadable: where.message, refused: true }, { kind: 'invalid', problems: [] });
       this.changes.fire({ reason: 'readOnly' });
       return blocked(this.readOnly as string);
     }
@@ -458,9 +464,9 @@ export class AnnotationStore {
       const snapshot = this.currentFile();
       // The same file version as last read needs no reading again.
       const identity = await fileIdentity(this.filePath).catch(() => undefined);
-      const unchanged = identity !== undefined && identity === this.diskIdentity && this.diskText !== undefined;
-      const disk: DiskState = unchanged ? { text: this.diskText as string | null, identity: identity as string | null } : await this.readDisk();
-      const changedOnDisk = disk.unreadable !== undefined || disk.text !== this.diskText;
+      const unchanged = identity !== undefined && identity === this.diskIdentity && this.diskBytes !== undefined;
+      const disk: DiskState = unchanged ? { bytes: this.diskBytes as Buffer | null, identity: identity as string | null } : await this.readDisk();
+      const changedOnDisk = disk.unreadable !== undefined || !sameBytes(disk.bytes, this.diskBytes);
       if (!changedOnDisk && this.readOnly !== undefined) return blocked(this.readOnly);
       let merged = snapshot;
       if (changedOnDisk) {
@@ -484,15 +490,15 @@ export class AnnotationStore {
    * @returns undefined when the disk changed meanwhile (the caller starts over).
    */
   private async write(merged: AnnotationFile, diskBefore: DiskState, snapshot: AnnotationFile, snapshotRevision: number, createEmpty = false): Promise<SaveResult | undefined> {
-    const text = serializeAnnotationFileKeepingTexts(merged, this.texts);
+    const bytes = serializeAnnotationFileBytesKeepingTexts(merged, this.texts);
     let kind: 'written' | 'unchanged' = 'unchanged';
     let identity = diskBefore.identity;
     // No file and nothing to put in it: leave the workspace alone unless asked to create it.
-    const needless = diskBefore.text === null && merged.annotations.length === 0 && !createEmpty;
-    if (text !== diskBefore.text && !needless) {
+    const needless = diskBefore.bytes === null && merged.annotations.length === 0 && !createEmpty;
+    if (!sameBytes(bytes, diskBefore.bytes) && !needless) {
       let written: string | null;
       try {
-        written = await writeFileAtomic(this.realFilePath, text, async () => (await fileIdentity(this.filePath)) === diskBefore.identity);
+        written = await writeFileAtomic(this.realFilePath, bytes, async () => (await fileIdentity(this.filePath)) === diskBefore.identity);
       } catch (error) {
         return blocked(`Could not write ${this.filePath}: ${error instanceof Error ? error.message : String(error)}. Your changes are kept.`);
       }
@@ -501,7 +507,7 @@ export class AnnotationStore {
       identity = written;
     }
     const wasReadOnly = this.readOnly;
-    this.diskText = kind === 'written' ? text : diskBefore.text;
+    this.diskBytes = kind === 'written' ? bytes : diskBefore.bytes;
     this.diskIdentity = identity;
     this.base = merged;
     this.readOnly = undefined;
@@ -520,7 +526,7 @@ export class AnnotationStore {
    * @returns true when the annotations in memory changed.
    */
   private absorb(disk: DiskState, parsed: ParseResult): boolean {
-    this.diskText = disk.text;
+    this.diskBytes = disk.bytes;
     this.diskIdentity = disk.identity;
     this.proposal = undefined;
     if (parsed.kind === 'ok' || (parsed.kind === 'newer' && parsed.file)) {
@@ -532,10 +538,10 @@ export class AnnotationStore {
       return changed;
     }
     this.readOnly = disk.refused ? `${disk.unreadable}. Annotations are read-only; your changes are kept.` : describeUnwritable(parsed, this.relativeFilePath);
-    if (parsed.kind === 'conflicted' && disk.text !== null) {
-      const resolution = resolveConflictMarkers(disk.text);
+    if (parsed.kind === 'conflicted' && disk.bytes !== null) {
+      const resolution = resolveConflictMarkers(disk.bytes.toString('utf8'));
       if ('error' in resolution) this.readOnly = `${this.readOnly} It cannot be resolved automatically: ${resolution.error}.`;
-      else this.proposal = { ...resolution, diskText: disk.text };
+      else this.proposal = { ...resolution, diskBytes: disk.bytes };
     }
     return false;
   }
@@ -550,16 +556,16 @@ export class AnnotationStore {
   /** The file as on disk now; a file that cannot be read at all becomes an `unreadable` state. */
   private async readDisk(): Promise<DiskState> {
     try {
-      const read = await readAnnotationFileText(this.folderPath, this.relativeFilePath);
-      if (read.kind === 'refused') return { text: null, identity: null, unreadable: read.reason, refused: true };
+      const read = await readAnnotationFileBytes(this.folderPath, this.relativeFilePath);
+      if (read.kind === 'refused') return { bytes: null, identity: null, unreadable: read.reason, refused: true };
       if (read.kind === 'undecodable') {
         const at = { line: read.line, column: read.column };
-        return { text: null, identity: null, unreadable: 'is not valid UTF-8 here; fix the encoding (it is never rewritten with replacement characters)', at };
+        return { bytes: null, identity: null, unreadable: 'is not valid UTF-8 here; fix the encoding (it is never rewritten with replacement characters)', at };
       }
       this.realFilePath = read.realPath;
       return read;
     } catch (error) {
-      return { text: null, identity: null, unreadable: `cannot read the file: ${error instanceof Error ? error.message : String(error)}` };
+      return { bytes: null, identity: null, unreadable: `cannot read the file: ${error instanceof Error ? error.message : String(error)}` };
     }
   }
 

@@ -1,20 +1,20 @@
 /**
- * The text of each annotation as the file holds it, kept by a store from one save to the next, so
- * that a save serialises only the annotations that changed. Keyed by object: the store never
+ * The text of each annotation as the file holds it (UTF-8), kept by a store from one save to the
+ * next, so that a save serialises only the annotations that changed. Keyed by object: the store never
  * changes an annotation in place (a change is a new object), so an object's text never goes stale.
  */
 import type { Annotation } from './annotation';
 
 export class AnnotationTexts {
-  private readonly byAnnotation = new WeakMap<Annotation, string>();
+  private readonly byAnnotation = new WeakMap<Annotation, Buffer>();
 
   /** The annotation's text as last written, if it was. */
-  get(annotation: Annotation): string | undefined {
+  get(annotation: Annotation): Buffer | undefined {
     return this.byAnnotation.get(annotation);
   }
 
   /** Keeps an annotation's text and returns it. */
-  remember(annotation: Annotation, text: string): string {
+  remember(annotation: Annotation, text: Buffer): Buffer {
     this.byAnnotation.set(annotation, text);
     return text;
   }

@@ -8,6 +8,7 @@
 import { ANNOTATION_FILE_VERSION, requiredFileVersion, type Annotation, type AnnotationFile, type StatusChange } from './annotation';
 import { ANNOTATION_KEY_ORDER, keysInOrder, orderedComment, orderedEvidence, orderedReview, version2PartsInOrder } from './keyOrder';
 import type { AnnotationTexts } from './annotationTexts';
+import { heldThreadBytes, shareHeldThread } from './heldThreads';
 import { splitConflictMarkers } from './conflictMarkers';
 import { JsonSyntaxError, lineColumnAt, offsetOfPath, parseJsonTree } from './jsonTree';
 import { checkAnnotationFileValue, type ValidationProblem } from './validate';
@@ -79,7 +80,8 @@ export function orderedAnnotation(a: Annotation): Annotation {
   if (a.tags !== undefined) ordered.tags = [...a.tags];
   if (a.resolved !== undefined) ordered.resolved = a.resolved;
   if (a.history !== undefined) ordered.history = a.history.map(orderedStatusChange);
-  if (a.comments !== undefined) ordered.comments = a.comments.map(orderedComment);
+  // A held thread is in file order already (heldThreads.ts): shared, not parsed.
+  if (!shareHeldThread(a, ordered) && a.comments !== undefined) ordered.comments = a.comments.map(orderedComment);
   return ordered;
 }
 
@@ -89,7 +91,7 @@ export function orderedAnnotation(a: Annotation): Annotation {
  */
 function isInFileOrder(a: Annotation): boolean {
   return (
-    keysInOrder(a, ANNOTATION_KEY_ORDER) &&
+    keysInOrder(a, ANNOTATION_KEY_ORDER, heldThreadBytes(a) === undefined ? undefined : 'comments') &&
     keysInOrder(a.quote, ['exact', 'prefix', 'suffix']) &&
     keysInOrder(a.position, ['start', 'end']) &&
     (a.history === undefined || a.history.every((h) => keysInOrder(h, ['status', 'at', 'author']))) &&
@@ -111,7 +113,13 @@ export function canonicalAnnotationJson(a: Annotation): string {
  */
 export function serializeAnnotationFile(file: AnnotationFile): string {
   const { version, annotations } = inFileOrder(file);
-  return `${JSON.stringify({ version, annotations }, null, 2)}\n`;
+  return annotations.some((a) => heldThreadBytes(a) !== undefined) ? wholeFileBytes(version, annotations).toString('utf8') : wholeFileJson(version, annotations);
+}
+
+/** {@link serializeAnnotationFile} as UTF-8, what is written: held threads are copied as bytes, never decoded. */
+export function serializeAnnotationFileBytes(file: AnnotationFile): Buffer {
+  const { version, annotations } = inFileOrder(file);
+  return wholeFileBytes(version, annotations);
 }
 
 /**
@@ -120,15 +128,20 @@ export function serializeAnnotationFile(file: AnnotationFile): string {
  * are kept there for the next.
  */
 export function serializeAnnotationFileKeepingTexts(file: AnnotationFile, texts: AnnotationTexts): string {
+  return serializeAnnotationFileBytesKeepingTexts(file, texts).toString('utf8');
+}
+
+/** {@link serializeAnnotationFileKeepingTexts} as UTF-8, what the store writes (held threads copied as bytes). */
+export function serializeAnnotationFileBytesKeepingTexts(file: AnnotationFile, texts: AnnotationTexts): Buffer {
   const { version, sorted, annotations } = inFileOrder(file);
   const known = sorted.filter((a) => texts.get(a) !== undefined).length;
   // Mostly new texts (the first save of a store): one JSON.stringify of the whole file, cut into the annotations' texts.
   if (known < sorted.length / 2) {
-    const whole = `${JSON.stringify({ version, annotations }, null, 2)}\n`;
+    const whole = wholeFileBytes(version, annotations);
     rememberAnnotationTexts(whole, version, sorted, texts);
     return whole;
   }
-  return fileText(version, sorted.map((a, i) => texts.get(a) ?? texts.remember(a, annotationText(annotations[i]))));
+  return fileBytes(version, sorted.map((a, i) => texts.get(a) ?? texts.remember(a, annotationBytes(annotations[i]))));
 }
 
 /** The annotations sorted (`sorted`), each in file order (`annotations`, a copy where needed), and the version to write. */
@@ -148,34 +161,92 @@ function fileTextStart(version: number): string {
 }
 
 const FILE_TEXT_END = '\n  ]\n}\n';
+const FILE_END_BYTES = Buffer.from(FILE_TEXT_END, 'utf8');
+const BETWEEN_TEXTS = Buffer.from(`,\n${ANNOTATION_INDENT}`, 'utf8');
 
-/** The file's text around its annotations' texts: what `JSON.stringify({version, annotations}, null, 2)` and a newline give. */
-function fileText(version: number, annotationTexts: string[]): string {
-  if (annotationTexts.length === 0) return `{\n  "version": ${version},\n  "annotations": []\n}\n`;
-  return `${fileTextStart(version)}${annotationTexts.join(`,\n${ANNOTATION_INDENT}`)}${FILE_TEXT_END}`;
+/** The file's bytes around its annotations' texts: what `JSON.stringify({version, annotations}, null, 2)` and a newline give. */
+function fileBytes(version: number, annotationTexts: Buffer[]): Buffer {
+  if (annotationTexts.length === 0) return Buffer.from(`{\n  "version": ${version},\n  "annotations": []\n}\n`, 'utf8');
+  const parts: Buffer[] = [Buffer.from(fileTextStart(version), 'utf8')];
+  annotationTexts.forEach((text, i) => parts.push(...(i === 0 ? [text] : [BETWEEN_TEXTS, text])));
+  parts.push(FILE_END_BYTES);
+  return Buffer.concat(parts);
 }
 
 /** One annotation (in file order) as the file holds it: its indented JSON, every line after the first indented to the list's depth. */
-function annotationText(ordered: Annotation): string {
+function annotationBytes(ordered: Annotation): Buffer {
   // JSON.stringify writes a newline inside a string as \n, so every line break is one of the layout.
-  return JSON.stringify(ordered, null, 2).replaceAll('\n', `\n${ANNOTATION_INDENT}`);
+  const indented = (a: Annotation) => Buffer.from(JSON.stringify(a, null, 2).replaceAll('\n', `\n${ANNOTATION_INDENT}`), 'utf8');
+  const thread = heldThreadBytes(ordered);
+  return (thread === undefined ? undefined : withHeldThreads(indented(withPlaceholder(ordered, 0)), [thread])) ?? indented(ordered);
+}
+
+function wholeFileJson(version: number, annotations: readonly Annotation[]): string {
+  return `${JSON.stringify({ version, annotations }, null, 2)}\n`;
+}
+
+/** The whole file's bytes; held threads are copied from their bytes, not parsed. */
+function wholeFileBytes(version: number, annotations: readonly Annotation[]): Buffer {
+  const threads: Buffer[] = [];
+  const placed = annotations.map((a) => {
+    const thread = heldThreadBytes(a);
+    if (thread === undefined) return a;
+    threads.push(thread);
+    return withPlaceholder(a, threads.length - 1);
+  });
+  const whole = (list: readonly Annotation[]) => Buffer.from(wholeFileJson(version, list), 'utf8');
+  return threads.length === 0 ? whole(annotations) : withHeldThreads(whole(placed), threads) ?? whole(annotations);
+}
+
+/** A copy of an annotation holding a thread, with the number `n` in place of its comments (the copy is only serialised). */
+function withPlaceholder(a: Annotation, n: number): Annotation {
+  const copy: Record<string, unknown> = {};
+  for (const key in a) copy[key] = key === 'comments' ? n : a[key as keyof Annotation];
+  return copy as unknown as Annotation;
+}
+
+/** A placeholder in the file's layout: its annotation's last line, before the closing brace. */
+const PLACEHOLDER = /\n {6}"comments": (\d+)(?=\n {4}\})/g;
+
+/**
+ * The bytes with their placeholders replaced by the threads, in order: the layout puts a held thread
+ * exactly where its placeholder stands. Undefined if the placeholders are not 0, 1, 2... in order (a
+ * value elsewhere that looks like one, as an invalid annotation's numeric `comments` would: the
+ * caller then serialises the arrays).
+ */
+function withHeldThreads(bytes: Buffer, threads: readonly Buffer[]): Buffer | undefined {
+  // Offsets in the Latin-1 view are offsets in the bytes (the pattern is ASCII).
+  const view = bytes.toString('latin1');
+  const parts: Buffer[] = [];
+  let from = 0;
+  let next = 0;
+  for (const match of view.matchAll(PLACEHOLDER)) {
+    if (Number(match[1]) !== next || next >= threads.length) return undefined;
+    const at = match.index + match[0].length - match[1].length;
+    parts.push(bytes.subarray(from, at), threads[next]);
+    from = at + match[1].length;
+    next += 1;
+  }
+  if (next !== threads.length) return undefined;
+  parts.push(bytes.subarray(from));
+  return Buffer.concat(parts);
 }
 
 /**
- * Cuts the whole file text into the annotations' texts and keeps them: an annotation's lines are
+ * Cuts the whole file into the annotations' texts and keeps them: an annotation's lines are
  * indented deeper than its closing brace, so `BETWEEN_ANNOTATIONS` occurs only between annotations.
  * Keeps nothing when the cut does not give one text per annotation.
  */
-function rememberAnnotationTexts(whole: string, version: number, sorted: readonly Annotation[], texts: AnnotationTexts): void {
+function rememberAnnotationTexts(whole: Buffer, version: number, sorted: readonly Annotation[], texts: AnnotationTexts): void {
   if (sorted.length === 0) return;
-  const end = whole.length - FILE_TEXT_END.length;
-  const cut: string[] = [];
-  let start = fileTextStart(version).length;
+  const end = whole.length - FILE_END_BYTES.length;
+  const cut: Buffer[] = [];
+  let start = Buffer.byteLength(fileTextStart(version));
   for (let at = whole.indexOf(BETWEEN_ANNOTATIONS, start); at !== -1 && at < end; at = whole.indexOf(BETWEEN_ANNOTATIONS, start)) {
-    cut.push(whole.slice(start, at + ANNOTATION_INDENT.length + 2));
+    cut.push(whole.subarray(start, at + ANNOTATION_INDENT.length + 2));
     start = at + BETWEEN_ANNOTATIONS.length;
   }
-  cut.push(whole.slice(start, end));
+  cut.push(whole.subarray(start, end));
   if (cut.length !== sorted.length) return;
   sorted.forEach((a, i) => texts.remember(a, cut[i]));
 }
@@ -225,7 +296,7 @@ export function syntaxProblem(text: string, error: unknown): FileProblem {
  * character; an opening quote is preceded by `[`, `{`, `,`, `:` or whitespace (so a suffix such as
  * `": weiter"` does not count), and a quote inside a string is escaped (preceded by a backslash).
  */
-function countKeys(text: string): number {
+export function countKeys(text: string): number {
   const keyEnd = /[A-Za-z0-9]"\s*:/g;
   let keys = 0;
   while (keyEnd.test(text)) keys += 1;

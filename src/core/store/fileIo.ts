@@ -1,6 +1,7 @@
 /**
  * Reading and atomically writing files on disk (the only module of the store that touches node:fs).
  */
+import { isUtf8 } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -46,6 +47,9 @@ export type AnnotationFileRead =
   /** Read, but not UTF-8: where the first bad byte is. */
   | { kind: 'undecodable'; line: number; column: number };
 
+/** {@link AnnotationFileRead} with the bytes, checked to be UTF-8 but not decoded (lazyRead.ts reads them). */
+export type AnnotationFileBytes = Exclude<AnnotationFileRead, { kind: 'read' }> | { kind: 'read'; bytes: Buffer | null; identity: string | null; realPath: string };
+
 /**
  * Reads a workspace's annotation file through the guarded reader (inside the folder, a regular file,
  * size limit), with the identity of exactly the version read (read again when it changed meanwhile).
@@ -54,15 +58,27 @@ export type AnnotationFileRead =
  * @param relativePath The annotation file inside it, `/` separators.
  */
 export async function readAnnotationFileText(folderPath: string, relativePath: string): Promise<AnnotationFileRead> {
+  const read = await readAnnotationFileBytes(folderPath, relativePath);
+  if (read.kind !== 'read') return read;
+  return { kind: 'read', text: read.bytes === null ? null : read.bytes.toString('utf8'), identity: read.identity, realPath: read.realPath };
+}
+
+/** {@link readAnnotationFileText} without decoding: the bytes, once checked to be UTF-8. */
+export async function readAnnotationFileBytes(folderPath: string, relativePath: string): Promise<AnnotationFileBytes> {
   for (let attempt = 0; ; attempt += 1) {
     const read = await readWorkspaceFile(folderPath, relativePath, MAX_ANNOTATION_FILE_BYTES);
     if (read.kind === 'refused') return { kind: 'refused', reason: read.message };
-    if (read.kind === 'missing') return { kind: 'read', text: null, identity: null, realPath: read.realPath };
+    if (read.kind === 'missing') return { kind: 'read', bytes: null, identity: null, realPath: read.realPath };
     if (read.identity !== (await fileIdentity(read.realPath)) && attempt < 3) continue;
-    const decoded = decodeUtf8(read.bytes);
-    if (decoded.invalidAt) return { kind: 'undecodable', ...decoded.invalidAt };
-    return { kind: 'read', text: decoded.text as string, identity: read.identity, realPath: read.realPath };
+    const invalidAt = invalidUtf8At(read.bytes);
+    if (invalidAt) return { kind: 'undecodable', ...invalidAt };
+    return { kind: 'read', bytes: read.bytes, identity: read.identity, realPath: read.realPath };
   }
+}
+
+/** Where bytes stop being UTF-8, or undefined when they are (checked without decoding them). */
+export function invalidUtf8At(bytes: Buffer): { line: number; column: number } | undefined {
+  return isUtf8(bytes) ? undefined : decodeUtf8(bytes).invalidAt;
 }
 
 /** Windows refuses to replace a file another process has open; such a refusal is retried briefly. */

@@ -3,6 +3,7 @@
  * always gives the same bytes, and a change touches only its own lines.
  */
 import type { Annotation, Comment, Evidence, Review } from './annotation';
+import { heldThreadBytes } from './heldThreads';
 
 /** Required fields in the contract's order, then the optional ones; the growing lists (`history`, `comments`) last. */
 export const ANNOTATION_KEY_ORDER = [
@@ -14,12 +15,15 @@ const ARCHIVE_KEY_ORDER = ['file', 'sha256', 'fetched', 'contentType'];
 const REVIEW_KEY_ORDER = ['by', 'at', 'result', 'status', 'note'];
 const COMMENT_KEY_ORDER = ['id', 'author', 'at', 'body', 'edited', 'deleted'];
 
-/** Whether an object's own keys are exactly some of `order`, in that order, none undefined. */
-export function keysInOrder(value: object, order: readonly string[]): boolean {
+/**
+ * Whether an object's own keys are exactly some of `order`, in that order, none undefined.
+ * @param held A key whose value is known to be there and is not to be read (a held thread: reading parses it).
+ */
+export function keysInOrder(value: object, order: readonly string[], held?: string): boolean {
   let next = 0;
   for (const key in value) {
     while (next < order.length && order[next] !== key) next += 1;
-    if (next === order.length || (value as Record<string, unknown>)[key] === undefined) return false;
+    if (next === order.length || (key !== held && (value as Record<string, unknown>)[key] === undefined)) return false;
     next += 1;
   }
   return true;
@@ -57,6 +61,7 @@ export function version2PartsInOrder(a: Annotation): boolean {
     (a.evidence === undefined ||
       a.evidence.every((item) => typeof item === 'string' || (keysInOrder(item, EVIDENCE_KEY_ORDER) && (item.archive === undefined || keysInOrder(item.archive, ARCHIVE_KEY_ORDER))))) &&
     (a.review === undefined || keysInOrder(a.review, REVIEW_KEY_ORDER)) &&
-    (a.comments === undefined || a.comments.every((c) => keysInOrder(c, COMMENT_KEY_ORDER)))
+    // A held thread is in the file's order: its reader holds no other (heldThreads.ts).
+    (heldThreadBytes(a) !== undefined || a.comments === undefined || a.comments.every((c) => keysInOrder(c, COMMENT_KEY_ORDER)))
   );
 }

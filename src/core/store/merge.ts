@@ -20,7 +20,7 @@
 import { requiredFileVersion, type Annotation, type AnnotationFile, type StatusChange } from './annotation';
 import { compareStrings, parseAnnotationFile, sortAnnotations } from './file';
 import { jsonEqual } from './jsonEqual';
-import { mergeComments, mergeEvidenceItems, mergeTags } from './mergeVersion2';
+import { mergeComments, mergeEvidenceItems, mergeTags, takeSettledThread } from './mergeVersion2';
 
 type Side = 'ours' | 'theirs';
 
@@ -130,8 +130,10 @@ export function mergeAnnotation(base: Annotation | undefined, ours: Annotation, 
   mergeVersion2Fields(merged, from, mergeTags(base?.tags, ours.tags, theirs.tags, winner));
   const history = mergeHistory(base?.history, ours.history, theirs.history);
   if (history !== undefined) merged.history = history;
-  const comments = mergeComments(base?.comments, ours.comments, theirs.comments);
-  if (comments !== undefined) merged.comments = comments;
+  if (!takeSettledThread(base, ours, theirs, merged)) {
+    const comments = mergeComments(base?.comments, ours.comments, theirs.comments);
+    if (comments !== undefined) merged.comments = comments;
+  }
   return merged;
 }
 

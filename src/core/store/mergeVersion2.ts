@@ -4,8 +4,9 @@
  * symmetric in `ours` and `theirs` (the merge stays commutative) and merging a list with itself
  * gives the list (idempotent).
  */
-import { evidenceKey, type Comment, type Evidence } from './annotation';
+import { evidenceKey, type Annotation, type Comment, type Evidence } from './annotation';
 import { compareStrings } from './file';
+import { heldThreadsEqual, shareHeldThread } from './heldThreads';
 
 /** Whose value a field (or list item) both sides changed takes: see merge.ts. */
 type Winner = (oursValue: unknown, theirsValue: unknown) => 'ours' | 'theirs';
@@ -110,6 +111,23 @@ export function mergeComments(base: Comment[] | undefined, ours: Comment[] | und
   if (base !== undefined && sameJson(theirs, base)) return ours;
   const merged = mergeKeyed(base, ours, theirs, (c) => c.id, mergeComment);
   return merged?.sort((a, b) => timeOf(a.at) - timeOf(b.at) || compareStrings(a.id, b.id));
+}
+
+/**
+ * Gives `merged` the comments of a merge when held threads (heldThreads.ts) settle it by their bytes,
+ * as {@link mergeComments} would and without parsing them: both sides the same, or one side as the
+ * base (the other side's taken). @returns false when the threads must be merged comment by comment.
+ */
+export function takeSettledThread(base: Annotation | undefined, ours: Annotation, theirs: Annotation, merged: Annotation): boolean {
+  if (heldThreadsEqual(ours, theirs) === true) return shareHeldThread(ours, merged);
+  if (base !== undefined && heldThreadsEqual(base, ours) === true) return takeThreadOf(theirs, merged);
+  if (base !== undefined && heldThreadsEqual(base, theirs) === true) return takeThreadOf(ours, merged);
+  return false;
+}
+
+function takeThreadOf(side: Annotation, merged: Annotation): true {
+  if (!shareHeldThread(side, merged) && side.comments !== undefined) merged.comments = side.comments;
+  return true;
 }
 
 /** One comment both sides have: a tombstone first, then the side that changed it, then the later edit. */

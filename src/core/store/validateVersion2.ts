@@ -3,7 +3,8 @@
  * `resolved`, `comments`, and evidence items that are objects. Kept apart from validate.ts (the
  * version-1 contract); the checks speak through the same problem list.
  */
-import { REVIEW_RESULTS } from './annotation';
+import { REVIEW_RESULTS, type Annotation } from './annotation';
+import { heldThreadBytes } from './heldThreads';
 
 type Path = (string | number)[];
 
@@ -37,7 +38,8 @@ export function checkVersion2Fields(value: Record<string, unknown>, list: FieldC
   if ('review' in value) checkReview(value.review, list);
   if ('tags' in value) checkTags(value.tags, list);
   if ('resolved' in value && typeof value.resolved !== 'boolean') list.add(['resolved'], `must be true or false, not ${JSON.stringify(value.resolved)}`);
-  if ('comments' in value) checkComments(value.comments, list);
+  // A held thread was checked by the reader that held it (lazyRead.ts), and reading it here would parse it.
+  if ('comments' in value && heldThreadBytes(value as unknown as Annotation) === undefined) checkComments(value.comments, list);
 }
 
 function checkReview(review: unknown, list: FieldChecker): void {
