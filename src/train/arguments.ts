@@ -6,8 +6,21 @@ export interface TrainOptions {
   feedback: string[];
 }
 
-/** Splits the arguments into model names, the files of `--feedback FILE` / `--feedback=FILE`, and the other flags. */
-export function parseTrainArguments(argv: readonly string[]): { models: string[]; options: TrainOptions } {
+/** What `npm run train -- --help` prints. */
+export const TRAIN_USAGE = `usage: npm run train -- [MODEL...] [--feedback FILE]... [--no-cv]
+  MODEL           language, entities-de, entities-en, claims (default: all, in that order)
+  --feedback FILE a team's corrections (ai-news-annotator feedback export), repeatable
+  --no-cv         skip the entity models' cross-validation (faster; the weights are the same)`;
+
+/** The flags the trainers read themselves (entities.ts reads `--no-cv`). */
+const PLAIN_FLAGS = new Set(['--no-cv']);
+
+/**
+ * Splits the arguments into model names and the files of `--feedback FILE` / `--feedback=FILE`;
+ * `help` when asked for. An unknown flag is an error, so that a typo never starts a long training.
+ */
+export function parseTrainArguments(argv: readonly string[]): { models: string[]; options: TrainOptions; help?: true } {
+  if (argv.includes('--help') || argv.includes('-h')) return { models: [], options: { feedback: [] }, help: true };
   const models: string[] = [];
   const feedback: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -19,6 +32,7 @@ export function parseTrainArguments(argv: readonly string[]): { models: string[]
       i++;
     } else if (arg.startsWith('--feedback=')) feedback.push(arg.slice('--feedback='.length));
     else if (!arg.startsWith('-')) models.push(arg);
+    else if (!PLAIN_FLAGS.has(arg)) throw new Error(`unknown option ${arg}\n${TRAIN_USAGE}`);
   }
   return { models, options: { feedback } };
 }

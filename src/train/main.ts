@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { claimsTrainer } from './claims';
 import { ENTITY_TRAINERS } from './entities';
 import { LANGUAGE_TRAINER } from './language';
-import { parseTrainArguments, type TrainOptions } from './arguments';
+import { parseTrainArguments, TRAIN_USAGE, type TrainOptions } from './arguments';
 
 export type { TrainOptions };
 
@@ -30,7 +30,11 @@ export interface Trainer {
 const TRAINERS: Trainer[] = [LANGUAGE_TRAINER, ...ENTITY_TRAINERS, claimsTrainer];
 
 async function main(argv: string[]): Promise<number> {
-  const { models: wanted, options } = parseTrainArguments(argv);
+  const { models: wanted, options, help } = parseTrainArguments(argv);
+  if (help) {
+    console.log(TRAIN_USAGE);
+    return 0;
+  }
   const unknown = wanted.filter((name) => !TRAINERS.some((t) => t.name === name));
   if (unknown.length) {
     console.error(`unknown model: ${unknown.join(', ')} (known: ${TRAINERS.map((t) => t.name).join(', ') || 'none'})`);

@@ -236,6 +236,8 @@ describe('claims: training on a team\'s feedback export', () => {
   it('takes --feedback FILE (repeatable, also --feedback=FILE) apart from the model names', () => {
     assert.deepEqual(parseTrainArguments(['claims', '--feedback', 'a.jsonl', '--no-cv', '--feedback=b.jsonl']), { models: ['claims'], options: { feedback: ['a.jsonl', 'b.jsonl'] } });
     assert.throws(() => parseTrainArguments(['--feedback']), /needs a file/);
+    assert.throws(() => parseTrainArguments(['claims', '--feedbak', 'a.jsonl']), /unknown option --feedbak/);
+    assert.equal(parseTrainArguments(['claims', '--help']).help, true);
   });
 
   it('learns from the corrections: a sentence the team marked "not a claim" scores lower after retraining', () => {
