@@ -3,7 +3,7 @@
  * These never change a verdict by themselves; the editor and the exports only show them.
  */
 import type { Annotation } from '../store/annotation';
-import type { Analysis, ClaimFinding } from '../analysis/types';
+import type { ClaimFinding, Finding } from '../analysis/types';
 import { contentHash } from './contentHash';
 import { daysBetween, parseDatePeriod } from './dates';
 
@@ -86,7 +86,7 @@ function articleChanged(annotation: Annotation, context: ReviewContext): boolean
  * @returns The time-sensitive claims, in text order.
  */
 export function suggestOutdated(
-  analysis: Analysis,
+  analysis: { readonly findings: readonly Finding[] },
   articleDate: string | null,
   now: Date,
   maxArticleAgeDays: number,

@@ -255,7 +255,8 @@ export class ArticleSession {
       tooLarge: this.tooLarge,
       language: analysis?.language,
       placements,
-      possiblyOutdated: Object.freeze(analysis ? this.possiblyOutdated(analysis, placements, now) : []),
+      // Only claims can be suggested: the claims already filtered, not every finding again.
+      possiblyOutdated: Object.freeze(analysis ? this.possiblyOutdated(claims, analysis.date, placements, now) : []),
       claims,
       summary: analysis && complete ? Object.freeze(summarizeArticle(claims, placements.map((p) => ({ status: p.annotation.status, state: p.state, span: p.span, flags: p.flags })))) : undefined,
       contentHash,
@@ -287,11 +288,12 @@ export class ArticleSession {
    */
   suggestsOutdated(claim: ClaimFinding, now: Date): boolean {
     const article = this.analyzer?.article;
-    return article !== undefined && this.possiblyOutdated({ ...article, findings: [claim] }, this.tracked.placements, now).length > 0;
+    return article !== undefined && this.possiblyOutdated([claim], article.date, this.tracked.placements, now).length > 0;
   }
 
-  private possiblyOutdated(analysis: Analysis, placements: readonly Placement[], now: Date): Span[] {
-    const suggested = suggestOutdated(analysis, analysis.date, now, this.options.maxArticleAgeDays);
+  /** The claims among `claims` to suggest as possibly outdated (only claims can be: the snapshot passes its claims, not every finding). */
+  private possiblyOutdated(claims: readonly ClaimFinding[], articleDate: string | null, placements: readonly Placement[], now: Date): Span[] {
+    const suggested = suggestOutdated({ findings: claims }, articleDate, now, this.options.maxArticleAgeDays);
     if (suggested.length === 0) return [];
     // Sorted once, not every annotation per claim: thousands of claims in a large old article.
     const reviewed = reviewedClaims(suggested, placements.flatMap((p) => (p.span ? [p.span] : [])));
