@@ -17,6 +17,7 @@ import { tokenize } from './tokens';
 import { findTimeSensitive } from './timeSensitive';
 import { fireSignals, ruleScore, signalWeight, wordCount, type SentenceFacts } from './claimSignals';
 import { reasonLine, type ClaimReason, type ClaimScorer } from './claimModel';
+import { WordFilter } from './wordFilter';
 
 /** Default probability a sentence needs to be reported as a claim (the editor's aiNews.claimScoreThreshold has its own default). */
 export const DEFAULT_CLAIM_THRESHOLD = 0.4;
@@ -96,6 +97,8 @@ class FoundCues {
 /** Cue phrases keyed by their first word, and the closed word lists of one language. */
 interface CompiledCues {
   byFirst: Map<string, Phrase[]>;
+  /** The keys of `byFirst`: most words of a sentence start no cue and are turned away before the Map hashes them. */
+  firstWords: WordFilter;
   cues: Cue[];
   attribution: Cue;
   event: Cue;
@@ -127,7 +130,7 @@ interface CompiledCues {
 
 function compile(
   listed: Cue[],
-  lists: Omit<CompiledCues, 'byFirst' | 'cues' | 'attribution' | 'event' | 'comparison' | 'prediction' | 'reportedOpinion' | 'definition'>,
+  lists: Omit<CompiledCues, 'byFirst' | 'firstWords' | 'cues' | 'attribution' | 'event' | 'comparison' | 'prediction' | 'reportedOpinion' | 'definition'>,
 ): CompiledCues {
   const cues = listed.map((c, ordinal) => ({ ...c, ordinal }));
   const byFirst = new Map<string, Phrase[]>();
@@ -144,7 +147,7 @@ function compile(
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
   const find = (category: Category) => cues.find((c) => c.category === category) as Cue;
   return {
-    byFirst, cues, attribution: find('attribution'), event: find('event'), comparison: find('comparison'), prediction: find('prediction'),
+    byFirst, firstWords: new WordFilter(byFirst.keys()), cues, attribution: find('attribution'), event: find('event'), comparison: find('comparison'), prediction: find('prediction'),
     reportedOpinion: find('reportedOpinion'), definition: find('definition'), ...lists,
   };
 }
@@ -473,8 +476,9 @@ const RELATIVES: Record<Language, ReadonlySet<string>> = {
 };
 const CLAUSE_BREAKS = words(', ; : ( ) – —');
 
-/** Adds the hits of the phrases that start at word i (only noun cues when `nounsOnly`). */
-function matchPhrases(candidates: Phrase[] | undefined, words: string[], i: number, nounsOnly: boolean, found: FoundCues): void {
+/** Adds the hits of the phrases that start with `first` at word i (only noun cues when `nounsOnly`). */
+function matchPhrases(compiled: CompiledCues, first: string, words: string[], i: number, nounsOnly: boolean, found: FoundCues): void {
+  const candidates = compiled.firstWords.mayHave(first) ? compiled.byFirst.get(first) : undefined;
   if (!candidates) return;
   for (const phrase of candidates) {
     if (nounsOnly && !NOUN_CUES.has(phrase.cue.category)) continue;
@@ -488,9 +492,9 @@ function matchPhrases(candidates: Phrase[] | undefined, words: string[], i: numb
 function matchCues(words: string[], original: string, compiled: CompiledCues): FoundCues {
   const found = new FoundCues(compiled.cues.length);
   for (let i = 0; i < words.length; i++) {
-    matchPhrases(compiled.byFirst.get(words[i]), words, i, false, found);
+    matchPhrases(compiled, words[i], words, i, false, found);
     // A capitalised noun cue at the start of a sentence ("Kritiker halten …") was lowered with the rest.
-    if (i === 0 && original !== words[0]) matchPhrases(compiled.byFirst.get(original), words, 0, true, found);
+    if (i === 0 && original !== words[0]) matchPhrases(compiled, original, words, 0, true, found);
     if (words[i].length >= 6 && compiled.superlative(words, i)) found.add(compiled.comparison, words[i], i);
   }
   return found;
