@@ -306,10 +306,12 @@ interface SentenceGrams {
   indices: number[];
   positions: number[];
   weights: number[];
+  /** The weights summed in the order of the sentence. */
+  sum: number;
 }
 
 function emptyGrams(): SentenceGrams {
-  return { facts: null, indices: [], positions: [], weights: [] };
+  return { facts: null, indices: [], positions: [], weights: [], sum: 0 };
 }
 
 export class ClaimModel implements ClaimScorer {
@@ -355,10 +357,8 @@ export class ClaimModel implements ClaimScorer {
     let z = 0;
     forEachSignal(facts, fired, this.layout, this.signalIndex, (index) => { z += this.weights[index]; });
     const kept = this.gramsOf(facts, this.lastScored);
-    let sum = 0;
-    for (const weight of kept.weights) sum += weight;
     const count = kept.weights.length;
-    return count ? z + sum / Math.sqrt(count) : z;
+    return count ? z + kept.sum / Math.sqrt(count) : z;
   }
 
   /** The n-grams of `facts`, read into `into` unless it holds them already. */
@@ -368,12 +368,16 @@ export class ClaimModel implements ClaimScorer {
     into.indices.length = 0;
     into.positions.length = 0;
     into.weights.length = 0;
+    let sum = 0;
     const grams = new GramCursor(facts, this.layout);
     while (grams.next()) {
+      const weight = this.weightAt(grams.index);
       into.indices.push(grams.index);
       into.positions.push(grams.pair ? -1 - grams.position : grams.position);
-      into.weights.push(this.weightAt(grams.index));
+      into.weights.push(weight);
+      sum += weight;
     }
+    into.sum = sum;
     return into;
   }
 
@@ -413,9 +417,13 @@ export class ClaimModel implements ClaimScorer {
     const { indices, positions, weights } = this.lastScored.facts === facts ? this.lastScored : this.gramsOf(facts, emptyGrams());
     const value = 1 / Math.sqrt(Math.max(1, indices.length));
     // Each gram's push, summed gram by gram in the order of the sentence.
-    const pushes = weights.map((w) => w * value);
+    const pushes: number[] = [];
     let weight = 0;
-    for (const push of pushes) weight += push;
+    for (const w of weights) {
+      const push = w * value;
+      pushes.push(push);
+      weight += push;
+    }
     const direction = Math.sign(weight);
     const words: string[] = [];
     const named: number[] = [];

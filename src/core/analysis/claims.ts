@@ -435,6 +435,9 @@ const UNNAMED_GROUP: Record<Language, RegExp> = {
   en: new RegExp(`(?<![\\p{L}-])(?:${UNNAMED_GROUP_WORDS.en.join('|')})(?![\\p{L}-])`, 'u'),
 };
 const UNNAMED_GROUP_SET: Record<Language, ReadonlySet<string>> = { de: new Set(UNNAMED_GROUP_WORDS.de), en: new Set(UNNAMED_GROUP_WORDS.en) };
+const UNNAMED_GROUP_FILTER: Record<Language, WordFilter> = { de: new WordFilter(UNNAMED_GROUP_WORDS.de), en: new WordFilter(UNNAMED_GROUP_WORDS.en) };
+/** A character from U+0250 on: a combining mark among them could hide a group word from the tokens. */
+const FROM_U0250 = /[\u0250-\uffff]/;
 
 /**
  * The group a sentence names, or null. The expression is tried only when one of its words is a word
@@ -446,15 +449,13 @@ const UNNAMED_GROUP_SET: Record<Language, ReadonlySet<string>> = { de: new Set(U
  */
 function unnamedGroup(sentence: string, span: Span, tokens: Token[], words: string[], first: string, language: Language): string | null {
   const group = UNNAMED_GROUP_SET[language];
-  let candidate = tokens.length === 0 || tokens[0].start !== span.start || tokens[tokens.length - 1].end !== span.end || group.has(first);
-  for (let i = 0; i < words.length && !candidate; i++) candidate = group.has(words[i]) || hasCodeFrom(words[i], 0x250);
+  const filter = UNNAMED_GROUP_FILTER[language];
+  // The whole sentence is searched for such characters at once (more often true than a search of its
+  // words, outside which they can also be: then the expression runs, which decides either way).
+  let candidate = tokens.length === 0 || tokens[0].start !== span.start || tokens[tokens.length - 1].end !== span.end || group.has(first) ||
+    FROM_U0250.test(sentence);
+  for (let i = 0; i < words.length && !candidate; i++) candidate = filter.mayHave(words[i]) && group.has(words[i]);
   return candidate ? UNNAMED_GROUP[language].exec(sentence)?.[0] ?? null : null;
-}
-
-/** True when `word` has a UTF-16 code unit at or above `code`. */
-function hasCodeFrom(word: string, code: number): boolean {
-  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= code) return true;
-  return false;
 }
 
 /** Words one of which every COLLECTIVE_ACTOR match contains: a sentence without them skips the slow expression. */
@@ -637,7 +638,7 @@ export function sentenceFacts(
   const digits = figures.some((n) => /\d/.test(n.text));
   const figured = figures.length > 0 || dates.length > 0;
   // "@USER" in a comment is a reply, not a name.
-  const names = [...new Set(entities.filter((e) => !e.text.startsWith('@') && text.charCodeAt(e.start - 1) !== 64).map((e) => e.canonical))];
+  const names = entities.length ? [...new Set(entities.filter((e) => !e.text.startsWith('@') && text.charCodeAt(e.start - 1) !== 64).map((e) => e.canonical))] : [];
   const compiled = language === 'de' ? GERMAN : ENGLISH;
   const words = tokens.map((t) => t.text);
   const original = words[0] ?? '';
