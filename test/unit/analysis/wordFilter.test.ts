@@ -7,10 +7,7 @@ describe('analysis: the word filter in front of a word list', () => {
   it('never turns away a listed word, in any casing when caseless', () => {
     const filter = new WordFilter(LISTED, true);
     for (const word of LISTED) {
-      for (const casing of [word, word.toUpperCase(), word.charAt(0).toUpperCase() + word.slice(1)]) {
-        assert.ok(filter.mayHave(casing), casing);
-        if (casing.toLowerCase() === word) assert.ok(filter.mayHave(casing), `${casing} lowers to a listed word`);
-      }
+      for (const casing of [word, word.toUpperCase(), word.charAt(0).toUpperCase() + word.slice(1)]) assert.ok(filter.mayHave(casing), casing);
     }
     // "İstanbul" lowers to eight code units, one more than it has: the filter asks the list.
     assert.ok(filter.mayHave('İstanbul'));
