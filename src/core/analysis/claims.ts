@@ -17,6 +17,7 @@ import { tokenize } from './tokens';
 import { findTimeSensitive } from './timeSensitive';
 import { fireSignals, ruleScore, signalWeight, wordCount, type SentenceFacts } from './claimSignals';
 import { reasonLine, type ClaimReason, type ClaimScorer } from './claimModel';
+import { WordFilter } from './wordFilter';
 
 /** Default probability a sentence needs to be reported as a claim (the editor's aiNews.claimScoreThreshold has its own default). */
 export const DEFAULT_CLAIM_THRESHOLD = 0.4;
@@ -96,6 +97,8 @@ class FoundCues {
 /** Cue phrases keyed by their first word, and the closed word lists of one language. */
 interface CompiledCues {
   byFirst: Map<string, Phrase[]>;
+  /** The keys of `byFirst`: most words of a sentence start no cue and are turned away before the Map hashes them. */
+  firstWords: WordFilter;
   cues: Cue[];
   attribution: Cue;
   event: Cue;
@@ -127,7 +130,7 @@ interface CompiledCues {
 
 function compile(
   listed: Cue[],
-  lists: Omit<CompiledCues, 'byFirst' | 'cues' | 'attribution' | 'event' | 'comparison' | 'prediction' | 'reportedOpinion' | 'definition'>,
+  lists: Omit<CompiledCues, 'byFirst' | 'firstWords' | 'cues' | 'attribution' | 'event' | 'comparison' | 'prediction' | 'reportedOpinion' | 'definition'>,
 ): CompiledCues {
   const cues = listed.map((c, ordinal) => ({ ...c, ordinal }));
   const byFirst = new Map<string, Phrase[]>();
@@ -144,7 +147,7 @@ function compile(
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
   const find = (category: Category) => cues.find((c) => c.category === category) as Cue;
   return {
-    byFirst, cues, attribution: find('attribution'), event: find('event'), comparison: find('comparison'), prediction: find('prediction'),
+    byFirst, firstWords: new WordFilter(byFirst.keys()), cues, attribution: find('attribution'), event: find('event'), comparison: find('comparison'), prediction: find('prediction'),
     reportedOpinion: find('reportedOpinion'), definition: find('definition'), ...lists,
   };
 }
@@ -432,6 +435,9 @@ const UNNAMED_GROUP: Record<Language, RegExp> = {
   en: new RegExp(`(?<![\\p{L}-])(?:${UNNAMED_GROUP_WORDS.en.join('|')})(?![\\p{L}-])`, 'u'),
 };
 const UNNAMED_GROUP_SET: Record<Language, ReadonlySet<string>> = { de: new Set(UNNAMED_GROUP_WORDS.de), en: new Set(UNNAMED_GROUP_WORDS.en) };
+const UNNAMED_GROUP_FILTER: Record<Language, WordFilter> = { de: new WordFilter(UNNAMED_GROUP_WORDS.de), en: new WordFilter(UNNAMED_GROUP_WORDS.en) };
+/** A character from U+0250 on: a combining mark among them could hide a group word from the tokens. */
+const FROM_U0250 = /[\u0250-\uffff]/;
 
 /**
  * The group a sentence names, or null. The expression is tried only when one of its words is a word
@@ -443,15 +449,13 @@ const UNNAMED_GROUP_SET: Record<Language, ReadonlySet<string>> = { de: new Set(U
  */
 function unnamedGroup(sentence: string, span: Span, tokens: Token[], words: string[], first: string, language: Language): string | null {
   const group = UNNAMED_GROUP_SET[language];
-  let candidate = tokens.length === 0 || tokens[0].start !== span.start || tokens[tokens.length - 1].end !== span.end || group.has(first);
-  for (let i = 0; i < words.length && !candidate; i++) candidate = group.has(words[i]) || hasCodeFrom(words[i], 0x250);
+  const filter = UNNAMED_GROUP_FILTER[language];
+  // The whole sentence is searched for such characters at once (more often true than a search of its
+  // words, outside which they can also be: then the expression runs, which decides either way).
+  let candidate = tokens.length === 0 || tokens[0].start !== span.start || tokens[tokens.length - 1].end !== span.end || group.has(first) ||
+    FROM_U0250.test(sentence);
+  for (let i = 0; i < words.length && !candidate; i++) candidate = filter.mayHave(words[i]) && group.has(words[i]);
   return candidate ? UNNAMED_GROUP[language].exec(sentence)?.[0] ?? null : null;
-}
-
-/** True when `word` has a UTF-16 code unit at or above `code`. */
-function hasCodeFrom(word: string, code: number): boolean {
-  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= code) return true;
-  return false;
 }
 
 /** Words one of which every COLLECTIVE_ACTOR match contains: a sentence without them skips the slow expression. */
@@ -473,8 +477,9 @@ const RELATIVES: Record<Language, ReadonlySet<string>> = {
 };
 const CLAUSE_BREAKS = words(', ; : ( ) – —');
 
-/** Adds the hits of the phrases that start at word i (only noun cues when `nounsOnly`). */
-function matchPhrases(candidates: Phrase[] | undefined, words: string[], i: number, nounsOnly: boolean, found: FoundCues): void {
+/** Adds the hits of the phrases that start with `first` at word i (only noun cues when `nounsOnly`). */
+function matchPhrases(compiled: CompiledCues, first: string, words: string[], i: number, nounsOnly: boolean, found: FoundCues): void {
+  const candidates = compiled.firstWords.mayHave(first) ? compiled.byFirst.get(first) : undefined;
   if (!candidates) return;
   for (const phrase of candidates) {
     if (nounsOnly && !NOUN_CUES.has(phrase.cue.category)) continue;
@@ -488,9 +493,9 @@ function matchPhrases(candidates: Phrase[] | undefined, words: string[], i: numb
 function matchCues(words: string[], original: string, compiled: CompiledCues): FoundCues {
   const found = new FoundCues(compiled.cues.length);
   for (let i = 0; i < words.length; i++) {
-    matchPhrases(compiled.byFirst.get(words[i]), words, i, false, found);
+    matchPhrases(compiled, words[i], words, i, false, found);
     // A capitalised noun cue at the start of a sentence ("Kritiker halten …") was lowered with the rest.
-    if (i === 0 && original !== words[0]) matchPhrases(compiled.byFirst.get(original), words, 0, true, found);
+    if (i === 0 && original !== words[0]) matchPhrases(compiled, original, words, 0, true, found);
     if (words[i].length >= 6 && compiled.superlative(words, i)) found.add(compiled.comparison, words[i], i);
   }
   return found;
@@ -633,7 +638,7 @@ export function sentenceFacts(
   const digits = figures.some((n) => /\d/.test(n.text));
   const figured = figures.length > 0 || dates.length > 0;
   // "@USER" in a comment is a reply, not a name.
-  const names = [...new Set(entities.filter((e) => !e.text.startsWith('@') && text.charCodeAt(e.start - 1) !== 64).map((e) => e.canonical))];
+  const names = entities.length ? [...new Set(entities.filter((e) => !e.text.startsWith('@') && text.charCodeAt(e.start - 1) !== 64).map((e) => e.canonical))] : [];
   const compiled = language === 'de' ? GERMAN : ENGLISH;
   const words = tokens.map((t) => t.text);
   const original = words[0] ?? '';

@@ -1,5 +1,6 @@
 /** Wording that dates a claim ("derzeit", "latest", "bis 2030"): the claim may be outdated later. */
 import { tokenize, type Token } from './tokens';
+import { WordFilter } from './wordFilter';
 
 const WORDS = new Set(
   `derzeit derzeitig derzeitige derzeitigen aktuell aktuelle aktuellen aktueller aktuelles zurzeit momentan momentane momentanen
@@ -19,6 +20,8 @@ const PHRASES: ReadonlyMap<string, string[][]> = [
 }, new Map<string, string[][]>());
 const YEAR_FRAMES = new Set(['bis', 'ab', 'seit', 'vor', 'by', 'until', 'through', 'since']);
 const YEAR_MODIFIERS = new Set(['Ende', 'Anfang', 'Mitte', 'early', 'late', 'mid']);
+/** Every word a match starts with, in lower case: most words are turned away before they are lower-cased. */
+const FIRST_WORDS = new WordFilter([...WORDS, ...PHRASES.keys(), ...YEAR_FRAMES], true);
 
 /** The first of `phrases` (token texts) that the tokens from i on spell, or undefined. */
 function phraseAt(tokens: Token[], i: number, phrases: string[][] | undefined): string[] | undefined {
@@ -45,7 +48,7 @@ export function findTimeSensitive(sentence: string, tokens: Token[] = tokenize(s
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     // Every phrase, word and year frame starts with a word.
-    if (t.kind !== 'word') continue;
+    if (t.kind !== 'word' || !FIRST_WORDS.mayHave(t.text)) continue;
     const lower = t.text.toLowerCase();
     const phrase = phraseAt(tokens, i, PHRASES.get(lower));
     if (phrase) {
