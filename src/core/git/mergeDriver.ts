@@ -15,7 +15,7 @@ import { promises as fs } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import type { AnnotationFile } from '../store/annotation';
-import { serializeAnnotationFileBytes, type ParseResult } from '../store/file';
+import { serializeAnnotationFilePieces, type ParseResult } from '../store/file';
 import { parseAnnotationFileBytes } from '../store/lazyRead';
 import { invalidUtf8At, MAX_ANNOTATION_FILE_BYTES, writeFileAtomic } from '../store/fileIo';
 import { readRegularFile } from '../workspace/guardedRead';
@@ -245,7 +245,7 @@ export async function runMergeDriverOnFiles(basePath: string, oursPath: string, 
   // git's base: null when missing, empty (both branches added the file) or unreadable: then nothing counts as deleted.
   const base = parseVersion('the base', basePath, baseRead);
   const merged = mergeAnnotationFiles('file' in base && base.file.annotations.length > 0 ? base.file : null, ours.file, theirs.file);
-  await writeFileAtomic(oursPath, serializeAnnotationFileBytes(merged));
+  await writeFileAtomic(oursPath, serializeAnnotationFilePieces(merged));
   return { kind: 'merged', annotations: merged.annotations.length };
 }
 
