@@ -23,7 +23,8 @@ import {
 } from './annotation';
 import { AnnotationTexts } from './annotationTexts';
 import { Emitter, type Disposable } from './emitter';
-import { canonicalAnnotationJson, describeUnwritable, emptyAnnotationFile, orderedAnnotation, serializeAnnotationFileBytesKeepingTexts, sortAnnotations, type ParseResult } from './file';
+import { canonicalAnnotationJson, describeUnwritable, emptyAnnotationFile, orderedAnnotation, serializeAnnotationFilePiecesKeepingTexts, sortAnnotations, type ParseResult } from './file';
+import { joinedBytes, sameFileBytes, type FileBytes } from './fileBytes';
 import { parseAnnotationFileBytes } from './lazyRead';
 import { fileIdentity, readAnnotationFileBytes, writeFileAtomic } from './fileIo';
 import { LockTimeoutError, withFileLock, type LockOptions } from './fileLock';
@@ -111,9 +112,12 @@ export interface StoreChange {
 
 const SAVE_ATTEMPTS = 3;
 
-/** What was found on disk: the bytes (null: no file; checked to be UTF-8) and their identity, or why they could not be read. */
+/**
+ * What was found on disk: the bytes (null: no file; checked to be UTF-8; the pieces this store wrote
+ * when it wrote them) and their identity, or why they could not be read.
+ */
 interface DiskState {
-  bytes: Buffer | null;
+  bytes: FileBytes | null;
   identity: string | null;
   unreadable?: string;
   /** Where in the file the problem is (invalid UTF-8); else line 1, column 1. */
@@ -125,12 +129,12 @@ interface DiskState {
 /** Parses a disk state: a missing file is an empty one. */
 function parseDisk(disk: DiskState): ParseResult {
   if (disk.unreadable !== undefined) return { kind: 'invalid', problems: [{ line: 1, column: 1, ...disk.at, message: disk.unreadable }] };
-  return disk.bytes === null ? { kind: 'ok', file: emptyAnnotationFile() } : parseAnnotationFileBytes(disk.bytes);
+  return disk.bytes === null ? { kind: 'ok', file: emptyAnnotationFile() } : parseAnnotationFileBytes(joinedBytes(disk.bytes));
 }
 
 /** Whether two versions seen on disk are the same (undefined: none seen yet; null: no file). */
-function sameBytes(a: Buffer | null | undefined, b: Buffer | null | undefined): boolean {
-  return a === b || (a instanceof Buffer && b instanceof Buffer && a.equals(b));
+function sameBytes(a: FileBytes | null | undefined, b: FileBytes | null | undefined): boolean {
+  return a === b || (a !== null && a !== undefined && b !== null && b !== undefined && sameFileBytes(a, b));
 }
 /** Fields only the store sets. */
 const STORE_OWNED_FIELDS = ['id', 'created', 'modified', 'author', 'history'] as const;
@@ -165,11 +169,11 @@ export class AnnotationStore {
   /** The last file content read that memory descends from: the base of every three-way merge. */
   private base: AnnotationFile | null = null;
   /** The exact bytes last seen on disk (null: no file), to notice changes. */
-  private diskBytes: Buffer | null | undefined;
+  private diskBytes: FileBytes | null | undefined;
   /** The identity (inode, size, mtime) of that version, to notice changes without reading. */
   private diskIdentity: string | null | undefined;
   private readOnly: string | undefined;
-  private proposal: (ConflictProposal & { diskBytes: Buffer }) | undefined;
+  private proposal: (ConflictProposal & { diskBytes: FileBytes }) | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   /** The text of each annotation as last written: a save serialises only the annotations that changed since. */
   private readonly texts = new AnnotationTexts();
@@ -465,7 +469,7 @@ export class AnnotationStore {
       // The same file version as last read needs no reading again.
       const identity = await fileIdentity(this.filePath).catch(() => undefined);
       const unchanged = identity !== undefined && identity === this.diskIdentity && this.diskBytes !== undefined;
-      const disk: DiskState = unchanged ? { bytes: this.diskBytes as Buffer | null, identity: identity as string | null } : await this.readDisk();
+      const disk: DiskState = unchanged ? { bytes: this.diskBytes as FileBytes | null, identity: identity as string | null } : await this.readDisk();
       const changedOnDisk = disk.unreadable !== undefined || !sameBytes(disk.bytes, this.diskBytes);
       if (!changedOnDisk && this.readOnly !== undefined) return blocked(this.readOnly);
       let merged = snapshot;
@@ -490,7 +494,7 @@ export class AnnotationStore {
    * @returns undefined when the disk changed meanwhile (the caller starts over).
    */
   private async write(merged: AnnotationFile, diskBefore: DiskState, snapshot: AnnotationFile, snapshotRevision: number, createEmpty = false): Promise<SaveResult | undefined> {
-    const bytes = serializeAnnotationFileBytesKeepingTexts(merged, this.texts);
+    const bytes = serializeAnnotationFilePiecesKeepingTexts(merged, this.texts);
     let kind: 'written' | 'unchanged' = 'unchanged';
     let identity = diskBefore.identity;
     // No file and nothing to put in it: leave the workspace alone unless asked to create it.
@@ -539,7 +543,7 @@ export class AnnotationStore {
     }
     this.readOnly = disk.refused ? `${disk.unreadable}. Annotations are read-only; your changes are kept.` : describeUnwritable(parsed, this.relativeFilePath);
     if (parsed.kind === 'conflicted' && disk.bytes !== null) {
-      const resolution = resolveConflictMarkers(disk.bytes.toString('utf8'));
+      const resolution = resolveConflictMarkers(joinedBytes(disk.bytes).toString('utf8'));
       if ('error' in resolution) this.readOnly = `${this.readOnly} It cannot be resolved automatically: ${resolution.error}.`;
       else this.proposal = { ...resolution, diskBytes: disk.bytes };
     }

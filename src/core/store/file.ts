@@ -8,6 +8,7 @@
 import { ANNOTATION_FILE_VERSION, requiredFileVersion, type Annotation, type AnnotationFile, type StatusChange } from './annotation';
 import { ANNOTATION_KEY_ORDER, keysInOrder, orderedComment, orderedEvidence, orderedReview, version2PartsInOrder } from './keyOrder';
 import type { AnnotationTexts } from './annotationTexts';
+import { joinedBytes } from './fileBytes';
 import { heldThreadBytes, shareHeldThread } from './heldThreads';
 import { splitConflictMarkers } from './conflictMarkers';
 import { JsonSyntaxError, lineColumnAt, offsetOfPath, parseJsonTree } from './jsonTree';
@@ -116,10 +117,13 @@ export function serializeAnnotationFile(file: AnnotationFile): string {
   return annotations.some((a) => heldThreadBytes(a) !== undefined) ? wholeFileBytes(version, annotations).toString('utf8') : wholeFileJson(version, annotations);
 }
 
-/** {@link serializeAnnotationFile} as UTF-8, what is written: held threads are copied as bytes, never decoded. */
-export function serializeAnnotationFileBytes(file: AnnotationFile): Buffer {
+/**
+ * {@link serializeAnnotationFile} as UTF-8 in pieces, in order, not joined: what the merge driver
+ * writes. Held threads are copied as bytes, never decoded.
+ */
+export function serializeAnnotationFilePieces(file: AnnotationFile): Buffer[] {
   const { version, annotations } = inFileOrder(file);
-  return wholeFileBytes(version, annotations);
+  return wholeFilePieces(version, annotations);
 }
 
 /**
@@ -131,17 +135,25 @@ export function serializeAnnotationFileKeepingTexts(file: AnnotationFile, texts:
   return serializeAnnotationFileBytesKeepingTexts(file, texts).toString('utf8');
 }
 
-/** {@link serializeAnnotationFileKeepingTexts} as UTF-8, what the store writes (held threads copied as bytes). */
+/** {@link serializeAnnotationFileKeepingTexts} as UTF-8 (held threads copied as bytes). */
 export function serializeAnnotationFileBytesKeepingTexts(file: AnnotationFile, texts: AnnotationTexts): Buffer {
+  return joinedBytes(serializeAnnotationFilePiecesKeepingTexts(file, texts));
+}
+
+/**
+ * {@link serializeAnnotationFileBytesKeepingTexts} as the pieces in order, not joined: what the
+ * store writes (a file handle writes the pieces; joining them copied every byte once more).
+ */
+export function serializeAnnotationFilePiecesKeepingTexts(file: AnnotationFile, texts: AnnotationTexts): Buffer[] {
   const { version, sorted, annotations } = inFileOrder(file);
   const known = sorted.filter((a) => texts.get(a) !== undefined).length;
   // Mostly new texts (the first save of a store): one JSON.stringify of the whole file, cut into the annotations' texts.
   if (known < sorted.length / 2) {
     const whole = wholeFileBytes(version, annotations);
     rememberAnnotationTexts(whole, version, sorted, texts);
-    return whole;
+    return [whole];
   }
-  return fileBytes(version, sorted.map((a, i) => texts.get(a) ?? texts.remember(a, annotationBytes(annotations[i]))));
+  return filePieces(version, sorted.map((a, i) => texts.get(a) ?? texts.remember(a, annotationBytes(annotations[i]))));
 }
 
 /** The annotations sorted (`sorted`), each in file order (`annotations`, a copy where needed), and the version to write. */
@@ -164,13 +176,16 @@ const FILE_TEXT_END = '\n  ]\n}\n';
 const FILE_END_BYTES = Buffer.from(FILE_TEXT_END, 'utf8');
 const BETWEEN_TEXTS = Buffer.from(`,\n${ANNOTATION_INDENT}`, 'utf8');
 
-/** The file's bytes around its annotations' texts: what `JSON.stringify({version, annotations}, null, 2)` and a newline give. */
-function fileBytes(version: number, annotationTexts: Buffer[]): Buffer {
-  if (annotationTexts.length === 0) return Buffer.from(`{\n  "version": ${version},\n  "annotations": []\n}\n`, 'utf8');
+/** The file's pieces around its annotations' texts: joined, what `JSON.stringify({version, annotations}, null, 2)` and a newline give. */
+function filePieces(version: number, annotationTexts: Buffer[]): Buffer[] {
+  if (annotationTexts.length === 0) return [Buffer.from(`{\n  "version": ${version},\n  "annotations": []\n}\n`, 'utf8')];
   const parts: Buffer[] = [Buffer.from(fileTextStart(version), 'utf8')];
-  annotationTexts.forEach((text, i) => parts.push(...(i === 0 ? [text] : [BETWEEN_TEXTS, text])));
+  annotationTexts.forEach((text, i) => {
+    if (i > 0) parts.push(BETWEEN_TEXTS);
+    parts.push(text);
+  });
   parts.push(FILE_END_BYTES);
-  return Buffer.concat(parts);
+  return parts;
 }
 
 /** One annotation (in file order) as the file holds it: its indented JSON, every line after the first indented to the list's depth. */
@@ -178,7 +193,8 @@ function annotationBytes(ordered: Annotation): Buffer {
   // JSON.stringify writes a newline inside a string as \n, so every line break is one of the layout.
   const indented = (a: Annotation) => Buffer.from(JSON.stringify(a, null, 2).replaceAll('\n', `\n${ANNOTATION_INDENT}`), 'utf8');
   const thread = heldThreadBytes(ordered);
-  return (thread === undefined ? undefined : withHeldThreads(indented(withPlaceholder(ordered, 0)), [thread])) ?? indented(ordered);
+  const pieces = thread === undefined ? undefined : withHeldThreads(indented(withPlaceholder(ordered, 0)), [thread]);
+  return pieces === undefined ? indented(ordered) : joinedBytes(pieces);
 }
 
 function wholeFileJson(version: number, annotations: readonly Annotation[]): string {
@@ -187,6 +203,11 @@ function wholeFileJson(version: number, annotations: readonly Annotation[]): str
 
 /** The whole file's bytes; held threads are copied from their bytes, not parsed. */
 function wholeFileBytes(version: number, annotations: readonly Annotation[]): Buffer {
+  return joinedBytes(wholeFilePieces(version, annotations));
+}
+
+/** {@link wholeFileBytes} as pieces in order. */
+function wholeFilePieces(version: number, annotations: readonly Annotation[]): Buffer[] {
   const threads: Buffer[] = [];
   const placed = annotations.map((a) => {
     const thread = heldThreadBytes(a);
@@ -195,7 +216,7 @@ function wholeFileBytes(version: number, annotations: readonly Annotation[]): Bu
     return withPlaceholder(a, threads.length - 1);
   });
   const whole = (list: readonly Annotation[]) => Buffer.from(wholeFileJson(version, list), 'utf8');
-  return threads.length === 0 ? whole(annotations) : withHeldThreads(whole(placed), threads) ?? whole(annotations);
+  return threads.length === 0 ? [whole(annotations)] : (withHeldThreads(whole(placed), threads) ?? [whole(annotations)]);
 }
 
 /** A copy of an annotation holding a thread, with the number `n` in place of its comments (the copy is only serialised). */
@@ -209,12 +230,12 @@ function withPlaceholder(a: Annotation, n: number): Annotation {
 const PLACEHOLDER = /\n {6}"comments": (\d+)(?=\n {4}\})/g;
 
 /**
- * The bytes with their placeholders replaced by the threads, in order: the layout puts a held thread
+ * The bytes with their placeholders replaced by the threads, in order, as pieces: the layout puts a held thread
  * exactly where its placeholder stands. Undefined if the placeholders are not 0, 1, 2... in order (a
  * value elsewhere that looks like one, as an invalid annotation's numeric `comments` would: the
  * caller then serialises the arrays).
  */
-function withHeldThreads(bytes: Buffer, threads: readonly Buffer[]): Buffer | undefined {
+function withHeldThreads(bytes: Buffer, threads: readonly Buffer[]): Buffer[] | undefined {
   // Offsets in the Latin-1 view are offsets in the bytes (the pattern is ASCII).
   const view = bytes.toString('latin1');
   const parts: Buffer[] = [];
@@ -229,7 +250,7 @@ function withHeldThreads(bytes: Buffer, threads: readonly Buffer[]): Buffer | un
   }
   if (next !== threads.length) return undefined;
   parts.push(bytes.subarray(from));
-  return Buffer.concat(parts);
+  return parts;
 }
 
 /**

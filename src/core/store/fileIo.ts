@@ -81,6 +81,23 @@ export function invalidUtf8At(bytes: Buffer): { line: number; column: number } |
   return isUtf8(bytes) ? undefined : decodeUtf8(bytes).invalidAt;
 }
 
+/** Writes pieces of bytes one after the other from the handle's position, going on after a short write. */
+async function writeAllPieces(handle: fs.FileHandle, pieces: readonly Uint8Array[]): Promise<void> {
+  let rest = pieces.filter((piece) => piece.length > 0);
+  while (rest.length > 0) {
+    let { bytesWritten } = await handle.writev(rest);
+    if (bytesWritten === 0) throw new Error('the disk took no more bytes');
+    // Drops what was written: whole pieces, then the start of the next one.
+    let written = 0;
+    while (written < rest.length && bytesWritten >= rest[written].length) {
+      bytesWritten -= rest[written].length;
+      written += 1;
+    }
+    rest = rest.slice(written);
+    if (bytesWritten > 0) rest[0] = rest[0].subarray(bytesWritten);
+  }
+}
+
 /** Windows refuses to replace a file another process has open; such a refusal is retried briefly. */
 const RENAME_RETRIES = 5;
 
@@ -92,12 +109,12 @@ function delay(ms: number): Promise<void> {
  * Writes a file so that readers only ever see the old or the new content: the text goes to a
  * temporary file in the same directory, is flushed, and replaces the target with a rename.
  * @param path The target file; its directory is created when missing.
- * @param text The content, written as UTF-8 (bytes as they are).
+ * @param text The content, written as UTF-8 (bytes as they are; pieces of bytes one after the other, not joined).
  * @param beforeReplace Runs after the temporary file is complete and just before the rename; if it
  *   returns false, the temporary file is removed and nothing is replaced.
  * @returns The identity (see {@link fileIdentity}) of the new file, or null when it was not replaced.
  */
-export async function writeFileAtomic(path: string, text: string | Uint8Array, beforeReplace?: () => Promise<boolean>): Promise<string | null> {
+export async function writeFileAtomic(path: string, text: string | Uint8Array | readonly Uint8Array[], beforeReplace?: () => Promise<boolean>): Promise<string | null> {
   const dir = dirname(path);
   await fs.mkdir(dir, { recursive: true });
   const temporary = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
@@ -111,7 +128,9 @@ export async function writeFileAtomic(path: string, text: string | Uint8Array, b
   try {
     let identity: string;
     try {
-      await (typeof text === 'string' ? handle.writeFile(text, 'utf8') : handle.writeFile(text));
+      if (typeof text === 'string') await handle.writeFile(text, 'utf8');
+      else if (text instanceof Uint8Array) await handle.writeFile(text);
+      else await writeAllPieces(handle, text);
       await handle.sync();
       identity = identityOf(await handle.stat({ bigint: true }));
     } finally {

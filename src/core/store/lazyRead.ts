@@ -52,7 +52,12 @@ const THREAD = new RegExp(String.raw`\[\n {8}${COMMENT}(?:,\n {8}${COMMENT})*\n 
  * a thread is checked as the eager reader checks it.
  */
 const THREAD_KEY = ',\n      "comments": ';
-const COMMENT_ID_KEY = `${KEY_INDENT}"id": "`;
+/**
+ * A comment's start up to its id. It begins with the brace, which text rarely holds: V8 finds a
+ * pattern's first character with memchr, so the search skips the bodies at memory speed (beginning
+ * with the newline, the search stopped at every line and took longer than the thread expression).
+ */
+const COMMENT_ID_KEY = `{${KEY_INDENT}"id": "`;
 const QUOTE = 0x22;
 
 /** Where the held threads are in the bytes: pairs of start and end offsets. */
@@ -131,16 +136,19 @@ function sameId(view: string, a: number, b: number): boolean {
   }
 }
 
-/** The file's text with the n-th thread replaced by the number n; only this is decoded. */
+/**
+ * The file's text with the n-th thread replaced by the number n; only this is decoded. The pieces
+ * between threads are decoded one by one and joined as strings (JSON.parse flattens the join once):
+ * no joined copy of the bytes before decoding.
+ */
 function restWithPlaceholders(bytes: Buffer, threads: Ranges): string {
-  const parts: Buffer[] = [];
+  let rest = '';
   let from = 0;
   for (let i = 0; i < threads.length; i += 2) {
-    parts.push(bytes.subarray(from, threads[i]), Buffer.from(String(i / 2), 'latin1'));
+    rest += bytes.toString('utf8', from, threads[i]) + String(i / 2);
     from = threads[i + 1];
   }
-  parts.push(bytes.subarray(from));
-  return Buffer.concat(parts).toString('utf8');
+  return rest + bytes.toString('utf8', from);
 }
 
 /**

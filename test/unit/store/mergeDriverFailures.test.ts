@@ -96,6 +96,18 @@ describe('merge driver: exit 1 whenever it cannot merge by id, %A replaced atomi
     assert.equal(git('status', '--porcelain').trim(), '');
   });
 
+  it('annotation files whose notes quote a feedback file\'s key are merged by annotation id, not as feedback', () => {
+    // The driver tells an annotation file by `"annotations":` near its start before it searches for `"corrections"`.
+    const merge = mergeWith(
+      (base) => base.replace('"note": ""', '"note": "\\"corrections\\": [] stand im Export"'),
+      (base) => base.replace(/"note": ""(?![\s\S]*"note": "")/, '"note": "theirs: \\"corrections\\": []"'),
+    );
+    assert.equal(merge.status, 0, merge.output);
+    const text = readFileSync(annotationsPath(), 'utf8');
+    assert.ok(text.includes('stand im Export') && text.includes('theirs: '), text);
+    assert.equal(git('status', '--porcelain').trim(), '');
+  });
+
   it('on a full disk, %A is left exactly as it was and the driver exits 1', function () {
     const mount = join(dir, 'small-disk');
     mkdirSync(mount);
