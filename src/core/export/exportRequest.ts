@@ -5,6 +5,7 @@
 import { STATUSES, type Annotation, type Status } from '../store/annotation';
 import type { ExportFormat } from './index';
 import { EXPORT_EXTENSIONS, renderExport } from './render';
+import type { TeamConfig } from '../team/team';
 import type { ExportArticle, ExportInput, ExportOptions } from './types';
 
 /** The settings of a workspace folder that an export reads. */
@@ -22,6 +23,8 @@ export interface ExportRequest {
   annotations: readonly Annotation[];
   settings: ExportSettings;
   statuses: Status[];
+  /** The folder's team file (statuses, second review, rating scale), as the command line passes it. */
+  team?: TeamConfig;
   /** Only this article (its workspace-relative path); else every article. */
   article?: string;
 }
@@ -45,6 +48,7 @@ export function renderExportRequest(format: ExportFormat, request: ExportRequest
   };
   if (settings.exportBaseIri) input.baseIri = settings.exportBaseIri;
   if (settings.author) input.reviewer = settings.author;
+  if (request.team) input.team = request.team;
   const options: ExportOptions = {
     statuses: request.statuses,
     maxVerifiedAgeDays: settings.maxVerifiedAgeDays,

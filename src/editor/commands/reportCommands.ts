@@ -47,11 +47,9 @@ async function pickScope(articleName: string | undefined): Promise<'article' | '
 
 /** Runs "AI News: Export…"; resolves to the file written, or undefined when cancelled or impossible. */
 async function exportAnnotations(ctx: CommandContext, loader: WorkspaceArticles, args: ExportArgs = {}): Promise<string | undefined> {
-  const folder = await chooseFolder(undefined, vscode.l10n.t('Export the annotations of which folder?'));
-  if (!folder) {
-    explain(vscode.l10n.t('Open a folder first: exports read the annotations of a workspace folder.'));
-    return undefined;
-  }
+  // No folder open: say so; the folder pick closed with Escape: nothing to say.
+  const folder = await chooseFolder(vscode.l10n.t('Open a folder first: exports read the annotations of a workspace folder.'), vscode.l10n.t('Export the annotations of which folder?'));
+  if (!folder) return undefined;
   const store = ctx.annotations.storeFor(folder);
   if (!store) {
     explain(vscode.l10n.t('The annotation file of {0} could not be opened.', folder.name));
@@ -75,7 +73,7 @@ async function exportAnnotations(ctx: CommandContext, loader: WorkspaceArticles,
 
   const { articles } = await loader.load([folder], () => store.annotations.map((a) => a.article));
   const article = scope === 'article' ? activeArticle : undefined;
-  const output = renderExportRequest(format, { articles, annotations: store.annotations, settings: ctx.settings.for(folder.uri), statuses, article });
+  const output = renderExportRequest(format, { articles, annotations: store.annotations, settings: ctx.settings.for(folder.uri), team: ctx.teams.teamFor(folder.uri), statuses, article });
 
   const target = args.out
     ? vscode.Uri.file(args.out)

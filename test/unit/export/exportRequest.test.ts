@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { CSV_COLUMNS, type ExportInput } from '../../../src/core/export';
 import { defaultExportFileName, exportableStatuses, renderExportRequest, type ExportSettings } from '../../../src/core/export/exportRequest';
+import { DEFAULT_TEAM } from '../../../src/core/team/team';
 import { parseRfc4180 } from './csvParse';
 import { loadFixtureWorkspace } from './fixtures';
 
@@ -28,6 +29,14 @@ describe('the editor\'s export request', () => {
     assert.ok(all.length > 1);
     for (const id of all) assert.ok(['outdated', 'disputed'].includes(input.annotations.find((a) => a.id === id)!.status), id);
     assert.deepEqual(ids(renderExportRequest('csv', { ...request, article: 'seeds/003_99335840e0870e45.txt' })), ['c-chips']);
+  });
+
+  it('rates on the folder\'s team scale, as the command line does', () => {
+    const request = { articles: input.articles, annotations: input.annotations, settings, statuses: ['verified', 'disputed', 'outdated'] };
+    const bestRatings = (jsonLd: string): number[] => [...jsonLd.matchAll(/"bestRating":\s*(\d+)/g)].map((m) => Number(m[1]));
+    assert.ok(bestRatings(renderExportRequest('claimreview', request)).every((best) => best === 3));
+    const rated = bestRatings(renderExportRequest('claimreview', { ...request, team: { ...DEFAULT_TEAM, ratingScale: { worst: 1, best: 5 } } }));
+    assert.ok(rated.length > 0 && rated.every((best) => best === 5), String(rated));
   });
 
   it('takes the base address and the reviewer from the settings, and leaves them out when empty', () => {
