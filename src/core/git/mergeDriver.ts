@@ -16,7 +16,7 @@ import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import type { AnnotationFile } from '../store/annotation';
 import { serializeAnnotationFilePieces, type ParseResult } from '../store/file';
-import { checkedThreadsOf, parseAnnotationFileBytes, type CheckedThreads } from '../store/lazyRead';
+import { parseAnnotationFileBytes } from '../store/lazyRead';
 import { invalidUtf8At, MAX_ANNOTATION_FILE_BYTES, writeFileAtomic } from '../store/fileIo';
 import { readRegularFile } from '../workspace/guardedRead';
 import { mergeAnnotationFiles } from '../store/merge';
@@ -197,13 +197,10 @@ async function readVersionBytes(name: string, path: string): Promise<VersionByte
 
 type VersionBytes = { bytes: Buffer } | { problem: string };
 
-/**
- * A version: the file, or why it cannot be merged by id.
- * @param checked The base's threads: ours and theirs keep most of them byte for byte, which then need no second check.
- */
-function parseVersion(name: string, path: string, read: VersionBytes, checked?: CheckedThreads): { file: AnnotationFile } | { problem: string } {
+/** Our or their version: the file, or why it cannot be merged by id. */
+function parseVersion(name: string, path: string, read: VersionBytes): { file: AnnotationFile } | { problem: string } {
   if ('problem' in read) return read;
-  const parsed = parseAnnotationFileBytes(read.bytes, checked);
+  const parsed = parseAnnotationFileBytes(read.bytes);
   return parsed.kind === 'ok' ? { file: parsed.file } : { problem: unreadable(name, path, parsed) };
 }
 
@@ -249,12 +246,11 @@ export async function runMergeDriverOnFiles(basePath: string, oursPath: string, 
   if (isFeedbackText(oursRead) || isFeedbackText(theirsRead)) {
     return mergeFeedbackVersions(basePath, oursPath, theirsPath, [baseRead, oursRead, theirsRead]);
   }
+  const ours = parseVersion('our version', oursPath, oursRead);
+  const theirs = parseVersion('their version', theirsPath, theirsRead);
+  if ('problem' in ours || 'problem' in theirs) return writeTextMerge(basePath, oursPath, theirsPath, 'problem' in ours ? ours.problem : (theirs as { problem: string }).problem);
   // git's base: null when missing, empty (both branches added the file) or unreadable: then nothing counts as deleted.
   const base = parseVersion('the base', basePath, baseRead);
-  const checked = 'file' in base ? checkedThreadsOf(base.file) : undefined;
-  const ours = parseVersion('our version', oursPath, oursRead, checked);
-  const theirs = parseVersion('their version', theirsPath, theirsRead, checked);
-  if ('problem' in ours || 'problem' in theirs) return writeTextMerge(basePath, oursPath, theirsPath, 'problem' in ours ? ours.problem : (theirs as { problem: string }).problem);
   const merged = mergeAnnotationFiles('file' in base && base.file.annotations.length > 0 ? base.file : null, ours.file, theirs.file);
   await writeFileAtomic(oursPath, serializeAnnotationFilePieces(merged));
   return { kind: 'merged', annotations: merged.annotations.length };

@@ -20,7 +20,7 @@
 import { isUtf8 } from 'node:buffer';
 import { ANNOTATION_FILE_VERSION, type Annotation, type AnnotationFile } from './annotation';
 import { countKeys, parseAnnotationFile, type ParseResult } from './file';
-import { heldThreadBytes, holdThread } from './heldThreads';
+import { holdThread } from './heldThreads';
 import { checkAnnotationFileValue } from './validate';
 
 /** A JSON string's content as JSON.stringify writes it; bytes 0x80-0xFF are the parts of UTF-8 sequences. */
@@ -59,17 +59,6 @@ const THREAD_KEY = ',\n      "comments": ';
  */
 const COMMENT_ID_KEY = `{${KEY_INDENT}"id": "`;
 const QUOTE = 0x22;
-/** How every held thread starts, up to its first comment's id. */
-const THREAD_OPEN = `[\n${' '.repeat(8)}${COMMENT_ID_KEY}`;
-/** What follows a held thread: its annotation's closing brace (the lookahead of {@link THREAD}). */
-const THREAD_FOLLOWER = `\n${' '.repeat(4)}}`;
-
-/**
- * Threads another version of the file held (git's base, for the merge driver's ours and theirs), by
- * their first comment's id. A thread with the same bytes in the same place (after `"comments": `,
- * before its annotation's closing brace) passes the same checks, so it is not checked again.
- */
-export type CheckedThreads = ReadonlyMap<string, Buffer>;
 
 /** Where the held threads are in the bytes: pairs of start and end offsets. */
 type Ranges = number[];
@@ -79,29 +68,19 @@ type Ranges = number[];
  * Gives exactly what {@link parseAnnotationFile} gives for the decoded text.
  * @param bytes The file's content; valid UTF-8 (the callers refuse anything else with its place first).
  */
-export function parseAnnotationFileBytes(bytes: Buffer, checked?: CheckedThreads): ParseResult {
-  return readHoldingThreads(bytes, checked) ?? parseAnnotationFile(bytes.toString('utf8'));
-}
-
-/** The threads a lazily read file holds, for reading another version of it ({@link CheckedThreads}). */
-export function checkedThreadsOf(file: AnnotationFile): CheckedThreads {
-  const threads = new Map<string, Buffer>();
-  for (const annotation of file.annotations) {
-    const bytes = heldThreadBytes(annotation);
-    if (bytes !== undefined) threads.set(bytes.toString('latin1', THREAD_OPEN.length, bytes.indexOf(QUOTE, THREAD_OPEN.length)), bytes);
-  }
-  return threads;
+export function parseAnnotationFileBytes(bytes: Buffer): ParseResult {
+  return readHoldingThreads(bytes) ?? parseAnnotationFile(bytes.toString('utf8'));
 }
 
 /** The file with its canonical threads held, or undefined when anything is unusual (the eager reader then decides). */
-function readHoldingThreads(bytes: Buffer, checked: CheckedThreads | undefined): { kind: 'ok'; file: AnnotationFile } | undefined {
+function readHoldingThreads(bytes: Buffer): { kind: 'ok'; file: AnnotationFile } | undefined {
   // A byte-order mark, conflict markers or invalid UTF-8: the eager reader's cases.
   if (bytes.length === 0 || bytes[0] === 0xef || !isUtf8(bytes)) return undefined;
   // A file without threads (searched in the bytes, without a copy) costs the eager reader nothing more.
   if (bytes.indexOf(THREAD_KEY) === -1) return undefined;
   const view = bytes.toString('latin1');
   if (view.includes('<<<<<<<')) return undefined;
-  const threads = findThreads(view, bytes, checked);
+  const threads = findThreads(view);
   if (threads.length === 0) return undefined;
   const rest = restWithPlaceholders(bytes, threads);
   let value: unknown;
@@ -120,16 +99,10 @@ function readHoldingThreads(bytes: Buffer, checked: CheckedThreads | undefined):
 }
 
 /** The canonical threads of the file (Latin-1 view of its bytes), each ending its annotation, with no id twice. */
-function findThreads(view: string, bytes: Buffer, checked: CheckedThreads | undefined): Ranges {
+function findThreads(view: string): Ranges {
   const threads: Ranges = [];
   for (let at = view.indexOf(THREAD_KEY); at !== -1; at = view.indexOf(THREAD_KEY, at + 1)) {
     const start = at + THREAD_KEY.length;
-    const checkedEnd = checked === undefined ? -1 : endOfCheckedThread(view, bytes, start, checked);
-    if (checkedEnd !== -1) {
-      threads.push(start, checkedEnd);
-      at = checkedEnd;
-      continue;
-    }
     THREAD.lastIndex = start;
     if (!THREAD.test(view)) continue;
     const end = THREAD.lastIndex;
@@ -138,22 +111,6 @@ function findThreads(view: string, bytes: Buffer, checked: CheckedThreads | unde
     at = end;
   }
   return threads;
-}
-
-/**
- * Where the thread starting at `start` ends when its bytes are those of a checked thread with the same
- * first id, followed by its annotation's closing brace; else -1. THREAD and the id check look at
- * nothing beyond a thread's bytes and that brace (no string holds a raw newline), so equal bytes pass.
- */
-function endOfCheckedThread(view: string, bytes: Buffer, start: number, checked: CheckedThreads): number {
-  if (!view.startsWith(THREAD_OPEN, start)) return -1;
-  const idStart = start + THREAD_OPEN.length;
-  const idEnd = view.indexOf('"', idStart);
-  const thread = idEnd === -1 ? undefined : checked.get(view.slice(idStart, idEnd));
-  if (thread === undefined) return -1;
-  const end = start + thread.length;
-  if (end > bytes.length || bytes.compare(thread, 0, thread.length, start, end) !== 0) return -1;
-  return view.startsWith(THREAD_FOLLOWER, end) ? end : -1;
 }
 
 /**

@@ -13,7 +13,7 @@ import { AnnotationStore } from '../../../src/core/store/annotationStore';
 import { parseAnnotationFile, serializeAnnotationFile, type ParseResult } from '../../../src/core/store/file';
 import { heldThreadBytes } from '../../../src/core/store/heldThreads';
 import { jsonEqual } from '../../../src/core/store/jsonEqual';
-import { checkedThreadsOf, ISO_DATE_TIME, parseAnnotationFileBytes } from '../../../src/core/store/lazyRead';
+import { ISO_DATE_TIME, parseAnnotationFileBytes } from '../../../src/core/store/lazyRead';
 import { mergeAnnotationFiles } from '../../../src/core/store/merge';
 import { isIsoDateTime } from '../../../src/core/store/validate';
 import { annotationArb, commentArb } from '../../support/annotationArbitraries';
@@ -88,23 +88,6 @@ describe('store: the lazy reader (comment threads held as bytes)', () => {
     );
   });
 
-  it("gives what the eager reader gives when the canonical file's threads count as checked (the merge driver's base)", () => {
-    fc.assert(
-      fc.property(fileArb, fc.constantFrom(...EDITS), (file, { name, edit }) => {
-        const canonical = serializeAnnotationFile(file);
-        const base = parseAnnotationFileBytes(Buffer.from(canonical, 'utf8'));
-        fc.pre(base.kind === 'ok');
-        const text = edit(canonical);
-        const eager = parseAnnotationFile(text);
-        const lazy = parseAnnotationFileBytes(Buffer.from(text, 'utf8'), checkedThreadsOf((base as { file: AnnotationFile }).file));
-        if (lazy.kind === 'ok' && eager.kind === 'ok') assert.equal(serializeAnnotationFile(lazy.file), serializeAnnotationFile(eager.file), name);
-        assert.equal(seen(lazy), seen(eager), name);
-        assert.deepStrictEqual(lazy, eager, name);
-      }),
-      { numRuns: 800 },
-    );
-  });
-
   it('holds every thread of a file as this extension writes it (unless a body needs a \\u escape of a surrogate)', () => {
     fc.assert(
       fc.property(fileArb, (file) => {
@@ -141,9 +124,7 @@ describe('store: the lazy reader (comment threads held as bytes)', () => {
       fc.property(fileArb.chain((base) => fc.tuple(fc.constant(base), sideArb(base), sideArb(base))), ([base, ours, theirs]) => {
         const texts = [base, ours, theirs].map((f) => serializeAnnotationFile(f));
         const eager = texts.map((t) => (parseAnnotationFile(t) as { file: AnnotationFile }).file);
-        const lazyBase = (parseAnnotationFileBytes(Buffer.from(texts[0], 'utf8')) as { file: AnnotationFile }).file;
-        // Ours and theirs as the merge driver reads them: the base's threads count as checked.
-        const lazy = [lazyBase, ...texts.slice(1).map((t) => (parseAnnotationFileBytes(Buffer.from(t, 'utf8'), checkedThreadsOf(lazyBase)) as { file: AnnotationFile }).file)];
+        const lazy = texts.map((t) => (parseAnnotationFileBytes(Buffer.from(t, 'utf8')) as { file: AnnotationFile }).file);
         assert.equal(serializeAnnotationFile(mergeAnnotationFiles(lazy[0], lazy[1], lazy[2])), serializeAnnotationFile(mergeAnnotationFiles(eager[0], eager[1], eager[2])));
         for (const [i, a] of lazy[1].annotations.entries()) {
           const b = lazy[2].annotations.find((x) => x.id === a.id) as Annotation;
