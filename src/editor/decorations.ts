@@ -71,6 +71,8 @@ export class DecorationPainter extends Disposable {
     this.register(teams.onDidChange(() => this.paintAll()));
     this.register(sessions.onDidChangeArticle(({ document }) => this.paintDocument(document)));
     this.register(vscode.window.onDidChangeVisibleTextEditors(() => this.paintAll()));
+    // A closed article's last plan (its spans) is not kept for the rest of the session.
+    this.register(vscode.workspace.onDidCloseTextDocument((document) => this.lastPainted.delete(document.uri.toString())));
     this.register(
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
         if (!repaintsOnScroll(this.sessions.snapshot(e.textEditor.document))) return;
