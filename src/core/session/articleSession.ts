@@ -10,7 +10,7 @@
 import { IncrementalAnalyzer, type AnalyzeOptions, type UpdateOptions } from '../analysis/analyzer';
 import type { Analysis, ClaimFinding, Finding, Language } from '../analysis/types';
 import { contentHashInSlices } from '../review/contentHash';
-import { reviewFlags, suggestOutdated, type ReviewFlag } from '../review/reviewState';
+import { isOldArticle, reviewFlags, type ReviewFlag } from '../review/reviewState';
 import { reviewedClaims, summarizeArticle, type ArticleSummary } from '../sidebar/findingGroups';
 import { spanContains, type Span } from '../span';
 import type { TextEdit } from '../store/anchor';
@@ -246,7 +246,9 @@ export class ArticleSession {
     const analysis = this.analyzer && this.analyzed.version === this.currentVersion ? this.analyzer.result() : undefined;
     const context = { now, articleTextHash: contentHash, maxVerifiedAgeDays: this.options.maxVerifiedAgeDays };
     const placements = Object.freeze(this.tracked.placements.map((p): PlacedAnnotation => Object.freeze({ ...p, flags: Object.freeze(reviewFlags(p.annotation, context)) })));
-    const claims = Object.freeze(analysis ? analysis.findings.filter((f): f is ClaimFinding => f.kind === 'claim') : []);
+    // Kept with the analysis (spliced after a keystroke), not filtered from every finding again.
+    const lists = analysis && this.analyzer ? this.analyzer.claimsSoFar() : { claims: [], timeSensitive: [] };
+    const claims = Object.freeze(lists.claims.slice());
     const complete = this.analysisIsCurrent;
     return Object.freeze({
       version: this.currentVersion,
@@ -255,8 +257,7 @@ export class ArticleSession {
       tooLarge: this.tooLarge,
       language: analysis?.language,
       placements,
-      // Only claims can be suggested: the claims already filtered, not every finding again.
-      possiblyOutdated: Object.freeze(analysis ? this.possiblyOutdated(claims, analysis.date, placements, now) : []),
+      possiblyOutdated: Object.freeze(analysis ? this.possiblyOutdated(lists.timeSensitive, analysis.date, placements, now) : []),
       claims,
       summary: analysis && complete ? Object.freeze(summarizeArticle(claims, placements.map((p) => ({ status: p.annotation.status, state: p.state, span: p.span, flags: p.flags })))) : undefined,
       contentHash,
@@ -288,13 +289,16 @@ export class ArticleSession {
    */
   suggestsOutdated(claim: ClaimFinding, now: Date): boolean {
     const article = this.analyzer?.article;
-    return article !== undefined && this.possiblyOutdated([claim], article.date, this.tracked.placements, now).length > 0;
+    return article !== undefined && claim.timeSensitive.length > 0 && this.possiblyOutdated([claim], article.date, this.tracked.placements, now).length > 0;
   }
 
-  /** The claims among `claims` to suggest as possibly outdated (only claims can be: the snapshot passes its claims, not every finding). */
-  private possiblyOutdated(claims: readonly ClaimFinding[], articleDate: string | null, placements: readonly Placement[], now: Date): Span[] {
-    const suggested = suggestOutdated({ findings: claims }, articleDate, now, this.options.maxArticleAgeDays);
-    if (suggested.length === 0) return [];
+  /**
+   * The claims to suggest as possibly outdated: of `timeSensitive` (claims with time-sensitive
+   * wording, in text order), those no annotation covers, when the article is old enough.
+   */
+  private possiblyOutdated(timeSensitive: readonly ClaimFinding[], articleDate: string | null, placements: readonly Placement[], now: Date): Span[] {
+    if (timeSensitive.length === 0 || !isOldArticle(articleDate, now, this.options.maxArticleAgeDays)) return [];
+    const suggested = timeSensitive;
     // Sorted once, not every annotation per claim: thousands of claims in a large old article.
     const reviewed = reviewedClaims(suggested, placements.flatMap((p) => (p.span ? [p.span] : [])));
     return suggested.filter((_, i) => !reviewed[i]).map(({ start, end }) => ({ start, end }));
