@@ -51,7 +51,21 @@ export interface ArticleSnapshot {
   readonly summary: ArticleSummary | undefined;
   /** sha256 of the text ("article changed since review"); undefined when no annotation records one. */
   readonly contentHash: string | undefined;
+  /**
+   * The edits from the session's previous snapshot to this one; undefined when there were too many
+   * to keep. A view that shows the previous snapshot can follow them instead of redrawing what only moved.
+   */
+  readonly edits: SnapshotEdits | undefined;
 }
+
+/** Edits of an article's text since a version, in the order they were made (each offset in the text after the ones before). */
+export interface SnapshotEdits {
+  readonly from: number;
+  readonly edits: readonly TextEdit[];
+}
+
+/** Edits kept between two snapshots; beyond that the views draw afresh. */
+const MAX_EDITS_BETWEEN_SNAPSHOTS = 256;
 
 export interface SessionOptions {
   /**
@@ -94,6 +108,8 @@ export class ArticleSession {
   private analyzed = { version: -1, complete: false };
   private hash: { version: number; value: Promise<string> } | undefined;
   private versionsAnalysed = 0;
+  /** The edits since the last snapshot (see ArticleSnapshot.edits); undefined when there were too many. */
+  private editsSinceSnapshot: { from: number; edits: TextEdit[] } | undefined;
   /** The text's UTF-8 size when last counted, and how many UTF-16 units edits have inserted or deleted since. */
   private size = { bytes: -1, touched: 0 };
 
@@ -106,6 +122,7 @@ export class ArticleSession {
     private readonly options: SessionOptions,
   ) {
     this.textSource = text;
+    this.editsSinceSnapshot = { from: currentVersion, edits: [] };
     this.analyzer = typeof options.analysis === 'object' ? new IncrementalAnalyzer(options.analysis) : undefined;
   }
 
@@ -167,6 +184,11 @@ export class ArticleSession {
     this.currentVersion = version;
     this.textSource = newText;
     for (const e of edits) this.size.touched += e.deletedLength + e.insertedText.length;
+    const since = this.editsSinceSnapshot;
+    if (since) {
+      since.edits.push(...edits);
+      if (since.edits.length > MAX_EDITS_BETWEEN_SNAPSHOTS) this.editsSinceSnapshot = undefined;
+    }
     return this.tracked.edit(edits, () => this.text);
   }
 
@@ -250,6 +272,8 @@ export class ArticleSession {
     const lists = analysis && this.analyzer ? this.analyzer.claimsSoFar() : { claims: [], timeSensitive: [] };
     const claims = Object.freeze(lists.claims.slice());
     const complete = this.analysisIsCurrent;
+    const since = this.editsSinceSnapshot;
+    this.editsSinceSnapshot = { from: this.currentVersion, edits: [] };
     return Object.freeze({
       version: this.currentVersion,
       analysis,
@@ -261,6 +285,7 @@ export class ArticleSession {
       claims,
       summary: analysis && complete ? Object.freeze(summarizeArticle(claims, placements.map((p) => ({ status: p.annotation.status, state: p.state, span: p.span, flags: p.flags })))) : undefined,
       contentHash,
+      edits: since && Object.freeze({ from: since.from, edits: Object.freeze(since.edits) }),
     });
   }
 

@@ -258,6 +258,25 @@ describe('ArticleSession: placements follow edits and the annotation file', () =
     assert.equal(session.suggestsOutdated(derzeitClaim, new Date('2025-03-01')), false);
   });
 
+  it('hands each snapshot the edits since the one before, so that views can follow them', () => {
+    const text = 'Alibaba hat Qwen 2.5 vorgestellt.\n\nOpenAI antwortete.\n';
+    const session = new ArticleSession(text, 1, OPTIONS);
+    assert.deepEqual(session.snapshot(new Date('2025-03-01')).edits, { from: 1, edits: [] });
+    const first = { offset: 0, deletedLength: 0, insertedText: 'x' };
+    const second = { offset: 5, deletedLength: 2, insertedText: '' };
+    session.edit(2, [first], 'x' + text);
+    session.edit(3, [second], ('x' + text).slice(0, 5) + ('x' + text).slice(7));
+    assert.deepEqual(session.snapshot(new Date('2025-03-01')).edits, { from: 1, edits: [first, second] }, 'in the order they were made');
+    assert.deepEqual(session.snapshot(new Date('2025-03-01')).edits, { from: 3, edits: [] }, 'a snapshot of the same version: none');
+    let current = session.text;
+    for (let version = 4; version < 400; version++) {
+      current = 'y' + current;
+      session.edit(version, [{ offset: 0, deletedLength: 0, insertedText: 'y' }], current);
+    }
+    assert.equal(session.snapshot(new Date('2025-03-01')).edits, undefined, 'too many to keep: the views draw afresh');
+    assert.deepEqual(session.snapshot(new Date('2025-03-01')).edits, { from: 399, edits: [] });
+  });
+
   it('answers for the span under the cursor of a large article without analysing the rest', () => {
     const paragraph = 'Der Konzern investiert 53 Milliarden Euro in Rechenzentren, sagte Alibaba am Montag.';
     const text = Array.from({ length: 3000 }, (_, i) => `${paragraph} (${i})`).join('\n\n');
