@@ -49,7 +49,10 @@ export interface ArticleSnapshot {
   readonly claims: readonly ClaimFinding[];
   /** Claims reviewed, verdicts by status, anchoring and review problems; undefined until the analysis is complete. */
   readonly summary: ArticleSummary | undefined;
-  /** sha256 of the text ("article changed since review"); undefined when no annotation records one. */
+  /**
+   * sha256 of the text ("article changed since review"); undefined when no annotation records one,
+   * or when the text is none of the texts whose hashes they record (it was not hashed again then).
+   */
   readonly contentHash: string | undefined;
   /**
    * The edits from the session's previous snapshot to this one; undefined when there were too many
@@ -63,6 +66,9 @@ export interface SnapshotEdits {
   readonly from: number;
   readonly edits: readonly TextEdit[];
 }
+
+/** Texts kept because an annotation records their hash (see ArticleSession.hashedTexts). */
+const MAX_HASHED_TEXTS = 4;
 
 /** Edits kept between two snapshots; beyond that the views draw afresh. */
 const MAX_EDITS_BETWEEN_SNAPSHOTS = 256;
@@ -107,6 +113,12 @@ export class ArticleSession {
   /** The version the analyzer last saw, and whether it had analysed all of it. */
   private analyzed = { version: -1, complete: false };
   private hash: { version: number; value: Promise<string> } | undefined;
+  /**
+   * Texts whose sha256 some annotation records, by that hash: a later version is compared with them
+   * instead of being hashed again (1 MB of sha256 per keystroke in an annotated article). A text
+   * equal to none of them has none of their hashes; only a hash no text seen so far had needs hashing.
+   */
+  private readonly hashedTexts = new Map<string, string>();
   private versionsAnalysed = 0;
   /** The edits since the last snapshot (see ArticleSnapshot.edits); undefined when there were too many. */
   private editsSinceSnapshot: { from: number; edits: TextEdit[] } | undefined;
@@ -254,9 +266,36 @@ export class ArticleSession {
     return this.hash.value;
   }
 
-  /** True when some annotation records the article's hash, so that the snapshot needs it. */
+  /**
+   * True when some annotation records a hash of the article that no text seen so far had, so that
+   * the snapshot needs the current text's hash ({@link contentHash}) to tell whether it is that text.
+   */
   get needsContentHash(): boolean {
-    return this.tracked.placements.some((p) => p.annotation.articleHash !== undefined);
+    return this.tracked.placements.some((p) => p.annotation.articleHash !== undefined && !this.hashedTexts.has(p.annotation.articleHash.toLowerCase()));
+  }
+
+  /**
+   * The current text's hash as the recorded texts tell it: the hash of the one it equals; '' (no
+   * hash) when it equals none, so that it differs from every recorded hash; `computed` when given;
+   * undefined when no annotation records one, or one records a hash of a text not seen (cannot tell).
+   * Remembers the text when `computed` (its hash) is one an annotation records.
+   */
+  private textHash(computed: string | undefined): string | undefined {
+    const recorded = new Set<string>();
+    for (const p of this.tracked.placements) if (p.annotation.articleHash !== undefined) recorded.add(p.annotation.articleHash.toLowerCase());
+    if (recorded.size === 0) return computed;
+    if (computed !== undefined) {
+      if (recorded.has(computed) && !this.hashedTexts.has(computed)) {
+        if (this.hashedTexts.size >= MAX_HASHED_TEXTS) this.hashedTexts.delete(this.hashedTexts.keys().next().value!);
+        this.hashedTexts.set(computed, this.text);
+      }
+      return computed;
+    }
+    const text = this.text;
+    for (const hash of recorded) if (this.hashedTexts.get(hash) === text) return hash;
+    // A recorded hash no text seen so far had: the text may be the one it was taken of (not hashed: cannot tell).
+    for (const hash of recorded) if (!this.hashedTexts.has(hash)) return undefined;
+    return '';
   }
 
   /**
@@ -266,7 +305,8 @@ export class ArticleSession {
    */
   snapshot(now: Date, contentHash?: string): ArticleSnapshot {
     const analysis = this.analyzer && this.analyzed.version === this.currentVersion ? this.analyzer.result() : undefined;
-    const context = { now, articleTextHash: contentHash, maxVerifiedAgeDays: this.options.maxVerifiedAgeDays };
+    const textHash = this.textHash(contentHash);
+    const context = { now, articleTextHash: textHash, maxVerifiedAgeDays: this.options.maxVerifiedAgeDays };
     const placements = Object.freeze(this.tracked.placements.map((p): PlacedAnnotation => Object.freeze({ ...p, flags: Object.freeze(reviewFlags(p.annotation, context)) })));
     // Kept with the analysis (spliced after a keystroke), not filtered from every finding again.
     const lists = analysis && this.analyzer ? this.analyzer.claimsSoFar() : { claims: [], timeSensitive: [] };
@@ -284,7 +324,7 @@ export class ArticleSession {
       possiblyOutdated: Object.freeze(analysis ? this.possiblyOutdated(lists.timeSensitive, analysis.date, placements, now) : []),
       claims,
       summary: analysis && complete ? Object.freeze(summarizeArticle(claims, placements.map((p) => ({ status: p.annotation.status, state: p.state, span: p.span, flags: p.flags })))) : undefined,
-      contentHash,
+      contentHash: textHash || undefined,
       edits: since && Object.freeze({ from: since.from, edits: Object.freeze(since.edits) }),
     });
   }
