@@ -15,13 +15,14 @@ import { searchBench } from './search';
 import { discussionBench } from './discussion';
 import { turnsBench } from './turns';
 import { paintBench } from './paint';
+import { keystrokeBench } from './keystroke';
 
 export interface BenchSection {
   name: string;
   run(): Promise<void>;
 }
 
-const sections: BenchSection[] = [exportBench, storeBench, analysisBench, modelsBench, claimsBench, importBench, adversarialBench, feedbackBench, searchBench, discussionBench, turnsBench, paintBench];
+const sections: BenchSection[] = [exportBench, storeBench, analysisBench, modelsBench, claimsBench, importBench, adversarialBench, feedbackBench, searchBench, discussionBench, turnsBench, paintBench, keystrokeBench];
 
 async function main(): Promise<void> {
   if (process.env[FIRST_CALL_PROBE]) {

@@ -21,6 +21,11 @@ export class ArticleRegistry extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** Fires when the set of articles may have changed (settings, opt-in, opt-out). */
   readonly onDidChange = this.changed.event;
+  /**
+   * The glob each document's path matches (null: none), by URI: asked for every slice and snapshot
+   * of an open article, and it depends only on the path, the folders and the setting.
+   */
+  private readonly globs = new Map<string, string | null>();
 
   constructor(
     private readonly workspaceState: vscode.Memento,
@@ -29,9 +34,13 @@ export class ArticleRegistry extends Disposable {
     super();
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('aiNews.articleGlobs')) this.changed.fire();
+        if (!e.affectsConfiguration('aiNews.articleGlobs')) return;
+        this.globs.clear();
+        this.changed.fire();
       }),
     );
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.globs.clear()));
+    this.register(vscode.workspace.onDidCloseTextDocument((document) => this.globs.delete(document.uri.toString())));
   }
 
   /** True when the document is treated as an article. */
@@ -79,11 +88,16 @@ export class ArticleRegistry extends Disposable {
 
   /** The first configured glob the document matches in its workspace folder. */
   private matchingGlob(document: vscode.TextDocument): string | undefined {
-    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-    if (!folder) return undefined;
-    return this.settings.for(folder.uri).articleGlobs.find(
-      (glob) => vscode.languages.match({ pattern: new vscode.RelativePattern(folder, glob) }, document) > 0,
-    );
+    const key = document.uri.toString();
+    let glob = this.globs.get(key);
+    if (glob === undefined) {
+      const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+      glob = (folder && this.settings.for(folder.uri).articleGlobs.find(
+        (pattern) => vscode.languages.match({ pattern: new vscode.RelativePattern(folder, pattern) }, document) > 0,
+      )) ?? null;
+      this.globs.set(key, glob);
+    }
+    return glob ?? undefined;
   }
 
   private list(key: string): string[] {

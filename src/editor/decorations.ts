@@ -100,8 +100,9 @@ export class DecorationPainter extends Disposable {
 
   /**
    * Paints one editor from its article's snapshot: findings of its visible window, all annotations.
-   * A decoration type whose spans are those it already shows in this version is not sent again
-   * (an annotation change, the next slice of a large article, scrolling within the window).
+   * A decoration type whose spans are those it already shows is not sent again (an annotation
+   * change, the next slice of a large article, scrolling within the window, and after a keystroke
+   * every type whose spans VS Code has moved with the text to where the new snapshot has them).
    */
   paint(editor: vscode.TextEditor): void {
     const document = editor.document;
@@ -119,6 +120,8 @@ export class DecorationPainter extends Disposable {
     };
     const shown = this.shown.get(editor) ?? new ShownSpans();
     this.shown.set(editor, shown);
+    // What VS Code moved with the text since the last paint is not sent again (a keystroke leaves most types alone).
+    shown.follow(document.version, snapshot.version === document.version ? snapshot.edits : undefined);
     const plan = planSnapshot(snapshot, () => this.visibleWindow(editor, shown), this.settings.for(document.uri), orphanLine, this.teams.teamFor(document.uri));
     const send = (type: vscode.TextEditorDecorationType, spans: readonly Span[]): void => {
       if (shown.update(document.version, type, spans)) editor.setDecorations(type, spans.map((span) => toRange(document, span)));

@@ -33,7 +33,8 @@ export class ClaimDiagnostics extends Disposable {
   private update(document: vscode.TextDocument, snapshot: ArticleSnapshot | undefined): void {
     const analysis = this.settings.for(document.uri).diagnosticsEnabled ? snapshot?.analysis : undefined;
     if (!analysis) {
-      this.collection.delete(document.uri);
+      // Not sent to VS Code for every snapshot while there is nothing to take back (the setting is off by default).
+      if (this.collection.has(document.uri)) this.collection.delete(document.uri);
       return;
     }
     // A large article is analysed in slices: the Problems panel waits for the complete list.

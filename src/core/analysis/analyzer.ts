@@ -8,7 +8,7 @@
  * screen (analysed first) and a deadline, and the editor calls it again in idle time until done.
  * The first split of a text into units stops at the deadline too, in batches of blocks.
  */
-import type { Analysis, EntityFinding, Finding, Language, NumberFinding } from './types';
+import type { Analysis, ClaimFinding, EntityFinding, Finding, Language, NumberFinding } from './types';
 import type { Lexicon } from './lexicon';
 import type { LearnedName, NameCandidate } from './entities';
 import { defaultLexicon } from './lexicon';
@@ -127,7 +127,21 @@ interface Unit {
    * date are unchanged. Set to undefined when the unit is made, so that every unit has the same shape
    * from the start (a property added later would send V8 back to slow code on the first edit).
    */
-  placed: { start: number; result: BlockAnalysis; key: string; findings: Finding[] } | undefined;
+  placed: Placed | undefined;
+}
+
+/**
+ * A unit's findings in their place in the article, what they were made from, and its claims and
+ * time-sensitive claims among them (so that a keystroke does not filter every finding of the article
+ * again for the snapshot's claims and its "possibly outdated" suggestions).
+ */
+interface Placed {
+  start: number;
+  result: BlockAnalysis;
+  key: string;
+  findings: Finding[];
+  claims: ClaimFinding[];
+  timeSensitive: ClaimFinding[];
 }
 
 interface State {
@@ -160,12 +174,18 @@ interface Splice {
 }
 
 /** The last assembled findings and what they were made of. */
-interface Assembly {
+interface Assembly extends ClaimLists {
   units: Unit[];
   language: Language;
   date: string | null;
   learned: Map<string, LearnedName>;
   findings: Finding[];
+}
+
+/** The claims among an assembly's findings, and those of them with time-sensitive wording, in text order. */
+export interface ClaimLists {
+  claims: ClaimFinding[];
+  timeSensitive: ClaimFinding[];
 }
 
 /** An assembly under way (see IncrementalAnalyzer.assembleUntil): units[0, placedUnits) are in `findings`. */
@@ -522,6 +542,19 @@ export class IncrementalAnalyzer {
   }
 
   /**
+   * The claims of {@link result}, and those with time-sensitive wording, in text order: kept with the
+   * assembly (spliced after a keystroke), not filtered from every finding of the article again.
+   */
+  claimsSoFar(): ClaimLists {
+    const findings = this.result().findings;
+    const last = this.lastAssembly;
+    if (last && last.findings === findings) return { claims: last.claims, timeSensitive: last.timeSensitive };
+    // The team's corrections changed the list (or nothing is assembled): filtered from the result.
+    const claims = findings.filter((f): f is ClaimFinding => f.kind === 'claim');
+    return { claims, timeSensitive: claims.filter((c) => c.timeSensitive.length > 0).sort((a, b) => a.start - b.start) };
+  }
+
+  /**
    * Assembles the result of the last `update` until `deadline` (a `performance.now()` time), in
    * batches of units, and goes on where it stopped on the next call; `result()` then costs nothing.
    * Assembling every finding of a 1 MB article is tens of milliseconds: too long for one turn of the
@@ -707,7 +740,7 @@ const ASSEMBLY_BATCH = 64;
 function startAssembly(units: Unit[], language: Language, date: string | null, keys: PlacementKeys): PartialAssembly {
   const learned = learnedNames(units, language);
   updateKeys(keys, learned, date);
-  return { units, language, date, learned, findings: [], placedUnits: 0 };
+  return { units, language, date, learned, findings: [], claims: [], timeSensitive: [], placedUnits: 0 };
 }
 
 /**
@@ -716,15 +749,14 @@ function startAssembly(units: Unit[], language: Language, date: string | null, k
  * @returns true when every unit is placed.
  */
 function placeUnits(assembly: PartialAssembly, keys: PlacementKeys, deadline?: number): boolean {
-  const { units, language, date, learned, findings } = assembly;
+  const { units, language, date, learned } = assembly;
   for (let batches = 0; assembly.placedUnits < units.length; batches++) {
     if (deadline !== undefined && batches > 0 && performance.now() >= deadline) return false;
     const from = assembly.placedUnits;
     const to = Math.min(units.length, from + ASSEMBLY_BATCH);
     for (let i = from; i < to; i++) {
-      const placedFindings = placedFindingsOf(units[i], language, date, learned, keys);
-      if (!placedFindings) continue; // not analysed yet
-      for (let k = 0; k < placedFindings.length; k++) findings.push(placedFindings[k]);
+      const placed = placedOf(units[i], language, date, learned, keys);
+      if (placed) appendPlaced(assembly, placed); // else not analysed yet
     }
     assembly.placedUnits = to;
   }
@@ -740,25 +772,65 @@ function placeUnits(assembly: PartialAssembly, keys: PlacementKeys, deadline?: n
 function spliceAssembly(last: Assembly, edit: Splice, units: Unit[], keys: PlacementKeys): Assembly | undefined {
   const { language, date, learned } = last;
   if (learnedKey(edit.previous, edit.from, edit.to, language) !== learnedKey(units, edit.from, edit.from + edit.added, language)) return undefined;
-  const old = last.findings;
   // The findings before the edit have not moved: the first one at or after the first replaced unit's start.
   const firstReplaced = edit.from < edit.previous.length ? edit.previous[edit.from].start : Infinity;
-  let kept = 0;
-  for (let hi = old.length; kept < hi;) {
-    const mid = (kept + hi) >> 1;
-    if (old[mid].start < firstReplaced) kept = mid + 1;
+  const removed: ClaimLists & { findings: Finding[] } = { findings: [], claims: [], timeSensitive: [] };
+  for (let i = edit.from; i < edit.to; i++) {
+    const placed = edit.previous[i].placed;
+    if (placed) appendPlaced(removed, placed);
+  }
+  const added: ClaimLists & { findings: Finding[] } = { findings: [], claims: [], timeSensitive: [] };
+  for (let i = edit.from; i < edit.from + edit.added; i++) {
+    const placed = placedOf(units[i], language, date, learned, keys);
+    if (placed) appendPlaced(added, placed);
+  }
+  moveUnitsBehind(units, edit.from + edit.added);
+  const splice = <T extends Finding>(old: T[], gone: number, put: T[]): T[] => {
+    const kept = countStartingBefore(old, firstReplaced);
+    return old.slice(0, kept).concat(put, old.slice(kept + gone));
+  };
+  return {
+    units, language, date, learned,
+    findings: splice(last.findings, removed.findings.length, added.findings),
+    claims: splice(last.claims, removed.claims.length, added.claims),
+    timeSensitive: splice(last.timeSensitive, removed.timeSensitive.length, added.timeSensitive),
+  };
+}
+
+/** Adds a unit's placed findings, claims and time-sensitive claims to the lists. */
+function appendPlaced(lists: ClaimLists & { findings: Finding[] }, placed: Placed): void {
+  for (let k = 0; k < placed.findings.length; k++) lists.findings.push(placed.findings[k]);
+  for (let k = 0; k < placed.claims.length; k++) lists.claims.push(placed.claims[k]);
+  for (let k = 0; k < placed.timeSensitive.length; k++) lists.timeSensitive.push(placed.timeSensitive[k]);
+}
+
+/** How many of the findings (sorted by start) start before `offset`. */
+function countStartingBefore(findings: readonly Finding[], offset: number): number {
+  let lo = 0;
+  for (let hi = findings.length; lo < hi;) {
+    const mid = (lo + hi) >> 1;
+    if (findings[mid].start < offset) lo = mid + 1;
     else hi = mid;
   }
-  let removed = 0;
-  for (let i = edit.from; i < edit.to; i++) removed += edit.previous[i].placed?.findings.length ?? 0;
-  const added: Finding[] = [];
-  for (let i = edit.from; i < edit.from + edit.added; i++) {
-    const placedFindings = placedFindingsOf(units[i], language, date, learned, keys);
-    if (placedFindings) for (let k = 0; k < placedFindings.length; k++) added.push(placedFindings[k]);
+  return lo;
+}
+
+/**
+ * Moves the placed findings of units[from..] to where their units now start (the same objects as in
+ * the last assembly). These units kept their result, and the splice keeps the learned names and the
+ * date, so their placements are current but for the offset: nothing is checked per unit beyond it.
+ * placedFindingsOf's checks would read four objects per unit (entry, results, result, candidates),
+ * which for the ~15,000 units behind a keystroke near the top of a 1 MB article cost more than
+ * moving the findings themselves.
+ */
+function moveUnitsBehind(units: Unit[], from: number): void {
+  for (let i = from; i < units.length; i++) {
+    const unit = units[i];
+    const placed = unit.placed;
+    if (placed === undefined || placed.start === unit.start) continue;
+    moveFindings(placed.findings, unit.start - placed.start);
+    placed.start = unit.start;
   }
-  // Moves the findings behind the edit (the same objects as in `old`).
-  for (let i = edit.from + edit.added; i < units.length; i++) placedFindingsOf(units[i], language, date, learned, keys);
-  return { units, language, date, learned, findings: old.slice(0, kept).concat(added, old.slice(kept + removed)) };
 }
 
 /** The names units[from, to) learn, in order, as one string. */
@@ -797,6 +869,11 @@ function updateKeys(keys: PlacementKeys, learned: Map<string, LearnedName>, date
 
 /** A unit's findings in their place in the article (made once, moved after edits); undefined when it is not analysed yet. */
 function placedFindingsOf(unit: Unit, language: Language, date: string | null, learned: Map<string, LearnedName>, keys: PlacementKeys): Finding[] | undefined {
+  return placedOf(unit, language, date, learned, keys)?.findings;
+}
+
+/** A unit's placement (made once, moved after edits); undefined when it is not analysed yet. */
+function placedOf(unit: Unit, language: Language, date: string | null, learned: Map<string, LearnedName>, keys: PlacementKeys): Placed | undefined {
   if (!unit.entry) return undefined;
   const own = ownLanguage(unit.entry, language);
   const result = own === 'de' ? unit.entry.results.de : unit.entry.results.en;
@@ -804,14 +881,16 @@ function placedFindingsOf(unit: Unit, language: Language, date: string | null, l
   const key = result.candidates.length ? keys.withNames : keys.withoutNames;
   let placed = unit.placed;
   if (!placed || placed.result !== result || placed.key !== key) {
-    placed = { start: unit.start, result, key, findings: place(unit.start, result, learned, own, date) };
+    const findings = place(unit.start, result, learned, own, date);
+    const claims = findings.filter((f): f is ClaimFinding => f.kind === 'claim');
+    placed = { start: unit.start, result, key, findings, claims, timeSensitive: claims.filter((c) => c.timeSensitive.length > 0) };
     unit.placed = placed;
   } else if (placed.start !== unit.start) {
     // Behind an edit: move the findings in place rather than copy them all on every keystroke.
     moveFindings(placed.findings, unit.start - placed.start);
     placed.start = unit.start;
   }
-  return placed.findings;
+  return placed;
 }
 
 /**

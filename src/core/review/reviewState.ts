@@ -76,6 +76,17 @@ function articleChanged(annotation: Annotation, context: ReviewContext): boolean
 }
 
 /**
+ * True when an article dated `articleDate` is older than `maxArticleAgeDays`, so that its
+ * time-sensitive claims are suggested as possibly outdated (see suggestOutdated); false for an
+ * unknown date, since the age cannot be told.
+ */
+export function isOldArticle(articleDate: string | null, now: Date, maxArticleAgeDays: number): boolean {
+  const period = articleDate ? parseDatePeriod(articleDate) : null;
+  // The end of the named period: "2024-08" is not older than 30 days on 2024-08-31.
+  return period !== null && daysBetween(period.end, now) > maxArticleAgeDays;
+}
+
+/**
  * Claims with time-sensitive wording ("derzeit", "latest", "bis 2030") in an article older than
  * `maxArticleAgeDays`: suggestions to look at, never a verdict.
  * @param analysis The article's analysis.
@@ -91,9 +102,7 @@ export function suggestOutdated(
   now: Date,
   maxArticleAgeDays: number,
 ): ClaimFinding[] {
-  const period = articleDate ? parseDatePeriod(articleDate) : null;
-  // The end of the named period: "2024-08" is not older than 30 days on 2024-08-31.
-  if (!period || daysBetween(period.end, now) <= maxArticleAgeDays) return [];
+  if (!isOldArticle(articleDate, now, maxArticleAgeDays)) return [];
   return analysis.findings
     .filter((finding): finding is ClaimFinding => finding.kind === 'claim' && finding.timeSensitive.length > 0)
     .sort((a, b) => a.start - b.start);

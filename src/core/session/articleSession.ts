@@ -10,7 +10,7 @@
 import { IncrementalAnalyzer, type AnalyzeOptions, type UpdateOptions } from '../analysis/analyzer';
 import type { Analysis, ClaimFinding, Finding, Language } from '../analysis/types';
 import { contentHashInSlices } from '../review/contentHash';
-import { reviewFlags, suggestOutdated, type ReviewFlag } from '../review/reviewState';
+import { isOldArticle, reviewFlags, type ReviewFlag } from '../review/reviewState';
 import { reviewedClaims, summarizeArticle, type ArticleSummary } from '../sidebar/findingGroups';
 import { spanContains, type Span } from '../span';
 import type { TextEdit } from '../store/anchor';
@@ -49,9 +49,29 @@ export interface ArticleSnapshot {
   readonly claims: readonly ClaimFinding[];
   /** Claims reviewed, verdicts by status, anchoring and review problems; undefined until the analysis is complete. */
   readonly summary: ArticleSummary | undefined;
-  /** sha256 of the text ("article changed since review"); undefined when no annotation records one. */
+  /**
+   * sha256 of the text ("article changed since review"); undefined when no annotation records one,
+   * or when the text is none of the texts whose hashes they record (it was not hashed again then).
+   */
   readonly contentHash: string | undefined;
+  /**
+   * The edits from the session's previous snapshot to this one; undefined when there were too many
+   * to keep. A view that shows the previous snapshot can follow them instead of redrawing what only moved.
+   */
+  readonly edits: SnapshotEdits | undefined;
 }
+
+/** Edits of an article's text since a version, in the order they were made (each offset in the text after the ones before). */
+export interface SnapshotEdits {
+  readonly from: number;
+  readonly edits: readonly TextEdit[];
+}
+
+/** Texts kept because an annotation records their hash (see ArticleSession.hashedTexts). */
+const MAX_HASHED_TEXTS = 4;
+
+/** Edits kept between two snapshots; beyond that the views draw afresh. */
+const MAX_EDITS_BETWEEN_SNAPSHOTS = 256;
 
 export interface SessionOptions {
   /**
@@ -93,7 +113,15 @@ export class ArticleSession {
   /** The version the analyzer last saw, and whether it had analysed all of it. */
   private analyzed = { version: -1, complete: false };
   private hash: { version: number; value: Promise<string> } | undefined;
+  /**
+   * Texts whose sha256 some annotation records, by that hash: a later version is compared with them
+   * instead of being hashed again (1 MB of sha256 per keystroke in an annotated article). A text
+   * equal to none of them has none of their hashes; only a hash no text seen so far had needs hashing.
+   */
+  private readonly hashedTexts = new Map<string, string>();
   private versionsAnalysed = 0;
+  /** The edits since the last snapshot (see ArticleSnapshot.edits); undefined when there were too many. */
+  private editsSinceSnapshot: { from: number; edits: TextEdit[] } | undefined;
   /** The text's UTF-8 size when last counted, and how many UTF-16 units edits have inserted or deleted since. */
   private size = { bytes: -1, touched: 0 };
 
@@ -106,6 +134,7 @@ export class ArticleSession {
     private readonly options: SessionOptions,
   ) {
     this.textSource = text;
+    this.editsSinceSnapshot = { from: currentVersion, edits: [] };
     this.analyzer = typeof options.analysis === 'object' ? new IncrementalAnalyzer(options.analysis) : undefined;
   }
 
@@ -167,6 +196,11 @@ export class ArticleSession {
     this.currentVersion = version;
     this.textSource = newText;
     for (const e of edits) this.size.touched += e.deletedLength + e.insertedText.length;
+    const since = this.editsSinceSnapshot;
+    if (since) {
+      since.edits.push(...edits);
+      if (since.edits.length > MAX_EDITS_BETWEEN_SNAPSHOTS) this.editsSinceSnapshot = undefined;
+    }
     return this.tracked.edit(edits, () => this.text);
   }
 
@@ -232,9 +266,36 @@ export class ArticleSession {
     return this.hash.value;
   }
 
-  /** True when some annotation records the article's hash, so that the snapshot needs it. */
+  /**
+   * True when some annotation records a hash of the article that no text seen so far had, so that
+   * the snapshot needs the current text's hash ({@link contentHash}) to tell whether it is that text.
+   */
   get needsContentHash(): boolean {
-    return this.tracked.placements.some((p) => p.annotation.articleHash !== undefined);
+    return this.tracked.placements.some((p) => p.annotation.articleHash !== undefined && !this.hashedTexts.has(p.annotation.articleHash.toLowerCase()));
+  }
+
+  /**
+   * The current text's hash as the recorded texts tell it: the hash of the one it equals; '' (no
+   * hash) when it equals none, so that it differs from every recorded hash; `computed` when given;
+   * undefined when no annotation records one, or one records a hash of a text not seen (cannot tell).
+   * Remembers the text when `computed` (its hash) is one an annotation records.
+   */
+  private textHash(computed: string | undefined): string | undefined {
+    const recorded = new Set<string>();
+    for (const p of this.tracked.placements) if (p.annotation.articleHash !== undefined) recorded.add(p.annotation.articleHash.toLowerCase());
+    if (recorded.size === 0) return computed;
+    if (computed !== undefined) {
+      if (recorded.has(computed) && !this.hashedTexts.has(computed)) {
+        if (this.hashedTexts.size >= MAX_HASHED_TEXTS) this.hashedTexts.delete(this.hashedTexts.keys().next().value!);
+        this.hashedTexts.set(computed, this.text);
+      }
+      return computed;
+    }
+    const text = this.text;
+    for (const hash of recorded) if (this.hashedTexts.get(hash) === text) return hash;
+    // A recorded hash no text seen so far had: the text may be the one it was taken of (not hashed: cannot tell).
+    for (const hash of recorded) if (!this.hashedTexts.has(hash)) return undefined;
+    return '';
   }
 
   /**
@@ -244,10 +305,15 @@ export class ArticleSession {
    */
   snapshot(now: Date, contentHash?: string): ArticleSnapshot {
     const analysis = this.analyzer && this.analyzed.version === this.currentVersion ? this.analyzer.result() : undefined;
-    const context = { now, articleTextHash: contentHash, maxVerifiedAgeDays: this.options.maxVerifiedAgeDays };
+    const textHash = this.textHash(contentHash);
+    const context = { now, articleTextHash: textHash, maxVerifiedAgeDays: this.options.maxVerifiedAgeDays };
     const placements = Object.freeze(this.tracked.placements.map((p): PlacedAnnotation => Object.freeze({ ...p, flags: Object.freeze(reviewFlags(p.annotation, context)) })));
-    const claims = Object.freeze(analysis ? analysis.findings.filter((f): f is ClaimFinding => f.kind === 'claim') : []);
+    // Kept with the analysis (spliced after a keystroke), not filtered from every finding again.
+    const lists = analysis && this.analyzer ? this.analyzer.claimsSoFar() : { claims: [], timeSensitive: [] };
+    const claims = Object.freeze(lists.claims.slice());
     const complete = this.analysisIsCurrent;
+    const since = this.editsSinceSnapshot;
+    this.editsSinceSnapshot = { from: this.currentVersion, edits: [] };
     return Object.freeze({
       version: this.currentVersion,
       analysis,
@@ -255,11 +321,11 @@ export class ArticleSession {
       tooLarge: this.tooLarge,
       language: analysis?.language,
       placements,
-      // Only claims can be suggested: the claims already filtered, not every finding again.
-      possiblyOutdated: Object.freeze(analysis ? this.possiblyOutdated(claims, analysis.date, placements, now) : []),
+      possiblyOutdated: Object.freeze(analysis ? this.possiblyOutdated(lists.timeSensitive, analysis.date, placements, now) : []),
       claims,
       summary: analysis && complete ? Object.freeze(summarizeArticle(claims, placements.map((p) => ({ status: p.annotation.status, state: p.state, span: p.span, flags: p.flags })))) : undefined,
-      contentHash,
+      contentHash: textHash || undefined,
+      edits: since && Object.freeze({ from: since.from, edits: Object.freeze(since.edits) }),
     });
   }
 
@@ -288,13 +354,16 @@ export class ArticleSession {
    */
   suggestsOutdated(claim: ClaimFinding, now: Date): boolean {
     const article = this.analyzer?.article;
-    return article !== undefined && this.possiblyOutdated([claim], article.date, this.tracked.placements, now).length > 0;
+    return article !== undefined && claim.timeSensitive.length > 0 && this.possiblyOutdated([claim], article.date, this.tracked.placements, now).length > 0;
   }
 
-  /** The claims among `claims` to suggest as possibly outdated (only claims can be: the snapshot passes its claims, not every finding). */
-  private possiblyOutdated(claims: readonly ClaimFinding[], articleDate: string | null, placements: readonly Placement[], now: Date): Span[] {
-    const suggested = suggestOutdated({ findings: claims }, articleDate, now, this.options.maxArticleAgeDays);
-    if (suggested.length === 0) return [];
+  /**
+   * The claims to suggest as possibly outdated: of `timeSensitive` (claims with time-sensitive
+   * wording, in text order), those no annotation covers, when the article is old enough.
+   */
+  private possiblyOutdated(timeSensitive: readonly ClaimFinding[], articleDate: string | null, placements: readonly Placement[], now: Date): Span[] {
+    if (timeSensitive.length === 0 || !isOldArticle(articleDate, now, this.options.maxArticleAgeDays)) return [];
+    const suggested = timeSensitive;
     // Sorted once, not every annotation per claim: thousands of claims in a large old article.
     const reviewed = reviewedClaims(suggested, placements.flatMap((p) => (p.span ? [p.span] : [])));
     return suggested.filter((_, i) => !reviewed[i]).map(({ start, end }) => ({ start, end }));

@@ -7,7 +7,8 @@
  *
  * The work after a debounce takes several turns of the event loop, so that no keystroke adds up to
  * one long block: analysis (slices of at most SLICE_BUDGET_MS), assembling the findings and the
- * content hash (64 K characters per turn), then the snapshot and, one turn later, the views.
+ * content hash when the session needs it (64 K characters per turn), then the snapshot and, one
+ * turn later, the views.
  */
 import type { Span } from '../span';
 import type { TextEdit } from '../store/anchor';

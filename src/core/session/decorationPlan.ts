@@ -5,11 +5,12 @@
  * ranges and decoration types.
  */
 import type { Finding } from '../analysis/types';
+import type { TextEdit } from '../store/anchor';
 import { spansIn, type Span } from '../span';
 import { isClassicStatus, type Status } from '../store/annotation';
 import { tagColor } from '../tags/tags';
 import { describeStatus, type TeamConfig } from '../team/team';
-import type { ArticleSnapshot, PlacedAnnotation } from './articleSession';
+import type { ArticleSnapshot, PlacedAnnotation, SnapshotEdits } from './articleSession';
 
 export type DecorationKind =
   | 'claim' | 'number' | 'entity'
@@ -124,15 +125,54 @@ export function sameSpans(a: readonly Span[] | undefined, b: readonly Span[]): b
 }
 
 /**
+ * Where a span is after the edits (in the order they were made), as VS Code moves a decoration with
+ * the text: shifted when an edit lies wholly before it; undefined when an edit touches it, even at an
+ * edge (VS Code may have grown or collapsed it).
+ */
+export function followEdits(span: Span, edits: readonly TextEdit[]): Span | undefined {
+  let { start, end } = span;
+  for (const edit of edits) {
+    const editEnd = edit.offset + edit.deletedLength;
+    if (end < edit.offset) continue;
+    if (start <= editEnd) return undefined;
+    const delta = edit.insertedText.length - edit.deletedLength;
+    start += delta;
+    end += delta;
+  }
+  return { start, end };
+}
+
+/**
  * What one editor shows per decoration type (`T`) in one document version, and the window it painted.
- * A paint sends a type's spans only when they differ from what it shows in this version; after an
- * edit every type is sent again (VS Code has moved the old ones with the text, collapsing some).
+ * A paint sends a type's spans only when they differ from what it shows in this version. After an
+ * edit, the spans it showed are where VS Code has moved them (see {@link follow}); a type with a span
+ * the edit touched is sent again.
  */
 export class ShownSpans<T> {
   /** The painted window's lines, kept for the next paint (see windowLines). */
   window: LineWindow | undefined;
   private version: number | undefined;
   private shown = new Map<T, Span[]>();
+
+  /**
+   * Brings what is shown to `version` when `since` holds the edits from the version shown: every
+   * type's spans moved as VS Code moved them, and forgotten for a type with a span an edit touched.
+   * Otherwise the next {@link update} starts afresh (every type is sent).
+   */
+  follow(version: number, since: SnapshotEdits | undefined): void {
+    if (this.version === version || this.version === undefined || since?.from !== this.version) return;
+    for (const [type, spans] of this.shown) {
+      const moved: Span[] = [];
+      for (const span of spans) {
+        const now = followEdits(span, since.edits);
+        if (!now) break;
+        moved.push(now);
+      }
+      if (moved.length === spans.length) this.shown.set(type, moved);
+      else this.shown.delete(type);
+    }
+    this.version = version;
+  }
 
   /** True when `spans` must be sent for `type` in `version`; remembers them as shown. */
   update(version: number, type: T, spans: readonly Span[]): boolean {

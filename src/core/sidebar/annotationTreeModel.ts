@@ -171,6 +171,22 @@ function annotationElements(folder: string, article: string, group: GroupKey, pl
   }));
 }
 
+/**
+ * True when two placements of an article show the same in the Annotations view and its badge: the
+ * same annotations with the same states and flags, in the same order by position. A keystroke moves
+ * the spans behind it, which the view does not show; it need not be rebuilt for that.
+ */
+export function showsTheSame(before: readonly PlacedAnnotation[], after: readonly PlacedAnnotation[]): boolean {
+  if (before.length !== after.length) return false;
+  for (let i = 0; i < after.length; i++) {
+    const [a, b] = [before[i], after[i]];
+    if (a.annotation !== b.annotation || a.state !== b.state || a.flags.length !== b.flags.length || a.flags.some((flag, k) => flag !== b.flags[k])) return false;
+  }
+  const order = (placed: readonly PlacedAnnotation[]): PlacedAnnotation['annotation'][] => byPosition(placed, (p) => p.span?.start ?? p.annotation.position.start).map((p) => p.annotation);
+  const [first, second] = [order(before), order(after)];
+  return first.every((annotation, i) => annotation === second[i]);
+}
+
 /** What identifies a node whatever its count. */
 function elementKey(element: AnnotationTreeElement): string {
   switch (element.kind) {

@@ -14,7 +14,7 @@ import type { Annotation, Status } from '../../core/store/annotation';
 import type { Grouping } from '../../core/sidebar/annotationGroups';
 import { formatDateRange, isFilterActive, type AnnotationFilter } from '../../core/sidebar/annotationFilter';
 import { knownStatuses, statusFilterFor, withFilterChange, type TreeFilters } from '../../core/sidebar/annotationTreeFilters';
-import { annotationContextValue, childrenOf, rowWorkflowState, startsExpanded, treeItemId, treeRoots, treeSummary, type AnnotationElement, type AnnotationTreeElement, type ArticleElement, type ArticlePlacements, type FolderElement, type FolderTree, type GroupElement } from '../../core/sidebar/annotationTreeModel';
+import { annotationContextValue, childrenOf, rowWorkflowState, showsTheSame, startsExpanded, treeItemId, treeRoots, treeSummary, type AnnotationElement, type AnnotationTreeElement, type ArticleElement, type ArticlePlacements, type FolderElement, type FolderTree, type GroupElement } from '../../core/sidebar/annotationTreeModel';
 import { FolderPlacements, type FolderToPlace } from '../../core/sidebar/folderPlacements';
 import { tagsInUse, type TagUse } from '../../core/tags/tags';
 import type { WorkFilter } from '../../core/team/myWork';
@@ -49,6 +49,8 @@ export class AnnotationTreeProvider extends TreeProvider<AnnotationTreeElement> 
   private filters: TreeFilters = { annotation: {} };
   /** Placements per folder, placed again on every refresh (closed articles only when they or their annotations changed). */
   private readonly placements = new FolderPlacements();
+  /** The placements of each open article when the view was last rebuilt for its snapshot. */
+  private readonly shownPlacements = new Map<string, readonly PlacedAnnotation[]>();
   /** Counts view updates so that a slow, older one never overwrites a newer badge. */
   private updateCount = 0;
 
@@ -64,10 +66,17 @@ export class AnnotationTreeProvider extends TreeProvider<AnnotationTreeElement> 
     this.register(vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('aiNews.author') || e.affectsConfiguration('aiNews.blindDoubleCheck')) void this.refresh();
     }));
-    // An open article's snapshot moves its annotations (once per debounce window, not per keystroke).
-    this.register(sessions.onDidChangeArticle(({ snapshot }) => {
-      if (snapshot.placements.length > 0) void this.refresh();
+    // An open article's snapshot moves its annotations (once per debounce window, not per keystroke);
+    // the view is rebuilt only when it shows something else, not for spans that only moved.
+    this.register(sessions.onDidChangeArticle(({ document, snapshot }) => {
+      if (snapshot.placements.length === 0) return;
+      const key = document.uri.toString();
+      const before = this.shownPlacements.get(key);
+      this.shownPlacements.set(key, snapshot.placements);
+      if (before && showsTheSame(before, snapshot.placements)) this.placements.refresh();
+      else void this.refresh();
     }));
+    this.register(vscode.workspace.onDidCloseTextDocument((document) => this.shownPlacements.delete(document.uri.toString())));
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.refresh()));
     void this.setContextKey();
   }
@@ -162,6 +171,7 @@ export class AnnotationTreeProvider extends TreeProvider<AnnotationTreeElement> 
 
   override dispose(): void {
     this.placements.clear();
+    this.shownPlacements.clear();
     super.dispose();
   }
 

@@ -84,18 +84,22 @@ export class ArticleTreeProvider extends TreeProvider<ArticleTreeElement> {
   }
 
   private updateMessage(): void {
-    if (this.view) this.view.message = this.message();
+    const message = this.message();
+    // Sent to VS Code only when it changes: every snapshot of the article comes here.
+    if (this.view && this.view.message !== message) this.view.message = message;
   }
 
   /** Why the view is empty, when it is not simply "no editor" (the welcome content covers that). */
   private message(): string | undefined {
     const document = this.document;
     if (!document || document.isClosed) return undefined;
+    const snapshot = this.sessions.snapshot(document);
+    const isArticle = this.articles.isArticle(document);
+    if (isArticle && snapshot?.complete && !snapshot.tooLarge) return undefined;
     const name = vscode.workspace.asRelativePath(document.uri, false);
-    if (!this.articles.isArticle(document)) {
+    if (!isArticle) {
       return vscode.l10n.t('{0} is not treated as an article. Run "AI News: Analyze This Document" to analyse it.', name);
     }
-    const snapshot = this.sessions.snapshot(document);
     if (snapshot?.tooLarge) {
       return vscode.l10n.t('{0} is too large to analyse. Annotations still work; the limit is the setting aiNews.maxArticleSizeKB.', name);
     }

@@ -39,9 +39,10 @@ describe('analysis: IncrementalAnalyzer', () => {
     this.timeout(20000);
     const next = random(7);
     const analyzer = new IncrementalAnalyzer({ lexicon });
-    const pieces = ['Kai-Fu Lee sagte, das sei gut.\n', 'Lee ', 'x', '\n\n', ' 14. April ', '.'];
+    const pieces = ['Kai-Fu Lee sagte, das sei gut.\n', 'Lee ', 'x', '\n\n', ' 14. April ', '.', 'Derzeit wächst Alibaba um 12 Prozent.\n'];
     let text = `${seed.slice(0, 3000)}\n\nKai-Fu Lee sagte, das sei gut.\n\n${seed.slice(3000, 6000)}\n\nLee wächst um 12 Prozent.`;
     analyzer.analyze(text);
+    let timeSensitive = 0;
     for (let edit = 0; edit < 40; edit++) {
       const at = Math.floor(next() * (text.length + 1));
       text = next() < 0.6 ? text.slice(0, at) + pieces[Math.floor(next() * pieces.length)] + text.slice(at) : text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 30));
@@ -49,7 +50,15 @@ describe('analysis: IncrementalAnalyzer', () => {
       if (next() < 0.2) analyzer.update(text.slice(0, -1));
       const incremental = analyzer.analyze(text);
       assert.deepEqual(incremental, analyze(text, { lexicon }), `after edit ${edit} at ${at}`);
+      // The claim lists are spliced alongside: the claims of the result, and those with time-sensitive wording.
+      const claims = incremental.findings.filter((f) => f.kind === 'claim');
+      const lists = analyzer.claimsSoFar();
+      assert.deepEqual(lists.claims, claims, `claims after edit ${edit}`);
+      assert.deepEqual(lists.timeSensitive, claims.filter((c) => c.timeSensitive.length > 0), `time-sensitive claims after edit ${edit}`);
+      assert.ok(lists.claims.every((c, i) => c === claims[i]), 'the same objects as in the result');
+      timeSensitive += lists.timeSensitive.length;
     }
+    assert.ok(timeSensitive > 0, 'some claims had time-sensitive wording');
   });
 
   it('follows edits that switch the article language back and forth', () => {

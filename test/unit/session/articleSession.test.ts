@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ArticleSession, exceedsUtf8, type SessionOptions } from '../../../src/core/session/articleSession';
+import { ArticleSession, exceedsUtf8, type ArticleSnapshot, type SessionOptions } from '../../../src/core/session/articleSession';
 import { placeClosedArticle } from '../../../src/core/session/closedArticle';
 import { contentHash, contentHashInSlices } from '../../../src/core/review/contentHash';
 import { makeQuote, type TextEdit } from '../../../src/core/store/anchor';
@@ -256,6 +256,53 @@ describe('ArticleSession: placements follow edits and the annotation file', () =
     session.setAnnotations(store.annotationsOf(PATH));
     assert.deepEqual(session.snapshot(new Date('2025-03-01'), hash).possiblyOutdated, []);
     assert.equal(session.suggestsOutdated(derzeitClaim, new Date('2025-03-01')), false);
+  });
+
+  it('hashes the text only while an annotation records a hash of a text not seen yet; an edit is compared with the texts seen', async () => {
+    const store = await AnnotationStore.open(dir);
+    const text = 'Alibaba hat Qwen 2.5 vorgestellt.\n\nOpenAI antwortete.\n';
+    store.add(claim('Alibaba hat Qwen 2.5 vorgestellt.', text));
+    const session = new ArticleSession(text, 1, OPTIONS);
+    session.setAnnotations(store.annotationsOf(PATH));
+    const flagsOf = (snapshot: ArticleSnapshot) => snapshot.placements.map((p) => p.flags);
+    assert.equal(session.needsContentHash, true, 'a hash of a text not seen yet');
+    const first = session.snapshot(new Date('2025-03-01'), await session.contentHash());
+    assert.deepEqual([first.contentHash, flagsOf(first)], [contentHash(text), [[]]]);
+    assert.equal(session.needsContentHash, false, 'this text had it');
+    const typed = 'x' + text;
+    session.edit(2, [{ offset: 0, deletedLength: 0, insertedText: 'x' }], typed);
+    const changed = session.snapshot(new Date('2025-03-01'));
+    assert.deepEqual([changed.contentHash, flagsOf(changed)], [undefined, [['article changed since review']]], 'another text: not the reviewed one, without hashing it');
+    session.edit(3, [{ offset: 0, deletedLength: 1, insertedText: '' }], typed.slice(1));
+    const undone = session.snapshot(new Date('2025-03-01'));
+    assert.deepEqual([undone.contentHash, flagsOf(undone)], [contentHash(text), [[]]], 'undone: the reviewed text again');
+    store.add({ ...claim('OpenAI antwortete.', text), articleHash: contentHash('a teammate\'s version') });
+    session.setAnnotations(store.annotationsOf(PATH));
+    assert.equal(session.needsContentHash, true, 'a hash of a text not seen: hashed again');
+    assert.deepEqual(flagsOf(session.snapshot(new Date('2025-03-01'))), [[], ['article changed since review']], 'the text is one seen: its hash is known');
+    session.edit(4, [{ offset: 0, deletedLength: 0, insertedText: 'y' }], 'y' + text);
+    assert.deepEqual(flagsOf(session.snapshot(new Date('2025-03-01'))), [[], []], 'a text not seen, and a hash of a text not seen: cannot tell without hashing');
+    const hashed = session.snapshot(new Date('2025-03-01'), await session.contentHash());
+    assert.deepEqual([hashed.contentHash, flagsOf(hashed)], [contentHash('y' + text), [['article changed since review'], ['article changed since review']]]);
+  });
+
+  it('hands each snapshot the edits since the one before, so that views can follow them', () => {
+    const text = 'Alibaba hat Qwen 2.5 vorgestellt.\n\nOpenAI antwortete.\n';
+    const session = new ArticleSession(text, 1, OPTIONS);
+    assert.deepEqual(session.snapshot(new Date('2025-03-01')).edits, { from: 1, edits: [] });
+    const first = { offset: 0, deletedLength: 0, insertedText: 'x' };
+    const second = { offset: 5, deletedLength: 2, insertedText: '' };
+    session.edit(2, [first], 'x' + text);
+    session.edit(3, [second], ('x' + text).slice(0, 5) + ('x' + text).slice(7));
+    assert.deepEqual(session.snapshot(new Date('2025-03-01')).edits, { from: 1, edits: [first, second] }, 'in the order they were made');
+    assert.deepEqual(session.snapshot(new Date('2025-03-01')).edits, { from: 3, edits: [] }, 'a snapshot of the same version: none');
+    let current = session.text;
+    for (let version = 4; version < 400; version++) {
+      current = 'y' + current;
+      session.edit(version, [{ offset: 0, deletedLength: 0, insertedText: 'y' }], current);
+    }
+    assert.equal(session.snapshot(new Date('2025-03-01')).edits, undefined, 'too many to keep: the views draw afresh');
+    assert.deepEqual(session.snapshot(new Date('2025-03-01')).edits, { from: 399, edits: [] });
   });
 
   it('answers for the span under the cursor of a large article without analysing the rest', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Finding } from '../../../src/core/analysis/types';
 import { ArticleSession, type ArticleSnapshot, type PlacedAnnotation } from '../../../src/core/session/articleSession';
-import { colorDotUri, DECORATION_KINDS, FULL_PAINT_LIMIT, fullHex, planDecorations, planSnapshot, repaintsOnScroll, sameSpans, ShownSpans, windowLines, type HighlightSettings } from '../../../src/core/session/decorationPlan';
+import { colorDotUri, DECORATION_KINDS, followEdits, FULL_PAINT_LIMIT, fullHex, planDecorations, planSnapshot, repaintsOnScroll, sameSpans, ShownSpans, windowLines, type HighlightSettings } from '../../../src/core/session/decorationPlan';
 import { DECORATION_STYLES, tagColorStyle, teamColorStyle } from '../../../src/core/session/decorationStyles';
 import type { Span } from '../../../src/core/span';
 import type { Annotation, Status } from '../../../src/core/store/annotation';
@@ -121,5 +121,40 @@ describe('decorationPlan: what the painter draws of a snapshot', () => {
     assert.equal(shown.update(1, 'verified', [{ start: 1, end: 2 }]), false);
     assert.equal(shown.update(2, 'claim', [{ start: 5, end: 9 }]), true, 'after an edit VS Code has moved them: sent again');
     assert.equal(shown.update(2, 'verified', [{ start: 1, end: 2 }]), true);
+  });
+
+  it('moves a span as VS Code moves a decoration, and gives up on one an edit touches, even at an edge', () => {
+    const insert = (offset: number, text: string) => ({ offset, deletedLength: 0, insertedText: text });
+    const remove = (offset: number, length: number) => ({ offset, deletedLength: length, insertedText: '' });
+    assert.deepEqual(followEdits({ start: 10, end: 20 }, [insert(30, 'xy')]), { start: 10, end: 20 }, 'an edit after it');
+    assert.deepEqual(followEdits({ start: 10, end: 20 }, [insert(5, 'xy')]), { start: 12, end: 22 }, 'an insertion before it');
+    assert.deepEqual(followEdits({ start: 10, end: 20 }, [remove(2, 3)]), { start: 7, end: 17 }, 'a deletion before it');
+    assert.deepEqual(followEdits({ start: 10, end: 20 }, [insert(30, 'x'), insert(0, 'ab'), remove(0, 1)]), { start: 11, end: 21 }, 'edits in the order they were made');
+    for (const edit of [insert(10, 'x'), insert(20, 'x'), insert(15, 'x'), remove(8, 2), remove(19, 4), remove(0, 30)]) {
+      assert.equal(followEdits({ start: 10, end: 20 }, [edit]), undefined, `touched by ${JSON.stringify(edit)}`);
+    }
+    assert.equal(followEdits({ start: 10, end: 10 }, [insert(10, 'x')]), undefined, 'an empty span (an orphan\'s line) at the insertion');
+    assert.deepEqual(followEdits({ start: 10, end: 20 }, []), { start: 10, end: 20 });
+  });
+
+  it('after a keystroke sends only the types whose spans did not just move with the text', () => {
+    const shown = new ShownSpans<string>();
+    shown.update(1, 'claim', [{ start: 5, end: 9 }, { start: 40, end: 60 }]);
+    shown.update(1, 'entity', [{ start: 20, end: 25 }]);
+    shown.update(1, 'verified', []);
+    // 'x' typed at 30: the claims and the entity lie before or after it; VS Code moved them.
+    shown.follow(2, { from: 1, edits: [{ offset: 30, deletedLength: 0, insertedText: 'x' }] });
+    assert.equal(shown.update(2, 'claim', [{ start: 5, end: 9 }, { start: 41, end: 61 }]), false, 'moved as VS Code moved them');
+    assert.equal(shown.update(2, 'entity', [{ start: 20, end: 26 }]), true, 'the analysis changed it');
+    assert.equal(shown.update(2, 'verified', []), false);
+    // 'y' typed inside the entity: that type is sent, whatever the analysis says.
+    shown.follow(3, { from: 2, edits: [{ offset: 22, deletedLength: 0, insertedText: 'y' }] });
+    assert.equal(shown.update(3, 'entity', [{ start: 20, end: 27 }]), true, 'touched: VS Code may have grown it');
+    assert.equal(shown.update(3, 'claim', [{ start: 5, end: 9 }, { start: 42, end: 62 }]), false);
+    // Edits from another version than the one shown (a snapshot was skipped): every type again.
+    shown.follow(5, { from: 4, edits: [] });
+    assert.equal(shown.update(5, 'claim', [{ start: 5, end: 9 }, { start: 42, end: 62 }]), true);
+    shown.follow(6, undefined);
+    assert.equal(shown.update(6, 'claim', [{ start: 5, end: 9 }, { start: 42, end: 62 }]), true, 'too many edits to keep');
   });
 });

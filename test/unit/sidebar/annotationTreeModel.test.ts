@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { PlacedAnnotation } from '../../../src/core/session/articleSession';
-import { annotationContextValue, childrenOf, rowWorkflowState, startsExpanded, treeItemId, treeRoots, treeSummary, type AnnotationTreeElement, type FolderTree } from '../../../src/core/sidebar/annotationTreeModel';
+import { annotationContextValue, childrenOf, rowWorkflowState, showsTheSame, startsExpanded, treeItemId, treeRoots, treeSummary, type AnnotationTreeElement, type FolderTree } from '../../../src/core/sidebar/annotationTreeModel';
 import type { AnchorState, Annotation } from '../../../src/core/store/annotation';
 import { DEFAULT_TEAM, type TeamConfig } from '../../../src/core/team/team';
 import { sampleAnnotation } from '../../support/annotations';
@@ -135,5 +135,16 @@ describe('sidebar: the Annotations view\'s nodes', () => {
     assert.equal(rowWorkflowState(verdict, DEFAULT_TEAM), undefined, 'final without a second review');
     assert.equal(rowWorkflowState({ ...verdict, review: { by: 'Ben', at: '2025-02-01T10:00:00.000Z', result: 'changes-requested', status: 'disputed' } }, reviewed), 'changes-requested');
     assert.equal(rowWorkflowState(sampleAnnotation({ status: 'in-progress' }), reviewed), undefined, 'being checked is no waiting');
+  });
+  it('tells placements that only moved (nothing to rebuild) from ones the view shows differently', () => {
+    const before = [placed('a', 'a.md', {}, 'exact', 10), placed('b', 'a.md', {}, 'exact', 50), placed('c', 'a.md', {}, 'orphaned')];
+    const moved = before.map((p) => (p.span ? { ...p, span: { start: p.span.start + 3, end: p.span.end + 3 } } : p));
+    assert.equal(showsTheSame(before, moved), true, 'a keystroke before both');
+    assert.equal(showsTheSame(before, [moved[0], { ...moved[1], state: 'fuzzy' }, moved[2]]), false, 'its text changed');
+    assert.equal(showsTheSame(before, [moved[0], { ...moved[1], flags: ['needs re-check'] }, moved[2]]), false, 'a flag came');
+    assert.equal(showsTheSame(before, [moved[0], { ...moved[1], annotation: { ...moved[1].annotation, note: 'new' } }, moved[2]]), false, 'a changed annotation');
+    assert.equal(showsTheSame(before, moved.slice(0, 2)), false, 'one fewer');
+    const swapped = [{ ...before[0], span: { start: 60, end: 64 } }, before[1], before[2]];
+    assert.equal(showsTheSame(before, swapped), false, 'another order by position');
   });
 });
