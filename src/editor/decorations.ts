@@ -57,6 +57,8 @@ export class DecorationPainter extends Disposable {
   /** Fires after an editor was painted (the test API waits on it). */
   readonly onDidPaint = this.painted.event;
   private scrollTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Per editor: the full repaint after typing pauses (see {@link settleLater}). */
+  private readonly settleTimers = new Map<vscode.TextEditor, ReturnType<typeof setTimeout>>();
   /** Milliseconds the last paint took (for the benchmarks). */
   lastPaintMs = 0;
 
@@ -121,7 +123,7 @@ export class DecorationPainter extends Disposable {
     const shown = this.shown.get(editor) ?? new ShownSpans();
     this.shown.set(editor, shown);
     // What VS Code moved with the text since the last paint is not sent again (a keystroke leaves most types alone).
-    shown.follow(document.version, snapshot.version === document.version ? snapshot.edits : undefined);
+    if (shown.follow(document.version, snapshot.version === document.version ? snapshot.edits : undefined)) this.settleLater(editor);
     const plan = planSnapshot(snapshot, () => this.visibleWindow(editor, shown), this.settings.for(document.uri), orphanLine, this.teams.teamFor(document.uri));
     const send = (type: vscode.TextEditorDecorationType, spans: readonly Span[]): void => {
       if (shown.update(document.version, type, spans)) editor.setDecorations(type, spans.map((span) => toRange(document, span)));
@@ -138,12 +140,32 @@ export class DecorationPainter extends Disposable {
 
   override dispose(): void {
     clearTimeout(this.scrollTimer);
+    for (const timer of this.settleTimers.values()) clearTimeout(timer);
+    this.settleTimers.clear();
     this.disposeTypes();
     super.dispose();
   }
 
   private paintDocument(document: vscode.TextDocument): void {
     for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) this.paint(editor);
+  }
+
+  /**
+   * Sends every type once more when typing has paused for a second. VS Code applies decorations to
+   * the text it has when they arrive, which may already hold a newer keystroke than the snapshot they
+   * were planned for; a type that is not sent again would keep such a slip until its spans change.
+   */
+  private settleLater(editor: vscode.TextEditor): void {
+    clearTimeout(this.settleTimers.get(editor));
+    this.settleTimers.set(
+      editor,
+      setTimeout(() => {
+        this.settleTimers.delete(editor);
+        if (this.isDisposed || !vscode.window.visibleTextEditors.includes(editor)) return;
+        this.shown.delete(editor);
+        this.paint(editor);
+      }, 1000),
+    );
   }
 
   private clear(editor: vscode.TextEditor): void {

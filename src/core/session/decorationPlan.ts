@@ -158,9 +158,10 @@ export class ShownSpans<T> {
    * Brings what is shown to `version` when `since` holds the edits from the version shown: every
    * type's spans moved as VS Code moved them, and forgotten for a type with a span an edit touched.
    * Otherwise the next {@link update} starts afresh (every type is sent).
+   * @returns true when it moved what is shown through edits (false when there was nothing to follow).
    */
-  follow(version: number, since: SnapshotEdits | undefined): void {
-    if (this.version === version || this.version === undefined || since?.from !== this.version) return;
+  follow(version: number, since: SnapshotEdits | undefined): boolean {
+    if (this.version === version || this.version === undefined || since?.from !== this.version) return false;
     for (const [type, spans] of this.shown) {
       const moved: Span[] = [];
       for (const span of spans) {
@@ -172,6 +173,7 @@ export class ShownSpans<T> {
       else this.shown.delete(type);
     }
     this.version = version;
+    return true;
   }
 
   /** True when `spans` must be sent for `type` in `version`; remembers them as shown. */

@@ -143,7 +143,8 @@ describe('decorationPlan: what the painter draws of a snapshot', () => {
     shown.update(1, 'entity', [{ start: 20, end: 25 }]);
     shown.update(1, 'verified', []);
     // 'x' typed at 30: the claims and the entity lie before or after it; VS Code moved them.
-    shown.follow(2, { from: 1, edits: [{ offset: 30, deletedLength: 0, insertedText: 'x' }] });
+    assert.equal(shown.follow(2, { from: 1, edits: [{ offset: 30, deletedLength: 0, insertedText: 'x' }] }), true, 'followed: the painter repaints all once typing pauses');
+    assert.equal(shown.follow(2, { from: 1, edits: [{ offset: 30, deletedLength: 0, insertedText: 'x' }] }), false, 'already at that version');
     assert.equal(shown.update(2, 'claim', [{ start: 5, end: 9 }, { start: 41, end: 61 }]), false, 'moved as VS Code moved them');
     assert.equal(shown.update(2, 'entity', [{ start: 20, end: 26 }]), true, 'the analysis changed it');
     assert.equal(shown.update(2, 'verified', []), false);
@@ -152,9 +153,10 @@ describe('decorationPlan: what the painter draws of a snapshot', () => {
     assert.equal(shown.update(3, 'entity', [{ start: 20, end: 27 }]), true, 'touched: VS Code may have grown it');
     assert.equal(shown.update(3, 'claim', [{ start: 5, end: 9 }, { start: 42, end: 62 }]), false);
     // Edits from another version than the one shown (a snapshot was skipped): every type again.
-    shown.follow(5, { from: 4, edits: [] });
+    assert.equal(shown.follow(5, { from: 4, edits: [] }), false);
     assert.equal(shown.update(5, 'claim', [{ start: 5, end: 9 }, { start: 42, end: 62 }]), true);
-    shown.follow(6, undefined);
+    assert.equal(shown.follow(6, undefined), false);
+    assert.equal(new ShownSpans<string>().follow(1, { from: 0, edits: [] }), false, 'nothing shown yet');
     assert.equal(shown.update(6, 'claim', [{ start: 5, end: 9 }, { start: 42, end: 62 }]), true, 'too many edits to keep');
   });
 });
