@@ -208,7 +208,7 @@ function nameEquals(doc: string, lower: string, part: NamePart, entry: LexiconEn
   if (entry.caseSensitive || part.raw.length <= 2) return false;
   if (lower !== part.lower) return false;
   // An acronym matches only in capitals: "Bis" is not "BIS", "Sap" is not "SAP".
-  if (part.raw.length > 1 && part.raw === part.raw.toUpperCase() && doc !== doc.toUpperCase()) return false;
+  if (part.acronym && doc !== doc.toUpperCase()) return false;
   // An all-lower-case word never matches a capitalised name: "meta", "apple", "threads".
   return !(doc === lower && part.raw !== part.lower);
 }
@@ -358,7 +358,9 @@ function lexiconMatch(c: Scanner, i: number): Match | null {
   let bestTo = 0;
   let bestName: CompiledName | null = null;
   let genitive = false;
-  const candidates = mayBeKey(c.lexicon, key) ? c.lexicon.index.get(key) : undefined;
+  // A word in lower case never matches a name written otherwise (see nameEquals): most of "the", "der", "a".
+  const index = c.isLower(i) ? c.lexicon.lowerCaseIndex : c.lexicon.index;
+  const candidates = mayBeKey(c.lexicon, key) ? index.get(key) : undefined;
   if (candidates) {
     for (const name of candidates) {
       const m = matchCompiled(c, i, name, genitiveAllowed);

@@ -3,6 +3,7 @@
  * little: these lists and the noun-shape heuristic keep common words out of the name rules.
  */
 import { DEMONYMS, FUNCTION_WORDS, MONTHS, WEEKDAYS } from './vocabulary';
+import { WordFilter } from './wordFilter';
 import names from './data/names.json';
 
 function set(words: string): Set<string> {
@@ -151,15 +152,20 @@ export function looksLikeGermanNoun(word: string): boolean {
 const GERMAN_NOUN_HEADS: ReadonlySet<string> = new Set([...GERMAN_NOUNS].filter((n) => n.length >= 4).map((n) => n.toLowerCase()));
 const NOUN_HEAD_LENGTHS: readonly number[] = [...new Set([...GERMAN_NOUN_HEADS].map((n) => n.length))].sort((a, b) => a - b);
 
+/** The stop words matched as written (demonyms, months, weekdays, titles, generic acronyms), in one set. */
+const STOP_WORDS_AS_WRITTEN: ReadonlySet<string> = new Set([...DEMONYMS, ...MONTHS, ...WEEKDAYS, ...TITLES, ...ACRONYM_STOPLIST]);
+const AS_WRITTEN_FILTER = new WordFilter(STOP_WORDS_AS_WRITTEN);
+const FUNCTION_WORD_FILTER = new WordFilter(FUNCTION_WORDS, true);
+
 /**
- * Words that can never start or be a name on their own.
+ * Words that can never start or be a name on their own: a function word in any casing, or one of
+ * the lists above as written. (Every capitalised word asks: two filters answer most of them without
+ * lower-casing the word or hashing it for six sets.)
  * @param lower the word in lower case, when the caller has it already.
  */
-export function isStopWord(word: string, lower = word.toLowerCase()): boolean {
-  return (
-    FUNCTION_WORDS.has(lower) || DEMONYMS.has(word) || MONTHS.has(word) || WEEKDAYS.has(word) ||
-    TITLES.has(word) || ACRONYM_STOPLIST.has(word)
-  );
+export function isStopWord(word: string, lower?: string): boolean {
+  if (AS_WRITTEN_FILTER.mayHave(word) && STOP_WORDS_AS_WRITTEN.has(word)) return true;
+  return FUNCTION_WORD_FILTER.mayHave(word) && FUNCTION_WORDS.has(lower ?? word.toLowerCase());
 }
 
 /** German gender forms written with an inner capital ("NutzerInnen"): not CamelCase names. */
