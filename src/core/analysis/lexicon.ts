@@ -86,6 +86,18 @@ export function mayBeKey(lexicon: Lexicon, word: string, length = word.length): 
   return (lexicon.keyFilter[bit >> 3] & (1 << (bit & 7))) !== 0;
 }
 
+/**
+ * mayBeKey for the lower case of the first `length` characters of `word` (any casing), without
+ * building it. As sure as mayBeKey when it says no: a character whose lower case is not one unit
+ * the filter knows ("İ") makes it say yes.
+ */
+export function lowerMayBeKey(lexicon: Lexicon, word: string, length = word.length): boolean {
+  if (length <= 0) return lexicon.index.has('');
+  const bit = wordBit(word, length, true, KEY_FILTER_BITS);
+  // -1: a character whose lower case the filter cannot tell; the index answers.
+  return bit < 0 || (lexicon.keyFilter[bit >> 3] & (1 << (bit & 7))) !== 0;
+}
+
 function compileName(name: string, entry: LexiconEntry): CompiledName | null {
   const parts: NamePart[] = [];
   let glued = false;

@@ -68,3 +68,14 @@ export class WordFilter {
     return bit === UNKNOWN_CASE || (this.bits[bit >> 3] & (1 << (bit & 7))) !== 0;
   }
 }
+
+/** word.toLowerCase() === word, without building the lower-case copy for the Latin letters the case table covers. */
+export function isLowerCase(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= TABLE_END || LOWER_UNIT[c] === 0) return word.toLowerCase() === word;
+    if (LOWER_UNIT[c] !== c) return false;
+  }
+  return true;
+}
+
