@@ -12,7 +12,7 @@ import { isLowerCase } from './wordFilter';
 import { TokenCursor, isAllCaps, isCamelCase, isCapitalized } from './tokens';
 import {
   ACRONYM_STOPLIST, APPOSITION_NOUNS, CHINESE_SURNAMES, CORPORATE_SUFFIXES, GENERIC_CAPITALISED, GIVEN_NAMES, INSTITUTION_HEADS,
-  MODEL_VARIANTS, REPORTING_VERBS, SOURCE_TRIGGERS, TITLES, isFunctionWord, isGenderForm, isGivenName, isPinyinName, isStopWord, looksLikeGermanNoun, looksLikeGermanWord,
+  MODEL_VARIANTS, REPORTING_VERBS, SOURCE_TRIGGERS, TITLES, GermanWordVerdicts, isFunctionWord, isGenderForm, isGivenName, isPinyinName, isStopWord, looksLikeGermanNoun, looksLikeGermanWord,
 } from './entityGuards';
 import { CURRENCY_SYMBOLS, CURRENCY_WORDS, FUNCTION_WORDS, SCALES_DE, SCALES_EN, UNITS } from './vocabulary';
 
@@ -91,14 +91,13 @@ class Scanner extends TokenCursor {
   readonly hasIndexWord: boolean;
   /** The block holds "zufolge" ("X zufolge"), which contextMatch otherwise looks for after every capitalised German word. */
   readonly hasZufolge: boolean;
-  private readonly germanWord = new Map<string, boolean>();
-  private readonly germanNounCache = new Map<string, boolean>();
   constructor(
     tokens: Token[],
     readonly text: string,
     readonly language: Language,
     readonly lexicon: Lexicon,
     sentenceStarts: number[],
+    private readonly verdicts: GermanWordVerdicts,
   ) {
     super(tokens);
     this.initial = zeros(tokens.length);
@@ -173,23 +172,13 @@ class Scanner extends TokenCursor {
   isLower(i: number): boolean {
     return (this.shape[i] & LOWER) !== 0;
   }
-  /** looksLikeGermanWord, cached per scan: German nouns recur. */
+  /** looksLikeGermanWord, worked out once per word (see GermanWordVerdicts). */
   germanLooking(w: string): boolean {
-    let known = this.germanWord.get(w);
-    if (known === undefined) {
-      known = looksLikeGermanWord(w);
-      this.germanWord.set(w, known);
-    }
-    return known;
+    return this.verdicts.looksGerman(w);
   }
-  /** looksLikeGermanNoun, cached per scan. */
+  /** looksLikeGermanNoun, likewise. */
   germanNoun(w: string): boolean {
-    let known = this.germanNounCache.get(w);
-    if (known === undefined) {
-      known = looksLikeGermanNoun(w);
-      this.germanNounCache.set(w, known);
-    }
-    return known;
+    return this.verdicts.isNoun(w);
   }
   isNameLike(i: number): boolean {
     const t = this.tokens[i];
@@ -801,9 +790,12 @@ function capitalisedRuns(c: Scanner, covered: number[], out: Match[]): void {
  * Finds the entities in a token stream.
  * @param text the string the tokens index.
  * @param sentenceStarts offsets where sentences begin (sentence-initial capitals are weak evidence).
+ * @param verdicts German-word verdicts shared with other blocks of the article (new ones by default).
  */
-export function findEntities(tokens: Token[], text: string, language: Language, lexicon: Lexicon, sentenceStarts: number[]): EntityScan {
-  const c = new Scanner(tokens, text, language, lexicon, sentenceStarts);
+export function findEntities(
+  tokens: Token[], text: string, language: Language, lexicon: Lexicon, sentenceStarts: number[], verdicts = new GermanWordVerdicts(),
+): EntityScan {
+  const c = new Scanner(tokens, text, language, lexicon, sentenceStarts, verdicts);
   const matches: Match[] = [];
   const covered = zeros(tokens.length);
   for (let i = 0; i < tokens.length; ) {

@@ -212,3 +212,35 @@ const PINYIN_WORD = new RegExp(`^(?:${PINYIN_SYLLABLE}){1,3}$`);
 export function isPinyinName(word: string): boolean {
   return /^\p{Lu}\p{Ll}+$/u.test(word) && word.length <= 12 && PINYIN_WORD.test(word.toLowerCase()) && !FUNCTION_WORDS.has(word.toLowerCase());
 }
+
+/** Words a GermanWordVerdicts keeps before it starts afresh (a few MB at most). */
+const VERDICT_LIMIT = 50_000;
+
+/**
+ * looksLikeGermanWord and looksLikeGermanNoun, each worked out once per word: German nouns recur
+ * from paragraph to paragraph, and every capitalised German word asks (the entity rules several
+ * times). One per analyser, shared by its blocks (they were cached per block before); bounded.
+ */
+export class GermanWordVerdicts {
+  private readonly looking = new Map<string, boolean>();
+  private readonly nouns = new Map<string, boolean>();
+
+  looksGerman(word: string): boolean {
+    return this.verdict(this.looking, word, looksLikeGermanWord);
+  }
+
+  isNoun(word: string): boolean {
+    return this.verdict(this.nouns, word, looksLikeGermanNoun);
+  }
+
+  private verdict(known: Map<string, boolean>, word: string, decide: (word: string) => boolean): boolean {
+    let verdict = known.get(word);
+    if (verdict === undefined) {
+      if (known.size >= VERDICT_LIMIT) known.clear();
+      verdict = decide(word);
+      known.set(word, verdict);
+    }
+    return verdict;
+  }
+}
+

@@ -69,13 +69,13 @@ export class WordFilter {
   }
 }
 
-/** word.toLowerCase() === word, without building the lower-case copy for the Latin letters the case table covers. */
+/**
+ * word.toLowerCase() === word, without building a lower-case copy of a word that starts with a
+ * capital A-Z (the common case of a word that is not in lower case; for the others the native
+ * comparison is faster than reading the characters here).
+ */
 export function isLowerCase(word: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    if (c >= TABLE_END || LOWER_UNIT[c] === 0) return word.toLowerCase() === word;
-    if (LOWER_UNIT[c] !== c) return false;
-  }
-  return true;
+  const first = word.charCodeAt(0);
+  if (first >= 65 && first <= 90) return false;
+  return word.toLowerCase() === word;
 }
-
