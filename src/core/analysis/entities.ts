@@ -7,7 +7,7 @@
  */
 import type { EntityFinding, EntityType, Language } from './types';
 import type { Token } from './tokens';
-import { lowerMayBeKey, mayBeKey, type CompiledName, type Lexicon, type LexiconEntry, type NamePart } from './lexicon';
+import { mayBeKey, type CompiledName, type Lexicon, type LexiconEntry, type NamePart } from './lexicon';
 import { isLowerCase } from './wordFilter';
 import { TokenCursor, isAllCaps, isCamelCase, isCapitalized } from './tokens';
 import {
@@ -363,7 +363,6 @@ function endsWithS(word: string): boolean {
 function lexiconMatch(c: Scanner, i: number): Match | null {
   const t = c.at(i);
   if (!t || t.kind === 'sym') return null;
-  const word = t.kind === 'word';
   const genitiveAllowed = c.language === 'de';
   let bestTo = 0;
   let bestName: CompiledName | null = null;
@@ -371,7 +370,7 @@ function lexiconMatch(c: Scanner, i: number): Match | null {
   // A word in lower case never matches a name written otherwise (see nameEquals): most of "the", "der", "a".
   const index = c.isLower(i) ? c.lexicon.lowerCaseIndex : c.lexicon.index;
   // The key filter reads a word's lower case from its characters: it is built only for a likely key.
-  const candidates = (word ? lowerMayBeKey(c.lexicon, t.text) : mayBeKey(c.lexicon, t.text)) ? index.get(c.lowerAt(i)) : undefined;
+  const candidates = mayBeKey(c.lexicon, t.text) ? index.get(c.lowerAt(i)) : undefined;
   if (candidates) {
     for (const name of candidates) {
       const m = matchCompiled(c, i, name, genitiveAllowed);
@@ -383,7 +382,7 @@ function lexiconMatch(c: Scanner, i: number): Match | null {
     }
   }
   // "Alibabas", "Chinas": a German genitive of a one-word name.
-  if (!bestName && genitiveAllowed && c.isCap(i) && endsWithS(t.text) && lowerMayBeKey(c.lexicon, t.text, t.text.length - 1) && c.lowerAt(i).length > 3) {
+  if (!bestName && genitiveAllowed && c.isCap(i) && endsWithS(t.text) && mayBeKey(c.lexicon, t.text, t.text.length - 1) && c.lowerAt(i).length > 3) {
     for (const name of c.lexicon.index.get(c.lowerAt(i).slice(0, -1)) ?? []) {
       if (name.parts.length !== 1) continue;
       const m = matchCompiled(c, i, name, true);

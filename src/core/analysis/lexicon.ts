@@ -10,7 +10,7 @@
  */
 import type { EntityType } from './types';
 import { tokenize } from './tokens';
-import { wordBit } from './wordFilter';
+import { WordFilter } from './wordFilter';
 import shipped from './data/entities.json';
 
 export const LEXICON_FILE_VERSION = 1;
@@ -53,49 +53,19 @@ export interface Lexicon {
    * lower case ("t3n"; "the" opens 23 names, none of them for "the" in lower case). In index order.
    */
   readonly lowerCaseIndex: ReadonlyMap<string, readonly CompiledName[]>;
-  /** One bit per key of the index, at a hash of its characters: see mayBeKey. */
-  readonly keyFilter: Uint8Array;
-}
-
-const KEY_FILTER_BITS = 1 << 16;
-
-/** The bit of a key of `length` characters (the first `length` characters of `word`) in the key filter. */
-function keyBit(word: string, length: number): number {
-  return wordBit(word, length, false, KEY_FILTER_BITS);
-}
-
-function keyFilterOf(index: ReadonlyMap<string, unknown>): Uint8Array {
-  const filter = new Uint8Array(KEY_FILTER_BITS >> 3);
-  for (const key of index.keys()) {
-    if (!key.length) continue;
-    const bit = keyBit(key, key.length);
-    filter[bit >> 3] |= 1 << (bit & 7);
-  }
-  return filter;
+  /** The index's keys behind a word filter, any casing: see mayBeKey. */
+  readonly keyFilter: WordFilter;
 }
 
 /**
- * False when the first `length` characters of `word` (a lower-case word) are certainly no key of
- * the lexicon's index; true when they may be. Most words of a text are no key, and this answers
- * from the characters in place (the index lookup hashes a string, often a new one, and the German
- * genitive's stem would be built first: the entity rules ask for every word).
+ * False when the lower case of the first `length` characters of `word` (any casing) is certainly no
+ * key of the lexicon's index; true when it may be. Most words of a text are no key, and this answers
+ * from the characters in place: the index lookup hashes a string, often a new lower-case copy, and
+ * the German genitive's stem would be built first (the entity rules ask for every word).
  */
 export function mayBeKey(lexicon: Lexicon, word: string, length = word.length): boolean {
   if (length <= 0) return lexicon.index.has('');
-  const bit = keyBit(word, length);
-  return (lexicon.keyFilter[bit >> 3] & (1 << (bit & 7))) !== 0;
-}
-
-/**
- * mayBeKey for the lower case of the first `length` characters of `word` (any casing), without
- * building it. As sure as mayBeKey when it says no: a character whose lower case is not one unit
- * the filter knows ("İ") makes it say yes.
- */
-export function lowerMayBeKey(lexicon: Lexicon, word: string, length = word.length): boolean {
-  if (length <= 0) return lexicon.index.has('');
-  const bit = wordBit(word, length, true, KEY_FILTER_BITS);
-  // -1: a character whose lower case the filter cannot tell; the index answers.
-  return bit < 0 || (lexicon.keyFilter[bit >> 3] & (1 << (bit & 7))) !== 0;
+  return lexicon.keyFilter.mayHave(word, length);
 }
 
 function compileName(name: string, entry: LexiconEntry): CompiledName | null {
@@ -166,7 +136,7 @@ function lowerCaseIndexOf(index: ReadonlyMap<string, readonly CompiledName[]>): 
 
 function makeLexicon(entries: readonly LexiconEntry[]): Lexicon {
   const index = buildIndex(entries);
-  return Object.freeze({ entries: Object.freeze([...entries]), index, lowerCaseIndex: lowerCaseIndexOf(index), keyFilter: keyFilterOf(index) });
+  return Object.freeze({ entries: Object.freeze([...entries]), index, lowerCaseIndex: lowerCaseIndexOf(index), keyFilter: new WordFilter(index.keys(), true) });
 }
 
 /**

@@ -1,10 +1,11 @@
 /**
  * A quick "certainly not listed" test in front of a closed word list (a `Set` or the keys of a `Map`).
  * Looking a word up in a `Set` builds or hashes a string first, and most words of a text are in none
- * of the analysis's lists; one bit per listed word, at a hash of all its characters read in place,
- * turns most of them away without either. (A bit per length, first and last character let about
- * half of the words of the bench text through to the lexicon's index: "die", "und", "the" share
- * theirs with listed words.)
+ * of the analysis's lists. Two tests, both on the characters in place: one bit per (length, first and
+ * last character), which costs two reads and turns away about half of the words (case-sensitive
+ * filters only); then one bit per listed word at a hash of all its characters, which turns away
+ * nearly all the rest. (The first alone let "die", "und", "the" through to the lexicon's index:
+ * their length and letters are a listed word's.)
  */
 
 const FILTER_BITS = 1 << 15;
@@ -24,29 +25,44 @@ const LOWER_UNIT: Uint16Array = (() => {
   return table;
 })();
 
-/** Not a bit: a character whose lower case is not one known unit (see wordBit). */
+/** Not a bit: a character whose lower case is not one known unit ("İ" lowers to two): only the list can tell. */
 const UNKNOWN_CASE = -1;
 
+/** The unit as a caseless filter reads it: its lower case, or 0 when that is not one known unit. */
+function caselessUnit(c: number): number {
+  return c < TABLE_END ? LOWER_UNIT[c] : 0;
+}
+
 /**
- * The filter bit of the first `length` characters of `word` (an FNV-1a hash of their code units,
- * with `caseless` of their lower case), or UNKNOWN_CASE when `caseless` and a character could lower
- * to anything, of any length ("İ"): then only the list can answer.
+ * The quick test's bit: length, first and last unit. Case-sensitive filters only: a caseless one
+ * cannot know the length of a word's lower case without reading every character ("İ" lowers to two
+ * units), which is what its hash does anyway.
  */
-export function wordBit(word: string, length: number, caseless: boolean, bits: number): number {
+function shapeBit(word: string, length: number): number {
+  return (word.charCodeAt(0) * 961 + word.charCodeAt(length - 1) * 31 + length) & (FILTER_BITS - 1);
+}
+
+/** The second test's bit: an FNV-1a hash of the first `length` units (with `caseless` their lower case), or UNKNOWN_CASE. */
+function hashBit(word: string, length: number, caseless: boolean): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < length; i++) {
     let c = word.charCodeAt(i);
     if (caseless) {
-      c = c < TABLE_END ? LOWER_UNIT[c] : 0;
+      c = caselessUnit(c);
       if (c === 0) return UNKNOWN_CASE;
     }
     h = Math.imul(h ^ c, 0x01000193);
   }
-  return (h ^ (h >>> 16)) & (bits - 1);
+  return (h ^ (h >>> 16)) & (FILTER_BITS - 1);
+}
+
+function isSet(bits: Uint8Array, bit: number): boolean {
+  return (bits[bit >> 3] & (1 << (bit & 7))) !== 0;
 }
 
 export class WordFilter {
-  private readonly bits = new Uint8Array(FILTER_BITS >> 3);
+  private readonly shapes = new Uint8Array(FILTER_BITS >> 3);
+  private readonly hashes = new Uint8Array(FILTER_BITS >> 3);
 
   /**
    * @param words the listed words; with `caseless`, in lower case, and a word is asked for by any
@@ -55,17 +71,23 @@ export class WordFilter {
   constructor(words: Iterable<string>, private readonly caseless = false) {
     for (const word of words) {
       if (!word.length) continue;
-      // The listed words are already in lower case when caseless: hashed as they are.
-      const bit = wordBit(word, word.length, false, FILTER_BITS);
-      this.bits[bit >> 3] |= 1 << (bit & 7);
+      // The listed words are already in lower case when caseless: read as they are.
+      const shape = shapeBit(word, word.length);
+      const hash = hashBit(word, word.length, false);
+      this.shapes[shape >> 3] |= 1 << (shape & 7);
+      this.hashes[hash >> 3] |= 1 << (hash & 7);
     }
   }
 
-  /** False when `word` (with `caseless`, its lower case) is certainly not a listed word; true when it may be. */
-  mayHave(word: string): boolean {
-    if (word.length === 0) return true;
-    const bit = wordBit(word, word.length, this.caseless, FILTER_BITS);
-    return bit === UNKNOWN_CASE || (this.bits[bit >> 3] & (1 << (bit & 7))) !== 0;
+  /**
+   * False when `word`'s first `length` characters (with `caseless`, their lower case) are certainly
+   * not a listed word; true when they may be.
+   */
+  mayHave(word: string, length = word.length): boolean {
+    if (length <= 0) return true;
+    if (!this.caseless && !isSet(this.shapes, shapeBit(word, length))) return false;
+    const hash = hashBit(word, length, this.caseless);
+    return hash === UNKNOWN_CASE || isSet(this.hashes, hash);
   }
 }
 
