@@ -17,7 +17,6 @@ import { CURRENCY_PREFIX_LETTERS } from './figures';
 import { FRACTION_NOUNS, matchArticleScale, matchBoth, matchProportion } from './proportions';
 import { matchRank, matchVersion } from './ranks';
 import { CURRENCY_CODES, GPU_MODIFIERS } from './units';
-import { WordFilter } from '../wordFilter';
 
 const MATCHERS = [matchWeekdayDate, matchDate, matchQuarter, matchRank, matchVersion, matchBoth, matchProportion, matchArticleScale, matchDimensions, matchAmount];
 
@@ -108,15 +107,6 @@ function mayHaveOpenerPrefix(word: string): boolean {
   return (OPENER_PREFIX_BITS[bit >> 3] & (1 << (bit & 7))) !== 0 && OPENER_PREFIXES.has(prefixKey(word));
 }
 
-/** The openers and the stems of number words in any casing, before lower-casing a word to look it up. */
-const OPENER_FILTER = new WordFilter(NUMBER_OPENERS, true);
-const STEM_FILTER = new WordFilter(NUMBER_WORD_STEMS, true);
-
-/** The word starts with "elf" in any casing ("Elfmeter", "elften"). */
-function startsWithElf(word: string): boolean {
-  return word.length >= 3 && (word.charCodeAt(0) | 32) === 101 && (word.charCodeAt(1) | 32) === 108 && (word.charCodeAt(2) | 32) === 102;
-}
-
 /** Cheap test whether any matcher could start at token i. */
 function mayOpenNumber(c: Cursor, i: number): boolean {
   const t = c.tokens[i];
@@ -124,9 +114,6 @@ function mayOpenNumber(c: Cursor, i: number): boolean {
   if (t.kind === 'sym') return CURRENCY_SYMBOLS.has(t.text) || t.text === '#' || t.text === '±' || t.text === '+';
   if (!mayHaveOpenerPrefix(t.text)) return false;
   if (MONTH_NUMBERS.has(t.text)) return true;
-  // Many words share an opener's first three letters ("die", "sie", "neue", "andere"): most are
-  // turned away here, before a lower-case copy is built.
-  if (!OPENER_FILTER.mayHave(t.text) && !STEM_FILTER.mayHave(t.text, Math.min(4, t.text.length)) && !startsWithElf(t.text)) return false;
   const lower = t.text.toLowerCase();
   if (ONE_WORDS.has(lower)) return articleMayOpen(c, i);
   return NUMBER_OPENERS.has(lower) || NUMBER_WORD_STEMS.has(lower.slice(0, 4)) || lower.startsWith('elf');
