@@ -26,6 +26,7 @@ import { maskProse } from './prose';
 import { tokenize } from './tokens';
 import { splitSentences } from './sentences';
 import { findEntities } from './entities';
+import { GermanWordVerdicts } from './entityGuards';
 import { completeDateValue, findNumbers } from './numbers';
 import { DEFAULT_CLAIM_THRESHOLD, findClaims, RULE_SCORER } from './claims';
 import type { ClaimScorer } from './claimModel';
@@ -63,16 +64,17 @@ export function compareFindings(a: Finding, b: Finding): number {
  * Analyses one Markdown block on its own. Offsets in the result are relative to the block.
  * @param block the block's exact text.
  * @param lines true when every line of the block is a unit of its own (see splitLines).
+ * @param verdicts German-word verdicts shared with the article's other blocks (they depend on the word alone).
  */
 export function analyzeBlock(
   block: string, language: Language, lexicon: Lexicon, claimThreshold: number, lines = false,
-  tagger: TaggerModel | null = null, claimScorer: ClaimScorer = RULE_SCORER,
+  tagger: TaggerModel | null = null, claimScorer: ClaimScorer = RULE_SCORER, verdicts = new GermanWordVerdicts(),
 ): BlockAnalysis {
   const { masked, units } = maskProse(block);
   const tokens = tokenize(masked);
   const sentences = splitSentences(masked, units, language, lines);
   const sentenceStarts = sentences.map((s) => s.start);
-  const entityScan = findEntities(tokens, masked, language, lexicon, sentenceStarts);
+  const entityScan = findEntities(tokens, masked, language, lexicon, sentenceStarts, verdicts);
   const numbers = withoutOverlaps(findNumbers(tokens, masked, language), entityScan.findings);
   if (tagger) {
     // A figure is not a name: the tagger's spans give way to numbers ("HK$100", "600 Milliarden Dollar").
@@ -305,6 +307,8 @@ export class IncrementalAnalyzer {
   private lastAssembly: Assembly | undefined;
   private sinceAssembly: Splice | 'nothing' | 'more' = 'more';
   private readonly keys: PlacementKeys = { learned: '', date: null, withNames: '\u0002', withoutNames: '\u0002' };
+  /** German-word verdicts of the entity rules, shared by all blocks of the article (see GermanWordVerdicts). */
+  private readonly verdicts = new GermanWordVerdicts();
 
   constructor(options: AnalyzeOptions = {}, private readonly reuse = true) {
     this.lexicon = options.lexicon ?? defaultLexicon();
@@ -646,7 +650,7 @@ export class IncrementalAnalyzer {
     const language = ownLanguage(entry, article);
     if (entry.results[language]) return false;
     const { start, end } = unit.context ?? unit;
-    const result = analyzeBlock(text.slice(start, end), language, this.lexicon, this.claimThreshold, unit.lines, this.models.entityTagger(language), this.claimScorer);
+    const result = analyzeBlock(text.slice(start, end), language, this.lexicon, this.claimThreshold, unit.lines, this.models.entityTagger(language), this.claimScorer, this.verdicts);
     entry.results[language] = unit.context ? pieceOf(result, unit.start - start, unit.end - start) : result;
     return true;
   }

@@ -193,7 +193,8 @@ function gramText(facts: SentenceFacts, position: number, pair: boolean): string
  */
 function strongestGram(indices: readonly number[], pushes: readonly number[], named: readonly number[], direction: number): number {
   let best = -1;
-  for (let g = 0; g < indices.length; g++) {
+  // One push per gram: `indices` may hold more, left over from a longer sentence.
+  for (let g = 0; g < pushes.length; g++) {
     const push = pushes[g];
     // Only a gram that pushes the right way and beats the best so far is looked up in `named`.
     if (Math.sign(push) !== direction || (best >= 0 && !(direction * (push - pushes[best]) > 0))) continue;
@@ -299,10 +300,13 @@ export interface QuantisedWeights {
 /**
  * The hashed n-grams of one sentence, as its reasons read them: bucket, place (a pair is told from a
  * word by the sign: position -1 - p is the pair ending at word p) and weight of each, in the order of
- * the sentence.
+ * the sentence. The arrays are reused from sentence to sentence and hold `count` n-grams; what lies
+ * beyond is left over (emptying an array with `length = 0` gives up its memory, and growing it again
+ * for every sentence made a twentieth of the analysis's garbage).
  */
 interface SentenceGrams {
   facts: SentenceFacts | null;
+  count: number;
   indices: number[];
   positions: number[];
   weights: number[];
@@ -311,7 +315,7 @@ interface SentenceGrams {
 }
 
 function emptyGrams(): SentenceGrams {
-  return { facts: null, indices: [], positions: [], weights: [], sum: 0 };
+  return { facts: null, count: 0, indices: [], positions: [], weights: [], sum: 0 };
 }
 
 export class ClaimModel implements ClaimScorer {
@@ -357,7 +361,7 @@ export class ClaimModel implements ClaimScorer {
     let z = 0;
     forEachSignal(facts, fired, this.layout, this.signalIndex, (index) => { z += this.weights[index]; });
     const kept = this.gramsOf(facts, this.lastScored);
-    const count = kept.weights.length;
+    const count = kept.count;
     return count ? z + kept.sum / Math.sqrt(count) : z;
   }
 
@@ -365,18 +369,19 @@ export class ClaimModel implements ClaimScorer {
   private gramsOf(facts: SentenceFacts, into: SentenceGrams): SentenceGrams {
     if (into.facts === facts) return into;
     into.facts = facts;
-    into.indices.length = 0;
-    into.positions.length = 0;
-    into.weights.length = 0;
+    const { indices, positions, weights } = into;
+    let count = 0;
     let sum = 0;
     const grams = new GramCursor(facts, this.layout);
     while (grams.next()) {
       const weight = this.weightAt(grams.index);
-      into.indices.push(grams.index);
-      into.positions.push(grams.pair ? -1 - grams.position : grams.position);
-      into.weights.push(weight);
+      indices[count] = grams.index;
+      positions[count] = grams.pair ? -1 - grams.position : grams.position;
+      weights[count] = weight;
+      count++;
       sum += weight;
     }
+    into.count = count;
     into.sum = sum;
     return into;
   }
@@ -414,13 +419,13 @@ export class ClaimModel implements ClaimScorer {
    */
   private wording(facts: SentenceFacts): { weight: number; words: string[] } {
     // Usually the sentence just scored: its n-grams are read once.
-    const { indices, positions, weights } = this.lastScored.facts === facts ? this.lastScored : this.gramsOf(facts, emptyGrams());
-    const value = 1 / Math.sqrt(Math.max(1, indices.length));
+    const { count, indices, positions, weights } = this.lastScored.facts === facts ? this.lastScored : this.gramsOf(facts, emptyGrams());
+    const value = 1 / Math.sqrt(Math.max(1, count));
     // Each gram's push, summed gram by gram in the order of the sentence.
     const pushes: number[] = [];
     let weight = 0;
-    for (const w of weights) {
-      const push = w * value;
+    for (let g = 0; g < count; g++) {
+      const push = weights[g] * value;
       pushes.push(push);
       weight += push;
     }
@@ -432,7 +437,7 @@ export class ClaimModel implements ClaimScorer {
       if (best < 0) break;
       named.push(indices[best]);
       // An index two n-grams of the sentence share is named by the later one.
-      const at = positions[indices.lastIndexOf(indices[best])];
+      const at = positions[indices.lastIndexOf(indices[best], count - 1)];
       const text = gramText(facts, at < 0 ? -1 - at : at, at < 0);
       if (!words.includes(text)) words.push(text);
     }

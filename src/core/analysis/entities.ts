@@ -8,10 +8,11 @@
 import type { EntityFinding, EntityType, Language } from './types';
 import type { Token } from './tokens';
 import { mayBeKey, type CompiledName, type Lexicon, type LexiconEntry, type NamePart } from './lexicon';
+import { isLowerCase } from './wordFilter';
 import { TokenCursor, isAllCaps, isCamelCase, isCapitalized } from './tokens';
 import {
   ACRONYM_STOPLIST, APPOSITION_NOUNS, CHINESE_SURNAMES, CORPORATE_SUFFIXES, GENERIC_CAPITALISED, GIVEN_NAMES, INSTITUTION_HEADS,
-  MODEL_VARIANTS, REPORTING_VERBS, SOURCE_TRIGGERS, TITLES, isGenderForm, isPinyinName, isStopWord, looksLikeGermanNoun, looksLikeGermanWord,
+  MODEL_VARIANTS, REPORTING_VERBS, SOURCE_TRIGGERS, TITLES, GermanWordVerdicts, isFunctionWord, isGenderForm, isGivenName, isPinyinName, isStopWord, looksLikeGermanNoun, looksLikeGermanWord,
 } from './entityGuards';
 import { CURRENCY_SYMBOLS, CURRENCY_WORDS, FUNCTION_WORDS, SCALES_DE, SCALES_EN, UNITS } from './vocabulary';
 
@@ -81,20 +82,22 @@ class Scanner extends TokenCursor {
   readonly initial: number[];
   /** Shape bits per token, computed once: the rules ask the same questions many times. */
   readonly shape: number[];
-  /** Lower-case text per token (lexicon keys). */
-  readonly lower: string[];
+  /**
+   * Lower-case text per token (lexicon keys): the token's own text unless it is a word with capitals,
+   * whose lower case is built when first asked for (see lowerAt; most never are).
+   */
+  private readonly lower: (string | undefined)[];
   /** The block holds "Index" or "Composite", without which indexMatch cannot match. */
   readonly hasIndexWord: boolean;
   /** The block holds "zufolge" ("X zufolge"), which contextMatch otherwise looks for after every capitalised German word. */
   readonly hasZufolge: boolean;
-  private readonly germanWord = new Map<string, boolean>();
-  private readonly germanNounCache = new Map<string, boolean>();
   constructor(
     tokens: Token[],
     readonly text: string,
     readonly language: Language,
     readonly lexicon: Lexicon,
     sentenceStarts: number[],
+    private readonly verdicts: GermanWordVerdicts,
   ) {
     super(tokens);
     this.initial = zeros(tokens.length);
@@ -104,10 +107,12 @@ class Scanner extends TokenCursor {
       const t = tokens[i];
       const w = t.text;
       // Digits and symbols have no case.
-      const lower = t.kind === 'word' ? w.toLowerCase() : w;
-      this.lower[i] = lower;
-      if (t.kind !== 'word') continue;
-      if (w === lower) {
+      if (t.kind !== 'word') {
+        this.lower[i] = w;
+        continue;
+      }
+      if (isLowerCase(w)) {
+        this.lower[i] = w;
         this.shape[i] = LOWER;
         continue;
       }
@@ -115,7 +120,7 @@ class Scanner extends TokenCursor {
       if (isCapitalized(w)) bits |= CAPITALISED;
       if (w.length >= 2 && hasNoLowerCase(w)) bits |= ALL_CAPS;
       else if (w.length <= 40 && isCamelCase(w)) bits |= CAMEL;
-      if (bits & CAPITALISED && isStopWord(w, lower)) bits |= STOP;
+      if (bits & CAPITALISED && isStopWord(w)) bits |= STOP;
       this.shape[i] = bits;
     }
     this.hasIndexWord = tokens.some((t) => t.text === 'Index' || t.text === 'Composite');
@@ -131,6 +136,15 @@ class Scanner extends TokenCursor {
         }
       }
     }
+  }
+  /** Token i's text in lower case (a word's as `toLowerCase` gives it, built once). */
+  lowerAt(i: number): string {
+    let lower = this.lower[i];
+    if (lower === undefined) {
+      lower = this.tokens[i].text.toLowerCase();
+      this.lower[i] = lower;
+    }
+    return lower;
   }
   /** Token i is separated from i-1 by a space on the same line. */
   spaced(i: number): boolean {
@@ -158,23 +172,13 @@ class Scanner extends TokenCursor {
   isLower(i: number): boolean {
     return (this.shape[i] & LOWER) !== 0;
   }
-  /** looksLikeGermanWord, cached per scan: German nouns recur. */
+  /** looksLikeGermanWord, worked out once per word (see GermanWordVerdicts). */
   germanLooking(w: string): boolean {
-    let known = this.germanWord.get(w);
-    if (known === undefined) {
-      known = looksLikeGermanWord(w);
-      this.germanWord.set(w, known);
-    }
-    return known;
+    return this.verdicts.looksGerman(w);
   }
-  /** looksLikeGermanNoun, cached per scan. */
+  /** looksLikeGermanNoun, likewise. */
   germanNoun(w: string): boolean {
-    let known = this.germanNounCache.get(w);
-    if (known === undefined) {
-      known = looksLikeGermanNoun(w);
-      this.germanNounCache.set(w, known);
-    }
-    return known;
+    return this.verdicts.isNoun(w);
   }
   isNameLike(i: number): boolean {
     const t = this.tokens[i];
@@ -208,7 +212,7 @@ function nameEquals(doc: string, lower: string, part: NamePart, entry: LexiconEn
   if (entry.caseSensitive || part.raw.length <= 2) return false;
   if (lower !== part.lower) return false;
   // An acronym matches only in capitals: "Bis" is not "BIS", "Sap" is not "SAP".
-  if (part.raw.length > 1 && part.raw === part.raw.toUpperCase() && doc !== doc.toUpperCase()) return false;
+  if (part.acronym && doc !== doc.toUpperCase()) return false;
   // An all-lower-case word never matches a capitalised name: "meta", "apple", "threads".
   return !(doc === lower && part.raw !== part.lower);
 }
@@ -233,7 +237,7 @@ function matchCompiled(c: Scanner, i: number, name: CompiledName, genitive: bool
     }
     const t = c.at(p);
     if (!t) return 0;
-    if (nameEquals(t.text, t.kind === 'word' ? c.lower[p] : t.text.toLowerCase(), part, name.entry)) {
+    if (nameEquals(t.text, t.kind === 'word' ? c.lowerAt(p) : t.text.toLowerCase(), part, name.entry)) {
       p++;
       continue;
     }
@@ -350,15 +354,23 @@ function extendVersion(c: Scanner, to: number, allowYear: boolean): number {
   return p;
 }
 
+/** The word ends in "s" or "S": its lower case ends in "s" (no other character lowers to one ending so). */
+function endsWithS(word: string): boolean {
+  const last = word.charCodeAt(word.length - 1);
+  return last === 115 || last === 83;
+}
+
 function lexiconMatch(c: Scanner, i: number): Match | null {
   const t = c.at(i);
   if (!t || t.kind === 'sym') return null;
-  const key = c.lower[i];
   const genitiveAllowed = c.language === 'de';
   let bestTo = 0;
   let bestName: CompiledName | null = null;
   let genitive = false;
-  const candidates = mayBeKey(c.lexicon, key) ? c.lexicon.index.get(key) : undefined;
+  // A word in lower case never matches a name written otherwise (see nameEquals): most of "the", "der", "a".
+  const index = c.isLower(i) ? c.lexicon.lowerCaseIndex : c.lexicon.index;
+  // The key filter reads a word's lower case from its characters: it is built only for a likely key.
+  const candidates = mayBeKey(c.lexicon, t.text) ? index.get(c.lowerAt(i)) : undefined;
   if (candidates) {
     for (const name of candidates) {
       const m = matchCompiled(c, i, name, genitiveAllowed);
@@ -370,8 +382,8 @@ function lexiconMatch(c: Scanner, i: number): Match | null {
     }
   }
   // "Alibabas", "Chinas": a German genitive of a one-word name.
-  if (!bestName && genitiveAllowed && c.isCap(i) && key.length > 3 && key.endsWith('s') && mayBeKey(c.lexicon, key, key.length - 1)) {
-    for (const name of c.lexicon.index.get(key.slice(0, -1)) ?? []) {
+  if (!bestName && genitiveAllowed && c.isCap(i) && endsWithS(t.text) && mayBeKey(c.lexicon, t.text, t.text.length - 1) && c.lowerAt(i).length > 3) {
+    for (const name of c.lexicon.index.get(c.lowerAt(i).slice(0, -1)) ?? []) {
       if (name.parts.length !== 1) continue;
       const m = matchCompiled(c, i, name, true);
       if (m !== 0) {
@@ -436,7 +448,7 @@ function usMatch(c: Scanner, i: number): Match | null {
 function indexMatch(c: Scanner, i: number): Match | null {
   const w = c.word(i);
   if (!w || !c.isCap(i) || c.shape[i] & STOP || !c.hasIndexWord) return null;
-  if (!c.isNameLike(i) && !c.lexicon.index.has(c.lower[i])) return null;
+  if (!c.isNameLike(i) && !c.lexicon.index.has(c.lowerAt(i))) return null;
   for (let p = i + 1, n = 0; p < c.tokens.length && n < 8; p++, n++) {
     const t = c.tokens[p];
     if (t.lineBefore) return null;
@@ -455,7 +467,7 @@ function personMatch(c: Scanner, i: number): Match | null {
   const first = c.word(i);
   if (!first || !isCapitalized(first)) return null;
   let p = i + 1;
-  let given = GIVEN_NAMES.has(first);
+  let given = isGivenName(first);
   // "Kai-Fu", "Hans-Peter"
   if (c.hyphenJoin(p) && c.word(p + 1)) {
     const second = c.word(p + 1) as string;
@@ -644,7 +656,7 @@ function contextMatch(c: Scanner, i: number): Match | null {
   // "Bundeswirtschaftsministerin Katherina Reiche": after a role, a surname may look like a German word.
   if (type === 'person' && end === i + 1 && c.spaced(end) && c.isCap(end) && !(c.shape[end] & STOP) && !c.hyphenJoin(end + 1)) {
     const surname = c.word(end) as string;
-    if (!looksLikeGermanNoun(surname) && !GENERIC_CAPITALISED.has(surname) && !c.lexicon.index.has(c.lower[end])) end++;
+    if (!looksLikeGermanNoun(surname) && !GENERIC_CAPITALISED.has(surname) && !c.lexicon.index.has(c.lowerAt(end))) end++;
   }
   if (!type) {
     const after = c.word(end);
@@ -722,7 +734,7 @@ function titleCaseSentences(c: Scanner): number[] {
       let content = 0;
       for (let k = start; k < i; k++) {
         const w = c.word(k);
-        if (!w || w.length <= 3 || FUNCTION_WORDS.has(c.lower[k])) continue;
+        if (!w || w.length <= 3 || isFunctionWord(w)) continue;
         content++;
         if (isCapitalized(w)) capitalised++;
       }
@@ -777,9 +789,12 @@ function capitalisedRuns(c: Scanner, covered: number[], out: Match[]): void {
  * Finds the entities in a token stream.
  * @param text the string the tokens index.
  * @param sentenceStarts offsets where sentences begin (sentence-initial capitals are weak evidence).
+ * @param verdicts German-word verdicts shared with other blocks of the article (new ones by default).
  */
-export function findEntities(tokens: Token[], text: string, language: Language, lexicon: Lexicon, sentenceStarts: number[]): EntityScan {
-  const c = new Scanner(tokens, text, language, lexicon, sentenceStarts);
+export function findEntities(
+  tokens: Token[], text: string, language: Language, lexicon: Lexicon, sentenceStarts: number[], verdicts = new GermanWordVerdicts(),
+): EntityScan {
+  const c = new Scanner(tokens, text, language, lexicon, sentenceStarts, verdicts);
   const matches: Match[] = [];
   const covered = zeros(tokens.length);
   for (let i = 0; i < tokens.length; ) {

@@ -3,6 +3,7 @@
  * little: these lists and the noun-shape heuristic keep common words out of the name rules.
  */
 import { DEMONYMS, FUNCTION_WORDS, MONTHS, WEEKDAYS } from './vocabulary';
+import { WordFilter } from './wordFilter';
 import names from './data/names.json';
 
 function set(words: string): Set<string> {
@@ -83,7 +84,26 @@ export const MODEL_VARIANTS = set(
 );
 
 /** Typical endings of German common nouns and adjectives; names rarely end like this. */
-const GERMAN_NOUN_ENDING = /(ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|sion|sionen|tät|täten|ismus|ismen|nis|nisse|nissen|chen|lein|ling|linge|lingen|tum|tümer|ment|mente|ik|iken|ie|ien|ei|eien|enz|enzen|anz|anzen|ur|uren|er|ern|en|el|eln|em|es|e)$/;
+/**
+ * A test for "ends with one of `suffixes`", the suffixes grouped by their last character. (An
+ * expression `(a|b|…)$` tries every alternative at every position of the word: the two noun-ending
+ * tests were most of the entity guards' time in a profile.)
+ */
+function endsWithAny(suffixes: string): (word: string) => boolean {
+  const byLast = new Map<number, string[]>();
+  for (const suffix of suffixes.split('|')) {
+    const last = suffix.charCodeAt(suffix.length - 1);
+    byLast.set(last, [...(byLast.get(last) ?? []), suffix]);
+  }
+  return (word) => {
+    const candidates = byLast.get(word.charCodeAt(word.length - 1));
+    if (!candidates) return false;
+    for (const suffix of candidates) if (word.endsWith(suffix)) return true;
+    return false;
+  };
+}
+
+const hasGermanNounEnding = endsWithAny('ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|sion|sionen|tät|täten|ismus|ismen|nis|nisse|nissen|chen|lein|ling|linge|lingen|tum|tümer|ment|mente|ik|iken|ie|ien|ei|eien|enz|enzen|anz|anzen|ur|uren|er|ern|en|el|eln|em|es|e');
 /** Frequent German nouns (and their compound heads) that the endings above miss. */
 const GERMAN_NOUNS = set(`
 Markt Märkte Staat Preis Preise Chip Chips Geld Welt Zeit Arbeit Stadt Land Weg Blick Teil Punkt Fall Kurs Wert Plan Bild Wort Text Ziel
@@ -118,7 +138,7 @@ export function looksLikeGermanWord(word: string): boolean {
 function looksLikeGermanStem(word: string): boolean {
   if (GERMAN_NOUNS.has(word)) return true;
   if (/[äöüß]/.test(word)) return true;
-  if (word.length > 4 && GERMAN_NOUN_ENDING.test(word)) return true;
+  if (word.length > 4 && hasGermanNounEnding(word)) return true;
   // Compounds whose head is a known noun: "Chipkonzern", "Rechenleistung".
   const lower = word.toLowerCase();
   for (const length of NOUN_HEAD_LENGTHS) {
@@ -129,7 +149,7 @@ function looksLikeGermanStem(word: string): boolean {
 }
 
 /** Endings that only common nouns have; surnames end in -e, -er, -el, -en as often as nouns do. */
-const GERMAN_ABSTRACT_ENDING = /(ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|sion|sionen|tät|täten|ismus|ismen|nis|nisse|nissen|chen|lein|tum|tümer|ment|mente)$/;
+const hasGermanAbstractEnding = endsWithAny('ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|sion|sionen|tät|täten|ismus|ismen|nis|nisse|nissen|chen|lein|tum|tümer|ment|mente');
 
 /**
  * Stricter than looksLikeGermanWord, for the word after a known given name ("Sabine Lange",
@@ -139,7 +159,7 @@ const GERMAN_ABSTRACT_ENDING = /(ung|ungen|heit|heiten|keit|keiten|schaft|schaft
 export function looksLikeGermanNoun(word: string): boolean {
   if (word.length > 40 || GERMAN_NOUNS.has(word)) return true;
   if (word.length >= 8 && word.endsWith('s') && !word.endsWith('ss') && GERMAN_NOUNS.has(word.slice(0, -1))) return true;
-  if (word.length > 5 && GERMAN_ABSTRACT_ENDING.test(word)) return true;
+  if (word.length > 5 && hasGermanAbstractEnding(word)) return true;
   const lower = word.toLowerCase();
   for (const length of NOUN_HEAD_LENGTHS) {
     if (length > word.length - 3) break;
@@ -151,15 +171,32 @@ export function looksLikeGermanNoun(word: string): boolean {
 const GERMAN_NOUN_HEADS: ReadonlySet<string> = new Set([...GERMAN_NOUNS].filter((n) => n.length >= 4).map((n) => n.toLowerCase()));
 const NOUN_HEAD_LENGTHS: readonly number[] = [...new Set([...GERMAN_NOUN_HEADS].map((n) => n.length))].sort((a, b) => a - b);
 
+/** The stop words matched as written (demonyms, months, weekdays, titles, generic acronyms), in one set. */
+const STOP_WORDS_AS_WRITTEN: ReadonlySet<string> = new Set([...DEMONYMS, ...MONTHS, ...WEEKDAYS, ...TITLES, ...ACRONYM_STOPLIST]);
+const AS_WRITTEN_FILTER = new WordFilter(STOP_WORDS_AS_WRITTEN);
+const FUNCTION_WORD_FILTER = new WordFilter(FUNCTION_WORDS, true);
+
 /**
- * Words that can never start or be a name on their own.
+ * Words that can never start or be a name on their own: a function word in any casing, or one of
+ * the lists above as written. (Every capitalised word asks: two filters answer most of them without
+ * lower-casing the word or hashing it for six sets.)
  * @param lower the word in lower case, when the caller has it already.
  */
-export function isStopWord(word: string, lower = word.toLowerCase()): boolean {
-  return (
-    FUNCTION_WORDS.has(lower) || DEMONYMS.has(word) || MONTHS.has(word) || WEEKDAYS.has(word) ||
-    TITLES.has(word) || ACRONYM_STOPLIST.has(word)
-  );
+export function isStopWord(word: string, lower?: string): boolean {
+  if (AS_WRITTEN_FILTER.mayHave(word) && STOP_WORDS_AS_WRITTEN.has(word)) return true;
+  return isFunctionWord(word, lower);
+}
+
+/** A function word in any casing ("Der", "the"), lower-cased only when the filter cannot tell. */
+export function isFunctionWord(word: string, lower?: string): boolean {
+  return FUNCTION_WORD_FILTER.mayHave(word) && FUNCTION_WORDS.has(lower ?? word.toLowerCase());
+}
+
+const GIVEN_NAME_FILTER = new WordFilter(GIVEN_NAMES);
+
+/** GIVEN_NAMES.has(word), most words turned away without hashing them (every capitalised word asks). */
+export function isGivenName(word: string): boolean {
+  return GIVEN_NAME_FILTER.mayHave(word) && GIVEN_NAMES.has(word);
 }
 
 /** German gender forms written with an inner capital ("NutzerInnen"): not CamelCase names. */
@@ -175,3 +212,35 @@ const PINYIN_WORD = new RegExp(`^(?:${PINYIN_SYLLABLE}){1,3}$`);
 export function isPinyinName(word: string): boolean {
   return /^\p{Lu}\p{Ll}+$/u.test(word) && word.length <= 12 && PINYIN_WORD.test(word.toLowerCase()) && !FUNCTION_WORDS.has(word.toLowerCase());
 }
+
+/** Words a GermanWordVerdicts keeps before it starts afresh (a few MB at most). */
+const VERDICT_LIMIT = 50_000;
+
+/**
+ * looksLikeGermanWord and looksLikeGermanNoun, each worked out once per word: German nouns recur
+ * from paragraph to paragraph, and every capitalised German word asks (the entity rules several
+ * times). One per analyser, shared by its blocks (they were cached per block before); bounded.
+ */
+export class GermanWordVerdicts {
+  private readonly looking = new Map<string, boolean>();
+  private readonly nouns = new Map<string, boolean>();
+
+  looksGerman(word: string): boolean {
+    return this.verdict(this.looking, word, looksLikeGermanWord);
+  }
+
+  isNoun(word: string): boolean {
+    return this.verdict(this.nouns, word, looksLikeGermanNoun);
+  }
+
+  private verdict(known: Map<string, boolean>, word: string, decide: (word: string) => boolean): boolean {
+    let verdict = known.get(word);
+    if (verdict === undefined) {
+      if (known.size >= VERDICT_LIMIT) known.clear();
+      verdict = decide(word);
+      known.set(word, verdict);
+    }
+    return verdict;
+  }
+}
+

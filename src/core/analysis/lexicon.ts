@@ -10,6 +10,7 @@
  */
 import type { EntityType } from './types';
 import { tokenize } from './tokens';
+import { WordFilter } from './wordFilter';
 import shipped from './data/entities.json';
 
 export const LEXICON_FILE_VERSION = 1;
@@ -33,6 +34,8 @@ export interface NamePart {
   lower: string;
   /** Must follow the previous part without any separator ("01.AI"); otherwise a space or hyphen. */
   glued: boolean;
+  /** Two or more characters, all in capitals ("SAP"): matches only a word in capitals. */
+  acronym: boolean;
 }
 
 export interface CompiledName {
@@ -45,37 +48,24 @@ export interface Lexicon {
   readonly entries: readonly LexiconEntry[];
   /** Compiled names keyed by their first part in lower case, longest first. */
   readonly index: ReadonlyMap<string, readonly CompiledName[]>;
-  /** One bit per (length, first and last character) of the index's keys: see mayBeKey. */
-  readonly keyFilter: Uint8Array;
-}
-
-const KEY_FILTER_BITS = 1 << 16;
-
-/** The bit of a key of `length` characters (its first `length` characters of `word`) in the key filter. */
-function keyBit(word: string, length: number): number {
-  return (word.charCodeAt(0) * 961 + word.charCodeAt(length - 1) * 31 + length) & (KEY_FILTER_BITS - 1);
-}
-
-function keyFilterOf(index: ReadonlyMap<string, unknown>): Uint8Array {
-  const filter = new Uint8Array(KEY_FILTER_BITS >> 3);
-  for (const key of index.keys()) {
-    if (!key.length) continue;
-    const bit = keyBit(key, key.length);
-    filter[bit >> 3] |= 1 << (bit & 7);
-  }
-  return filter;
+  /**
+   * The names of `index` that a word in lower case can start: those whose first part is written in
+   * lower case ("t3n"; "the" opens 23 names, none of them for "the" in lower case). In index order.
+   */
+  readonly lowerCaseIndex: ReadonlyMap<string, readonly CompiledName[]>;
+  /** The index's keys behind a word filter, any casing: see mayBeKey. */
+  readonly keyFilter: WordFilter;
 }
 
 /**
- * False when the first `length` characters of `word` (a lower-case word) are certainly no key of
- * the lexicon's index; true when they may be. Most words of a text are no key, and this answers
- * without hashing the word (the index lookup builds and hashes a string: the entity rules ask for
- * every word).
+ * False when the lower case of the first `length` characters of `word` (any casing) is certainly no
+ * key of the lexicon's index; true when it may be. Most words of a text are no key, and this answers
+ * from the characters in place: the index lookup hashes a string, often a new lower-case copy, and
+ * the German genitive's stem would be built first (the entity rules ask for every word).
  */
 export function mayBeKey(lexicon: Lexicon, word: string, length = word.length): boolean {
   if (length <= 0) return lexicon.index.has('');
-  const bit = keyBit(word, length);
-  return (lexicon.keyFilter[bit >> 3] & (1 << (bit & 7))) !== 0;
+  return lexicon.keyFilter.mayHave(word, length);
 }
 
 function compileName(name: string, entry: LexiconEntry): CompiledName | null {
@@ -87,7 +77,8 @@ function compileName(name: string, entry: LexiconEntry): CompiledName | null {
       continue;
     }
     const isGlued = parts.length > 0 && !token.spaceBefore && glued;
-    parts.push({ raw: token.text, lower: token.text.toLowerCase(), glued: isGlued });
+    const raw = token.text;
+    parts.push({ raw, lower: raw.toLowerCase(), glued: isGlued, acronym: raw.length > 1 && raw === raw.toUpperCase() });
     glued = true;
   }
   return parts.length ? { parts, entry } : null;
@@ -133,9 +124,19 @@ function buildIndex(entries: readonly LexiconEntry[]): Map<string, CompiledName[
   return index;
 }
 
+/** The index without the names a lower-case word cannot start (see Lexicon.lowerCaseIndex). */
+function lowerCaseIndexOf(index: ReadonlyMap<string, readonly CompiledName[]>): Map<string, CompiledName[]> {
+  const lowerCase = new Map<string, CompiledName[]>();
+  for (const [key, names] of index) {
+    const startable = names.filter((name) => name.parts[0].raw === name.parts[0].lower);
+    if (startable.length) lowerCase.set(key, startable);
+  }
+  return lowerCase;
+}
+
 function makeLexicon(entries: readonly LexiconEntry[]): Lexicon {
   const index = buildIndex(entries);
-  return Object.freeze({ entries: Object.freeze([...entries]), index, keyFilter: keyFilterOf(index) });
+  return Object.freeze({ entries: Object.freeze([...entries]), index, lowerCaseIndex: lowerCaseIndexOf(index), keyFilter: new WordFilter(index.keys(), true) });
 }
 
 /**

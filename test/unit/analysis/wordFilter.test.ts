@@ -29,4 +29,22 @@ describe('analysis: the word filter in front of a word list', () => {
     const passed = words.filter((w) => filter.mayHave(w)).length;
     assert.ok(passed <= words.length / 4, `${passed} of ${words.length} passed`);
   });
+
+  it('asks about a prefix of a word, in any casing when caseless ("Alibabas": is "alibaba" listed?)', () => {
+    const filter = new WordFilter(['alibaba', 'china'], true);
+    assert.ok(filter.mayHave('Alibabas', 7));
+    assert.ok(filter.mayHave('CHINAS', 5));
+    assert.equal(filter.mayHave('Alibabas'), false);
+    // A character inside the word that lowers to two units: the length of the lower case is unknown.
+    assert.ok(filter.mayHave('Xİy'));
+  });
+
+  it('lets through every listed word and turns away nearly all others of a real text', () => {
+    const listed = ['the', 'und', 'OpenAI', 'Nvidia', 'Bundesregierung'];
+    const filter = new WordFilter(listed);
+    for (const word of listed) assert.ok(filter.mayHave(word), word);
+    const words = 'die der und oder the a of to in Regierung Unternehmen Prozent Nvidias sagte said company market'.split(' ');
+    const passed = words.filter((w) => !listed.includes(w) && filter.mayHave(w));
+    assert.ok(passed.length <= 1, passed.join(' '));
+  });
 });

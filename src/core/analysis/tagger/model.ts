@@ -110,23 +110,23 @@ export class TaggerModel {
    * Greedy decoding of one sequence.
    * @param staticScores per word, the summed static feature weights (words × tags), changed in place.
    * @param shapes per word, its shape id in `parts()` (for the previous-tag feature).
-   * @param initial per word, whether a sentence starts there (the tag history restarts).
+   * @param words per word, whether a sentence starts there (`initial`: the tag history restarts).
    * @returns the tag per word and the softmax probability of each chosen tag other than O (0 for O:
    * no span needs it, and the exponentials were a tenth of the tagger's time); views that the next
    * block overwrites.
    */
-  decode(staticScores: Float64Array, shapes: Int32Array, initial: readonly boolean[]): { tags: Int32Array; confidence: Float64Array } {
+  decode(staticScores: Float64Array, shapes: Int32Array, words: readonly { initial: boolean }[]): { tags: Int32Array; confidence: Float64Array } {
     const n = this.tags.length;
-    const words = shapes.length;
+    const count = shapes.length;
     const parts = this.parts();
-    const tags = parts.scratch.int32(ScratchSlot.Tags, words);
-    const confidence = parts.scratch.float64(ScratchSlot.Confidence, words).fill(0);
+    const tags = parts.scratch.int32(ScratchSlot.Tags, count);
+    const confidence = parts.scratch.float64(ScratchSlot.Confidence, count).fill(0);
     const outsideBias = this.header.outsideBias ?? 0;
     const factor = this.header.scale / this.header.temperature;
     let prev = -1;
     let prev2 = -1;
-    for (let i = 0; i < words; i++) {
-      if (initial[i]) {
+    for (let i = 0; i < count; i++) {
+      if (words[i].initial) {
         prev = -1;
         prev2 = -1;
       }

@@ -360,8 +360,9 @@ export class PartScores {
   }
 
   /**
-   * A neighbour's vector, summed on first use (no closure on the hot path of a hit): in the
-   * neighbour's word record for the common shapes, else in its pair table.
+   * A neighbour's vector, summed on first use: in the neighbour's word record for the common shapes,
+   * else in its pair table. No closure in this function, not even one for a miss: V8 allocates a
+   * function's closure context on every call (two per word, a tenth of the analysis's garbage).
    */
   private neighbourVector(table: IntTable, neighbour: number, shape: number, isPrevious: boolean): number {
     const common = shape - COMMON_SHAPE_FIRST;
@@ -371,11 +372,7 @@ export class PartScores {
     const key = (neighbour + 1) * SHAPE_KEYS + shape;
     let at = inRecord ? this.words.value(neighbour, value) : keyed ? table.get(key) : -1;
     if (at < 0) {
-      at = this.sum((to) => {
-        const emit: Emit = (template, a, b) => this.feature(to, template, a, b);
-        if (isPrevious) this.afterFeatures(neighbour, shape, emit);
-        else this.beforeFeatures(shape, neighbour, emit);
-      });
+      at = this.sumNeighbour(neighbour, shape, isPrevious);
       if (inRecord) {
         this.words.setValue(neighbour, value, at);
         this.pairsInWords++;
@@ -384,6 +381,15 @@ export class PartScores {
       }
     }
     return at;
+  }
+
+  /** A new vector of a neighbour's features (see neighbourVector). */
+  private sumNeighbour(neighbour: number, shape: number, isPrevious: boolean): number {
+    return this.sum((to) => {
+      const emit: Emit = (template, a, b) => this.feature(to, template, a, b);
+      if (isPrevious) this.afterFeatures(neighbour, shape, emit);
+      else this.beforeFeatures(shape, neighbour, emit);
+    });
   }
 
   /**
@@ -505,6 +511,16 @@ export class PartScores {
     return out;
   }
 
+  /** The PrevTagShape vectors of a shape met for the first time, one per previous tag (in a method of its own: see neighbourVector). */
+  private sumShapeTransitions(shape: number): number {
+    const n = this.n;
+    const shaped = this.allocate(n + 1);
+    const name = this.shapeNames[shape];
+    [START, ...this.model.tags].forEach((p1, k) => this.feature(shaped + k * n, T.PrevTagShape, p1, name));
+    this.shapeTransitions[shape] = shaped;
+    return shaped;
+  }
+
   /**
    * Adds the previous-tag features (PrevTag, PrevTwoTags, PrevTagShape) to scores[at, at + n).
    * @param previous the previous tag, -1 at a sentence start; `secondPrevious` likewise.
@@ -513,12 +529,7 @@ export class PartScores {
     const n = this.n;
     const history = n + 1;
     let shaped = this.shapeTransitions[shape];
-    if (shaped < 0) {
-      shaped = this.allocate(history);
-      const name = this.shapeNames[shape];
-      [START, ...this.model.tags].forEach((p1, k) => this.feature(shaped + k * n, T.PrevTagShape, p1, name));
-      this.shapeTransitions[shape] = shaped;
-    }
+    if (shaped < 0) shaped = this.sumShapeTransitions(shape);
     // Both vectors in one pass (integer sums: the same scores as adding them one after the other).
     const slab = this.slab;
     const tags = this.transitions + ((secondPrevious + 1) * history + previous + 1) * n;

@@ -19,11 +19,19 @@ export interface TaggedSpan {
   reason: string;
 }
 
+/** The findings sorted by start: themselves when they are already (the entity rules give them so), else a sorted copy. */
+function byStart<F extends { start: number }>(findings: readonly F[]): readonly F[] {
+  for (let k = 1; k < findings.length; k++) {
+    if (findings[k].start < findings[k - 1].start) return [...findings].sort((a, b) => a.start - b.start);
+  }
+  return findings;
+}
+
 /** The gazetteer value of each word: the type and rule of a finding that covers it, "B-org lexicon". */
 export function gazetteerOf(words: readonly TagWord[], findings: readonly Pick<EntityFinding, 'start' | 'end' | 'type' | 'reasons'>[]): string[] {
   const out = new Array<string>(words.length).fill('');
   let f = 0;
-  const sorted = [...findings].sort((a, b) => a.start - b.start);
+  const sorted = byStart(findings);
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     while (f < sorted.length && sorted[f].end <= w.start) f++;
@@ -81,7 +89,7 @@ export function tagEntities(
   parts.beginBlock();
   const memo = parts.wordsOf(words, context);
   const scores = parts.scores(words, memo, gazetteer);
-  const { tags, confidence } = model.decode(scores, memo.shapes, words.map((w) => w.initial));
+  const { tags, confidence } = model.decode(scores, memo.shapes, words);
   const spans: TaggedSpan[] = [];
   for (let i = 0; i < words.length; ) {
     if (tags[i] === 0) {
