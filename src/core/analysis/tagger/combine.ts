@@ -44,7 +44,7 @@ export function combineEntities(
   rules: readonly EntityFinding[], tagged: readonly TaggedSpan[], numbers: readonly NumberFinding[], text: string, language: Language,
 ): Combined {
   const sortedRules = [...rules].sort((a, b) => a.start - b.start);
-  const standing = spansBesideNumbers(tagged, numbers, text);
+  const standing = withoutOverlaps(tagged, numbers, (span, n) => givesWayTo(span, n, text));
   const extended = new Set(extendedFindings(standing, sortedRules, numbers, text, language));
   const kept = sortedRules.filter((f) => !extended.has(f) && !GUESSING_RULES.has(f.reasons?.[0] ?? ''));
   const added: EntityFinding[] = [];
@@ -61,30 +61,15 @@ export function combineEntities(
 }
 
 /**
- * The spans that stand beside the numbers. A span gives way to a figure it overlaps ("HK$100",
- * "600 Milliarden Dollar": the corpora tag currencies as names now and then; "Zweiten Weltkrieg",
- * "Gerresheim 870-1970"), except where it carries it as part of the name: a plain count or a
- * number word after a name word ("A 7", "Bundesstraße 216", "Schalke 04", "Irmingard Achter").
- * Both lists sorted by start; linear in their lengths.
+ * True when the span gives way to a number it overlaps: to every figure ("HK$100", "600 Milliarden
+ * Dollar": the corpora tag currencies as names now and then; "Zweiten Weltkrieg", "Gerresheim
+ * 870-1970"), but not to one it carries as part of the name: a plain count or a number word after
+ * a name word ("A 7", "Bundesstraße 216", "Schalke 04", "Irmingard Achter").
  */
-function spansBesideNumbers(tagged: readonly TaggedSpan[], numbers: readonly NumberFinding[], text: string): TaggedSpan[] {
-  const out: TaggedSpan[] = [];
-  let first = 0;
-  for (const span of tagged) {
-    while (first < numbers.length && numbers[first].end <= span.start) first++;
-    let standsBeside = true;
-    for (let k = first; k < numbers.length && numbers[k].start < span.end; k++) {
-      const n = numbers[k];
-      const carried = (n.type === 'count' || n.type === 'rank') && n.unit === undefined && n.start > span.start && n.end <= span.end &&
-        /\p{L}/u.test(text.slice(span.start, n.start));
-      if (!carried) {
-        standsBeside = false;
-        break;
-      }
-    }
-    if (standsBeside) out.push(span);
-  }
-  return out;
+function givesWayTo(span: TaggedSpan, n: NumberFinding, text: string): boolean {
+  const carried = (n.type === 'count' || n.type === 'rank') && n.unit === undefined && n.start > span.start && n.end <= span.end &&
+    /\p{L}/u.test(text.slice(span.start, n.start));
+  return !carried;
 }
 
 /**
