@@ -181,12 +181,18 @@ describe('analysis: rules and tagger combined', () => {
   const span = (sentence: string, surface: string, type: EntityFinding['type']): TaggedSpan => ({ ...over(sentence, surface), type, confidence: 0.9, reason: '' });
 
   it('lets a name carry its count or number word ("A 7", "Irmingard Achter"), and gives way to every other figure', () => {
-    const sentence = 'Auf der A 7 lobte Irmingard Achter 600 Milliarden Dollar und das Jahr 1970.';
-    const numbers = [count(sentence, '7'), count(sentence, 'Achter', 'rank'), { ...count(sentence, '600 Milliarden Dollar', 'money'), unit: 'USD' }, count(sentence, '1970', 'year')];
-    const spans = [span(sentence, 'A 7', 'place'), span(sentence, 'Irmingard Achter', 'person'), span(sentence, 'Dollar', 'other'), span(sentence, 'Jahr 1970', 'other')];
+    const sentence = 'Auf der A 7 lobte Irmingard Achter 600 Milliarden Dollar und das Jahr 1970, Bobick kam unter die Top 10.';
+    const numbers = [
+      count(sentence, '7'), count(sentence, 'Achter', 'rank'), { ...count(sentence, '600 Milliarden Dollar', 'money'), unit: 'USD' }, count(sentence, '1970', 'year'),
+      count(sentence, '10'),
+    ];
+    const spans = [
+      span(sentence, 'A 7', 'place'), span(sentence, 'Irmingard Achter', 'person'), span(sentence, 'Dollar', 'other'), span(sentence, 'Jahr 1970', 'other'),
+      span(sentence, 'Bobick kam unter die Top 10', 'person'),
+    ];
     const combined = combineEntities([], spans, numbers, sentence, 'de');
     assert.deepEqual(combined.entities.map((f) => f.text), ['A 7', 'Irmingard Achter']);
-    assert.deepEqual(combined.numbers.map((n) => n.text), ['600 Milliarden Dollar', '1970']);
+    assert.deepEqual(combined.numbers.map((n) => n.text), ['600 Milliarden Dollar', '1970', '10']);
   });
 
   it('lets a span that extends one finding by name words replace it ("Borussia Dortmund"), but not by a German word, a compound or after a genitive', () => {

@@ -63,13 +63,14 @@ export function combineEntities(
 /**
  * True when the span gives way to a number it overlaps: to every figure ("HK$100", "600 Milliarden
  * Dollar": the corpora tag currencies as names now and then; "Zweiten Weltkrieg", "Gerresheim
- * 870-1970"), but not to one it carries as part of the name: a plain count or a number word after
- * a name word ("A 7", "Bundesstraße 216", "Schalke 04", "Irmingard Achter").
+ * 870-1970"), but not to one it carries as part of the name: a plain count or a number word right
+ * after a capitalised word, in a span of capitalised words and numbers only ("A 7", "Bundesstraße
+ * 216", "Schalke 04", "Irmingard Achter"; not "Bobick gained top-10", "S 7 Aying / #Kreuzstraße").
  */
 function givesWayTo(span: TaggedSpan, n: NumberFinding, text: string): boolean {
-  const carried = (n.type === 'count' || n.type === 'rank') && n.unit === undefined && n.start > span.start && n.end <= span.end &&
-    /\p{L}/u.test(text.slice(span.start, n.start));
-  return !carried;
+  if ((n.type !== 'count' && n.type !== 'rank') || n.unit !== undefined || n.start <= span.start || n.end > span.end) return true;
+  const words = text.slice(span.start, span.end).split(/\s+/);
+  return !words.every((word) => /^[\p{Lu}\p{N}]/u.test(word)) || !/(^|\s)\p{Lu}\p{L}*\s+$/u.test(text.slice(span.start, n.start));
 }
 
 /**
