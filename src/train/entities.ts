@@ -14,7 +14,7 @@ import { roughSentenceStarts, tagWords } from '../core/analysis/tagger/words';
 import type { TaggerModel } from '../core/analysis/tagger/model';
 import { nerTable, scoreNer, NER_DEV_SETS } from '../cli/evalCorpora/ner';
 import { readNer, type NerRecord } from './corpora';
-import type { Trainer } from './main';
+import type { Trainer, TrainOptions as TrainCommandOptions } from './main';
 
 interface CorpusPart {
   file: string;
@@ -107,8 +107,8 @@ function sequencesOf(parts: CorpusPart[], language: Language): TrainingSequence[
   return parts.flatMap((part) => readNer(part.file).map((r) => toSequence(r, language, part.weight)));
 }
 
-function train(sequences: TrainingSequence[], plan: LanguagePlan, log: (line: string) => void): TaggerModel {
-  return trainTagger(sequences, { ...TRAIN_OPTIONS, language: plan.language, types: plan.types, outsideBias: plan.outsideBias }, log);
+function train(sequences: TrainingSequence[], plan: LanguagePlan, log: (line: string) => void, seed = TRAIN_OPTIONS.seed): TaggerModel {
+  return trainTagger(sequences, { ...TRAIN_OPTIONS, seed, language: plan.language, types: plan.types, outsideBias: plan.outsideBias }, log);
 }
 
 /** Scores the analyzer with the given tagger on some dev records. */
@@ -117,39 +117,60 @@ function scoreWith(model: TaggerModel | null, records: NerRecord[], language: La
   return scoreNer(records, types, (record) => analyze(record.text, { models }).findings.filter((f) => f.kind === 'entity'));
 }
 
-function crossValidate(plan: LanguagePlan, others: TrainingSequence[], devRecords: NerRecord[], devSequences: TrainingSequence[]): void {
+type Scores = ReturnType<typeof scoreNer>;
+
+/** Precision, recall and F1 of several folds' scores added up. */
+function summed(all: Scores['overall'][]): Scores['overall'] {
+  const gold = all.reduce((a, s) => a + s.gold, 0);
+  const found = all.reduce((a, s) => a + s.found, 0);
+  const hits = all.reduce((a, s) => a + s.hits, 0);
+  const precision = found ? hits / found : 0;
+  const recall = gold ? hits / gold : 0;
+  return { gold, found, hits, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, missed: [], spurious: [] };
+}
+
+/** Tags each fold of the dev split with a model trained on everything else; the folds' scores added up. */
+function crossValidate(plan: LanguagePlan, others: TrainingSequence[], devRecords: NerRecord[], devSequences: TrainingSequence[], seed: number, log: (line: string) => void): Scores {
   const types = NER_DEV_SETS.find((s) => s.file === plan.dev)?.types ?? plan.types;
-  const folds: ReturnType<typeof scoreNer>[] = [];
+  const folds: Scores[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
     const train_ = [...others, ...devSequences.filter((_, k) => k % FOLDS !== fold)];
-    const model = train(train_, plan, () => {});
+    const model = train(train_, plan, () => {}, seed);
     folds.push(scoreWith(model, devRecords.filter((_, k) => k % FOLDS === fold), plan.language, types));
-    console.log(`  fold ${fold + 1}/${FOLDS}: F1 ${(folds[fold].overall.f1 * 100).toFixed(1)}`);
+    log(`  fold ${fold + 1}/${FOLDS}: F1 ${(folds[fold].overall.f1 * 100).toFixed(1)}`);
   }
-  const sum = (pick: (s: ReturnType<typeof scoreNer>) => ReturnType<typeof scoreNer>['overall']) => {
-    const all = folds.map(pick);
-    const gold = all.reduce((a, s) => a + s.gold, 0);
-    const found = all.reduce((a, s) => a + s.found, 0);
-    const hits = all.reduce((a, s) => a + s.hits, 0);
-    const precision = found ? hits / found : 0;
-    const recall = gold ? hits / gold : 0;
-    return { gold, found, hits, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, missed: [], spurious: [] };
-  };
-  const perType = Object.fromEntries(types.map((t) => [t, sum((s) => s.perType[t])]));
-  console.log(nerTable(`${plan.dev}, ${FOLDS}-fold cross-validation (rules + tagger)`, { overall: sum((s) => s.overall), spans: sum((s) => s.spans), perType }));
+  const perType = Object.fromEntries(types.map((t) => [t, summed(folds.map((s) => s.perType[t]))]));
+  return { overall: summed(folds.map((s) => s.overall)), spans: summed(folds.map((s) => s.spans)), perType };
+}
+
+/** The cross-validation with the shipped seed, then (`--cv-seeds`) with other shuffling seeds and the mean of all. */
+function reportCrossValidation(plan: LanguagePlan, others: TrainingSequence[], devRecords: NerRecord[], devSequences: TrainingSequence[], cvSeeds: readonly number[]): void {
+  const shipped = crossValidate(plan, others, devRecords, devSequences, TRAIN_OPTIONS.seed, (line) => console.log(line));
+  console.log(nerTable(`${plan.dev}, ${FOLDS}-fold cross-validation (rules + tagger)`, shipped));
+  const seeds = cvSeeds.filter((seed) => seed !== TRAIN_OPTIONS.seed);
+  if (!seeds.length) return;
+  const f1s = [shipped.overall.f1];
+  const percent = (x: number) => (x * 100).toFixed(1);
+  for (const seed of seeds) {
+    const { overall } = crossValidate(plan, others, devRecords, devSequences, seed, () => {});
+    f1s.push(overall.f1);
+    console.log(`  seed ${seed}: typed P ${percent(overall.precision)} / R ${percent(overall.recall)} / F1 ${percent(overall.f1)}`);
+  }
+  const mean = f1s.reduce((a, f) => a + f, 0) / f1s.length;
+  console.log(`  typed F1 over ${f1s.length} seeds: mean ${percent(mean)}, from ${percent(Math.min(...f1s))} to ${percent(Math.max(...f1s))}`);
 }
 
 function entityTrainer(language: Language): Trainer {
   return {
     name: `entities-${language}`,
-    run(modelsDir: string): void {
+    run(modelsDir: string, options: TrainCommandOptions): void {
       const plan = PLANS[language];
       const started = Date.now();
       const others = sequencesOf(plan.others, language);
       const devRecords = readNer(plan.dev);
       const devSequences = devRecords.map((r) => toSequence(r, language, plan.devWeight));
       console.log(`  ${others.length + devSequences.length} sequences, ${[...others, ...devSequences].reduce((a, s) => a + s.words.length, 0)} words (read in ${Date.now() - started} ms)`);
-      if (!process.argv.includes('--no-cv')) crossValidate(plan, others, devRecords, devSequences);
+      if (!process.argv.includes('--no-cv')) reportCrossValidation(plan, others, devRecords, devSequences, options.cvSeeds ?? []);
       const model = train([...others, ...devSequences], plan, (line) => console.log(line));
       const bytes = model.toBytes();
       writeFileSync(join(modelsDir, `entities-${language}.bin`), bytes);

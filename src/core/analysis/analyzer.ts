@@ -75,13 +75,13 @@ export function analyzeBlock(
   const sentences = splitSentences(masked, units, language, lines);
   const sentenceStarts = sentences.map((s) => s.start);
   const entityScan = findEntities(tokens, masked, language, lexicon, sentenceStarts, verdicts);
-  const numbers = withoutOverlaps(findNumbers(tokens, masked, language), entityScan.findings);
+  let numbers = withoutOverlaps(findNumbers(tokens, masked, language), entityScan.findings);
   if (tagger) {
-    // A figure is not a name: the tagger's spans give way to numbers ("HK$100", "600 Milliarden Dollar").
-    const tagged = withoutOverlaps(tagEntities(tagger, tokens, masked, sentenceStarts, entityScan.findings), numbers);
-    const combined = combineEntities(entityScan.findings, tagged, masked, language);
-    entityScan.findings = combined;
-    entityScan.candidates = withoutOverlaps(entityScan.candidates, combined);
+    // The tagger's spans give way to figures ("HK$100", "600 Milliarden Dollar") but carry the numbers of names ("A 7").
+    const combined = combineEntities(entityScan.findings, tagEntities(tagger, tokens, masked, sentenceStarts, entityScan.findings), numbers, masked, language);
+    entityScan.findings = combined.entities;
+    entityScan.candidates = withoutOverlaps(entityScan.candidates, combined.entities);
+    numbers = combined.numbers;
   }
   const claims = findClaims(masked, sentences, tokens, numbers, entityScan.findings, language, claimThreshold, claimScorer);
   const findings: Finding[] = [...claims, ...entityScan.findings, ...numbers];

@@ -240,6 +240,12 @@ describe('claims: training on a team\'s feedback export', () => {
     assert.equal(parseTrainArguments(['claims', '--help']).help, true);
   });
 
+  it('takes --cv-seeds 1,2,3 (also --cv-seeds=1,2,3) for the entity models, and refuses anything but whole numbers before training', () => {
+    assert.deepEqual(parseTrainArguments(['entities-de', '--cv-seeds', '1,2,3']), { models: ['entities-de'], options: { feedback: [], cvSeeds: [1, 2, 3] } });
+    assert.deepEqual(parseTrainArguments(['--cv-seeds=7']).options.cvSeeds, [7]);
+    for (const bad of [['--cv-seeds'], ['--cv-seeds', '1,,2'], ['--cv-seeds=one'], ['--cv-seeds', '-1']]) assert.throws(() => parseTrainArguments(bad), /--cv-seeds needs whole numbers/);
+  });
+
   it('learns from the corrections: a sentence the team marked "not a claim" scores lower after retraining', () => {
     const random = seededRandom(7);
     const subjects = ['The company', 'The market', 'The lab', 'The fund'];

@@ -8,7 +8,7 @@ import { T, describeFeature, emitFeatures, featureHash, longShape, shortShape, v
 import { decodeTagger } from '../../../src/core/analysis/tagger/model';
 import { gazetteerOf, tagEntities, wordContext, type TaggedSpan } from '../../../src/core/analysis/tagger/tagSentence';
 import { combineEntities } from '../../../src/core/analysis/tagger/combine';
-import type { EntityFinding } from '../../../src/core/analysis';
+import type { EntityFinding, NumberFinding } from '../../../src/core/analysis';
 import { trainTagger, type TrainingSequence } from '../../../src/core/analysis/tagger/train';
 import { roughSentenceStarts, tagWords, type TagWord } from '../../../src/core/analysis/tagger/words';
 import { PartScores } from '../../../src/core/analysis/tagger/partScores';
@@ -153,13 +153,16 @@ describe('analysis: rules and tagger combined', () => {
   const at = (surface: string) => ({ start: text.indexOf(surface), end: text.indexOf(surface) + surface.length });
   const rule = (surface: string, type: EntityFinding['type'], reason: string): EntityFinding => ({ kind: 'entity', type, ...at(surface), text: surface, canonical: surface, reasons: [reason] });
   const tagged = (surface: string, type: EntityFinding['type']): TaggedSpan => ({ ...at(surface), type, confidence: 0.9, reason: 'after "lobte"' });
+  /** A finding or span over `surface` in `sentence` (its first occurrence). */
+  const over = (sentence: string, surface: string) => ({ start: sentence.indexOf(surface), end: sentence.indexOf(surface) + surface.length });
+  const rule2 = (sentence: string, surface: string, type: EntityFinding['type'], reason: string): EntityFinding => ({ kind: 'entity', type, ...over(sentence, surface), text: surface, canonical: surface, reasons: [reason] });
 
   it('keeps the lexicon, lets the tagger decide over guessing rules, and drops figure words', () => {
     const combined = combineEntities(
       [rule('Reuters', 'outlet', 'lexicon'), rule('Quantaflux', 'org', 'rule: capitalised words')],
       [tagged('Reuters', 'org'), tagged('Zoltan Berg', 'person'), tagged('Euro', 'other')],
-      text, 'de',
-    );
+      [], text, 'de',
+    ).entities;
     assert.deepEqual(combined.map((f) => `${f.type}:${f.text}:${f.reasons?.[0]}`), [
       'outlet:Reuters:lexicon',
       'person:Zoltan Berg:tagger: after "lobte", 90 %',
@@ -170,8 +173,33 @@ describe('analysis: rules and tagger combined', () => {
   it('does not take a lone German common noun for a name', () => {
     const sentence = 'Die Regierung lobte Zoltan.';
     const spans: TaggedSpan[] = ['Regierung', 'Zoltan'].map((w) => ({ start: sentence.indexOf(w), end: sentence.indexOf(w) + w.length, type: 'person', confidence: 0.9, reason: '' }));
-    assert.deepEqual(combineEntities([], spans, sentence, 'de').map((f) => f.text), ['Zoltan']);
-    assert.deepEqual(combineEntities([], spans, sentence, 'en').map((f) => f.text), ['Regierung', 'Zoltan']);
+    assert.deepEqual(combineEntities([], spans, [], sentence, 'de').entities.map((f) => f.text), ['Zoltan']);
+    assert.deepEqual(combineEntities([], spans, [], sentence, 'en').entities.map((f) => f.text), ['Regierung', 'Zoltan']);
+  });
+
+  const count = (sentence: string, surface: string, type: NumberFinding['type'] = 'count'): NumberFinding => ({ kind: 'number', type, value: null, ...over(sentence, surface), text: surface });
+  const span = (sentence: string, surface: string, type: EntityFinding['type']): TaggedSpan => ({ ...over(sentence, surface), type, confidence: 0.9, reason: '' });
+
+  it('lets a name carry its count or number word ("A 7", "Irmingard Achter"), and gives way to every other figure', () => {
+    const sentence = 'Auf der A 7 lobte Irmingard Achter 600 Milliarden Dollar und das Jahr 1970, Bobick kam unter die Top 10.';
+    const numbers = [
+      count(sentence, '7'), count(sentence, 'Achter', 'rank'), { ...count(sentence, '600 Milliarden Dollar', 'money'), unit: 'USD' }, count(sentence, '1970', 'year'),
+      count(sentence, '10'),
+    ];
+    const spans = [
+      span(sentence, 'A 7', 'place'), span(sentence, 'Irmingard Achter', 'person'), span(sentence, 'Dollar', 'other'), span(sentence, 'Jahr 1970', 'other'),
+      span(sentence, 'Bobick kam unter die Top 10', 'person'),
+    ];
+    const combined = combineEntities([], spans, numbers, sentence, 'de');
+    assert.deepEqual(combined.entities.map((f) => f.text), ['A 7', 'Irmingard Achter']);
+    assert.deepEqual(combined.numbers.map((n) => n.text), ['600 Milliarden Dollar', '1970', '10']);
+  });
+
+  it('lets a span that extends one finding by name words replace it ("Borussia Dortmund"), but not by a German word, a compound or after a genitive', () => {
+    const sentence = 'Borussia Dortmund, SPD-Kanzlerkandidat, Europaminister Uwe Döring und Chinas Aufstieg.';
+    const rules = [rule2(sentence, 'Dortmund', 'place', 'lexicon'), rule2(sentence, 'SPD', 'org', 'lexicon'), rule2(sentence, 'Uwe Döring', 'person', 'rule: given name and surname'), rule2(sentence, 'Chinas', 'place', 'lexicon')];
+    const spans = [span(sentence, 'Borussia Dortmund', 'org'), span(sentence, 'SPD-Kanzlerkandidat', 'org'), span(sentence, 'Europaminister Uwe Döring', 'person'), span(sentence, 'Chinas Aufstieg', 'place')];
+    assert.deepEqual(combineEntities(rules, spans, [], sentence, 'de').entities.map((f) => `${f.type}:${f.text}`), ['org:Borussia Dortmund', 'org:SPD', 'person:Uwe Döring', 'place:Chinas']);
   });
 });
 

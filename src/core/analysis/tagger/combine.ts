@@ -7,10 +7,10 @@
  * finds an entity, its span and type stand; where it does not, there is none. The tagger adds what
  * the rules did not see.
  */
-import type { EntityFinding, Language } from '../types';
+import type { EntityFinding, Language, NumberFinding } from '../types';
 import { CAPITALISED_RUN_REASON } from '../entities';
 import { CURRENCY_WORDS, SCALES_DE, SCALES_EN, UNITS } from '../vocabulary';
-import { GIVEN_NAMES, isStopWord, looksLikeGermanNoun } from '../entityGuards';
+import { GIVEN_NAMES, isStopWord, looksLikeGermanNoun, looksLikeGermanWord } from '../entityGuards';
 import { withoutOverlaps } from '../overlaps';
 import type { TaggedSpan } from './tagSentence';
 
@@ -29,14 +29,26 @@ function percent(p: number): string {
   return `${Math.round(p * 100)} %`;
 }
 
+/** What the combination settles: the block's entities, and the numbers that are no part of a name. */
+export interface Combined {
+  entities: EntityFinding[];
+  numbers: NumberFinding[];
+}
+
 /**
+ * @param numbers the block's numbers, sorted by start (none of them overlaps a rule finding).
  * @param text the block text (the tagger spans' surfaces are read from it).
- * @returns findings sorted by start.
+ * @returns entities sorted by start, and the numbers without those a tagger name carries ("A 7").
  */
-export function combineEntities(rules: readonly EntityFinding[], tagged: readonly TaggedSpan[], text: string, language: Language): EntityFinding[] {
-  const kept = rules.filter((f) => !GUESSING_RULES.has(f.reasons?.[0] ?? ''));
+export function combineEntities(
+  rules: readonly EntityFinding[], tagged: readonly TaggedSpan[], numbers: readonly NumberFinding[], text: string, language: Language,
+): Combined {
+  const sortedRules = [...rules].sort((a, b) => a.start - b.start);
+  const standing = withoutOverlaps(tagged, numbers, (span, n) => givesWayTo(span, n, text));
+  const extended = new Set(extendedFindings(standing, sortedRules, numbers, text, language));
+  const kept = sortedRules.filter((f) => !extended.has(f) && !GUESSING_RULES.has(f.reasons?.[0] ?? ''));
   const added: EntityFinding[] = [];
-  for (const span of withoutOverlaps(tagged, kept)) {
+  for (const span of withoutOverlaps(standing, kept)) {
     const surface = text.slice(span.start, span.end);
     if (!isName(surface) || (language === 'de' && isGermanCommonNoun(surface))) continue;
     added.push({
@@ -44,7 +56,58 @@ export function combineEntities(rules: readonly EntityFinding[], tagged: readonl
       reasons: [`tagger: ${span.reason}, ${percent(span.confidence)}`], confidence: Math.round(span.confidence * 1000) / 1000,
     });
   }
-  return [...kept, ...added].sort((a, b) => a.start - b.start);
+  const entities = [...kept, ...added].sort((a, b) => a.start - b.start);
+  return { entities, numbers: added.length ? withoutOverlaps(numbers, added) : [...numbers] };
+}
+
+/**
+ * True when the span gives way to a number it overlaps: to every figure ("HK$100", "600 Milliarden
+ * Dollar": the corpora tag currencies as names now and then; "Zweiten Weltkrieg", "Gerresheim
+ * 870-1970"), but not to one it carries as part of the name: a plain count or a number word right
+ * after a capitalised word, in a span of capitalised words and numbers only ("A 7", "Bundesstraße
+ * 216", "Schalke 04", "Irmingard Achter"; not "Bobick gained top-10", "S 7 Aying / #Kreuzstraße").
+ */
+function givesWayTo(span: TaggedSpan, n: NumberFinding, text: string): boolean {
+  if ((n.type !== 'count' && n.type !== 'rank') || n.unit !== undefined || n.start <= span.start || n.end > span.end) return true;
+  const words = text.slice(span.start, span.end).split(/\s+/);
+  return !words.every((word) => /^[\p{Lu}\p{N}]/u.test(word)) || !/(^|\s)\p{Lu}\p{L}*\s+$/u.test(text.slice(span.start, n.start));
+}
+
+/**
+ * The rule or lexicon findings that a tagger span extends by separate name words, and which the
+ * span then replaces: "Borussia Dortmund", "THW Kiel", "Air Berlin" are other names than the city
+ * inside them. A span that holds several findings or a number ("Peking Vierter") replaces nothing,
+ * nor one that adds what may be no name: a word that looks German ("Europaminister Uwe Döring",
+ * "Habsburger Kaiser Franz Joseph"), a function word ("BOCHUM Dass"), the noun after a German
+ * genitive ("Chinas Aufstieg"), punctuation, or a compound's other part ("SPD-Kanzlerkandidat":
+ * our guidelines mark the name inside a compound).
+ * @param rules sorted by start, not overlapping one another.
+ */
+function extendedFindings(
+  spans: readonly TaggedSpan[], rules: readonly EntityFinding[], numbers: readonly NumberFinding[], text: string, language: Language,
+): EntityFinding[] {
+  const out: EntityFinding[] = [];
+  let r = 0;
+  let n = 0;
+  for (const span of spans) {
+    while (r < rules.length && rules[r].end <= span.start) r++;
+    while (n < numbers.length && numbers[n].end <= span.start) n++;
+    const finding = rules[r];
+    if (!finding || finding.start >= span.end || (rules[r + 1]?.start ?? Infinity) < span.end) continue;
+    if (finding.start < span.start || finding.end > span.end || finding.end - finding.start === span.end - span.start) continue;
+    if (n < numbers.length && numbers[n].start < span.end) continue;
+    const before = text.slice(span.start, finding.start).split(/\s+/).filter(Boolean);
+    const after = text.slice(finding.end, span.end).split(/\s+/).filter(Boolean);
+    // A German genitive qualifies the noun after it: "Chinas Aufstieg", "Napoleons Regensburg".
+    if (language === 'de' && [...before, ...(after.length ? [finding.text] : [])].some((word) => word.endsWith('s'))) continue;
+    if ([...before, ...after].every((word) => isNameWord(word, language))) out.push(finding);
+  }
+  return out;
+}
+
+/** A capitalised word of letters that is no function word, title or demonym, nor (in German) looks like a German word. */
+function isNameWord(word: string, language: Language): boolean {
+  return /^\p{Lu}\p{L}*$/u.test(word) && !isStopWord(word) && !(language === 'de' && looksLikeGermanWord(word));
 }
 
 /**
