@@ -9,7 +9,7 @@ import { ANNOTATION_FILE_VERSION, requiredFileVersion, type Annotation, type Ann
 import { ANNOTATION_KEY_ORDER, keysInOrder, orderedComment, orderedEvidence, orderedReview, version2PartsInOrder } from './keyOrder';
 import type { AnnotationTexts } from './annotationTexts';
 import { joinedBytes, type FileBytes } from './fileBytes';
-import { heldThreadBytes, shareHeldThread } from './heldThreads';
+import { heldThreadBytes, holdsThread, shareHeldThread } from './heldThreads';
 import { splitConflictMarkers } from './conflictMarkers';
 import { JsonSyntaxError, lineColumnAt, offsetOfPath, parseJsonTree } from './jsonTree';
 import { checkAnnotationFileValue, type ValidationProblem } from './validate';
@@ -92,7 +92,7 @@ export function orderedAnnotation(a: Annotation): Annotation {
  */
 function isInFileOrder(a: Annotation): boolean {
   return (
-    keysInOrder(a, ANNOTATION_KEY_ORDER, heldThreadBytes(a) === undefined ? undefined : 'comments') &&
+    keysInOrder(a, ANNOTATION_KEY_ORDER, holdsThread(a) ? 'comments' : undefined) &&
     keysInOrder(a.quote, ['exact', 'prefix', 'suffix']) &&
     keysInOrder(a.position, ['start', 'end']) &&
     (a.history === undefined || a.history.every((h) => keysInOrder(h, ['status', 'at', 'author']))) &&
@@ -114,7 +114,7 @@ export function canonicalAnnotationJson(a: Annotation): string {
  */
 export function serializeAnnotationFile(file: AnnotationFile): string {
   const { version, annotations } = inFileOrder(file);
-  return annotations.some((a) => heldThreadBytes(a) !== undefined) ? joinedBytes(wholeFilePieces(version, annotations)).toString('utf8') : wholeFileJson(version, annotations);
+  return annotations.some(holdsThread) ? joinedBytes(wholeFilePieces(version, annotations)).toString('utf8') : wholeFileJson(version, annotations);
 }
 
 /**
@@ -209,7 +209,7 @@ function wholeFileJson(version: number, annotations: readonly Annotation[]): str
 
 /** The whole file as pieces in order; held threads are copied from their bytes, not parsed. */
 function wholeFilePieces(version: number, annotations: readonly Annotation[]): Buffer[] {
-  if (!annotations.some((a) => heldThreadBytes(a) !== undefined)) return [Buffer.from(wholeFileJson(version, annotations), 'utf8')];
+  if (!annotations.some(holdsThread)) return [Buffer.from(wholeFileJson(version, annotations), 'utf8')];
   return wholeFileTexts(version, annotations)?.pieces ?? filePieces(version, annotations.map(annotationBytes));
 }
 

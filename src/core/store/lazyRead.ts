@@ -193,7 +193,7 @@ function holdThreads(value: unknown, bytes: Buffer, threads: Ranges): boolean {
     if ((annotation as { comments: number }).comments !== next || next * 2 >= threads.length) return false;
     // The placeholder is the object's last key (the thread ended the annotation): deleting it keeps V8's fast layout.
     delete (annotation as { comments?: number }).comments;
-    holdThread(annotation as Annotation, bytes.subarray(threads[next * 2], threads[next * 2 + 1]));
+    holdThread(annotation as Annotation, bytes, threads[next * 2], threads[next * 2 + 1]);
     next += 1;
   }
   return next * 2 === threads.length;
