@@ -17,7 +17,6 @@
  * gives (property tests in test/unit/store/lazyRead.test.ts). Held threads are therefore valid and
  * canonical: written back as they are, they give the bytes serialising their arrays would.
  */
-import { isUtf8 } from 'node:buffer';
 import { ANNOTATION_FILE_VERSION, type Annotation, type AnnotationFile } from './annotation';
 import { countKeys, parseAnnotationFile, type ParseResult } from './file';
 import { holdThread } from './heldThreads';
@@ -77,7 +76,9 @@ type Ranges = number[];
 /**
  * Reads an annotation file from its bytes, holding the comment threads it can (see above) unparsed.
  * Gives exactly what {@link parseAnnotationFile} gives for the decoded text.
- * @param bytes The file's content; valid UTF-8 (the callers refuse anything else with its place first).
+ * @param bytes The file's content, valid UTF-8: the callers check that first and refuse anything else
+ *   with its place (readAnnotationFileBytes, the merge driver), so it is not checked here again (1.6 ms
+ *   for 23 MB).
  */
 export function parseAnnotationFileBytes(bytes: Buffer): ParseResult {
   return readHoldingThreads(bytes) ?? parseAnnotationFile(bytes.toString('utf8'));
@@ -85,8 +86,8 @@ export function parseAnnotationFileBytes(bytes: Buffer): ParseResult {
 
 /** The file with its canonical threads held, or undefined when anything is unusual (the eager reader then decides). */
 function readHoldingThreads(bytes: Buffer): { kind: 'ok'; file: AnnotationFile } | undefined {
-  // A byte-order mark, conflict markers or invalid UTF-8: the eager reader's cases.
-  if (bytes.length === 0 || bytes[0] === 0xef || !isUtf8(bytes)) return undefined;
+  // A byte-order mark or conflict markers: the eager reader's cases.
+  if (bytes.length === 0 || bytes[0] === 0xef) return undefined;
   // A file without threads (searched in the bytes, without a copy) costs the eager reader nothing more.
   if (bytes.indexOf(THREAD_KEY) === -1 || bytes.indexOf('<<<<<<<') !== -1) return undefined;
   const threads = findThreads(bytes);
