@@ -93,18 +93,17 @@ export function hasComments(annotation: Annotation): boolean {
 }
 
 /**
- * Whether two annotations' threads are equal, told from their bytes when both are held: equal bytes
- * are equal threads. Undefined when that does not settle it (one is not held, or the bytes differ
- * and the arrays must be compared: the layout is canonical, but an equal thread read from a
- * differently indented place would differ in bytes).
+ * Whether two annotations' threads are equal, told from their bytes when both are held; undefined
+ * when one is not held (the arrays must be compared then). Held threads are in the file's canonical
+ * layout at the same depth (the reader holds nothing else), so their bytes are a function of their
+ * comments: equal bytes are equal threads, and different bytes different ones.
  */
 export function heldThreadsEqual(a: Annotation, b: Annotation): boolean | undefined {
   const x = heldSlot(a);
-  if (x === undefined) return undefined;
-  const y = heldSlot(b);
-  if (y === undefined || x.end - x.start !== y.end - y.start) return undefined;
-  const same = (x.source === y.source && x.start === y.start) || x.source.compare(y.source, y.start, y.end, x.start, x.end) === 0;
-  return same ? true : undefined;
+  const y = x === undefined ? undefined : heldSlot(b);
+  if (x === undefined || y === undefined) return undefined;
+  if (x.end - x.start !== y.end - y.start) return false;
+  return (x.source === y.source && x.start === y.start) || x.source.compare(y.source, y.start, y.end, x.start, x.end) === 0;
 }
 
 /** Gives `copy` the same held thread as `annotation` (as its last key), when it has one. @returns whether it had. */
