@@ -8,8 +8,8 @@
 import { ANNOTATION_FILE_VERSION, requiredFileVersion, type Annotation, type AnnotationFile, type StatusChange } from './annotation';
 import { ANNOTATION_KEY_ORDER, keysInOrder, orderedComment, orderedEvidence, orderedReview, version2PartsInOrder } from './keyOrder';
 import type { AnnotationTexts } from './annotationTexts';
-import { joinedBytes } from './fileBytes';
-import { heldThreadBytes, shareHeldThread } from './heldThreads';
+import { joinedBytes, type FileBytes } from './fileBytes';
+import { heldThreadBytes, holdsThread, shareHeldThread } from './heldThreads';
 import { splitConflictMarkers } from './conflictMarkers';
 import { JsonSyntaxError, lineColumnAt, offsetOfPath, parseJsonTree } from './jsonTree';
 import { checkAnnotationFileValue, type ValidationProblem } from './validate';
@@ -92,7 +92,7 @@ export function orderedAnnotation(a: Annotation): Annotation {
  */
 function isInFileOrder(a: Annotation): boolean {
   return (
-    keysInOrder(a, ANNOTATION_KEY_ORDER, heldThreadBytes(a) === undefined ? undefined : 'comments') &&
+    keysInOrder(a, ANNOTATION_KEY_ORDER, holdsThread(a) ? 'comments' : undefined) &&
     keysInOrder(a.quote, ['exact', 'prefix', 'suffix']) &&
     keysInOrder(a.position, ['start', 'end']) &&
     (a.history === undefined || a.history.every((h) => keysInOrder(h, ['status', 'at', 'author']))) &&
@@ -114,7 +114,7 @@ export function canonicalAnnotationJson(a: Annotation): string {
  */
 export function serializeAnnotationFile(file: AnnotationFile): string {
   const { version, annotations } = inFileOrder(file);
-  return annotations.some((a) => heldThreadBytes(a) !== undefined) ? wholeFileBytes(version, annotations).toString('utf8') : wholeFileJson(version, annotations);
+  return annotations.some(holdsThread) ? joinedBytes(wholeFilePieces(version, annotations)).toString('utf8') : wholeFileJson(version, annotations);
 }
 
 /**
@@ -132,26 +132,22 @@ export function serializeAnnotationFilePieces(file: AnnotationFile): Buffer[] {
  * are kept there for the next.
  */
 export function serializeAnnotationFileKeepingTexts(file: AnnotationFile, texts: AnnotationTexts): string {
-  return serializeAnnotationFileBytesKeepingTexts(file, texts).toString('utf8');
-}
-
-/** {@link serializeAnnotationFileKeepingTexts} as UTF-8 (held threads copied as bytes). */
-export function serializeAnnotationFileBytesKeepingTexts(file: AnnotationFile, texts: AnnotationTexts): Buffer {
-  return joinedBytes(serializeAnnotationFilePiecesKeepingTexts(file, texts));
+  return joinedBytes(serializeAnnotationFilePiecesKeepingTexts(file, texts)).toString('utf8');
 }
 
 /**
- * {@link serializeAnnotationFileBytesKeepingTexts} as the pieces in order, not joined: what the
- * store writes (a file handle writes the pieces; joining them copied every byte once more).
+ * {@link serializeAnnotationFileKeepingTexts} as UTF-8 pieces in order, not joined: what the store
+ * writes (a file handle writes the pieces; joining them copied every byte once more). Held threads
+ * are copied as bytes, never decoded.
  */
 export function serializeAnnotationFilePiecesKeepingTexts(file: AnnotationFile, texts: AnnotationTexts): Buffer[] {
   const { version, sorted, annotations } = inFileOrder(file);
   const known = sorted.filter((a) => texts.get(a) !== undefined).length;
   // Mostly new texts (the first save of a store): one JSON.stringify of the whole file, cut into the annotations' texts.
-  if (known < sorted.length / 2) {
-    const whole = wholeFileBytes(version, annotations);
-    rememberAnnotationTexts(whole, version, sorted, texts);
-    return [whole];
+  const cut = known < sorted.length / 2 ? wholeFileTexts(version, annotations) : undefined;
+  if (cut !== undefined) {
+    sorted.forEach((a, i) => texts.remember(a, cut.texts[i]));
+    return cut.pieces;
   }
   return filePieces(version, sorted.map((a, i) => texts.get(a) ?? texts.remember(a, annotationBytes(annotations[i]))));
 }
@@ -165,8 +161,17 @@ function inFileOrder(file: AnnotationFile): { version: number; sorted: Annotatio
 
 /** How the file's lines of an annotation are indented: two levels of 2 spaces. */
 const ANNOTATION_INDENT = '    ';
-/** Between two annotations in the file: the first one's closing brace, a comma, the second one's indent. */
-const BETWEEN_ANNOTATIONS = `\n${ANNOTATION_INDENT}},\n${ANNOTATION_INDENT}`;
+/**
+ * Where one annotation's text ends and the next one's begins in the file: the first one's closing
+ * brace, a comma, the second one's opening brace at the list's depth. An annotation's own lines are
+ * indented deeper and no string holds a raw newline, so it occurs only there; it starts with a
+ * brace, which text rarely holds, so the search skips the rest at memory speed.
+ */
+const ANNOTATION_BOUNDARY = Buffer.from(`},\n${ANNOTATION_INDENT}{`, 'utf8');
+/** An annotation's last line, its closing brace. */
+const ANNOTATION_END = Buffer.from(`\n${ANNOTATION_INDENT}}`, 'utf8');
+/** A held thread's placeholder in the file's layout: its annotation's last key (the annotation's closing brace follows). */
+const PLACEHOLDER = Buffer.from(`\n${ANNOTATION_INDENT}  "comments": 0`, 'utf8');
 
 function fileTextStart(version: number): string {
   return `{\n  "version": ${version},\n  "annotations": [\n${ANNOTATION_INDENT}`;
@@ -177,99 +182,85 @@ const FILE_END_BYTES = Buffer.from(FILE_TEXT_END, 'utf8');
 const BETWEEN_TEXTS = Buffer.from(`,\n${ANNOTATION_INDENT}`, 'utf8');
 
 /** The file's pieces around its annotations' texts: joined, what `JSON.stringify({version, annotations}, null, 2)` and a newline give. */
-function filePieces(version: number, annotationTexts: Buffer[]): Buffer[] {
+function filePieces(version: number, annotationTexts: readonly FileBytes[]): Buffer[] {
   if (annotationTexts.length === 0) return [Buffer.from(`{\n  "version": ${version},\n  "annotations": []\n}\n`, 'utf8')];
   const parts: Buffer[] = [Buffer.from(fileTextStart(version), 'utf8')];
-  annotationTexts.forEach((text, i) => {
+  for (let i = 0; i < annotationTexts.length; i += 1) {
     if (i > 0) parts.push(BETWEEN_TEXTS);
-    parts.push(text);
-  });
+    const text = annotationTexts[i];
+    if (Buffer.isBuffer(text)) parts.push(text);
+    else for (const piece of text as readonly Buffer[]) parts.push(piece);
+  }
   parts.push(FILE_END_BYTES);
   return parts;
 }
 
 /** One annotation (in file order) as the file holds it: its indented JSON, every line after the first indented to the list's depth. */
-function annotationBytes(ordered: Annotation): Buffer {
+function annotationBytes(ordered: Annotation): FileBytes {
   // JSON.stringify writes a newline inside a string as \n, so every line break is one of the layout.
   const indented = (a: Annotation) => Buffer.from(JSON.stringify(a, null, 2).replaceAll('\n', `\n${ANNOTATION_INDENT}`), 'utf8');
   const thread = heldThreadBytes(ordered);
-  const pieces = thread === undefined ? undefined : withHeldThreads(indented(withPlaceholder(ordered, 0)), [thread]);
-  return pieces === undefined ? indented(ordered) : joinedBytes(pieces);
+  return (thread !== undefined && withHeldThread(indented(withPlaceholder(ordered)), 0, undefined, thread)) || indented(ordered);
 }
 
 function wholeFileJson(version: number, annotations: readonly Annotation[]): string {
   return `${JSON.stringify({ version, annotations }, null, 2)}\n`;
 }
 
-/** The whole file's bytes; held threads are copied from their bytes, not parsed. */
-function wholeFileBytes(version: number, annotations: readonly Annotation[]): Buffer {
-  return joinedBytes(wholeFilePieces(version, annotations));
-}
-
-/** {@link wholeFileBytes} as pieces in order. */
+/** The whole file as pieces in order; held threads are copied from their bytes, not parsed. */
 function wholeFilePieces(version: number, annotations: readonly Annotation[]): Buffer[] {
-  const threads: Buffer[] = [];
-  const placed = annotations.map((a) => {
-    const thread = heldThreadBytes(a);
-    if (thread === undefined) return a;
-    threads.push(thread);
-    return withPlaceholder(a, threads.length - 1);
-  });
-  const whole = (list: readonly Annotation[]) => Buffer.from(wholeFileJson(version, list), 'utf8');
-  return threads.length === 0 ? [whole(annotations)] : (withHeldThreads(whole(placed), threads) ?? [whole(annotations)]);
+  if (!annotations.some(holdsThread)) return [Buffer.from(wholeFileJson(version, annotations), 'utf8')];
+  return wholeFileTexts(version, annotations)?.pieces ?? filePieces(version, annotations.map(annotationBytes));
 }
 
-/** A copy of an annotation holding a thread, with the number `n` in place of its comments (the copy is only serialised). */
-function withPlaceholder(a: Annotation, n: number): Annotation {
+/**
+ * The whole file serialised with one JSON.stringify (a placeholder in each held thread's place) and
+ * cut into its annotations' texts, each held thread copied in where its placeholder stands: the
+ * texts, and the file's pieces in order (one piece when no thread is held). Undefined when the cut
+ * does not give one text per annotation with its placeholder at its end (the caller then serialises
+ * annotation by annotation).
+ */
+function wholeFileTexts(version: number, annotations: readonly Annotation[]): { texts: FileBytes[]; pieces: Buffer[] } | undefined {
+  const threads = annotations.map(heldThreadBytes);
+  const placed = annotations.map((a, i) => (threads[i] === undefined ? a : withPlaceholder(a)));
+  const whole = Buffer.from(wholeFileJson(version, placed), 'utf8');
+  if (annotations.length === 0) return { texts: [], pieces: [whole] };
+  const texts: FileBytes[] = [];
+  const end = whole.length - FILE_END_BYTES.length;
+  let start = Buffer.byteLength(fileTextStart(version));
+  for (let i = 0; i < annotations.length; i += 1) {
+    const boundary = whole.indexOf(ANNOTATION_BOUNDARY, start);
+    // Every annotation but the last ends at a boundary, the last at the list's end.
+    const last = i + 1 === annotations.length;
+    if ((boundary === -1) !== last) return undefined;
+    const textEnd = last ? end : boundary + 1;
+    const thread = threads[i];
+    const text = thread === undefined ? whole.subarray(start, textEnd) : withHeldThread(whole, start, textEnd, thread);
+    if (text === undefined) return undefined;
+    texts.push(text);
+    start = boundary + ANNOTATION_BOUNDARY.length - 1;
+  }
+  return { texts, pieces: threads.every((t) => t === undefined) ? [whole] : filePieces(version, texts) };
+}
+
+/** A copy of an annotation holding a thread, with the number 0 in place of its comments (the copy is only serialised). */
+function withPlaceholder(a: Annotation): Annotation {
   const copy: Record<string, unknown> = {};
-  for (const key in a) copy[key] = key === 'comments' ? n : a[key as keyof Annotation];
+  for (const key in a) copy[key] = key === 'comments' ? 0 : a[key as keyof Annotation];
   return copy as unknown as Annotation;
 }
 
-/** A placeholder in the file's layout: its annotation's last line, before the closing brace. */
-const PLACEHOLDER = /\n {6}"comments": (\d+)(?=\n {4}\})/g;
-
 /**
- * The bytes with their placeholders replaced by the threads, in order, as pieces: the layout puts a held thread
- * exactly where its placeholder stands. Undefined if the placeholders are not 0, 1, 2... in order (a
- * value elsewhere that looks like one, as an invalid annotation's numeric `comments` would: the
- * caller then serialises the arrays).
+ * An annotation's text (`bytes` from `start` to `end`) with its held thread in place of the
+ * placeholder at its end, as pieces: the layout puts the thread exactly there. Undefined when the
+ * text does not end with the placeholder.
  */
-function withHeldThreads(bytes: Buffer, threads: readonly Buffer[]): Buffer[] | undefined {
-  // Offsets in the Latin-1 view are offsets in the bytes (the pattern is ASCII).
-  const view = bytes.toString('latin1');
-  const parts: Buffer[] = [];
-  let from = 0;
-  let next = 0;
-  for (const match of view.matchAll(PLACEHOLDER)) {
-    if (Number(match[1]) !== next || next >= threads.length) return undefined;
-    const at = match.index + match[0].length - match[1].length;
-    parts.push(bytes.subarray(from, at), threads[next]);
-    from = at + match[1].length;
-    next += 1;
-  }
-  if (next !== threads.length) return undefined;
-  parts.push(bytes.subarray(from));
-  return parts;
-}
-
-/**
- * Cuts the whole file into the annotations' texts and keeps them: an annotation's lines are
- * indented deeper than its closing brace, so `BETWEEN_ANNOTATIONS` occurs only between annotations.
- * Keeps nothing when the cut does not give one text per annotation.
- */
-function rememberAnnotationTexts(whole: Buffer, version: number, sorted: readonly Annotation[], texts: AnnotationTexts): void {
-  if (sorted.length === 0) return;
-  const end = whole.length - FILE_END_BYTES.length;
-  const cut: Buffer[] = [];
-  let start = Buffer.byteLength(fileTextStart(version));
-  for (let at = whole.indexOf(BETWEEN_ANNOTATIONS, start); at !== -1 && at < end; at = whole.indexOf(BETWEEN_ANNOTATIONS, start)) {
-    cut.push(whole.subarray(start, at + ANNOTATION_INDENT.length + 2));
-    start = at + BETWEEN_ANNOTATIONS.length;
-  }
-  cut.push(whole.subarray(start, end));
-  if (cut.length !== sorted.length) return;
-  sorted.forEach((a, i) => texts.remember(a, cut[i]));
+function withHeldThread(bytes: Buffer, start: number, end: number | undefined, thread: Buffer): Buffer[] | undefined {
+  const textEnd = end ?? bytes.length;
+  const placeholderAt = textEnd - ANNOTATION_END.length - PLACEHOLDER.length;
+  if (placeholderAt < start || bytes.compare(PLACEHOLDER, 0, PLACEHOLDER.length, placeholderAt, placeholderAt + PLACEHOLDER.length) !== 0) return undefined;
+  if (bytes.compare(ANNOTATION_END, 0, ANNOTATION_END.length, textEnd - ANNOTATION_END.length, textEnd) !== 0) return undefined;
+  return [bytes.subarray(start, textEnd - ANNOTATION_END.length - 1), thread, ANNOTATION_END];
 }
 
 /** Validation problems with 1-based line and column in `text` (at most MAX_PROBLEMS, then a summary). */

@@ -1,8 +1,8 @@
 /**
  * Structural equality of JSON values (objects compared by their keys, whatever their order). Much
  * cheaper than comparing two `JSON.stringify` results on large files: it allocates nothing and stops
- * at the first difference. Two annotations whose comment threads are both still held with the same
- * bytes (heldThreads.ts) have equal threads, told without parsing them.
+ * at the first difference. Two annotations whose comment threads are both still held (heldThreads.ts)
+ * have equal threads exactly when their bytes are equal, told without parsing them.
  */
 import type { Annotation } from './annotation';
 import { heldThreadsEqual } from './heldThreads';
@@ -18,8 +18,10 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   if (Array.isArray(b)) return false;
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
-  // The key whose values are known to be equal without reading them (reading a held thread parses it).
-  const settled = heldThreadsEqual(x as unknown as Annotation, y as unknown as Annotation) === true ? 'comments' : undefined;
+  // Held threads are told equal or not by their bytes (reading one parses it).
+  const threadsEqual = heldThreadsEqual(x as unknown as Annotation, y as unknown as Annotation);
+  if (threadsEqual === false) return false;
+  const settled = threadsEqual === true ? 'comments' : undefined;
   let keys = 0;
   for (const key in x) {
     if (key === settled) {

@@ -3,7 +3,7 @@
  * always gives the same bytes, and a change touches only its own lines.
  */
 import type { Annotation, Comment, Evidence, Review } from './annotation';
-import { heldThreadBytes } from './heldThreads';
+import { holdsThread } from './heldThreads';
 
 /** Required fields in the contract's order, then the optional ones; the growing lists (`history`, `comments`) last. */
 export const ANNOTATION_KEY_ORDER = [
@@ -62,6 +62,6 @@ export function version2PartsInOrder(a: Annotation): boolean {
       a.evidence.every((item) => typeof item === 'string' || (keysInOrder(item, EVIDENCE_KEY_ORDER) && (item.archive === undefined || keysInOrder(item.archive, ARCHIVE_KEY_ORDER))))) &&
     (a.review === undefined || keysInOrder(a.review, REVIEW_KEY_ORDER)) &&
     // A held thread is in the file's order: its reader holds no other (heldThreads.ts).
-    (heldThreadBytes(a) !== undefined || a.comments === undefined || a.comments.every((c) => keysInOrder(c, COMMENT_KEY_ORDER)))
+    (holdsThread(a) || a.comments === undefined || a.comments.every((c) => keysInOrder(c, COMMENT_KEY_ORDER)))
   );
 }

@@ -20,7 +20,7 @@
 import { requiredFileVersion, type Annotation, type AnnotationFile, type StatusChange } from './annotation';
 import { compareStrings, parseAnnotationFile, sortAnnotations } from './file';
 import { jsonEqual } from './jsonEqual';
-import { mergeComments, mergeEvidenceItems, mergeTags, takeSettledThread } from './mergeVersion2';
+import { heldThreadsDiffer, mergeComments, mergeEvidenceItems, mergeTags, takeSettledThread } from './mergeVersion2';
 
 type Side = 'ours' | 'theirs';
 
@@ -131,7 +131,7 @@ export function mergeAnnotation(base: Annotation | undefined, ours: Annotation, 
   const history = mergeHistory(base?.history, ours.history, theirs.history);
   if (history !== undefined) merged.history = history;
   if (!takeSettledThread(base, ours, theirs, merged)) {
-    const comments = mergeComments(base?.comments, ours.comments, theirs.comments);
+    const comments = mergeComments(base?.comments, ours.comments, theirs.comments, heldThreadsDiffer(base, ours, theirs));
     if (comments !== undefined) merged.comments = comments;
   }
   return merged;

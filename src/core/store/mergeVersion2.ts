@@ -26,6 +26,7 @@ function timeOf(iso: string | undefined): number {
  * sides is merged by `mergeItem`. Survivors keep the base's order; a new key follows the last base
  * key of its `groupOf` (an archived copy stands where its link stood), the others come at the end;
  * new keys in one place are in key order.
+ * @param differ The caller knows that no two of the lists are the same (their JSON is not compared again).
  */
 export function mergeKeyed<T>(
   base: readonly T[] | undefined,
@@ -34,10 +35,13 @@ export function mergeKeyed<T>(
   keyOf: (item: T) => string,
   mergeItem: (base: T | undefined, ours: T, theirs: T) => T,
   groupOf: (key: string) => string = (key) => key,
+  differ = false,
 ): T[] | undefined {
-  if (sameJson(ours, theirs)) return ours && [...ours];
-  if (base !== undefined && sameJson(ours, base)) return theirs && [...theirs];
-  if (base !== undefined && sameJson(theirs, base)) return ours && [...ours];
+  if (!differ) {
+    if (sameJson(ours, theirs)) return ours && [...ours];
+    if (base !== undefined && sameJson(ours, base)) return theirs && [...theirs];
+    if (base !== undefined && sameJson(theirs, base)) return ours && [...ours];
+  }
   const baseByKey = new Map((base ?? []).map((item) => [keyOf(item), item]));
   const oursByKey = new Map((ours ?? []).map((item) => [keyOf(item), item]));
   const theirsByKey = new Map((theirs ?? []).map((item) => [keyOf(item), item]));
@@ -103,13 +107,16 @@ export function mergeTags(base: string[] | undefined, ours: string[] | undefined
  * comment back, else the later `edited` (an unedited comment counts as edited when written), else
  * the larger canonical JSON, so the result does not depend on the side and merging it again changes
  * nothing.
+ * @param differ The caller knows that no two of the lists are the same (told from held threads' bytes).
  * @returns The comments in order of writing (`at`, then id); undefined when there are none.
  */
-export function mergeComments(base: Comment[] | undefined, ours: Comment[] | undefined, theirs: Comment[] | undefined): Comment[] | undefined {
-  if (sameJson(ours, theirs)) return ours;
-  if (base !== undefined && sameJson(ours, base)) return theirs;
-  if (base !== undefined && sameJson(theirs, base)) return ours;
-  const merged = mergeKeyed(base, ours, theirs, (c) => c.id, mergeComment);
+export function mergeComments(base: Comment[] | undefined, ours: Comment[] | undefined, theirs: Comment[] | undefined, differ = false): Comment[] | undefined {
+  if (!differ) {
+    if (sameJson(ours, theirs)) return ours;
+    if (base !== undefined && sameJson(ours, base)) return theirs;
+    if (base !== undefined && sameJson(theirs, base)) return ours;
+  }
+  const merged = mergeKeyed(base, ours, theirs, (c) => c.id, mergeComment, undefined, true);
   return merged?.sort((a, b) => timeOf(a.at) - timeOf(b.at) || compareStrings(a.id, b.id));
 }
 
@@ -123,6 +130,14 @@ export function takeSettledThread(base: Annotation | undefined, ours: Annotation
   if (base !== undefined && heldThreadsEqual(base, ours) === true) return takeThreadOf(theirs, merged);
   if (base !== undefined && heldThreadsEqual(base, theirs) === true) return takeThreadOf(ours, merged);
   return false;
+}
+
+/**
+ * Whether the threads of a merge's versions are known to differ pairwise without reading them: all
+ * held, and no two with the same bytes (what {@link takeSettledThread} found settles nothing).
+ */
+export function heldThreadsDiffer(base: Annotation | undefined, ours: Annotation, theirs: Annotation): boolean {
+  return heldThreadsEqual(ours, theirs) === false && (base === undefined || (heldThreadsEqual(base, ours) === false && heldThreadsEqual(base, theirs) === false));
 }
 
 function takeThreadOf(side: Annotation, merged: Annotation): true {

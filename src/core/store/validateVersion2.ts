@@ -3,8 +3,8 @@
  * `resolved`, `comments`, and evidence items that are objects. Kept apart from validate.ts (the
  * version-1 contract); the checks speak through the same problem list.
  */
-import { REVIEW_RESULTS, type Annotation } from './annotation';
-import { heldThreadBytes } from './heldThreads';
+import { isStatusId, REVIEW_RESULTS, type Annotation } from './annotation';
+import { holdsThread } from './heldThreads';
 
 type Path = (string | number)[];
 
@@ -39,7 +39,7 @@ export function checkVersion2Fields(value: Record<string, unknown>, list: FieldC
   if ('tags' in value) checkTags(value.tags, list);
   if ('resolved' in value && typeof value.resolved !== 'boolean') list.add(['resolved'], `must be true or false, not ${JSON.stringify(value.resolved)}`);
   // A held thread was checked by the reader that held it (lazyRead.ts), and reading it here would parse it.
-  if ('comments' in value && heldThreadBytes(value as unknown as Annotation) === undefined) checkComments(value.comments, list);
+  if ('comments' in value && !holdsThread(value as unknown as Annotation)) checkComments(value.comments, list);
 }
 
 function checkReview(review: unknown, list: FieldChecker): void {
@@ -66,6 +66,62 @@ function checkTags(tags: unknown, list: FieldChecker): void {
     else if (seen.has(tag)) list.add(['tags', i], `repeats the tag "${tag}"`);
     seen.add(tag);
   });
+}
+
+/**
+ * The keys the version-2 fields of a valid annotation hold, else -1: what {@link checkVersion2Fields}
+ * and {@link checkEvidence} accept without a problem, checked without building any problem path or
+ * collection (see validate.ts's plain check). Evidence objects are left to the detailed checks.
+ */
+export function plainValidVersion2Keys(value: Record<string, unknown>, list: FieldChecker): number {
+  let keys = 0;
+  if ('evidence' in value && !plainValidEvidenceLinks(value.evidence)) return -1;
+  if ('assignee' in value && (typeof value.assignee !== 'string' || value.assignee.length === 0)) return -1;
+  if ('review' in value) {
+    const reviewKeys = plainValidReviewKeys(value.review, list);
+    if (reviewKeys < 0) return -1;
+    keys += reviewKeys;
+  }
+  if ('tags' in value && !plainValidTags(value.tags)) return -1;
+  if ('resolved' in value && typeof value.resolved !== 'boolean') return -1;
+  if ('comments' in value && !holdsThread(value as unknown as Annotation)) {
+    const commentKeys = Array.isArray(value.comments) ? plainValidCommentsKeys(value.comments, list) : -1;
+    if (commentKeys < 0) return -1;
+    keys += commentKeys;
+  }
+  return keys;
+}
+
+/** Whether evidence is a list of links and references only (non-empty strings). */
+function plainValidEvidenceLinks(evidence: unknown): boolean {
+  if (!Array.isArray(evidence)) return false;
+  for (const item of evidence) if (typeof item !== 'string' || item.length === 0) return false;
+  return true;
+}
+
+/** The keys of a valid review, else -1. */
+function plainValidReviewKeys(review: unknown, list: FieldChecker): number {
+  if (typeof review !== 'object' || review === null || Array.isArray(review)) return -1;
+  const r = review as Record<string, unknown>;
+  let keys = 0;
+  for (const key in r) {
+    if (key !== 'by' && key !== 'at' && key !== 'result' && key !== 'status' && key !== 'note') return -1;
+    keys += 1;
+  }
+  if (typeof r.by !== 'string' || r.by.length === 0 || typeof r.at !== 'string' || !list.isDateTime(r.at)) return -1;
+  if (!('result' in r) || !(REVIEW_RESULTS as readonly unknown[]).includes(r.result) || typeof r.status !== 'string' || !isStatusId(r.status)) return -1;
+  return 'note' in r && typeof r.note !== 'string' ? -1 : keys;
+}
+
+/** Whether tags are a list of distinct one-line labels of 1 to MAX_TAG_LENGTH characters. */
+function plainValidTags(tags: unknown): boolean {
+  if (!Array.isArray(tags)) return false;
+  for (let i = 0; i < tags.length; i += 1) {
+    const tag: unknown = tags[i];
+    if (typeof tag !== 'string' || tag.length === 0 || tag.length > MAX_TAG_LENGTH || tag.includes('\n') || tag.includes('\r')) return false;
+    for (let j = 0; j < i; j += 1) if (tags[j] === tag) return false;
+  }
+  return true;
 }
 
 /** Up to this many comments, a repeated id is looked for among the earlier ones instead of in a Set. */

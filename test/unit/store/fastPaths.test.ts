@@ -10,7 +10,7 @@ import { canonicalAnnotationJson, parseAnnotationFile, serializeAnnotationFile, 
 import { jsonEqual } from '../../../src/core/store/jsonEqual';
 import { parseAnnotationFileBytes } from '../../../src/core/store/lazyRead';
 import { parseJsonTree } from '../../../src/core/store/jsonTree';
-import { checkAnnotationFileValue } from '../../../src/core/store/validate';
+import { annotationProblemsInDetail, checkAnnotationFileValue } from '../../../src/core/store/validate';
 import { annotationArb, commentArb, fileArb, text } from '../../support/annotationArbitraries';
 import { sampleAnnotation } from '../../support/annotations';
 
@@ -83,6 +83,45 @@ describe('store fast paths agree with their slow references', () => {
         assert.equal(keys, keysIn(value));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('an annotation passes the plain check (no problem paths built) exactly when the detailed checks find no problem, with the same keys', () => {
+    /** Where a field may be changed: every field of every kind of object an annotation holds. */
+    const paths = [
+      ...['id', 'article', 'status', 'quote', 'position', 'note', 'created', 'modified', 'author', 'evidence', 'reviewBy', 'articleHash', 'private'],
+      ...['assignee', 'review', 'tags', 'resolved', 'history', 'comments', 'mood'],
+      ...['quote.exact', 'quote.prefix', 'quote.suffix', 'quote.mood', 'position.start', 'position.end', 'position.mood'],
+      ...['history.0', 'history.0.status', 'history.0.at', 'history.0.author', 'history.0.mood', 'history.1'],
+      ...['review.by', 'review.at', 'review.result', 'review.status', 'review.note', 'review.mood', 'tags.0', 'tags.1', 'evidence.0', 'evidence.1'],
+      ...['comments.0', 'comments.0.id', 'comments.0.at', 'comments.0.body', 'comments.0.edited', 'comments.0.deleted', 'comments.1.id'],
+    ];
+    const oddValue = fc.constantFrom<unknown>(
+      undefined, null, true, 0, -1, 1.5, 2 ** 53, '', 'x', 'verified', 'approved', 'a\nb', 'x'.repeat(51), 'ä'.repeat(33), '😀'.repeat(32),
+      '/abs.md', 'a/../b.md', '.git/config', 'ok.md', '2025-02-29T00:00:00.000Z', '2024-02-29T00:00:00.000Z', '2025-06-30', '2025-06-31',
+      'f'.repeat(64), 'F'.repeat(64), [], ['x'], ['x', 'x'], [''], {}, { by: 'A', at: '2025-01-01T00:00:00.000Z', result: 'approved', status: 'verified' },
+    );
+    /** A copy of `a` with the field at `path` set to `value` (`undefined`: removed), where the objects on the way exist. */
+    const changed = (a: Annotation, path: string, value: unknown): unknown => {
+      const copy = JSON.parse(JSON.stringify(a)) as Record<string, unknown>;
+      const steps = path.split('.');
+      let at: Record<string, unknown> | undefined = copy;
+      for (const step of steps.slice(0, -1)) at = typeof at?.[step] === 'object' && at[step] !== null ? (at[step] as Record<string, unknown>) : undefined;
+      const last = steps[steps.length - 1];
+      if (at === undefined) return copy;
+      if (value === undefined) delete at[last];
+      else at[last] = value;
+      return copy;
+    };
+    fc.assert(
+      fc.property(annotationArb, fc.array(fc.tuple(fc.constantFrom(...paths), oddValue), { maxLength: 2 }), (a, changes) => {
+        const value = changes.reduce<unknown>((v, [path, odd]) => changed(v as Annotation, path, odd), a);
+        const detailed = annotationProblemsInDetail(value);
+        const checked = checkAnnotationFileValue({ version: 2, annotations: [value] });
+        assert.equal(checked.problems.length === 0, detailed.problems.length === 0, JSON.stringify(value));
+        if (detailed.problems.length === 0) assert.equal(checked.keys, detailed.keys + 2);
+      }),
+      { numRuns: 3000 },
     );
   });
 

@@ -17,6 +17,7 @@ import { ISO_DATE_TIME, parseAnnotationFileBytes } from '../../../src/core/store
 import { mergeAnnotationFiles } from '../../../src/core/store/merge';
 import { isIsoDateTime } from '../../../src/core/store/validate';
 import { annotationArb, commentArb } from '../../support/annotationArbitraries';
+import { sampleAnnotation } from '../../support/annotations';
 
 /** Comment bodies that are hard for a reader of JSON text: escapes, brackets, quotes, non-ASCII, the layout's own lines. */
 const bodyArb = fc.oneof(
@@ -133,6 +134,23 @@ describe('store: the lazy reader (comment threads held as bytes)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('a held thread replaced by an assignment (even by nothing) is the array assigned; its accessor cannot be deleted or redefined', () => {
+    const file: AnnotationFile = { version: 2, annotations: [{ ...sampleAnnotation(), comments: [{ id: 'c1', author: 'Gül', at: '2025-01-02T00:00:00.000Z', body: 'Quelle?' }] }] };
+    const read = parseAnnotationFileBytes(Buffer.from(serializeAnnotationFile(file), 'utf8'));
+    assert.equal(read.kind, 'ok');
+    const [a, b] = [0, 1].map(() => (parseAnnotationFileBytes(Buffer.from(serializeAnnotationFile(file), 'utf8')) as { file: AnnotationFile }).file.annotations[0]);
+    assert.ok(heldThreadBytes(a) !== undefined && jsonEqual(a, b));
+    assert.throws(() => delete (a as { comments?: unknown }).comments, TypeError);
+    assert.throws(() => Object.defineProperty(a, 'comments', { value: [] }), TypeError);
+    a.comments = undefined;
+    assert.equal(a.comments, undefined);
+    assert.equal(heldThreadBytes(a), undefined);
+    assert.equal(jsonEqual(a, b), false);
+    b.comments = [];
+    assert.deepEqual(b.comments, []);
+    assert.equal(serializeAnnotationFile({ version: 2, annotations: [b] }), serializeAnnotationFile({ version: 2, annotations: [{ ...file.annotations[0], comments: [] }] }));
   });
 
   it('reads a time in a thread as isIsoDateTime does (every day of months 00-13 in leap and other years; times and zones)', () => {
