@@ -103,13 +103,129 @@ function bulletItem(block: string): { contentStart: number } | null {
   return isPlainBlock(block.slice(contentStart)) ? { contentStart } : null;
 }
 
-function maskPlain(block: string): ProseBlock {
+/**
+ * One paragraph of plain text: all of it prose but the spans in `blanked` (inline HTML), the
+ * paragraph from its first to its last character that is not a space (the blanked spans included).
+ */
+function maskPlain(block: string, blanked: readonly Span[] = []): ProseBlock {
   let start = 0;
   let end = block.length;
   while (start < end && /\s/.test(block.charAt(start))) start++;
   while (end > start && /\s/.test(block.charAt(end - 1))) end--;
-  const masked = blankOut(block.slice(0, start)) + block.slice(start, end) + blankOut(block.slice(end));
+  const text = blanked.length ? blankSpans(block, blanked) : block;
+  const masked = blankOut(text.slice(0, start)) + text.slice(start, end) + blankOut(text.slice(end));
   return { masked: maskUrls(masked), units: start < end ? [{ start, end }] : [] };
+}
+
+/** `text` with the (sorted, disjoint) spans blanked. */
+function blankSpans(text: string, spans: readonly Span[]): string {
+  let out = '';
+  let pos = 0;
+  for (const span of spans) {
+    out += text.slice(pos, span.start) + blankOut(text.slice(span.start, span.end));
+    pos = span.end;
+  }
+  return out + text.slice(pos);
+}
+
+/**
+ * MARKDOWN_SYNTAX's alternatives, each match looked at by inertMarkup. (Global: its `lastIndex` is
+ * set before every use.)
+ */
+const SYNTAX_MATCHES = new RegExp(MARKDOWN_SYNTAX.source, 'gm');
+/** An HTML line break, the only HTML inertMarkup accepts (remark makes it an html node, which is blanked). */
+const LINE_BREAK_TAG = /<br ?\/?>/iy;
+/** What may be a character reference: "&amp;", "&#8364;" (the name is not checked: any ";" is enough). */
+/** Spaces and tabs up to a line end or the block's end. */
+const TRAILING_SPACE = /[ \t]*(?=[\n\r]|$)/y;
+const CHARACTER_REFERENCE = /&#?[A-Za-z0-9]*;/y;
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Only spaces and tabs precede position i on its line. */
+function opensLine(block: string, i: number): boolean {
+  for (let k = i - 1; k >= 0; k--) {
+    const c = block.charCodeAt(k);
+    if (c === 10 || c === 13) return true;
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/** A space, tab, line break or the end of the block at position i: what no emphasis opener may be followed by. */
+function isSpaceOrEnd(block: string, i: number): boolean {
+  return i >= block.length || /\s/.test(block.charAt(i));
+}
+
+/**
+ * The end of an emphasis delimiter run ("_", "**") that begins at `start` when it cannot open
+ * emphasis, else -1. CommonMark: a run followed by a space is not left-flanking and opens nothing;
+ * an underscore run after a letter or digit is right-flanking and not after punctuation, so it
+ * opens nothing either ("DB_Bahn", "Bürger* und"). Closers without openers are text. A run that
+ * opens a line may be a list marker or a thematic break: left to remark.
+ */
+function inertDelimiterRun(block: string, start: number): number {
+  const c = block.charAt(start);
+  let end = start + 1;
+  while (block.charAt(end) === c) end++;
+  if (opensLine(block, start)) return -1;
+  if (isSpaceOrEnd(block, end)) return end;
+  return c === '_' && LETTER_OR_DIGIT.test(block.charAt(start - 1)) ? end : -1;
+}
+
+/**
+ * The end of the syntax match `match` at `at` when remark reads it as text (or as an HTML line break,
+ * added to `breaks`), else -1.
+ */
+function inertMatchEnd(block: string, match: string, at: number, breaks: Span[]): number {
+  if (match.charAt(0) === '&') {
+    CHARACTER_REFERENCE.lastIndex = at;
+    return CHARACTER_REFERENCE.test(block) ? -1 : at + 1;
+  }
+  switch (match) {
+    case '_':
+    case '*':
+      return inertDelimiterRun(block, at);
+    case '\\': {
+      // A backslash escapes ASCII punctuation and breaks a line before a line end; else it is text.
+      const next = block.charAt(at + 1);
+      return next === '\n' || next === '\r' || ASCII_PUNCTUATION.test(next) ? -1 : at + 1;
+    }
+    case '~':
+      // Only a fence (at a line start) makes tildes syntax; GFM's strikethrough is not read.
+      return opensLine(block, at) ? -1 : at + 1;
+    case '<': {
+      LINE_BREAK_TAG.lastIndex = at;
+      if (opensLine(block, at) || !LINE_BREAK_TAG.test(block)) return -1;
+      const end = LINE_BREAK_TAG.lastIndex;
+      // Spaces and tabs between the tag and a line end are in no text node of remark's either.
+      TRAILING_SPACE.lastIndex = end;
+      breaks.push({ start: at, end: TRAILING_SPACE.test(block) ? TRAILING_SPACE.lastIndex : end });
+      return end;
+    }
+    default:
+      // A line that opens with "#" and a letter ("#Hashtag") is no heading: "#" needs a space after it.
+      if (match.endsWith('#') && block.charAt(at + match.length) !== '#' && !isSpaceOrEnd(block, at + match.length)) return at + match.length;
+      return -1;
+  }
+}
+
+/**
+ * The HTML line breaks of a block whose Markdown syntax characters remark would all read as text
+ * but those breaks: a paragraph of plain text, as in maskPlain, the breaks blanked as remark blanks
+ * html nodes. Null for any other block (real markup, or anything not certain). On the bench's
+ * distinct text about half of the blocks that failed isPlainBlock are such blocks: Twitter names
+ * ("@DB_Bahn"), "S&P", hashtags that open a line, "<br />".
+ */
+export function inertMarkup(block: string): Span[] | null {
+  const breaks: Span[] = [];
+  SYNTAX_MATCHES.lastIndex = 0;
+  for (let m = SYNTAX_MATCHES.exec(block); m; m = SYNTAX_MATCHES.exec(block)) {
+    const end = inertMatchEnd(block, m[0], m.index, breaks);
+    if (end < 0) return null;
+    SYNTAX_MATCHES.lastIndex = end;
+  }
+  return breaks;
 }
 
 /**
@@ -125,7 +241,9 @@ export function maskProse(block: string): ProseBlock {
     return { masked: blankOut(block.slice(0, shift)) + content.masked, units: content.units.map((u) => ({ start: u.start + shift, end: u.end + shift })) };
   }
   if (!isCheapToParse(block)) return maskUnparsed(block);
-  return maskMarkdown(block);
+  const source = block.charCodeAt(0) === 0xfeff ? ' ' + block.slice(1) : block;
+  const breaks = inertMarkup(source);
+  return breaks ? maskPlain(source, breaks) : maskMarkdown(block);
 }
 
 /**
