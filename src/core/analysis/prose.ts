@@ -133,9 +133,38 @@ function blankSpans(text: string, spans: readonly Span[]): string {
  * set before every use.)
  */
 const SYNTAX_MATCHES = new RegExp(MARKDOWN_SYNTAX.source, 'gm');
-/** An HTML line break, the only HTML inertMarkup accepts (remark makes it an html node, which is blanked). */
-const LINE_BREAK_TAG = /<br ?\/?>/iy;
+/**
+ * An HTML open or closing tag on one line, as CommonMark reads inline HTML ("<br />", "<a
+ * href="…" target=_blank>", "</a>"): remark makes it an html node, which is blanked. Other HTML
+ * (comments, declarations, tags across lines), autolinks and tags that may open an HTML block
+ * (mayOpenHtmlBlock) are left to remark.
+ */
+const HTML_TAG = /<(?:[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t]*=[ \t]*(?:[^ \t\n\r"'=<>`]+|'[^'\n\r]*'|"[^"\n\r]*"))?)*[ \t]*\/?|\/[A-Za-z][A-Za-z0-9-]*[ \t]*)>/y;
 /** What may be a character reference: "&amp;", "&#8364;" (the name is not checked: any ";" is enough). */
+/**
+ * Tag names that open an HTML block wherever a line starts with them (CommonMark's kinds 1 and 6):
+ * such a line is HTML to its block's end, not a paragraph.
+ */
+const HTML_BLOCK_TAGS = new Set(('pre script style textarea address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt ' +
+  'fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup ' +
+  'option p param search section summary table tbody td tfoot th thead title tr track ul').split(' '));
+const TAG_NAME = /<\/?([A-Za-z][A-Za-z0-9-]*)/y;
+
+/**
+ * Whether the tag text[start, end), which opens its line, may open an HTML block: a tag of
+ * HTML_BLOCK_TAGS, or any tag alone on the block's first line of text (kind 7, which cannot interrupt a
+ * paragraph; "<br />Grund: …" is a paragraph).
+ */
+function mayOpenHtmlBlock(block: string, start: number, end: number): boolean {
+  TAG_NAME.lastIndex = start;
+  const name = TAG_NAME.exec(block)?.[1].toLowerCase() ?? '';
+  if (HTML_BLOCK_TAGS.has(name)) return true;
+  // No paragraph before it: only spaces and line breaks.
+  const first = !/\S/.test(block.slice(0, start));
+  TRAILING_SPACE.lastIndex = end;
+  return first && TRAILING_SPACE.test(block);
+}
+
 /** Spaces and tabs up to a line end or the block's end. */
 const TRAILING_SPACE = /[ \t]*(?=[\n\r]|$)/y;
 const CHARACTER_REFERENCE = /&#?[A-Za-z0-9]*;/y;
@@ -174,10 +203,10 @@ function inertDelimiterRun(block: string, start: number): number {
 }
 
 /**
- * The end of the syntax match `match` at `at` when remark reads it as text (or as an HTML line break,
- * added to `breaks`), else -1.
+ * The end of the syntax match `match` at `at` when remark reads it as text (or as an HTML tag, added
+ * to `tags`), else -1.
  */
-function inertMatchEnd(block: string, match: string, at: number, breaks: Span[]): number {
+function inertMatchEnd(block: string, match: string, at: number, tags: Span[]): number {
   if (match.charAt(0) === '&') {
     CHARACTER_REFERENCE.lastIndex = at;
     return CHARACTER_REFERENCE.test(block) ? -1 : at + 1;
@@ -194,13 +223,23 @@ function inertMatchEnd(block: string, match: string, at: number, breaks: Span[])
     case '~':
       // Only a fence (at a line start) makes tildes syntax; GFM's strikethrough is not read.
       return opensLine(block, at) ? -1 : at + 1;
+    case '[':
+      // Whether brackets make a link is decided at the "]" (see the next case).
+      return at + 1;
+    case ']': {
+      // A link needs "(" or "[" right after a "]" (or a definition, "]:"; the block is parsed alone,
+      // so a lone "[1]" refers to nothing): without them, every bracket of the block is text.
+      const next = block.charAt(at + 1);
+      return next === '(' || next === '[' || next === ':' ? -1 : at + 1;
+    }
     case '<': {
-      LINE_BREAK_TAG.lastIndex = at;
-      if (opensLine(block, at) || !LINE_BREAK_TAG.test(block)) return -1;
-      const end = LINE_BREAK_TAG.lastIndex;
-      // Spaces and tabs between the tag and a line end are in no text node of remark's either.
+      HTML_TAG.lastIndex = at;
+      if (!HTML_TAG.test(block)) return -1;
+      const end = HTML_TAG.lastIndex;
+      if (opensLine(block, at) && mayOpenHtmlBlock(block, at, end)) return -1;
+      // Spaces and tabs between a tag and a line end are in no text node of remark's either.
       TRAILING_SPACE.lastIndex = end;
-      breaks.push({ start: at, end: TRAILING_SPACE.test(block) ? TRAILING_SPACE.lastIndex : end });
+      tags.push({ start: at, end: TRAILING_SPACE.test(block) ? TRAILING_SPACE.lastIndex : end });
       return end;
     }
     default:
@@ -211,21 +250,21 @@ function inertMatchEnd(block: string, match: string, at: number, breaks: Span[])
 }
 
 /**
- * The HTML line breaks of a block whose Markdown syntax characters remark would all read as text
- * but those breaks: a paragraph of plain text, as in maskPlain, the breaks blanked as remark blanks
- * html nodes. Null for any other block (real markup, or anything not certain). On the bench's
- * distinct text about half of the blocks that failed isPlainBlock are such blocks: Twitter names
- * ("@DB_Bahn"), "S&P", hashtags that open a line, "<br />".
+ * The HTML tags of a block whose Markdown syntax characters remark would all read as text but
+ * those tags: a paragraph of plain text, as in maskPlain, the tags blanked as remark blanks html
+ * nodes. Null for any other block (real markup, or anything not certain). On the bench's distinct
+ * text more than half of the blocks that failed isPlainBlock are such blocks: Twitter names
+ * ("@DB_Bahn"), "S&P", hashtags that open a line, "[1]", "<br />" and links written in HTML.
  */
 export function inertMarkup(block: string): Span[] | null {
-  const breaks: Span[] = [];
+  const tags: Span[] = [];
   SYNTAX_MATCHES.lastIndex = 0;
   for (let m = SYNTAX_MATCHES.exec(block); m; m = SYNTAX_MATCHES.exec(block)) {
-    const end = inertMatchEnd(block, m[0], m.index, breaks);
+    const end = inertMatchEnd(block, m[0], m.index, tags);
     if (end < 0) return null;
     SYNTAX_MATCHES.lastIndex = end;
   }
-  return breaks;
+  return tags;
 }
 
 /**
@@ -242,8 +281,8 @@ export function maskProse(block: string): ProseBlock {
   }
   if (!isCheapToParse(block)) return maskUnparsed(block);
   const source = block.charCodeAt(0) === 0xfeff ? ' ' + block.slice(1) : block;
-  const breaks = inertMarkup(source);
-  return breaks ? maskPlain(source, breaks) : maskMarkdown(block);
+  const tags = inertMarkup(source);
+  return tags ? maskPlain(source, tags) : maskMarkdown(block);
 }
 
 /**
