@@ -85,22 +85,22 @@ export function isPlainBlock(block: string): boolean {
   return !MARKDOWN_SYNTAX.test(block);
 }
 
-/** A one-line bullet item: up to three spaces, "-", "+" or "*", then spaces and the first character of the text. */
-const BULLET_LINE = /^[ ]{0,3}[-+*][ \t]+(?=\S)/;
+/** A one-line list item: up to three spaces, "-", "+", "*", "1." or "1)", then spaces and the first character of the text. */
+const LIST_ITEM_LINE = /^[ ]{0,3}(?:[-+*]|\d{1,9}[.)])[ \t]+(?=\S)/;
 
 /**
- * A single-line bullet item whose text is plain ("- Umsatz: 7,2 Mrd. Euro"), the commonest line
- * of plain-text articles after a sentence: its prose is the text after the marker. Null for
- * anything else (several lines, a text with syntax of its own, or a marker indented as code).
+ * A single-line list item ("- Umsatz: 7,2 Mrd. Euro", "25. Januar 2016 …"), the commonest line of
+ * plain-text articles after a sentence: where its text begins, or -1 for anything else (several
+ * lines, or a marker indented as code). Its text is a block of its own (see maskInline).
  */
-function bulletItem(block: string): { contentStart: number } | null {
-  if (block.includes('\n') || block.includes('\r')) return null;
-  const marker = BULLET_LINE.exec(block);
-  if (!marker) return null;
+function listItemText(block: string): number {
+  if (block.includes('\n') || block.includes('\r')) return -1;
+  const marker = LIST_ITEM_LINE.exec(block);
+  if (!marker) return -1;
   const contentStart = marker[0].length;
   // Four or more spaces after the marker would make the text an indented code block.
-  if (block.slice(contentStart - Math.min(contentStart, 5), contentStart).endsWith('     ')) return null;
-  return isPlainBlock(block.slice(contentStart)) ? { contentStart } : null;
+  if (block.slice(contentStart - Math.min(contentStart, 5), contentStart).endsWith('     ')) return -1;
+  return contentStart;
 }
 
 /**
@@ -272,17 +272,24 @@ export function inertMarkup(block: string): Span[] | null {
  * remark; plain blocks take a shortcut with the same result (see isPlainBlock). A byte-order mark is blanked before parsing because micromark drops it and would shift offsets.
  */
 export function maskProse(block: string): ProseBlock {
-  if (isPlainBlock(block)) return maskPlain(block.charCodeAt(0) === 0xfeff ? ' ' + block.slice(1) : block);
-  const bullet = bulletItem(block);
-  if (bullet) {
-    const content = maskPlain(block.slice(bullet.contentStart));
-    const shift = bullet.contentStart;
-    return { masked: blankOut(block.slice(0, shift)) + content.masked, units: content.units.map((u) => ({ start: u.start + shift, end: u.end + shift })) };
-  }
-  if (!isCheapToParse(block)) return maskUnparsed(block);
   const source = block.charCodeAt(0) === 0xfeff ? ' ' + block.slice(1) : block;
+  if (isPlainBlock(block)) return maskPlain(source);
+  const item = listItemText(block);
+  if (item >= 0 && isPlainBlock(block.slice(item))) return asListItem(block, item, maskPlain(block.slice(item)));
+  if (!isCheapToParse(block)) return maskUnparsed(block);
   const tags = inertMarkup(source);
-  return tags ? maskPlain(source, tags) : maskMarkdown(block);
+  if (tags) return maskPlain(source, tags);
+  const itemTags = item >= 0 ? inertMarkup(block.slice(item)) : null;
+  if (itemTags) return asListItem(block, item, maskPlain(block.slice(item), itemTags));
+  return maskMarkdown(block);
+}
+
+/** A list item's masked text (`content`, from `contentStart` on) in its block, the marker blanked. */
+function asListItem(block: string, contentStart: number, content: ProseBlock): ProseBlock {
+  return {
+    masked: blankOut(block.slice(0, contentStart)) + content.masked,
+    units: content.units.map((u) => ({ start: u.start + contentStart, end: u.end + contentStart })),
+  };
 }
 
 /**
