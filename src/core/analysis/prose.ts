@@ -91,7 +91,7 @@ const LIST_ITEM_LINE = /^[ ]{0,3}(?:[-+*]|\d{1,9}[.)])[ \t]+(?=\S)/;
 /**
  * A single-line list item ("- Umsatz: 7,2 Mrd. Euro", "25. Januar 2016 …"), the commonest line of
  * plain-text articles after a sentence: where its text begins, or -1 for anything else (several
- * lines, or a marker indented as code). Its text is a block of its own (see maskInline).
+ * lines, or a marker indented as code). Its text is masked as a block of its own (see maskProse).
  */
 function listItemText(block: string): number {
   if (block.includes('\n') || block.includes('\r')) return -1;
@@ -140,7 +140,6 @@ const SYNTAX_MATCHES = new RegExp(MARKDOWN_SYNTAX.source, 'gm');
  * (mayOpenHtmlBlock) are left to remark.
  */
 const HTML_TAG = /<(?:[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t]*=[ \t]*(?:[^ \t\n\r"'=<>`]+|'[^'\n\r]*'|"[^"\n\r]*"))?)*[ \t]*\/?|\/[A-Za-z][A-Za-z0-9-]*[ \t]*)>/y;
-/** What may be a character reference: "&amp;", "&#8364;" (the name is not checked: any ";" is enough). */
 /**
  * Tag names that open an HTML block wherever a line starts with them (CommonMark's kinds 1 and 6):
  * such a line is HTML to its block's end, not a paragraph.
@@ -167,6 +166,7 @@ function mayOpenHtmlBlock(block: string, start: number, end: number): boolean {
 
 /** Spaces and tabs up to a line end or the block's end. */
 const TRAILING_SPACE = /[ \t]*(?=[\n\r]|$)/y;
+/** What may be a character reference: "&amp;", "&#8364;" (the name is not checked: any ";" is enough). */
 const CHARACTER_REFERENCE = /&#?[A-Za-z0-9]*;/y;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -269,7 +269,9 @@ export function inertMarkup(block: string): Span[] | null {
 
 /**
  * Masks everything in one block that is not prose. Blocks with Markdown syntax are parsed with
- * remark; plain blocks take a shortcut with the same result (see isPlainBlock). A byte-order mark is blanked before parsing because micromark drops it and would shift offsets.
+ * remark; plain blocks, blocks whose syntax characters are all text or inline HTML (inertMarkup) and
+ * one-line list items with such text take shortcuts with the same result (a property test compares
+ * them). A byte-order mark is blanked before parsing because micromark drops it and would shift offsets.
  */
 export function maskProse(block: string): ProseBlock {
   const source = block.charCodeAt(0) === 0xfeff ? ' ' + block.slice(1) : block;
