@@ -119,6 +119,8 @@ export class ArticleSession {
    * equal to none of them has none of their hashes; only a hash no text seen so far had needs hashing.
    */
   private readonly hashedTexts = new Map<string, string>();
+  /** Whether the current version's text is hashed as it is (see textIsHashedAsIs). */
+  private asIs: { version: number; value: boolean } | undefined;
   private versionsAnalysed = 0;
   /** The edits since the last snapshot (see ArticleSnapshot.edits); undefined when there were too many. */
   private editsSinceSnapshot: { from: number; edits: TextEdit[] } | undefined;
@@ -271,7 +273,20 @@ export class ArticleSession {
    * the snapshot needs the current text's hash ({@link contentHash}) to tell whether it is that text.
    */
   get needsContentHash(): boolean {
-    return this.tracked.placements.some((p) => p.annotation.articleHash !== undefined && !this.hashedTexts.has(p.annotation.articleHash.toLowerCase()));
+    return this.tracked.placements.some((p) => p.annotation.articleHash !== undefined && (!this.hashedTexts.has(p.annotation.articleHash.toLowerCase()) || !this.textIsHashedAsIs()));
+  }
+
+  /**
+   * True when the hash covers the text exactly as it is: no carriage return, no leading byte-order
+   * mark (contentHash normalises both, so a CRLF copy of a reviewed LF text has its hash but is
+   * another string). Only such texts are compared with the remembered ones. Kept per version.
+   */
+  private textIsHashedAsIs(): boolean {
+    if (this.asIs?.version !== this.currentVersion) {
+      const text = this.text;
+      this.asIs = { version: this.currentVersion, value: text.charCodeAt(0) !== 0xfeff && text.indexOf('\r') < 0 };
+    }
+    return this.asIs.value;
   }
 
   /**
@@ -285,12 +300,14 @@ export class ArticleSession {
     for (const p of this.tracked.placements) if (p.annotation.articleHash !== undefined) recorded.add(p.annotation.articleHash.toLowerCase());
     if (recorded.size === 0) return computed;
     if (computed !== undefined) {
-      if (recorded.has(computed) && !this.hashedTexts.has(computed)) {
+      if (recorded.has(computed) && !this.hashedTexts.has(computed) && this.textIsHashedAsIs()) {
         if (this.hashedTexts.size >= MAX_HASHED_TEXTS) this.hashedTexts.delete(this.hashedTexts.keys().next().value!);
         this.hashedTexts.set(computed, this.text);
       }
       return computed;
     }
+    // Line endings or a byte-order mark the hash normalises: only the hash can tell.
+    if (!this.textIsHashedAsIs()) return undefined;
     const text = this.text;
     for (const hash of recorded) if (this.hashedTexts.get(hash) === text) return hash;
     // A recorded hash no text seen so far had: the text may be the one it was taken of (not hashed: cannot tell).

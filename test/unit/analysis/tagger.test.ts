@@ -201,6 +201,13 @@ describe('analysis: rules and tagger combined', () => {
     const spans = [span(sentence, 'Borussia Dortmund', 'org'), span(sentence, 'SPD-Kanzlerkandidat', 'org'), span(sentence, 'Europaminister Uwe Döring', 'person'), span(sentence, 'Chinas Aufstieg', 'place')];
     assert.deepEqual(combineEntities(rules, spans, [], sentence, 'de').entities.map((f) => `${f.type}:${f.text}`), ['org:Borussia Dortmund', 'org:SPD', 'person:Uwe Döring', 'place:Chinas']);
   });
+
+  it('keeps the finding inside a span that is refused as a name ("Dollar General": a figure word first)', () => {
+    const sentence = 'Shares of Dollar General and Borussia Dortmund fell.';
+    const rules = [rule2(sentence, 'General', 'org', 'lexicon'), rule2(sentence, 'Dortmund', 'place', 'lexicon')];
+    const spans = [span(sentence, 'Dollar General', 'org'), span(sentence, 'Borussia Dortmund', 'org')];
+    assert.deepEqual(combineEntities(rules, spans, [], sentence, 'en').entities.map((f) => `${f.type}:${f.text}`), ['org:General', 'org:Borussia Dortmund']);
+  });
 });
 
 /** data/corpora, found upwards from the bundled test. */

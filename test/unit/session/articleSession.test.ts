@@ -286,6 +286,32 @@ describe('ArticleSession: placements follow edits and the annotation file', () =
     assert.deepEqual([hashed.contentHash, flagsOf(hashed)], [contentHash('y' + text), [['article changed since review'], ['article changed since review']]]);
   });
 
+  it('hashes a text whose line endings or byte-order mark the hash normalises: a CRLF copy of the reviewed text is not "changed"', async () => {
+    const store = await AnnotationStore.open(dir);
+    const lf = 'Alibaba hat Qwen 2.5 vorgestellt.\n\nOpenAI antwortete.\n';
+    const crlf = lf.replace(/\n/g, '\r\n');
+    store.add(claim('Alibaba hat Qwen 2.5 vorgestellt.', lf));
+    const flagsOf = (snapshot: ArticleSnapshot) => snapshot.placements.map((p) => p.flags);
+    const now = new Date('2025-03-01');
+    const session = new ArticleSession(lf, 1, OPTIONS);
+    session.setAnnotations(store.annotationsOf(PATH));
+    session.snapshot(now, await session.contentHash());
+    assert.equal(session.needsContentHash, false, 'the reviewed text, seen');
+    session.edit(2, [{ offset: 0, deletedLength: lf.length, insertedText: crlf }], crlf);
+    assert.equal(session.needsContentHash, true, 'CRLF: only the hash can tell');
+    assert.deepEqual(flagsOf(session.snapshot(now, await session.contentHash())), [[]], 'the same article with other line endings');
+    session.edit(3, [{ offset: 0, deletedLength: crlf.length, insertedText: '\uFEFF' + lf }], '\uFEFF' + lf);
+    assert.equal(session.needsContentHash, true, 'a byte-order mark: only the hash can tell');
+    assert.deepEqual(flagsOf(session.snapshot(now, await session.contentHash())), [[]]);
+    // Started on the CRLF text: it is not remembered as the reviewed one, so an LF text is hashed too.
+    const fromCrlf = new ArticleSession(crlf, 1, OPTIONS);
+    fromCrlf.setAnnotations(store.annotationsOf(PATH));
+    fromCrlf.snapshot(now, await fromCrlf.contentHash());
+    fromCrlf.edit(2, [{ offset: 0, deletedLength: crlf.length, insertedText: lf }], lf);
+    assert.equal(fromCrlf.needsContentHash, true);
+    assert.deepEqual(flagsOf(fromCrlf.snapshot(now, await fromCrlf.contentHash())), [[]]);
+  });
+
   it('hands each snapshot the edits since the one before, so that views can follow them', () => {
     const text = 'Alibaba hat Qwen 2.5 vorgestellt.\n\nOpenAI antwortete.\n';
     const session = new ArticleSession(text, 1, OPTIONS);

@@ -50,7 +50,7 @@ export function combineEntities(
   const added: EntityFinding[] = [];
   for (const span of withoutOverlaps(standing, kept)) {
     const surface = text.slice(span.start, span.end);
-    if (!isName(surface) || (language === 'de' && isGermanCommonNoun(surface))) continue;
+    if (!mayBeName(surface, language)) continue;
     added.push({
       kind: 'entity', type: span.type, start: span.start, end: span.end, text: surface, canonical: surface,
       reasons: [`tagger: ${span.reason}, ${percent(span.confidence)}`], confidence: Math.round(span.confidence * 1000) / 1000,
@@ -58,6 +58,11 @@ export function combineEntities(
   }
   const entities = [...kept, ...added].sort((a, b) => a.start - b.start);
   return { entities, numbers: added.length ? withoutOverlaps(numbers, added) : [...numbers] };
+}
+
+/** Whether a tagger span's surface is accepted as a name (not a figure's word, not a German common noun). */
+function mayBeName(surface: string, language: Language): boolean {
+  return isName(surface) && !(language === 'de' && isGermanCommonNoun(surface));
 }
 
 /**
@@ -96,6 +101,8 @@ function extendedFindings(
     if (!finding || finding.start >= span.end || (rules[r + 1]?.start ?? Infinity) < span.end) continue;
     if (finding.start < span.start || finding.end > span.end || finding.end - finding.start === span.end - span.start) continue;
     if (n < numbers.length && numbers[n].start < span.end) continue;
+    // A span refused as a name replaces nothing: the finding inside it stays ("Dollar General").
+    if (!mayBeName(text.slice(span.start, span.end), language)) continue;
     const before = text.slice(span.start, finding.start).split(/\s+/).filter(Boolean);
     const after = text.slice(finding.end, span.end).split(/\s+/).filter(Boolean);
     // A German genitive qualifies the noun after it: "Chinas Aufstieg", "Napoleons Regensburg".
