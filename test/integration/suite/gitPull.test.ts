@@ -77,6 +77,25 @@ describe('A git pull never orphans a teammate\'s note', function () {
     });
   }
 
+  it('follows a change of the end-of-line sequence (VS Code reports it without a content change)', async () => {
+    const api = await extensionApi();
+    const name = 'pull-eol.txt';
+    const editor = await openArticle(name, AFTER);
+    const id = `teammate-pull-${name.replace(/\W/g, '-')}`;
+    fs.writeFileSync(annotationFilePath(), teammateFile(name));
+    await waitFor(() => api.placedAnnotations(editor.document).find((p) => p.annotation.id === id)?.state === 'exact', 'the annotation is placed');
+    assert.ok(await editor.edit((b) => b.setEndOfLine(vscode.EndOfLine.CRLF)));
+    const crlf = editor.document.getText();
+    assert.ok(crlf.includes('\r\n'), 'the article has CRLF line endings now');
+    const start = crlf.indexOf(NEW_CLAIM);
+    const placed = await waitFor(() => {
+      const p = api.placedAnnotations(editor.document).find((x) => x.annotation.id === id);
+      return api.snapshot(editor.document)?.version === editor.document.version && p?.span?.start === start ? p : undefined;
+    }, 'the annotation is where the CRLF text has it', 5000);
+    assert.deepEqual(placed.span, { start, end: start + NEW_CLAIM.length });
+    await waitFor(() => api.decorations(editor.document.uri)?.disputed.some((s) => s.start === start), 'painted where the CRLF text has it', 5000);
+  });
+
   it('places and paints a teammate\'s annotation on a file that is not an article, analysing nothing', async () => {
     const api = await extensionApi();
     const file = path.join(path.dirname(path.dirname(annotationFilePath())), 'notes', 'pulled-note.txt');
