@@ -177,6 +177,13 @@ describe('analysis: rules and tagger combined', () => {
     assert.deepEqual(combineEntities([], spans, [], sentence, 'en').entities.map((f) => f.text), ['Regierung', 'Zoltan']);
   });
 
+  it('leaves a compound on a head of place names and surnames to the tagger ("Finnland", "Darmstadt", "Lehmann"), but not "Regierung" or "Land"', () => {
+    const sentence = 'In Finnland, Darmstadt und Gelsenkirchen sprach Lehmann, nicht die Regierung oder das Land.';
+    const words = ['Finnland', 'Darmstadt', 'Gelsenkirchen', 'Lehmann', 'Regierung', 'Land'];
+    const spans: TaggedSpan[] = words.map((w) => ({ ...over(sentence, w), type: 'place', confidence: 0.9, reason: '' }));
+    assert.deepEqual(combineEntities([], spans, [], sentence, 'de').entities.map((f) => f.text), ['Finnland', 'Darmstadt', 'Gelsenkirchen', 'Lehmann']);
+  });
+
   const count = (sentence: string, surface: string, type: NumberFinding['type'] = 'count'): NumberFinding => ({ kind: 'number', type, value: null, ...over(sentence, surface), text: surface });
   const span = (sentence: string, surface: string, type: EntityFinding['type']): TaggedSpan => ({ ...over(sentence, surface), type, confidence: 0.9, reason: '' });
 

@@ -131,7 +131,16 @@ function isName(surface: string): boolean {
 /**
  * A lone German word the noun check calls a common noun ("Regierung", "Entwickler", "Schulen"):
  * the tagger, trained on news and Wikipedia sentences, takes such words for names in blog prose.
+ * A compound on a head that also ends place names and surnames is left to the tagger: the noun
+ * check calls "Finnland", "Darmstadt", "Gelsenkirchen", "Lehmann" nouns by their heads alone.
  */
 function isGermanCommonNoun(surface: string): boolean {
-  return /^\p{Lu}\p{Ll}+$/u.test(surface) && !GIVEN_NAMES.has(surface) && looksLikeGermanNoun(surface);
+  return /^\p{Lu}\p{Ll}+$/u.test(surface) && !GIVEN_NAMES.has(surface) && !endsInNameHead(surface) && looksLikeGermanNoun(surface);
+}
+
+/** Heads of German place names and surnames that are common nouns too: "-land", "-stadt", "-kirchen", "-mann". */
+const NAME_HEAD = /\p{Ll}(?:land|stadt|kirchen|mann)$/u;
+
+function endsInNameHead(word: string): boolean {
+  return NAME_HEAD.test(word);
 }
