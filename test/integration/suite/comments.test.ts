@@ -108,12 +108,14 @@ describe('Discussion threads on annotations', function () {
     await editor.edit((b) => b.insert(at(4, 0), 'Neu: '));
     assert.ok((await rangeNow())?.start.isEqual(start), 'typing on a line below leaves it');
     await editor.edit((b) => b.insert(at(start.line, 0), 'Neu: '));
-    await waitFor(async () => (await rangeNow())?.start.isEqual(start.translate(0, 5)), 'typing before it on its line moves its column');
+    await waitFor(async () => (await rangeNow())?.start.isEqual(start.translate(0, 5)), 'typing at its start moves its column');
+    await editor.edit((b) => b.insert(at(start.line, 0), 'Ja '));
+    await waitFor(async () => (await rangeNow())?.start.isEqual(start.translate(0, 8)), 'typing before it on its line, not touching it, moves its column');
     await editor.edit((b) => b.insert(at(0, 0), 'Neu\n'));
-    await waitFor(async () => (await rangeNow())?.start.isEqual(start.translate(1, 5)), 'a new line above moves it down');
+    await waitFor(async () => (await rangeNow())?.start.isEqual(start.translate(1, 8)), 'a new line above moves it down');
     await editor.edit((b) => b.insert(at(0, 0), 'x'));
-    assert.ok((await rangeNow())?.start.isEqual(start.translate(1, 5)), 'typing on a line above leaves it');
-    for (let i = 0; i < 4; i++) await vscode.commands.executeCommand('undo');
+    assert.ok((await rangeNow())?.start.isEqual(start.translate(1, 8)), 'typing on a line above leaves it');
+    for (let i = 0; i < 5; i++) await vscode.commands.executeCommand('undo');
     await waitFor(async () => (await rangeNow())?.start.isEqual(start), 'and back');
   });
 
