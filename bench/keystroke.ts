@@ -28,35 +28,47 @@ interface Steps {
   text: number[];
   edit: number[];
   analysis: number[];
+  /** The analysis slice's CPU time (process.cpuUsage): unlike its wall time, it does not grow while the process waits for a core. */
+  analysisCpu: number[];
   assembly: number[];
   hash: number[];
   snapshot: number[];
 }
 
-/** Types KEYSTROKES characters into a completely analysed session, timing each turn. */
-async function typeInto(text: string): Promise<Steps> {
+/**
+ * Types KEYSTROKES characters into a completely analysed session, timing each turn. The session gets
+ * the new text as the editor gives it: joined from the document's lines when first read (`getText`),
+ * or, with `follow`, built from the text it has read through the edit, the editor checking its length.
+ */
+async function typeInto(text: string, follow: boolean): Promise<Steps> {
   const session = new ArticleSession(text, 1, { analysis: {}, maxVerifiedAgeDays: 365, maxArticleAgeDays: 180 });
   session.setAnnotations(annotationsOn(text));
   session.analyze();
   session.snapshot(NOW, contentHash(text));
-  const steps: Steps = { text: [], edit: [], analysis: [], assembly: [], hash: [], snapshot: [] };
+  const steps: Steps = { text: [], edit: [], analysis: [], analysisCpu: [], assembly: [], hash: [], snapshot: [] };
   const offset = text.indexOf('\n\n', 5000) + 2;
-  let current = text;
-  const lines = current.split('\n');
+  const lines = text.split('\n');
+  const line = text.slice(0, offset).split('\n').length - 1;
+  // What VS Code's getText() does: join the document's lines.
+  const getText = (): string => lines.join('\n');
   for (let i = 0; i < KEYSTROKES; i++) {
     const at = offset + i;
-    const next = current.slice(0, at) + 'x' + current.slice(at);
-    steps.edit.push(time(() => session.edit(i + 2, [{ offset: at, deletedLength: 0, insertedText: 'x' }], () => next)));
-    // What VS Code's getText() does: join the document's lines.
-    steps.text.push(time(() => void lines.join('\n')));
-    current = next;
+    lines[line] = `${lines[line].slice(0, i)}x${lines[line].slice(i)}`; // the paragraph starts the line
+    const length = text.length + i + 1;
+    steps.edit.push(time(() => session.edit(i + 2, [{ offset: at, deletedLength: 0, insertedText: 'x' }], getText, follow ? (followed) => followed.length === length : undefined)));
+    steps.text.push(time(() => void getText()));
+    // The session reads its text first thing in the slice.
+    const cpu = process.cpuUsage();
     steps.analysis.push(time(() => session.analyze()));
+    const used = process.cpuUsage(cpu);
+    steps.analysisCpu.push((used.user + used.system) / 1000);
     steps.assembly.push(time(() => session.assembleUntil(Infinity)));
     const hashing = performance.now();
     const hash = session.needsContentHash ? await session.contentHash(() => Promise.resolve()) : undefined;
     steps.hash.push(performance.now() - hashing);
     steps.snapshot.push(time(() => session.snapshot(NOW, hash)));
   }
+  if (session.text !== getText()) throw new Error('the session\'s text is not the document\'s');
   return steps;
 }
 
@@ -68,12 +80,19 @@ export const keystrokeBench: BenchSection = {
     for (const step of warmUpSteps()) step();
     const text = largeArticle();
     const rounds: Steps[] = [];
-    for (let round = 0; round < ROUNDS; round++) rounds.push(await typeInto(text));
+    const followed: Steps[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      rounds.push(await typeInto(text, false));
+      followed.push(await typeInto(text, true));
+    }
     const row = (label: string, pick: (s: Steps) => number[]): string[] => [label, ms(rounds.map((r) => median(pick(r)))), ms(rounds.map((r) => Math.max(...pick(r))))];
     printTable(['1 MB article, 200 annotations, one keystroke', `median of ${KEYSTROKES}, ms (${ROUNDS} rounds)`, 'longest, ms'], [
       row('baseline: the document\'s text joined (VS Code\'s getText)', (s) => s.text),
       row('placements moved (the keystroke\'s turn)', (s) => s.edit),
-      row('analysis slice: the changed paragraph', (s) => s.analysis),
+      row('analysis slice: the changed paragraph, the text from getText', (s) => s.analysis),
+      ['… the text built through the keystroke instead', ms(followed.map((r) => median(r.analysis))), ms(followed.map((r) => Math.max(...r.analysis)))],
+      row('… its CPU time, the text from getText', (s) => s.analysisCpu),
+      ['… its CPU time, the text built through the keystroke', ms(followed.map((r) => median(r.analysisCpu))), ms(followed.map((r) => Math.max(...r.analysisCpu)))],
       row('assembly: the findings spliced', (s) => s.assembly),
       row('content hash, when needed (its slices summed)', (s) => s.hash),
       row('snapshot', (s) => s.snapshot),

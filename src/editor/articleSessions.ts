@@ -11,6 +11,7 @@ import { warmUpSteps } from '../core/analysis/analyzer';
 import type { Analysis } from '../core/analysis/types';
 import { ArticleSession, exceedsUtf8, type ArticlePoint, type ArticleSnapshot, type PlacedAnnotation, type Placement } from '../core/session/articleSession';
 import { ArticleWork, textEdits, WarmUp } from '../core/session/articleWork';
+import type { TextEdit } from '../core/store/anchor';
 import type { Annotation } from '../core/store/annotation';
 import { blindVisible } from '../core/team/myWork';
 import type { TeamSource } from './decorations';
@@ -50,6 +51,20 @@ interface Entry {
 /** The document's ranges on screen, in every editor that shows it. */
 function visibleSpans(document: vscode.TextDocument): Span[] {
   return vscode.window.visibleTextEditors.filter((e) => e.document === document).flatMap((e) => e.visibleRanges.map((r) => toSpan(document, r)));
+}
+
+/**
+ * Whether a text built through the edits is the document's (its length, and every edited line): it
+ * is not when VS Code reported the changes otherwise than it applied them (line endings).
+ */
+function isDocumentText(document: vscode.TextDocument, text: string, edits: readonly TextEdit[]): boolean {
+  if (text.length !== document.offsetAt(document.lineAt(document.lineCount - 1).range.end)) return false;
+  return edits.every((edit) => {
+    const first = document.lineAt(document.positionAt(edit.offset).line).range;
+    const last = document.lineAt(document.positionAt(edit.offset + edit.insertedText.length).line).range;
+    const lines = new vscode.Range(first.start, last.end);
+    return text.slice(document.offsetAt(lines.start), document.offsetAt(lines.end)) === document.getText(lines);
+  });
 }
 
 export class ArticleSessions extends Disposable implements SnapshotSource {
@@ -208,7 +223,8 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
     const entry = this.entries.get(event.document.uri.toString());
     if (!entry || event.contentChanges.length === 0) return;
     const { document } = event;
-    entry.work.session.edit(document.version, textEdits(event.contentChanges), () => document.getText());
+    const edits = textEdits(event.contentChanges);
+    entry.work.session.edit(document.version, edits, () => document.getText(), (followed) => isDocumentText(document, followed, edits));
     entry.work.edited(this.settings.for(document.uri).debounceMs);
   }
 

@@ -151,9 +151,10 @@ export class DecorationPainter extends Disposable {
   }
 
   /**
-   * Sends every type once more when typing has paused for a second. VS Code applies decorations to
-   * the text it has when they arrive, which may already hold a newer keystroke than the snapshot they
-   * were planned for; a type that is not sent again would keep such a slip until its spans change.
+   * Sends the types sent while typing once more when typing has paused for a second. VS Code applies
+   * decorations to the text it has when they arrive, which may already hold a newer keystroke than
+   * the snapshot they were planned for; a type that is not sent again would keep such a slip until
+   * its spans change. Types VS Code only moved are left alone (see ShownSpans.settle).
    */
   private settleLater(editor: vscode.TextEditor): void {
     clearTimeout(this.settleTimers.get(editor));
@@ -162,7 +163,7 @@ export class DecorationPainter extends Disposable {
       setTimeout(() => {
         this.settleTimers.delete(editor);
         if (this.isDisposed || !vscode.window.visibleTextEditors.includes(editor)) return;
-        this.shown.delete(editor);
+        this.shown.get(editor)?.settle();
         this.paint(editor);
       }, 1000),
     );

@@ -5,7 +5,9 @@
  * being edited stays, even when its annotation was orphaned meanwhile, until the edit ends: what was
  * typed exists only in the edit box.
  */
+import { followEdits } from '../session/decorationPlan';
 import type { Span } from '../span';
+import type { TextEdit } from '../store/anchor';
 import type { Annotation } from '../store/annotation';
 import { showsSameThread } from './thread';
 
@@ -65,4 +67,46 @@ export function threadChanges<Team, Shown extends ThreadBasis<Team>>(
 export function editsWithoutComment(entries: readonly { kind: string; id?: string }[], editing: Iterable<string>): string[] {
   const shown = new Set(entries.map((e) => e.id));
   return [...editing].filter((id) => !shown.has(id));
+}
+
+/** Where a thread was placed: its annotation's span then, and the lines its range covered. */
+export interface PlacedRange {
+  span: Span;
+  firstLine: number;
+  lastLine: number;
+}
+
+/**
+ * The lines of the text now that the edits (in the order they were made) touched, when none of them
+ * added or removed a line break: the line count stayed and no edit inserts one. Undefined when
+ * lines may have moved.
+ * @param lineOf the line of an offset of the text now
+ */
+export function touchedLines(edits: readonly TextEdit[], lineCountBefore: number, lineCountNow: number, lineOf: (offset: number) => number): ReadonlySet<number> | undefined {
+  if (lineCountBefore !== lineCountNow || edits.some((e) => /[\r\n]/.test(e.insertedText))) return undefined;
+  const lines = new Set<number>();
+  edits.forEach((edit, i) => {
+    // Where the edit lies after the later ones (the same line: they move no line break).
+    let offset = edit.offset;
+    for (const later of edits.slice(i + 1)) {
+      if (later.offset + later.deletedLength <= offset) offset += later.insertedText.length - later.deletedLength;
+      else if (later.offset < offset) offset = later.offset;
+    }
+    lines.add(lineOf(offset));
+  });
+  return lines;
+}
+
+/**
+ * True when a thread placed at `before` keeps its lines and columns with its annotation's span now
+ * `span`: the span only moved with edits on other lines (a keystroke moves the offsets of every later
+ * annotation, but the line and column of none on other lines), so VS Code need not be sent its range again.
+ * @param touched {@link touchedLines} of `edits`; undefined when lines may have moved
+ */
+export function keepsLinesAndColumns(before: PlacedRange, span: Span, edits: readonly TextEdit[], touched: ReadonlySet<number> | undefined): boolean {
+  if (!touched) return false;
+  const followed = followEdits(before.span, edits);
+  if (!followed || followed.start !== span.start || followed.end !== span.end) return false;
+  for (const line of touched) if (line >= before.firstLine && line <= before.lastLine) return false;
+  return true;
 }

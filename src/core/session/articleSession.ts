@@ -104,6 +104,13 @@ export function exceedsUtf8(text: string, limitBytes: number): boolean {
   return exceedsByLength(text, limitBytes) ?? Buffer.byteLength(text, 'utf8') > limitBytes;
 }
 
+/** The text after edits sorted by descending offset (slices and concatenations: V8 copies it once, when it is read). */
+export function textAfter(text: string, edits: readonly TextEdit[]): string {
+  let result = text;
+  for (const e of edits) result = result.slice(0, e.offset) + e.insertedText + result.slice(e.offset + e.deletedLength);
+  return result;
+}
+
 /** How long a hover or the light bulb goes on with a large article's first split into units. */
 const SPLIT_BUDGET_AT_MS = 10;
 
@@ -192,11 +199,20 @@ export class ArticleSession {
    * @param edits Sorted by descending offset (each refers to the text after the previous ones).
    * @param newText The text after the edits, or a function that returns it when first needed (it
    *   must return this version's text until the next call of `edit`).
+   * @param isText When given and the current text has been read, the new text is built from it
+   *   through the edits when first needed (slices of the old one: VS Code's `getText()` joins every
+   *   line of a 1 MB article), and taken when `isText` accepts it; `newText` otherwise.
    * @returns true when a placement changed.
    */
-  edit(version: number, edits: readonly TextEdit[], newText: string | (() => string)): boolean {
+  edit(version: number, edits: readonly TextEdit[], newText: string | (() => string), isText?: (followed: string) => boolean): boolean {
     this.currentVersion = version;
-    this.textSource = newText;
+    const before = this.textSource;
+    this.textSource = isText && typeof before === 'string' && typeof newText === 'function'
+      ? () => {
+        const followed = textAfter(before, edits);
+        return isText(followed) ? followed : newText();
+      }
+      : newText;
     for (const e of edits) this.size.touched += e.deletedLength + e.insertedText.length;
     const since = this.editsSinceSnapshot;
     if (since) {

@@ -146,13 +146,21 @@ export function followEdits(span: Span, edits: readonly TextEdit[]): Span | unde
  * What one editor shows per decoration type (`T`) in one document version, and the window it painted.
  * A paint sends a type's spans only when they differ from what it shows in this version. After an
  * edit, the spans it showed are where VS Code has moved them (see {@link follow}); a type with a span
- * the edit touched is sent again.
+ * the edit touched is sent again. Once typing pauses, {@link settle} has the types sent while typing
+ * sent once more, and only those.
  */
 export class ShownSpans<T> {
   /** The painted window's lines, kept for the next paint (see windowLines). */
   window: LineWindow | undefined;
   private version: number | undefined;
   private shown = new Map<T, Span[]>();
+  /**
+   * Types sent while typing: VS Code places decorations in the text it has when they arrive, which
+   * may already hold a keystroke the plan did not know of. A type VS Code only moved is where it should be.
+   */
+  private readonly unsettled = new Set<T>();
+  /** False from a followed edit until {@link settle}: what is sent meanwhile may land in a newer text. */
+  private atRest = true;
 
   /**
    * Brings what is shown to `version` when `since` holds the edits from the version shown: every
@@ -173,7 +181,18 @@ export class ShownSpans<T> {
       else this.shown.delete(type);
     }
     this.version = version;
+    this.atRest = false;
     return true;
+  }
+
+  /**
+   * Typing has paused: forgets what the types sent while typing show, so that the next
+   * {@link update} sends them again; every other type stays as VS Code moved it.
+   */
+  settle(): void {
+    for (const type of this.unsettled) this.shown.delete(type);
+    this.unsettled.clear();
+    this.atRest = true;
   }
 
   /** True when `spans` must be sent for `type` in `version`; remembers them as shown. */
@@ -184,6 +203,7 @@ export class ShownSpans<T> {
     }
     if (sameSpans(this.shown.get(type), spans)) return false;
     this.shown.set(type, spans.map(({ start, end }) => ({ start, end })));
+    if (!this.atRest) this.unsettled.add(type);
     return true;
   }
 }

@@ -16,14 +16,14 @@
  */
 import * as vscode from 'vscode';
 import { commentView, threadEntries, type CommentRole, type ThreadEntry } from '../../core/discussion/thread';
-import { editsWithoutComment, threadChanges, type ThreadBasis } from '../../core/discussion/threadSync';
+import { editsWithoutComment, keepsLinesAndColumns, threadChanges, touchedLines, type PlacedRange, type ThreadBasis } from '../../core/discussion/threadSync';
 import type { TeamConfig } from '../../core/team/team';
 import type { AnnotationService } from '../annotationService';
 import type { ArticleSnapshot, SnapshotSource } from '../articleSessions';
 import type { TeamSource } from '../decorations';
 import { Disposable } from '../disposable';
 import { groupLabel } from '../labels';
-import { toRange } from '../ranges';
+import { toRange, type Span } from '../ranges';
 
 export const COMMENT_CONTROLLER_ID = 'aiNews.annotations';
 
@@ -90,6 +90,11 @@ function verdictMarkdown(status: string, note: string, team: TeamConfig): vscode
 interface ShownThread extends ThreadBasis<TeamConfig> {
   thread: vscode.CommentThread;
   target: ThreadTarget;
+  placed: PlacedRange;
+}
+
+function placedRange(span: Span, range: vscode.Range): PlacedRange {
+  return { span, firstLine: range.start.line, lastLine: range.end.line };
 }
 
 function isEditing(shown: ShownThread): boolean {
@@ -99,7 +104,7 @@ function isEditing(shown: ShownThread): boolean {
 export class AnnotationThreads extends Disposable {
   private readonly controller = this.register(vscode.comments.createCommentController(COMMENT_CONTROLLER_ID, vscode.l10n.t('AI News annotations')));
   /** Shown threads by document URI, then by annotation id. */
-  private readonly documents = new Map<string, { document: vscode.TextDocument; snapshot: ArticleSnapshot; threads: Map<string, ShownThread> }>();
+  private readonly documents = new Map<string, { document: vscode.TextDocument; snapshot: ArticleSnapshot; lineCount: number; threads: Map<string, ShownThread> }>();
   private readonly targets = new WeakMap<vscode.CommentThread, ThreadTarget>();
 
   constructor(
@@ -138,19 +143,26 @@ export class AnnotationThreads extends Disposable {
     const key = document.uri.toString();
     const known = this.documents.get(key);
     const threads = known?.threads ?? new Map<string, ShownThread>();
-    this.documents.set(key, { document, snapshot, threads });
+    this.documents.set(key, { document, snapshot, lineCount: document.lineCount, threads });
+    // The edits since the threads were placed, and the lines they touched (none moved: see touchedLines).
+    const edits = known && snapshot.edits?.from === known.snapshot.version ? snapshot.edits.edits : undefined;
+    const touched = edits && touchedLines(edits, known!.lineCount, document.lineCount, (offset) => document.positionAt(offset).line);
     const viewer = {
       me: this.annotations.knownAuthor(document.uri),
       team: this.teams.teamFor(document.uri),
       readOnly: this.annotations.storeFor(folder)?.readOnlyReason !== undefined,
     };
     const changes = threadChanges(threads, snapshot.placements, viewer, isEditing);
-    for (const { annotation, span } of changes.create) threads.set(annotation.id, this.create(document, { folder, annotationId: annotation.id }, { annotation, ...viewer }, toRange(document, span)));
+    for (const { annotation, span } of changes.create) threads.set(annotation.id, this.create(document, { folder, annotationId: annotation.id }, { annotation, ...viewer }, span));
     for (const { shown, annotation, span, refill } of changes.update) {
       // A keystroke moves the offsets of every later annotation, but lines and columns only on its own
-      // line: only those threads are sent to VS Code again.
-      const range = toRange(document, span);
-      if (!shown.thread.range?.isEqual(range)) shown.thread.range = range;
+      // line: only those threads are placed again, and sent to VS Code when their range changed.
+      if (edits && keepsLinesAndColumns(shown.placed, span, edits, touched)) shown.placed = { ...shown.placed, span };
+      else {
+        const range = toRange(document, span);
+        if (!shown.thread.range?.isEqual(range)) shown.thread.range = range;
+        shown.placed = placedRange(span, range);
+      }
       Object.assign(shown, { annotation, ...viewer });
       if (refill) this.fill(shown);
     }
@@ -160,11 +172,12 @@ export class AnnotationThreads extends Disposable {
     }
   }
 
-  private create(document: vscode.TextDocument, target: ThreadTarget, basis: ThreadBasis<TeamConfig>, range: vscode.Range): ShownThread {
+  private create(document: vscode.TextDocument, target: ThreadTarget, basis: ThreadBasis<TeamConfig>, span: Span): ShownThread {
+    const range = toRange(document, span);
     const thread = this.controller.createCommentThread(document.uri, range, []);
     thread.collapsibleState = vscode.CommentThreadCollapsibleState.Collapsed;
     this.targets.set(thread, target);
-    const shown: ShownThread = { thread, target, ...basis };
+    const shown: ShownThread = { thread, target, placed: placedRange(span, range), ...basis };
     this.fill(shown);
     return shown;
   }

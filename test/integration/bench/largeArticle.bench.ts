@@ -83,13 +83,17 @@ async function startProfile(name = 'first-keystrokes'): Promise<(() => Promise<v
   };
 }
 
-/** Records the longest gap of a 1 ms interval timer: how long the event loop was blocked. */
-function blockProbe(): { stop(): number; reset(): void; worst(): number } {
+/** Records the longest gap of a 1 ms interval timer: how long the event loop was blocked, and when. */
+function blockProbe(): { stop(): number; reset(): void; worst(): number; worstGap(): { from: number; to: number } } {
   let last = performance.now();
   let worst = 0;
+  let gap = { from: last, to: last };
   const timer = setInterval(() => {
     const now = performance.now();
-    worst = Math.max(worst, now - last - 1);
+    if (now - last - 1 > worst) {
+      worst = now - last - 1;
+      gap = { from: last, to: now };
+    }
     last = now;
   }, 1);
   return {
@@ -100,9 +104,56 @@ function blockProbe(): { stop(): number; reset(): void; worst(): number } {
     reset: () => {
       worst = 0;
       last = performance.now();
+      gap = { from: last, to: last };
     },
     worst: () => worst,
+    worstGap: () => gap,
   };
+}
+
+/** Something that happened in the extension host while typing, and when (performance.now()). */
+interface Moment {
+  what: 'edit' | 'paint' | 'views';
+  at: number;
+  /** For a paint: what it took; for the views: the analysis slice's time (lastAnalysisMs). */
+  ms?: number;
+}
+
+/**
+ * Records when the document's edits arrive in the extension host (after our listener), when it is
+ * painted and when every view has taken a snapshot (listeners registered after ours), so that a
+ * keystroke's longest block can be matched with the turn it fell in.
+ */
+function moments(document: vscode.TextDocument, api?: AiNewsApi): { list: Moment[]; dispose(): void } {
+  const list: Moment[] = [];
+  const subscriptions = [
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === document && e.contentChanges.length > 0) list.push({ what: 'edit', at: performance.now() });
+    }),
+    ...(api
+      ? [
+        api.onDidPaint((e) => {
+          if (e.document === document) list.push({ what: 'paint', at: performance.now(), ms: api.lastPaintMs() });
+        }),
+        api.onDidChangeArticle((e) => {
+          if (e.document === document) list.push({ what: 'views', at: performance.now(), ms: api.lastAnalysisMs(document) });
+        }),
+      ]
+      : []),
+  ];
+  return { list, dispose: () => subscriptions.forEach((s) => s.dispose()) };
+}
+
+/** One keystroke's window: its longest block, where it lay and what happened, in ms from the keystroke. */
+interface KeystrokeDetail {
+  block: number;
+  gc: number;
+  cpu: number;
+  /** The longest block lay between these (the probe's ticks before and after it). */
+  blockFrom: number;
+  blockTo: number;
+  /** What happened in the window; `inBlock` marks what fell inside the longest block. */
+  moments: (Omit<Moment, 'at'> & { at: number; inBlock?: true })[];
 }
 
 /** Per keystroke: the longest event-loop block and the garbage collection pauses in its window. */
@@ -118,6 +169,7 @@ interface Typing {
   longestGcMs: number;
   /** Extensions (other than ours) that were activated while typing, with the keystroke they came in. */
   activated: { id: string; keystroke: number }[];
+  details: KeystrokeDetail[];
 }
 
 /** The ids of the extensions active now. */
@@ -129,13 +181,14 @@ function activeExtensions(): Set<string> {
  * Types EDITS single characters at `offset`, one after the other; `settle` waits for what follows a
  * keystroke (given the promise of the edit). A 20 ms pause after each lets deferred timers run.
  */
-async function typeKeystrokes(editor: vscode.TextEditor, offset: number, settle: (i: number, typed: Thenable<boolean>) => Promise<void>): Promise<Typing> {
+async function typeKeystrokes(editor: vscode.TextEditor, offset: number, settle: (i: number, typed: Thenable<boolean>) => Promise<void>, api?: AiNewsApi): Promise<Typing> {
   const pauses: { at: number; ms: number }[] = [];
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) pauses.push({ at: entry.startTime, ms: entry.duration });
   });
   observer.observe({ entryTypes: ['gc'] });
-  const windows: { from: number; to: number }[] = [];
+  const windows: { from: number; to: number; gap: { from: number; to: number } }[] = [];
+  const happened = moments(editor.document, api);
   const blocks: number[] = [];
   const cpu: number[] = [];
   const probe = blockProbe();
@@ -151,7 +204,7 @@ async function typeKeystrokes(editor: vscode.TextEditor, offset: number, settle:
     await typed;
     await new Promise((resolve) => setTimeout(resolve, 20));
     const used = process.cpuUsage(cpuBefore);
-    windows.push({ from, to: performance.now() });
+    windows.push({ from, to: performance.now(), gap: probe.worstGap() });
     blocks.push(probe.worst());
     cpu.push((used.user + used.system) / 1000);
     const now = activeExtensions();
@@ -161,8 +214,24 @@ async function typeKeystrokes(editor: vscode.TextEditor, offset: number, settle:
   probe.stop();
   await new Promise((resolve) => setTimeout(resolve, 100)); // the observer reports a little later
   observer.disconnect();
+  happened.dispose();
   const inWindow = (w: { from: number; to: number }) => pauses.filter((p) => p.at >= w.from && p.at < w.to);
+  const round = (ms: number) => Math.round(ms * 10) / 10;
+  const details = windows.map((w, i): KeystrokeDetail => ({
+    block: round(blocks[i]),
+    gc: round(inWindow(w).reduce((sum, p) => sum + p.ms, 0)),
+    cpu: round(cpu[i]),
+    blockFrom: round(w.gap.from - w.from),
+    blockTo: round(w.gap.to - w.from),
+    moments: happened.list.filter((m) => m.at >= w.from && m.at < w.to).map((m) => ({
+      ...m,
+      at: round(m.at - w.from),
+      ...(m.ms === undefined ? {} : { ms: round(m.ms) }),
+      ...(m.at > w.gap.from && m.at <= w.gap.to ? { inBlock: true as const } : {}),
+    })),
+  }));
   return {
+    details,
     blocks,
     cpu,
     gc: windows.map((w) => inWindow(w).reduce((sum, p) => sum + p.ms, 0)),
@@ -195,17 +264,44 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** Waits until the editor is painted for the document's current version. */
+/**
+ * Waits until the editor is painted for the document's version after `typed` (without it, the
+ * current version). The version is read once the edit is applied: before, a paint of the previous
+ * keystroke's version would pass for this one's.
+ */
 function paintedNow(api: AiNewsApi, editor: vscode.TextEditor, typed?: Thenable<boolean>): Promise<void> {
   return new Promise<void>((resolve) => {
+    let target = typed ? undefined : editor.document.version;
     const subscription = api.onDidPaint((e) => {
-      if (e.document === editor.document && api.analysisComplete(editor.document) && api.snapshot(editor.document)?.version === editor.document.version) {
+      if (e.document === editor.document && target !== undefined && api.analysisComplete(editor.document) && api.snapshot(editor.document)?.version === target) {
         subscription.dispose();
         resolve();
       }
     });
-    typed?.then(undefined, resolve);
+    const failed = () => {
+      subscription.dispose();
+      resolve();
+    };
+    typed?.then((applied) => (applied ? (target = editor.document.version) : failed()), failed);
   });
+}
+
+/**
+ * Typing pauses: the painter sends the types it sent while typing once more a second after the last
+ * keystroke's paint (see DecorationPainter.settleLater). The longest block in the 1.3 s after the
+ * typing, and the longest paint in it.
+ */
+async function pauseAfterTyping(api: AiNewsApi, editor: vscode.TextEditor): Promise<{ block: number; paintMs: number; paints: number }> {
+  let paintMs = 0;
+  let paints = 0;
+  const subscription = api.onDidPaint((e) => {
+    if (e.document !== editor.document) return;
+    paints += 1;
+    paintMs = Math.max(paintMs, api.lastPaintMs());
+  });
+  const block = await blockDuring(() => new Promise((resolve) => setTimeout(resolve, 1300)));
+  subscription.dispose();
+  return { block, paintMs, paints };
 }
 
 /** The longest event-loop block while `action` runs and for `afterMs` after it. */
@@ -235,8 +331,10 @@ const MARKDOWN_EXTENSION = 'vscode.markdown-language-features';
  * until VS Code's markdown extension is active. VS Code gives a comment thread's reply box a
  * markdown model (`commentinput-….md`), which activates its markdown extensions in our extension
  * host (`onLanguage:markdown`: markdown-language-features, markdown-math, extension-editing): once
- * per window, whoever made the threads. Measured on its own, so that the keystrokes after it
- * measure typing.
+ * per window, whoever made the threads (the bench has them activated before the baseline: see
+ * activateMarkdown). Measured on its own, with the 1.5 s after it (markdown-math
+ * comes a little after the markdown extension, and the painter's repaint a second after the
+ * keystroke: see pauseAfterTyping), so that the keystrokes after it measure typing.
  */
 async function firstKeystrokeWithThreads(editor: vscode.TextEditor, offset: number): Promise<{ block: number; activated: boolean }> {
   const markdown = vscode.extensions.getExtension(MARKDOWN_EXTENSION);
@@ -244,8 +342,21 @@ async function firstKeystrokeWithThreads(editor: vscode.TextEditor, offset: numb
   const block = await blockDuring(async () => {
     await editor.edit((b) => b.insert(editor.document.positionAt(offset), 'x'));
     for (const deadline = performance.now() + 10_000; !markdown?.isActive && performance.now() < deadline;) await new Promise((resolve) => setTimeout(resolve, 50));
-  }, 500);
+  }, 1500);
   return { block, activated: !wasActive && markdown?.isActive === true };
+}
+
+/**
+ * Has VS Code activate its markdown extensions (a markdown file opened), which the threads' reply
+ * boxes would activate later (see firstKeystrokeWithThreads): the baseline and the article are then
+ * typed into with the same extensions running in the extension host as the annotated article.
+ */
+async function activateMarkdown(): Promise<void> {
+  const file = workspacePath('notes', 'activates-markdown.md');
+  fs.writeFileSync(file, '# KI-Nachrichten\n');
+  await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+  for (const deadline = performance.now() + 10_000; !vscode.extensions.getExtension(MARKDOWN_EXTENSION)?.isActive && performance.now() < deadline;) await new Promise((resolve) => setTimeout(resolve, 50));
+  await new Promise((resolve) => setTimeout(resolve, 1500));
 }
 
 async function openAndShow(file: string): Promise<vscode.TextEditor> {
@@ -289,13 +400,15 @@ describe('Editor benchmark: a 1 MB article', function () {
       ['  of those, with a garbage collection pause (count)', figures.keystrokesOver16MsWithGc],
       ['  of those, without one (count)', figures.keystrokesOver16MsWithoutGc],
       ['longest garbage collection pause while typing', figures.longestGcPauseWhileTypingMs],
+      ['typing pauses: longest block in the 1.3 s after', figures.pauseBlockMs],
+      ['  the repaint a second after the last keystroke', figures.pausePaintMs],
       ['scroll to the middle: repaint', figures.scrollPaintMs],
       ['views\' reaction to the complete snapshot after opening: decorations', figures.openViewsPaintMs],
       ['  the other views (trees, threads, status bar, context keys)', figures.openViewsOthersMs],
       ['views\' reaction per keystroke\'s snapshot, median: decorations', figures.keystrokeViewsPaintMs],
       ['  the other views, median', figures.keystrokeViewsOthersMs],
       ['  decorations + other views, longest of 50', figures.keystrokeViewsLongestMs],
-      ['the first keystroke into the article with 200 annotations (threads), + 0.5 s', figures.annotatedFirstKeystrokeBlockMs],
+      ['the first keystroke into the article with 200 annotations (threads), + 1.5 s', figures.annotatedFirstKeystrokeBlockMs],
       ['  VS Code activated its markdown extensions for the threads\' reply boxes (count)', figures.annotatedMarkdownActivatedCount],
       ['typing 50 keystrokes into the 1 MB article with 200 annotations, after that one', null],
       ['  event-loop block, median', figures.annotatedKeystrokeBlockMedianMs],
@@ -306,6 +419,8 @@ describe('Editor benchmark: a 1 MB article', function () {
       ['  views\' reaction per keystroke\'s snapshot, median: decorations', figures.annotatedViewsPaintMs],
       ['    the other views, median', figures.annotatedViewsOthersMs],
       ['    decorations + other views, longest of 50', figures.annotatedViewsLongestMs],
+      ['  typing pauses: longest block in the 1.3 s after', figures.annotatedPauseBlockMs],
+      ['    the repaint a second after the last keystroke', figures.annotatedPausePaintMs],
       ['  analyses for 20 keys 100 ms apart (count)', figures.annotatedAnalysesFor20Keys],
       ['  the keystroke with the longest block (index, counting from 0)', figures.annotatedLongestKeystroke],
       ['  saving it: longest event-loop block', figures.annotatedSaveBlockMs],
@@ -343,6 +458,8 @@ describe('Editor benchmark: a 1 MB article', function () {
     // Without the leading date line and outside the article globs: VS Code opens it, the extension leaves it alone.
     fs.writeFileSync(plain, text.replace(/^ date \d{4}-\d{2} /, ''));
 
+    await activateMarkdown();
+    details.activatedBeforeTyping = [...activeExtensions()].filter((id) => id.startsWith('vscode.markdown') || id === 'vscode.extension-editing');
     const warmUp = workspacePath('notes', 'warm-up.txt');
     fs.writeFileSync(warmUp, text.replace(/^ date \d{4}-\d{2} /, '').replace(/KI/g, 'AI'));
     await openAndShow(warmUp); // the first large file VS Code opens pays for warming up
@@ -361,6 +478,7 @@ describe('Editor benchmark: a 1 MB article', function () {
     figures.baselineKeystrokeBlockMs = Math.max(...baselineTyping.blocks);
     figures.baselineKeystrokesOver16Ms = baselineTyping.blocks.filter((b) => b > 16).length;
     figures.baselineLongestGcPauseMs = baselineTyping.longestGcMs;
+    details.baselineKeystrokes = baselineTyping.details;
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await closeAllEditors();
 
@@ -412,18 +530,10 @@ describe('Editor benchmark: a 1 MB article', function () {
     const stopProfile = await startProfile();
     const typing = await typeKeystrokes(editor, text.indexOf('\n\n', 5000) + 2, async (i, typed) => {
       if (i === 3) await stopProfile?.();
-      await new Promise<void>((resolve) => {
-        const subscription = api.onDidPaint((e) => {
-          if (e.document === editor.document && api.analysisComplete(editor.document) && e.document.version === editor.document.version) {
-            subscription.dispose();
-            resolve();
-          }
-        });
-        typed.then(undefined, resolve);
-      });
+      await paintedNow(api, editor, typed);
       analysisCosts.push(api.lastAnalysisMs(editor.document) ?? 0);
       paintCosts.push(api.lastPaintMs());
-    });
+    }, api);
     const costs = analysisCosts.map((ms, i) => ms + paintCosts[i]);
     const typed = views.reactions.filter((r) => r.complete);
     figures.keystrokeViewsPaintMs = median(typed.map((r) => r.paintMs));
@@ -441,7 +551,11 @@ describe('Editor benchmark: a 1 MB article', function () {
     figures.keystrokesOver16MsWithoutGc = figures.keystrokesOver16Ms - figures.keystrokesOver16MsWithGc;
     figures.longestGcPauseWhileTypingMs = typing.longestGcMs;
     figures.keystrokeFirstBlockMs = typing.blocks[0];
+    const pause = await pauseAfterTyping(api, editor);
+    figures.pauseBlockMs = pause.block;
+    figures.pausePaintMs = pause.paintMs;
     details.activatedWhileTyping = typing.activated;
+    details.articleKeystrokes = typing.details;
     figures.keystrokeMedianMs = median(costs);
     figures.keystrokeWorstMs = Math.max(...costs);
     figures.firstKeystrokeMs = costs[0];
@@ -490,20 +604,23 @@ describe('Editor benchmark: a 1 MB article', function () {
     const typing = await typeKeystrokes(editor, offset, async (i, typed) => {
       if (i === 10) await stopProfile?.();
       await paintedNow(api, editor, typed);
-    });
+    }, api);
     figures.annotatedKeystrokeBlockMedianMs = median(typing.blocks);
     figures.annotatedKeystrokeCpuMedianMs = median(typing.cpu);
     figures.annotatedKeystrokeBlockMs = Math.max(...typing.blocks);
     figures.annotatedKeystrokesOver16Ms = typing.blocks.filter((b) => b > 16).length;
     figures.annotatedKeystrokesOver16MsWithoutGc = typing.blocks.filter((b, i) => b > 16 && typing.gc[i] === 0).length;
     figures.annotatedLongestKeystroke = typing.blocks.indexOf(figures.annotatedKeystrokeBlockMs);
-    details.annotatedKeystrokes = typing.blocks.map((block, i) => ({ block: Math.round(block * 10) / 10, gc: Math.round(typing.gc[i] * 10) / 10, cpu: Math.round(typing.cpu[i] * 10) / 10 }));
+    details.annotatedKeystrokes = typing.details;
     details.activatedWhileTypingAnnotated = typing.activated;
     const annotatedTyped = annotatedViews.reactions.filter((r) => r.complete);
     figures.annotatedViewsPaintMs = median(annotatedTyped.map((r) => r.paintMs));
     figures.annotatedViewsOthersMs = median(annotatedTyped.map((r) => r.othersMs));
     figures.annotatedViewsLongestMs = Math.max(...annotatedTyped.map((r) => r.paintMs + r.othersMs));
     annotatedViews.dispose();
+    const annotatedPause = await pauseAfterTyping(api, editor);
+    figures.annotatedPauseBlockMs = annotatedPause.block;
+    figures.annotatedPausePaintMs = annotatedPause.paintMs;
 
     // 20 keys, 100 ms apart: one analysis after the last, not one per key.
     const analysesBefore = api.analyses(editor.document) ?? 0;

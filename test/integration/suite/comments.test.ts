@@ -97,6 +97,28 @@ describe('Discussion threads on annotations', function () {
     await waitFor(async () => (await threads()).threadFor(editor.document.uri, id)?.range?.start.isEqual(back), 'and back');
   });
 
+  it('keeps its line and column through typing on other lines, and moves with typing before it on its line or a new line above', async () => {
+    const api = await extensionApi();
+    const rangeNow = async () => {
+      await waitFor(() => api.snapshot(editor.document)?.version === editor.document.version && api.analysisComplete(editor.document) === true, 'the snapshot of this version');
+      return (await threads()).threadFor(editor.document.uri, id)?.range;
+    };
+    const at = (line: number, character: number) => new vscode.Position(line, character);
+    const start = editor.document.positionAt(editor.document.getText().indexOf(CLAIM));
+    await editor.edit((b) => b.insert(at(4, 0), 'Neu: '));
+    assert.ok((await rangeNow())?.start.isEqual(start), 'typing on a line below leaves it');
+    await editor.edit((b) => b.insert(at(start.line, 0), 'Neu: '));
+    await waitFor(async () => (await rangeNow())?.start.isEqual(start.translate(0, 5)), 'typing at its start moves its column');
+    await editor.edit((b) => b.insert(at(start.line, 0), 'Ja '));
+    await waitFor(async () => (await rangeNow())?.start.isEqual(start.translate(0, 8)), 'typing before it on its line, not touching it, moves its column');
+    await editor.edit((b) => b.insert(at(0, 0), 'Neu\n'));
+    await waitFor(async () => (await rangeNow())?.start.isEqual(start.translate(1, 8)), 'a new line above moves it down');
+    await editor.edit((b) => b.insert(at(0, 0), 'x'));
+    assert.ok((await rangeNow())?.start.isEqual(start.translate(1, 8)), 'typing on a line above leaves it');
+    for (let i = 0; i < 5; i++) await vscode.commands.executeCommand('undo');
+    await waitFor(async () => (await rangeNow())?.start.isEqual(start), 'and back');
+  });
+
   it('stores a reply typed into the thread\'s reply box in the file, signed and timed', async () => {
     const thread = (await threads()).threadFor(editor.document.uri, id)!;
     thread.collapsibleState = vscode.CommentThreadCollapsibleState.Expanded;

@@ -94,6 +94,14 @@ describe('A git pull never orphans a teammate\'s note', function () {
     }, 'the annotation is where the CRLF text has it', 5000);
     assert.deepEqual(placed.span, { start, end: start + NEW_CLAIM.length });
     await waitFor(() => api.decorations(editor.document.uri)?.disputed.some((s) => s.start === start), 'painted where the CRLF text has it', 5000);
+    // Typing a line break into the CRLF text: the session builds its text through the edit (or asks
+    // VS Code for it when that is not the document's); every finding is where the document has its text.
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(1, 0), 'Neu\n')));
+    await waitFor(() => api.snapshot(editor.document)?.version === editor.document.version && api.analysisComplete(editor.document), 'the edit analysed', 5000);
+    const typed = editor.document.getText();
+    const findings = api.snapshot(editor.document)?.analysis?.findings ?? [];
+    assert.ok(findings.length > 0 && findings.every((f) => typed.slice(f.start, f.end) === f.text), 'every finding is the text at its offsets');
+    assert.equal(api.placedAnnotations(editor.document).find((p) => p.annotation.id === id)?.span?.start, typed.indexOf(NEW_CLAIM), 'the annotation moved with the line');
   });
 
   it('places and paints a teammate\'s annotation on a file that is not an article, analysing nothing', async () => {

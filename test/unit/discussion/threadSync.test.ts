@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { threadEntries, withDeletion, withReply } from '../../../src/core/discussion/thread';
-import { editsWithoutComment, sameThreadBasis, threadChanges, type ThreadBasis } from '../../../src/core/discussion/threadSync';
+import { editsWithoutComment, keepsLinesAndColumns, sameThreadBasis, threadChanges, touchedLines, type ThreadBasis } from '../../../src/core/discussion/threadSync';
+import { followEdits } from '../../../src/core/session/decorationPlan';
+import type { TextEdit } from '../../../src/core/store/anchor';
 import { sampleAnnotation } from '../../support/annotations';
 
 const viewer = { me: 'Anna', team: 'team-1', readOnly: false };
@@ -44,5 +46,33 @@ describe('discussion: which threads an article shows', () => {
     const entries = threadEntries(sampleAnnotation({ comments: withDeletion(comments, 'c2', 'Anna', new Date()) }), 'Anna');
     assert.deepEqual(editsWithoutComment(entries, ['c1', 'c2']), ['c2']);
     assert.deepEqual(editsWithoutComment(entries, []), []);
+  });
+
+  it('keeps a thread\'s range only when the edits moved no line break and none lay on its lines', () => {
+    const lineOf = (text: string) => (offset: number) => text.slice(0, offset).split('\n').length - 1;
+    const position = (text: string, offset: number) => ({ line: lineOf(text)(offset), column: offset - text.lastIndexOf('\n', offset - 1) - 1 });
+    const apply = (text: string, edits: readonly TextEdit[]) => edits.reduce((t, e) => t.slice(0, e.offset) + e.insertedText + t.slice(e.offset + e.deletedLength), text);
+    const before = 'Erste Zeile mit einer Zahl.\nZweite Zeile: 42 Prozent.\nDritte Zeile, ein Name.\nVierte.';
+    const spans = [{ start: 6, end: 11 }, { start: 41, end: 52 }, { start: 54, end: 60 }, { start: 75, end: 79 }];
+    const range = (text: string, span: { start: number; end: number }) => [position(text, span.start), position(text, span.end)];
+    const cases: { edits: TextEdit[]; kept: boolean[] }[] = [
+      { edits: [{ offset: 30, deletedLength: 0, insertedText: 'x' }], kept: [true, false, true, true] }, // line 2, before the second span
+      { edits: [{ offset: 30, deletedLength: 0, insertedText: 'x' }, { offset: 31, deletedLength: 0, insertedText: 'y' }, { offset: 0, deletedLength: 1, insertedText: '' }], kept: [false, false, true, true] },
+      { edits: [{ offset: 30, deletedLength: 0, insertedText: 'x\n' }], kept: [false, false, false, false] }, // a new line: every line below moves
+      { edits: [{ offset: 27, deletedLength: 1, insertedText: '' }], kept: [false, false, false, false] }, // a line break deleted
+      { edits: [], kept: [true, true, true, true] },
+    ];
+    for (const { edits, kept } of cases) {
+      const after = apply(before, edits);
+      const touched = touchedLines(edits, before.split('\n').length, after.split('\n').length, lineOf(after));
+      spans.forEach((span, i) => {
+        const now = followEdits(span, edits) ?? span;
+        const placed = { span, firstLine: lineOf(before)(span.start), lastLine: lineOf(before)(span.end) };
+        const keeps = keepsLinesAndColumns(placed, now, edits, touched);
+        assert.equal(keeps, kept[i], `${JSON.stringify(edits)}: span ${i}`);
+        if (keeps) assert.deepEqual(range(after, now), range(before, span), 'kept: the same lines and columns');
+      });
+    }
+    assert.equal(keepsLinesAndColumns({ span: spans[3], firstLine: 3, lastLine: 3 }, { start: 70, end: 74 }, [], new Set()), false, 'moved without an edit (re-anchored)');
   });
 });

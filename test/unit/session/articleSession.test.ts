@@ -258,6 +258,30 @@ describe('ArticleSession: placements follow edits and the annotation file', () =
     assert.equal(session.suggestsOutdated(derzeitClaim, new Date('2025-03-01')), false);
   });
 
+  it('builds the text after an edit from the text it has read, when the editor accepts it; asks for it otherwise', () => {
+    const options = { analysis: 'not an article', maxVerifiedAgeDays: 180, maxArticleAgeDays: 365 } as const;
+    const text = 'Erste Zeile.\nZweite Zeile mit 42 Prozent.\n';
+    const edits: TextEdit[] = [{ offset: 30, deletedLength: 2, insertedText: '43' }, { offset: 0, deletedLength: 0, insertedText: 'Neu: ' }];
+    const expected = 'Neu: Erste Zeile.\nZweite Zeile mit 43 Prozent.\n';
+    const asked: string[] = [];
+    const ask = (answer: string) => () => {
+      asked.push(answer);
+      return answer;
+    };
+    const session = new ArticleSession(text, 1, options);
+    assert.equal(session.text, text);
+    const seen: string[] = [];
+    session.edit(2, edits, ask('getText'), (followed) => seen.push(followed) > 0);
+    assert.equal(session.text, expected, 'built through the edits');
+    assert.deepEqual([asked, seen], [[], [expected]], 'the editor checked it; its text was not asked for');
+    session.edit(3, [{ offset: 0, deletedLength: 5, insertedText: '' }], ask('refused'), () => false);
+    assert.equal(session.text, 'refused', 'refused: the editor\'s text');
+    session.edit(4, [{ offset: 0, deletedLength: 1, insertedText: '' }], ask('not read'), () => true);
+    session.edit(5, [{ offset: 0, deletedLength: 1, insertedText: '' }], ask('after two edits'), () => true);
+    assert.equal(session.text, 'after two edits', 'the text before the last edit was never read: the editor\'s text');
+    assert.deepEqual(asked, ['refused', 'after two edits']);
+  });
+
   it('hashes the text only while an annotation records a hash of a text not seen yet; an edit is compared with the texts seen', async () => {
     const store = await AnnotationStore.open(dir);
     const text = 'Alibaba hat Qwen 2.5 vorgestellt.\n\nOpenAI antwortete.\n';

@@ -143,7 +143,7 @@ describe('decorationPlan: what the painter draws of a snapshot', () => {
     shown.update(1, 'entity', [{ start: 20, end: 25 }]);
     shown.update(1, 'verified', []);
     // 'x' typed at 30: the claims and the entity lie before or after it; VS Code moved them.
-    assert.equal(shown.follow(2, { from: 1, edits: [{ offset: 30, deletedLength: 0, insertedText: 'x' }] }), true, 'followed: the painter repaints all once typing pauses');
+    assert.equal(shown.follow(2, { from: 1, edits: [{ offset: 30, deletedLength: 0, insertedText: 'x' }] }), true, 'followed: the painter settles once typing pauses');
     assert.equal(shown.follow(2, { from: 1, edits: [{ offset: 30, deletedLength: 0, insertedText: 'x' }] }), false, 'already at that version');
     assert.equal(shown.update(2, 'claim', [{ start: 5, end: 9 }, { start: 41, end: 61 }]), false, 'moved as VS Code moved them');
     assert.equal(shown.update(2, 'entity', [{ start: 20, end: 26 }]), true, 'the analysis changed it');
@@ -158,5 +158,28 @@ describe('decorationPlan: what the painter draws of a snapshot', () => {
     assert.equal(shown.follow(6, undefined), false);
     assert.equal(new ShownSpans<string>().follow(1, { from: 0, edits: [] }), false, 'nothing shown yet');
     assert.equal(shown.update(6, 'claim', [{ start: 5, end: 9 }, { start: 42, end: 62 }]), true, 'too many edits to keep');
+  });
+
+  it('once typing pauses, sends again only the types sent while typing', () => {
+    const shown = new ShownSpans<string>();
+    const claims = [{ start: 5, end: 9 }, { start: 40, end: 60 }];
+    shown.update(1, 'claim', claims);
+    shown.update(1, 'entity', [{ start: 20, end: 25 }]);
+    shown.update(1, 'verified', [{ start: 70, end: 80 }]);
+    shown.settle();
+    assert.equal(shown.update(1, 'claim', claims), false, 'sent before any keystroke: placed in the text it was planned for');
+    // 'y' typed inside the entity, then 'x' after the claims: the entity and the annotation are sent while typing.
+    shown.follow(2, { from: 1, edits: [{ offset: 22, deletedLength: 0, insertedText: 'y' }] });
+    assert.equal(shown.update(2, 'entity', [{ start: 20, end: 26 }]), true);
+    shown.follow(3, { from: 2, edits: [{ offset: 65, deletedLength: 0, insertedText: 'x' }] });
+    const verified = [{ start: 72, end: 82 }, { start: 90, end: 95 }];
+    assert.equal(shown.update(3, 'verified', verified), true, 'a verdict came meanwhile');
+    assert.equal(shown.update(3, 'entity', [{ start: 20, end: 26 }]), false, 'moved by VS Code since');
+    shown.settle();
+    assert.equal(shown.update(3, 'claim', [{ start: 5, end: 9 }, { start: 41, end: 61 }]), false, 'only moved by VS Code: left alone');
+    assert.equal(shown.update(3, 'entity', [{ start: 20, end: 26 }]), true, 'sent while typing: sent again');
+    assert.equal(shown.update(3, 'verified', verified), true);
+    shown.settle();
+    assert.equal(shown.update(3, 'entity', [{ start: 20, end: 26 }]), false, 'what the settling paint sent is at rest');
   });
 });
