@@ -391,18 +391,18 @@ export function trainClaimModel(corpora: ClaimCorpora, config: ClaimTrainingConf
  */
 function logDebateFolds(
   documents: readonly Document[], rest: readonly Example[],
-  with_: { options: LogisticOptions; config: ClaimTrainingConfig; layout: FeatureLayout; probability: (z: number) => number; threshold: number },
+  setup: { options: LogisticOptions; config: ClaimTrainingConfig; layout: FeatureLayout; probability: (z: number) => number; threshold: number },
   log: (line: string) => void,
 ): void {
   if (documents.length < DEBATE_FOLDS * 10) return;
   const folds = debateFolds(documents, DEBATE_FOLDS);
   const figures = folds.map((fold, f) => {
-    const { final } = trainJointThenEnglish([...recordExamples(folds.filter((_, i) => i !== f).flat()), ...rest], with_.options, with_.config, with_.layout);
+    const { final } = trainJointThenEnglish([...recordExamples(folds.filter((_, i) => i !== f).flat()), ...rest], setup.options, setup.config, setup.layout);
     const examples = recordExamples(fold);
-    return measure(examples.map((e) => with_.probability(margin(final, e))), examples.map((e) => e.label), with_.threshold).scores.f1;
+    return measure(examples.map((e) => setup.probability(margin(final, e))), examples.map((e) => e.label), setup.threshold).scores.f1;
   });
   const mean = figures.reduce((sum, x) => sum + x, 0) / figures.length;
-  log(`  ClaimBuster by debate (${DEBATE_FOLDS} folds of neighbouring sentence ids, at ${with_.threshold}): F1 ${(mean * 100).toFixed(1)} (folds ${figures.map((x) => (x * 100).toFixed(1)).join(', ')})`);
+  log(`  ClaimBuster by debate (${DEBATE_FOLDS} folds of neighbouring sentence ids, at ${setup.threshold}): F1 ${(mean * 100).toFixed(1)} (folds ${figures.map((x) => (x * 100).toFixed(1)).join(', ')})`);
 }
 
 /** Platt scaling fitted on weighted margins. */
