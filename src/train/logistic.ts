@@ -24,6 +24,10 @@ export interface LogisticOptions {
   l2: number;
   /** Prior weights (default 0), as long as the weights: where the regularisation pulls to, and where training starts. */
   prior?: Float32Array;
+  /** Where training starts instead of the prior (a model trained further); the regularisation still pulls towards the prior. */
+  start?: Float32Array;
+  /** Which weights are trained (1) and which stay as they start (0); default all. */
+  trainable?: Uint8Array;
   seed: number;
 }
 
@@ -51,13 +55,15 @@ export function trainLogistic(examples: readonly Example[], options: LogisticOpt
   const weights = new Float32Array(options.size);
   const squares = new Float64Array(options.size);
   const prior = options.prior ?? new Float32Array(options.size);
-  weights.set(prior);
+  weights.set(options.start ?? prior);
+  const trainable = options.trainable;
   const random = seededRandom(options.seed);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (const example of shuffled(examples, random)) {
       const error = (sigmoid(margin(weights, example)) - example.label) * example.weight;
       for (let i = 0; i < example.indices.length; i++) {
         const index = example.indices[i];
+        if (trainable && trainable[index] === 0) continue;
         const gradient = error * example.values[i] + options.l2 * (weights[index] - prior[index]);
         squares[index] += gradient * gradient;
         weights[index] -= (options.learningRate * gradient) / Math.sqrt(squares[index] + 1e-8);

@@ -245,6 +245,9 @@ export interface Platt {
   b: number;
 }
 
+/** A language's own Platt scaling, where it has one; the others use the shared one. */
+export type LanguagePlatt = Partial<Record<Language, Platt>>;
+
 /** The model as stored in models/claims.json. */
 export interface ClaimModelFile {
   format: string;
@@ -255,7 +258,13 @@ export interface ClaimModelFile {
   /** Weights quantised to signed 8 bits: weight = byte * scale; base64. */
   scale: number;
   weights: string;
+  /** The calibration of every language without its own in `plattByLanguage`. */
   platt: Platt;
+  /**
+   * Languages calibrated on their own (added in the file's version 1; absent in older files): English,
+   * whose debate-only training moves its margins away from the shared calibration.
+   */
+  plattByLanguage?: LanguagePlatt;
   /** Where the default threshold was chosen, and what was measured; for the model card. */
   threshold: number;
   trainedOn: string[];
@@ -334,6 +343,7 @@ export class ClaimModel implements ClaimScorer {
   constructor(
     readonly weights: Float32Array, signals: readonly string[], hashBits: number, readonly platt: Platt, readonly threshold: number,
     private readonly quantised: QuantisedWeights | null = null,
+    readonly plattByLanguage: LanguagePlatt = {},
   ) {
     this.layout = featureLayout(signals.length, hashBits);
     if (weights.length !== this.layout.size) throw new Error(`claim model: ${weights.length} weights, expected ${this.layout.size}`);
@@ -386,9 +396,15 @@ export class ClaimModel implements ClaimScorer {
     return into;
   }
 
+  /** The calibration of sentences in `language`. */
+  plattOf(language: Language): Platt {
+    return this.plattByLanguage[language] ?? this.platt;
+  }
+
   /** The calibrated probability that the sentence is a check-worthy claim, to two decimals. */
   score(facts: SentenceFacts, fired: readonly FiredSignal[]): number {
-    let probability = sigmoid(this.platt.a * this.sentenceMargin(facts, fired) + this.platt.b);
+    const platt = this.plattOf(facts.language);
+    let probability = sigmoid(platt.a * this.sentenceMargin(facts, fired) + platt.b);
     // The guidelines: a question asks, it does not assert, however many figures it holds.
     if (facts.question) probability = Math.min(probability, QUESTION_CAP);
     return Math.round(probability * 100) / 100;
@@ -453,7 +469,9 @@ export class ClaimModel implements ClaimScorer {
     for (let i = 0; i < this.weights.length; i++) bytes[i] = Math.round(this.weights[i] / scale);
     return {
       format: CLAIM_MODEL_FORMAT, version: CLAIM_MODEL_VERSION, signals: [...this.signalIndex.keys()], hashBits: Math.log2(this.layout.buckets),
-      scale, weights: Buffer.from(bytes.buffer).toString('base64'), platt: this.platt, threshold: this.threshold, trainedOn,
+      scale, weights: Buffer.from(bytes.buffer).toString('base64'), platt: this.platt,
+      ...(Object.keys(this.plattByLanguage).length ? { plattByLanguage: this.plattByLanguage } : {}),
+      threshold: this.threshold, trainedOn,
     };
   }
 
@@ -462,10 +480,15 @@ export class ClaimModel implements ClaimScorer {
     if (file.format !== CLAIM_MODEL_FORMAT || file.version !== CLAIM_MODEL_VERSION) {
       throw new Error(`not a claim model this version can read (format ${String(file.format)}, version ${String(file.version)})`);
     }
+    for (const [language, platt] of Object.entries(file.plattByLanguage ?? {})) {
+      if ((language !== 'de' && language !== 'en') || !Number.isFinite(platt?.a) || !Number.isFinite(platt?.b)) {
+        throw new Error(`claim model: plattByLanguage.${language} is not a calibration this version can read (a language "de" or "en" with numbers a and b)`);
+      }
+    }
     const bytes = new Int8Array(Buffer.from(file.weights, 'base64'));
     const weights = new Float32Array(bytes.length);
     for (let i = 0; i < bytes.length; i++) weights[i] = bytes[i] * file.scale;
-    return new ClaimModel(weights, file.signals, file.hashBits, file.platt, file.threshold, { bytes, scale: file.scale });
+    return new ClaimModel(weights, file.signals, file.hashBits, file.platt, file.threshold, { bytes, scale: file.scale }, file.plattByLanguage ?? {});
   }
 }
 

@@ -9,7 +9,7 @@ import {
 import { binaryScores, expectedCalibrationError, reliabilityBins } from '../../../src/core/analysis/classification';
 import { readJsonl, type ClaimRecord } from '../../../src/train/corpora';
 import { fitPlatt, seededRandom, trainLogistic, type Example } from '../../../src/train/logistic';
-import { readFeedbackExamples, trainClaimModel, type ClaimCorpora } from '../../../src/train/claims';
+import { debateFolds, emptyModel, englishTrainable, readFeedbackExamples, trainClaimModel, type ClaimCorpora } from '../../../src/train/claims';
 import { parseTrainArguments } from '../../../src/train/arguments';
 import { claims } from './helpers';
 
@@ -132,6 +132,20 @@ describe('claims: the trained model', () => {
     assert.ok(bins[0].positiveRate < 0.15 && bins[bins.length - 1].positiveRate > 0.7, JSON.stringify(bins));
   });
 
+  it('calibrates a language on its own where the file says so, and reads a file without that as before', () => {
+    const model = defaultClaimModel();
+    const english = { a: 2, b: -1 };
+    const file = { ...model.toFile([]), plattByLanguage: { en: english } };
+    const copy = ClaimModel.fromFile(file);
+    assert.deepEqual(copy.plattOf('en'), english);
+    assert.deepEqual(copy.plattOf('de'), file.platt);
+    assert.deepEqual(ClaimModel.fromFile(copy.toFile([])).plattOf('en'), english);
+    const older: ClaimModelFile = { ...file };
+    delete older.plattByLanguage;
+    assert.deepEqual(ClaimModel.fromFile(older).plattOf('en'), file.platt);
+    assert.throws(() => ClaimModel.fromFile({ ...file, plattByLanguage: { en: { a: 'x', b: 0 } } } as unknown as ClaimModelFile), /plattByLanguage\.en is not a calibration/);
+  });
+
   it('reads back what it writes, and refuses a file of another format with a clear message', () => {
     const model = defaultClaimModel();
     const copy = ClaimModel.fromFile(model.toFile([]));
@@ -195,12 +209,64 @@ describe('claims: training', () => {
       claimBusterDev: Array.from({ length: 60 }, (_, i) => record(1000 + i)),
       goldArticles: [], guidelineExamples: [], heldOutArticles: [], feedbackExamples: [], germanComments: null,
     };
-    const config = { hashBits: 10, epochs: 8, learningRate: 0.2, l2: 1e-4, goldWeight: 1, priorScale: 0, seed: 1 };
+    const config = { hashBits: 10, epochs: 8, learningRate: 0.2, l2: 1e-4, goldWeight: 1, priorScale: 0, seed: 1, englishEpochs: 2, englishLearningRate: 0.2 };
     const model = trainClaimModel(corpora, config, () => undefined);
     const score = (text: string) => claims(text, { claimThreshold: 0, claimScorer: model })[0].score;
     assert.ok(score('The zorp fund stayed quietly again.') > 0.8, String(score('The zorp fund stayed quietly again.')));
     assert.ok(score('The fund stayed quietly again.') < 0.2, String(score('The fund stayed quietly again.')));
     assert.deepEqual(trainClaimModel(corpora, config, () => undefined).toFile([]), model.toFile([]));
+  });
+});
+
+describe('claims: the English-only training', () => {
+  const random = seededRandom(13);
+  const englishRecord = (i: number): ClaimRecord => {
+    const label = random() < 0.5 ? 1 : 0;
+    const text = label ? `The senator voted against the budget in ${1990 + (i % 20)}.` : 'We need to do better for the families of this country.';
+    return { id: `Sentence_id ${1000 - i}`, lang: 'en', text, label: label as 0 | 1, source_label: String(label) };
+  };
+  const german: ClaimRecord[] = [
+    { id: 'de-1', lang: 'de', text: 'Der Umsatz von Nvidia stieg im Jahr 2024 um 114 Prozent.', label: 1, source_label: '1' },
+    { id: 'de-2', lang: 'de', text: 'Wir sollten uns das genauer ansehen und darüber nachdenken.', label: 0, source_label: '0' },
+  ];
+  const corpora: ClaimCorpora = {
+    claimBusterTrain: Array.from({ length: 200 }, (_, i) => englishRecord(i)),
+    claimBusterDev: Array.from({ length: 40 }, (_, i) => englishRecord(500 + i)),
+    goldArticles: [], guidelineExamples: german, heldOutArticles: [], feedbackExamples: [], germanComments: null,
+  };
+  const config = { hashBits: 10, epochs: 3, learningRate: 0.1, l2: 1e-4, goldWeight: 5, priorScale: 6, seed: 1, englishEpochs: 0, englishLearningRate: 0.3 };
+  const score = (model: ClaimModel, text: string) => claims(text, { claimThreshold: 0, claimScorer: model })[0].score;
+
+  it('moves English and leaves German as the joint training left it, calibration included', () => {
+    const joint = trainClaimModel(corpora, config, () => undefined);
+    const further = trainClaimModel(corpora, { ...config, englishEpochs: 3 }, () => undefined);
+    for (const { text } of german) assert.equal(score(further, text), score(joint, text), text);
+    assert.deepEqual(further.plattOf('de'), joint.plattOf('de'));
+    assert.notDeepEqual(further.plattOf('en'), joint.plattOf('en'));
+    // The English claims' margins grow (their rounded scores may already be near 1).
+    const marginOf = (model: ClaimModel, text: string) => {
+      let margin = NaN;
+      analyze(text, { claimScorer: { score: (facts, fired) => { margin = model.sentenceMargin(facts, fired); return 0; }, explain: () => [] } });
+      return margin;
+    };
+    const claim = 'The senator voted against the budget in 1999.';
+    assert.ok(marginOf(further, claim) > marginOf(joint, claim) + 0.1, `${marginOf(further, claim)} vs ${marginOf(joint, claim)}`);
+  });
+
+  it('trains only the English corrections, the English bias and the n-gram buckets German does not use', () => {
+    const layout = emptyModel({ hashBits: 4 }).layout;
+    const germanExample = { indices: [layout.bias, layout.germanBias, layout.hashed + 3], values: [1, 1, 1], label: 1 as const, weight: 1 };
+    const trainable = englishTrainable(layout, [germanExample]);
+    assert.equal(trainable[layout.shared], 0);
+    assert.equal(trainable[layout.german], 0);
+    assert.equal(trainable[layout.english], 1);
+    assert.deepEqual([trainable[layout.bias], trainable[layout.germanBias], trainable[layout.englishBias]], [0, 0, 1]);
+    assert.deepEqual([trainable[layout.hashed + 3], trainable[layout.hashed + 4]], [0, 1]);
+  });
+
+  it('folds ClaimBuster by neighbouring sentence ids, so that a fold holds whole debates', () => {
+    const documents = [7, 3, 12, 1, 9, 4].map((n) => ({ name: `Sentence_id ${n}`, sentences: [], label: 0 as const }));
+    assert.deepEqual(debateFolds(documents, 3).map((fold) => fold.map((d) => d.name)), [['Sentence_id 1', 'Sentence_id 3'], ['Sentence_id 4', 'Sentence_id 7'], ['Sentence_id 9', 'Sentence_id 12']]);
   });
 });
 
@@ -261,7 +327,7 @@ describe('claims: training on a team\'s feedback export', () => {
       claimBusterDev: Array.from({ length: 40 }, (_, i) => record(1000 + i)),
       goldArticles: [], guidelineExamples: [], heldOutArticles: [], feedbackExamples: [], germanComments: null,
     };
-    const config = { hashBits: 10, epochs: 8, learningRate: 0.2, l2: 1e-4, goldWeight: 5, priorScale: 0, seed: 1 };
+    const config = { hashBits: 10, epochs: 8, learningRate: 0.2, l2: 1e-4, goldWeight: 5, priorScale: 0, seed: 1, englishEpochs: 2, englishLearningRate: 0.2 };
     const corrected = 'The snack bar grew by 300 percent in 2024.';
     const feedback: ClaimRecord[] = Array.from({ length: 10 }, (_, i) => ({ id: `feedback-${i}`, lang: 'en', text: corrected, label: 0, source_label: 'feedback:not-a-claim' }));
     const score = (model: ClaimModel) => claims(corrected, { claimThreshold: 0, claimScorer: model })[0].score;
