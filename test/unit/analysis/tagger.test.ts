@@ -215,6 +215,9 @@ describe('analysis: rules and tagger combined', () => {
     const typed = (language: Language) => combineEntities([], spans, [], sentence, language).entities.map((f) => `${f.type}:${f.text}`);
     assert.deepEqual(typed('en'), ['product:MATLAB', 'product:NumPy', 'person:McCarthy', 'person:LeCun', 'person:Abel', 'person:R. Jones']);
     assert.deepEqual(typed('de').slice(0, 2), ['person:MATLAB', 'person:NumPy'], 'German is left as the tagger typed it');
+    const [matlab, , mccarthy] = combineEntities([], spans, [], sentence, 'en').entities;
+    assert.deepEqual([matlab.reasons?.length, mccarthy.reasons?.length], [2, 1], 'the retyping says why');
+    assert.match(matlab.reasons?.[1] ?? '', /product, not a person/);
   });
 
   it('keeps the finding inside a span that is refused as a name ("Dollar General": a figure word first)', () => {

@@ -52,9 +52,12 @@ export function combineEntities(
   for (const span of withoutOverlaps(standing, kept)) {
     const surface = text.slice(span.start, span.end);
     if (!mayBeName(surface, language)) continue;
+    const type = typeByShape(span.type, surface, language);
+    const reasons = [`tagger: ${span.reason}, ${percent(span.confidence)}`];
+    if (type !== span.type) reasons.push(WRITTEN_LIKE_A_PRODUCT_REASON);
     added.push({
-      kind: 'entity', type: typeByShape(span.type, surface, language), start: span.start, end: span.end, text: surface, canonical: surface,
-      reasons: [`tagger: ${span.reason}, ${percent(span.confidence)}`], confidence: Math.round(span.confidence * 1000) / 1000,
+      kind: 'entity', type, start: span.start, end: span.end, text: surface, canonical: surface,
+      reasons, confidence: Math.round(span.confidence * 1000) / 1000,
     });
   }
   const entities = [...kept, ...added].sort((a, b) => a.start - b.start);
@@ -150,6 +153,9 @@ function typeByShape(type: EntityType, surface: string, language: Language): Ent
   if (language !== 'en' || type !== 'person' || !/^\p{L}+$/u.test(surface)) return type;
   return isAllCaps(surface) || (isCamelCase(surface) && !SURNAME_PREFIX.test(surface)) ? 'product' : type;
 }
+
+/** The second reason of a tagger span that typeByShape typed product. */
+const WRITTEN_LIKE_A_PRODUCT_REASON = 'rule: written like a product, not a person (capitals)';
 
 /** "McCarthy", "MacKay", "LeCun", "DeVries", "DiCaprio", "LaGuardia", "VanDyke", "FitzGerald": capitals inside a surname. */
 const SURNAME_PREFIX = /^(?:Mc|Mac|Le|La|De|Di|Du|Da|Van|Von|Fitz)\p{Lu}/u;
