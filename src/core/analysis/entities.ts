@@ -511,7 +511,7 @@ function personMatch(c: Scanner, i: number): Match | null {
 
 /** "Zhipu AI", "DGA Group", "Nvidia Corp", "DAMO Academy", "Schwarz-Gruppe". */
 function corporateMatch(c: Scanner, i: number): Match | null {
-  if (!c.isNameLike(i)) return null;
+  if (!c.isNameLike(i) || namesAnEventsTopic(c, i)) return null;
   let p = i + 1;
   for (let n = 0; n < 3; n++) {
     const suffix = c.word(p);
@@ -531,6 +531,19 @@ function corporateMatch(c: Scanner, i: number): Match | null {
     p++;
   }
   return null;
+}
+
+/**
+ * English: the name (or the rest of it) after "Conference on", "Workshop on", "Symposium on", "Transactions on",
+ * "Advances in", "Journal of" is a field's name in a conference's or journal's title ("Conference
+ * on Neural Information Processing Systems", "Transactions on Intelligent Systems"), not a company.
+ */
+function namesAnEventsTopic(c: Scanner, i: number): boolean {
+  if (c.language !== 'en') return false;
+  let k = i;
+  while (k > 0 && c.spaced(k) && c.isNameLike(k - 1)) k--;
+  const [before, preposition] = [c.word(k - 2), c.word(k - 1)];
+  return (preposition === 'on' && /^(Conference|Workshop|Symposium|Transactions)$/.test(before ?? '')) || (preposition === 'in' && before === 'Advances') || (preposition === 'of' && before === 'Journal');
 }
 
 /** "Universität Berkeley", "University of Tokyo". */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { defaultLexicon, parseLexiconFile, withEntries } from '../../../src/core/analysis';
+import { defaultLexicon, findEntities, parseLexiconFile, tokenize, withEntries } from '../../../src/core/analysis';
+import { roughSentenceStarts } from '../../../src/core/analysis/tagger/words';
 import { entities } from './helpers';
 
 function typed(text: string, options?: Parameters<typeof entities>[1]): string[] {
@@ -29,6 +30,17 @@ describe('analysis: entities', () => {
     const found = typed('Das Modell wurde entwickelt von Zephyrion, sagte die Quantaflux GmbH am Montag.');
     assert.ok(found.some((f) => f.endsWith(':Zephyrion')), JSON.stringify(found));
     assert.ok(found.some((f) => f.startsWith('org:Quantaflux')), JSON.stringify(found));
+  });
+
+  it('takes no field in a conference\'s or journal\'s title for a company ("Conference on Neural Information Processing Systems")', () => {
+    const rules = (text: string) => {
+      const tokens = tokenize(text);
+      return findEntities(tokens, text, 'en', defaultLexicon(), roughSentenceStarts(tokens)).findings.map((f) => `${f.type}:${f.text}`);
+    };
+    for (const text of ['She spoke at the 2018 Conference on Neural Information Processing Systems.', 'It appeared in Advances in Neural Information Processing Systems.', 'See the Journal of Intelligent Systems.']) {
+      assert.deepEqual(rules(text).filter((f) => f.startsWith('org:')), [], text);
+    }
+    assert.deepEqual(rules('He joined Quantaflux Systems in 2019.'), ['org:Quantaflux Systems']);
   });
 
   it('does not take capitalised German common nouns for names', () => {

@@ -209,6 +209,17 @@ describe('analysis: rules and tagger combined', () => {
     assert.deepEqual(combineEntities(rules, spans, [], sentence, 'de').entities.map((f) => `${f.type}:${f.text}`), ['org:Borussia Dortmund', 'org:SPD', 'person:Uwe Döring', 'place:Chinas']);
   });
 
+  it('types an English "person" written in capitals or with capitals inside ("MATLAB", "NumPy") a product, but not "McCarthy" or "LeCun"', () => {
+    const sentence = 'MATLAB and NumPy were written by McCarthy, LeCun, Abel and R. Jones.';
+    const spans = ['MATLAB', 'NumPy', 'McCarthy', 'LeCun', 'Abel', 'R. Jones'].map((w) => span(sentence, w, 'person'));
+    const typed = (language: Language) => combineEntities([], spans, [], sentence, language).entities.map((f) => `${f.type}:${f.text}`);
+    assert.deepEqual(typed('en'), ['product:MATLAB', 'product:NumPy', 'person:McCarthy', 'person:LeCun', 'person:Abel', 'person:R. Jones']);
+    assert.deepEqual(typed('de').slice(0, 2), ['person:MATLAB', 'person:NumPy'], 'German is left as the tagger typed it');
+    const [matlab, , mccarthy] = combineEntities([], spans, [], sentence, 'en').entities;
+    assert.deepEqual([matlab.reasons?.length, mccarthy.reasons?.length], [2, 1], 'the retyping says why');
+    assert.match(matlab.reasons?.[1] ?? '', /product, not a person/);
+  });
+
   it('keeps the finding inside a span that is refused as a name ("Dollar General": a figure word first)', () => {
     const sentence = 'Shares of Dollar General and Borussia Dortmund fell.';
     const rules = [rule2(sentence, 'General', 'org', 'lexicon'), rule2(sentence, 'Dortmund', 'place', 'lexicon')];

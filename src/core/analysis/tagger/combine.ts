@@ -7,7 +7,8 @@
  * finds an entity, its span and type stand; where it does not, there is none. The tagger adds what
  * the rules did not see.
  */
-import type { EntityFinding, Language, NumberFinding } from '../types';
+import type { EntityFinding, EntityType, Language, NumberFinding } from '../types';
+import { isAllCaps, isCamelCase } from '../tokens';
 import { CAPITALISED_RUN_REASON } from '../entities';
 import { CURRENCY_WORDS, SCALES_DE, SCALES_EN, UNITS } from '../vocabulary';
 import { GIVEN_NAMES, isStopWord, looksLikeGermanNoun, looksLikeGermanWord } from '../entityGuards';
@@ -51,9 +52,12 @@ export function combineEntities(
   for (const span of withoutOverlaps(standing, kept)) {
     const surface = text.slice(span.start, span.end);
     if (!mayBeName(surface, language)) continue;
+    const type = typeByShape(span.type, surface, language);
+    const reasons = [`tagger: ${span.reason}, ${percent(span.confidence)}`];
+    if (type !== span.type) reasons.push(WRITTEN_LIKE_A_PRODUCT_REASON);
     added.push({
-      kind: 'entity', type: span.type, start: span.start, end: span.end, text: surface, canonical: surface,
-      reasons: [`tagger: ${span.reason}, ${percent(span.confidence)}`], confidence: Math.round(span.confidence * 1000) / 1000,
+      kind: 'entity', type, start: span.start, end: span.end, text: surface, canonical: surface,
+      reasons, confidence: Math.round(span.confidence * 1000) / 1000,
     });
   }
   const entities = [...kept, ...added].sort((a, b) => a.start - b.start);
@@ -137,6 +141,24 @@ function isName(surface: string): boolean {
 function isGermanCommonNoun(surface: string): boolean {
   return /^\p{Lu}\p{Ll}+$/u.test(surface) && !GIVEN_NAMES.has(surface) && !endsInNameHead(surface) && looksLikeGermanNoun(surface);
 }
+
+/**
+ * An English tagger span typed person whose one word is written like no person's name: all capitals
+ * ("MATLAB", "ASIMO", "RSS") or capitals inside a word ("NumPy", "SharePoint", "VoiceOver"), other
+ * than the surname prefixes ("McCarthy", "MacKay", "LeCun", "DiCaprio", "O'Neil"). Such a word is
+ * a product's or a system's name; the tagger, trained mostly on news and Wikipedia text where
+ * unknown capitalised words in a person's place are people, types it person.
+ */
+function typeByShape(type: EntityType, surface: string, language: Language): EntityType {
+  if (language !== 'en' || type !== 'person' || !/^\p{L}+$/u.test(surface)) return type;
+  return isAllCaps(surface) || (isCamelCase(surface) && !SURNAME_PREFIX.test(surface)) ? 'product' : type;
+}
+
+/** The second reason of a tagger span that typeByShape typed product. */
+const WRITTEN_LIKE_A_PRODUCT_REASON = 'rule: written like a product, not a person (capitals)';
+
+/** "McCarthy", "MacKay", "LeCun", "DeVries", "DiCaprio", "LaGuardia", "VanDyke", "FitzGerald": capitals inside a surname. */
+const SURNAME_PREFIX = /^(?:Mc|Mac|Le|La|De|Di|Du|Da|Van|Von|Fitz)\p{Lu}/u;
 
 /** Heads of German place names and surnames that are common nouns too: "-land", "-stadt", "-kirchen", "-mann". */
 const NAME_HEAD = /\p{Ll}(?:land|stadt|kirchen|mann)$/u;
