@@ -8,7 +8,7 @@ import { runCommand, UsageError } from './commandLine';
 
 const DEFAULT_FOLDER = 'articles';
 const DEFAULT_TIMEOUT_SECONDS = 20;
-const DEFAULT_EXTRACT_TIMEOUT_SECONDS = 30;
+const DEFAULT_EXTRACT_TIMEOUT_SECONDS = 60;
 
 const IMPORT_USAGE = `Usage: ai-news-annotator import [--out PATH] SOURCE...
 
@@ -31,7 +31,7 @@ Options:
   -h, --help       show this help
 
 Pages over 10 MB and pages that are not HTML are refused; at most 5 redirects are followed.
-A page nested more than 256 elements deep or with more than 20,000 elements is flattened and
+A page nested more than 128 elements deep or with more than 20,000 elements is flattened and
 taken without Readability (the front matter then names the fallback extractor).
 Prints the path written for each SOURCE. Exit codes: 0 all imported, 1 a source failed (the
 others are still imported), 2 a usage error.`;
