@@ -7,7 +7,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { importPage } from '../src/core/import';
+import { importInWorker, importPage, measureMarkup, type ImportInput } from '../src/core/import';
+import { readabilityLimit } from '../src/core/import/extractArticle';
 import { markdownToPlainText, sentenceRecall, sumTokenScores, tokenScore, type TokenScore } from '../src/core/import/extractionScore';
 import type { BenchSection } from './bench';
 import { fixturesFolder } from './shared';
@@ -125,5 +126,60 @@ export const importBench: BenchSection = {
     console.log('| --- | --- |');
     console.log(`| linkedom parse + Readability alone (baseline) | ${bigBaseline.toFixed(0)} ms |`);
     console.log(`| import | ${bigImport.toFixed(0)} ms (${(bigImport / bigBaseline).toFixed(2)}× the baseline) |`);
+    await hostilePages(pages[0]);
   },
 };
+
+/** The trust-boundary audit's page: a paragraph, then `depth` nested `<div>`s around one word. */
+function nestedPage(depth: number): string {
+  return `<html><head><title>T</title></head><body><article><p>OpenAI said revenue grew by 45 percent in 2024, according to the company and many other sources of information.</p>${'<div>'.repeat(depth)}x${'</div>'.repeat(depth)}</article></body></html>`;
+}
+
+/** A shallow page of `megabytes` of paragraphs (the audit's 9.5 MB page). */
+function shallowPage(megabytes: number): string {
+  const paragraph = '<p>OpenAI said revenue grew by 45 percent in 2024, according to the company. '.repeat(20) + '</p>\n';
+  return `<html><head><title>Big</title></head><body><article>${paragraph.repeat(Math.ceil((megabytes * 1024 * 1024) / paragraph.length))}</article></body></html>`;
+}
+
+/** Runs an import in the worker while a 10 ms timer ticks here; the timer's longest wait is how long this thread was blocked. */
+async function inWorker(input: ImportInput): Promise<{ ms: number; longestGapMs: number; outcome: string }> {
+  const started = performance.now();
+  let last = started;
+  let longestGapMs = 0;
+  const timer = setInterval(() => {
+    longestGapMs = Math.max(longestGapMs, performance.now() - last);
+    last = performance.now();
+  }, 10);
+  try {
+    const outcome = await importInWorker(input).then((article) => (article.provenance.extractor.startsWith('ai-news-annotator-fallback') ? 'fallback' : 'Readability'), (error: Error) => error.message);
+    return { ms: performance.now() - started, longestGapMs: Math.max(longestGapMs, performance.now() - last), outcome };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/**
+ * Hostile pages (docs/robustness.md): deep nesting and a 9.5 MB page, imported in this thread and
+ * in the worker (dist/importWorker.js) as the editor and the command line run it. Baseline in the
+ * same run: a development page through the worker (its start-up cost).
+ */
+async function hostilePages(page: GoldPage): Promise<void> {
+  const fetched = new Date('2025-02-01T00:00:00Z');
+  console.log('\n| hostile page | depth, elements | import in this thread | in the worker (as the editor and CLI run it) | longest wait of a 10 ms timer meanwhile | Readability? | extractor, or why it failed |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  const cases: [string, string][] = [
+    [`baseline: ${page.name}`, Buffer.from(page.bytes).toString('utf8')],
+    ...[125, 250, 500, 700, 1000, 2000, 100_000].map((depth): [string, string] => [`<p> + ${depth.toLocaleString('en')} nested <div>s`, nestedPage(depth)]),
+    ['a shallow 9.5 MB page', shallowPage(9.5)],
+  ];
+  for (const [label, html] of cases) {
+    const bytes = new TextEncoder().encode(html);
+    const shape = measureMarkup(html);
+    const started = performance.now();
+    importPage(bytes, { fileName: 'page.html', fetched });
+    const inThread = performance.now() - started;
+    const worker = await inWorker({ kind: 'page', bytes, source: { fileName: 'page.html', fetched } });
+    const readability = readabilityLimit(shape) ? 'no: flattened' : 'yes';
+    console.log(`| ${label} (${(bytes.length / 1024).toFixed(0)} KB) | ${shape.depth.toLocaleString('en')}, ${shape.elements.toLocaleString('en')} | ${inThread.toFixed(0)} ms | ${worker.ms.toFixed(0)} ms | ${worker.longestGapMs.toFixed(0)} ms | ${readability} | ${worker.outcome} |`);
+  }
+}

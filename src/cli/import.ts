@@ -8,6 +8,7 @@ import { runCommand, UsageError } from './commandLine';
 
 const DEFAULT_FOLDER = 'articles';
 const DEFAULT_TIMEOUT_SECONDS = 20;
+const DEFAULT_EXTRACT_TIMEOUT_SECONDS = 60;
 
 const IMPORT_USAGE = `Usage: ai-news-annotator import [--out PATH] SOURCE...
 
@@ -24,9 +25,14 @@ Options:
                    where each article is named <published or fetched date>-<title>.md;
                    an existing file is never overwritten
   --timeout S      give up on a web address after S seconds (default ${DEFAULT_TIMEOUT_SECONDS})
+  --extract-timeout S
+                   give up extracting the article from one page after S seconds
+                   (default ${DEFAULT_EXTRACT_TIMEOUT_SECONDS})
   -h, --help       show this help
 
 Pages over 10 MB and pages that are not HTML are refused; at most 5 redirects are followed.
+A page nested more than 128 elements deep or with more than 20,000 elements is flattened and
+taken without Readability (the front matter then names the fallback extractor).
 Prints the path written for each SOURCE. Exit codes: 0 all imported, 1 a source failed (the
 others are still imported), 2 a usage error.`;
 
@@ -36,15 +42,16 @@ const IMPORT_COMMAND = {
   options: {
     out: { type: 'string' },
     timeout: { type: 'string' },
+    'extract-timeout': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
   positionals: true,
 } as const;
 
-function parseTimeout(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_TIMEOUT_SECONDS * 1000;
+function parseTimeout(option: string, value: string | undefined, defaultSeconds: number): number {
+  if (value === undefined) return defaultSeconds * 1000;
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) throw new UsageError(`--timeout must be a number of seconds from 0 to 600, got '${value}'`);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) throw new UsageError(`--${option} must be a number of seconds from 0 to 600, got '${value}'`);
   return seconds * 1000;
 }
 
@@ -59,13 +66,15 @@ export async function runImport(args: string[]): Promise<number> {
     const out = values.out ?? DEFAULT_FOLDER;
     if (out === '') throw new UsageError('--out needs a value');
     if (/\.md$/i.test(out) && sources.length > 1) throw new UsageError(`--out ${out} is one file; name a folder to import ${sources.length} sources`);
-    const timeoutMs = parseTimeout(values.timeout);
+    const timeoutMs = parseTimeout('timeout', values.timeout, DEFAULT_TIMEOUT_SECONDS);
+    const timeLimitMs = parseTimeout('extract-timeout', values['extract-timeout'], DEFAULT_EXTRACT_TIMEOUT_SECONDS);
     // The extraction libraries load only when something is imported.
-    const { importSource, writeImportedArticle } = await import('../core/import/index.js');
+    const { importInWorker, loadSource, writeImportedArticle } = await import('../core/import/index.js');
     let failed = 0;
     for (const source of sources) {
       try {
-        const article = await importSource(source, { timeoutMs });
+        // The extraction runs in a worker (dist/importWorker.js) with a time limit: no page keeps it forever.
+        const article = await importInWorker(await loadSource(source, { timeoutMs }), { timeLimitMs });
         process.stdout.write(`${await writeImportedArticle(article, resolve(out))}\n`);
       } catch (error) {
         failed++;

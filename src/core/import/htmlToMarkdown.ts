@@ -11,6 +11,7 @@ import rehypeRemark from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
+import { flattenMarkup, MAX_NESTING_DEPTH, measureMarkup } from './markupShape';
 
 /** Elements whose content is dropped with them (never shown as text either). */
 const DROPPED_WITH_CONTENT = ['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'form', 'button', 'select', 'textarea', 'input', 'canvas', 'audio', 'video', 'picture', 'source', 'head', 'title', 'nav', 'aside', 'dialog'];
@@ -27,10 +28,36 @@ const ARTICLE_SCHEMA: SanitizeSchema = {
   required: {},
 };
 
+/** The text below a node, in document order (without recursion: a page may nest deeply). */
 function textOf(node: ElementContent | RootContent): string {
-  if (node.type === 'text') return node.value;
-  if (node.type === 'element') return node.children.map(textOf).join('');
-  return '';
+  const parts: string[] = [];
+  const pending: (ElementContent | RootContent)[] = [node];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (next.type === 'text') parts.push(next.value);
+    else if (next.type === 'element') for (let i = next.children.length - 1; i >= 0; i--) pending.push(next.children[i]);
+  }
+  return parts.join('');
+}
+
+/** Whether a node holds any text but whitespace (stops at the first such text). */
+function hasText(node: ElementContent | RootContent): boolean {
+  const pending: (ElementContent | RootContent)[] = [node];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (next.type === 'text' && next.value.trim() !== '') return true;
+    if (next.type === 'element') pending.push(...next.children);
+  }
+  return false;
+}
+
+/** Every element of a tree (and the root), each after its parent, found without recursion. */
+function parentsFirst(tree: HastRoot): (HastRoot | Element)[] {
+  const order: (HastRoot | Element)[] = [];
+  const pending: (HastRoot | Element)[] = [tree];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    order.push(next);
+    for (const child of next.children) if (child.type === 'element') pending.push(child);
+  }
+  return order;
 }
 
 /** An http(s) address for a link or image target, resolved against the page; null otherwise. */
@@ -49,7 +76,7 @@ function safeUrl(value: unknown, base: string | undefined): string | null {
  * addresses, a link whose address is unsafe keeps its text only, a table's caption goes above it.
  */
 function rewriteImagesAndLinks(base: string | undefined) {
-  const visit = (parent: HastRoot | Element): void => {
+  const rewriteChildren = (parent: HastRoot | Element): void => {
     parent.children = parent.children.flatMap((child): (ElementContent | RootContent)[] => {
       if (child.type !== 'element') return [child];
       if (child.tagName === 'img') {
@@ -59,7 +86,6 @@ function rewriteImagesAndLinks(base: string | undefined) {
         if (!label) return [];
         return src ? [{ type: 'element', tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: label }] }] : [{ type: 'text', value: label }];
       }
-      visit(child);
       if (child.tagName === 'table') {
         // Markdown tables have no caption: it becomes a paragraph above the table.
         const caption = child.children.find((c): c is Element => c.type === 'element' && c.tagName === 'caption');
@@ -76,30 +102,36 @@ function rewriteImagesAndLinks(base: string | undefined) {
       return [child];
     }) as typeof parent.children;
   };
-  return () => (tree: HastRoot) => visit(tree);
+  // Children before their parents (the reverse of parents first), as a recursive walk would.
+  return () => (tree: HastRoot) => {
+    const order = parentsFirst(tree);
+    for (let i = order.length - 1; i >= 0; i--) rewriteChildren(order[i]);
+  };
 }
 
 /** A leading heading that only repeats the title (it is written as the `#` heading instead). */
 function dropRepeatedTitle(title: string) {
   const normalised = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
-  return () => (tree: HastRoot) => {
-    const visit = (parent: HastRoot | Element): boolean => {
-      for (let i = 0; i < parent.children.length; i++) {
-        const child = parent.children[i];
-        if (child.type !== 'element') {
-          if (child.type === 'text' && child.value.trim()) return true;
-          continue;
-        }
-        if (/^h[1-6]$/.test(child.tagName)) {
-          if (normalised(textOf(child)) === normalised(title)) parent.children.splice(i, 1);
-          return true;
-        }
-        if (textOf(child).trim() === '') continue;
-        return visit(child);
+  /** Looks at the first child with text: removes it when it is the title's heading, else returns the child to look into. */
+  const firstWithText = (parent: HastRoot | Element): Element | undefined => {
+    for (let i = 0; i < parent.children.length; i++) {
+      const child = parent.children[i];
+      if (child.type !== 'element') {
+        if (child.type === 'text' && child.value.trim()) return undefined;
+        continue;
       }
-      return false;
-    };
-    visit(tree);
+      if (/^h[1-6]$/.test(child.tagName)) {
+        if (normalised(textOf(child)) === normalised(title)) parent.children.splice(i, 1);
+        return undefined;
+      }
+      if (!hasText(child)) continue;
+      return child;
+    }
+    return undefined;
+  };
+  return () => (tree: HastRoot) => {
+    // Down the first element with text, one level at a time, until text or a heading.
+    for (let parent: HastRoot | Element | undefined = tree; parent; parent = firstWithText(parent));
   };
 }
 
@@ -109,6 +141,8 @@ function dropRepeatedTitle(title: string) {
  * @param options.baseUrl resolves relative links; options.title drops a first heading repeating it
  */
 export function htmlToMarkdown(html: string, options: { baseUrl?: string; title?: string } = {}): string {
+  // unified's parser and tree tools recurse once per level: a deeper fragment is flattened first.
+  const bounded = measureMarkup(html).depth > MAX_NESTING_DEPTH ? flattenMarkup(html, MAX_NESTING_DEPTH) : html;
   const processor = unified()
     .use(rehypeParse, { fragment: true })
     .use(rewriteImagesAndLinks(options.baseUrl))
@@ -117,6 +151,6 @@ export function htmlToMarkdown(html: string, options: { baseUrl?: string; title?
     .use(rehypeRemark)
     .use(remarkGfm)
     .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-', fences: true, listItemIndent: 'one' });
-  const markdown = String(processor.processSync(html));
+  const markdown = String(processor.processSync(bounded));
   return markdown.replace(/\n{3,}/g, '\n\n').trim();
 }

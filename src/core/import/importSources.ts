@@ -9,7 +9,22 @@ import { articleFileName, numberedName } from './articleFileName';
 import { ImportRefusal, MAX_PAGE_BYTES } from './decode';
 import { fetchPage, type FetchOptions } from './fetchPage';
 import { looksLikeHtml, type ImportCommandSource } from './importCommandSources';
-import { importPage, importPlainText, type ImportedArticle } from './importPage';
+import { importPage, importPlainText, type ImportedArticle, type PageSource } from './importPage';
+
+/**
+ * What the extraction needs, once the page is fetched or read: plain data, so that it can be
+ * handed to the import worker (importInWorker.ts).
+ */
+export type ImportInput = { kind: 'page'; bytes: Uint8Array; source: PageSource } | { kind: 'text'; text: string; label: string; fetched: Date };
+
+/**
+ * Extracts the article from a fetched or read page: the CPU-bound part of an import, which the
+ * editor and the command line run in a worker with a time limit.
+ * @throws ImportRefusal when the page cannot be imported
+ */
+export function importInput(input: ImportInput): ImportedArticle {
+  return input.kind === 'page' ? importPage(input.bytes, input.source) : importPlainText(input.text, { label: input.label, fetched: input.fetched });
+}
 
 /** True when a source names a web address rather than a file. */
 export function isWebAddress(source: string): boolean {
@@ -34,35 +49,47 @@ async function readSavedPage(path: string): Promise<Uint8Array> {
 }
 
 /**
- * Fetches or reads one source and imports it.
+ * Fetches or reads one source (an address or a saved page's path).
  * @param now the time recorded as `fetched`
  */
-export async function importSource(source: string, options: FetchOptions & { now?: () => Date } = {}): Promise<ImportedArticle> {
+export async function loadSource(source: string, options: FetchOptions & { now?: () => Date } = {}): Promise<ImportInput> {
   const now = options.now ?? (() => new Date());
   if (isWebAddress(source)) {
     const page = await fetchPage(source, options);
-    return importPage(page.bytes, { url: page.url, contentType: page.contentType, fetched: now() });
+    return { kind: 'page', bytes: page.bytes, source: { url: page.url, contentType: page.contentType, fetched: now() } };
   }
   const bytes = await readSavedPage(source);
-  return importPage(bytes, { fileName: basename(source), fetched: now() });
+  return { kind: 'page', bytes, source: { fileName: basename(source), fetched: now() } };
+}
+
+/** Fetches or reads one source and imports it, in this thread. */
+export async function importSource(source: string, options: FetchOptions & { now?: () => Date } = {}): Promise<ImportedArticle> {
+  return importInput(await loadSource(source, options));
 }
 
 /**
- * Fetches, reads or takes one source and imports it.
+ * Fetches, reads or takes one source of the editor's import commands.
+ * @param signal Cancels a fetch.
+ */
+export async function loadCommandSource(source: ImportCommandSource, signal?: AbortSignal): Promise<ImportInput> {
+  switch (source.kind) {
+    case 'url':
+      return loadSource(source.url, { signal });
+    case 'file':
+      return loadSource(source.path);
+    case 'text':
+      return looksLikeHtml(source.text)
+        ? { kind: 'page', bytes: new TextEncoder().encode(source.text), source: { fileName: 'clipboard.html', fetched: new Date() } }
+        : { kind: 'text', text: source.text, label: 'clipboard', fetched: new Date() };
+  }
+}
+
+/**
+ * Fetches, reads or takes one source and imports it, in this thread.
  * @param signal Cancels a fetch.
  */
 export async function importCommandSource(source: ImportCommandSource, signal?: AbortSignal): Promise<ImportedArticle> {
-  const fetched = new Date();
-  switch (source.kind) {
-    case 'url':
-      return importSource(source.url, { signal });
-    case 'file':
-      return importSource(source.path);
-    case 'text':
-      return looksLikeHtml(source.text)
-        ? importPage(new TextEncoder().encode(source.text), { fileName: 'clipboard.html', fetched })
-        : importPlainText(source.text, { label: 'clipboard', fetched });
-  }
+  return importInput(await loadCommandSource(source, signal));
 }
 
 /** The file name an imported article gets: its publication date, else the day it was fetched. */

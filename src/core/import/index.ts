@@ -6,5 +6,7 @@ export { DEFAULT_TIMEOUT_MS, fetchPage, FetchFailure, MAX_REDIRECTS, parseWebAdd
 export { renderFrontMatter, type ArticleProvenance } from './frontMatter';
 export { htmlToMarkdown } from './htmlToMarkdown';
 export { importPage, importPlainText, type ImportedArticle, type PageSource } from './importPage';
-export { importCommandSource, importedFileName, importSource, isWebAddress, writeImportedArticle, writeNewFile } from './importSources';
+export { importCommandSource, importedFileName, importInput, importSource, isWebAddress, loadCommandSource, loadSource, writeImportedArticle, writeNewFile, type ImportInput } from './importSources';
+export { DEFAULT_EXTRACTION_TIME_LIMIT_MS, defaultWorkerPath, ImportCancelled, importInWorker, type WorkerOptions } from './importInWorker';
+export { flattenMarkup, MAX_NESTING_DEPTH, measureMarkup, type MarkupShape } from './markupShape';
 export { clipboardSource, isSingleWebAddress, looksLikeHtml, type ImportCommandSource } from './importCommandSources';

@@ -3,7 +3,9 @@
  * becomes a markdown article with provenance in `articles/`, opened with its highlights.
  *
  * The extraction libraries (linkedom, Readability, unified's HTML tools) live in their own bundle,
- * dist/importer.js, loaded the first time an import runs: activation never pays for them.
+ * dist/importer.js, loaded the first time an import runs: activation never pays for them. The
+ * extraction itself runs in a worker thread (dist/importWorker.js) with a time limit, stopped on
+ * Cancel: a page that is slow to extract never blocks the extension host.
  */
 import * as vscode from 'vscode';
 import { clipboardSource, isSingleWebAddress, type ImportCommandSource } from '../../core/import/importCommandSources';
@@ -31,12 +33,19 @@ function describeSource(source: ImportCommandSource): string {
   }
 }
 
+/** Options of the import commands for tests and keybindings: a shorter time limit for the extraction. */
+interface ImportLimits {
+  timeLimitMs?: number;
+}
+
 /** Imports one source with a cancellable progress notification; resolves to the written file. */
-async function importOne(ctx: CommandContext, folder: vscode.WorkspaceFolder, source: ImportCommandSource): Promise<vscode.Uri | undefined> {
+async function importOne(ctx: CommandContext, folder: vscode.WorkspaceFolder, source: ImportCommandSource, limits: ImportLimits = {}): Promise<vscode.Uri | undefined> {
   const importer = loadImporter(ctx.extensionUri);
   const what = describeSource(source);
   return withCancellableProgress(vscode.l10n.t('Importing {0}…', what), true, async (signal) => {
-    const article = await importer.importCommandSource(source, signal);
+    const input = await importer.loadCommandSource(source, signal);
+    // Cancel terminates the worker; the fetch above is cancelled by the same signal.
+    const article = await importer.importInWorker(input, { signal, ...(limits.timeLimitMs ? { timeLimitMs: limits.timeLimitMs } : {}) });
     const uri = vscode.Uri.file(await importer.writeImportedArticle(article, vscode.Uri.joinPath(folder.uri, ARTICLES_FOLDER).fsPath));
     await vscode.window.showTextDocument(uri, { preview: false });
     return uri;
@@ -52,7 +61,7 @@ function importFolder(): Promise<vscode.WorkspaceFolder | undefined> {
 }
 
 /** "Import Article from URL…": `args.url` skips the prompt (tests, keybindings). */
-async function importFromUrl(ctx: CommandContext, args?: { url?: string }): Promise<vscode.Uri | undefined> {
+async function importFromUrl(ctx: CommandContext, args?: { url?: string } & ImportLimits): Promise<vscode.Uri | undefined> {
   const folder = await importFolder();
   if (!folder) return undefined;
   let url = args?.url;
@@ -66,11 +75,11 @@ async function importFromUrl(ctx: CommandContext, args?: { url?: string }): Prom
       validateInput: (value) => (isSingleWebAddress(value) ? undefined : vscode.l10n.t('Enter an http:// or https:// address.')),
     });
   }
-  return url ? importOne(ctx, folder, { kind: 'url', url: url.trim() }) : undefined;
+  return url ? importOne(ctx, folder, { kind: 'url', url: url.trim() }, args) : undefined;
 }
 
 /** "Import Article from HTML File…": `args.files` skips the dialog. Resolves to the written files. */
-async function importFromHtmlFile(ctx: CommandContext, args?: { files?: string[] }): Promise<vscode.Uri[]> {
+async function importFromHtmlFile(ctx: CommandContext, args?: { files?: string[] } & ImportLimits): Promise<vscode.Uri[]> {
   const folder = await importFolder();
   if (!folder) return [];
   const files = args?.files ?? (await vscode.window.showOpenDialog({
@@ -81,7 +90,7 @@ async function importFromHtmlFile(ctx: CommandContext, args?: { files?: string[]
   }))?.map((uri) => uri.fsPath) ?? [];
   const written: vscode.Uri[] = [];
   for (const path of files) {
-    const uri = await importOne(ctx, folder, { kind: 'file', path });
+    const uri = await importOne(ctx, folder, { kind: 'file', path }, args);
     if (uri) written.push(uri);
   }
   return written;
@@ -101,8 +110,8 @@ async function importFromClipboard(ctx: CommandContext): Promise<vscode.Uri | un
 
 export function registerImportCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('aiNews.importArticleFromUrl', (args?: { url?: string }) => importFromUrl(ctx, args)),
-    vscode.commands.registerCommand('aiNews.importArticleFromHtmlFile', (args?: { files?: string[] }) => importFromHtmlFile(ctx, args)),
+    vscode.commands.registerCommand('aiNews.importArticleFromUrl', (args?: { url?: string } & ImportLimits) => importFromUrl(ctx, args)),
+    vscode.commands.registerCommand('aiNews.importArticleFromHtmlFile', (args?: { files?: string[] } & ImportLimits) => importFromHtmlFile(ctx, args)),
     vscode.commands.registerCommand('aiNews.importArticleFromClipboard', () => importFromClipboard(ctx)),
   ];
 }

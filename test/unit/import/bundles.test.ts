@@ -13,7 +13,10 @@ describe('import: bundles and seed copies', () => {
     assert.ok(existsSync(importer));
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const loaded = require(importer) as Record<string, unknown>;
-    for (const name of ['importSource', 'importPage', 'importPlainText', 'writeImportedArticle', 'seedCopyName']) assert.equal(typeof loaded[name], 'function', name);
+    for (const name of ['importSource', 'importPage', 'importPlainText', 'writeImportedArticle', 'seedCopyName', 'loadCommandSource', 'importInWorker']) assert.equal(typeof loaded[name], 'function', name);
+    // The extraction's worker is its own bundle, next to the importer (and to the command line).
+    assert.ok(existsSync(join(ROOT, 'dist', 'importWorker.js')));
+    assert.ok(readFileSync(join(ROOT, '.vscodeignore'), 'utf8').includes('!dist/importWorker.js'), 'the worker is packaged');
   });
 
   it('names seed copies readably from the manifest, every name different', () => {

@@ -9,6 +9,7 @@ import { startLocalServer, streamMegabytes, type LocalServer } from '../../suppo
 import { developmentPages, ROOT } from './pages';
 
 const CLI = join(ROOT, 'dist/cli.js');
+const NESTED_SENTENCE = 'OpenAI said revenue grew by 45 percent in 2024, according to the company.';
 
 /** The answers the tests need, from a real HTTP server on 127.0.0.1. */
 function startServer(): Promise<LocalServer> {
@@ -30,6 +31,9 @@ function startServer(): Promise<LocalServer> {
     } else if (url === '/huge') {
       response.writeHead(200, { 'content-type': 'text/html' });
       streamMegabytes(response, 50);
+    } else if (url === '/nested') {
+      // The audit's page: a paragraph and 100,000 nested <div>s (1.1 MB).
+      response.writeHead(200, { 'content-type': 'text/html' }).end(`<html><head><title>Nested</title></head><body><article><p>${NESTED_SENTENCE}</p>${'<div>'.repeat(100_000)}x${'</div>'.repeat(100_000)}</article></body></html>`);
     } else if (url === '/json') {
       response.writeHead(200, { 'content-type': 'application/json' }).end('{"a":1}');
     } else {
@@ -137,10 +141,25 @@ describe('import: fetching from a server on 127.0.0.1', function () {
     assert.deepEqual(requests, []);
   });
 
+  it('CLI: imports a page nested 100,000 deep at once, and gives up on a slow extraction at its time limit', async () => {
+    const nested = await cli(['import', '--out', join(temp, 'nested'), `${base}/nested`], temp);
+    assert.equal(nested.code, 0, nested.err);
+    const article = readFileSync(nested.out.trim(), 'utf8');
+    assert.ok(article.includes(`\n# Nested\n\n${NESTED_SENTENCE}\n\nx\n`), article);
+    assert.ok(article.includes('extractor: "ai-news-annotator-fallback@1"'));
+    const large = join(temp, 'large.html');
+    writeFileSync(large, `<html><body><article>${'<p>OpenAI said revenue grew by 45 percent in 2024, according to the company.</p>\n'.repeat(40_000)}</article></body></html>`);
+    const slow = await cli(['import', '--extract-timeout', '0.2', '--out', join(temp, 'slow'), large], temp);
+    assert.equal(slow.code, 1);
+    assert.equal(slow.err, `ai-news-annotator import: ${large}: gave up after 200 ms: extracting the article took too long (the page's markup is too large or too deeply nested)\n`);
+    assert.equal(slow.out, '');
+  });
+
   it('CLI: usage errors exit 2', async () => {
     assert.equal((await cli(['import'], temp)).code, 2);
     assert.equal((await cli(['import', '--out', 'a.md', 'x.html', 'y.html'], temp)).code, 2);
     assert.equal((await cli(['import', '--timeout', 'soon', 'x.html'], temp)).code, 2);
+    assert.equal((await cli(['import', '--extract-timeout', '0', 'x.html'], temp)).code, 2);
     const unknown = await cli(['import', '--frobnicate', 'x.html'], temp);
     assert.equal(unknown.code, 2);
     assert.match(unknown.err, /^ai-news-annotator import: unknown option '--frobnicate'\n\nUsage: ai-news-annotator import/);
