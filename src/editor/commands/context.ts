@@ -1,6 +1,7 @@
 /** What the commands share: the services, and plain-spoken checks for what a command needs. */
 import * as vscode from 'vscode';
 import type { Finding, FindingKind } from '../../core/analysis/types';
+import { inertNotificationText, NOTIFICATION_MESSAGE_LENGTH } from '../../core/notificationText';
 import type { Annotation } from '../../core/store/annotation';
 import type { AnnotationPatch } from '../../core/store/annotationStore';
 import type { AnnotationService } from '../annotationService';
@@ -58,7 +59,7 @@ export async function run<T>(action: () => Promise<T>): Promise<T | undefined> {
   try {
     return await action();
   } catch (error) {
-    void vscode.window.showErrorMessage(messageOf(error));
+    void vscode.window.showErrorMessage(inertNotificationText(messageOf(error), NOTIFICATION_MESSAGE_LENGTH));
     return undefined;
   }
 }
@@ -145,7 +146,8 @@ export async function pickShown<T>(choices: readonly { value: T; label: string; 
  */
 export async function withCancellableProgress<T>(title: string, cancellable: boolean, work: (signal: AbortSignal) => Promise<T>, failed: (reason: string) => string): Promise<T | undefined> {
   try {
-    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable }, async (_progress, token) => {
+    // The title names a source (an address, a file name) and the failure a reason from outside.
+    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: inertNotificationText(title, NOTIFICATION_MESSAGE_LENGTH), cancellable }, async (_progress, token) => {
       const cancel = new AbortController();
       const subscription = token.onCancellationRequested(() => cancel.abort());
       try {
@@ -156,7 +158,7 @@ export async function withCancellableProgress<T>(title: string, cancellable: boo
     });
   } catch (error) {
     const reason = messageOf(error);
-    if (reason !== 'cancelled') void vscode.window.showErrorMessage(failed(reason));
+    if (reason !== 'cancelled') void vscode.window.showErrorMessage(inertNotificationText(failed(reason), NOTIFICATION_MESSAGE_LENGTH));
     return undefined;
   }
 }
@@ -172,7 +174,7 @@ export async function chooseFolder(noFolder?: string, placeHolder?: string): Pro
   if (active) return active;
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) {
-    if (noFolder) explain(noFolder);
+    if (noFolder) explain(inertNotificationText(noFolder, NOTIFICATION_MESSAGE_LENGTH));
     return undefined;
   }
   return folders.length === 1 ? folders[0] : vscode.window.showWorkspaceFolderPick(placeHolder ? { placeHolder } : undefined);
@@ -186,7 +188,7 @@ export async function articleDocument(ctx: CommandContext, uri?: string): Promis
     return undefined;
   }
   if (!ctx.articles.isArticle(document)) {
-    explain(vscode.l10n.t('{0} is not treated as an article. Run "AI News: Analyze This Document" to check it.', vscode.workspace.asRelativePath(document.uri)));
+    explain(vscode.l10n.t('{0} is not treated as an article. Run "AI News: Analyze This Document" to check it.', inertNotificationText(vscode.workspace.asRelativePath(document.uri))));
     return undefined;
   }
   if (!vscode.workspace.getWorkspaceFolder(document.uri)) {

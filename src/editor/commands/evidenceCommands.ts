@@ -23,6 +23,7 @@ import {
   withEvidenceItem,
   type EvidenceSource,
 } from '../../core/evidence';
+import { inertNotificationText, NOTIFICATION_MESSAGE_LENGTH } from '../../core/notificationText';
 import { evidenceUrl, type Annotation, type Evidence, type EvidenceArchive } from '../../core/store/annotation';
 import { explain, requireAnnotation, run, withCancellableProgress, type AnnotationArgs, type CommandContext } from './context';
 
@@ -137,7 +138,7 @@ async function addEvidence(ctx: CommandContext, args?: AddEvidenceArgs): Promise
   // The fetch took time: add to the annotation as it is now (a teammate's change may have arrived).
   const current = ctx.annotations.find(found.folder.uri.toString(), found.annotation.id);
   if (!current) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The annotation was removed meanwhile; the archived copy stays in {0}.', saved?.file ?? '.ainews/evidence'));
+    void vscode.window.showErrorMessage(vscode.l10n.t('The annotation was removed meanwhile; the archived copy stays in {0}.', inertNotificationText(saved?.file ?? '.ainews/evidence')));
     return undefined;
   }
   // The patch is worked out when the change is made (after the author is known), from the annotation as it is then.
@@ -180,13 +181,13 @@ async function openArchivedCopy(folder: vscode.WorkspaceFolder, archive: Evidenc
   const check = await checkArchivedCopy(folder.uri.fsPath, archive);
   if (check.kind !== 'ok') {
     void vscode.window.showErrorMessage(
-      check.kind === 'refused' ? check.message
-      : check.kind === 'missing' ? vscode.l10n.t('The archived copy {0} is missing.', archive.file)
-      : vscode.l10n.t('{0} is not opened: archived copies are files in .ainews/evidence named by their own sha256 (see "ai-news-annotator check").', archive.file),
+      check.kind === 'refused' ? inertNotificationText(check.message, NOTIFICATION_MESSAGE_LENGTH)
+      : check.kind === 'missing' ? vscode.l10n.t('The archived copy {0} is missing.', inertNotificationText(archive.file))
+      : vscode.l10n.t('{0} is not opened: archived copies are files in .ainews/evidence named by their own sha256 (see "ai-news-annotator check").', inertNotificationText(archive.file)),
     );
     return false;
   }
-  if (check.changed) void vscode.window.showWarningMessage(vscode.l10n.t('The archived copy {0} changed since it was saved: its hash no longer matches.', archive.file));
+  if (check.changed) void vscode.window.showWarningMessage(vscode.l10n.t('The archived copy {0} changed since it was saved: its hash no longer matches.', inertNotificationText(archive.file)));
   const uri = vscode.Uri.joinPath(folder.uri, ...archive.file.split('/'));
   switch (check.opening) {
     case 'text': {
@@ -200,7 +201,7 @@ async function openArchivedCopy(folder: vscode.WorkspaceFolder, archive: Evidenc
       return true;
     case 'external': {
       const open = vscode.l10n.t('Open in Default App');
-      const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Open {0} ({1}) with the default app of your system?', archive.file, archive.contentType), { modal: true }, open);
+      const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Open {0} ({1}) with the default app of your system?', inertNotificationText(archive.file), inertNotificationText(archive.contentType)), { modal: true }, open);
       return answer === open && vscode.env.openExternal(uri);
     }
     case 'reveal':
@@ -212,18 +213,18 @@ async function openArchivedCopy(folder: vscode.WorkspaceFolder, archive: Evidenc
 /** For a copy no app may be handed safely: says so, and offers the file in the system's file explorer. */
 function offerToReveal(uri: vscode.Uri, archive: EvidenceArchive): void {
   const reveal = vscode.l10n.t('Reveal in File Explorer');
-  const message = vscode.l10n.t('{0} ({1}) cannot be opened safely from here: no app is started for this type.', archive.file, archive.contentType);
+  const message = vscode.l10n.t('{0} ({1}) cannot be opened safely from here: no app is started for this type.', inertNotificationText(archive.file), inertNotificationText(archive.contentType));
   void vscode.window.showWarningMessage(message, reveal).then((answer) => (answer === reveal ? vscode.commands.executeCommand('revealFileInOS', uri) : undefined));
 }
 
 /** Opens a link without a copy in the browser, after asking: the address came from another person. */
 async function openLink(url: string): Promise<boolean> {
   if (webAddressProblem(url)) {
-    explain(vscode.l10n.t('"{0}" is a reference, not a web address, and has no archived copy.', url));
+    explain(vscode.l10n.t('"{0}" is a reference, not a web address, and has no archived copy.', inertNotificationText(url)));
     return false;
   }
   const open = vscode.l10n.t('Open in Browser');
-  const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Open {0} in your browser? It has no archived copy: the page may have changed since.', url), { modal: true }, open);
+  const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Open {0} in your browser? It has no archived copy: the page may have changed since.', inertNotificationText(url, NOTIFICATION_MESSAGE_LENGTH)), { modal: true }, open);
   return answer === open && vscode.env.openExternal(vscode.Uri.parse(url, true));
 }
 

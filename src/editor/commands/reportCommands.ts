@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/export';
 import { defaultExportFileName, exportableStatuses, renderExportRequest } from '../../core/export/exportRequest';
 import { findClaimAmong, type ClaimMatch } from '../../core/crossref';
+import { inertNotificationText, NOTIFICATION_MESSAGE_LENGTH } from '../../core/notificationText';
 import { claimAt } from '../../core/navigation/claimNavigation';
 import type { Status } from '../../core/store/annotation';
 import { articlePathOf } from '../annotationService';
@@ -52,7 +53,7 @@ async function exportAnnotations(ctx: CommandContext, loader: WorkspaceArticles,
   if (!folder) return undefined;
   const store = ctx.annotations.storeFor(folder);
   if (!store) {
-    explain(vscode.l10n.t('The annotation file of {0} could not be opened.', folder.name));
+    explain(vscode.l10n.t('The annotation file of {0} could not be opened.', inertNotificationText(folder.name)));
     return undefined;
   }
   const format = args.format ?? (await pickFormat());
@@ -64,7 +65,7 @@ async function exportAnnotations(ctx: CommandContext, loader: WorkspaceArticles,
   const scope = args.scope ?? (await pickScope(activeArticle));
   if (!scope) return undefined;
   if (scope === 'article' && !activeArticle) {
-    explain(vscode.l10n.t('Open an article of {0} to export only that article.', folder.name));
+    explain(vscode.l10n.t('Open an article of {0} to export only that article.', inertNotificationText(folder.name)));
     return undefined;
   }
   // The built-in statuses and every other status an annotation has (a team's own), all ticked.
@@ -85,7 +86,7 @@ async function exportAnnotations(ctx: CommandContext, loader: WorkspaceArticles,
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(output));
   if (!args.out) {
     const open = vscode.l10n.t('Open');
-    void vscode.window.showInformationMessage(vscode.l10n.t('Exported to {0}.', vscode.workspace.asRelativePath(target)), open).then(async (choice) => {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Exported to {0}.', inertNotificationText(vscode.workspace.asRelativePath(target))), open).then(async (choice) => {
       if (choice === open) await vscode.window.showTextDocument(target);
     });
   }
@@ -164,7 +165,7 @@ async function resolveConflicts(ctx: CommandContext, args: { accept?: boolean } 
       const choice = await vscode.window.showWarningMessage(
         vscode.l10n.t(
           'The annotation file of {0} has git conflict markers. Merged by id: {1} annotations on our side, {2} on theirs, {3} in the result (shown). Write it?',
-          folder.name, String(proposal.oursCount), String(proposal.theirsCount), String(proposal.merged.annotations.length),
+          inertNotificationText(folder.name), String(proposal.oursCount), String(proposal.theirsCount), String(proposal.merged.annotations.length),
         ),
         { modal: true },
         acceptLabel,
@@ -178,7 +179,7 @@ async function resolveConflicts(ctx: CommandContext, args: { accept?: boolean } 
     const result = await store.acceptConflictResolution();
     if (!result.saved) {
       resolvedAll = false;
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0}: the merge was not written: {1}', folder.name, result.reason));
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0}: the merge was not written: {1}', inertNotificationText(folder.name), inertNotificationText(result.reason, NOTIFICATION_MESSAGE_LENGTH)));
     }
   }
   return resolvedAll;
