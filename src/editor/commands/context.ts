@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { Finding, FindingKind } from '../../core/analysis/types';
 import { inertNotificationText, NOTIFICATION_MESSAGE_LENGTH } from '../../core/notificationText';
+import { isInsideWorkspaceFolder } from '../../core/workspace/scriptedPath';
 import type { Annotation } from '../../core/store/annotation';
 import type { AnnotationPatch } from '../../core/store/annotationStore';
 import type { AnnotationService } from '../annotationService';
@@ -161,6 +162,22 @@ export async function withCancellableProgress<T>(title: string, cancellable: boo
     if (reason !== 'cancelled') void vscode.window.showErrorMessage(inertNotificationText(failed(reason), NOTIFICATION_MESSAGE_LENGTH));
     return undefined;
   }
+}
+
+/**
+ * Whether to act on a path that came as a command's argument, not from a dialog the user answered:
+ * at once when it lies in the workspace folder (links resolved, not in .git), else only after the
+ * user says yes. A command link in a teammate's text could pass any path: copy a private file into
+ * the team's evidence, or write an export over any file.
+ */
+export async function confirmScriptedPath(folder: vscode.WorkspaceFolder, path: string, use: 'evidence' | 'export'): Promise<boolean> {
+  if (folder.uri.scheme === 'file' && (await isInsideWorkspaceFolder(folder.uri.fsPath, path))) return true;
+  const shown = inertNotificationText(path, NOTIFICATION_MESSAGE_LENGTH);
+  const yes = use === 'evidence' ? vscode.l10n.t('Add as evidence') : vscode.l10n.t('Write the export');
+  const question = use === 'evidence'
+    ? vscode.l10n.t('Copy {0} into .ainews/evidence, which the team shares? The path came with the command, not from a file dialog, and is not in the workspace folder.', shown)
+    : vscode.l10n.t('Write the export to {0}? The path came with the command, not from a save dialog, and is not in the workspace folder.', shown);
+  return (await vscode.window.showWarningMessage(question, { modal: true }, yes)) === yes;
 }
 
 /**

@@ -24,14 +24,18 @@ import {
   type EvidenceSource,
 } from '../../core/evidence';
 import { inertNotificationText, NOTIFICATION_MESSAGE_LENGTH } from '../../core/notificationText';
+import { escapeIcons } from '../../core/sidebar/text';
 import { evidenceUrl, type Annotation, type Evidence, type EvidenceArchive } from '../../core/store/annotation';
-import { explain, requireAnnotation, run, withCancellableProgress, type AnnotationArgs, type CommandContext } from './context';
+import { confirmScriptedPath, explain, requireAnnotation, run, withCancellableProgress, type AnnotationArgs, type CommandContext } from './context';
 
 /** What tests, hover links and tree items may pass instead of asking. */
 export interface AddEvidenceArgs extends AnnotationArgs {
   /** A web address. Without `file`, given a link the command asks nothing else. */
   link?: string;
-  /** An absolute path of a local file (always archived: a path on one machine means nothing to the team). */
+  /**
+   * An absolute path of a local file (always archived: a path on one machine means nothing to the team).
+   * Outside the workspace folder, the user is asked first (see confirmScriptedPath).
+   */
   file?: string;
   title?: string;
   quote?: string;
@@ -97,7 +101,7 @@ async function askDetails(): Promise<{ title: string; quote: string } | undefine
 /** "Archive a copy?": true, false, or undefined on Escape. */
 async function askArchive(url: string): Promise<boolean | undefined> {
   const items = [
-    { label: vscode.l10n.t('Archive a copy'), detail: vscode.l10n.t('Fetch {0} now and save it in .ainews/evidence, so that the evidence survives when the page changes or goes away', url), archive: true },
+    { label: vscode.l10n.t('Archive a copy'), detail: vscode.l10n.t('Fetch {0} now and save it in .ainews/evidence, so that the evidence survives when the page changes or goes away', escapeIcons(url)), archive: true },
     { label: vscode.l10n.t('Link only'), detail: vscode.l10n.t('Nothing is fetched'), archive: false },
   ];
   return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Archive a copy?') }))?.archive;
@@ -124,6 +128,7 @@ async function addEvidence(ctx: CommandContext, args?: AddEvidenceArgs): Promise
     if (scripted) void vscode.window.showErrorMessage(problem);
     return undefined;
   }
+  if (scripted && source.kind === 'file' && !(await confirmScriptedPath(found.folder, source.path, 'evidence'))) return undefined;
   const details = scripted ? { title: args?.title ?? '', quote: args?.quote ?? '' } : await askDetails();
   if (!details) return undefined;
   const archive = source.kind === 'file' || (scripted ? args?.archive === true : await askArchive(source.url));
@@ -148,7 +153,8 @@ async function addEvidence(ctx: CommandContext, args?: AddEvidenceArgs): Promise
 /** How an item is listed: its title or address, and whether a copy is kept. */
 function describeItem(item: Evidence): vscode.QuickPickItem & { item: Evidence } {
   const { label, detail, archivedOn } = evidenceListing(item);
-  return { label, description: archivedOn ? vscode.l10n.t('archived {0}', archivedOn) : vscode.l10n.t('link'), detail, item };
+  // Titles and addresses come from other people: `$(name)` stays text, not an icon.
+  return { label: escapeIcons(label), description: archivedOn ? vscode.l10n.t('archived {0}', escapeIcons(archivedOn)) : vscode.l10n.t('link'), detail: detail && escapeIcons(detail), item };
 }
 
 /** The scheme of archived copies shown as text: documents of a content provider are read-only. */

