@@ -28,12 +28,14 @@ function makeWorkspace(base) {
 /**
  * Acts in the workbench like a person when a test asks by writing NAME.ui (JSON: `click`, selectors of
  * which the first visible one is clicked; `type`, text typed on the keyboard; `press`, keys such as
- * "Control+Enter"): what no command of the extension host reaches, like the reply box of a comment
- * thread. Answers NAME.done, or NAME.failed with the reason.
+ * "Control+Enter"; `read`, a selector whose elements are read afterwards): what no command of the
+ * extension host reaches, like the reply box of a comment thread or the text of a notification.
+ * Answers NAME.done (with `read`: JSON, each element's text and the addresses of its links), or
+ * NAME.failed with the reason.
  */
 async function actLikeAPerson(page, shotsDir, request) {
   const name = request.slice(0, -'.ui'.length);
-  const { click = [], type = '', press = [] } = JSON.parse(readFileSync(join(shotsDir, request), 'utf8'));
+  const { click = [], type = '', press = [], read } = JSON.parse(readFileSync(join(shotsDir, request), 'utf8'));
   rmSync(join(shotsDir, request));
   try {
     // The workbench may still be drawing what the test just opened: look for up to 5 s.
@@ -50,7 +52,10 @@ async function actLikeAPerson(page, shotsDir, request) {
     if (!clicked) throw new Error(`nothing visible to click: ${click.join(' | ')}`);
     if (type) await page.keyboard.type(type, { delay: 10 });
     for (const key of press) await page.keyboard.press(key);
-    writeFileSync(join(shotsDir, `${name}.done`), '');
+    const seen = read
+      ? await page.locator(read).evaluateAll((elements) => elements.map((e) => ({ text: e.textContent ?? '', links: [...e.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '') })))
+      : undefined;
+    writeFileSync(join(shotsDir, `${name}.done`), seen ? JSON.stringify(seen) : '');
   } catch (error) {
     writeFileSync(join(shotsDir, `${name}.failed`), error.message);
   }

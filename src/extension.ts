@@ -38,6 +38,7 @@ import { TeamFiles } from './editor/teamFiles';
 import { createApi, type AiNewsApi } from './editor/testApi';
 import { indexPath, WorkspaceArticles } from './editor/workspaceArticles';
 import { buildCrossIndex } from './core/crossref';
+import { inertNotificationText, NOTIFICATION_MESSAGE_LENGTH } from './core/notificationText';
 
 /** Documents the language features apply to; the providers themselves skip non-articles. */
 const TEXT_DOCUMENTS: vscode.DocumentSelector = [
@@ -112,7 +113,7 @@ async function reportProblem(folder: vscode.WorkspaceFolder, message: string, an
   const conflicted = annotations.storeFor(folder)?.conflictProposal !== undefined;
   const resolve = vscode.l10n.t('Review the merge…');
   const open = vscode.l10n.t('Open the file');
-  const choice = await vscode.window.showWarningMessage(`${folder.name}: ${message}`, ...(conflicted ? [resolve] : []), open);
+  const choice = await vscode.window.showWarningMessage(`${inertNotificationText(folder.name)}: ${inertNotificationText(message, NOTIFICATION_MESSAGE_LENGTH)}`, ...(conflicted ? [resolve] : []), open);
   if (choice === resolve) await vscode.commands.executeCommand('aiNews.resolveAnnotationConflicts');
   else if (choice === open) await vscode.window.showTextDocument(annotations.fileUri(folder));
 }

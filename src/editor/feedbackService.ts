@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { EntityType } from '../core/analysis/types';
 import { addCorrections, correctionsOf, DEFAULT_FEEDBACK_FILE, readFeedback, type Correction, type CorrectionKind, type FeedbackFile } from '../core/feedback';
+import { inertNotificationText, inertProblems, NOTIFICATION_MESSAGE_LENGTH } from '../core/notificationText';
 import { makeQuote } from '../core/store/anchor';
 import { toArticlePath } from '../core/store/paths';
 import type { AnnotationService } from './annotationService';
@@ -61,11 +62,11 @@ export class FeedbackService extends WatchedFolderFile {
     const key = folder.uri.toString();
     const read = await readFeedback(folder.uri.fsPath);
     if (read.kind === 'unusable') {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} in {1}: {2}', DEFAULT_FEEDBACK_FILE, folder.name, read.message));
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} in {1}: {2}', DEFAULT_FEEDBACK_FILE, inertNotificationText(folder.name), inertNotificationText(read.message, NOTIFICATION_MESSAGE_LENGTH)));
       return false;
     }
     if (read.problems.length > 0) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} in {1}: {2}', DEFAULT_FEEDBACK_FILE, folder.name, read.problems.slice(0, 3).join('; ')));
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} in {1}: {2}', DEFAULT_FEEDBACK_FILE, inertNotificationText(folder.name), inertProblems(read.problems)));
     }
     const before = JSON.stringify(this.files.get(key)?.corrections ?? []);
     this.files.set(key, read.file);

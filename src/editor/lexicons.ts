@@ -4,6 +4,7 @@
  */
 import type * as vscode from 'vscode';
 import { defaultLexicon, parseLexiconFile, withEntries, type Lexicon } from '../core/analysis';
+import { inertProblems } from '../core/notificationText';
 import { WatchedFolderFile } from './watchedFolderFile';
 
 export const LEXICON_FILE = '.ainews/entities.json';
@@ -26,6 +27,6 @@ export class Lexicons extends WatchedFolderFile<Lexicon> {
     if (text === undefined) return this.setValue(folder, undefined);
     const { entries, errors } = parseLexiconFile(text);
     this.setValue(folder, withEntries(defaultLexicon(), entries));
-    if (errors.length > 0) this.warn(folder, errors.slice(0, 3).join('; '));
+    if (errors.length > 0) this.warn(folder, inertProblems(errors));
   }
 }

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { seedCopyName } from '../core/import/articleFileName';
+import { inertNotificationText } from '../core/notificationText';
 
 export interface SeedArticle {
   file: string;
@@ -78,7 +79,7 @@ export async function openSeedArticle(extensionUri: vscode.Uri, args?: { file?: 
   const seeds = await readSeedManifest(extensionUri);
   const seed = args?.file ? seeds.find((s) => s.file === args.file) : await pickSeed(seeds);
   if (!seed) {
-    if (args?.file) void vscode.window.showErrorMessage(vscode.l10n.t('There is no seed article named {0}.', args.file));
+    if (args?.file) void vscode.window.showErrorMessage(vscode.l10n.t('There is no seed article named {0}.', inertNotificationText(args.file)));
     return undefined;
   }
   if (!vscode.workspace.workspaceFolders?.length) return openReadOnly(extensionUri, seed);

@@ -4,6 +4,7 @@
  * the defaults apply until it is fixed, so nobody's work stops.
  */
 import * as vscode from 'vscode';
+import { inertNotificationText, NOTIFICATION_PROBLEM_LENGTH } from '../core/notificationText';
 import { DEFAULT_TEAM, DEFAULT_TEAM_FILE, parseTeamFile, type TeamConfig } from '../core/team/team';
 import { WatchedFolderFile } from './watchedFolderFile';
 
@@ -29,7 +30,7 @@ export class TeamFiles extends WatchedFolderFile<TeamConfig> {
     this.setValue(folder, parsed.team);
     if (parsed.kind === 'invalid') {
       const first = parsed.problems[0];
-      this.warn(folder, vscode.l10n.t('line {0}, column {1}: {2} (the defaults apply until it is fixed)', first.line, first.column, first.message));
+      this.warn(folder, vscode.l10n.t('line {0}, column {1}: {2} (the defaults apply until it is fixed)', first.line, first.column, inertNotificationText(first.message, NOTIFICATION_PROBLEM_LENGTH)));
     }
   }
 }

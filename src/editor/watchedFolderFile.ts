@@ -4,6 +4,7 @@
  * created or is deleted on disk, and `onDidChange` fires after such a re-read.
  */
 import * as vscode from 'vscode';
+import { inertNotificationText, NOTIFICATION_MESSAGE_LENGTH } from '../core/notificationText';
 import { readWorkspaceFile } from '../core/workspace/guardedRead';
 import { Disposable } from './disposable';
 
@@ -65,7 +66,7 @@ export abstract class WatchedFolderFile<T = unknown> extends Disposable {
 
   /** Says what is wrong with a folder's file: "`.ainews/team.json` in news: …". */
   protected warn(folder: vscode.WorkspaceFolder, message: string): void {
-    void vscode.window.showWarningMessage(vscode.l10n.t('{0} in {1}: {2}', this.relativePath, folder.name, message));
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} in {1}: {2}', this.relativePath, inertNotificationText(folder.name), inertNotificationText(message, NOTIFICATION_MESSAGE_LENGTH)));
   }
 
   /**

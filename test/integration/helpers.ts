@@ -97,6 +97,14 @@ export interface PersonAction {
   click?: string[];
   type?: string;
   press?: string[];
+  /** A CSS selector whose elements are read afterwards (see readInWorkbench). */
+  read?: string;
+}
+
+/** An element of the workbench as a person sees it: its text and where its links lead. */
+export interface SeenElement {
+  text: string;
+  links: string[];
 }
 
 /**
@@ -111,4 +119,18 @@ export async function actLikeAPerson(name: string, action: PersonAction): Promis
   const outcome = await waitFor(() => ['done', 'failed'].find((end) => fs.existsSync(path.join(shots, `${name}.${end}`))), `the runner acts: ${name}`, 15000);
   if (outcome === 'failed') throw new Error(`the runner could not act (${name}): ${fs.readFileSync(path.join(shots, `${name}.failed`), 'utf8')}`);
   return true;
+}
+
+/**
+ * Asks the test runner to read what the workbench shows (elements matching a CSS selector, e.g. the
+ * notifications): what no API of the extension host returns. Undefined where the runner cannot (a
+ * desktop VS Code under @vscode/test-electron).
+ */
+export async function readInWorkbench(name: string, selector: string): Promise<SeenElement[] | undefined> {
+  const shots = process.env.AINEWS_TEST_SHOTS;
+  if (!shots) return undefined;
+  // A name may be read again (polling): the last answer must not count.
+  for (const end of ['done', 'failed']) fs.rmSync(path.join(shots, `${name}.${end}`), { force: true });
+  if (!(await actLikeAPerson(name, { read: selector }))) return undefined;
+  return JSON.parse(fs.readFileSync(path.join(shots, `${name}.done`), 'utf8') || '[]') as SeenElement[];
 }

@@ -41,13 +41,17 @@ export function inertText(text: string): string {
 /**
  * An evidence item as a markdown link when it is a web address: the text cannot end or escape the
  * link early, nor the address's parentheses. Undefined for anything else, which is shown as text.
+ * The text is the normalised address, not the string as written: `new URL` accepts a string with
+ * line breaks and tabs (and drops them), which as link text would add headings, rules and icons.
  */
 export function evidenceLink(item: Evidence): string | undefined {
   const link = evidenceUrl(item);
   if (!isSafeLink(link)) return undefined;
-  const text = link.replace(/[\\[\]*_`<>]/g, (c) => `\\${c}`);
+  const address = new URL(link).href;
+  // `$` too: the hover renders `$(name)` as an icon.
+  const text = address.replace(/[\\[\]*_`<>$]/g, (c) => `\\${c}`);
   // encodeURIComponent leaves parentheses as they are: they are percent-encoded by hand.
-  return `[${text}](${new URL(link).href.replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})`;
+  return `[${text}](${address.replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})`;
 }
 
 /** The narrowest span under the pointer: the hover's range. */

@@ -1,6 +1,8 @@
 /** What the commands share: the services, and plain-spoken checks for what a command needs. */
 import * as vscode from 'vscode';
 import type { Finding, FindingKind } from '../../core/analysis/types';
+import { inertNotificationText, NOTIFICATION_MESSAGE_LENGTH } from '../../core/notificationText';
+import { isInsideWorkspaceFolder } from '../../core/workspace/scriptedPath';
 import type { Annotation } from '../../core/store/annotation';
 import type { AnnotationPatch } from '../../core/store/annotationStore';
 import type { AnnotationService } from '../annotationService';
@@ -58,7 +60,7 @@ export async function run<T>(action: () => Promise<T>): Promise<T | undefined> {
   try {
     return await action();
   } catch (error) {
-    void vscode.window.showErrorMessage(messageOf(error));
+    void vscode.window.showErrorMessage(inertNotificationText(messageOf(error), NOTIFICATION_MESSAGE_LENGTH));
     return undefined;
   }
 }
@@ -145,7 +147,8 @@ export async function pickShown<T>(choices: readonly { value: T; label: string; 
  */
 export async function withCancellableProgress<T>(title: string, cancellable: boolean, work: (signal: AbortSignal) => Promise<T>, failed: (reason: string) => string): Promise<T | undefined> {
   try {
-    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable }, async (_progress, token) => {
+    // The title names a source (an address, a file name) and the failure a reason from outside.
+    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: inertNotificationText(title, NOTIFICATION_MESSAGE_LENGTH), cancellable }, async (_progress, token) => {
       const cancel = new AbortController();
       const subscription = token.onCancellationRequested(() => cancel.abort());
       try {
@@ -156,9 +159,25 @@ export async function withCancellableProgress<T>(title: string, cancellable: boo
     });
   } catch (error) {
     const reason = messageOf(error);
-    if (reason !== 'cancelled') void vscode.window.showErrorMessage(failed(reason));
+    if (reason !== 'cancelled') void vscode.window.showErrorMessage(inertNotificationText(failed(reason), NOTIFICATION_MESSAGE_LENGTH));
     return undefined;
   }
+}
+
+/**
+ * Whether to act on a path that came as a command's argument, not from a dialog the user answered:
+ * at once when it lies in the workspace folder (links resolved, not in .git), else only after the
+ * user says yes. A command link in a teammate's text could pass any path: copy a private file into
+ * the team's evidence, or write an export over any file.
+ */
+export async function confirmScriptedPath(folder: vscode.WorkspaceFolder, path: string, use: 'evidence' | 'export'): Promise<boolean> {
+  if (folder.uri.scheme === 'file' && (await isInsideWorkspaceFolder(folder.uri.fsPath, path))) return true;
+  const shown = inertNotificationText(path, NOTIFICATION_MESSAGE_LENGTH);
+  const yes = use === 'evidence' ? vscode.l10n.t('Add as evidence') : vscode.l10n.t('Write the export');
+  const question = use === 'evidence'
+    ? vscode.l10n.t('Copy {0} into .ainews/evidence, which the team shares? The path came with the command, not from a file dialog, and is not in the workspace folder.', shown)
+    : vscode.l10n.t('Write the export to {0}? The path came with the command, not from a save dialog, and is not in the workspace folder.', shown);
+  return (await vscode.window.showWarningMessage(question, { modal: true }, yes)) === yes;
 }
 
 /**
@@ -172,7 +191,7 @@ export async function chooseFolder(noFolder?: string, placeHolder?: string): Pro
   if (active) return active;
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) {
-    if (noFolder) explain(noFolder);
+    if (noFolder) explain(inertNotificationText(noFolder, NOTIFICATION_MESSAGE_LENGTH));
     return undefined;
   }
   return folders.length === 1 ? folders[0] : vscode.window.showWorkspaceFolderPick(placeHolder ? { placeHolder } : undefined);
@@ -186,7 +205,7 @@ export async function articleDocument(ctx: CommandContext, uri?: string): Promis
     return undefined;
   }
   if (!ctx.articles.isArticle(document)) {
-    explain(vscode.l10n.t('{0} is not treated as an article. Run "AI News: Analyze This Document" to check it.', vscode.workspace.asRelativePath(document.uri)));
+    explain(vscode.l10n.t('{0} is not treated as an article. Run "AI News: Analyze This Document" to check it.', inertNotificationText(vscode.workspace.asRelativePath(document.uri))));
     return undefined;
   }
   if (!vscode.workspace.getWorkspaceFolder(document.uri)) {

@@ -23,14 +23,19 @@ import {
   withEvidenceItem,
   type EvidenceSource,
 } from '../../core/evidence';
+import { inertNotificationText, NOTIFICATION_MESSAGE_LENGTH } from '../../core/notificationText';
+import { escapeIcons } from '../../core/sidebar/text';
 import { evidenceUrl, type Annotation, type Evidence, type EvidenceArchive } from '../../core/store/annotation';
-import { explain, requireAnnotation, run, withCancellableProgress, type AnnotationArgs, type CommandContext } from './context';
+import { confirmScriptedPath, explain, requireAnnotation, run, withCancellableProgress, type AnnotationArgs, type CommandContext } from './context';
 
 /** What tests, hover links and tree items may pass instead of asking. */
 export interface AddEvidenceArgs extends AnnotationArgs {
   /** A web address. Without `file`, given a link the command asks nothing else. */
   link?: string;
-  /** An absolute path of a local file (always archived: a path on one machine means nothing to the team). */
+  /**
+   * An absolute path of a local file (always archived: a path on one machine means nothing to the team).
+   * Outside the workspace folder, the user is asked first (see confirmScriptedPath).
+   */
   file?: string;
   title?: string;
   quote?: string;
@@ -96,7 +101,7 @@ async function askDetails(): Promise<{ title: string; quote: string } | undefine
 /** "Archive a copy?": true, false, or undefined on Escape. */
 async function askArchive(url: string): Promise<boolean | undefined> {
   const items = [
-    { label: vscode.l10n.t('Archive a copy'), detail: vscode.l10n.t('Fetch {0} now and save it in .ainews/evidence, so that the evidence survives when the page changes or goes away', url), archive: true },
+    { label: vscode.l10n.t('Archive a copy'), detail: vscode.l10n.t('Fetch {0} now and save it in .ainews/evidence, so that the evidence survives when the page changes or goes away', escapeIcons(url)), archive: true },
     { label: vscode.l10n.t('Link only'), detail: vscode.l10n.t('Nothing is fetched'), archive: false },
   ];
   return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Archive a copy?') }))?.archive;
@@ -123,6 +128,7 @@ async function addEvidence(ctx: CommandContext, args?: AddEvidenceArgs): Promise
     if (scripted) void vscode.window.showErrorMessage(problem);
     return undefined;
   }
+  if (scripted && source.kind === 'file' && !(await confirmScriptedPath(found.folder, source.path, 'evidence'))) return undefined;
   const details = scripted ? { title: args?.title ?? '', quote: args?.quote ?? '' } : await askDetails();
   if (!details) return undefined;
   const archive = source.kind === 'file' || (scripted ? args?.archive === true : await askArchive(source.url));
@@ -137,7 +143,7 @@ async function addEvidence(ctx: CommandContext, args?: AddEvidenceArgs): Promise
   // The fetch took time: add to the annotation as it is now (a teammate's change may have arrived).
   const current = ctx.annotations.find(found.folder.uri.toString(), found.annotation.id);
   if (!current) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The annotation was removed meanwhile; the archived copy stays in {0}.', saved?.file ?? '.ainews/evidence'));
+    void vscode.window.showErrorMessage(vscode.l10n.t('The annotation was removed meanwhile; the archived copy stays in {0}.', inertNotificationText(saved?.file ?? '.ainews/evidence')));
     return undefined;
   }
   // The patch is worked out when the change is made (after the author is known), from the annotation as it is then.
@@ -147,7 +153,8 @@ async function addEvidence(ctx: CommandContext, args?: AddEvidenceArgs): Promise
 /** How an item is listed: its title or address, and whether a copy is kept. */
 function describeItem(item: Evidence): vscode.QuickPickItem & { item: Evidence } {
   const { label, detail, archivedOn } = evidenceListing(item);
-  return { label, description: archivedOn ? vscode.l10n.t('archived {0}', archivedOn) : vscode.l10n.t('link'), detail, item };
+  // Titles and addresses come from other people: `$(name)` stays text, not an icon.
+  return { label: escapeIcons(label), description: archivedOn ? vscode.l10n.t('archived {0}', escapeIcons(archivedOn)) : vscode.l10n.t('link'), detail: detail && escapeIcons(detail), item };
 }
 
 /** The scheme of archived copies shown as text: documents of a content provider are read-only. */
@@ -180,13 +187,13 @@ async function openArchivedCopy(folder: vscode.WorkspaceFolder, archive: Evidenc
   const check = await checkArchivedCopy(folder.uri.fsPath, archive);
   if (check.kind !== 'ok') {
     void vscode.window.showErrorMessage(
-      check.kind === 'refused' ? check.message
-      : check.kind === 'missing' ? vscode.l10n.t('The archived copy {0} is missing.', archive.file)
-      : vscode.l10n.t('{0} is not opened: archived copies are files in .ainews/evidence named by their own sha256 (see "ai-news-annotator check").', archive.file),
+      check.kind === 'refused' ? inertNotificationText(check.message, NOTIFICATION_MESSAGE_LENGTH)
+      : check.kind === 'missing' ? vscode.l10n.t('The archived copy {0} is missing.', inertNotificationText(archive.file))
+      : vscode.l10n.t('{0} is not opened: archived copies are files in .ainews/evidence named by their own sha256 (see "ai-news-annotator check").', inertNotificationText(archive.file)),
     );
     return false;
   }
-  if (check.changed) void vscode.window.showWarningMessage(vscode.l10n.t('The archived copy {0} changed since it was saved: its hash no longer matches.', archive.file));
+  if (check.changed) void vscode.window.showWarningMessage(vscode.l10n.t('The archived copy {0} changed since it was saved: its hash no longer matches.', inertNotificationText(archive.file)));
   const uri = vscode.Uri.joinPath(folder.uri, ...archive.file.split('/'));
   switch (check.opening) {
     case 'text': {
@@ -200,7 +207,7 @@ async function openArchivedCopy(folder: vscode.WorkspaceFolder, archive: Evidenc
       return true;
     case 'external': {
       const open = vscode.l10n.t('Open in Default App');
-      const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Open {0} ({1}) with the default app of your system?', archive.file, archive.contentType), { modal: true }, open);
+      const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Open {0} ({1}) with the default app of your system?', inertNotificationText(archive.file), inertNotificationText(archive.contentType)), { modal: true }, open);
       return answer === open && vscode.env.openExternal(uri);
     }
     case 'reveal':
@@ -212,18 +219,18 @@ async function openArchivedCopy(folder: vscode.WorkspaceFolder, archive: Evidenc
 /** For a copy no app may be handed safely: says so, and offers the file in the system's file explorer. */
 function offerToReveal(uri: vscode.Uri, archive: EvidenceArchive): void {
   const reveal = vscode.l10n.t('Reveal in File Explorer');
-  const message = vscode.l10n.t('{0} ({1}) cannot be opened safely from here: no app is started for this type.', archive.file, archive.contentType);
+  const message = vscode.l10n.t('{0} ({1}) cannot be opened safely from here: no app is started for this type.', inertNotificationText(archive.file), inertNotificationText(archive.contentType));
   void vscode.window.showWarningMessage(message, reveal).then((answer) => (answer === reveal ? vscode.commands.executeCommand('revealFileInOS', uri) : undefined));
 }
 
 /** Opens a link without a copy in the browser, after asking: the address came from another person. */
 async function openLink(url: string): Promise<boolean> {
   if (webAddressProblem(url)) {
-    explain(vscode.l10n.t('"{0}" is a reference, not a web address, and has no archived copy.', url));
+    explain(vscode.l10n.t('"{0}" is a reference, not a web address, and has no archived copy.', inertNotificationText(url)));
     return false;
   }
   const open = vscode.l10n.t('Open in Browser');
-  const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Open {0} in your browser? It has no archived copy: the page may have changed since.', url), { modal: true }, open);
+  const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Open {0} in your browser? It has no archived copy: the page may have changed since.', inertNotificationText(url, NOTIFICATION_MESSAGE_LENGTH)), { modal: true }, open);
   return answer === open && vscode.env.openExternal(vscode.Uri.parse(url, true));
 }
 

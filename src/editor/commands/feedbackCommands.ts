@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { EntityType } from '../../core/analysis/types';
 import { ENTITY_TYPES, type CorrectionKind } from '../../core/feedback';
+import { inertNotificationText, NOTIFICATION_MESSAGE_LENGTH } from '../../core/notificationText';
 import type { FeedbackService } from '../feedbackService';
 import { entityTypeLabel } from '../labels';
 import { articleDocument, explain, findingAtCursor, messageOf, spanOfArgs, type CommandContext, type SpanArgs } from './context';
@@ -38,7 +39,7 @@ async function correct(ctx: FeedbackCommandContext, kind: CorrectionKind, args?:
   let type: EntityType | undefined;
   if (kind === 'wrong-entity-type') {
     if (args?.type !== undefined && !ENTITY_TYPES.includes(args.type as EntityType)) {
-      explain(vscode.l10n.t('Unknown entity type "{0}".', args.type));
+      explain(vscode.l10n.t('Unknown entity type "{0}".', inertNotificationText(args.type)));
       return false;
     }
     type = (args?.type as EntityType | undefined) ?? (await pickEntityType(finding?.type ?? undefined));
@@ -48,7 +49,7 @@ async function correct(ctx: FeedbackCommandContext, kind: CorrectionKind, args?:
     await ctx.feedback.correct(document, { start: target.start, end: target.end }, kind, type);
     return true;
   } catch (error) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not save the correction: {0}', messageOf(error)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not save the correction: {0}', inertNotificationText(messageOf(error), NOTIFICATION_MESSAGE_LENGTH)));
     return false;
   }
 }

@@ -1,6 +1,7 @@
 /** Moving through an article: next / previous unreviewed claim, revealing annotations and findings. */
 import * as vscode from 'vscode';
 import { nextClaim, unreviewedClaims } from '../../core/navigation/claimNavigation';
+import { inertNotificationText, NOTIFICATION_MESSAGE_LENGTH } from '../../core/notificationText';
 import { toRange, type Span } from '../ranges';
 import { articleDocument, explain, isAnnotationArgs, type AnnotationArgs, type CommandContext } from './context';
 import { refusalToOpen } from '../guardedOpen';
@@ -38,7 +39,7 @@ async function revealAnnotation(ctx: CommandContext, args?: AnnotationArgs): Pro
   const articleUri = vscode.Uri.joinPath(found.folder.uri, found.annotation.article);
   const refusal = await refusalToOpen(articleUri);
   if (refusal !== undefined) {
-    explain(vscode.l10n.t('The article cannot be opened: {0}', refusal));
+    explain(vscode.l10n.t('The article cannot be opened: {0}', inertNotificationText(refusal, NOTIFICATION_MESSAGE_LENGTH)));
     return;
   }
   const document = await vscode.workspace.openTextDocument(articleUri);
@@ -47,7 +48,7 @@ async function revealAnnotation(ctx: CommandContext, args?: AnnotationArgs): Pro
     const editor = await vscode.window.showTextDocument(document, { preview: false });
     const position = document.positionAt(found.annotation.position.start);
     editor.selection = new vscode.Selection(position, position);
-    explain(vscode.l10n.t('The annotated text "{0}" is no longer in the article. Select where it belongs and run "Re-anchor Annotation to Selection", or remove it.', found.annotation.quote.exact.slice(0, 60)));
+    explain(vscode.l10n.t('The annotated text "{0}" is no longer in the article. Select where it belongs and run "Re-anchor Annotation to Selection", or remove it.', inertNotificationText(found.annotation.quote.exact, 60)));
     return;
   }
   await select(document, placed.span);

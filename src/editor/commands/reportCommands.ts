@@ -6,18 +6,20 @@ import * as vscode from 'vscode';
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/export';
 import { defaultExportFileName, exportableStatuses, renderExportRequest } from '../../core/export/exportRequest';
 import { findClaimAmong, type ClaimMatch } from '../../core/crossref';
+import { inertNotificationText, NOTIFICATION_MESSAGE_LENGTH } from '../../core/notificationText';
 import { claimAt } from '../../core/navigation/claimNavigation';
+import { escapeIcons } from '../../core/sidebar/text';
 import type { Status } from '../../core/store/annotation';
 import { articlePathOf } from '../annotationService';
 import { Disposable } from '../disposable';
 import { toRange } from '../ranges';
 import { indexPath, type WorkspaceArticles } from '../workspaceArticles';
-import { chooseFolder, explain, pickShown, type CommandContext } from './context';
+import { chooseFolder, confirmScriptedPath, explain, pickShown, type CommandContext } from './context';
 
 /** Arguments of `aiNews.export` (tests and keybindings skip the questions with them). */
 export interface ExportArgs {
   format?: ExportFormat;
-  /** Where to write; without it a save dialog asks. */
+  /** Where to write; without it a save dialog asks. Outside the workspace folder, the user is asked first (see confirmScriptedPath). */
   out?: string;
   /** 'article': only the active article; 'all' (default when no article is active): the workspace. */
   scope?: 'article' | 'all';
@@ -39,7 +41,7 @@ async function pickFormat(): Promise<ExportFormat | undefined> {
 async function pickScope(articleName: string | undefined): Promise<'article' | 'all' | undefined> {
   if (!articleName) return 'all';
   const items = [
-    { label: vscode.l10n.t('This article'), description: articleName, scope: 'article' as const },
+    { label: vscode.l10n.t('This article'), description: escapeIcons(articleName), scope: 'article' as const },
     { label: vscode.l10n.t('All articles'), scope: 'all' as const },
   ];
   return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export which articles?') }))?.scope;
@@ -52,7 +54,7 @@ async function exportAnnotations(ctx: CommandContext, loader: WorkspaceArticles,
   if (!folder) return undefined;
   const store = ctx.annotations.storeFor(folder);
   if (!store) {
-    explain(vscode.l10n.t('The annotation file of {0} could not be opened.', folder.name));
+    explain(vscode.l10n.t('The annotation file of {0} could not be opened.', inertNotificationText(folder.name)));
     return undefined;
   }
   const format = args.format ?? (await pickFormat());
@@ -64,11 +66,11 @@ async function exportAnnotations(ctx: CommandContext, loader: WorkspaceArticles,
   const scope = args.scope ?? (await pickScope(activeArticle));
   if (!scope) return undefined;
   if (scope === 'article' && !activeArticle) {
-    explain(vscode.l10n.t('Open an article of {0} to export only that article.', folder.name));
+    explain(vscode.l10n.t('Open an article of {0} to export only that article.', inertNotificationText(folder.name)));
     return undefined;
   }
   // The built-in statuses and every other status an annotation has (a team's own), all ticked.
-  const statuses = args.statuses ?? (await pickShown(exportableStatuses(store.annotations).map((s) => ({ value: s, label: s })), undefined, vscode.l10n.t('Include which verdicts?')));
+  const statuses = args.statuses ?? (await pickShown(exportableStatuses(store.annotations).map((s) => ({ value: s, label: escapeIcons(s) })), undefined, vscode.l10n.t('Include which verdicts?')));
   if (!statuses || statuses.length === 0) return undefined;
 
   const { articles } = await loader.load([folder], () => store.annotations.map((a) => a.article));
@@ -82,10 +84,11 @@ async function exportAnnotations(ctx: CommandContext, loader: WorkspaceArticles,
         title: vscode.l10n.t('Save the export'),
       });
   if (!target) return undefined;
+  if (args.out && !(await confirmScriptedPath(folder, target.fsPath, 'export'))) return undefined;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(output));
   if (!args.out) {
     const open = vscode.l10n.t('Open');
-    void vscode.window.showInformationMessage(vscode.l10n.t('Exported to {0}.', vscode.workspace.asRelativePath(target)), open).then(async (choice) => {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Exported to {0}.', inertNotificationText(vscode.workspace.asRelativePath(target))), open).then(async (choice) => {
       if (choice === open) await vscode.window.showTextDocument(target);
     });
   }
@@ -124,13 +127,14 @@ async function findInOtherArticles(ctx: CommandContext, loader: WorkspaceArticle
     return matches;
   }
   const byPath = new Map(articles.map((a) => [indexPath(a), a]));
+  // Article text and file names come from other people: `$(name)` stays text, not an icon.
   const items = matches.map((m) => ({
-    label: m.text.length > 120 ? `${m.text.slice(0, 119)}…` : m.text,
-    description: m.article,
-    detail: [
+    label: escapeIcons(m.text.length > 120 ? `${m.text.slice(0, 119)}…` : m.text),
+    description: escapeIcons(m.article),
+    detail: escapeIcons([
       m.sharedFigures.length ? vscode.l10n.t('same figures: {0}', m.sharedFigures.join(', ')) : '',
       m.sharedEntities.length ? vscode.l10n.t('shared names: {0}', m.sharedEntities.join(', ')) : '',
-    ].filter(Boolean).join(' · '),
+    ].filter(Boolean).join(' · ')),
     match: m,
   }));
   const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Claims like this in other articles'), matchOnDescription: true, matchOnDetail: true });
@@ -164,7 +168,7 @@ async function resolveConflicts(ctx: CommandContext, args: { accept?: boolean } 
       const choice = await vscode.window.showWarningMessage(
         vscode.l10n.t(
           'The annotation file of {0} has git conflict markers. Merged by id: {1} annotations on our side, {2} on theirs, {3} in the result (shown). Write it?',
-          folder.name, String(proposal.oursCount), String(proposal.theirsCount), String(proposal.merged.annotations.length),
+          inertNotificationText(folder.name), String(proposal.oursCount), String(proposal.theirsCount), String(proposal.merged.annotations.length),
         ),
         { modal: true },
         acceptLabel,
@@ -178,7 +182,7 @@ async function resolveConflicts(ctx: CommandContext, args: { accept?: boolean } 
     const result = await store.acceptConflictResolution();
     if (!result.saved) {
       resolvedAll = false;
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0}: the merge was not written: {1}', folder.name, result.reason));
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0}: the merge was not written: {1}', inertNotificationText(folder.name), inertNotificationText(result.reason, NOTIFICATION_MESSAGE_LENGTH)));
     }
   }
   return resolvedAll;

@@ -1,5 +1,6 @@
 /** The team's workflow: Start Checking, Assign to…, Approve Verdict, Request Changes…. */
 import * as vscode from 'vscode';
+import { inertNotificationText } from '../../core/notificationText';
 import type { Annotation, ReviewResult } from '../../core/store/annotation';
 import { assigneePatch, reviewVerdict, startCheckingPatch, type ReviewRefusal } from '../../core/team/reviewActions';
 import { verdictLabel } from '../labels';
@@ -34,9 +35,9 @@ function assignTo(ctx: CommandContext, args?: AnnotationArgs & { assignee?: stri
 function refusalMessage(reason: ReviewRefusal, annotation: Annotation, me: string): string {
   switch (reason) {
     case 'own-verdict':
-      return vscode.l10n.t('You ({0}) gave this verdict, so you cannot review it: a second review needs a second person. Ask a teammate, or set aiNews.author if this is not your name.', me);
+      return vscode.l10n.t('You ({0}) gave this verdict, so you cannot review it: a second review needs a second person. Ask a teammate, or set aiNews.author if this is not your name.', inertNotificationText(me));
     case 'not-a-verdict':
-      return vscode.l10n.t('"{0}" is a work state, not a verdict: there is nothing to review yet.', verdictLabel(annotation.status));
+      return vscode.l10n.t('"{0}" is a work state, not a verdict: there is nothing to review yet.', inertNotificationText(verdictLabel(annotation.status)));
     case 'no-reviewer':
       return vscode.l10n.t('Set your name in aiNews.author (or git\'s user.name) to review verdicts.');
   }

@@ -1,5 +1,6 @@
 /** Add Tag… and Remove Tag… on the annotation at the cursor or picked in the Annotations view. */
 import * as vscode from 'vscode';
+import { inertNotificationText } from '../../core/notificationText';
 import type { Annotation } from '../../core/store/annotation';
 import { escapeIcons } from '../../core/sidebar/text';
 import { checkTypedTag, tagChoices, type TagChoice } from '../../core/tags/tagChoices';
@@ -71,7 +72,7 @@ async function removeTag(ctx: CommandContext, args?: AnnotationArgs & { tag?: st
   const tag = args?.tag ?? (await vscode.window.showQuickPick(has.map((t) => ({ label: escapeIcons(t), tag: t })), { title: vscode.l10n.t('Remove tag') }))?.tag;
   if (tag === undefined) return undefined;
   if (!has.includes(tag)) {
-    explain(vscode.l10n.t('This annotation has no tag "{0}".', tag));
+    explain(vscode.l10n.t('This annotation has no tag "{0}".', inertNotificationText(tag)));
     return undefined;
   }
   return run(() => ctx.annotations.updateWith(found.folder, found.annotation.id, (current) => ({ tags: withoutTag(current.tags ?? [], tag) })));

@@ -1,6 +1,7 @@
 /** Mark verified / disputed / outdated, set status, edit note, review date, remove, re-anchor (evidence: evidenceCommands.ts). */
 import * as vscode from 'vscode';
 import { reviewByPatch } from '../../core/review/reviewBy';
+import { escapeIcons } from '../../core/sidebar/text';
 import type { Annotation, Status } from '../../core/store/annotation';
 import type { Version2Patch } from '../../core/store/patchVersion2';
 import { statusChoices } from '../../core/team/statusChoices';
@@ -52,7 +53,7 @@ function setStatus(ctx: CommandContext, args?: AnnotationArgs & { status?: Statu
 /** The built-in statuses, then the team's own with their labels in the UI language. */
 async function pickStatus(current: Status, team: TeamConfig): Promise<Status | undefined> {
   const items = statusChoices(current, team).map((choice) => ({
-    label: groupLabel(choice.status, team),
+    label: escapeIcons(groupLabel(choice.status, team)),
     status: choice.status,
     picked: choice.current,
     description: choice.current ? vscode.l10n.t('current') : choice.verdict ? undefined : vscode.l10n.t('work state, not a verdict'),
@@ -108,7 +109,8 @@ async function pickAnnotation(candidates: Placement[]): Promise<Placement | unde
     return undefined;
   }
   if (candidates.length === 1) return candidates[0];
-  const items = candidates.map((p) => ({ label: p.annotation.quote.exact.slice(0, 80), description: `${verdictLabel(p.annotation.status)} · ${p.state}`, detail: p.annotation.note, placed: p }));
+  // Quotes, notes and a team's status names come from other people: `$(name)` stays text, not an icon.
+  const items = candidates.map((p) => ({ label: escapeIcons(p.annotation.quote.exact.slice(0, 80)), description: `${escapeIcons(verdictLabel(p.annotation.status))} · ${p.state}`, detail: escapeIcons(p.annotation.note), placed: p }));
   return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Which annotation belongs to the selection?') }))?.placed;
 }
 

@@ -12,7 +12,7 @@ import { pickShown } from './context';
 
 async function filterByStatus(tree: AnnotationTreeProvider, args?: { statuses?: Status[] }): Promise<void> {
   const statuses = args?.statuses ?? (await pickShown(
-    tree.statusChoices().map(({ status, label }) => ({ value: status, label, description: isBuiltInStatus(status) ? undefined : status })),
+    tree.statusChoices().map(({ status, label }) => ({ value: status, label: escapeIcons(label), description: isBuiltInStatus(status) ? undefined : escapeIcons(status) })),
     tree.statusFilter,
     vscode.l10n.t('Show annotations with these verdicts (orphaned ones are always shown)'),
   ));

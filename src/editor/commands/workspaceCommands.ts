@@ -1,6 +1,7 @@
 /** Highlights on/off, rescan, opting documents in and out, the annotation file, git set-up. */
 import * as vscode from 'vscode';
 import { configureMergeDriverForFolder } from '../../core/git/mergeDriver';
+import { inertNotificationText, NOTIFICATION_MESSAGE_LENGTH } from '../../core/notificationText';
 import { readSettings, setHighlight, type HighlightKind } from '../settings';
 import { chooseFolder, explain, messageOf, type CommandContext } from './context';
 
@@ -22,7 +23,7 @@ async function openAnnotationFile(ctx: CommandContext): Promise<vscode.Uri | und
     if (!store) return undefined;
     const result = await store.save({ createEmpty: true });
     if (!result.saved) {
-      explain(result.reason);
+      explain(inertNotificationText(result.reason, NOTIFICATION_MESSAGE_LENGTH));
       return undefined;
     }
   }
@@ -66,10 +67,10 @@ async function setupGitMergeDriver(ctx: CommandContext): Promise<boolean> {
     const result = await configureMergeDriverForFolder(folder.uri.fsPath, annotationFile, {
       driverCommand: `node ${JSON.stringify(cli)} merge-driver %O %A %B`,
     });
-    void vscode.window.showInformationMessage(vscode.l10n.t('Git now merges {0} by annotation id. {1}', annotationFile, result.summary));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Git now merges {0} by annotation id. {1}', inertNotificationText(annotationFile), inertNotificationText(result.summary, NOTIFICATION_MESSAGE_LENGTH)));
     return true;
   } catch (error) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not set up the merge driver: {0}', messageOf(error)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not set up the merge driver: {0}', inertNotificationText(messageOf(error), NOTIFICATION_MESSAGE_LENGTH)));
     return false;
   }
 }

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { CommentChangeError, withDeletion, withEditOrReply, withReply } from '../../core/discussion/thread';
+import { inertNotificationText, NOTIFICATION_MESSAGE_LENGTH } from '../../core/notificationText';
 import type { AnnotationPatch } from '../../core/store';
 import type { Annotation } from '../../core/store/annotation';
 import type { AnnotationService } from '../annotationService';
@@ -35,7 +36,7 @@ async function change(
     return await annotations.updateWith(target.folder, target.annotationId, (current, me) => patchFor(current, me, new Date()));
   } catch (error) {
     const message = error instanceof CommentChangeError ? refusalMessage(error) : error instanceof Error ? error.message : String(error);
-    void vscode.window.showErrorMessage(message);
+    void vscode.window.showErrorMessage(inertNotificationText(message, NOTIFICATION_MESSAGE_LENGTH));
     return undefined;
   }
 }

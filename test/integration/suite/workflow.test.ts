@@ -5,7 +5,6 @@
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AnnotationTreeElement, AnnotationTreeProvider } from '../../../src/editor/sidebar/annotationTree';
@@ -193,23 +192,28 @@ describe('Workflow: sidebar, status bar, exports, time, safety', function () {
     const api = await extensionApi();
     await waitFor(() => api.placedAnnotations(editor.document).some((p) => p.annotation.note === secret), 'the private note is loaded');
 
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ainews-export-'));
-    for (const format of ['w3c', 'claimreview', 'csv', 'markdown'] as const) {
-      const target = path.join(out, `export.${format}`);
-      const written = await vscode.commands.executeCommand<string>('aiNews.export', { format, out: target, scope: 'all', statuses: ['verified', 'disputed', 'outdated'] });
-      assert.equal(written, target);
-      const content = fs.readFileSync(target, 'utf8');
-      assert.ok(!content.includes(secret), `${format} keeps the private note inside`);
-      if (format === 'w3c') {
-        const collection = JSON.parse(content);
-        assert.equal(collection.type, 'AnnotationCollection');
-        assert.ok(JSON.stringify(collection['@context']).includes('http://www.w3.org/ns/anno.jsonld'));
-        assert.equal(collection.first.items.length, 2);
-        assert.ok(collection.first.items.every((a: { motivation: string }) => a.motivation === 'assessing'));
+    // In the workspace folder: a path given as an argument outside it is written only after a yes.
+    const out = fs.mkdtempSync(workspacePath('exports-'));
+    try {
+      for (const format of ['w3c', 'claimreview', 'csv', 'markdown'] as const) {
+        const target = path.join(out, `export.${format}`);
+        const written = await vscode.commands.executeCommand<string>('aiNews.export', { format, out: target, scope: 'all', statuses: ['verified', 'disputed', 'outdated'] });
+        assert.equal(written, target);
+        const content = fs.readFileSync(target, 'utf8');
+        assert.ok(!content.includes(secret), `${format} keeps the private note inside`);
+        if (format === 'w3c') {
+          const collection = JSON.parse(content);
+          assert.equal(collection.type, 'AnnotationCollection');
+          assert.ok(JSON.stringify(collection['@context']).includes('http://www.w3.org/ns/anno.jsonld'));
+          assert.equal(collection.first.items.length, 2);
+          assert.ok(collection.first.items.every((a: { motivation: string }) => a.motivation === 'assessing'));
+        }
+        if (format === 'claimreview') assert.ok(content.includes('"ClaimReview"'));
+        if (format === 'csv') assert.equal(content.trim().split(/\r?\n/).length, 3, 'a header and two rows');
+        if (format === 'markdown') assert.ok(content.includes(ARTICLE) && /unreviewed/i.test(content), 'report with unreviewed claims');
       }
-      if (format === 'claimreview') assert.ok(content.includes('"ClaimReview"'));
-      if (format === 'csv') assert.equal(content.trim().split(/\r?\n/).length, 3, 'a header and two rows');
-      if (format === 'markdown') assert.ok(content.includes(ARTICLE) && /unreviewed/i.test(content), 'report with unreviewed claims');
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
     }
   });
 

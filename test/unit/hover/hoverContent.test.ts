@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import type { NumberFinding } from '../../../src/core/analysis/types';
 import { commandLink, HOVER_COMMANDS } from '../../../src/core/hover/commandLinks';
 import { actionLinks, annotationActions, evidenceLink, lightBulbVerdicts, formatValue, inertText, isSafeLink, narrowestSpan, showsWorkflowState } from '../../../src/core/hover/hoverContent';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { DEFAULT_TEAM } from '../../../src/core/team/team';
 import { sampleAnnotation } from '../../support/annotations';
 
@@ -35,6 +37,20 @@ describe('hover: what it shows', () => {
     const href = hostile.slice(hostile.lastIndexOf('](') + 2, -1);
     assert.equal(href, 'https://evil.example/%29[Remove]%28command:aiNews.removeAnnotation?%5B%7B%7D%5D%29', 'no parenthesis can end the address early');
     assert.ok(hostile.startsWith('[https://evil.example/)\\[Remove\\]('), `nor a bracket the text: ${hostile}`);
+  });
+
+  it('an evidence string with line breaks stays one link in one paragraph: no heading, rule or icon (audit 9, finding 6)', () => {
+    const evidence = 'https://example.org/report\n\n---\n\n$(pass-filled) APPROVED BY THE DESK: no further check needed\n\n# Verified';
+    assert.ok(isSafeLink(evidence), 'new URL accepts it: the line breaks are dropped');
+    const markdown = evidenceLink(evidence)!;
+    assert.doesNotMatch(markdown, /[\r\n\t]/);
+    assert.doesNotMatch(markdown, /(?<!\\)\$\(/, 'an icon needs "$(" without a backslash');
+    const tree = unified().use(remarkParse).parse(markdown);
+    assert.deepEqual(tree.children.map((node) => node.type), ['paragraph']);
+    const paragraph = tree.children[0] as { children: { type: string; url?: string }[] };
+    assert.deepEqual(paragraph.children.map((node) => node.type), ['link']);
+    assert.equal(paragraph.children[0].url, new URL(evidence).href.replace('(', '%28').replace(')', '%29'));
+    assert.equal(evidenceLink('https://example.org/$(lock)'), '[https://example.org/\\$(lock)](https://example.org/$%28lock%29)');
   });
 
   it('escapes HTML in other people\'s text', () => {

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isInsideWorkspaceFolder } from '../../../src/core/workspace/scriptedPath';
+
+describe('workspace: paths given as command arguments', () => {
+  let base: string;
+  let root: string;
+  let outside: string;
+
+  beforeEach(() => {
+    base = mkdtempSync(join(tmpdir(), 'ainews-scripted-'));
+    root = join(base, 'news');
+    outside = join(base, 'home');
+    mkdirSync(join(root, '.git'), { recursive: true });
+    mkdirSync(join(root, 'mails'));
+    mkdirSync(outside);
+    writeFileSync(join(root, 'mails', 'answer.eml'), 'From: presse@example.org\n');
+    writeFileSync(join(outside, 'id_rsa'), 'secret\n');
+  });
+
+  afterEach(() => rmSync(base, { recursive: true, force: true }));
+
+  it('a file or a new file inside the workspace folder is inside', async () => {
+    assert.equal(await isInsideWorkspaceFolder(root, join(root, 'mails', 'answer.eml')), true);
+    assert.equal(await isInsideWorkspaceFolder(root, join(root, 'exports', 'report.md')), true, 'a file still to be written');
+  });
+
+  it('outside the folder, the folder itself, a relative path, `..` and .git/ are not', async () => {
+    assert.equal(await isInsideWorkspaceFolder(root, join(outside, 'id_rsa')), false);
+    assert.equal(await isInsideWorkspaceFolder(root, root), false);
+    assert.equal(await isInsideWorkspaceFolder(root, 'mails/answer.eml'), false);
+    assert.equal(await isInsideWorkspaceFolder(root, join(root, 'mails', '..', '..', 'home', 'id_rsa')), false);
+    assert.equal(await isInsideWorkspaceFolder(root, join(root, '.git', 'config')), false);
+    assert.equal(await isInsideWorkspaceFolder(root, join(root, '.git', 'hooks', 'pre-commit')), false);
+  });
+
+  it('a symbolic link in the workspace that leads out is judged by where it leads', async () => {
+    symlinkSync(join(outside, 'id_rsa'), join(root, 'mails', 'innocent.txt'));
+    symlinkSync(outside, join(root, 'shared'));
+    assert.equal(await isInsideWorkspaceFolder(root, join(root, 'mails', 'innocent.txt')), false);
+    assert.equal(await isInsideWorkspaceFolder(root, join(root, 'shared', 'report.md')), false, 'a new file in a linked folder');
+  });
+});
