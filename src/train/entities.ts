@@ -12,6 +12,8 @@ import { trainTagger, type TrainOptions, type TrainingSequence } from '../core/a
 import { gazetteerOf, wordContext } from '../core/analysis/tagger/tagSentence';
 import { roughSentenceStarts, tagWords } from '../core/analysis/tagger/words';
 import type { TaggerModel } from '../core/analysis/tagger/model';
+import type { NameLists } from '../core/analysis/tagger/nameLists';
+import { readNameLists } from './nameLists';
 import { nerTable, scoreNer, NER_DEV_SETS } from '../cli/evalCorpora/ner';
 import { readNer, type NerRecord } from './corpora';
 import type { Trainer, TrainOptions as TrainCommandOptions } from './main';
@@ -36,6 +38,10 @@ interface LanguagePlan {
    */
   outsideBias: number;
   others: CorpusPart[];
+  /** Name lists as features (data/gazetteers): German only, the lists are German names. */
+  nameLists?: () => NameLists;
+  /** See TrainOptions.listWordDropout. */
+  listWordDropout?: number;
 }
 
 export const PLANS: Record<Language, LanguagePlan> = {
@@ -45,6 +51,9 @@ export const PLANS: Record<Language, LanguagePlan> = {
     dev: 'germeval2014-dev.de',
     devWeight: 5,
     outsideBias: 0,
+    nameLists: () => readNameLists(),
+    // Half of a listed word's occurrences are trained without the word itself (see TrainOptions).
+    listWordDropout: 0.5,
     others: [
       { file: 'smartdata-train.de', weight: 0.5 },
       { file: 'mobie-train.de', weight: 0.2 },
@@ -89,7 +98,7 @@ export function trainingSpans(record: NerRecord): NerRecord['spans'] {
 }
 
 /** One corpus record as a training sequence: tagger words, gold tags and the rules' findings as gazetteer. */
-export function toSequence(record: NerRecord, language: Language, weight: number): TrainingSequence {
+export function toSequence(record: NerRecord, language: Language, weight: number, nameLists: NameLists | null = null): TrainingSequence {
   const tokens = tokenize(record.text);
   const starts = roughSentenceStarts(tokens);
   const words = tagWords(tokens, record.text, starts);
@@ -104,15 +113,15 @@ export function toSequence(record: NerRecord, language: Language, weight: number
     const first = i === 0 || words[i - 1].end <= span.start;
     gold[i] = `${first ? 'B' : 'I'}-${span.label}`;
   }
-  return { words, context: wordContext(gazetteerOf(words, rules), language), gold, weight };
+  return { words, context: wordContext(gazetteerOf(words, rules), language, nameLists), gold, weight };
 }
 
-function sequencesOf(parts: CorpusPart[], language: Language): TrainingSequence[] {
-  return parts.flatMap((part) => readNer(part.file).map((r) => toSequence(r, language, part.weight)));
+function sequencesOf(parts: CorpusPart[], language: Language, nameLists: NameLists | null): TrainingSequence[] {
+  return parts.flatMap((part) => readNer(part.file).map((r) => toSequence(r, language, part.weight, nameLists)));
 }
 
-function train(sequences: TrainingSequence[], plan: LanguagePlan, log: (line: string) => void, seed = TRAIN_OPTIONS.seed): TaggerModel {
-  return trainTagger(sequences, { ...TRAIN_OPTIONS, seed, language: plan.language, types: plan.types, outsideBias: plan.outsideBias }, log);
+function train(sequences: TrainingSequence[], plan: LanguagePlan, log: (line: string) => void, seed = TRAIN_OPTIONS.seed, nameLists: NameLists | null = null): TaggerModel {
+  return trainTagger(sequences, { ...TRAIN_OPTIONS, seed, language: plan.language, types: plan.types, outsideBias: plan.outsideBias, nameLists: nameLists ?? undefined, listWordDropout: plan.listWordDropout }, log);
 }
 
 /** Scores the analyzer with the given tagger on some dev records. */
@@ -134,12 +143,12 @@ function summed(all: Scores['overall'][]): Scores['overall'] {
 }
 
 /** Tags each fold of the dev split with a model trained on everything else; the folds' scores added up. */
-function crossValidate(plan: LanguagePlan, others: TrainingSequence[], devRecords: NerRecord[], devSequences: TrainingSequence[], seed: number, log: (line: string) => void): Scores {
+function crossValidate(plan: LanguagePlan, others: TrainingSequence[], devRecords: NerRecord[], devSequences: TrainingSequence[], seed: number, log: (line: string) => void, nameLists: NameLists | null): Scores {
   const types = NER_DEV_SETS.find((s) => s.file === plan.dev)?.types ?? plan.types;
   const folds: Scores[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
     const train_ = [...others, ...devSequences.filter((_, k) => k % FOLDS !== fold)];
-    const model = train(train_, plan, () => {}, seed);
+    const model = train(train_, plan, () => {}, seed, nameLists);
     folds.push(scoreWith(model, devRecords.filter((_, k) => k % FOLDS === fold), plan.language, types));
     log(`  fold ${fold + 1}/${FOLDS}: F1 ${(folds[fold].overall.f1 * 100).toFixed(1)}`);
   }
@@ -148,15 +157,15 @@ function crossValidate(plan: LanguagePlan, others: TrainingSequence[], devRecord
 }
 
 /** The cross-validation with the shipped seed, then (`--cv-seeds`) with other shuffling seeds and the mean of all. */
-function reportCrossValidation(plan: LanguagePlan, others: TrainingSequence[], devRecords: NerRecord[], devSequences: TrainingSequence[], cvSeeds: readonly number[]): void {
-  const shipped = crossValidate(plan, others, devRecords, devSequences, TRAIN_OPTIONS.seed, (line) => console.log(line));
+function reportCrossValidation(plan: LanguagePlan, others: TrainingSequence[], devRecords: NerRecord[], devSequences: TrainingSequence[], cvSeeds: readonly number[], nameLists: NameLists | null): void {
+  const shipped = crossValidate(plan, others, devRecords, devSequences, TRAIN_OPTIONS.seed, (line) => console.log(line), nameLists);
   console.log(nerTable(`${plan.dev}, ${FOLDS}-fold cross-validation (rules + tagger)`, shipped));
   const seeds = cvSeeds.filter((seed) => seed !== TRAIN_OPTIONS.seed);
   if (!seeds.length) return;
   const f1s = [shipped.overall.f1];
   const percent = (x: number) => (x * 100).toFixed(1);
   for (const seed of seeds) {
-    const { overall } = crossValidate(plan, others, devRecords, devSequences, seed, () => {});
+    const { overall } = crossValidate(plan, others, devRecords, devSequences, seed, () => {}, nameLists);
     f1s.push(overall.f1);
     console.log(`  seed ${seed}: typed P ${percent(overall.precision)} / R ${percent(overall.recall)} / F1 ${percent(overall.f1)}`);
   }
@@ -170,12 +179,14 @@ function entityTrainer(language: Language): Trainer {
     run(modelsDir: string, options: TrainCommandOptions): void {
       const plan = PLANS[language];
       const started = Date.now();
-      const others = sequencesOf(plan.others, language);
+      const nameLists = plan.nameLists?.() ?? null;
+      if (nameLists) console.log(`  name lists: ${nameLists.size} words (data/gazetteers)`);
+      const others = sequencesOf(plan.others, language, nameLists);
       const devRecords = readNer(plan.dev);
-      const devSequences = devRecords.map((r) => toSequence(r, language, plan.devWeight));
+      const devSequences = devRecords.map((r) => toSequence(r, language, plan.devWeight, nameLists));
       console.log(`  ${others.length + devSequences.length} sequences, ${[...others, ...devSequences].reduce((a, s) => a + s.words.length, 0)} words (read in ${Date.now() - started} ms)`);
-      if (!process.argv.includes('--no-cv')) reportCrossValidation(plan, others, devRecords, devSequences, options.cvSeeds ?? []);
-      const model = train([...others, ...devSequences], plan, (line) => console.log(line));
+      if (!process.argv.includes('--no-cv')) reportCrossValidation(plan, others, devRecords, devSequences, options.cvSeeds ?? [], nameLists);
+      const model = train([...others, ...devSequences], plan, (line) => console.log(line), TRAIN_OPTIONS.seed, nameLists);
       const bytes = model.toBytes();
       writeFileSync(join(modelsDir, `entities-${language}.bin`), bytes);
       console.log(`  entities-${language}.bin: ${model.header.count} features, ${model.tags.length} tags, ${(bytes.length / 1e6).toFixed(2)} MB`);

@@ -267,7 +267,7 @@ describe('analysis: tagger part scores', () => {
       let words = 0;
       for (const pass of [1, 2]) {
         for (const block of blocks) {
-          const context = wordContext(block.gazetteer, language);
+          const context = wordContext(block.gazetteer, language, model.nameLists);
           parts.beginBlock();
           const memo = parts.wordsOf(block.words, context);
           const fast = parts.scores(block.words, memo, block.gazetteer);
@@ -291,7 +291,7 @@ describe('analysis: tagger part scores', () => {
         const rules = findEntities(tokens, text, language, lexicon, starts).findings;
         const words = tagWords(tokens, text, starts);
         const view = viewOf(words);
-        const context = wordContext(gazetteerOf(words, rules), language);
+        const context = wordContext(gazetteerOf(words, rules), language, model.nameLists);
         for (const span of tagEntities(model, tokens, text, starts, rules)) {
           const i = words.findIndex((w) => w.end > span.start);
           const tag = model.tags.indexOf(`B-${span.type}`);

@@ -4,6 +4,7 @@
  * tagging stays fast. `describeFeature` turns a template and value back into words for the hover.
  */
 import type { TagWord } from './words';
+import { describeListValue } from './nameLists';
 
 /** Feature templates. The numbers are part of the model file: append, never renumber. */
 export enum T {
@@ -11,6 +12,8 @@ export enum T {
   Prev, Prev2, Next, Next2, PrevShape, NextShape, PrevShapeHere, HereNextShape, PrevAndWord,
   Gazetteer, PrevGazetteer, NextGazetteer, GivenName, GermanNoun, Length, CompoundHead, CompoundHeadNoun,
   AllCapsLength, PrevTag, PrevTwoTags, PrevTagShape,
+  /** In a name list (nameLists.ts): the list value, and whether the word is also a German common noun. */
+  NameList,
 }
 
 /** What the tagger knows about the words of a sentence besides their text. */
@@ -20,6 +23,8 @@ export interface WordContext {
   isGivenName(word: string): boolean;
   /** German: true when a capitalised word is a common noun (German capitalises every noun). */
   isGermanNoun(word: string): boolean;
+  /** The name lists a capitalised word is in ("place-home3", "surname"); absent for a model without lists. */
+  nameListsOf?(word: string): readonly string[];
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -145,6 +150,7 @@ export function emitWordFeatures(view: WordsView, i: number, context: WordContex
     if (context.isGivenName(w)) emit(T.GivenName, '');
     if (context.isGermanNoun(w)) emit(T.GermanNoun, '');
     if (w.length >= 2 && w === w.toUpperCase()) emit(T.AllCapsLength, CAPS_LENGTHS[Math.min(w.length, 6)]);
+    emitNameListFeatures(w, context, emit);
   }
   emit(T.Length, LENGTHS[Math.min(w.length, 12)]);
   const hyphen = w.lastIndexOf('-');
@@ -153,6 +159,17 @@ export function emitWordFeatures(view: WordsView, i: number, context: WordContex
     emit(T.CompoundHead, head.toLowerCase());
     if (isCapitalisedWord(head) && context.isGermanNoun(head)) emit(T.CompoundHeadNoun, '');
   }
+}
+
+/**
+ * One feature per name list the word is in, paired with its noun-ness: "Essen" the city and "Essen"
+ * the meal are one word, and the weight of a list entry that is also a common noun is learnt apart.
+ */
+function emitNameListFeatures(word: string, context: WordContext, emit: Emit): void {
+  const values = context.nameListsOf?.(word);
+  if (!values?.length) return;
+  const noun = context.isGermanNoun(word) ? 'noun' : 'name';
+  for (const value of values) emit(T.NameList, value, noun);
 }
 
 /** The features that depend on the word's place: sentence start, neighbours, the gazetteer. */
@@ -225,6 +242,8 @@ export function describeFeature(template: T, value: string): string {
       return 'a known given name';
     case T.CompoundHead:
       return `a compound ending in "${value}"`;
+    case T.NameList:
+      return describeListValue(value);
     default:
       return 'its context';
   }

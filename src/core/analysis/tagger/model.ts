@@ -5,10 +5,12 @@
  * take (I-org after O) is never chosen.
  *
  * File layout (little-endian): "AINT", u32 format version, u32 header length, header JSON (padded
- * to 4 bytes), u32 keys[count], i8 weights[count * tags.length].
+ * to 4 bytes), u32 keys[count], i8 weights[count * tags.length], then, when the header has
+ * `nameLists`, that many bytes of UTF-8: the name lists the model was trained with (nameLists.ts).
  */
 import { PartScores, ScratchSlot } from './partScores';
 import { decodeModelContainer, encodeModelContainer, type ModelKind } from '../modelContainer';
+import { NameLists } from './nameLists';
 
 export const TAGGER_FORMAT_VERSION = 1;
 const TAGGER_FILE: ModelKind = { magic: 0x544e4941 /* "AINT" */, version: TAGGER_FORMAT_VERSION, name: 'an entity tagger model' };
@@ -27,6 +29,8 @@ export interface TaggerHeader {
    */
   outsideBias?: number;
   count: number;
+  /** Bytes of name lists after the weights (absent: a model without list features). */
+  nameLists?: number;
   /** Free-form facts about the training run, for the model card. */
   trained?: Record<string, unknown>;
 }
@@ -45,7 +49,11 @@ export class TaggerModel {
   /** The summed weights of the features' parts, learnt as words are met (see partScores.ts). */
   private memo: PartScores | undefined;
 
-  constructor(readonly header: TaggerHeader, private readonly keys: Uint32Array, private readonly weights: Int8Array) {
+  /**
+   * @param nameLists the name lists the model was trained with: tagging must look words up in the
+   * same lists (the list features' weights mean those lists).
+   */
+  constructor(readonly header: TaggerHeader, private readonly keys: Uint32Array, private readonly weights: Int8Array, readonly nameLists: NameLists | null = null) {
     this.tags = header.tags;
     let size = 1;
     while (size < keys.length * 2) size <<= 1;
@@ -156,15 +164,18 @@ export class TaggerModel {
 
   /** Serialises the model in the file layout above. */
   toBytes(): Uint8Array {
-    return encodeTagger(this.header, this.keys, this.weights);
+    return encodeTagger(this.header, this.keys, this.weights, this.nameLists);
   }
 }
 
-export function encodeTagger(header: TaggerHeader, keys: Uint32Array, weights: Int8Array): Uint8Array {
-  const { bytes, view, payloadAt } = encodeModelContainer(TAGGER_FILE, header, keys.length * 4 + weights.length);
+export function encodeTagger(header: TaggerHeader, keys: Uint32Array, weights: Int8Array, nameLists: NameLists | null = null): Uint8Array {
+  const lists = nameLists ? new TextEncoder().encode(nameLists.text) : null;
+  const fullHeader: TaggerHeader = lists ? { ...header, nameLists: lists.length } : header;
+  const { bytes, view, payloadAt } = encodeModelContainer(TAGGER_FILE, fullHeader, keys.length * 4 + weights.length + (lists?.length ?? 0));
   let at = payloadAt;
   for (let k = 0; k < keys.length; k++, at += 4) view.setUint32(at, keys[k], true);
   bytes.set(new Uint8Array(weights.buffer, weights.byteOffset, weights.length), at);
+  if (lists) bytes.set(lists, at + weights.length);
   return bytes;
 }
 
@@ -174,10 +185,12 @@ export function encodeTagger(header: TaggerHeader, keys: Uint32Array, weights: I
  */
 export function decodeTagger(bytes: Uint8Array): TaggerModel {
   const { header, view, payloadAt: at } = decodeModelContainer<TaggerHeader>(bytes, TAGGER_FILE);
-  const expected = at + header.count * 4 + header.count * header.tags.length;
+  const listsAt = at + header.count * 4 + header.count * header.tags.length;
+  const expected = listsAt + (header.nameLists ?? 0);
   if (bytes.length !== expected) throw new Error(`entity tagger model is ${bytes.length} bytes, its header promises ${expected}`);
   const keys = new Uint32Array(header.count);
   for (let k = 0; k < header.count; k++) keys[k] = view.getUint32(at + k * 4, true);
   const weights = new Int8Array(bytes.buffer, bytes.byteOffset + at + header.count * 4, header.count * header.tags.length);
-  return new TaggerModel(header, keys, weights);
+  const nameLists = header.nameLists ? new NameLists(new TextDecoder().decode(bytes.subarray(listsAt, expected))) : null;
+  return new TaggerModel(header, keys, weights, nameLists);
 }

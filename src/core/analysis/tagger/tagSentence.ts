@@ -8,6 +8,7 @@ import type { WordContext } from './features';
 import type { TaggerModel } from './model';
 import { tagWords, type TagWord } from './words';
 import { GIVEN_NAMES, looksLikeGermanNoun } from '../entityGuards';
+import type { NameLists } from './nameLists';
 
 export interface TaggedSpan {
   start: number;
@@ -43,11 +44,15 @@ export function gazetteerOf(words: readonly TagWord[], findings: readonly Pick<E
   return out;
 }
 
-/** The tagger's view of a word's context in `language`; German noun-ness is cached per call (nouns recur). */
-export function wordContext(gazetteer: readonly string[], language: string): WordContext {
+/**
+ * The tagger's view of a word's context in `language`; German noun-ness is cached per call (nouns recur).
+ * @param nameLists the lists of the model that will read this context (see TaggerModel.nameLists).
+ */
+export function wordContext(gazetteer: readonly string[], language: string, nameLists: NameLists | null = null): WordContext {
   const nouns = new Map<string, boolean>();
   return {
     gazetteer,
+    nameListsOf: nameLists ? (w) => nameLists.valuesOf(w) : undefined,
     isGivenName: (w) => GIVEN_NAMES.has(w),
     isGermanNoun: language === 'de'
       ? (w) => {
@@ -84,7 +89,7 @@ export function tagEntities(
   const words = tagWords(tokens, text, sentenceStarts);
   if (!words.length) return [];
   const gazetteer = gazetteerOf(words, ruleFindings);
-  const context = wordContext(gazetteer, model.header.language);
+  const context = wordContext(gazetteer, model.header.language, model.nameLists);
   const parts = model.parts();
   parts.beginBlock();
   const memo = parts.wordsOf(words, context);

@@ -5,6 +5,7 @@
  */
 import { T, emitFeatures, featureHash, viewOf, type WordContext } from './features';
 import { TaggerModel, type TaggerHeader } from './model';
+import type { NameLists } from './nameLists';
 import type { TagWord } from './words';
 
 /** One training sentence (or short document) with a gold tag per word ("O", "B-org", "I-org"). */
@@ -28,6 +29,14 @@ export interface TrainOptions {
   types: readonly string[];
   /** Stored in the model: subtracted from the score of O when decoding (see TaggerHeader). */
   outsideBias?: number;
+  /** The name lists that the sequences' contexts look words up in: stored in the model (see TaggerModel). */
+  nameLists?: NameLists;
+  /**
+   * The share of a listed word's occurrences that are trained without the word itself (T.Word,
+   * T.Lower): the list features then learn what a list says about a name the tagger never saw,
+   * instead of leaving the credit to the word's own weights (0 or absent: none).
+   */
+  listWordDropout?: number;
 }
 
 /** mulberry32: a small seeded generator, so that shuffling is the same on every machine. */
@@ -52,10 +61,21 @@ interface Encoded {
   weight: number;
 }
 
-function hashesOf(seq: TrainingSequence, i: number, view: ReturnType<typeof viewOf>): number[] {
+function hashesOf(seq: TrainingSequence, i: number, view: ReturnType<typeof viewOf>, withoutWord = false): number[] {
   const out: number[] = [];
-  emitFeatures(view, i, seq.context, (template, a, b) => out.push(featureHash(template, a, b)));
+  emitFeatures(view, i, seq.context, (template, a, b) => {
+    if (!withoutWord || (template !== T.Word && template !== T.Lower)) out.push(featureHash(template, a, b));
+  });
   return out;
+}
+
+/**
+ * Per word of a sequence: whether it is trained without its own identity (see
+ * TrainOptions.listWordDropout); drawn from `random`, so that training stays deterministic.
+ */
+function listWordsDropped(seq: TrainingSequence, dropout: number, random: () => number): boolean[] {
+  const listed = seq.context.nameListsOf;
+  return seq.words.map((w) => dropout > 0 && listed !== undefined && listed(w.text).length > 0 && random() < dropout);
 }
 
 /** The tag set: O, then B-/I- for each type seen in the data, in the order of `types`. */
@@ -72,10 +92,12 @@ export function trainTagger(sequences: readonly TrainingSequence[], options: Tra
   const n = tags.length;
   // Pass 1: count static features; dynamic (previous-tag) features are always kept.
   const counts = new Map<number, number>();
+  const dropRandom = seededRandom(options.seed ^ 0x5eed);
   const hashed = sequences.map((seq) => {
     const view = viewOf(seq.words);
+    const dropped = listWordsDropped(seq, options.listWordDropout ?? 0, dropRandom);
     return seq.words.map((_, i) => {
-      const hashes = hashesOf(seq, i, view);
+      const hashes = hashesOf(seq, i, view, dropped[i]);
       for (const h of hashes) counts.set(h, (counts.get(h) ?? 0) + 1);
       return hashes;
     });
@@ -209,5 +231,5 @@ function quantise(index: Map<number, number>, total: Float64Array, clock: number
     rows.push(...q);
   }
   const header: TaggerHeader = { language: options.language, tags, scale, temperature: 1, outsideBias: options.outsideBias ?? 0, count: keys.length };
-  return new TaggerModel(header, Uint32Array.from(keys), Int8Array.from(rows));
+  return new TaggerModel(header, Uint32Array.from(keys), Int8Array.from(rows), options.nameLists ?? null);
 }
