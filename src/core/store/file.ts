@@ -383,3 +383,41 @@ export function describeUnwritable(result: Exclude<ParseResult, { kind: 'ok' }>,
       return `${fileName} contains git conflict markers. Review the proposed merge of both sides; until it is accepted, annotations are read-only and your changes are kept.`;
   }
 }
+
+/**
+ * A key given twice in one object of any JSON text that JSON.parse read as `value` (which kept the
+ * last silently), located; for files whose key names are not a fixed set (the feedback file keeps
+ * unknown fields, the entity list is written by hand). When every key name ends in a letter or digit,
+ * {@link countKeys} sees every key in the text and the counts decide, as for the annotation file; a
+ * file with other names is checked by the strict tree parser.
+ */
+export function duplicateKeyProblemOf(text: string, value: unknown): FileProblem | undefined {
+  const { keys, allCountable } = keysOf(value);
+  if (allCountable && countKeys(text) === keys) return undefined;
+  return treeProblem(text);
+}
+
+/** How many keys the objects in a parsed value hold, and whether {@link countKeys} would see them all. Iterative: the value may be deep. */
+function keysOf(value: unknown): { keys: number; allCountable: boolean } {
+  const countable = /[A-Za-z0-9]$/;
+  let keys = 0;
+  let allCountable = true;
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (Array.isArray(next)) for (const item of next) pending.push(item);
+    else if (typeof next === 'object' && next !== null) {
+      for (const [key, child] of Object.entries(next)) {
+        keys += 1;
+        if (!countable.test(key)) allCountable = false;
+        pending.push(child);
+      }
+    }
+  }
+  return { keys, allCountable };
+}
+
+/** `line 3, column 7: message`: a located problem for a message that names the file before it. */
+export function describeProblem(problem: FileProblem): string {
+  return `line ${problem.line}, column ${problem.column}: ${problem.message}`;
+}
