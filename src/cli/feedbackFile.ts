@@ -12,6 +12,7 @@ import { toArticlePath } from '../core/store/paths';
 import { readRegularFile, decodeUtf8 } from '../core/workspace/guardedRead';
 import { MAX_ANNOTATION_FILE_BYTES } from '../core/store/fileIo';
 import { UsageError } from './commandLine';
+import { forTerminal } from './terminal';
 
 /** A feedback file read for the command line, and the folder its article paths are relative to. */
 export interface LoadedFeedback {
@@ -57,7 +58,7 @@ export async function loadFeedback(explicit: string | undefined, cwd: string, co
   if (decoded.invalidAt) throw new UsageError(`${path} line ${decoded.invalidAt.line}, column ${decoded.invalidAt.column}: not valid UTF-8`);
   const parsed = parseFeedbackFile(decoded.text as string);
   if (parsed.kind === 'invalid') throw new UsageError(`${path}: ${parsed.message}`);
-  for (const problem of parsed.problems) process.stderr.write(`ai-news-annotator ${command}: ${path}: ${problem} (left out)\n`);
+  for (const problem of parsed.problems) process.stderr.write(`ai-news-annotator ${command}: ${path}: ${forTerminal(problem)} (left out)\n`);
   return { path, folder: await realpath(workspaceFolderOf(path)), file: parsed.file };
 }
 
