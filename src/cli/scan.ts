@@ -166,7 +166,7 @@ export async function runScan(args: string[]): Promise<number> {
     feedback = await loadFeedback(values.feedback, process.cwd(), 'scan');
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`ai-news-annotator scan: ${error.message}\n`);
+    process.stderr.write(`ai-news-annotator scan: ${forTerminal(error.message)}\n`);
     return 2;
   }
 
