@@ -48,7 +48,8 @@ Options:
   --help        show this help
 
 Exit status: 0 every annotation found, 1 an annotation is orphaned, an archived evidence file is
-missing or changed, or the annotation file or .ainews/team.json is invalid, 2 usage error.
+missing or changed, or the annotation file or .ainews/team.json is invalid (a team file with a
+field this version ignores, or of a newer version, counts too: the rest of it applies), 2 usage error.
 Review flags and evidence without an archived copy are reported; they do not change the exit status.`;
 
 /** Parsed options shared by the store's subcommands. */
@@ -227,13 +228,14 @@ export async function runCheck(args: string[]): Promise<number> {
   const annotations = parsed?.file.annotations ?? [];
   const { checked, missingArticles, refusals } = await checkAnnotations(root, annotations, { now: new Date(), maxVerifiedAgeDays: options.maxVerifiedAgeDays });
   for (const refusal of refusals) process.stderr.write(`ai-news-annotator check: ${forTerminal(refusal)}; its annotations count as orphaned\n`);
-  const { team, problems: teamProblems } = await loadTeam(root);
-  for (const problem of teamProblems) process.stderr.write(`${forTerminal(problem)}\n`);
+  const { team, problems: teamProblems, warnings: teamWarnings } = await loadTeam(root);
+  for (const problem of teamProblems) process.stderr.write(`${forTerminal(problem)} (using the defaults)\n`);
+  for (const warning of teamWarnings) process.stderr.write(`${forTerminal(warning)} (the rest of the team file applies)\n`);
   for (const warning of undefinedStatusWarnings(annotations, team)) process.stderr.write(`${filePath}: ${forTerminal(warning)}\n`);
   const version2 = await checkVersion2(root, annotations, team);
   const entries = checked.map((c) => ({ ...c, ...version2.get(c.id) }));
   process.stdout.write(
     options.json ? documentForStdout(`${JSON.stringify({ annotations: entries }, null, 2)}\n`) : forTerminal(`${[humanReport(options.file, checked, missingArticles), ...version2Summary(version2)].join('\n')}\n`),
   );
-  return checked.some((c) => c.state === 'orphaned') || hasBrokenArchive(version2.values()) || teamProblems.length > 0 ? 1 : 0;
+  return checked.some((c) => c.state === 'orphaned') || hasBrokenArchive(version2.values()) || teamProblems.length + teamWarnings.length > 0 ? 1 : 0;
 }

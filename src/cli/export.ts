@@ -230,10 +230,11 @@ async function readAnnotations(root: string): Promise<{ annotations: Annotation[
   }
 }
 
-/** The workspace's team file; a broken one is named on stderr and the defaults are used. */
+/** The workspace's team file; a broken one is named on stderr and the defaults are used, what was ignored is named too. */
 export async function teamWithWarnings(root: string): Promise<TeamConfig> {
-  const { team, problems } = await loadTeam(root);
-  for (const problem of problems) process.stderr.write(`ai-news-annotator: ${problem} (using the defaults)\n`);
+  const { team, problems, warnings } = await loadTeam(root);
+  for (const problem of problems) process.stderr.write(`ai-news-annotator: ${forTerminal(problem)} (using the defaults)\n`);
+  for (const warning of warnings) process.stderr.write(`ai-news-annotator: ${forTerminal(warning)} (the rest of the team file applies)\n`);
   return team;
 }
 
