@@ -8,7 +8,7 @@ import { DEFAULT_FEEDBACK_FILE, examplesOfArticle, readFeedback, type Correction
 import { writeFileAtomic } from '../core/store/fileIo';
 import { decodeUtf8, readWorkspaceFile } from '../core/workspace/guardedRead';
 import { runCommand, UsageError } from './commandLine';
-import { forTerminal } from './terminal';
+import { documentForStdout, forTerminal } from './terminal';
 
 const MAX_ARTICLE_BYTES = 16 * 1024 * 1024;
 const MAX_LEXICON_BYTES = 8 * 1024 * 1024;
@@ -88,7 +88,7 @@ export function runFeedback(args: string[]): Promise<number> {
       }
     }
     const output = lines.map((line) => `${line}\n`).join('');
-    if (values.out === undefined) process.stdout.write(output);
+    if (values.out === undefined) process.stdout.write(documentForStdout(output));
     else await writeFileAtomic(resolve(values.out), output);
     if (values.out !== undefined) process.stderr.write(`ai-news-annotator feedback: ${lines.length} examples written to ${values.out}\n`);
     return 0;

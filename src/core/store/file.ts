@@ -399,22 +399,29 @@ export function duplicateKeyProblemOf(text: string, value: unknown): FileProblem
 
 /** How many keys the objects in a parsed value hold, and whether {@link countKeys} would see them all. Iterative: the value may be deep. */
 function keysOf(value: unknown): { keys: number; allCountable: boolean } {
-  const countable = /[A-Za-z0-9]$/;
   let keys = 0;
   let allCountable = true;
   const pending: unknown[] = [value];
   while (pending.length > 0) {
     const next = pending.pop();
-    if (Array.isArray(next)) for (const item of next) pending.push(item);
-    else if (typeof next === 'object' && next !== null) {
-      for (const [key, child] of Object.entries(next)) {
-        keys += 1;
-        if (!countable.test(key)) allCountable = false;
-        pending.push(child);
-      }
+    if (typeof next !== 'object' || next === null) continue;
+    if (Array.isArray(next)) {
+      for (const item of next) pending.push(item);
+      continue;
+    }
+    for (const key in next) {
+      keys += 1;
+      allCountable &&= endsInLetterOrDigit(key);
+      pending.push((next as Record<string, unknown>)[key]);
     }
   }
   return { keys, allCountable };
+}
+
+/** Whether a key name ends in an ASCII letter or digit (what {@link countKeys} looks for before the closing quote). */
+function endsInLetterOrDigit(key: string): boolean {
+  const c = key.charCodeAt(key.length - 1);
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** `line 3, column 7: message`: a located problem for a message that names the file before it. */
