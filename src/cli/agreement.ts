@@ -3,6 +3,7 @@ import { measureAgreement, roundedAgreement } from '../core/agreement/agreement'
 import { agreementSection } from '../core/export/markdownAgreement';
 import { withOneFinalNewline } from '../core/export/markdown';
 import { type ExportCommand, loadWorkspace, teamWithWarnings } from './export';
+import { documentForStdout, forTerminal } from './terminal';
 
 /**
  * Prints the agreement of the workspace's checkers (the annotations selected by `--article` and
@@ -12,7 +13,7 @@ import { type ExportCommand, loadWorkspace, teamWithWarnings } from './export';
 export async function printAgreement(command: ExportCommand, json: boolean): Promise<number> {
   const loaded = await loadWorkspace({ ...command, articles: command.articles ?? [] }, false);
   if ('problems' in loaded) {
-    for (const problem of loaded.problems) process.stderr.write(`ai-news-annotator: ${problem}\n`);
+    for (const problem of loaded.problems) process.stderr.write(`ai-news-annotator: ${forTerminal(problem)}\n`);
     return 1;
   }
   const team = await teamWithWarnings(command.root);
@@ -20,6 +21,6 @@ export async function printAgreement(command: ExportCommand, json: boolean): Pro
   const statuses = command.options.statuses ? new Set(command.options.statuses) : null;
   const annotations = loaded.input.annotations.filter((a) => (!articles || articles.has(a.article)) && (!statuses || statuses.has(a.status)));
   const report = measureAgreement(annotations, team);
-  process.stdout.write(json ? `${JSON.stringify(roundedAgreement(report), null, 2)}\n` : withOneFinalNewline(agreementSection(report, team).join('\n')));
+  process.stdout.write(documentForStdout(json ? `${JSON.stringify(roundedAgreement(report), null, 2)}\n` : withOneFinalNewline(agreementSection(report, team).join('\n'))));
   return 0;
 }

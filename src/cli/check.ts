@@ -23,6 +23,7 @@ import { contentHash } from '../core/review/contentHash';
 import { DEFAULT_MAX_VERIFIED_AGE_DAYS, reviewFlags, type ReviewFlag } from '../core/review/reviewState';
 import { checkVersion2, hasBrokenArchive, undefinedStatusWarnings, version2Summary } from './checkVersion2';
 import { loadTeam } from './team';
+import { documentForStdout, forTerminal } from './terminal';
 
 const HELP = `Usage: ai-news-annotator check [--json] [--root DIR] [--file PATH] [--max-verified-age N]
 
@@ -47,7 +48,8 @@ Options:
   --help        show this help
 
 Exit status: 0 every annotation found, 1 an annotation is orphaned, an archived evidence file is
-missing or changed, or the annotation file or .ainews/team.json is invalid, 2 usage error.
+missing or changed, or the annotation file or .ainews/team.json is invalid (a team file with a
+field this version ignores, or of a newer version, counts too: the rest of it applies), 2 usage error.
 Review flags and evidence without an archived copy are reported; they do not change the exit status.`;
 
 /** Parsed options shared by the store's subcommands. */
@@ -218,21 +220,22 @@ export async function runCheck(args: string[]): Promise<number> {
       parsed.kind === 'invalid'
         ? parsed.problems.map((p) => ({ file: options.file, line: p.line, column: p.column, message: p.message }))
         : [{ file: options.file, line: 1, column: 1, message: parsed.kind === 'newer' ? `written by a newer version of AI News Annotator (file version ${parsed.version}); update the tool` : 'contains git conflict markers; resolve them (the extension proposes a merge by id) and commit' }];
-    for (const p of problems) process.stderr.write(`${filePath}:${p.line}:${p.column}: ${p.message}\n`);
+    for (const p of problems) process.stderr.write(`${filePath}:${p.line}:${p.column}: ${forTerminal(p.message)}\n`);
     if (options.json) process.stdout.write(`${JSON.stringify({ annotations: [], problems }, null, 2)}\n`);
     return 1;
   }
   if (!parsed) process.stderr.write(`ai-news-annotator check: no annotation file at ${filePath}; nothing to check\n`);
   const annotations = parsed?.file.annotations ?? [];
   const { checked, missingArticles, refusals } = await checkAnnotations(root, annotations, { now: new Date(), maxVerifiedAgeDays: options.maxVerifiedAgeDays });
-  for (const refusal of refusals) process.stderr.write(`ai-news-annotator check: ${refusal}; its annotations count as orphaned\n`);
-  const { team, problems: teamProblems } = await loadTeam(root);
-  for (const problem of teamProblems) process.stderr.write(`${problem}\n`);
-  for (const warning of undefinedStatusWarnings(annotations, team)) process.stderr.write(`${filePath}: ${warning}\n`);
+  for (const refusal of refusals) process.stderr.write(`ai-news-annotator check: ${forTerminal(refusal)}; its annotations count as orphaned\n`);
+  const { team, problems: teamProblems, warnings: teamWarnings } = await loadTeam(root);
+  for (const problem of teamProblems) process.stderr.write(`${forTerminal(problem)} (using the defaults)\n`);
+  for (const warning of teamWarnings) process.stderr.write(`${forTerminal(warning)} (the rest of the team file applies)\n`);
+  for (const warning of undefinedStatusWarnings(annotations, team)) process.stderr.write(`${filePath}: ${forTerminal(warning)}\n`);
   const version2 = await checkVersion2(root, annotations, team);
   const entries = checked.map((c) => ({ ...c, ...version2.get(c.id) }));
   process.stdout.write(
-    options.json ? `${JSON.stringify({ annotations: entries }, null, 2)}\n` : `${[humanReport(options.file, checked, missingArticles), ...version2Summary(version2)].join('\n')}\n`,
+    options.json ? documentForStdout(`${JSON.stringify({ annotations: entries }, null, 2)}\n`) : forTerminal(`${[humanReport(options.file, checked, missingArticles), ...version2Summary(version2)].join('\n')}\n`),
   );
-  return checked.some((c) => c.state === 'orphaned') || hasBrokenArchive(version2.values()) || teamProblems.length > 0 ? 1 : 0;
+  return checked.some((c) => c.state === 'orphaned') || hasBrokenArchive(version2.values()) || teamProblems.length + teamWarnings.length > 0 ? 1 : 0;
 }

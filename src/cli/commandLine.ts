@@ -4,6 +4,7 @@
  * same way: the message and the subcommand's usage on stderr, exit code 2.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { forTerminal } from './terminal';
 
 /** A wrong command line: exit code 2 with the usage. */
 export class UsageError extends Error {}
@@ -53,7 +54,7 @@ export function parseCommandLine<T extends OptionsConfig>(spec: Pick<CommandLine
 
 /** Writes a usage error and the usage to stderr; returns exit code 2. */
 export function usageFailure(spec: { name: string; usage: string }, error: unknown): number {
-  process.stderr.write(`ai-news-annotator ${spec.name}: ${error instanceof Error ? error.message : String(error)}\n\n${spec.usage}\n`);
+  process.stderr.write(`ai-news-annotator ${spec.name}: ${forTerminal(error instanceof Error ? error.message : String(error))}\n\n${spec.usage}\n`);
   return 2;
 }
 

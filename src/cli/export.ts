@@ -21,6 +21,7 @@ import {
 import { DEFAULT_MAX_ARTICLE_AGE_DAYS, DEFAULT_MAX_VERIFIED_AGE_DAYS } from '../core/review/reviewState';
 import { runCommand, UsageError } from './commandLine';
 import { loadTeam } from './team';
+import { documentForStdout, forTerminal } from './terminal';
 import type { TeamConfig } from '../core/team/team';
 
 const EXPORT_USAGE = `Usage: ai-news-annotator export --format markdown|csv|w3c|claimreview [options]
@@ -95,7 +96,7 @@ const EXPORT_COMMAND = { name: 'export', usage: EXPORT_USAGE, options: { ...COMM
 export async function exportWorkspace(format: ExportFormat, command: ExportCommand): Promise<number> {
   const loaded = await loadWorkspace(command, format === 'markdown');
   if ('problems' in loaded) {
-    for (const problem of loaded.problems) process.stderr.write(`ai-news-annotator: ${problem}\n`);
+    for (const problem of loaded.problems) process.stderr.write(`ai-news-annotator: ${forTerminal(problem)}\n`);
     return 1;
   }
   const input: ExportInput = { ...loaded.input, team: await teamWithWarnings(command.root) };
@@ -111,7 +112,7 @@ export async function exportWorkspace(format: ExportFormat, command: ExportComma
       return 1;
     }
   } else {
-    process.stdout.write(output);
+    process.stdout.write(documentForStdout(output));
   }
   return 0;
 }
@@ -229,10 +230,11 @@ async function readAnnotations(root: string): Promise<{ annotations: Annotation[
   }
 }
 
-/** The workspace's team file; a broken one is named on stderr and the defaults are used. */
+/** The workspace's team file; a broken one is named on stderr and the defaults are used, what was ignored is named too. */
 export async function teamWithWarnings(root: string): Promise<TeamConfig> {
-  const { team, problems } = await loadTeam(root);
-  for (const problem of problems) process.stderr.write(`ai-news-annotator: ${problem} (using the defaults)\n`);
+  const { team, problems, warnings } = await loadTeam(root);
+  for (const problem of problems) process.stderr.write(`ai-news-annotator: ${forTerminal(problem)} (using the defaults)\n`);
+  for (const warning of warnings) process.stderr.write(`ai-news-annotator: ${forTerminal(warning)} (the rest of the team file applies)\n`);
   return team;
 }
 

@@ -8,6 +8,7 @@ import { DEFAULT_FEEDBACK_FILE, examplesOfArticle, readFeedback, type Correction
 import { writeFileAtomic } from '../core/store/fileIo';
 import { decodeUtf8, readWorkspaceFile } from '../core/workspace/guardedRead';
 import { runCommand, UsageError } from './commandLine';
+import { documentForStdout, forTerminal } from './terminal';
 
 const MAX_ARTICLE_BYTES = 16 * 1024 * 1024;
 const MAX_LEXICON_BYTES = 8 * 1024 * 1024;
@@ -73,21 +74,21 @@ export function runFeedback(args: string[]): Promise<number> {
     const root = resolve(values.root ?? '.');
     const feedback = await readFeedback(root);
     if (feedback.kind === 'unusable') {
-      process.stderr.write(`ai-news-annotator feedback: ${feedback.message}\n`);
+      process.stderr.write(`ai-news-annotator feedback: ${forTerminal(feedback.message)}\n`);
       return 1;
     }
-    for (const problem of feedback.problems) process.stderr.write(`ai-news-annotator feedback: ${problem} (left out)\n`);
+    for (const problem of feedback.problems) process.stderr.write(`ai-news-annotator feedback: ${forTerminal(problem)} (left out)\n`);
     const lexicon = await folderLexicon(root);
     const lines: string[] = [];
     for (const [article, corrections] of groupByArticle(feedback.file.corrections)) {
       const { records, skipped } = examplesOfArticle(await readArticle(root, article), corrections, { lexicon });
-      for (const { correction, reason } of skipped) process.stderr.write(`ai-news-annotator feedback: correction ${correction.id} skipped: ${reason}\n`);
+      for (const { correction, reason } of skipped) process.stderr.write(`ai-news-annotator feedback: ${forTerminal(`correction ${correction.id} skipped: ${reason}`)}\n`);
       for (const record of records) {
         if (values.kind === undefined || (values.kind === 'ner') === 'spans' in record) lines.push(JSON.stringify(record));
       }
     }
     const output = lines.map((line) => `${line}\n`).join('');
-    if (values.out === undefined) process.stdout.write(output);
+    if (values.out === undefined) process.stdout.write(documentForStdout(output));
     else await writeFileAtomic(resolve(values.out), output);
     if (values.out !== undefined) process.stderr.write(`ai-news-annotator feedback: ${lines.length} examples written to ${values.out}\n`);
     return 0;

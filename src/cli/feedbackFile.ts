@@ -12,6 +12,7 @@ import { toArticlePath } from '../core/store/paths';
 import { readRegularFile, decodeUtf8 } from '../core/workspace/guardedRead';
 import { MAX_ANNOTATION_FILE_BYTES } from '../core/store/fileIo';
 import { UsageError } from './commandLine';
+import { forTerminal } from './terminal';
 
 /** A feedback file read for the command line, and the folder its article paths are relative to. */
 export interface LoadedFeedback {
@@ -44,12 +45,26 @@ function workspaceFolderOf(path: string): string {
 
 /**
  * Reads the feedback file named by `--feedback`, else the nearest one above `cwd` (null when none).
- * Corrections that are not valid are reported on stderr and left out.
- * @throws UsageError naming the file when it cannot be read or is not a feedback file.
+ * Corrections that are not valid are reported on stderr and left out. A file found by the default
+ * lookup that cannot be used is named on stderr and nothing is corrected (as for the entity list):
+ * the command goes on.
+ * @throws UsageError naming the file when the file named by `--feedback` cannot be read or is not a feedback file.
  */
 export async function loadFeedback(explicit: string | undefined, cwd: string, command: string): Promise<LoadedFeedback | null> {
-  const path = explicit ?? findNearest(cwd, DEFAULT_FEEDBACK_FILE);
-  if (!path) return null;
+  if (explicit !== undefined) return loadFeedbackAt(explicit, command);
+  const nearest = findNearest(cwd, DEFAULT_FEEDBACK_FILE);
+  if (!nearest) return null;
+  try {
+    return await loadFeedbackAt(nearest, command);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`ai-news-annotator ${command}: ${forTerminal(error.message)}; going on without the team's corrections\n`);
+    return null;
+  }
+}
+
+/** Reads one feedback file; @throws UsageError naming it when it cannot be read or is not a feedback file. */
+async function loadFeedbackAt(path: string, command: string): Promise<LoadedFeedback> {
   const read = await readRegularFile(resolve(path), MAX_ANNOTATION_FILE_BYTES);
   if (read.kind === 'missing') throw new UsageError(`${path}: no such file`);
   if (read.kind === 'refused') throw new UsageError(`${path}: ${read.message}`);
@@ -57,7 +72,7 @@ export async function loadFeedback(explicit: string | undefined, cwd: string, co
   if (decoded.invalidAt) throw new UsageError(`${path} line ${decoded.invalidAt.line}, column ${decoded.invalidAt.column}: not valid UTF-8`);
   const parsed = parseFeedbackFile(decoded.text as string);
   if (parsed.kind === 'invalid') throw new UsageError(`${path}: ${parsed.message}`);
-  for (const problem of parsed.problems) process.stderr.write(`ai-news-annotator ${command}: ${path}: ${problem} (left out)\n`);
+  for (const problem of parsed.problems) process.stderr.write(`ai-news-annotator ${command}: ${path}: ${forTerminal(problem)} (left out)\n`);
   return { path, folder: await realpath(workspaceFolderOf(path)), file: parsed.file };
 }
 

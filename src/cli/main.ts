@@ -10,6 +10,7 @@ import { runExport } from './export';
 import { runReport } from './report';
 import { runImport } from './import';
 import { runFeedback } from './feedback';
+import { forTerminal } from './terminal';
 
 export interface Subcommand {
   summary: string;
@@ -59,7 +60,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`ai-news-annotator: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`ai-news-annotator: ${forTerminal(error instanceof Error ? error.message : String(error))}\n`);
     process.exitCode = 1;
   },
 );

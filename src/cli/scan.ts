@@ -9,6 +9,7 @@
 import { realpath } from 'node:fs/promises';
 import { parseCommandLine, printUsage, usageFailure, UsageError } from './commandLine';
 import { correctionsForFile, findNearest, loadFeedback, type LoadedFeedback } from './feedbackFile';
+import { forTerminal } from './terminal';
 import { readRegularFile } from '../core/workspace/guardedRead';
 import { analyze, defaultLexicon, parseLexiconFile, withEntries, type Analysis, type Finding, type Lexicon } from '../core/analysis';
 
@@ -71,7 +72,7 @@ async function loadLexicon(explicit: string | undefined): Promise<Lexicon> {
   if (read.kind === 'error') throw new UsageError(`${path}: ${read.reason}`);
   const text = read.text;
   const { entries, errors } = parseLexiconFile(text);
-  for (const message of errors) process.stderr.write(`${path}: ${message}\n`);
+  for (const message of errors) process.stderr.write(`${path}: ${forTerminal(message)}\n`);
   return withEntries(defaultLexicon(), entries);
 }
 
@@ -165,7 +166,7 @@ export async function runScan(args: string[]): Promise<number> {
     feedback = await loadFeedback(values.feedback, process.cwd(), 'scan');
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`ai-news-annotator scan: ${error.message}\n`);
+    process.stderr.write(`ai-news-annotator scan: ${forTerminal(error.message)}\n`);
     return 2;
   }
 
@@ -187,6 +188,6 @@ export async function runScan(args: string[]): Promise<number> {
       reports.push(readableReport(file, read.text, analysis));
     }
   }
-  process.stdout.write(values.json ? JSON.stringify(results, null, 2) + '\n' : reports.join('\n\n') + (reports.length ? '\n' : ''));
+  process.stdout.write(values.json ? JSON.stringify(results, null, 2) + '\n' : forTerminal(reports.join('\n\n') + (reports.length ? '\n' : '')));
   return failed ? 1 : 0;
 }

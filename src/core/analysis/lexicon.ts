@@ -11,6 +11,7 @@
 import type { EntityType } from './types';
 import { tokenize } from './tokens';
 import { WordFilter } from './wordFilter';
+import { describeProblem, duplicateKeyProblemOf, syntaxProblem } from '../store/file';
 import shipped from './data/entities.json';
 
 export const LEXICON_FILE_VERSION = 1;
@@ -142,6 +143,8 @@ function makeLexicon(entries: readonly LexiconEntry[]): Lexicon {
 /**
  * Validates a lexicon file's text (`.ainews/entities.json` or the shipped data).
  * @returns the valid entries and one message per problem; a bad entry is skipped, the rest kept.
+ *   A syntax error or a key written twice (which JSON.parse would drop unseen) gives no entries, named
+ *   with line and column.
  */
 export function parseLexiconFile(jsonText: string): { entries: LexiconEntry[]; errors: string[] } {
   const errors: string[] = [];
@@ -149,8 +152,11 @@ export function parseLexiconFile(jsonText: string): { entries: LexiconEntry[]; e
   try {
     data = JSON.parse(jsonText);
   } catch (error) {
-    return { entries: [], errors: [`not valid JSON: ${error instanceof Error ? error.message : String(error)}`] };
+    return { entries: [], errors: [describeProblem(syntaxProblem(jsonText, error))] };
   }
+  // JSON.parse keeps the last of a key written twice: an entry would change or vanish unseen.
+  const duplicate = duplicateKeyProblemOf(jsonText, data);
+  if (duplicate) return { entries: [], errors: [`${describeProblem(duplicate)}; no entry of the file is used until it is fixed`] };
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { entries: [], errors: ['expected an object like {"version": 1, "entities": [...]}'] };
   }

@@ -57,13 +57,21 @@ export function safeHttpUrl(text: string): string | null {
 }
 
 /**
- * One CSV field per RFC 4180: quoted when it holds a comma, quote, CR or LF (quotes doubled).
- * Cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a leading
- * apostrophe first, the usual guard against CSV formula injection.
+ * Where a spreadsheet could start a cell inside a field: at its start, and after a `;` or a tab,
+ * where a reader that splits at those (German Excel splits at `;`) starts one. A cell starting with
+ * = + - @, tab or CR would run as a formula.
+ */
+const FORMULA_START = /(^|[;\t])(?=[=+\-@\t\r])/g;
+
+/**
+ * One CSV field per RFC 4180: quoted when it holds a comma, quote, CR or LF (quotes doubled), and
+ * also a `;` or a tab, so that a reader splitting at those keeps the field whole. Every place a
+ * cell could start a formula (see {@link FORMULA_START}) gets an apostrophe first, the usual guard
+ * against CSV formula injection.
  */
 export function csvField(value: string): string {
-  const guarded = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+  const guarded = value.replace(FORMULA_START, "$1'");
+  return /[",;\t\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 
 /** One CSV record: fields joined by commas, ended by CRLF as RFC 4180 asks. */
@@ -79,4 +87,25 @@ export function csvRecord(values: readonly string[]): string {
  */
 export function stringifyJsonLd(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
+}
+
+/**
+ * Control characters that act on a terminal or reorder what it shows: C0 (ESC starts the sequences
+ * that set the title, the clipboard or links, or clear the screen), DEL, C1 (U+009B is an 8-bit
+ * CSI) and the bidirectional controls (they make text read differently from what it is).
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what is escaped here
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Other people's text made safe to print on a terminal: every control character (see
+ * {@link CONTROLS}) shown as a visible escape such as `\u001b`. With `keepLines`, tabs, line feeds
+ * and CRLF stay as they are (a lone CR, which would let a line overwrite itself, does not).
+ * Everything else, including the backslash, is unchanged.
+ */
+export function printableText(text: string, options: { keepLines?: boolean } = {}): string {
+  return text.replace(CONTROLS, (c, offset: number) => {
+    if (options.keepLines && (c === '\n' || c === '\t' || (c === '\r' && text[offset + 1] === '\n'))) return c;
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
 }

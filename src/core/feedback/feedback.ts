@@ -6,6 +6,7 @@
  */
 import type { EntityType } from '../analysis/types';
 import type { TextPosition, TextQuote } from '../store/annotation';
+import { describeProblem, duplicateKeyProblemOf, syntaxProblem } from '../store/file';
 import { isIsoDateTime, isValidArticlePath, MAX_CONTEXT_LENGTH } from '../store/validate';
 
 export const DEFAULT_FEEDBACK_FILE = '.ainews/feedback.json';
@@ -82,15 +83,20 @@ export function correctionProblem(value: unknown): string | undefined {
 /**
  * Reads the feedback file's text. A correction that is not valid is left out with a message (the
  * file itself is then not rewritten by the store, so nothing is lost); a file that is not a feedback
- * file at all is `invalid`.
+ * file at all is `invalid`, and so is one with a key written twice in an object (never rewritten);
+ * syntax errors and duplicate keys are named with line and column.
  */
 export function parseFeedbackFile(text: string): FeedbackParse {
+  const body = text.replace(/^\uFEFF/, '');
   let value: unknown;
   try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+    value = JSON.parse(body);
   } catch (error) {
-    return { kind: 'invalid', message: `not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+    return { kind: 'invalid', message: describeProblem(syntaxProblem(body, error)) };
   }
+  // JSON.parse keeps the last of a key written twice: the next save or merge would lose the other.
+  const duplicate = duplicateKeyProblemOf(body, value);
+  if (duplicate) return { kind: 'invalid', message: describeProblem(duplicate) };
   if (!isObject(value) || !Array.isArray(value.corrections)) return { kind: 'invalid', message: 'expected an object with a "corrections" array' };
   if (typeof value.version !== 'number' || !Number.isInteger(value.version) || value.version < 1) return { kind: 'invalid', message: '"version" must be a whole number from 1' };
   if (value.version > FEEDBACK_FILE_VERSION) return { kind: 'invalid', message: `written by a newer version (file version ${value.version})` };

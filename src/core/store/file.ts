@@ -383,3 +383,48 @@ export function describeUnwritable(result: Exclude<ParseResult, { kind: 'ok' }>,
       return `${fileName} contains git conflict markers. Review the proposed merge of both sides; until it is accepted, annotations are read-only and your changes are kept.`;
   }
 }
+
+/**
+ * A key given twice in one object of any JSON text that JSON.parse read as `value` (which kept the
+ * last silently), located; for files whose key names are not a fixed set (the feedback file keeps
+ * unknown fields, the entity list is written by hand). When every key name ends in a letter or digit,
+ * {@link countKeys} sees every key in the text and the counts decide, as for the annotation file; a
+ * file with other names is checked by the strict tree parser.
+ */
+export function duplicateKeyProblemOf(text: string, value: unknown): FileProblem | undefined {
+  const { keys, allCountable } = keysOf(value);
+  if (allCountable && countKeys(text) === keys) return undefined;
+  return treeProblem(text);
+}
+
+/** How many keys the objects in a parsed value hold, and whether {@link countKeys} would see them all. Iterative: the value may be deep. */
+function keysOf(value: unknown): { keys: number; allCountable: boolean } {
+  let keys = 0;
+  let allCountable = true;
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (typeof next !== 'object' || next === null) continue;
+    if (Array.isArray(next)) {
+      for (const item of next) pending.push(item);
+      continue;
+    }
+    for (const key in next) {
+      keys += 1;
+      allCountable &&= endsInLetterOrDigit(key);
+      pending.push((next as Record<string, unknown>)[key]);
+    }
+  }
+  return { keys, allCountable };
+}
+
+/** Whether a key name ends in an ASCII letter or digit (what {@link countKeys} looks for before the closing quote). */
+function endsInLetterOrDigit(key: string): boolean {
+  const c = key.charCodeAt(key.length - 1);
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** `line 3, column 7: message`: a located problem for a message that names the file before it. */
+export function describeProblem(problem: FileProblem): string {
+  return `line ${problem.line}, column ${problem.column}: ${problem.message}`;
+}

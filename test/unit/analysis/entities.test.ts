@@ -68,4 +68,10 @@ describe('analysis: entities', () => {
     assert.equal(parseLexiconFile('{not json').errors.length, 1);
     assert.equal(parseLexiconFile('[]').entries.length, 0);
   });
+
+  it('uses no entry of a lexicon file with a key written twice, and names it and syntax errors with line and column', () => {
+    const twice = '{\n  "version": 1,\n  "entities": [\n    {"name": "Wolkenbruch", "type": "org", "type": "person"}\n  ]\n}\n';
+    assert.deepEqual(parseLexiconFile(twice), { entries: [], errors: ['line 4, column 44: Duplicate key "type" (JSON readers keep only one of them; remove the other); no entry of the file is used until it is fixed'] });
+    assert.deepEqual(parseLexiconFile('{\n  "version": 1,\n  "entities": [}\n'), { entries: [], errors: ["line 3, column 16: JSON syntax error: Expected a JSON value but found '}'"] });
+  });
 });

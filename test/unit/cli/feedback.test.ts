@@ -72,11 +72,19 @@ describe('cli: the team feedback in scan, eval and feedback export', function ()
     }
   });
 
-  it('scan refuses a feedback file that is not one, with its name, and leaves out an invalid correction with a message', () => {
+  it('scan names a feedback file that is not one and goes on without it (named with --feedback: a usage error), and leaves out an invalid correction with a message', () => {
     writeFileSync(join(root, '.ainews/feedback.json'), '{"annotations": []}');
-    const bad = run('cli.js', ['scan', 'gpt5.md'], join(root, 'articles'));
-    assert.equal(bad.code, 2);
-    assert.match(bad.err, /feedback\.json: expected an object with a "corrections" array/);
+    const found = run('cli.js', ['scan', '--json', '--threshold', '0', 'gpt5.md'], join(root, 'articles'));
+    assert.equal(found.code, 0, found.err);
+    assert.match(found.err, /feedback\.json: expected an object with a "corrections" array; going on without the team's corrections/);
+    assert.ok((JSON.parse(found.out) as ScanJson)[0].findings.some((f) => f.kind === 'claim' && f.text === CLAIM), 'scanned, uncorrected');
+    const named = run('cli.js', ['scan', '--feedback', join(root, '.ainews/feedback.json'), 'gpt5.md'], join(root, 'articles'));
+    assert.equal(named.code, 2);
+    assert.match(named.err, /feedback\.json: expected an object with a "corrections" array/);
+    writeFileSync(join(root, '.ainews/feedback.json'), '{"version": 1, "corrections": [], "corrections": []}');
+    const twice = run('cli.js', ['scan', 'gpt5.md'], join(root, 'articles'));
+    assert.equal(twice.code, 0);
+    assert.match(twice.err, /feedback\.json: line 1, column 35: Duplicate key "corrections"/);
     writeFileSync(join(root, '.ainews/feedback.json'), JSON.stringify({ version: 1, corrections: [{ ...corrections[1], kind: 'maybe' }, corrections[0]] }));
     const partly = run('cli.js', ['scan', '--json', '--threshold', '0', 'gpt5.md'], join(root, 'articles'));
     assert.equal(partly.code, 0);

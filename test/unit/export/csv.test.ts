@@ -67,8 +67,24 @@ describe('csvField and csvRecord', () => {
     assert.equal(csvField('cr\ronly'), '"cr\ronly"');
   });
 
-  it('prefixes = + - @ and tab with an apostrophe', () => {
-    assert.deepEqual(['=1+1', '+49 30', '-5', '@cmd', '\tx'].map(csvField), ["'=1+1", "'+49 30", "'-5", "'@cmd", "'\tx"]);
+  it('prefixes = + - @ and tab with an apostrophe (a field with a tab is quoted)', () => {
+    assert.deepEqual(['=1+1', '+49 30', '-5', '@cmd', '\tx'].map(csvField), ["'=1+1", "'+49 30", "'-5", "'@cmd", `"'\tx"`]);
+  });
+
+  it('quotes a field holding ; or a tab, and guards a formula after each ; and tab as at the start (German Excel splits at ;)', () => {
+    const note = "Quelle geprüft;=cmd|' /C calc'!A0;ok";
+    assert.equal(csvField(note), `"Quelle geprüft;'=cmd|' /C calc'!A0;ok"`);
+    assert.equal(csvField('a;b'), '"a;b"');
+    assert.equal(csvField('a\tb'), '"a\tb"');
+    assert.equal(csvField(';\t=x'), `";'\t'=x"`);
+    assert.equal(csvField('x;+1;-2;@3'), `"x;'+1;'-2;'@3"`);
+    const record = csvRecord(['id', note, '@me;-1\t=2']);
+    // A reader that splits at ; or tab without minding quotes: no cell starts a formula.
+    const cells = record.replace(/"/g, '').trimEnd().split(/[;\t,]/);
+    assert.ok(cells.length > 3);
+    for (const cell of cells) assert.doesNotMatch(cell, /^[=+\-@]/, cell);
+    // A reader that minds quotes gets the fields back whole, guarded.
+    assert.deepEqual(parseRfc4180(record), [['id', "Quelle geprüft;'=cmd|' /C calc'!A0;ok", "'@me;'-1\t'=2"]]);
   });
 
   it('ends each record with CRLF', () => {

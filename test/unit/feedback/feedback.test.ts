@@ -50,6 +50,26 @@ describe('feedback: the file', () => {
     assert.equal(parseFeedbackFile('not json').kind, 'invalid');
     assert.match((parseFeedbackFile('{"version": 9, "corrections": []}') as { message: string }).message, /newer version/);
   });
+
+  it('refuses a key written twice (JSON.parse would keep only the last), at its line and column', () => {
+    const a = correctionAt(ARTICLE, 'OpenAI', 'not-an-entity');
+    const b = correctionAt(ARTICLE, 'Gemini', 'not-an-entity');
+    // A hand-resolved merge that kept both sides' lists.
+    const twice = `{\n  "version": 1,\n  "corrections": [${JSON.stringify(a)}],\n  "corrections": [${JSON.stringify(b)}]\n}\n`;
+    assert.deepEqual(parseFeedbackFile(twice), { kind: 'invalid', message: 'line 4, column 3: Duplicate key "corrections" (JSON readers keep only one of them; remove the other)' });
+    // Inside a correction, and under a name the key count cannot see (it ends in neither a letter nor a digit).
+    const inside = JSON.stringify({ version: 1, corrections: [a] }).replace('"author":', '"author":"Bo","author":');
+    assert.match((parseFeedbackFile(inside) as { message: string }).message, /^line 1, column \d+: Duplicate key "author"/);
+    const odd = JSON.stringify({ version: 1, corrections: [{ ...a, 'x-': 1 }] }).replace('"x-":1', '"x-":1,"x-":2');
+    assert.match((parseFeedbackFile(odd) as { message: string }).message, /Duplicate key "x-"/);
+    // Unknown fields of any name are still kept when no key occurs twice.
+    const unusual = parseFeedbackFile(JSON.stringify({ version: 1, note: 'ok', corrections: [{ ...a, 'x-': 1, '': 2, 'ü': 3 }] }));
+    assert.equal(unusual.kind, 'ok', JSON.stringify(unusual));
+  });
+
+  it('names a JSON syntax error with line and column', () => {
+    assert.deepEqual(parseFeedbackFile('{\n  "version": 1,\n  "corrections": [,]\n}'), { kind: 'invalid', message: "line 3, column 19: JSON syntax error: Expected a JSON value but found ','" });
+  });
 });
 
 describe('feedback: merge by id', () => {
@@ -133,5 +153,16 @@ describe('feedback: the store', () => {
     await writeFile(join(folder, '.ainews/feedback.json'), broken);
     await assert.rejects(addCorrections(folder, [correctionAt(ARTICLE, 'OpenAI', 'not-an-entity')]), /correction 1: id .*not saved/);
     assert.equal(await readFile(join(folder, '.ainews/feedback.json'), 'utf8'), broken);
+  });
+
+  it('never rewrites a file with a key written twice: both lists stay on disk', async () => {
+    await mkdir(join(folder, '.ainews'));
+    const a = correctionAt(ARTICLE, 'OpenAI', 'not-an-entity');
+    const b = correctionAt(ARTICLE, 'Gemini', 'not-an-entity');
+    const twice = `{\n  "version": 1,\n  "corrections": [${JSON.stringify(a)}],\n  "corrections": [${JSON.stringify(b)}]\n}\n`;
+    await writeFile(join(folder, '.ainews/feedback.json'), twice);
+    assert.deepEqual(await readFeedback(folder), { kind: 'unusable', message: '.ainews/feedback.json: line 4, column 3: Duplicate key "corrections" (JSON readers keep only one of them; remove the other)' });
+    await assert.rejects(addCorrections(folder, [{ ...a, id: 'third' }]), /line 4, column 3: Duplicate key "corrections".*not saved/);
+    assert.equal(await readFile(join(folder, '.ainews/feedback.json'), 'utf8'), twice);
   });
 });

@@ -111,6 +111,33 @@ describe('store/git: the merge driver in a real repository', function () {
     assert.equal(git('status', '--porcelain').trim(), '');
   });
 
+  it('never merges away a feedback list written twice: git records a conflict naming the key, both lists stay', async () => {
+    assert.equal(cli(['setup-git', '--root', repo, '--driver', `node '${CLI}' merge-driver %O %A %B`], repo, env).status, 0);
+    const correction = (words: string, id: string, author: string): Correction => {
+      const { quote, position } = claim(words);
+      return { id, article: 'articles/qwen.md', kind: 'not-an-entity', quote, position, author, created: '2025-03-01T10:00:00Z' };
+    };
+    await addCorrections(repo, [correction('Alibaba', 'shared', 'Anna')]);
+    git('add', '-A');
+    git('commit', '-qm', 'first correction');
+    git('checkout', '-qb', 'ben');
+    // A hand-resolved earlier conflict that kept both sides' lists: JSON.parse would keep only Ben's.
+    const feedbackPath = join(repo, '.ainews', 'feedback.json');
+    const [shared, kept, bens] = [correction('Alibaba', 'shared', 'Anna'), correction('Benchmarks', 'kept', 'Cy'), correction('GPT-4o', 'bens', 'Ben')];
+    const twice = `{\n  "version": 1,\n  "corrections": ${JSON.stringify([shared, kept])},\n  "corrections": ${JSON.stringify([shared, bens])}\n}\n`;
+    writeFileSync(feedbackPath, twice);
+    git('commit', '-qam', 'Ben');
+    git('checkout', '-q', 'main');
+    await addCorrections(repo, [correction('Qwen 2.5', 'annas', 'Anna')]);
+    git('commit', '-qam', 'Anna');
+    const merge = spawnSync('git', ['merge', '--no-edit', 'ben'], { cwd: repo, env, encoding: 'utf8' });
+    assert.notEqual(merge.status, 0, merge.stdout);
+    assert.match(merge.stderr + merge.stdout, /their version .*line 4, column 3: Duplicate key "corrections"/);
+    const merged = readFileSync(feedbackPath, 'utf8');
+    for (const id of ['shared', 'kept', 'bens', 'annas']) assert.ok(merged.includes(`"${id}"`), `${id} lost:\n${merged}`);
+    assert.equal((await readFeedback(repo)).kind, 'unusable');
+  });
+
   it('sets up a workspace folder below the repository root, with the path from the root', async () => {
     const folder = join(repo, 'Redaktion KI');
     mkdirSync(folder);
