@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { runCommand, UsageError } from './commandLine';
+import { forTerminal } from './terminal';
 
 const DEFAULT_FOLDER = 'articles';
 const DEFAULT_TIMEOUT_SECONDS = 20;
@@ -78,7 +79,8 @@ export async function runImport(args: string[]): Promise<number> {
         process.stdout.write(`${await writeImportedArticle(article, resolve(out))}\n`);
       } catch (error) {
         failed++;
-        process.stderr.write(`ai-news-annotator import: ${source}: ${error instanceof Error ? error.message : String(error)}\n`);
+        // The reason may quote the page or the server's answer: shown with its controls escaped.
+        process.stderr.write(forTerminal(`ai-news-annotator import: ${source}: ${error instanceof Error ? error.message : String(error)}`) + '\n');
       }
     }
     return failed > 0 ? 1 : 0;
