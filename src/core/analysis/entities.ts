@@ -72,6 +72,9 @@ const STOP = 16;
 const VERDICTS_READ = 32;
 const LOOKS_GERMAN_SHAPE = 64;
 const GERMAN_NOUN_SHAPE = 128;
+/** isNameLike, worked out once per token. */
+const NAME_LIKE_READ = 256;
+const NAME_LIKE = 512;
 
 /**
  * n zeros in a plain array. The scanner's per-token flags were typed arrays, but a typed array of a
@@ -194,7 +197,16 @@ class Scanner extends TokenCursor {
     }
     return shape;
   }
+  /** Token i may be (part of) a name by its own shape and words; kept in its shape bits (the rules ask several times per token). */
   isNameLike(i: number): boolean {
+    const shape = this.shape[i];
+    if (shape === undefined) return false;
+    if (shape & NAME_LIKE_READ) return (shape & NAME_LIKE) !== 0;
+    const nameLike = this.nameLike(i);
+    this.shape[i] |= NAME_LIKE_READ | (nameLike ? NAME_LIKE : 0);
+    return nameLike;
+  }
+  private nameLike(i: number): boolean {
     const t = this.tokens[i];
     if (!t || t.kind !== 'word' || this.isLower(i)) return false;
     const w = t.text;
