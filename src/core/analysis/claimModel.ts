@@ -381,14 +381,18 @@ export class ClaimModel implements ClaimScorer {
     into.facts = facts;
     const { indices, positions, weights } = into;
     let count = 0;
-    let sum = 0;
     const grams = new GramCursor(facts, this.layout);
     while (grams.next()) {
-      const weight = this.weightAt(grams.index);
       indices[count] = grams.index;
       positions[count] = grams.pair ? -1 - grams.position : grams.position;
-      weights[count] = weight;
       count++;
+    }
+    // The weights are read once every n-gram is hashed: reads at random from a table that the cache
+    // does not keep then follow each other and wait for memory together, not one after the other.
+    let sum = 0;
+    for (let g = 0; g < count; g++) {
+      const weight = this.weightAt(indices[g]);
+      weights[g] = weight;
       sum += weight;
     }
     into.count = count;

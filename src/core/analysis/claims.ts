@@ -197,6 +197,16 @@ const ENGLISH_SUPERLATIVE_EXCEPTIONS = new Set([
   'interest', 'request', 'suggest', 'protest', 'invest', 'harvest', 'forest', 'honest', 'modest', 'earnest', 'contest', 'digest',
   'manifest', 'arrest', 'midwest', 'conquest', 'priest', 'guest', 'unrest', 'behest', 'latest', 'newest', 'test', 'attest', 'ingest',
 ]);
+/**
+ * What every German superlative form ends in ("größten", "neueste": "st" or "ßt", then e, en, er, es
+ * or em), read from the characters: most words of a sentence fail it before any Set is asked.
+ */
+function endsLikeGermanSuperlative(word: string): boolean {
+  const t = word.endsWith('e') ? word.length - 2 : word.length - 3;
+  const before = word.charCodeAt(t - 1);
+  return word.charCodeAt(t) === 116 && (before === 115 || before === 223);
+}
+
 /** A superlative follows an article or a possessive ("die größten", "am schnellsten", "the largest", "Nvidia's biggest"). */
 const GERMAN_SUPERLATIVE_FRAMES = words('der die das den dem des am zum zur im beim vom ihr ihre ihren ihrem ihres sein seine seinen seinem seines');
 const ENGLISH_SUPERLATIVE_FRAMES = words('the its their his her our s');
@@ -330,8 +340,9 @@ const GERMAN = compile(
   {
     superlative: (w, i) => {
       const word = w[i];
-      // Set lookups first: the pattern runs only on words after an article.
-      return i > 0 && (GERMAN_SUPERLATIVE_FRAMES.has(w[i - 1]) || (i > 1 && GERMAN_SUPERLATIVE_FRAMES.has(w[i - 2]))) && word.length >= 7 &&
+      // The ending's letters first, then the Set lookups: the patterns run only on words after an article.
+      return i > 0 && word.length >= 7 && endsLikeGermanSuperlative(word) &&
+        (GERMAN_SUPERLATIVE_FRAMES.has(w[i - 1]) || (i > 1 && GERMAN_SUPERLATIVE_FRAMES.has(w[i - 2]))) &&
         /^\p{Ll}/u.test(word) && /(?:[^s]st|ßt)(?:e|en|er|es|em)$/u.test(word) && !GERMAN_SUPERLATIVE_EXCEPTIONS.has(word);
     },
     auxiliary: words('hat hatte haben hatten ist war sind waren wurde wurden gibt gab sei seien habe werde'),
@@ -391,8 +402,9 @@ const ENGLISH = compile(
   {
     superlative: (w, i) => {
       const word = w[i];
-      return i > 0 && (ENGLISH_SUPERLATIVE_FRAMES.has(w[i - 1]) || (i > 1 && ENGLISH_SUPERLATIVE_FRAMES.has(w[i - 2]))) && word.length >= 6 &&
-        word.endsWith('est') && /^[a-z]+$/.test(word) && !ENGLISH_SUPERLATIVE_EXCEPTIONS.has(word);
+      return i > 0 && word.length >= 6 && word.endsWith('est') &&
+        (ENGLISH_SUPERLATIVE_FRAMES.has(w[i - 1]) || (i > 1 && ENGLISH_SUPERLATIVE_FRAMES.has(w[i - 2]))) &&
+        /^[a-z]+$/.test(word) && !ENGLISH_SUPERLATIVE_EXCEPTIONS.has(word);
     },
     auxiliary: words('has had have is was are were'),
     participle: (w) => w.length >= 5 && /ed$/.test(w),

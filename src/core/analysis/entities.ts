@@ -12,7 +12,7 @@ import { isLowerCase } from './wordFilter';
 import { TokenCursor, isAllCaps, isCamelCase, isCapitalized } from './tokens';
 import {
   ACRONYM_STOPLIST, APPOSITION_NOUNS, CHINESE_SURNAMES, CORPORATE_SUFFIXES, GENERIC_CAPITALISED, GIVEN_NAMES, INSTITUTION_HEADS,
-  MODEL_VARIANTS, REPORTING_VERBS, SOURCE_TRIGGERS, TITLES, GermanWordVerdicts, isFunctionWord, isGenderForm, isGivenName, isPinyinName, isStopWord, looksLikeGermanNoun, looksLikeGermanWord,
+  MODEL_VARIANTS, REPORTING_VERBS, SOURCE_TRIGGERS, TITLES, GERMAN_NOUN, GermanWordVerdicts, LOOKS_GERMAN, isFunctionWord, isGenderForm, isGivenName, isPinyinName, isStopWord, looksLikeGermanNoun, looksLikeGermanWord,
 } from './entityGuards';
 import { CURRENCY_SYMBOLS, CURRENCY_WORDS, FUNCTION_WORDS, SCALES_DE, SCALES_EN, UNITS } from './vocabulary';
 
@@ -68,6 +68,13 @@ const ALL_CAPS = 2;
 const CAMEL = 4;
 const LOWER = 8;
 const STOP = 16;
+/** The token's GermanWordVerdicts bits are read into its shape (asked several times per word). */
+const VERDICTS_READ = 32;
+const LOOKS_GERMAN_SHAPE = 64;
+const GERMAN_NOUN_SHAPE = 128;
+/** isNameLike, worked out once per token. */
+const NAME_LIKE_READ = 256;
+const NAME_LIKE = 512;
 
 /**
  * n zeros in a plain array. The scanner's per-token flags were typed arrays, but a typed array of a
@@ -172,15 +179,34 @@ class Scanner extends TokenCursor {
   isLower(i: number): boolean {
     return (this.shape[i] & LOWER) !== 0;
   }
-  /** looksLikeGermanWord, worked out once per word (see GermanWordVerdicts). */
-  germanLooking(w: string): boolean {
-    return this.verdicts.looksGerman(w);
+  /** looksLikeGermanWord of token i, worked out once per word (see GermanWordVerdicts). */
+  germanLooking(i: number): boolean {
+    return (this.germanVerdicts(i) & LOOKS_GERMAN_SHAPE) !== 0;
   }
-  /** looksLikeGermanNoun, likewise. */
-  germanNoun(w: string): boolean {
-    return this.verdicts.isNoun(w);
+  /** looksLikeGermanNoun of token i, likewise. */
+  germanNoun(i: number): boolean {
+    return (this.germanVerdicts(i) & GERMAN_NOUN_SHAPE) !== 0;
   }
+  /** Token i's shape with its German-word verdicts, looked up in the analyser's verdicts once per token. */
+  private germanVerdicts(i: number): number {
+    let shape = this.shape[i];
+    if (!(shape & VERDICTS_READ)) {
+      const bits = this.verdicts.of(this.tokens[i].text);
+      shape |= VERDICTS_READ | (bits & LOOKS_GERMAN ? LOOKS_GERMAN_SHAPE : 0) | (bits & GERMAN_NOUN ? GERMAN_NOUN_SHAPE : 0);
+      this.shape[i] = shape;
+    }
+    return shape;
+  }
+  /** Token i may be (part of) a name by its own shape and words; kept in its shape bits (the rules ask several times per token). */
   isNameLike(i: number): boolean {
+    const shape = this.shape[i];
+    if (shape === undefined) return false;
+    if (shape & NAME_LIKE_READ) return (shape & NAME_LIKE) !== 0;
+    const nameLike = this.nameLike(i);
+    this.shape[i] |= NAME_LIKE_READ | (nameLike ? NAME_LIKE : 0);
+    return nameLike;
+  }
+  private nameLike(i: number): boolean {
     const t = this.tokens[i];
     if (!t || t.kind !== 'word' || this.isLower(i)) return false;
     const w = t.text;
@@ -188,7 +214,7 @@ class Scanner extends TokenCursor {
     if (this.isCaps(i)) return !ACRONYM_STOPLIST.has(w) && !isStopWord(w);
     if (this.isCamel(i)) return !isGenderForm(w) && !ACRONYM_STOPLIST.has(w);
     if (!this.isCap(i) || this.shape[i] & STOP || GENERIC_CAPITALISED.has(w)) return false;
-    return this.language !== 'de' || !this.germanLooking(w);
+    return this.language !== 'de' || !this.germanLooking(i);
   }
 }
 
@@ -865,7 +891,7 @@ export function findEntities(
     const t = tokens[i];
     if (t.kind !== 'word' || !c.isCap(i) || t.text.length < 2 || t.text.length > 40 || c.shape[i] & STOP) continue;
     // Surnames may look like German words ("Reiche", "Lange"): only clear common nouns are left out.
-    if (language === 'de' && c.germanLooking(t.text) && c.germanNoun(t.text) && !/^\p{Lu}\p{Ll}{1,3}s?$/u.test(t.text)) continue;
+    if (language === 'de' && c.germanLooking(i) && c.germanNoun(i) && !/^\p{Lu}\p{Ll}{1,3}s?$/u.test(t.text)) continue;
     candidates.push({ start: t.start, end: t.end, text: t.text });
   }
   return { findings, learned, candidates };

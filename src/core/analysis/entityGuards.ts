@@ -216,31 +216,27 @@ export function isPinyinName(word: string): boolean {
 /** Words a GermanWordVerdicts keeps before it starts afresh (a few MB at most). */
 const VERDICT_LIMIT = 50_000;
 
+/** GermanWordVerdicts' bits of a word: looksLikeGermanWord, looksLikeGermanNoun. */
+export const LOOKS_GERMAN = 1;
+export const GERMAN_NOUN = 2;
+
 /**
- * looksLikeGermanWord and looksLikeGermanNoun, each worked out once per word: German nouns recur
+ * looksLikeGermanWord and looksLikeGermanNoun, worked out together once per word: German nouns recur
  * from paragraph to paragraph, and every capitalised German word asks (the entity rules several
- * times). One per analyser, shared by its blocks (they were cached per block before); bounded.
+ * times). One `Map` for both, so that a word that asks both is hashed and found once. One per
+ * analyser, shared by its blocks (they were cached per block before); bounded.
  */
 export class GermanWordVerdicts {
-  private readonly looking = new Map<string, boolean>();
-  private readonly nouns = new Map<string, boolean>();
+  private readonly known = new Map<string, number>();
 
-  looksGerman(word: string): boolean {
-    return this.verdict(this.looking, word, looksLikeGermanWord);
-  }
-
-  isNoun(word: string): boolean {
-    return this.verdict(this.nouns, word, looksLikeGermanNoun);
-  }
-
-  private verdict(known: Map<string, boolean>, word: string, decide: (word: string) => boolean): boolean {
-    let verdict = known.get(word);
-    if (verdict === undefined) {
-      if (known.size >= VERDICT_LIMIT) known.clear();
-      verdict = decide(word);
-      known.set(word, verdict);
+  /** LOOKS_GERMAN and GERMAN_NOUN of `word`, as bits. */
+  of(word: string): number {
+    let bits = this.known.get(word);
+    if (bits === undefined) {
+      if (this.known.size >= VERDICT_LIMIT) this.known.clear();
+      bits = (looksLikeGermanWord(word) ? LOOKS_GERMAN : 0) | (looksLikeGermanNoun(word) ? GERMAN_NOUN : 0);
+      this.known.set(word, bits);
     }
-    return verdict;
+    return bits;
   }
 }
-

@@ -42,15 +42,22 @@ function shapeBit(word: string, length: number): number {
   return (word.charCodeAt(0) * 961 + word.charCodeAt(length - 1) * 31 + length) & (FILTER_BITS - 1);
 }
 
-/** The second test's bit: an FNV-1a hash of the first `length` units (with `caseless` their lower case), or UNKNOWN_CASE. */
-function hashBit(word: string, length: number, caseless: boolean): number {
+/** The second test's bit: an FNV-1a hash of the first `length` units. */
+function hashBit(word: string, length: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> 16)) & (FILTER_BITS - 1);
+}
+
+/**
+ * hashBit of the first `length` units' lower case, or UNKNOWN_CASE. A loop of its own rather than a
+ * flag tested at every character: every word of a text passes through one filter or another.
+ */
+function caselessHashBit(word: string, length: number): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < length; i++) {
-    let c = word.charCodeAt(i);
-    if (caseless) {
-      c = caselessUnit(c);
-      if (c === 0) return UNKNOWN_CASE;
-    }
+    const c = caselessUnit(word.charCodeAt(i));
+    if (c === 0) return UNKNOWN_CASE;
     h = Math.imul(h ^ c, 0x01000193);
   }
   return (h ^ (h >>> 16)) & (FILTER_BITS - 1);
@@ -73,7 +80,7 @@ export class WordFilter {
       if (!word.length) continue;
       // The listed words are already in lower case when caseless: read as they are.
       const shape = shapeBit(word, word.length);
-      const hash = hashBit(word, word.length, false);
+      const hash = hashBit(word, word.length);
       this.shapes[shape >> 3] |= 1 << (shape & 7);
       this.hashes[hash >> 3] |= 1 << (hash & 7);
     }
@@ -86,7 +93,7 @@ export class WordFilter {
   mayHave(word: string, length = word.length): boolean {
     if (length <= 0) return true;
     if (!this.caseless && !isSet(this.shapes, shapeBit(word, length))) return false;
-    const hash = hashBit(word, length, this.caseless);
+    const hash = this.caseless ? caselessHashBit(word, length) : hashBit(word, length);
     return hash === UNKNOWN_CASE || isSet(this.hashes, hash);
   }
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { analyze, findTimeSensitive } from '../../../src/core/analysis';
+import { analyze, findTimeSensitive, sentenceFacts, type Language } from '../../../src/core/analysis';
 import { claims } from './helpers';
 
 function only(text: string) {
@@ -256,6 +256,19 @@ describe('analysis: claim rules', () => {
 
   it('reads a sentence about the article itself as no claim', () => {
     assertNotClaims(['Dieser Artikel erschien zuerst bei Heise Online.', 'This article first appeared on The Verge.']);
+  });
+
+  it('finds superlatives after an article or possessive, and only there', () => {
+    const superlative = (sentence: string, language: Language) => sentenceFacts(sentence, { start: 0, end: sentence.length }, [], [], language).cues.get('comparison') ?? null;
+    assert.equal(superlative('Nvidia ist das wertvollste Unternehmen.', 'de'), 'wertvollste');
+    assert.equal(superlative('Es ist der größte Auftrag des Jahres.', 'de'), 'größte');
+    assert.equal(superlative('Sie bauen die schnellsten Chips.', 'de'), 'schnellsten');
+    assert.equal(superlative('Der Umsatz wuchs am stärksten in Asien.', 'de'), 'stärksten');
+    assert.equal(superlative('Sie bauen schnellsten Chips.', 'de'), null);
+    assert.equal(superlative('Sie zahlen die Kosten der Verwaltung.', 'de'), null);
+    assert.equal(superlative('Nvidia is the largest chipmaker.', 'en'), 'largest');
+    assert.equal(superlative('AMD is its biggest rival.', 'en'), 'biggest');
+    assert.equal(superlative('Google released the latest model.', 'en'), null);
   });
 
   it('reads a capitalised noun cue at the start of a sentence', () => {

@@ -405,8 +405,9 @@ export class PartScores {
     // Per word, where its vectors are: found (or learnt) first, so that the summing loop only adds.
     const parts = this.scratch.int32(ScratchSlot.Parts, count * SUMMED_PARTS);
     const gazetteerAt = this.scratch.int32(ScratchSlot.Gazetteer, count);
-    for (let i = 0; i < count; i++) gazetteerAt[i] = this.gazetteerVectors(gazetteer[i]);
     const none = edges.gazetteerNone;
+    // Most words have no gazetteer value: their vectors without a Map lookup.
+    for (let i = 0; i < count; i++) gazetteerAt[i] = gazetteer[i] === '' ? none : this.gazetteerVectors(gazetteer[i]);
     for (let i = 0, p = 0; i < count; i++, p += SUMMED_PARTS) {
       const near = neighbours(words, i);
       parts[p] = wordAt[i] + (words[i].initial ? WordPart.First : WordPart.Inner) * n;
