@@ -5,11 +5,15 @@
  * `<div>`s, 11 KB, took 40 s to import), so a page is measured first, in one linear pass, and a page
  * nested too deep is flattened before any of them sees it.
  *
- * The tree is modelled the way HTML parsers build it, closely enough for a bound: void elements and
- * raw-text elements (script, style, …) add no depth, `<p>` is closed by a block that opens inside
- * it, `<li>`/`<td>`/… by a sibling, and an end tag closes the nearest open element of its name. An
- * end tag whose element is not among the innermost {@link END_TAG_SEARCH} open ones is ignored, so
- * that the pass stays linear (it then over-estimates the depth, the safe direction).
+ * The tree is modelled the way linkedom builds it, which is htmlparser2's (10.x) tree: void elements
+ * and its raw-text elements (script, style, title, textarea, xmp) add no depth, an opening tag
+ * closes what htmlparser2's `openImpliesClose` table says (`<p>` by a block that opens inside it,
+ * `<li>`/`<td>`/… by a sibling), `/>` closes an element only in SVG or MathML context, a second
+ * `<body>` nests like any element, `<!-->` is a whole comment, and an end tag closes the nearest open
+ * element of its name. (A browser's parser builds a shallower tree for some of these; what costs
+ * time is linkedom's.) An end tag whose element is not among the innermost {@link END_TAG_SEARCH}
+ * open ones is ignored, so that the pass stays linear (it then over-estimates the depth, the safe
+ * direction).
  */
 
 /**
@@ -28,22 +32,32 @@ export interface MarkupShape {
   elements: number;
 }
 
-/** Elements that never have content. */
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
-/** Elements whose content is text up to their end tag (never markup). */
-const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'template']);
+/** Elements that never have content (htmlparser2's list). */
+const VOID = new Set(['area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+/** Elements whose content is text up to their end tag (never markup), as htmlparser2's tokenizer reads them. */
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp']);
 /** Block elements: they close an open `<p>`, and they separate paragraphs when flattened away. */
 const BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'body', 'center', 'details', 'dd', 'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure',
   'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'html', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td',
   'tfoot', 'th', 'thead', 'tr', 'ul', 'caption']);
-/** Elements a sibling of the same kind closes (`<li>a<li>b` is two items, not one inside the other). */
-const CLOSED_BY_SIBLING: Record<string, string[]> = {
-  li: ['li'], dt: ['dt', 'dd'], dd: ['dt', 'dd'], tr: ['tr', 'td', 'th'], td: ['td', 'th'], th: ['td', 'th'], option: ['option'], thead: ['tbody', 'tfoot'], tbody: ['tbody', 'tfoot'],
-};
-/** Elements a page has once: a parser ignores a second start tag of one that is open. */
-const SINGLETONS = new Set(['html', 'head', 'body']);
-/** Elements whose content may close itself with `/>` (inside them `<x/>` opens nothing). */
+const P_ONLY = ['p'];
+const FORM_TAGS = ['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea'];
+/**
+ * What an opening tag closes while it is the innermost open element: htmlparser2's
+ * `openImpliesClose` (`<li>a<li>b` is two items, a `<div>` ends an open `<p>`).
+ */
+const OPEN_IMPLIES_CLOSE = new Map<string, ReadonlySet<string>>([
+  ...['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'header',
+    'hr', 'main', 'nav', 'ol', 'pre', 'section', 'table', 'ul'].map((name): [string, ReadonlySet<string>] => [name, new Set(P_ONLY)]),
+  ...['select', 'input', 'output', 'button', 'datalist', 'textarea'].map((name): [string, ReadonlySet<string>] => [name, new Set(FORM_TAGS)]),
+  ['tr', new Set(['tr', 'th', 'td'])], ['th', new Set(['th'])], ['td', new Set(['thead', 'th', 'td'])], ['body', new Set(['head', 'link', 'script'])], ['li', new Set(['li'])],
+  ['option', new Set(['option'])], ['optgroup', new Set(['optgroup', 'option'])], ['dd', new Set(['dd', 'dt'])], ['dt', new Set(['dd', 'dt'])], ['rt', new Set(['rt', 'rp'])],
+  ['rp', new Set(['rt', 'rp'])], ['tbody', new Set(['thead', 'tbody'])], ['tfoot', new Set(['thead', 'tbody'])],
+]);
+/** Elements that start SVG or MathML context, where `<x/>` opens nothing. */
 const FOREIGN = new Set(['svg', 'math']);
+/** Elements that return to HTML context inside it (htmlparser2's `htmlIntegrationElements`). */
+const HTML_INTEGRATION = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
 /** How far down the open elements an end tag looks for its element. */
 export const END_TAG_SEARCH = 64;
 
@@ -97,7 +111,8 @@ function scanMarkup(html: string, onToken: (token: Token) => void): void {
     if (lt > i) onToken({ kind: 'text', start: i, end: lt });
     const next = html[lt + 1];
     if (html.startsWith('<!--', lt)) {
-      const close = html.indexOf('-->', lt + 4);
+      // The opening dashes may end it too: `<!-->` and `<!--->` are whole (empty) comments.
+      const close = html.indexOf('-->', lt + 2);
       i = close < 0 ? html.length : close + 3;
       onToken({ kind: 'comment', start: lt, end: i });
       continue;
@@ -135,42 +150,43 @@ function scanMarkup(html: string, onToken: (token: Token) => void): void {
 /** The open elements, as an HTML parser would hold them; `apply` says what one token changes. */
 class OpenElements {
   readonly names: string[] = [];
-  private foreign = 0;
-  private readonly singletons = new Set<string>();
+  /**
+   * Whether `/>` closes an element here (SVG or MathML context), innermost last. Kept as htmlparser2
+   * keeps it: pushed when such an element opens, popped by an end tag of that name only.
+   */
+  private readonly foreignContext: boolean[] = [false];
 
   /** Closes what opening `name` closes implicitly; returns the names popped, innermost first. */
   closedByOpening(name: string): string[] {
     const popped: string[] = [];
-    const siblings = CLOSED_BY_SIBLING[name];
-    const top = (): string | undefined => this.names[this.names.length - 1];
-    if (BLOCK.has(name) && top() === 'p') popped.push(this.pop());
-    while (siblings?.includes(top() ?? '')) popped.push(this.pop());
+    const closes = OPEN_IMPLIES_CLOSE.get(name);
+    if (!closes) return popped;
+    while (this.names.length > 0 && closes.has(this.names[this.names.length - 1])) popped.push(this.pop());
     return popped;
   }
 
   /**
-   * Whether an opened `name` stays open: it is neither void, raw text, self-closed foreign, nor a
-   * second `<body>` (or html, head) while one is open.
+   * Notes an opening tag (after {@link closedByOpening}) and says whether its element stays open:
+   * not void, not raw text (its content was read with it), not self-closed in foreign context.
    */
-  staysOpen(name: string, selfClosing: boolean): boolean {
-    return !VOID.has(name) && !RAW_TEXT.has(name) && !(selfClosing && (this.foreign > 0 || FOREIGN.has(name))) && !this.singletons.has(name);
+  opens(name: string, selfClosing: boolean): boolean {
+    if (VOID.has(name) || RAW_TEXT.has(name)) return false;
+    if (FOREIGN.has(name)) this.foreignContext.push(true);
+    else if (HTML_INTEGRATION.has(name)) this.foreignContext.push(false);
+    return !(selfClosing && this.foreignContext[this.foreignContext.length - 1] === true);
   }
 
   push(name: string): void {
     this.names.push(name);
-    if (FOREIGN.has(name)) this.foreign++;
-    if (SINGLETONS.has(name)) this.singletons.add(name);
   }
 
   pop(): string {
-    const name = this.names.pop() ?? '';
-    if (FOREIGN.has(name)) this.foreign--;
-    this.singletons.delete(name);
-    return name;
+    return this.names.pop() ?? '';
   }
 
   /** The names an end tag closes, innermost first; none when its element is not open near the top. */
   closedByEndTag(name: string): string[] {
+    if (FOREIGN.has(name) || HTML_INTEGRATION.has(name)) this.foreignContext.pop();
     const lowest = Math.max(0, this.names.length - END_TAG_SEARCH);
     for (let at = this.names.length - 1; at >= lowest; at--) {
       if (this.names[at] !== name) continue;
@@ -194,7 +210,7 @@ export function measureMarkup(html: string): MarkupShape {
     if (token.kind === 'open') {
       elements++;
       open.closedByOpening(token.name);
-      if (!open.staysOpen(token.name, token.selfClosing)) return;
+      if (!open.opens(token.name, token.selfClosing)) return;
       open.push(token.name);
       depth = Math.max(depth, open.names.length);
     } else if (token.kind === 'close') {
@@ -256,7 +272,7 @@ export function flattenMarkup(html: string, maxDepth: number): string {
     } else if (token.kind === 'open') {
       writeClosed(open.closedByOpening(token.name), depth - 1);
       const at = open.names.length + 1;
-      const staysOpen = open.staysOpen(token.name, token.selfClosing);
+      const staysOpen = open.opens(token.name, token.selfClosing);
       if (at <= keptDepth) {
         endFlatParagraph();
         out.push(html.slice(token.start, token.end));

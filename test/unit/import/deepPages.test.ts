@@ -3,6 +3,7 @@ import { flattenMarkup, htmlToMarkdown, importPage, MAX_NESTING_DEPTH, measureMa
 import { extractArticle, MAX_READABILITY_ELEMENTS } from '../../../src/core/import/extractArticle';
 import { FALLBACK_EXTRACTOR, READABILITY_EXTRACTOR } from '../../../src/core/import/importPage';
 import { markdownToPlainText } from '../../../src/core/import/extractionScore';
+import { parseHTML } from 'linkedom';
 import { developmentPages, pageWith, PARAGRAPHS } from './pages';
 
 const FETCHED = new Date('2025-02-01T10:00:00.000Z');
@@ -32,8 +33,8 @@ describe('import: the shape of a page, measured without a DOM', () => {
     // `<div/>` opens a div in HTML (it nests); `<path/>` in an SVG closes itself.
     assert.equal(measureMarkup('<div/><div/><div/>').depth, 3);
     assert.equal(measureMarkup('<svg><path/><path/><path/></svg>').depth, 1);
-    // A second <body> (pages pasted into pages) opens nothing.
-    assert.equal(measureMarkup('<html><body><div>a</div><body><div>b</div><html><body><div>c</div></body></html>').depth, 3);
+    // A second <body> (pages pasted into pages) nests in linkedom's tree like any element.
+    assert.equal(measureMarkup('<html><body><div>a</div><body><div>b</div><html><body><div>c</div></body></html>').depth, 6);
     // Quoted attribute values may hold '>' and comments may hold tags.
     assert.equal(measureMarkup('<div title="a > b"><span data-x=\'<div>\'>t</span></div><!-- <div><div> -->').depth, 2);
   });
@@ -70,6 +71,64 @@ describe('import: the shape of a page, measured without a DOM', () => {
     assert.equal(measureMarkup(unclosed).depth, 1000);
     assert.equal(measureMarkup(flattenMarkup(unclosed, 10)).depth, 9, 'spans are not flow containers: their text needs no paragraph');
     assert.equal(measureMarkup(`${'<div>'.repeat(100)}${'</span>'.repeat(100)}`).depth, 100);
+  });
+});
+
+/** The deepest element nesting of linkedom's tree of a page (the parser whose cost the limit bounds). */
+function linkedomDepth(html: string): number {
+  let deepest = 0;
+  const stack: { node: { children?: ArrayLike<unknown> }; depth: number }[] = [{ node: parseHTML(html).document as unknown as { children?: ArrayLike<unknown> }, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    for (const child of Array.from(node.children ?? [])) stack.push({ node: child as { children?: ArrayLike<unknown> }, depth: depth + 1 });
+  }
+  return deepest;
+}
+
+describe('import: the measured depth bounds linkedom\'s (review of session 9)', () => {
+  it('reads <!--> and <!---> as whole comments, so a flattened page keeps what follows them', () => {
+    const para = (word: string) => `<p>${word} ${'filler words for the article body. '.repeat(8)}</p>`;
+    for (const comment of ['<!-->', '<!--->']) {
+      assert.equal(measureMarkup(`${comment}${'<div>'.repeat(50)}`).depth, 50, comment);
+      const html = `<html><body>${'<div>'.repeat(200)}x${'</div>'.repeat(200)}${comment}<article>${para('FIRST')}${para('SECOND')}</article></body></html>`;
+      const flat = flattenMarkup(html, MAX_NESTING_DEPTH);
+      assert.ok(flat.includes('FIRST') && flat.includes('SECOND'), comment);
+    }
+  });
+
+  it('counts what htmlparser2 nests: iframe content, <x/> back in HTML context, <p><li>, <p><td>, a second <body>', () => {
+    const pages = [
+      `<iframe>${'<div>'.repeat(300)}`,
+      `<noscript>${'<div>'.repeat(300)}`,
+      `<svg><foreignObject>${'<div/>'.repeat(300)}`,
+      `<math><mi>${'<span/>'.repeat(300)}`,
+      '<p><li>'.repeat(150),
+      '<p><td>'.repeat(150),
+      '<body>'.repeat(300),
+    ];
+    for (const html of pages) {
+      const actual = linkedomDepth(html);
+      assert.ok(actual >= 250, `${html.slice(0, 30)}: linkedom nests ${actual}`);
+      assert.ok(measureMarkup(html).depth >= actual, `${html.slice(0, 30)}: measured ${measureMarkup(html).depth}, linkedom ${actual}`);
+      assert.ok(linkedomDepth(flattenMarkup(html, MAX_NESTING_DEPTH)) <= MAX_NESTING_DEPTH, `${html.slice(0, 30)}: flattened`);
+    }
+  });
+
+  it('never measures a random page shallower than linkedom builds it (2,000 pages)', () => {
+    const pieces = ['<div>', '</div>', '<p>', '</p>', '<li>', '<td>', '<th>', '<tr>', '<body>', '<svg>', '</svg>', '<math>', '<mi>', '<foreignObject>', '</foreignObject>',
+      '<x/>', '<div/>', '<br>', '<br/>', '<span>', '</span>', '<!-->', '<!--->', '<!-- c -->', '<iframe>', '</iframe>', '<title>t</title>', '<script>s</script>', 'text ',
+      '<dd>', '<dt>', '<option>', '<select>', '<tbody>', '<thead>', '<table>', '<h1>', '<ul>', '</ul>', '</p>', '</li>', '<template>', '<desc>', '</desc>'];
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let page = 0; page < 2000; page++) {
+      let html = '';
+      for (let i = 0, n = 5 + random(80); i < n; i++) html += pieces[random(pieces.length)];
+      assert.ok(measureMarkup(html).depth >= linkedomDepth(html), html);
+    }
   });
 });
 
