@@ -159,6 +159,12 @@ export class ShownSpans<T> {
    * may already hold a keystroke the plan did not know of. A type VS Code only moved is where it should be.
    */
   private readonly unsettled = new Set<T>();
+  /**
+   * Types sent in the version shown since the last {@link settle}: a paint sent at rest (the debounced
+   * analysis finishing) may still reach VS Code after the next keystroke, so following an edit counts
+   * them as sent while typing.
+   */
+  private sentInVersion = new Set<T>();
   /** False from a followed edit until {@link settle}: what is sent meanwhile may land in a newer text. */
   private atRest = true;
 
@@ -170,6 +176,8 @@ export class ShownSpans<T> {
    */
   follow(version: number, since: SnapshotEdits | undefined): boolean {
     if (this.version === version || this.version === undefined || since?.from !== this.version) return false;
+    for (const type of this.sentInVersion) this.unsettled.add(type);
+    this.sentInVersion = new Set();
     for (const [type, spans] of this.shown) {
       const moved: Span[] = [];
       for (const span of spans) {
@@ -192,6 +200,8 @@ export class ShownSpans<T> {
   settle(): void {
     for (const type of this.unsettled) this.shown.delete(type);
     this.unsettled.clear();
+    // What was sent before this pause has arrived by now.
+    this.sentInVersion = new Set();
     this.atRest = true;
   }
 
@@ -200,9 +210,11 @@ export class ShownSpans<T> {
     if (version !== this.version) {
       this.version = version;
       this.shown = new Map();
+      this.sentInVersion = new Set();
     }
     if (sameSpans(this.shown.get(type), spans)) return false;
     this.shown.set(type, spans.map(({ start, end }) => ({ start, end })));
+    this.sentInVersion.add(type);
     if (!this.atRest) this.unsettled.add(type);
     return true;
   }

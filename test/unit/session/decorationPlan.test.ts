@@ -182,4 +182,13 @@ describe('decorationPlan: what the painter draws of a snapshot', () => {
     shown.settle();
     assert.equal(shown.update(3, 'entity', [{ start: 20, end: 26 }]), false, 'what the settling paint sent is at rest');
   });
+
+  it('counts a paint sent at rest just before a keystroke as sent while typing (it may land after it)', () => {
+    const shown = new ShownSpans<string>();
+    assert.equal(shown.update(5, 'claim', [{ start: 10, end: 20 }]), true, 'the debounced analysis finished: sent at rest');
+    shown.follow(6, { from: 5, edits: [{ offset: 0, deletedLength: 0, insertedText: 'x' }] });
+    assert.equal(shown.update(6, 'claim', [{ start: 11, end: 21 }]), false, 'while typing: VS Code moved it');
+    shown.settle();
+    assert.equal(shown.update(6, 'claim', [{ start: 11, end: 21 }]), true, 'once typing pauses: sent again');
+  });
 });
