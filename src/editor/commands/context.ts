@@ -166,7 +166,8 @@ export async function withCancellableProgress<T>(title: string, cancellable: boo
 
 /**
  * Whether to act on a path that came as a command's argument, not from a dialog the user answered:
- * at once when it lies in the workspace folder (links resolved, not in .git), else only after the
+ * at once when it lies in the workspace folder (links resolved, not in a hidden file or folder such as
+ * .git, .ainews or .env), else only after the
  * user says yes. A command link in a teammate's text could pass any path: copy a private file into
  * the team's evidence, or write an export over any file.
  */
@@ -175,8 +176,8 @@ export async function confirmScriptedPath(folder: vscode.WorkspaceFolder, path: 
   const shown = inertNotificationText(path, NOTIFICATION_MESSAGE_LENGTH);
   const yes = use === 'evidence' ? vscode.l10n.t('Add as evidence') : vscode.l10n.t('Write the export');
   const question = use === 'evidence'
-    ? vscode.l10n.t('Copy {0} into .ainews/evidence, which the team shares? The path came with the command, not from a file dialog, and is not in the workspace folder.', shown)
-    : vscode.l10n.t('Write the export to {0}? The path came with the command, not from a save dialog, and is not in the workspace folder.', shown);
+    ? vscode.l10n.t('Copy {0} into .ainews/evidence, which the team shares? The path came with the command, not from a file dialog, and is outside the workspace folder or hidden (such as .ainews or .env).', shown)
+    : vscode.l10n.t('Write the export to {0}? The path came with the command, not from a save dialog, and is outside the workspace folder or hidden (such as .ainews or .env).', shown);
   return (await vscode.window.showWarningMessage(question, { modal: true }, yes)) === yes;
 }
 

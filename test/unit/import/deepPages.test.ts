@@ -77,7 +77,7 @@ describe('import: the shape of a page, measured without a DOM', () => {
 /** The deepest element nesting of linkedom's tree of a page (the parser whose cost the limit bounds). */
 function linkedomDepth(html: string): number {
   let deepest = 0;
-  const stack: { node: { children?: ArrayLike<unknown> }; depth: number }[] = [{ node: parseHTML(html).document as unknown as { children?: ArrayLike<unknown> }, depth: 0 }];
+  const stack: { node: { children?: ArrayLike<unknown> }; depth: number }[] = [{ node: (parseHTML(html) as unknown as { document: { children?: ArrayLike<unknown> } }).document, depth: 0 }];
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
     deepest = Math.max(deepest, depth);

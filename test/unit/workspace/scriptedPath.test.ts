@@ -36,6 +36,19 @@ describe('workspace: paths given as command arguments', () => {
     assert.equal(await isInsideWorkspaceFolder(root, join(root, '.git', 'hooks', 'pre-commit')), false);
   });
 
+  it('hidden files and folders are not: the annotation file, .vscode/, a private .env (review of session 9)', async () => {
+    mkdirSync(join(root, '.ainews'));
+    writeFileSync(join(root, '.ainews', 'annotations.json'), '{}');
+    writeFileSync(join(root, '.env'), 'TOKEN=secret\n');
+    assert.equal(await isInsideWorkspaceFolder(root, join(root, '.ainews', 'annotations.json')), false);
+    assert.equal(await isInsideWorkspaceFolder(root, join(root, '.vscode', 'settings.json')), false);
+    assert.equal(await isInsideWorkspaceFolder(root, join(root, '.env')), false);
+    assert.equal(await isInsideWorkspaceFolder(root, join(root, 'mails', '.netrc')), false);
+    symlinkSync(join(root, '.env'), join(root, 'mails', 'notes.txt'));
+    assert.equal(await isInsideWorkspaceFolder(root, join(root, 'mails', 'notes.txt')), false, 'a link to a hidden file is judged by where it leads');
+    assert.equal(await isInsideWorkspaceFolder(root, join(root, 'mails', 'answer.eml')), true);
+  });
+
   it('a symbolic link in the workspace that leads out is judged by where it leads', async () => {
     symlinkSync(join(outside, 'id_rsa'), join(root, 'mails', 'innocent.txt'));
     symlinkSync(outside, join(root, 'shared'));
