@@ -43,6 +43,12 @@ function clock(start: string): () => Date {
   return () => new Date((t += 1000));
 }
 
+/** A "Not an entity" correction of `words` in the article. */
+function correction(words: string, id: string, author: string): Correction {
+  const { quote, position } = claim(words);
+  return { id, article: 'articles/qwen.md', kind: 'not-an-entity', quote, position, author, created: '2025-03-01T10:00:00Z' };
+}
+
 describe('store/git: the merge driver in a real repository', function () {
   this.timeout(20_000);
   let dir: string;
@@ -91,10 +97,6 @@ describe('store/git: the merge driver in a real repository', function () {
 
   it('merges the feedback file of two branches by correction id, without a conflict', async () => {
     assert.equal(cli(['setup-git', '--root', repo, '--driver', `node '${CLI}' merge-driver %O %A %B`], repo, env).status, 0);
-    const correction = (words: string, id: string, author: string): Correction => {
-      const { quote, position } = claim(words);
-      return { id, article: 'articles/qwen.md', kind: 'not-an-entity', quote, position, author, created: '2025-03-01T10:00:00Z' };
-    };
     await addCorrections(repo, [correction('Alibaba', 'shared', 'Anna')]);
     git('add', '-A');
     git('commit', '-qm', 'first correction');
@@ -113,10 +115,6 @@ describe('store/git: the merge driver in a real repository', function () {
 
   it('never merges away a feedback list written twice: git records a conflict naming the key, both lists stay', async () => {
     assert.equal(cli(['setup-git', '--root', repo, '--driver', `node '${CLI}' merge-driver %O %A %B`], repo, env).status, 0);
-    const correction = (words: string, id: string, author: string): Correction => {
-      const { quote, position } = claim(words);
-      return { id, article: 'articles/qwen.md', kind: 'not-an-entity', quote, position, author, created: '2025-03-01T10:00:00Z' };
-    };
     await addCorrections(repo, [correction('Alibaba', 'shared', 'Anna')]);
     git('add', '-A');
     git('commit', '-qm', 'first correction');
