@@ -9,7 +9,7 @@
 import * as vscode from 'vscode';
 import { warmUpSteps } from '../core/analysis/analyzer';
 import type { Analysis } from '../core/analysis/types';
-import { ArticleSession, exceedsUtf8, type ArticlePoint, type ArticleSnapshot, type PlacedAnnotation, type Placement } from '../core/session/articleSession';
+import { ArticleSession, exceedsUtf8, insertedSpansAfter, type ArticlePoint, type ArticleSnapshot, type PlacedAnnotation, type Placement } from '../core/session/articleSession';
 import { ArticleWork, textEdits, WarmUp } from '../core/session/articleWork';
 import type { TextEdit } from '../core/store/anchor';
 import type { Annotation } from '../core/store/annotation';
@@ -54,14 +54,15 @@ function visibleSpans(document: vscode.TextDocument): Span[] {
 }
 
 /**
- * Whether a text built through the edits is the document's (its length, and every edited line): it
- * is not when VS Code reported the changes otherwise than it applied them (line endings).
+ * Whether a text built through the edits is the document's (its length, and every line an edit
+ * wrote, where it lies in the new text): it is not when VS Code reported the changes otherwise than
+ * it applied them (line endings).
  */
 function isDocumentText(document: vscode.TextDocument, text: string, edits: readonly TextEdit[]): boolean {
   if (text.length !== document.offsetAt(document.lineAt(document.lineCount - 1).range.end)) return false;
-  return edits.every((edit) => {
-    const first = document.lineAt(document.positionAt(edit.offset).line).range;
-    const last = document.lineAt(document.positionAt(edit.offset + edit.insertedText.length).line).range;
+  return insertedSpansAfter(edits).every(({ start, end }) => {
+    const first = document.lineAt(document.positionAt(start).line).range;
+    const last = document.lineAt(document.positionAt(end).line).range;
     const lines = new vscode.Range(first.start, last.end);
     return text.slice(document.offsetAt(lines.start), document.offsetAt(lines.end)) === document.getText(lines);
   });

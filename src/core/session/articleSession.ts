@@ -104,6 +104,21 @@ export function exceedsUtf8(text: string, limitBytes: number): boolean {
   return exceedsByLength(text, limitBytes) ?? Buffer.byteLength(text, 'utf8') > limitBytes;
 }
 
+/**
+ * Where each edit's inserted text lies in the text after all of them ({@link textAfter}'s order:
+ * descending offsets, so every later edit lies before an earlier one and shifts it).
+ */
+export function insertedSpansAfter(edits: readonly TextEdit[]): Span[] {
+  const spans: Span[] = new Array<Span>(edits.length);
+  let shift = 0;
+  for (let i = edits.length - 1; i >= 0; i--) {
+    const { offset, deletedLength, insertedText } = edits[i];
+    spans[i] = { start: offset + shift, end: offset + shift + insertedText.length };
+    shift += insertedText.length - deletedLength;
+  }
+  return spans;
+}
+
 /** The text after edits sorted by descending offset (slices and concatenations: V8 copies it once, when it is read). */
 export function textAfter(text: string, edits: readonly TextEdit[]): string {
   let result = text;

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ArticleSession, exceedsUtf8, type ArticleSnapshot, type SessionOptions } from '../../../src/core/session/articleSession';
+import { ArticleSession, exceedsUtf8, insertedSpansAfter, textAfter, type ArticleSnapshot, type SessionOptions } from '../../../src/core/session/articleSession';
 import { placeClosedArticle } from '../../../src/core/session/closedArticle';
 import { contentHash, contentHashInSlices } from '../../../src/core/review/contentHash';
 import { makeQuote, type TextEdit } from '../../../src/core/store/anchor';
@@ -429,5 +429,21 @@ describe('placeClosedArticle: an article no editor has open', () => {
     assert.deepEqual(placed.map((p) => [p.annotation.id, p.state, p.span, p.flags]), [[qwen.id, 'moved', rangeOf(changed, 'Qwen 2.5'), ['article changed since review']]]);
     const missing = await placeClosedArticle(dir, 'articles/gone.md', store.annotationsOf(PATH), options);
     assert.deepEqual(missing.map((p) => [p.state, p.span]), [['orphaned', undefined]]);
+  });
+});
+
+describe('textAfter and insertedSpansAfter: a multi-cursor edit (descending offsets, as VS Code reports them)', () => {
+  it('finds each edit\'s inserted text where it lies in the new text', () => {
+    const before = 'alpha beta gamma delta';
+    const edits: TextEdit[] = [
+      { offset: 17, deletedLength: 5, insertedText: 'DELTA!' },
+      { offset: 6, deletedLength: 4, insertedText: '' },
+      { offset: 0, deletedLength: 0, insertedText: '>> ' },
+    ];
+    const after = textAfter(before, edits);
+    assert.equal(after, '>> alpha  gamma DELTA!');
+    const spans = insertedSpansAfter(edits);
+    assert.deepEqual(spans, [{ start: 16, end: 22 }, { start: 9, end: 9 }, { start: 0, end: 3 }]);
+    spans.forEach((span, i) => assert.equal(after.slice(span.start, span.end), edits[i].insertedText));
   });
 });
