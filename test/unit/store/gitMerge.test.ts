@@ -95,17 +95,26 @@ describe('store/git: the merge driver in a real repository', function () {
     assert.equal(git('check-attr', 'text', 'diff', '--', '.ainews/evidence/abc.html').trim(), '.ainews/evidence/abc.html: text: unset\n.ainews/evidence/abc.html: diff: unset');
   });
 
-  it('merges the feedback file of two branches by correction id, without a conflict', async () => {
+  /** The merge driver set up, one shared correction committed on main, then on branch "ben". */
+  const startBensBranch = async (): Promise<void> => {
     assert.equal(cli(['setup-git', '--root', repo, '--driver', `node '${CLI}' merge-driver %O %A %B`], repo, env).status, 0);
     await addCorrections(repo, [correction('Alibaba', 'shared', 'Anna')]);
     git('add', '-A');
     git('commit', '-qm', 'first correction');
     git('checkout', '-qb', 'ben');
-    await addCorrections(repo, [correction('GPT-4o', 'bens', 'Ben')]);
-    git('commit', '-qam', 'Ben');
+  };
+  /** Back on main, Anna's own correction committed. */
+  const annaCorrectsOnMain = async (): Promise<void> => {
     git('checkout', '-q', 'main');
     await addCorrections(repo, [correction('Qwen 2.5', 'annas', 'Anna')]);
     git('commit', '-qam', 'Anna');
+  };
+
+  it('merges the feedback file of two branches by correction id, without a conflict', async () => {
+    await startBensBranch();
+    await addCorrections(repo, [correction('GPT-4o', 'bens', 'Ben')]);
+    git('commit', '-qam', 'Ben');
+    await annaCorrectsOnMain();
     git('merge', '-q', '--no-edit', 'ben');
     const read = await readFeedback(repo);
     assert.equal(read.kind, 'ok', JSON.stringify(read));
@@ -114,20 +123,14 @@ describe('store/git: the merge driver in a real repository', function () {
   });
 
   it('never merges away a feedback list written twice: git records a conflict naming the key, both lists stay', async () => {
-    assert.equal(cli(['setup-git', '--root', repo, '--driver', `node '${CLI}' merge-driver %O %A %B`], repo, env).status, 0);
-    await addCorrections(repo, [correction('Alibaba', 'shared', 'Anna')]);
-    git('add', '-A');
-    git('commit', '-qm', 'first correction');
-    git('checkout', '-qb', 'ben');
+    await startBensBranch();
     // A hand-resolved earlier conflict that kept both sides' lists: JSON.parse would keep only Ben's.
     const feedbackPath = join(repo, '.ainews', 'feedback.json');
     const [shared, kept, bens] = [correction('Alibaba', 'shared', 'Anna'), correction('Benchmarks', 'kept', 'Cy'), correction('GPT-4o', 'bens', 'Ben')];
     const twice = `{\n  "version": 1,\n  "corrections": ${JSON.stringify([shared, kept])},\n  "corrections": ${JSON.stringify([shared, bens])}\n}\n`;
     writeFileSync(feedbackPath, twice);
     git('commit', '-qam', 'Ben');
-    git('checkout', '-q', 'main');
-    await addCorrections(repo, [correction('Qwen 2.5', 'annas', 'Anna')]);
-    git('commit', '-qam', 'Anna');
+    await annaCorrectsOnMain();
     const merge = spawnSync('git', ['merge', '--no-edit', 'ben'], { cwd: repo, env, encoding: 'utf8' });
     assert.notEqual(merge.status, 0, merge.stdout);
     assert.match(merge.stderr + merge.stdout, /their version .*line 4, column 3: Duplicate key "corrections"/);
