@@ -4,6 +4,7 @@
  * `[label](https://…)` and `[label](file:…)` in a message into a link, and opens a clicked one with
  * commands allowed: any command would run, with any arguments. Pure: no editor types.
  */
+import { CONTROL_CHARACTERS } from './controlCharacters';
 import { shortenQuote } from './sidebar/text';
 
 /** How many characters of one value a message shows; a longer value is cut and ends in "…". */
@@ -18,13 +19,6 @@ export const NOTIFICATION_MESSAGE_LENGTH = 600;
 const ZERO_WIDTH_SPACE = '\u200B';
 
 /**
- * C0 and C1 controls (line breaks and tabs are spaces by then), and the bidi marks, embeddings,
- * overrides and isolates, which can make a message read otherwise than it is.
- */
-// eslint-disable-next-line no-control-regex -- control characters are what is replaced here
-const CONTROLS = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-
-/**
  * A value as a notification may show it: on one line, at most `maxLength` characters, controls shown
  * as "\uFFFD", and never part of a link. A link needs `](` with nothing between: a zero-width space
  * follows every `]` and goes before a leading `(`, so that neither the value alone nor the value with
@@ -33,7 +27,7 @@ const CONTROLS = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u20
 export function inertNotificationText(text: string, maxLength = NOTIFICATION_VALUE_LENGTH): string {
   // The spaces this adds are left out first: they do not count towards the length.
   const plain = text.replace(/\]\u200B/g, ']').replace(/^\u200B\(/, '(');
-  const line = shortenQuote(plain.replace(/\s+/g, ' ').replace(CONTROLS, '\uFFFD'), maxLength);
+  const line = shortenQuote(plain.replace(/\s+/g, ' ').replace(CONTROL_CHARACTERS, '\uFFFD'), maxLength);
   return line.replace(/\](?!\u200B)/g, `]${ZERO_WIDTH_SPACE}`).replace(/^\(/, `${ZERO_WIDTH_SPACE}(`);
 }
 

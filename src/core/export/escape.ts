@@ -2,6 +2,7 @@
  * Escaping of untrusted text (notes, quotes and paths arrive through git from other people) for
  * the markdown report, the CSV export and the JSON-LD exports.
  */
+import { CONTROL_CHARACTERS } from '../controlCharacters';
 
 /**
  * Characters that form inline markup in CommonMark/GFM: emphasis, code spans, links and images
@@ -90,21 +91,13 @@ export function stringifyJsonLd(value: unknown): string {
 }
 
 /**
- * Control characters that act on a terminal or reorder what it shows: C0 (ESC starts the sequences
- * that set the title, the clipboard or links, or clear the screen), DEL, C1 (U+009B is an 8-bit
- * CSI) and the bidirectional controls (they make text read differently from what it is).
- */
-// eslint-disable-next-line no-control-regex -- control characters are what is escaped here
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-/**
  * Other people's text made safe to print on a terminal: every control character (see
- * {@link CONTROLS}) shown as a visible escape such as `\u001b`. With `keepLines`, tabs, line feeds
+ * {@link CONTROL_CHARACTERS}) shown as a visible escape such as `\u001b`. With `keepLines`, tabs, line feeds
  * and CRLF stay as they are (a lone CR, which would let a line overwrite itself, does not).
  * Everything else, including the backslash, is unchanged.
  */
 export function printableText(text: string, options: { keepLines?: boolean } = {}): string {
-  return text.replace(CONTROLS, (c, offset: number) => {
+  return text.replace(CONTROL_CHARACTERS, (c, offset: number) => {
     if (options.keepLines && (c === '\n' || c === '\t' || (c === '\r' && text[offset + 1] === '\n'))) return c;
     return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
   });
