@@ -33,9 +33,10 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
-  // The import libraries in their own bundle, loaded by the editor only when an import runs; the
-  // extraction runs in a worker thread from its own bundle next to it (src/core/import/importInWorker.ts).
-  { ...common, entryPoints: { importer: 'src/core/import/index.ts', importWorker: 'src/core/import/importWorker.ts' }, outdir: 'dist' },
+  // The editor's import (fetch, read, write) in its own bundle, loaded only when an import runs; the
+  // extraction and its HTML libraries run in a worker thread from their own bundle next to it
+  // (src/core/import/importInWorker.ts).
+  { ...common, entryPoints: { importer: 'src/core/import/editorImport.ts', importWorker: 'src/core/import/importWorker.ts' }, outdir: 'dist' },
   {
     ...common,
     entryPoints: { cli: 'src/cli/main.ts' },

@@ -7,11 +7,9 @@
 import * as iconv from 'iconv-lite';
 
 import { MAX_PAGE_BYTES } from './fetchPage';
+import { ImportRefusal } from './importRefusal';
 
-export { MAX_PAGE_BYTES };
-
-/** Why a page was not imported; the message names the cause and is shown to the user as is. */
-export class ImportRefusal extends Error {}
+export { ImportRefusal, MAX_PAGE_BYTES };
 
 export interface DecodedPage {
   html: string;

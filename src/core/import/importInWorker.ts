@@ -5,9 +5,9 @@
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ImportRefusal } from './decode';
+import { ImportRefusal } from './importRefusal';
 import type { ImportedArticle } from './importPage';
-import type { ImportInput } from './importSources';
+import type { ImportInput } from './loadSources';
 
 /** What the worker posts back: the article, or why it failed. */
 export type WorkerAnswer = { article: ImportedArticle } | { failure: string; refused: boolean };

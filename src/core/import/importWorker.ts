@@ -6,7 +6,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ImportRefusal } from './decode';
-import { importInput, type ImportInput } from './importSources';
+import { importInput } from './importSources';
+import type { ImportInput } from './loadSources';
 import type { WorkerAnswer } from './importInWorker';
 
 function answer(): WorkerAnswer {

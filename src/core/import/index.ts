@@ -6,7 +6,8 @@ export { DEFAULT_TIMEOUT_MS, fetchPage, FetchFailure, MAX_REDIRECTS, parseWebAdd
 export { renderFrontMatter, type ArticleProvenance } from './frontMatter';
 export { htmlToMarkdown } from './htmlToMarkdown';
 export { importPage, importPlainText, type ImportedArticle, type PageSource } from './importPage';
-export { importCommandSource, importedFileName, importInput, importSource, isWebAddress, loadCommandSource, loadSource, writeImportedArticle, writeNewFile, type ImportInput } from './importSources';
+export { importCommandSource, importInput, importSource } from './importSources';
+export { importedFileName, isWebAddress, loadCommandSource, loadSource, writeImportedArticle, writeNewFile, type ImportInput } from './loadSources';
 export { DEFAULT_EXTRACTION_TIME_LIMIT_MS, defaultWorkerPath, ImportCancelled, importInWorker, type WorkerOptions } from './importInWorker';
 export { flattenMarkup, MAX_NESTING_DEPTH, measureMarkup, type MarkupShape } from './markupShape';
 export { clipboardSource, isSingleWebAddress, looksLikeHtml, type ImportCommandSource } from './importCommandSources';

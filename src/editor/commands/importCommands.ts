@@ -2,14 +2,14 @@
  * "AI News: Import Article from URL… / from HTML File… / from Clipboard": a web page or saved page
  * becomes a markdown article with provenance in `articles/`, opened with its highlights.
  *
- * The extraction libraries (linkedom, Readability, unified's HTML tools) live in their own bundle,
- * dist/importer.js, loaded the first time an import runs: activation never pays for them. The
- * extraction itself runs in a worker thread (dist/importWorker.js) with a time limit, stopped on
- * Cancel: a page that is slow to extract never blocks the extension host.
+ * The fetch, the read and the write live in their own bundle, dist/importer.js, loaded the first
+ * time an import runs: activation never pays for them. The extraction and its libraries (linkedom,
+ * Readability, unified's HTML tools) run in a worker thread from dist/importWorker.js with a time
+ * limit, stopped on Cancel: a page that is slow to extract never blocks the extension host.
  */
 import * as vscode from 'vscode';
 import { clipboardSource, isSingleWebAddress, type ImportCommandSource } from '../../core/import/importCommandSources';
-import type * as Importer from '../../core/import/index.js';
+import type * as Importer from '../../core/import/editorImport.js';
 import { chooseFolder, explain, withCancellableProgress, type CommandContext } from './context';
 
 /** Where imported articles go inside a workspace folder. */

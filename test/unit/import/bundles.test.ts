@@ -13,9 +13,13 @@ describe('import: bundles and seed copies', () => {
     assert.ok(existsSync(importer));
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const loaded = require(importer) as Record<string, unknown>;
-    for (const name of ['importSource', 'importPage', 'importPlainText', 'writeImportedArticle', 'seedCopyName', 'loadCommandSource', 'importInWorker']) assert.equal(typeof loaded[name], 'function', name);
-    // The extraction's worker is its own bundle, next to the importer (and to the command line).
-    assert.ok(existsSync(join(ROOT, 'dist', 'importWorker.js')));
+    for (const name of ['writeImportedArticle', 'seedCopyName', 'loadCommandSource', 'importInWorker']) assert.equal(typeof loaded[name], 'function', name);
+    // The extraction and its libraries are the worker's own bundle, next to the importer (and to
+    // the command line): the editor's importer never loads them.
+    const importerCode = readFileSync(importer, 'utf8');
+    for (const library of ['linkedom', 'Readability', 'rehype-sanitize', 'iconv-lite']) assert.ok(!importerCode.includes(library), `${library} in dist/importer.js`);
+    const worker = readFileSync(join(ROOT, 'dist', 'importWorker.js'), 'utf8');
+    for (const library of ['Readability', 'iconv-lite']) assert.ok(worker.includes(library), `${library} in dist/importWorker.js`);
     assert.ok(readFileSync(join(ROOT, '.vscodeignore'), 'utf8').includes('!dist/importWorker.js'), 'the worker is packaged');
   });
 
