@@ -22,7 +22,8 @@ export type GuardedRead =
   /** `reason` says what is wrong; `message` is `<path>: <reason>`. */
   | { kind: 'refused'; path: string; reason: string; message: string };
 
-export type GuardedPath = { kind: 'inside'; realPath: string; exists: boolean } | Extract<GuardedRead, { kind: 'refused' }>;
+/** `realRelativePath`: the real path relative to the folder's real path (every link resolved). */
+export type GuardedPath = { kind: 'inside'; realPath: string; realRelativePath: string; exists: boolean } | Extract<GuardedRead, { kind: 'refused' }>;
 
 /**
  * Why a workspace-relative path (as stored in the annotation file) must not be opened, or null when
@@ -93,7 +94,7 @@ export async function resolveInsideWorkspace(root: string, path: string): Promis
     const rel = relative(realRoot, realPath);
     if (rel === '' || isAbsolute(rel) || rel === '..' || rel.startsWith(`..${sep}`)) return refusal(path, `resolves to ${realPath}, outside the workspace folder; it is not read or written`);
     if (isGitPath(rel.split(sep))) return refusal(path, `resolves to ${realPath}, inside git's own folder; it is not read or written`);
-    return { kind: 'inside', realPath, exists };
+    return { kind: 'inside', realPath, realRelativePath: rel, exists };
   } catch (error) {
     return refusal(path, error instanceof Error ? error.message : String(error));
   }

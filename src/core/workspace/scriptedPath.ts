@@ -4,7 +4,6 @@
  * path, so the editor acts on one without asking only when it lies in the workspace folder, outside
  * its hidden files and folders.
  */
-import { realpath } from 'node:fs/promises';
 import { isAbsolute, relative, sep } from 'node:path';
 import { resolveInsideWorkspace } from './guardedRead';
 
@@ -24,5 +23,5 @@ export async function isInsideWorkspaceFolder(root: string, absolutePath: string
   const given = relative(root, absolutePath);
   if (isHidden(given)) return false;
   const placed = await resolveInsideWorkspace(root, given.split(sep).join('/'));
-  return placed.kind === 'inside' && !isHidden(relative(await realpath(root), placed.realPath));
+  return placed.kind === 'inside' && !isHidden(placed.realRelativePath);
 }
