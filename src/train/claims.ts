@@ -13,6 +13,9 @@
  *
  * Every sentence is cut and read by the same analysis the product runs, so training sees what the
  * model will see. Fixed seeds: the same corpora give the same file.
+ *
+ * Two phases: a joint training on both languages (German's weights, calibration and threshold), then
+ * English alone, where the debates teach everything but the guideline signals (trainJointThenEnglish).
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
