@@ -13,6 +13,8 @@ export interface Example {
   label: 0 | 1;
   /** How much the example counts (1 for an ordinary one). */
   weight: number;
+  /** Which weights this example may move (1), within the options' `trainable`; default all of them. */
+  trainable?: Uint8Array;
 }
 
 export interface LogisticOptions {
@@ -63,7 +65,7 @@ export function trainLogistic(examples: readonly Example[], options: LogisticOpt
       const error = (sigmoid(margin(weights, example)) - example.label) * example.weight;
       for (let i = 0; i < example.indices.length; i++) {
         const index = example.indices[i];
-        if (trainable && trainable[index] === 0) continue;
+        if ((trainable && trainable[index] === 0) || (example.trainable && example.trainable[index] === 0)) continue;
         const gradient = error * example.values[i] + options.l2 * (weights[index] - prior[index]);
         squares[index] += gradient * gradient;
         weights[index] -= (options.learningRate * gradient) / Math.sqrt(squares[index] + 1e-8);

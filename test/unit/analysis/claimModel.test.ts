@@ -9,7 +9,9 @@ import {
 import { binaryScores, expectedCalibrationError, reliabilityBins } from '../../../src/core/analysis/classification';
 import { readJsonl, type ClaimRecord } from '../../../src/train/corpora';
 import { fitPlatt, seededRandom, trainLogistic, type Example } from '../../../src/train/logistic';
-import { debateFolds, emptyModel, englishTrainable, readFeedbackExamples, trainClaimModel, type ClaimCorpora } from '../../../src/train/claims';
+import {
+  debateFolds, debateTrainable, emptyModel, englishTrainable, guidelineSignals, readFeedbackExamples, trainClaimModel, type ClaimCorpora,
+} from '../../../src/train/claims';
 import { parseTrainArguments } from '../../../src/train/arguments';
 import { claims } from './helpers';
 
@@ -209,7 +211,7 @@ describe('claims: training', () => {
       claimBusterDev: Array.from({ length: 60 }, (_, i) => record(1000 + i)),
       goldArticles: [], guidelineExamples: [], heldOutArticles: [], feedbackExamples: [], germanComments: null,
     };
-    const config = { hashBits: 10, epochs: 8, learningRate: 0.2, l2: 1e-4, goldWeight: 1, priorScale: 0, seed: 1, englishEpochs: 2, englishLearningRate: 0.2 };
+    const config = { hashBits: 10, epochs: 8, learningRate: 0.2, l2: 1e-4, goldWeight: 1, priorScale: 0, seed: 1, englishEpochs: 2, englishLearningRate: 0.2, guidelineSignalsFromOwnSentences: true };
     const model = trainClaimModel(corpora, config, () => undefined);
     const score = (text: string) => claims(text, { claimThreshold: 0, claimScorer: model })[0].score;
     assert.ok(score('The zorp fund stayed quietly again.') > 0.8, String(score('The zorp fund stayed quietly again.')));
@@ -234,13 +236,14 @@ describe('claims: the English-only training', () => {
     claimBusterDev: Array.from({ length: 40 }, (_, i) => englishRecord(500 + i)),
     goldArticles: [], guidelineExamples: german, heldOutArticles: [], feedbackExamples: [], germanComments: null,
   };
-  const config = { hashBits: 10, epochs: 3, learningRate: 0.1, l2: 1e-4, goldWeight: 5, priorScale: 6, seed: 1, englishEpochs: 0, englishLearningRate: 0.3 };
+  const config = { hashBits: 10, epochs: 3, learningRate: 0.1, l2: 1e-4, goldWeight: 5, priorScale: 6, seed: 1, englishEpochs: 0, englishLearningRate: 0.3, guidelineSignalsFromOwnSentences: true };
   const score = (model: ClaimModel, text: string) => claims(text, { claimThreshold: 0, claimScorer: model })[0].score;
 
   it('moves English and leaves German as the joint training left it, calibration included', () => {
     const joint = trainClaimModel(corpora, config, () => undefined);
     const further = trainClaimModel(corpora, { ...config, englishEpochs: 3 }, () => undefined);
     for (const { text } of german) assert.equal(score(further, text), score(joint, text), text);
+    assert.equal(further.threshold, joint.threshold, 'the operating point is the joint model\'s');
     assert.deepEqual(further.plattOf('de'), joint.plattOf('de'));
     assert.notDeepEqual(further.plattOf('en'), joint.plattOf('en'));
     // The English claims' margins grow (their rounded scores may already be near 1).
@@ -262,6 +265,26 @@ describe('claims: the English-only training', () => {
     assert.equal(trainable[layout.english], 1);
     assert.deepEqual([trainable[layout.bias], trainable[layout.germanBias], trainable[layout.englishBias]], [0, 0, 1]);
     assert.deepEqual([trainable[layout.hashed + 3], trainable[layout.hashed + 4]], [0, 1]);
+  });
+
+  it('learns the English corrections of the guideline signals from our own sentences, not from the debates', () => {
+    // The debates call a definition check-worthy; our guideline sentences call it background.
+    const debates: ClaimRecord[] = Array.from({ length: 200 }, (_, i) => ({
+      id: `Sentence_id ${i}`, lang: 'en', text: i % 2 ? `The budget is a kind of tax on families in ${1990 + (i % 20)}.` : 'We need to do better for the families of this country.', label: (i % 2) as 0 | 1, source_label: '',
+    }));
+    const own: ClaimRecord[] = ['A transformer is a kind of neural network.', 'An agent is a kind of program that acts on its own.'].map((text, i) => ({ id: `own-${i}`, lang: 'en', text, label: 0, source_label: '' }));
+    const toy: ClaimCorpora = { ...corpora, claimBusterTrain: debates, claimBusterDev: debates.slice(0, 40), guidelineExamples: [...german, ...own] };
+    const definition = (model: ClaimModel) => model.weights[model.layout.english + (model.signalIndex.get('definition') ?? NaN)];
+    const withDebates = trainClaimModel(toy, { ...config, englishEpochs: 2, guidelineSignalsFromOwnSentences: false }, () => undefined);
+    const ownOnly = trainClaimModel(toy, { ...config, englishEpochs: 2 }, () => undefined);
+    assert.ok(definition(withDebates) > 0.1, `with the debates: ${definition(withDebates)}`);
+    assert.ok(definition(ownOnly) < 0, `from our own sentences: ${definition(ownOnly)}`);
+    // Every other English weight the debates may move as before.
+    const model = emptyModel({ hashBits: 4 });
+    const mask = debateTrainable(model.layout, model.signalIndex);
+    assert.deepEqual(CLAIM_SIGNALS.filter((_, i) => mask[model.layout.english + i] === 0).map((s) => s.id), guidelineSignals());
+    assert.ok(guidelineSignals().includes('definition') && guidelineSignals().includes('intention') && !guidelineSignals().includes('figure'));
+    assert.equal(mask.reduce((sum, x) => sum + x, 0), model.layout.size - guidelineSignals().length);
   });
 
   it('folds ClaimBuster by neighbouring sentence ids, so that a fold holds whole debates', () => {
@@ -327,7 +350,7 @@ describe('claims: training on a team\'s feedback export', () => {
       claimBusterDev: Array.from({ length: 40 }, (_, i) => record(1000 + i)),
       goldArticles: [], guidelineExamples: [], heldOutArticles: [], feedbackExamples: [], germanComments: null,
     };
-    const config = { hashBits: 10, epochs: 8, learningRate: 0.2, l2: 1e-4, goldWeight: 5, priorScale: 0, seed: 1, englishEpochs: 2, englishLearningRate: 0.2 };
+    const config = { hashBits: 10, epochs: 8, learningRate: 0.2, l2: 1e-4, goldWeight: 5, priorScale: 0, seed: 1, englishEpochs: 2, englishLearningRate: 0.2, guidelineSignalsFromOwnSentences: true };
     const corrected = 'The snack bar grew by 300 percent in 2024.';
     const feedback: ClaimRecord[] = Array.from({ length: 10 }, (_, i) => ({ id: `feedback-${i}`, lang: 'en', text: corrected, label: 0, source_label: 'feedback:not-a-claim' }));
     const score = (model: ClaimModel) => claims(corrected, { claimThreshold: 0, claimScorer: model })[0].score;
