@@ -89,6 +89,12 @@ const AFTER_SAINT = /^ ?\.? ?\p{Lu}[\p{L}’'-]*/u;
 /** A span ending in the abbreviation "St", with or without its dot. */
 const ENDS_IN_SAINT = /(?<!\p{L})St\.?$/u;
 
+function endsInSaint(span: TaggedSpan, text: string): boolean {
+  const last = text.charCodeAt(span.end - 1);
+  // "t" or "." first: most spans end otherwise, and need no copy of their text.
+  return (last === 0x74 || last === 0x2e) && ENDS_IN_SAINT.test(text.slice(span.start, span.end));
+}
+
 /**
  * A span ending in the abbreviation "St" joined with the name after its dot ("St . Nikolauskapelle",
  * "St. Johann Baptist"): the dot ends the tagger's sentence, so it tags "St" alone as a place.
@@ -98,7 +104,7 @@ function withSaintsJoined(spans: readonly TaggedSpan[], text: string): readonly 
   let out: TaggedSpan[] | null = null;
   for (let k = 0; k < spans.length; k++) {
     const span = spans[k];
-    const after = ENDS_IN_SAINT.test(text.slice(span.start, span.end)) ? AFTER_SAINT.exec(text.slice(span.end, span.end + 60)) : null;
+    const after = endsInSaint(span, text) ? AFTER_SAINT.exec(text.slice(span.end, span.end + 60)) : null;
     if (!after) {
       out?.push(span);
       continue;
@@ -117,8 +123,9 @@ function withSaintsJoined(spans: readonly TaggedSpan[], text: string): readonly 
 
 /** The span's parts between commas ("Justin , Alex"), each trimmed of spaces; the span itself when it has none. */
 function splitAtCommas(span: TaggedSpan, text: string): TaggedSpan[] {
+  const comma = text.indexOf(',', span.start);
+  if (comma < 0 || comma >= span.end) return [span];
   const surface = text.slice(span.start, span.end);
-  if (!surface.includes(',')) return [span];
   const parts: TaggedSpan[] = [];
   const part = /[^,\s](?:[^,]*[^,\s])?/gu;
   for (let m = part.exec(surface); m; m = part.exec(surface)) parts.push({ ...span, start: span.start + m.index, end: span.start + m.index + m[0].length });
