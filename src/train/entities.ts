@@ -14,7 +14,9 @@ import { roughSentenceStarts, tagWords } from '../core/analysis/tagger/words';
 import type { TaggerModel } from '../core/analysis/tagger/model';
 import type { NameLists } from '../core/analysis/tagger/nameLists';
 import { readNameLists } from './nameLists';
-import { nerTable, scoreNer, NER_DEV_SETS } from '../cli/evalCorpora/ner';
+import { inScopeFindings, nerTable, scoreNer, NER_DEV_SETS } from '../cli/evalCorpora/ner';
+import { categoriseNerErrors, nerErrorTable } from '../cli/evalCorpora/nerErrors';
+import type { LabelSpan } from '../core/analysis/scoring';
 import { readNer, type NerRecord } from './corpora';
 import type { Trainer, TrainOptions as TrainCommandOptions } from './main';
 
@@ -124,10 +126,23 @@ function train(sequences: TrainingSequence[], plan: LanguagePlan, log: (line: st
   return trainTagger(sequences, { ...TRAIN_OPTIONS, seed, language: plan.language, types: plan.types, outsideBias: plan.outsideBias, nameLists: nameLists ?? undefined, listWordDropout: plan.listWordDropout }, log);
 }
 
-/** Scores the analyzer with the given tagger on some dev records. */
-function scoreWith(model: TaggerModel | null, records: NerRecord[], language: Language, types: string[]): ReturnType<typeof scoreNer> {
+/**
+ * Scores the analyzer with the given tagger on some dev records.
+ * @param findings receives every record's in-scope findings (for the error table)
+ */
+function scoreWith(model: TaggerModel | null, records: NerRecord[], language: Language, types: string[], findings?: Map<NerRecord, LabelSpan[]>): ReturnType<typeof scoreNer> {
   const models = modelsOf(model ? { [language]: model } : {});
-  return scoreNer(records, types, (record) => analyze(record.text, { models }).findings.filter((f) => f.kind === 'entity'));
+  const find = (record: NerRecord): LabelSpan[] => analyze(record.text, { models }).findings.filter((f) => f.kind === 'entity');
+  return scoreNer(records, types, (record) => {
+    const found = inScopeFindings(record, types, find);
+    findings?.set(record, found);
+    return found;
+  });
+}
+
+/** The types the eval scores on the plan's dev split (GermEval: person, org, place). */
+function scoredTypes(plan: LanguagePlan): string[] {
+  return NER_DEV_SETS.find((s) => s.file === plan.dev)?.types ?? plan.types;
 }
 
 type Scores = ReturnType<typeof scoreNer>;
@@ -142,14 +157,17 @@ function summed(all: Scores['overall'][]): Scores['overall'] {
   return { gold, found, hits, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, missed: [], spurious: [] };
 }
 
-/** Tags each fold of the dev split with a model trained on everything else; the folds' scores added up. */
-function crossValidate(plan: LanguagePlan, others: TrainingSequence[], devRecords: NerRecord[], devSequences: TrainingSequence[], seed: number, log: (line: string) => void, nameLists: NameLists | null): Scores {
-  const types = NER_DEV_SETS.find((s) => s.file === plan.dev)?.types ?? plan.types;
+/**
+ * Tags each fold of the dev split with a model trained on everything else; the folds' scores added up.
+ * @param findings receives every dev record's in-scope findings (for the error table)
+ */
+function crossValidate(plan: LanguagePlan, others: TrainingSequence[], devRecords: NerRecord[], devSequences: TrainingSequence[], seed: number, log: (line: string) => void, nameLists: NameLists | null, findings?: Map<NerRecord, LabelSpan[]>): Scores {
+  const types = scoredTypes(plan);
   const folds: Scores[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
     const train_ = [...others, ...devSequences.filter((_, k) => k % FOLDS !== fold)];
     const model = train(train_, plan, () => {}, seed, nameLists);
-    folds.push(scoreWith(model, devRecords.filter((_, k) => k % FOLDS === fold), plan.language, types));
+    folds.push(scoreWith(model, devRecords.filter((_, k) => k % FOLDS === fold), plan.language, types, findings));
     log(`  fold ${fold + 1}/${FOLDS}: F1 ${(folds[fold].overall.f1 * 100).toFixed(1)}`);
   }
   const perType = Object.fromEntries(types.map((t) => [t, summed(folds.map((s) => s.perType[t]))]));
@@ -158,8 +176,10 @@ function crossValidate(plan: LanguagePlan, others: TrainingSequence[], devRecord
 
 /** The cross-validation with the shipped seed, then (`--cv-seeds`) with other shuffling seeds and the mean of all. */
 function reportCrossValidation(plan: LanguagePlan, others: TrainingSequence[], devRecords: NerRecord[], devSequences: TrainingSequence[], cvSeeds: readonly number[], nameLists: NameLists | null): void {
-  const shipped = crossValidate(plan, others, devRecords, devSequences, TRAIN_OPTIONS.seed, (line) => console.log(line), nameLists);
+  const findings = new Map<NerRecord, LabelSpan[]>();
+  const shipped = crossValidate(plan, others, devRecords, devSequences, TRAIN_OPTIONS.seed, (line) => console.log(line), nameLists, findings);
   console.log(nerTable(`${plan.dev}, ${FOLDS}-fold cross-validation (rules + tagger)`, shipped));
+  console.log(nerErrorTable('  its errors by kind (typed):', categoriseNerErrors(devRecords, scoredTypes(plan), (record) => findings.get(record) ?? [])));
   const seeds = cvSeeds.filter((seed) => seed !== TRAIN_OPTIONS.seed);
   if (!seeds.length) return;
   const f1s = [shipped.overall.f1];

@@ -39,6 +39,11 @@ function corpusType(type: string | null | undefined): string | null {
   return type === 'outlet' ? 'org' : (type ?? null);
 }
 
+/** The findings of `find` on a record that a set scores: in-scope types, typed as the corpora type them. */
+export function inScopeFindings(record: NerRecord, types: readonly string[], find: EntityFinder): LabelSpan[] {
+  return find(record).map((f) => ({ ...f, type: corpusType(f.type) })).filter((f) => types.includes(f.type ?? ''));
+}
+
 export interface NerScores {
   /** Span and type must both match. */
   overall: KindScore;
@@ -53,7 +58,7 @@ export function scoreNer(records: readonly NerRecord[], types: readonly string[]
   const untyped: KindScore[] = [];
   for (const record of records) {
     const gold = goldSpans(record, types);
-    const found = find(record).map((f) => ({ ...f, type: corpusType(f.type) })).filter((f) => types.includes(f.type ?? ''));
+    const found = inScopeFindings(record, types, find);
     untyped.push(scoreSpans(found, gold));
     for (const type of types) perType[type].push(scoreSpans(found.filter((f) => f.type === type), gold.filter((g) => g.type === type)));
   }

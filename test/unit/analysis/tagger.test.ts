@@ -220,6 +220,26 @@ describe('analysis: rules and tagger combined', () => {
     assert.match(matlab.reasons?.[1] ?? '', /product, not a person/);
   });
 
+  it('repairs German tagger spans: split at a comma, cut after a name before nouns or function words, "St ." joined with its name', () => {
+    const sentence = 'Justin , Alex und Moein von dem Ergebnis sahen Hitlers Vizekanzler in St . Goar und St. Johann Baptist, nicht Christoph Ellebrecht.';
+    const spans = [
+      span(sentence, 'Justin , Alex', 'person'), span(sentence, 'Moein von dem Ergebnis', 'person'), span(sentence, 'Hitlers Vizekanzler', 'person'),
+      span(sentence, 'St', 'place'), span(sentence, 'St.', 'place'), span(sentence, 'Johann Baptist', 'place'), span(sentence, 'Christoph Ellebrecht', 'person'),
+    ];
+    const found = (language: Language) => combineEntities([], spans, [], sentence, language).entities.map((f) => `${f.type}:${f.text}`);
+    assert.deepEqual(found('de'), [
+      'person:Justin', 'person:Alex', 'person:Moein', 'person:Hitlers', 'place:St . Goar', 'place:St. Johann Baptist',
+      'person:Christoph Ellebrecht', // no lower-case word after it and no genitive: "-recht" is no noun here
+    ]);
+    assert.deepEqual(found('en'), ['person:Justin , Alex', 'person:Moein von dem Ergebnis', 'person:Hitlers Vizekanzler', 'place:St', 'place:St.', 'place:Johann Baptist', 'person:Christoph Ellebrecht'], 'English spans are left as tagged');
+  });
+
+  it('leaves an org or place span ending in a noun whole ("Bundesamt für Gesundheit") and a name with a lower-case particle ("Ali al-Nuaimi")', () => {
+    const sentence = 'Das Bundesamt für Gesundheit lud Ali al-Nuaimi und Constantin Boss Eichinger ein.';
+    const spans = [span(sentence, 'Bundesamt für Gesundheit', 'org'), span(sentence, 'Ali al-Nuaimi', 'person'), span(sentence, 'Constantin Boss Eichinger', 'person')];
+    assert.deepEqual(combineEntities([], spans, [], sentence, 'de').entities.map((f) => f.text), ['Bundesamt für Gesundheit', 'Ali al-Nuaimi', 'Constantin Boss Eichinger']);
+  });
+
   it('keeps the finding inside a span that is refused as a name ("Dollar General": a figure word first)', () => {
     const sentence = 'Shares of Dollar General and Borussia Dortmund fell.';
     const rules = [rule2(sentence, 'General', 'org', 'lexicon'), rule2(sentence, 'Dortmund', 'place', 'lexicon')];

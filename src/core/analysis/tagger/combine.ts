@@ -45,7 +45,8 @@ export function combineEntities(
   rules: readonly EntityFinding[], tagged: readonly TaggedSpan[], numbers: readonly NumberFinding[], text: string, language: Language,
 ): Combined {
   const sortedRules = [...rules].sort((a, b) => a.start - b.start);
-  const standing = withoutOverlaps(tagged, numbers, (span, n) => givesWayTo(span, n, text));
+  const repaired = language === 'de' ? repairedGermanSpans(tagged, text) : tagged;
+  const standing = withoutOverlaps(repaired, numbers, (span, n) => givesWayTo(span, n, text));
   const extended = new Set(extendedFindings(standing, sortedRules, numbers, text, language));
   const kept = sortedRules.filter((f) => !extended.has(f) && !GUESSING_RULES.has(f.reasons?.[0] ?? ''));
   const added: EntityFinding[] = [];
@@ -62,6 +63,109 @@ export function combineEntities(
   }
   const entities = [...kept, ...added].sort((a, b) => a.start - b.start);
   return { entities, numbers: added.length ? withoutOverlaps(numbers, added) : [...numbers] };
+}
+
+/**
+ * German tagger spans with what cannot belong to a name cut off, measured on the errors of the
+ * cross-validation (docs/models.md): a span split at a comma ("Tacoma , Shawn" is two names), and a
+ * span cut after its last name word when common nouns or function words follow it ("Hitlers
+ * Vizekanzler", "Moein von dem Ergebnis": a greedy tagger that went on after a name does not stop).
+ * Spans that need no repair are returned as they are (the same array when none does).
+ */
+function repairedGermanSpans(tagged: readonly TaggedSpan[], text: string): readonly TaggedSpan[] {
+  let out: TaggedSpan[] | null = null;
+  for (let k = 0; k < tagged.length; k++) {
+    const span = tagged[k];
+    const parts = text.lastIndexOf(' ', span.end - 1) > span.start ? splitAtCommas(span, text).map((part) => withoutTrailingNouns(part, text)) : [span];
+    if (!out && (parts.length !== 1 || parts[0] !== span)) out = tagged.slice(0, k);
+    out?.push(...parts);
+  }
+  return withSaintsJoined(out ?? tagged, text);
+}
+
+/** "St" and the dot after it, then a capitalised word: "St . Goar" as GermEval's tokens have it, "St. Goar" as written. */
+const AFTER_SAINT = /^ ?\.? ?\p{Lu}[\p{L}’'-]*/u;
+
+/** A span ending in the abbreviation "St", with or without its dot. */
+const ENDS_IN_SAINT = /(?<!\p{L})St\.?$/u;
+
+function endsInSaint(span: TaggedSpan, text: string): boolean {
+  const last = text.charCodeAt(span.end - 1);
+  // "t" or "." first: most spans end otherwise, and need no copy of their text.
+  return (last === 0x74 || last === 0x2e) && ENDS_IN_SAINT.test(text.slice(span.start, span.end));
+}
+
+/**
+ * A span ending in the abbreviation "St" joined with the name after its dot ("St . Nikolauskapelle",
+ * "St. Johann Baptist"): the dot ends the tagger's sentence, so it tags "St" alone as a place.
+ * A tagger span that starts on that name is taken in whole.
+ */
+function withSaintsJoined(spans: readonly TaggedSpan[], text: string): readonly TaggedSpan[] {
+  let out: TaggedSpan[] | null = null;
+  for (let k = 0; k < spans.length; k++) {
+    const span = spans[k];
+    const after = endsInSaint(span, text) ? AFTER_SAINT.exec(text.slice(span.end, span.end + 60)) : null;
+    if (!after) {
+      out?.push(span);
+      continue;
+    }
+    out ??= spans.slice(0, k);
+    let end = span.end + after[0].length;
+    const next = spans[k + 1];
+    if (next && next.start < end) {
+      end = Math.max(end, next.end);
+      k++;
+    }
+    out.push({ ...span, end });
+  }
+  return out ?? spans;
+}
+
+/** The span's parts between commas ("Justin , Alex"), each trimmed of spaces; the span itself when it has none. */
+function splitAtCommas(span: TaggedSpan, text: string): TaggedSpan[] {
+  const comma = text.indexOf(',', span.start);
+  if (comma < 0 || comma >= span.end) return [span];
+  const surface = text.slice(span.start, span.end);
+  const parts: TaggedSpan[] = [];
+  const part = /[^,\s](?:[^,]*[^,\s])?/gu;
+  for (let m = part.exec(surface); m; m = part.exec(surface)) parts.push({ ...span, start: span.start + m.index, end: span.start + m.index + m[0].length });
+  return parts;
+}
+
+/**
+ * A person span ending at its last name word when only common nouns and lower-case words follow
+ * it, and either a lower-case word is among them ("Moein von dem Ergebnis", "David von einer") or
+ * the name before them is a genitive ("Stanleys Geburtsdatum", "Hitlers Vizekanzler"): no one's
+ * name ends so. The span itself otherwise: "Christoph Ellebrecht" stays whole, though the noun
+ * check calls "Ellebrecht" a noun by its head "-recht".
+ */
+function withoutTrailingNouns(span: TaggedSpan, text: string): TaggedSpan {
+  if (span.type !== 'person') return span;
+  const words = [...text.slice(span.start, span.end).matchAll(/\S+/gu)];
+  let last = words.length - 1;
+  let lowerCase = false;
+  while (last > 0 && isTrailingNonName(words[last][0])) {
+    lowerCase ||= /^\p{Ll}/u.test(words[last][0]);
+    last--;
+  }
+  const kept = words[last][0];
+  const genitive = kept.endsWith('s') && !kept.endsWith('ss');
+  if (last === words.length - 1 || !isGermanNameWord(kept) || !(lowerCase || genitive)) return span;
+  return { ...span, end: span.start + words[last].index + kept.length };
+}
+
+/**
+ * A lower-case function word ("von", "einer") or a German common noun: what may follow a name inside
+ * a greedy span but is no part of it ("al-Nuaimi" is).
+ */
+function isTrailingNonName(word: string): boolean {
+  if (/^\p{Ll}/u.test(word)) return /^\p{Ll}+$/u.test(word) && isStopWord(word);
+  return /^\p{Lu}\p{Ll}+$/u.test(word) && !GIVEN_NAMES.has(word) && !isStopWord(word) && (looksLikeGermanNoun(word) || looksLikeGermanWord(word));
+}
+
+/** A capitalised word that neither the noun nor the word check calls German, nor a function word. */
+function isGermanNameWord(word: string): boolean {
+  return /^\p{Lu}[\p{L}-]*$/u.test(word) && !isStopWord(word) && !looksLikeGermanWord(word) && !looksLikeGermanNoun(word);
 }
 
 /** Whether a tagger span's surface is accepted as a name (not a figure's word, not a German common noun). */
