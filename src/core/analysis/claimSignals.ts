@@ -61,6 +61,20 @@ export interface ClaimSignal {
   detect(facts: SentenceFacts): string | null;
 }
 
+/** Closing quotes and brackets that may follow a sentence's last punctuation ("…?“", "…!)"). */
+const CLOSERS = '"\'”“»«)]’';
+
+/**
+ * The last UTF-16 unit of `text` before its trailing closing quotes and brackets ('' when there is
+ * none): "…?“" ends in "?". Read from the end; an expression anchored at the end (/\?["'”“»«)\]’]*$/)
+ * is tried at every position of the sentence.
+ */
+export function lastBeforeClosers(text: string): string {
+  let i = text.length - 1;
+  while (i >= 0 && CLOSERS.includes(text[i])) i--;
+  return i >= 0 ? text[i] : '';
+}
+
 function quote(s: string): string {
   return s.length > 40 ? `"${s.slice(0, 37)}…"` : `"${s}"`;
 }
@@ -183,7 +197,7 @@ export const CLAIM_SIGNALS: readonly ClaimSignal[] = [
   { id: 'detailed', reason: 'a long, detailed statement', weight: 0, prior: 0.1, detect: (f) => (f.wordCount >= 20 ? '' : null) },
   { id: 'brief', reason: 'a brief remark', weight: 0, prior: -0.1, detect: (f) => (f.wordCount <= 7 ? '' : null) },
   { id: 'hyperbole', reason: 'exaggerates with a number ({0})', weight: 0, prior: -0.3, detect: (f) => HYPERBOLE[f.language].exec(f.sentence)?.[0] ?? null },
-  { id: 'exclamation', reason: 'an exclamation', weight: 0, prior: -0.1, detect: (f) => (/!["'”“»«)\]’]*\s*$/.test(f.sentence) ? '' : null) },
+  { id: 'exclamation', reason: 'an exclamation', weight: 0, prior: -0.1, detect: (f) => (lastBeforeClosers(f.sentence.trimEnd()) === '!' ? '' : null) },
   { id: 'link', reason: 'gives a link', weight: 0, prior: 0.1, detect: (f) => (LINK.test(f.sentence) ? '' : null) },
   { id: 'mention', reason: 'replies to someone (@)', weight: 0, detect: (f) => (MENTION.test(f.sentence) ? '' : null) },
 ];

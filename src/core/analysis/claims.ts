@@ -15,7 +15,7 @@ import type { Span } from './prose';
 import type { Token } from './tokens';
 import { tokenize } from './tokens';
 import { findTimeSensitive } from './timeSensitive';
-import { fireSignals, ruleScore, signalWeight, wordCount, type SentenceFacts } from './claimSignals';
+import { fireSignals, lastBeforeClosers, ruleScore, signalWeight, wordCount, type SentenceFacts } from './claimSignals';
 import { reasonLine, type ClaimReason, type ClaimScorer } from './claimModel';
 import { WordFilter } from './wordFilter';
 
@@ -482,6 +482,11 @@ function collectiveActor(sentence: string, language: Language): RegExpExecArray 
 }
 
 const YEAR_AFTER_BIS = /(?<![\p{L}])(?:bis|by) (?:Ende |end of )?\d{4}(?!\d)/u;
+
+/** False when YEAR_AFTER_BIS cannot match: it needs "bis " or "by " (a native substring search, cheaper than the expression). */
+function mayHaveYearAfterBis(sentence: string): boolean {
+  return sentence.includes('bis ') || sentence.includes('by ');
+}
 /** Relative pronouns open a subordinate clause after a comma ("…, die Kunden bezahlen müssen"). */
 const RELATIVES: Record<Language, ReadonlySet<string>> = {
   de: words('der die das dem den deren dessen denen welche welcher welches welchen welchem'),
@@ -683,7 +688,7 @@ export function sentenceFacts(
   const byPosition = listed ? null : verbByPosition(span, tokens, words, sub, entities, compiled, language, cueWords);
   const event = listed ?? byPosition ?? hits?.[0];
   const fullVerb = event !== undefined && !compiled.auxiliary.has(event.phrase);
-  if (!found.has(compiled.prediction) && YEAR_AFTER_BIS.test(sentence)) found.set(compiled.prediction, [{ phrase: 'bis/by + year', index: -1 }]);
+  if (!found.has(compiled.prediction) && mayHaveYearAfterBis(sentence) && YEAR_AFTER_BIS.test(sentence)) found.set(compiled.prediction, [{ phrase: 'bis/by + year', index: -1 }]);
 
   // Which penalties count: hedges, demands and intentions only in the main clause; an evaluative
   // lead-in before a colon not, when a verb follows it ("Für Anleger bleibt der Markt spannend: Die Aktien stiegen …").
@@ -717,12 +722,12 @@ export function sentenceFacts(
   const plain = !figured && !compares && !attributed;
   const definitionShape = plain && !found.has(compiled.definition) ? definitionCopula(words, sub, compiled, language) ?? namingPassive(words, language) : null;
   // A question asks; it does not assert, however many figures it holds.
-  const question = /\?["'”“»«)\]’]*$/.test(sentence);
+  const question = lastBeforeClosers(sentence) === '?';
   // A headline with a known full verb ("X launches Y") asserts as much as a sentence does.
-  const unpunctuated = !/[.!…:;]["'”“»«)\]’]*$/.test(sentence);
+  const unpunctuated = !'.!…:;'.includes(lastBeforeClosers(sentence) || ' ');
   const headline = !question && unpunctuated && !figures.length && !listed;
   // "Durch die Öffnung von Qwen hat Alibaba:" introduces a list; the items make the claims.
-  const listIntro = !question && !headline && /:\s*$/.test(sentence) && !fullVerb && !figures.length;
+  const listIntro = !question && !headline && sentence.trimEnd().endsWith(':') && !fullVerb && !figures.length;
   // A list item or table row with a figure ("Bruttomarge: 59 Prozent") is data, however short.
   let content = 0;
   for (let i = 0; i < tokens.length && content < 4; i++) if (tokens[i].kind !== 'sym') content++;

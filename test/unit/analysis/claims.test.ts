@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { analyze, findTimeSensitive, sentenceFacts, type Language } from '../../../src/core/analysis';
 import { claims } from './helpers';
+import { lastBeforeClosers } from '../../../src/core/analysis/claimSignals';
 
 function only(text: string) {
   const found = claims(text);
@@ -74,6 +75,30 @@ function assertClaims(texts: string[]): void {
 function assertNotClaims(texts: string[]): void {
   for (const text of texts) assert.deepEqual(claims(text), [], `expected no claim: ${JSON.stringify(text)} → ${JSON.stringify(claims(text)[0]?.reasons)}`);
 }
+
+describe('analysis: how a sentence ends', () => {
+  it('reads the last punctuation before closing quotes and brackets as the expressions at the end did', () => {
+    assert.equal(lastBeforeClosers('Wirklich?“'), '?');
+    assert.equal(lastBeforeClosers('Sie kommt.)'), '.');
+    assert.equal(lastBeforeClosers('»«”’'), '');
+    const pieces = ['a', 'Ä', '7', ' ', '\u00a0', '\n', '?', '!', '.', '…', ':', ';', ',', '"', "'", '”', '“', '»', '«', ')', ']', '’', '(', '😀'];
+    let seed = 5;
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    for (let round = 0; round < 5000; round++) {
+      let s = '';
+      for (let k = random(7); k > 0; k--) s += pieces[random(pieces.length)];
+      const label = JSON.stringify(s);
+      // As sentenceFacts and the exclamation signal use it, against the expressions they used.
+      assert.equal(lastBeforeClosers(s) === '?', /\?["'”“»«)\]’]*$/.test(s), label);
+      assert.equal(!'.!…:;'.includes(lastBeforeClosers(s) || ' '), !/[.!…:;]["'”“»«)\]’]*$/.test(s), label);
+      assert.equal(lastBeforeClosers(s.trimEnd()) === '!', /!["'”“»«)\]’]*\s*$/.test(s), label);
+      assert.equal(s.trimEnd().endsWith(':'), /:\s*$/.test(s), label);
+    }
+  });
+});
 
 describe('analysis: claims follow the labelling guidelines (section 3)', () => {
   it('labels what the guidelines call claims, in German and English', () => {

@@ -6,7 +6,7 @@ import { tokenize } from '../../../src/core/analysis';
 import { findModelsDir, modelsIn, shippedModels } from '../../../src/core/analysis/models';
 import { T, describeFeature, emitFeatures, featureHash, longShape, shortShape, viewOf, type WordContext } from '../../../src/core/analysis/tagger/features';
 import { decodeTagger } from '../../../src/core/analysis/tagger/model';
-import { gazetteerOf, tagEntities, wordContext, type TaggedSpan } from '../../../src/core/analysis/tagger/tagSentence';
+import { gazetteerOf, tagEntities, trimEdges, wordContext, type TaggedSpan } from '../../../src/core/analysis/tagger/tagSentence';
 import { combineEntities } from '../../../src/core/analysis/tagger/combine';
 import type { EntityFinding, NumberFinding } from '../../../src/core/analysis';
 import { trainTagger, type TrainingSequence } from '../../../src/core/analysis/tagger/train';
@@ -117,6 +117,41 @@ describe('analysis: tagger features', () => {
     assert.ok(seen(2).includes('Gazetteer=B-person rule'));
     assert.ok(seen(3).includes('PrevGazetteer=B-person rule'));
     assert.ok(!seen(3).includes('GermanNoun='), 'Merkel is not a common noun');
+  });
+});
+
+describe('analysis: tagger span edges', () => {
+  /** What trimEdges did with two regular expressions before it read the two ends itself. */
+  function trimmedByExpressions(text: string, start: number, end: number): [number, number] {
+    const inner = text.slice(start, end);
+    const lead = /^[^\p{L}\p{N}]*/u.exec(inner)?.[0].length ?? 0;
+    const trail = /[^\p{L}\p{N}+#)]*$/u.exec(inner.slice(lead))?.[0].length ?? 0;
+    return [start + lead, end - trail];
+  }
+
+  it('cuts quotes, brackets and dots at a span\'s edges and keeps "+", "#" and ")" at its end', () => {
+    const text = '„Ecce homo“ (C++) C# ...';
+    assert.deepEqual(trimEdges(text, 0, 11), [1, 10]);
+    assert.deepEqual(trimEdges(text, 12, 17), [13, 17]);
+    assert.deepEqual(trimEdges(text, 18, 20), [18, 20]);
+    assert.deepEqual(trimEdges(text, 21, 24), [24, 24]);
+  });
+
+  it('cuts what the regular expressions cut, on random spans with accents, digits, marks and surrogate pairs (lone ones too)', () => {
+    const pieces = ['a', 'Z', '7', 'ä', 'ß', '½', '٣', '"', '„', '“', '(', ')', '+', '#', '.', '-', ' ', '\u0301', '😀', '𝐀', '\ud835', '\udc00', '中', '’'];
+    let seed = 11;
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    for (let round = 0; round < 3000; round++) {
+      let text = '';
+      const length = random(9);
+      for (let k = 0; k < length; k++) text += pieces[random(pieces.length)];
+      const start = random(text.length + 1);
+      const end = start + random(text.length - start + 1);
+      assert.deepEqual(trimEdges(text, start, end), trimmedByExpressions(text, start, end), JSON.stringify({ text, start, end }));
+    }
   });
 });
 

@@ -67,12 +67,50 @@ export function wordContext(gazetteer: readonly string[], language: string, name
   };
 }
 
-/** The span's offsets without quotes, brackets or dots at its edges ("„Ecce homo“" → "Ecce homo"). */
-function trimEdges(text: string, start: number, end: number): [number, number] {
-  const inner = text.slice(start, end);
-  const lead = /^[^\p{L}\p{N}]*/u.exec(inner)?.[0].length ?? 0;
-  const trail = /[^\p{L}\p{N}+#)]*$/u.exec(inner.slice(lead))?.[0].length ?? 0;
-  return [start + lead, end - trail];
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+
+/** A code point of \p{L} or \p{N}; ASCII without the regular expression. */
+function isLetterOrNumber(code: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+  return LETTER_OR_NUMBER.test(String.fromCodePoint(code));
+}
+
+/** The code point at i within [i, end): a surrogate pair whole, a lone surrogate alone. */
+function codePointWithin(text: string, i: number, end: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= end) return c;
+  const low = text.charCodeAt(i + 1);
+  return low >= 0xdc00 && low <= 0xdfff ? (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000 : c;
+}
+
+/** The code point that ends at `end` within [from, end): a surrogate pair whole, a lone surrogate alone. */
+function codePointBefore(text: string, from: number, end: number): number {
+  const c = text.charCodeAt(end - 1);
+  if (c < 0xdc00 || c > 0xdfff || end - 2 < from) return c;
+  const high = text.charCodeAt(end - 2);
+  return high >= 0xd800 && high <= 0xdbff ? (high - 0xd800) * 0x400 + (c - 0xdc00) + 0x10000 : c;
+}
+
+/**
+ * The span's offsets without quotes, brackets or dots at its edges ("„Ecce homo“" → "Ecce homo"):
+ * the leading characters outside [\p{L}\p{N}], then the trailing ones outside [\p{L}\p{N}+#)], by code
+ * point, read from the two ends (the regular expressions that did it before, one anchored at the
+ * end, were tried at every position of the span).
+ */
+export function trimEdges(text: string, start: number, end: number): [number, number] {
+  let from = start;
+  while (from < end) {
+    const code = codePointWithin(text, from, end);
+    if (isLetterOrNumber(code)) break;
+    from += code > 0xffff ? 2 : 1;
+  }
+  let to = end;
+  while (to > from) {
+    const code = codePointBefore(text, from, to);
+    if (code === 43 /* + */ || code === 35 /* # */ || code === 41 /* ) */ || isLetterOrNumber(code)) break;
+    to -= code > 0xffff ? 2 : 1;
+  }
+  return [from, to];
 }
 
 /**
