@@ -12,7 +12,12 @@
  * Baseline in the same run: what a keystroke costs whatever the extension does, joining the 1 MB
  * article's lines into one string as VS Code's `getText()` does (the session's first step after the
  * debounce, and what VS Code's own merge-conflict extension does on every change).
+ *
+ * Then what each turn allocates (the heap's growth across it, from a round of its own in which
+ * every turn is followed by an idle one; a turn in which the collector ran is left out): garbage
+ * made per keystroke is what brings the collector's pauses into the editor's keystrokes.
  */
+import { PerformanceObserver } from 'node:perf_hooks';
 import type { BenchSection } from './bench';
 import { median, printTable, time } from './shared';
 import { annotationsOn, largeArticle } from './turns';
@@ -74,6 +79,60 @@ async function typeInto(text: string, follow: boolean): Promise<Steps> {
 
 const ms = (values: number[]): string => values.map((v) => v.toFixed(2)).join(' / ');
 
+/** Kilobytes each turn of a keystroke allocates, per turn: the keystroke's (the text read included), analysis, assembly, hash, snapshot. */
+interface Allocations {
+  edit: number[];
+  text: number[];
+  analysis: number[];
+  assembly: number[];
+  hash: number[];
+  snapshot: number[];
+}
+
+/**
+ * Types KEYSTROKES characters as the editor does (the text built through the keystroke), each turn
+ * followed by an idle one, and records how far the heap grew in each turn in which no garbage
+ * collection ran (the observer reports collections in the idle turn after them).
+ */
+async function allocationsOf(text: string): Promise<Allocations> {
+  let collections = 0;
+  const observer = new PerformanceObserver((list) => {
+    collections += list.getEntries().length;
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const session = new ArticleSession(text, 1, { analysis: {}, maxVerifiedAgeDays: 365, maxArticleAgeDays: 180 });
+  session.setAnnotations(annotationsOn(text));
+  session.analyze();
+  session.snapshot(NOW, contentHash(text));
+  const kb: Allocations = { edit: [], text: [], analysis: [], assembly: [], hash: [], snapshot: [] };
+  const turn = async (step: keyof Allocations, run: () => unknown): Promise<void> => {
+    const before = collections;
+    const heap = process.memoryUsage().heapUsed;
+    await run();
+    const grown = process.memoryUsage().heapUsed - heap;
+    await new Promise((resolve) => setImmediate(resolve));
+    if (collections === before) kb[step].push(grown / 1024);
+  };
+  const offset = text.indexOf('\n\n', 5000) + 2;
+  for (let i = 0; i < KEYSTROKES; i++) {
+    const length = text.length + i + 1;
+    const edit = { offset: offset + i, deletedLength: 0, insertedText: 'x' };
+    await turn('edit', () => session.edit(i + 2, [edit], () => {
+      throw new Error('the text built through the keystroke is taken');
+    }, (followed) => followed.length === length));
+    await turn('text', () => session.text.charCodeAt(0));
+    await turn('analysis', () => session.analyze());
+    await turn('assembly', () => session.assembleUntil(Infinity));
+    let hash: string | undefined;
+    await turn('hash', async () => {
+      hash = session.needsContentHash ? await session.contentHash(() => Promise.resolve()) : undefined;
+    });
+    await turn('snapshot', () => session.snapshot(NOW, hash));
+  }
+  observer.disconnect();
+  return kb;
+}
+
 export const keystrokeBench: BenchSection = {
   name: 'keystroke',
   async run() {
@@ -96,6 +155,16 @@ export const keystrokeBench: BenchSection = {
       row('assembly: the findings spliced', (s) => s.assembly),
       row('content hash, when needed (its slices summed)', (s) => s.hash),
       row('snapshot', (s) => s.snapshot),
+    ]);
+    const kb = await allocationsOf(text);
+    const kbRow = (label: string, values: number[]): string[] => [label, median(values).toFixed(0), Math.max(...values).toFixed(0), `${values.length}`];
+    printTable(['one keystroke, the text built through it: heap allocated in', 'median KB', 'most KB', `turns without a collection, of ${KEYSTROKES}`], [
+      kbRow('the keystroke\'s turn (placements moved)', kb.edit),
+      kbRow('the text read (its first use after the debounce)', kb.text),
+      kbRow('analysis slice, the text already read', kb.analysis),
+      kbRow('assembly: the findings spliced', kb.assembly),
+      kbRow('content hash, when needed', kb.hash),
+      kbRow('snapshot', kb.snapshot),
     ]);
   },
 };
