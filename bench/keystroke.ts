@@ -16,7 +16,13 @@
  * Then what each turn allocates (the heap's growth across it, from a round of its own in which
  * every turn is followed by an idle one; a turn in which the collector ran is left out): garbage
  * made per keystroke is what brings the collector's pauses into the editor's keystrokes.
+ *
+ * Then the first keystrokes after opening, in fresh processes (this script again, with
+ * FIRST_KEYSTROKES_PROBE set): before V8 has optimised the edit path, a loop over every finding behind
+ * the edit runs unoptimised, so these cost several times the median; the CPU time of each keystroke's
+ * turns, next to the baseline's join in the same process.
  */
+import { spawnSync } from 'node:child_process';
 import { PerformanceObserver } from 'node:perf_hooks';
 import type { BenchSection } from './bench';
 import { median, printTable, time } from './shared';
@@ -78,6 +84,58 @@ async function typeInto(text: string, follow: boolean): Promise<Steps> {
 }
 
 const ms = (values: number[]): string => values.map((v) => v.toFixed(2)).join(' / ');
+
+/** Set in the environment of the child process that measures the first keystrokes after opening. */
+export const FIRST_KEYSTROKES_PROBE = 'AINEWS_BENCH_FIRST_KEYSTROKES';
+const FIRST_KEYSTROKES = 6;
+const FRESH_PROCESSES = 3;
+
+/** Milliseconds of this process's CPU time (all threads) that `run` takes. */
+function cpuTime(run: () => void): number {
+  const before = process.cpuUsage();
+  run();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+
+/**
+ * In a fresh process (after the editor's warm-up steps): opens the article with its annotations and
+ * types FIRST_KEYSTROKES characters, each keystroke's turns as the editor takes them (the text built
+ * through the keystroke); the CPU time of each, and of joining the document's lines (the baseline).
+ */
+export function firstKeystrokesProbe(): { keystrokes: number[]; joins: number[] } {
+  for (const step of warmUpSteps()) step();
+  const text = largeArticle();
+  const session = new ArticleSession(text, 1, { analysis: {}, maxVerifiedAgeDays: 365, maxArticleAgeDays: 180 });
+  session.setAnnotations(annotationsOn(text));
+  session.analyze();
+  session.snapshot(NOW, contentHash(text));
+  const offset = text.indexOf('\n\n', 5000) + 2;
+  const lines = text.split('\n');
+  const keystrokes: number[] = [];
+  const joins: number[] = [];
+  for (let i = 0; i < FIRST_KEYSTROKES; i++) {
+    const length = text.length + i + 1;
+    const edit = { offset: offset + i, deletedLength: 0, insertedText: 'x' };
+    joins.push(cpuTime(() => void lines.join('\n')));
+    keystrokes.push(cpuTime(() => {
+      session.edit(i + 2, [edit], () => {
+        throw new Error('the text built through the keystroke is taken');
+      }, (followed) => followed.length === length);
+      session.analyze();
+      session.assembleUntil(Infinity);
+      session.snapshot(NOW, undefined);
+    }));
+  }
+  return { keystrokes, joins };
+}
+
+/** firstKeystrokesProbe in a fresh process: this bench script again, with FIRST_KEYSTROKES_PROBE set. */
+function firstKeystrokesInFreshProcess(): { keystrokes: number[]; joins: number[] } {
+  const child = spawnSync(process.execPath, [process.argv[1]], { env: { ...process.env, [FIRST_KEYSTROKES_PROBE]: '1' }, encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`the first-keystrokes probe failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as { keystrokes: number[]; joins: number[] };
+}
 
 /** Kilobytes each turn of a keystroke allocates, per turn: the keystroke's (the text read included), analysis, assembly, hash, snapshot. */
 interface Allocations {
@@ -165,6 +223,12 @@ export const keystrokeBench: BenchSection = {
       kbRow('assembly: the findings spliced', kb.assembly),
       kbRow('content hash, when needed', kb.hash),
       kbRow('snapshot', kb.snapshot),
+    ]);
+    const fresh = Array.from({ length: FRESH_PROCESSES }, firstKeystrokesInFreshProcess);
+    const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
+    printTable([`the first ${FIRST_KEYSTROKES} keystrokes after opening, fresh processes`, `CPU ms, each keystroke (${FRESH_PROCESSES} processes)`, 'summed'], [
+      ...fresh.map((f, i) => [`process ${i + 1}: the keystrokes' turns`, ms(f.keystrokes), sum(f.keystrokes).toFixed(1)]),
+      ...fresh.map((f, i) => [`process ${i + 1}: baseline, the lines joined`, ms(f.joins), sum(f.joins).toFixed(1)]),
     ]);
   },
 };
