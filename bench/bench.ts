@@ -15,7 +15,7 @@ import { searchBench } from './search';
 import { discussionBench } from './discussion';
 import { turnsBench } from './turns';
 import { paintBench } from './paint';
-import { keystrokeBench } from './keystroke';
+import { FIRST_KEYSTROKES_PROBE, firstKeystrokesProbe, keystrokeBench } from './keystroke';
 
 export interface BenchSection {
   name: string;
@@ -28,6 +28,11 @@ async function main(): Promise<void> {
   if (process.env[FIRST_CALL_PROBE]) {
     // A child process of the analysis section: one fresh first analysis, reported as JSON.
     console.log(JSON.stringify(firstCallProbe(distinctArticles())));
+    return;
+  }
+  if (process.env[FIRST_KEYSTROKES_PROBE]) {
+    // A child process of the keystroke section: the first keystrokes after opening, reported as JSON.
+    console.log(JSON.stringify(firstKeystrokesProbe()));
     return;
   }
   const only = process.argv[2];

@@ -12,7 +12,18 @@
  * Baseline in the same run: what a keystroke costs whatever the extension does, joining the 1 MB
  * article's lines into one string as VS Code's `getText()` does (the session's first step after the
  * debounce, and what VS Code's own merge-conflict extension does on every change).
+ *
+ * Then what each turn allocates (the heap's growth across it, from a round of its own in which
+ * every turn is followed by an idle one; a turn in which the collector ran is left out): garbage
+ * made per keystroke is what brings the collector's pauses into the editor's keystrokes.
+ *
+ * Then the first keystrokes after opening, in fresh processes (this script again, with
+ * FIRST_KEYSTROKES_PROBE set): before V8 has optimised the edit path, a loop over every finding behind
+ * the edit runs unoptimised, so these cost several times the median; the CPU time of each keystroke's
+ * turns, next to the baseline's join in the same process.
  */
+import { spawnSync } from 'node:child_process';
+import { PerformanceObserver } from 'node:perf_hooks';
 import type { BenchSection } from './bench';
 import { median, printTable, time } from './shared';
 import { annotationsOn, largeArticle } from './turns';
@@ -74,6 +85,112 @@ async function typeInto(text: string, follow: boolean): Promise<Steps> {
 
 const ms = (values: number[]): string => values.map((v) => v.toFixed(2)).join(' / ');
 
+/** Set in the environment of the child process that measures the first keystrokes after opening. */
+export const FIRST_KEYSTROKES_PROBE = 'AINEWS_BENCH_FIRST_KEYSTROKES';
+const FIRST_KEYSTROKES = 6;
+const FRESH_PROCESSES = 3;
+
+/** Milliseconds of this process's CPU time (all threads) that `run` takes. */
+function cpuTime(run: () => void): number {
+  const before = process.cpuUsage();
+  run();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+
+/**
+ * In a fresh process (after the editor's warm-up steps): opens the article with its annotations and
+ * types FIRST_KEYSTROKES characters, each keystroke's turns as the editor takes them (the text built
+ * through the keystroke); the CPU time of each, and of joining the document's lines (the baseline).
+ */
+export function firstKeystrokesProbe(): { keystrokes: number[]; joins: number[] } {
+  for (const step of warmUpSteps()) step();
+  const text = largeArticle();
+  const session = new ArticleSession(text, 1, { analysis: {}, maxVerifiedAgeDays: 365, maxArticleAgeDays: 180 });
+  session.setAnnotations(annotationsOn(text));
+  session.analyze();
+  session.snapshot(NOW, contentHash(text));
+  const offset = text.indexOf('\n\n', 5000) + 2;
+  const lines = text.split('\n');
+  const keystrokes: number[] = [];
+  const joins: number[] = [];
+  for (let i = 0; i < FIRST_KEYSTROKES; i++) {
+    const length = text.length + i + 1;
+    const edit = { offset: offset + i, deletedLength: 0, insertedText: 'x' };
+    joins.push(cpuTime(() => void lines.join('\n')));
+    keystrokes.push(cpuTime(() => {
+      session.edit(i + 2, [edit], () => {
+        throw new Error('the text built through the keystroke is taken');
+      }, (followed) => followed.length === length);
+      session.analyze();
+      session.assembleUntil(Infinity);
+      session.snapshot(NOW, undefined);
+    }));
+  }
+  return { keystrokes, joins };
+}
+
+/** firstKeystrokesProbe in a fresh process: this bench script again, with FIRST_KEYSTROKES_PROBE set. */
+function firstKeystrokesInFreshProcess(): { keystrokes: number[]; joins: number[] } {
+  const child = spawnSync(process.execPath, [process.argv[1]], { env: { ...process.env, [FIRST_KEYSTROKES_PROBE]: '1' }, encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`the first-keystrokes probe failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as { keystrokes: number[]; joins: number[] };
+}
+
+/** Kilobytes each turn of a keystroke allocates, per turn: the keystroke's (the text read included), analysis, assembly, hash, snapshot. */
+interface Allocations {
+  edit: number[];
+  text: number[];
+  analysis: number[];
+  assembly: number[];
+  hash: number[];
+  snapshot: number[];
+}
+
+/**
+ * Types KEYSTROKES characters as the editor does (the text built through the keystroke), each turn
+ * followed by an idle one, and records how far the heap grew in each turn in which no garbage
+ * collection ran (the observer reports collections in the idle turn after them).
+ */
+async function allocationsOf(text: string): Promise<Allocations> {
+  let collections = 0;
+  const observer = new PerformanceObserver((list) => {
+    collections += list.getEntries().length;
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const session = new ArticleSession(text, 1, { analysis: {}, maxVerifiedAgeDays: 365, maxArticleAgeDays: 180 });
+  session.setAnnotations(annotationsOn(text));
+  session.analyze();
+  session.snapshot(NOW, contentHash(text));
+  const kb: Allocations = { edit: [], text: [], analysis: [], assembly: [], hash: [], snapshot: [] };
+  const turn = async (step: keyof Allocations, run: () => unknown): Promise<void> => {
+    const before = collections;
+    const heap = process.memoryUsage().heapUsed;
+    await run();
+    const grown = process.memoryUsage().heapUsed - heap;
+    await new Promise((resolve) => setImmediate(resolve));
+    if (collections === before) kb[step].push(grown / 1024);
+  };
+  const offset = text.indexOf('\n\n', 5000) + 2;
+  for (let i = 0; i < KEYSTROKES; i++) {
+    const length = text.length + i + 1;
+    const edit = { offset: offset + i, deletedLength: 0, insertedText: 'x' };
+    await turn('edit', () => session.edit(i + 2, [edit], () => {
+      throw new Error('the text built through the keystroke is taken');
+    }, (followed) => followed.length === length));
+    await turn('text', () => session.text.charCodeAt(0));
+    await turn('analysis', () => session.analyze());
+    await turn('assembly', () => session.assembleUntil(Infinity));
+    let hash: string | undefined;
+    await turn('hash', async () => {
+      hash = session.needsContentHash ? await session.contentHash(() => Promise.resolve()) : undefined;
+    });
+    await turn('snapshot', () => session.snapshot(NOW, hash));
+  }
+  observer.disconnect();
+  return kb;
+}
+
 export const keystrokeBench: BenchSection = {
   name: 'keystroke',
   async run() {
@@ -96,6 +213,22 @@ export const keystrokeBench: BenchSection = {
       row('assembly: the findings spliced', (s) => s.assembly),
       row('content hash, when needed (its slices summed)', (s) => s.hash),
       row('snapshot', (s) => s.snapshot),
+    ]);
+    const kb = await allocationsOf(text);
+    const kbRow = (label: string, values: number[]): string[] => [label, median(values).toFixed(0), Math.max(...values).toFixed(0), `${values.length}`];
+    printTable(['one keystroke, the text built through it: heap allocated in', 'median KB', 'most KB', `turns without a collection, of ${KEYSTROKES}`], [
+      kbRow('the keystroke\'s turn (placements moved)', kb.edit),
+      kbRow('the text read (its first use after the debounce)', kb.text),
+      kbRow('analysis slice, the text already read', kb.analysis),
+      kbRow('assembly: the findings spliced', kb.assembly),
+      kbRow('content hash, when needed', kb.hash),
+      kbRow('snapshot', kb.snapshot),
+    ]);
+    const fresh = Array.from({ length: FRESH_PROCESSES }, firstKeystrokesInFreshProcess);
+    const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
+    printTable([`the first ${FIRST_KEYSTROKES} keystrokes after opening, fresh processes`, `CPU ms, each keystroke (${FRESH_PROCESSES} processes)`, 'summed'], [
+      ...fresh.map((f, i) => [`process ${i + 1}: the keystrokes' turns`, ms(f.keystrokes), sum(f.keystrokes).toFixed(1)]),
+      ...fresh.map((f, i) => [`process ${i + 1}: baseline, the lines joined`, ms(f.joins), sum(f.joins).toFixed(1)]),
     ]);
   },
 };

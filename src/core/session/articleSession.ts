@@ -141,6 +141,8 @@ export class ArticleSession {
    * equal to none of them has none of their hashes; only a hash no text seen so far had needs hashing.
    */
   private readonly hashedTexts = new Map<string, string>();
+  /** The hashes the annotations record (see recordedHashes), and the annotations they were read from. */
+  private recorded: { of: readonly Annotation[]; hashes: ReadonlySet<string> } | undefined;
   /** Whether the current version's text is hashed as it is (see textIsHashedAsIs). */
   private asIs: { version: number; value: boolean } | undefined;
   private versionsAnalysed = 0;
@@ -304,7 +306,25 @@ export class ArticleSession {
    * the snapshot needs the current text's hash ({@link contentHash}) to tell whether it is that text.
    */
   get needsContentHash(): boolean {
-    return this.tracked.placements.some((p) => p.annotation.articleHash !== undefined && (!this.hashedTexts.has(p.annotation.articleHash.toLowerCase()) || !this.textIsHashedAsIs()));
+    const recorded = this.recordedHashes();
+    if (recorded.size === 0) return false;
+    if (!this.textIsHashedAsIs()) return true;
+    for (const hash of recorded) if (!this.hashedTexts.has(hash)) return true;
+    return false;
+  }
+
+  /**
+   * The article hashes the annotations record, in lower case; kept until the annotations change (a
+   * keystroke asks twice, and lower-casing 200 hashes each time was garbage on every keystroke).
+   */
+  private recordedHashes(): ReadonlySet<string> {
+    const annotations = this.tracked.annotationList;
+    if (this.recorded?.of !== annotations) {
+      const hashes = new Set<string>();
+      for (const annotation of annotations) if (annotation.articleHash !== undefined) hashes.add(annotation.articleHash.toLowerCase());
+      this.recorded = { of: annotations, hashes };
+    }
+    return this.recorded.hashes;
   }
 
   /**
@@ -327,8 +347,7 @@ export class ArticleSession {
    * Remembers the text when `computed` (its hash) is one an annotation records.
    */
   private textHash(computed: string | undefined): string | undefined {
-    const recorded = new Set<string>();
-    for (const p of this.tracked.placements) if (p.annotation.articleHash !== undefined) recorded.add(p.annotation.articleHash.toLowerCase());
+    const recorded = this.recordedHashes();
     if (recorded.size === 0) return computed;
     if (computed !== undefined) {
       if (recorded.has(computed) && !this.hashedTexts.has(computed) && this.textIsHashedAsIs()) {

@@ -71,6 +71,11 @@ export class AnnotationPlacements {
     return this.resolutionPasses;
   }
 
+  /** The annotations given to the last {@link sync} that changed something: the same array until the store changes them. */
+  get annotationList(): readonly Annotation[] {
+    return this.annotations;
+  }
+
   /** The placements in the order of the annotations given to {@link sync}; a new array after each change. */
   get placements(): readonly Placement[] {
     this.list ??= Object.freeze(this.annotations.map((a) => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { groupEntities, orderClaims, overlaps, reviewedClaims, summarizeArticle } from '../../../src/core/sidebar/findingGroups';
+import { countReviewedClaims, groupEntities, orderClaims, overlaps, reviewedClaims, summarizeArticle } from '../../../src/core/sidebar/findingGroups';
 
 /** The obvious O(n·m) version, to check the fast one against. */
 function naiveReviewed(claims: { start: number; end: number }[], annotations: { start: number; end: number }[]): boolean[] {
@@ -35,7 +35,9 @@ describe('sidebar: claims reviewed', () => {
     for (let round = 0; round < 200; round++) {
       const claims = Array.from({ length: rand(20) }, span);
       const annotations = Array.from({ length: rand(20) }, span);
-      assert.deepEqual(reviewedClaims(claims, annotations), naiveReviewed(claims, annotations), JSON.stringify({ claims, annotations }));
+      const naive = naiveReviewed(claims, annotations);
+      assert.deepEqual(reviewedClaims(claims, annotations), naive, JSON.stringify({ claims, annotations }));
+      assert.equal(countReviewedClaims(claims, annotations), naive.filter(Boolean).length, JSON.stringify({ claims, annotations }));
     }
   });
 
