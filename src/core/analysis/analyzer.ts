@@ -79,7 +79,7 @@ export function analyzeBlock(
   let numbers = withoutOverlaps(findNumbers(tokens, masked, language), entityScan.findings);
   if (tagger) {
     // The tagger's spans give way to figures ("HK$100", "600 Milliarden Dollar") but carry the numbers of names ("A 7").
-    const combined = combineEntities(entityScan.findings, tagEntities(tagger, tokens, masked, sentenceStarts, entityScan.findings), numbers, masked, language);
+    const combined = combineEntities(entityScan.findings, tagEntities(tagger, tokens, masked, sentenceStarts, entityScan.findings), numbers, masked, language, tagger.nameLists);
     entityScan.findings = combined.entities;
     entityScan.candidates = withoutOverlaps(entityScan.candidates, combined.entities);
     numbers = combined.numbers;

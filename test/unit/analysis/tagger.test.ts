@@ -12,6 +12,7 @@ import type { EntityFinding, NumberFinding } from '../../../src/core/analysis';
 import { trainTagger, type TrainingSequence } from '../../../src/core/analysis/tagger/train';
 import { roughSentenceStarts, tagWords, type TagWord } from '../../../src/core/analysis/tagger/words';
 import { PartScores } from '../../../src/core/analysis/tagger/partScores';
+import { NameLists } from '../../../src/core/analysis/tagger/nameLists';
 import { defaultLexicon, findEntities, type Language } from '../../../src/core/analysis';
 import { distinctArticle } from '../../../bench/distinctText';
 import { existsSync } from 'node:fs';
@@ -267,6 +268,24 @@ describe('analysis: rules and tagger combined', () => {
       'person:Christoph Ellebrecht', // no lower-case word after it and no genitive: "-recht" is no noun here
     ]);
     assert.deepEqual(found('en'), ['person:Justin , Alex', 'person:Moein von dem Ergebnis', 'person:Hitlers Vizekanzler', 'place:St', 'place:St.', 'place:Johann Baptist', 'person:Christoph Ellebrecht'], 'English spans are left as tagged');
+  });
+
+  it('keeps German names whole that the repairs once cut: a given name ending in -s, a particle, a listed surname; drops a clause rest after a comma; leaves titles whole', () => {
+    const sentence = 'Klaus Kleber, Thomas Müller, Ursula von der Leyen, Heinrich von Pierer und Urs Hofmann lasen „Ein Mann suchte Amerika, doch er konnte es nirgends finden“ und Sinnvoll schreiben , trennen , Zeichen setzen.';
+    const spans = [
+      span(sentence, 'Klaus Kleber', 'person'), span(sentence, 'Thomas Müller', 'person'), span(sentence, 'Ursula von der Leyen', 'person'),
+      span(sentence, 'Heinrich von Pierer', 'person'), span(sentence, 'Urs Hofmann', 'person'), span(sentence, 'Amerika, doch er konnte es nirgends finden', 'place'),
+      span(sentence, 'Sinnvoll schreiben , trennen , Zeichen setzen', 'other'),
+    ];
+    // "Urs" is no given name of the guards' list: the model's name lists know him, and "Hofmann" as a surname.
+    const lists = new NameLists('Urs\tgiven\nHofmann\tsurname\n');
+    const found = combineEntities([], spans, [], sentence, 'de', lists).entities.map((f) => `${f.type}:${f.text}`);
+    assert.deepEqual(found, [
+      'person:Klaus Kleber', 'person:Thomas Müller', 'person:Ursula von der Leyen', 'person:Heinrich von Pierer', 'person:Urs Hofmann',
+      'place:Amerika', 'other:Sinnvoll schreiben , trennen , Zeichen setzen',
+    ]);
+    const withoutLists = combineEntities([], [span(sentence, 'Urs Hofmann', 'person')], [], sentence, 'de').entities.map((f) => f.text);
+    assert.deepEqual(withoutLists, ['Urs'], 'without the lists, "Urs" reads as a genitive before a noun-like word');
   });
 
   it('leaves an org or place span ending in a noun whole ("Bundesamt für Gesundheit") and a name with a lower-case particle ("Ali al-Nuaimi")', () => {

@@ -13,6 +13,7 @@ import { CAPITALISED_RUN_REASON } from '../entities';
 import { CURRENCY_WORDS, SCALES_DE, SCALES_EN, UNITS } from '../vocabulary';
 import { GIVEN_NAMES, isStopWord, looksLikeGermanNoun, looksLikeGermanWord } from '../entityGuards';
 import { withoutOverlaps } from '../overlaps';
+import type { NameLists } from './nameLists';
 import type { TaggedSpan } from './tagSentence';
 
 /** Rules whose findings the tagger decides on: on GermEval and CrossNER dev their types were right 3-40 % of the time. Letters and digits ("H20", "R1") stay a rule: they were wrong on the corpora but are the chips and models of AI news. */
@@ -39,13 +40,16 @@ export interface Combined {
 /**
  * @param numbers the block's numbers, sorted by start (none of them overlaps a rule finding).
  * @param text the block text (the tagger spans' surfaces are read from it).
+ * @param nameLists the tagger model's name lists: a known given name or surname is never cut off a
+ *   German span.
  * @returns entities sorted by start, and the numbers without those a tagger name carries ("A 7").
  */
 export function combineEntities(
   rules: readonly EntityFinding[], tagged: readonly TaggedSpan[], numbers: readonly NumberFinding[], text: string, language: Language,
+  nameLists: NameLists | null = null,
 ): Combined {
   const sortedRules = [...rules].sort((a, b) => a.start - b.start);
-  const repaired = language === 'de' ? repairedGermanSpans(tagged, text) : tagged;
+  const repaired = language === 'de' ? repairedGermanSpans(tagged, text, nameLists) : tagged;
   const standing = withoutOverlaps(repaired, numbers, (span, n) => givesWayTo(span, n, text));
   const extended = new Set(extendedFindings(standing, sortedRules, numbers, text, language));
   const kept = sortedRules.filter((f) => !extended.has(f) && !GUESSING_RULES.has(f.reasons?.[0] ?? ''));
@@ -72,11 +76,11 @@ export function combineEntities(
  * Vizekanzler", "Moein von dem Ergebnis": a greedy tagger that went on after a name does not stop).
  * Spans that need no repair are returned as they are (the same array when none does).
  */
-function repairedGermanSpans(tagged: readonly TaggedSpan[], text: string): readonly TaggedSpan[] {
+function repairedGermanSpans(tagged: readonly TaggedSpan[], text: string, nameLists: NameLists | null): readonly TaggedSpan[] {
   let out: TaggedSpan[] | null = null;
   for (let k = 0; k < tagged.length; k++) {
     const span = tagged[k];
-    const parts = text.lastIndexOf(' ', span.end - 1) > span.start ? splitAtCommas(span, text).map((part) => withoutTrailingNouns(part, text)) : [span];
+    const parts = text.lastIndexOf(' ', span.end - 1) > span.start ? splitAtCommas(span, text).map((part) => withoutTrailingNouns(part, text, nameLists)) : [span];
     if (!out && (parts.length !== 1 || parts[0] !== span)) out = tagged.slice(0, k);
     out?.push(...parts);
   }
@@ -121,15 +125,37 @@ function withSaintsJoined(spans: readonly TaggedSpan[], text: string): readonly 
   return out ?? spans;
 }
 
-/** The span's parts between commas ("Justin , Alex"), each trimmed of spaces; the span itself when it has none. */
+/**
+ * The span's parts between commas ("Justin , Alex"), each trimmed of spaces; the span itself when it
+ * has none. Titles keep their commas ("Sinnvoll schreiben , trennen , Zeichen setzen" is `other`),
+ * and a part that starts in lower case is the rest of a clause, not a name ("Ein Mann suchte
+ * Amerika, doch er konnte es nirgends mehr finden"): it is dropped.
+ */
 function splitAtCommas(span: TaggedSpan, text: string): TaggedSpan[] {
+  if (span.type === 'other') return [span];
   const comma = text.indexOf(',', span.start);
   if (comma < 0 || comma >= span.end) return [span];
   const surface = text.slice(span.start, span.end);
   const parts: TaggedSpan[] = [];
   const part = /[^,\s](?:[^,]*[^,\s])?/gu;
-  for (let m = part.exec(surface); m; m = part.exec(surface)) parts.push({ ...span, start: span.start + m.index, end: span.start + m.index + m[0].length });
+  for (let m = part.exec(surface); m; m = part.exec(surface)) {
+    if (/^[\p{Lu}\p{N}]/u.test(m[0])) parts.push({ ...span, start: span.start + m.index, end: span.start + m.index + m[0].length });
+  }
   return parts;
+}
+
+/** Particles inside names: "Ursula von der Leyen", "Heinrich von Pierer", "Rafael van der Vaart". */
+const NAME_PARTICLES: ReadonlySet<string> = new Set(['von', 'zu', 'vom', 'zum', 'der', 'den', 'van', 'de', 'da', 'di', 'del', 'la', 'le', 'du', 'ter', 'ten']);
+
+/** Whether the words from `from` on are particles and capitalised words only ("von der Leyen"). */
+function isParticleTail(words: readonly RegExpMatchArray[], from: number): boolean {
+  let capitalised = false;
+  for (let k = from; k < words.length; k++) {
+    const word = words[k][0];
+    if (/^\p{Lu}/u.test(word)) capitalised = true;
+    else if (!NAME_PARTICLES.has(word)) return false;
+  }
+  return capitalised;
 }
 
 /**
@@ -139,28 +165,35 @@ function splitAtCommas(span: TaggedSpan, text: string): TaggedSpan[] {
  * name ends so. The span itself otherwise: "Christoph Ellebrecht" stays whole, though the noun
  * check calls "Ellebrecht" a noun by its head "-recht".
  */
-function withoutTrailingNouns(span: TaggedSpan, text: string): TaggedSpan {
+function withoutTrailingNouns(span: TaggedSpan, text: string, nameLists: NameLists | null): TaggedSpan {
   if (span.type !== 'person') return span;
   const words = [...text.slice(span.start, span.end).matchAll(/\S+/gu)];
   let last = words.length - 1;
   let lowerCase = false;
-  while (last > 0 && isTrailingNonName(words[last][0])) {
-    lowerCase ||= /^\p{Ll}/u.test(words[last][0]);
+  while (last > 0 && isTrailingNonName(words[last][0], nameLists)) {
+    lowerCase ||= /^\p{Ll}/u.test(words[last][0]) && !isParticleTail(words, last);
     last--;
   }
   const kept = words[last][0];
-  const genitive = kept.endsWith('s') && !kept.endsWith('ss');
+  // A given name ending in -s is no genitive: "Klaus Kleber", "Urs Hofmann", "Thomas Müller".
+  const genitive = kept.endsWith('s') && !kept.endsWith('ss') && !GIVEN_NAMES.has(kept) && !nameLists?.valuesOf(kept).includes('given');
   if (last === words.length - 1 || !isGermanNameWord(kept) || !(lowerCase || genitive)) return span;
   return { ...span, end: span.start + words[last].index + kept.length };
 }
 
 /**
  * A lower-case function word ("von", "einer") or a German common noun: what may follow a name inside
- * a greedy span but is no part of it ("al-Nuaimi" is).
+ * a greedy span but is no part of it ("al-Nuaimi" is, and so is a word in the name lists' given
+ * names or surnames: "Richter", "Hofmann", "Müller" look like nouns).
  */
-function isTrailingNonName(word: string): boolean {
+function isTrailingNonName(word: string, nameLists: NameLists | null): boolean {
   if (/^\p{Ll}/u.test(word)) return /^\p{Ll}+$/u.test(word) && isStopWord(word);
-  return /^\p{Lu}\p{Ll}+$/u.test(word) && !GIVEN_NAMES.has(word) && !isStopWord(word) && (looksLikeGermanNoun(word) || looksLikeGermanWord(word));
+  return /^\p{Lu}\p{Ll}+$/u.test(word) && !GIVEN_NAMES.has(word) && !isStopWord(word) && !isListedName(word, nameLists) && (looksLikeGermanNoun(word) || looksLikeGermanWord(word));
+}
+
+function isListedName(word: string, nameLists: NameLists | null): boolean {
+  const values = nameLists?.valuesOf(word);
+  return values !== undefined && (values.includes('surname') || values.includes('given'));
 }
 
 /** A capitalised word that neither the noun nor the word check calls German, nor a function word. */
