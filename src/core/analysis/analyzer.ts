@@ -507,6 +507,10 @@ export class IncrementalAnalyzer {
     let complete = true;
     priority: for (const range of options.priority ?? []) {
       for (let i = firstUnitEndingAfter(units, range.start); i < units.length && units[i].start < range.end; i++) {
+        const entry = units[i].entry;
+        // A unit analysed already costs nothing: no reason to stop before it (a long paragraph on
+        // screen below the edited one would otherwise leave every keystroke's slice unfinished).
+        if (!entry || resultIn(entry, language)) continue;
         if (!options.priorityNow && overdue(units[i])) {
           complete = false;
           break priority;
@@ -806,6 +810,9 @@ function spliceAssembly(last: Assembly, edit: Splice, units: Unit[], keys: Place
   };
 }
 
+/** The most elements spread into `splice`'s arguments (see spliced). */
+const MAX_SPREAD = 8192;
+
 /**
  * A new array: old[0, from), then `put`, then old[to..]. A keystroke in a large article splices
  * lists of some 20,000 findings and 15,000 units: slicing the tail before concatenating made a
@@ -813,7 +820,10 @@ function spliceAssembly(last: Assembly, edit: Splice, units: Unit[], keys: Place
  * copying element by element allocates as little but runs unoptimised in the first keystrokes after
  * opening (`npm run bench -- keystroke`, first keystrokes in fresh processes).
  */
-function spliced<T>(old: readonly T[], from: number, to: number, put: readonly T[]): T[] {
+export function spliced<T>(old: readonly T[], from: number, to: number, put: readonly T[]): T[] {
+  // Spread into arguments, V8 throws a RangeError beyond some 120,000 elements (a large paste,
+  // Undo after Replace All): larger lists are concatenated.
+  if (put.length > MAX_SPREAD) return old.slice(0, from).concat(put, old.slice(to));
   const result = old.slice();
   result.splice(from, to - from, ...put);
   return result;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, defaultLexicon, IncrementalAnalyzer, warmUpEditPath } from '../../../src/core/analysis';
-import { commonPrefix, commonSuffix } from '../../../src/core/analysis/analyzer';
+import { commonPrefix, commonSuffix, spliced } from '../../../src/core/analysis/analyzer';
 import { assertExactSpans } from './helpers';
 import { random } from '../../support/random';
 
@@ -11,6 +11,24 @@ const SEEDS = join(__dirname, '../../../../seeds');
 const PIECES = ['e', ' ', '\n', '\n\n', '.', '5', '17 Prozent ', 'Nvidia ', '```\n', '- ', '# ', '<div>', '`', '[', '  ', 'The '];
 
 describe('analysis: IncrementalAnalyzer', () => {
+  it('finishes a keystroke in its first slice when the other units on screen are analysed already, however long', () => {
+    // The pace estimate once stopped before an analysed long paragraph below the edited one, so
+    // every keystroke's first slice was unfinished and its findings were rebuilt, not spliced.
+    const text = Array.from({ length: 400 }, (_, i) => `Der Konzern investierte ${i} Milliarden Dollar in Rechenzentren, teilte er am Dienstag mit.`).join('\n\n');
+    const analyzer = new IncrementalAnalyzer({});
+    analyzer.analyze(text);
+    assert.equal(analyzer.update(`x${text}`, { priority: [{ start: 0, end: 2000 }], deadline: performance.now() - 1 }), true);
+  });
+
+  it('splices lists of any length (a large paste, Undo after Replace All): no RangeError from spread arguments', () => {
+    const old = Array.from({ length: 10 }, (_, i) => i);
+    const put = Array.from({ length: 200_000 }, (_, i) => 100 + i);
+    const result = spliced(old, 3, 5, put);
+    assert.equal(result.length, 10 - 2 + 200_000);
+    assert.deepEqual([result[2], result[3], result[200_002], result[200_003]], [2, 100, 200_099, 5]);
+    assert.deepEqual(spliced(old, 3, 5, [7, 8, 9]), [0, 1, 2, 7, 8, 9, 5, 6, 7, 8, 9]);
+  });
+
   const lexicon = defaultLexicon();
   const seed = readFileSync(join(SEEDS, '003_99335840e0870e45.txt'), 'utf8');
   const markdown = '---\ntitle: x\n---\n\n# Nvidia\n\nLaut Reuters fiel die Aktie um 17 Prozent.\nAlibaba legte zu.\n\n```\ncode 5\n```\n\n- Punkt 1\n- Punkt 2\n\n' + seed.slice(0, 1500);
