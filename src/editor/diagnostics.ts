@@ -3,10 +3,10 @@
  * the Problems panel lists what is left to check. Off by default: articles are not code.
  */
 import * as vscode from 'vscode';
-import { claimReasonsText } from './claimReasons';
 import { unreviewedClaims } from '../core/session/articleViews';
 import type { ArticleSnapshot, SnapshotSource } from './articleSessions';
 import { Disposable } from './disposable';
+import { claimReasonsText } from './labels';
 import { toRange } from './ranges';
 import type { SettingsCache } from './settings';
 

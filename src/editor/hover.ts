@@ -5,12 +5,11 @@
  * is decided in src/core/hover; this module words it.
  */
 import * as vscode from 'vscode';
-import { claimReasonsText } from './claimReasons';
 import type { ClaimFinding, Finding } from '../core/analysis/types';
 import type { ArticleSessions, PlacedAnnotation } from './articleSessions';
 import { HOVER_COMMANDS, type HoverCommand } from '../core/hover/commandLinks';
 import { actionLinks, annotationActions, CLAIM_COMMANDS, evidenceLink, formatValue, inertText, narrowestSpan, showsWorkflowState, type AnnotationAction } from '../core/hover/hoverContent';
-import { flagLabel, groupLabel, kindLabel, reviewLines, stateLabel, workflowLabel } from './labels';
+import { claimReasonsText, flagLabel, groupLabel, kindLabel, reviewLines, stateLabel, workflowLabel } from './labels';
 import type { TeamSource } from './decorations';
 import type { TeamConfig } from '../core/team/team';
 import { workflowState } from '../core/team/workflow';

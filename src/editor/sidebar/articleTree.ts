@@ -4,13 +4,12 @@
  * snapshot each time VS Code asks; a click on a leaf reveals the finding in the article.
  */
 import * as vscode from 'vscode';
-import { claimReasonsText } from '../claimReasons';
 import type { ClaimFinding } from '../../core/analysis/types';
 import { articleTreeChildren, documentToShow, findingItemId, type ArticleTreeElement, type EntityGroupElement, type FindingElement, type SectionElement, type SectionKind } from '../../core/sidebar/articleTreeModel';
 import { shortenQuote } from '../../core/sidebar/text';
 import type { ArticleSnapshot, SnapshotSource } from '../articleSessions';
 import { formatValue } from '../hover';
-import { countedLabel, entityTypeLabel, numberTypeLabel } from '../labels';
+import { claimReasonsText, countedLabel, entityTypeLabel, numberTypeLabel } from '../labels';
 import { ENTITY_CLASS_ICON, ENTITY_ICON, lineLabel, NUMBER_ICON, revealFindingCommand } from './treeLabels';
 import { createTreeView, TreeProvider } from './treeProvider';
 
