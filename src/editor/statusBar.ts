@@ -4,15 +4,13 @@
  * review). Clicking it opens the AI News sidebar. Hidden when the active editor is not an article.
  */
 import * as vscode from 'vscode';
-import type { ArticleSummary } from '../core/sidebar/findingGroups';
+import { statusBarContent, type WorkCounts } from '../core/statusBar/statusBarContent';
 import { myWorkCounts } from '../core/team/myWork';
 import type { ArticleRegistry } from './articleRegistry';
-import type { ArticleSnapshot, SnapshotSource } from './articleSessions';
+import type { SnapshotSource } from './articleSessions';
 import { Disposable } from './disposable';
 import type { SettingsCache } from './settings';
 import type { AnnotationTreeSource, TreeTeamSource } from './sidebar/annotationTree';
-
-type WorkCounts = { assigned: number; toReview: number };
 
 const OPEN_SIDEBAR_COMMAND = 'workbench.view.extension.aiNews';
 
@@ -61,8 +59,9 @@ export class StatusBar extends Disposable {
     const document = vscode.window.activeTextEditor?.document;
     const reason = document && this.articles.reason(document);
     const snapshot = document && reason !== undefined ? this.sessions.snapshot(document) : undefined;
-    const content = document && reason !== undefined && snapshot ? contentFor(snapshot, reason, this.settings.for(document.uri).maxArticleSizeBytes) : undefined;
-    if (content && document) withWork(content, this.countsFor(document.uri));
+    const content = document && reason !== undefined && snapshot
+      ? statusBarContent(vscode.l10n, snapshot, reason, this.settings.for(document.uri).maxArticleSizeBytes, this.countsFor(document.uri))
+      : undefined;
     this.shown = content && { text: content.text, tooltip: content.tooltip };
     if (!content) {
       this.item.hide();
@@ -88,63 +87,4 @@ export class StatusBar extends Disposable {
     }
     return counts;
   }
-
-}
-
-function contentFor(snapshot: ArticleSnapshot, why: string, maxArticleSizeBytes: number): { text: string; tooltip: string; warning: boolean } {
-  const reason = vscode.l10n.t('Treated as an article because: {0}', why);
-  if (!snapshot.analysis) return tooLargeContent(maxArticleSizeBytes, reason);
-  const summary = snapshot.summary;
-  if (!summary) {
-    // Counts of a half-analysed article would mislead; the item updates when the analysis is done.
-    return { text: `$(sync~spin) ${vscode.l10n.t('AI News: analysing…')}`, tooltip: [vscode.l10n.t('The article is being analysed.'), '', reason].join('\n'), warning: false };
-  }
-  return { text: summaryText(summary), tooltip: [...summaryDetails(summary), '', reason, vscode.l10n.t('Click to open the AI News sidebar.')].join('\n'), warning: false };
-}
-
-/** Adds what awaits me to the item: "· $(account) 3 for you", and the detail in the tooltip. */
-function withWork(content: { text: string; tooltip: string }, counts: WorkCounts | undefined): void {
-  if (!counts || counts.assigned + counts.toReview === 0) return;
-  content.text += ` · $(account) ${vscode.l10n.t('{0} for you', counts.assigned + counts.toReview)}`;
-  const lines = [
-    ...(counts.assigned > 0 ? [vscode.l10n.t('Assigned to you, not final: {0}', counts.assigned)] : []),
-    ...(counts.toReview > 0 ? [vscode.l10n.t('Awaiting your review: {0}', counts.toReview)] : []),
-  ];
-  content.tooltip = [...lines, '', content.tooltip].join('\n');
-}
-
-function tooLargeContent(maxArticleSizeBytes: number, reason: string): { text: string; tooltip: string; warning: boolean } {
-  const limitKB = Math.round(maxArticleSizeBytes / 1024);
-  const tooltip = [
-    vscode.l10n.t('This article is larger than {0} KB, the limit set by aiNews.maxArticleSizeKB.', limitKB),
-    vscode.l10n.t('Claims, numbers and entities are not highlighted; annotations still work.'),
-    '',
-    reason,
-  ].join('\n');
-  return { text: `$(warning) ${vscode.l10n.t('AI News: too large to analyse')}`, tooltip, warning: true };
-}
-
-function summaryText(s: ArticleSummary): string {
-  const parts = [
-    `$(checklist) ${vscode.l10n.t('{0}/{1} claims reviewed', s.reviewedClaims, s.claims)}`,
-    vscode.l10n.t('{0} disputed', s.disputed),
-  ];
-  if (s.needsRecheck > 0) parts.push(s.needsRecheck === 1 ? vscode.l10n.t('1 needs re-check') : vscode.l10n.t('{0} need re-check', s.needsRecheck));
-  return parts.join(' · ');
-}
-
-function summaryDetails(s: ArticleSummary): string[] {
-  const lines = [
-    s.claims === 1 ? vscode.l10n.t('{0} of 1 claim has a verdict', s.reviewedClaims) : vscode.l10n.t('{0} of {1} claims have a verdict', s.reviewedClaims, s.claims),
-    vscode.l10n.t('Verdicts: {0} verified, {1} disputed, {2} outdated', s.verified, s.disputed, s.outdated),
-  ];
-  if (s.needsRecheck > 0) {
-    lines.push(s.needsRecheck === 1
-      ? vscode.l10n.t('1 needs re-check (review date passed or verification too old)')
-      : vscode.l10n.t('{0} need re-check (review date passed or verification too old)', s.needsRecheck));
-  }
-  if (s.articleChanged > 0) lines.push(vscode.l10n.t('{0} made before the article last changed', s.articleChanged));
-  if (s.fuzzy > 0) lines.push(s.fuzzy === 1 ? vscode.l10n.t('1 whose text changed: needs a second look') : vscode.l10n.t('{0} whose text changed: need a second look', s.fuzzy));
-  if (s.orphaned > 0) lines.push(vscode.l10n.t('{0} orphaned: their text is gone', s.orphaned));
-  return lines;
 }
