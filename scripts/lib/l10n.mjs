@@ -13,12 +13,19 @@ import ts from 'typescript';
  * @typedef {{ location: string, reason: string }} L10nProblem a call whose text cannot be extracted
  */
 
-/** True for `l10n.t` and `vscode.l10n.t` (`foo.l10n.t` is someone else's API). */
+/** True for `l10n.t` (the core's translator parameter, see src/core/labels/l10n.ts) and `vscode.l10n.t`. */
 function isL10nT(callee) {
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 't') return false;
   const owner = callee.expression;
   if (ts.isIdentifier(owner)) return owner.text === 'l10n';
   return ts.isPropertyAccessExpression(owner) && owner.name.text === 'l10n' && ts.isIdentifier(owner.expression) && owner.expression.text === 'vscode';
+}
+
+/** True for `words.l10n.t` and the like: a translator reached through an object, which the extractor cannot follow. */
+function isIndirectL10nT(callee) {
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 't') return false;
+  const owner = callee.expression;
+  return ts.isPropertyAccessExpression(owner) && owner.name.text === 'l10n' && !isL10nT(callee);
 }
 
 /** A string literal or a template without substitutions: its cooked text; otherwise undefined. */
@@ -80,6 +87,9 @@ export function extractFromSource(text, file = '<source>') {
         if ('reason' in r) problems.push({ location, reason: r.reason });
         else found.push({ message: r.message, ...(r.comment ? { comment: r.comment } : {}), location });
       } else problems.push({ location, reason: problemWith(arg) });
+    } else if (ts.isCallExpression(node) && isIndirectL10nT(node.expression)) {
+      const location = `${file}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}`;
+      problems.push({ location, reason: `${node.expression.getText(source)} is not extracted: take the translator out first (const { l10n } = ...) and call l10n.t` });
     }
     ts.forEachChild(node, visit);
   };

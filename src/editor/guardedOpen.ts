@@ -15,3 +15,16 @@ export async function refusalToOpen(uri: vscode.Uri): Promise<string | undefined
   if (!path) return undefined;
   return (await workspaceFileRefusal(folder.uri.fsPath, path))?.message;
 }
+
+/** The open document of the URI, or the file loaded from disk; undefined when it cannot be read or is refused (see refusalToOpen). */
+export async function openIfReadable(uri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+  const key = uri.toString();
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+  if (open) return open;
+  try {
+    if ((await refusalToOpen(uri)) !== undefined) return undefined;
+    return await vscode.workspace.openTextDocument(uri);
+  } catch {
+    return undefined;
+  }
+}

@@ -12,21 +12,19 @@
 import * as vscode from 'vscode';
 import type { Annotation, Status } from '../../core/store/annotation';
 import type { Grouping } from '../../core/sidebar/annotationGroups';
-import { formatDateRange, isFilterActive, type AnnotationFilter } from '../../core/sidebar/annotationFilter';
+import type { AnnotationFilter } from '../../core/sidebar/annotationFilter';
 import { knownStatuses, statusFilterFor, withFilterChange, type TreeFilters } from '../../core/sidebar/annotationTreeFilters';
-import { annotationContextValue, childrenOf, rowWorkflowState, showsTheSame, startsExpanded, treeItemId, treeRoots, treeSummary, type AnnotationElement, type AnnotationTreeElement, type ArticleElement, type ArticlePlacements, type FolderElement, type FolderTree, type GroupElement } from '../../core/sidebar/annotationTreeModel';
+import { annotationRow, articleRow, attentionTooltip, emptyFilterMessage, filterDescription, folderRow, groupRow } from '../../core/sidebar/annotationTreeRows';
+import { childrenOf, showsTheSame, treeRoots, treeSummary, type AnnotationTreeElement, type ArticlePlacements, type FolderTree } from '../../core/sidebar/annotationTreeModel';
 import { FolderPlacements, type FolderToPlace } from '../../core/sidebar/folderPlacements';
 import { tagsInUse, type TagUse } from '../../core/tags/tags';
 import type { WorkFilter } from '../../core/team/myWork';
 import type { TeamConfig } from '../../core/team/team';
-import { workflowState } from '../../core/team/workflow';
-import { hashtags, shortenQuote, splitArticlePath } from '../../core/sidebar/text';
 import type { PlacedAnnotation, SnapshotSource } from '../articleSessions';
 import type { TeamSource } from '../decorations';
 import type { SettingsCache } from '../settings';
-import { assigneeLabel, countedLabel, flagLabel, groupLabel, reviewLines, stateLabel, workFilterLabel, workflowLabel } from '../labels';
-import { annotationIcon, assigneeIcon, groupIcon } from './treeLabels';
-import { createTreeView, TreeProvider } from './treeProvider';
+import { groupLabel, words } from '../labels';
+import { createTreeView, TreeProvider, treeItemOf } from './treeProvider';
 
 export type { AnnotationTreeElement };
 
@@ -40,9 +38,6 @@ export interface AnnotationTreeSource {
 
 /** The team rules per folder (TeamFiles fits). */
 export type TreeTeamSource = TeamSource;
-
-const NOTE_DESCRIPTION_LENGTH = 80;
-const QUOTE_TOOLTIP_LENGTH = 400;
 
 export class AnnotationTreeProvider extends TreeProvider<AnnotationTreeElement> {
   private grouping: Grouping = 'article';
@@ -153,15 +148,18 @@ export class AnnotationTreeProvider extends TreeProvider<AnnotationTreeElement> 
   }
 
   getTreeItem(element: AnnotationTreeElement): vscode.TreeItem {
+    const entry = this.entryOf(element.folder);
     switch (element.kind) {
       case 'folder':
-        return this.folderItem(element);
-      case 'article':
-        return this.articleItem(element);
+        return treeItemOf(folderRow(element, entry?.folder.name, this.grouping), entry?.folder.uri);
+      case 'article': {
+        const articles = entry ? new Set(entry.store.annotations.map((a) => a.article)).size : Infinity;
+        return treeItemOf(articleRow(words, element, this.grouping, articles), entry && articleUri(entry.folder, element.article));
+      }
       case 'group':
-        return this.groupItem(element);
+        return treeItemOf(groupRow(words, element, this.grouping, this.teamOf(element.folder)));
       case 'annotation':
-        return annotationItem(element, this.teamOf(element.folder));
+        return treeItemOf(annotationRow(words, element, this.teamOf(element.folder)));
     }
   }
 
@@ -225,9 +223,7 @@ export class AnnotationTreeProvider extends TreeProvider<AnnotationTreeElement> 
     const view = this.view;
     if (!view) return;
     const update = ++this.updateCount;
-    const { work, statuses, annotation } = this.filters;
-    const shown = [...(work ? [workFilterLabel(work)] : []), ...(statuses ?? []).map((s) => groupLabel(s)), ...annotationFilterLabels(annotation)];
-    view.description = shown.length > 0 ? vscode.l10n.t('Showing: {0}', shown.join(', ')) : undefined;
+    view.description = filterDescription(words, this.filters);
     let trees: FolderTree[];
     try {
       trees = await this.folderTrees();
@@ -236,55 +232,8 @@ export class AnnotationTreeProvider extends TreeProvider<AnnotationTreeElement> 
     }
     if (update !== this.updateCount || this.isDisposed) return;
     const { attention: count, allHidden } = treeSummary(trees, this.filters);
-    const tooltip = count === 1
-      ? vscode.l10n.t('1 annotation needs a look: disputed, or its text changed or is gone')
-      : vscode.l10n.t('{0} annotations need a look: disputed, or their text changed or is gone', count);
-    view.badge = count > 0 ? { value: count, tooltip } : undefined;
-    view.message = allHidden ? this.emptyMessage() : undefined;
-  }
-
-  /** Why a filtered view is empty, and how to see everything again. */
-  private emptyMessage(): string {
-    const { work, annotation } = this.filters;
-    if (isFilterActive(annotation)) return vscode.l10n.t('No annotations match the filters: {0}. Use "Clear Filters" to see all.', annotationFilterLabels(annotation).join(', '));
-    return work === undefined
-      ? vscode.l10n.t('No annotations with the selected statuses. Use the filter to show all.')
-      : vscode.l10n.t('Nothing here: {0}. Use "Show Everyone\'s Work" to see all.', workFilterLabel(work));
-  }
-
-  private folderItem(element: FolderElement): vscode.TreeItem {
-    const folder = this.entryOf(element.folder)?.folder;
-    const item = new vscode.TreeItem(folder?.name ?? element.folder, vscode.TreeItemCollapsibleState.Expanded);
-    item.id = treeItemId(element, this.grouping);
-    item.iconPath = vscode.ThemeIcon.Folder;
-    if (folder) item.resourceUri = folder.uri;
-    item.contextValue = 'folder';
-    return item;
-  }
-
-  private articleItem(element: ArticleElement): vscode.TreeItem {
-    const { name, dir } = splitArticlePath(element.article);
-    const entry = this.entryOf(element.folder);
-    const expanded = startsExpanded(element, entry ? new Set(entry.store.annotations.map((a) => a.article)).size : Infinity);
-    const item = new vscode.TreeItem(countedLabel(name, element.count), expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = treeItemId(element, this.grouping);
-    item.description = dir;
-    item.iconPath = vscode.ThemeIcon.File;
-    if (entry) item.resourceUri = articleUri(entry.folder, element.article);
-    item.tooltip = element.article;
-    item.contextValue = 'article';
-    return item;
-  }
-
-  private groupItem(element: GroupElement): vscode.TreeItem {
-    const byAssignee = this.grouping === 'assignee' && element.article === undefined;
-    const label = byAssignee ? assigneeLabel(element.group) : groupLabel(element.group, this.teamOf(element.folder));
-    const item = new vscode.TreeItem(countedLabel(label, element.count), vscode.TreeItemCollapsibleState.Expanded);
-    item.id = treeItemId(element, this.grouping);
-    item.iconPath = byAssignee ? assigneeIcon(element.group) : groupIcon(element.group);
-    item.contextValue = `group.${element.group}`;
-    if (!byAssignee && element.group === 'orphaned') item.tooltip = vscode.l10n.t('Their text is gone from the article. Re-anchor them on new text, or delete them.');
-    return item;
+    view.badge = count > 0 ? { value: count, tooltip: attentionTooltip(words, count) } : undefined;
+    view.message = allHidden ? emptyFilterMessage(words, this.filters) : undefined;
   }
 
   private entryOf(folderKey: string): ReturnType<AnnotationTreeSource['entries']>[number] | undefined {
@@ -294,52 +243,6 @@ export class AnnotationTreeProvider extends TreeProvider<AnnotationTreeElement> 
   private teamOf(folderKey: string): TeamConfig {
     return this.teams.teamFor(vscode.Uri.parse(folderKey));
   }
-}
-
-/** The tag, author and date filter in the view's description: "#Wahl 2025", "by Ben", "2025-01-01..2025-01-31". */
-function annotationFilterLabels(filter: AnnotationFilter): string[] {
-  return [
-    ...(filter.tags ?? []).map((tag) => hashtags([tag])),
-    ...(filter.authors ?? []).map((author) => vscode.l10n.t('by {0}', author)),
-    ...(filter.dates ? [vscode.l10n.t('changed {0}', formatDateRange(filter.dates))] : []),
-  ];
-}
-
-function annotationItem(element: AnnotationElement, team: TeamConfig): vscode.TreeItem {
-  const { annotation, state, flags } = element.placed;
-  const item = new vscode.TreeItem(shortenQuote(annotation.quote.exact) || vscode.l10n.t('(empty quote)'), vscode.TreeItemCollapsibleState.None);
-  item.id = treeItemId(element, 'article');
-  const note = shortenQuote(annotation.note, NOTE_DESCRIPTION_LENGTH);
-  const workflow = rowWorkflowState(annotation, team);
-  // Flags first: a long note is cut off at the end of the row. Then who checks it, and where the verdict stands when the team reviews.
-  const work = [annotation.assignee && `@${annotation.assignee}`, workflow && workflowLabel(workflow)];
-  item.description = [...flags.map(flagLabel), ...(state === 'fuzzy' ? [vscode.l10n.t('text changed')] : []), ...work, hashtags(annotation.tags), note].filter(Boolean).join(' · ');
-  item.tooltip = annotationTooltip(element.placed, team);
-  item.iconPath = annotationIcon(annotation.status, state);
-  item.contextValue = annotationContextValue(element.placed);
-  item.command = {
-    command: 'aiNews.revealAnnotation',
-    title: vscode.l10n.t('Show in the article'),
-    arguments: [{ folder: element.folder, id: annotation.id }],
-  };
-  return item;
-}
-
-/** Plain text (notes come from other people through git, so no markdown). */
-function annotationTooltip(placed: PlacedAnnotation, team: TeamConfig): string {
-  const { annotation, state, flags } = placed;
-  const lines = [
-    `${groupLabel(annotation.status, team)} · ${workflowLabel(workflowState(annotation, team))} · ${stateLabel(state)}`,
-    ...flags.map(flagLabel),
-    '',
-    `“${shortenQuote(annotation.quote.exact, QUOTE_TOOLTIP_LENGTH)}”`,
-  ];
-  if (annotation.note) lines.push('', annotation.note);
-  lines.push('', vscode.l10n.t('{0}, {1}', annotation.author, annotation.modified.slice(0, 10)));
-  if (annotation.assignee) lines.push(vscode.l10n.t('Assigned to {0}', annotation.assignee));
-  if (annotation.tags?.length) lines.push(vscode.l10n.t('Tags: {0}', annotation.tags.join(', ')));
-  lines.push(...reviewLines(annotation, team), annotation.article);
-  return lines.join('\n');
 }
 
 function articleUri(folder: vscode.WorkspaceFolder, article: string): vscode.Uri {

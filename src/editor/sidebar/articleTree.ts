@@ -4,14 +4,11 @@
  * snapshot each time VS Code asks; a click on a leaf reveals the finding in the article.
  */
 import * as vscode from 'vscode';
-import type { ClaimFinding } from '../../core/analysis/types';
-import { articleTreeChildren, documentToShow, findingItemId, type ArticleTreeElement, type EntityGroupElement, type FindingElement, type SectionElement, type SectionKind } from '../../core/sidebar/articleTreeModel';
-import { shortenQuote } from '../../core/sidebar/text';
+import { articleTreeChildren, documentToShow, type ArticleTreeElement } from '../../core/sidebar/articleTreeModel';
+import { articleViewMessage, entityGroupRow, findingRow, sectionRow } from '../../core/sidebar/articleTreeRows';
 import type { ArticleSnapshot, SnapshotSource } from '../articleSessions';
-import { formatValue } from '../hover';
-import { claimReasonsText, countedLabel, entityTypeLabel, numberTypeLabel } from '../labels';
-import { ENTITY_CLASS_ICON, ENTITY_ICON, lineLabel, NUMBER_ICON, revealFindingCommand } from './treeLabels';
-import { createTreeView, TreeProvider } from './treeProvider';
+import { words } from '../labels';
+import { createTreeView, TreeProvider, treeItemOf } from './treeProvider';
 
 export type { ArticleTreeElement };
 
@@ -50,11 +47,14 @@ export class ArticleTreeProvider extends TreeProvider<ArticleTreeElement> {
   getTreeItem(element: ArticleTreeElement): vscode.TreeItem {
     switch (element.kind) {
       case 'section':
-        return sectionItem(element);
+        return treeItemOf(sectionRow(words, element));
       case 'entity':
-        return entityGroupItem(element);
-      case 'finding':
-        return this.findingItem(element);
+        return treeItemOf(entityGroupRow(words, element));
+      case 'finding': {
+        const document = this.document;
+        const article = document && { uri: document.uri.toString(), lineAt: (offset: number) => document.positionAt(offset).line + 1 };
+        return treeItemOf(findingRow(words, element, article));
+      }
     }
   }
 
@@ -92,85 +92,9 @@ export class ArticleTreeProvider extends TreeProvider<ArticleTreeElement> {
   private message(): string | undefined {
     const document = this.document;
     if (!document || document.isClosed) return undefined;
-    const snapshot = this.sessions.snapshot(document);
-    const isArticle = this.articles.isArticle(document);
-    if (isArticle && snapshot?.complete && !snapshot.tooLarge) return undefined;
-    const name = vscode.workspace.asRelativePath(document.uri, false);
-    if (!isArticle) {
-      return vscode.l10n.t('{0} is not treated as an article. Run "AI News: Analyze This Document" to analyse it.', name);
-    }
-    if (snapshot?.tooLarge) {
-      return vscode.l10n.t('{0} is too large to analyse. Annotations still work; the limit is the setting aiNews.maxArticleSizeKB.', name);
-    }
-    if (!snapshot || !snapshot.complete) return vscode.l10n.t('Analysing {0}…', name);
-    return undefined;
+    const followed = { isArticle: this.articles.isArticle(document), snapshot: this.sessions.snapshot(document) };
+    return articleViewMessage(words, followed, () => vscode.workspace.asRelativePath(document.uri, false));
   }
-
-  private findingItem(element: FindingElement): vscode.TreeItem {
-    const { finding } = element;
-    const item = new vscode.TreeItem(shortenQuote(finding.text), vscode.TreeItemCollapsibleState.None);
-    const document = this.document;
-    if (document) item.command = revealFindingCommand({ uri: document.uri.toString(), start: finding.start, end: finding.end });
-    item.id = findingItemId(finding);
-    if (finding.kind === 'claim') return claimItem(item, finding, element.reviewed === true);
-    const line = document ? lineLabel(document.positionAt(finding.start).line + 1) : '';
-    if (finding.kind === 'number') {
-      item.description = [numberTypeLabel(finding.type), formatValue(finding, vscode.env.language), line].filter(Boolean).join(' · ');
-      item.iconPath = NUMBER_ICON;
-      item.contextValue = 'finding.number';
-    } else {
-      item.description = line;
-      item.iconPath = ENTITY_ICON;
-      item.contextValue = 'finding.entity';
-    }
-    item.tooltip = finding.text;
-    return item;
-  }
-}
-
-const SECTION_LABEL: Record<SectionKind, () => string> = {
-  claims: () => vscode.l10n.t('Claims'),
-  numbers: () => vscode.l10n.t('Numbers'),
-  entities: () => vscode.l10n.t('Entities'),
-};
-
-const SECTION_ICON: Record<SectionKind, string> = { claims: 'comment-discussion', numbers: 'symbol-number', entities: 'symbol-class' };
-
-function sectionItem(element: SectionElement): vscode.TreeItem {
-  const item = new vscode.TreeItem(
-    countedLabel(SECTION_LABEL[element.section](), element.count),
-    element.count === 0 ? vscode.TreeItemCollapsibleState.None : element.section === 'claims' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
-  );
-  item.id = `section|${element.section}`;
-  item.iconPath = new vscode.ThemeIcon(SECTION_ICON[element.section]);
-  if (element.reviewed !== undefined) item.description = vscode.l10n.t('{0} reviewed', element.reviewed);
-  item.contextValue = `section.${element.section}`;
-  return item;
-}
-
-function entityGroupItem(element: EntityGroupElement): vscode.TreeItem {
-  const item = new vscode.TreeItem(countedLabel(element.canonical, element.mentions.length), vscode.TreeItemCollapsibleState.Collapsed);
-  item.id = `entity|${element.canonical}`;
-  item.description = entityTypeLabel(element.type);
-  item.iconPath = ENTITY_CLASS_ICON;
-  item.tooltip = vscode.l10n.t('{0}: mentioned {1} times in this article', element.canonical, element.mentions.length);
-  item.contextValue = 'entityGroup';
-  return item;
-}
-
-function claimItem(item: vscode.TreeItem, claim: ClaimFinding, reviewed: boolean): vscode.TreeItem {
-  item.description = [claim.score.toFixed(2), claimReasonsText(claim, ', ')].filter(Boolean).join(' · ');
-  item.iconPath = reviewed ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('aiNews.verifiedBorder')) : new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('aiNews.claimBorder'));
-  const lines = [
-    reviewed ? vscode.l10n.t('Reviewed: an annotation covers it') : vscode.l10n.t('Not reviewed yet'),
-    vscode.l10n.t('Check-worthiness {0}', claim.score.toFixed(2)),
-  ];
-  if (claim.signals.length > 0) lines.push(vscode.l10n.t('Why: {0}', claimReasonsText(claim, ', ')));
-  if (claim.timeSensitive.length > 0) lines.push(vscode.l10n.t('Time-sensitive: {0}', claim.timeSensitive.join(', ')));
-  lines.push('', claim.text);
-  item.tooltip = lines.join('\n');
-  item.contextValue = reviewed ? 'finding.claim.reviewed' : 'finding.claim.unreviewed';
-  return item;
 }
 
 /**

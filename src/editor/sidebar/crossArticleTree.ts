@@ -5,12 +5,12 @@
  * article when its article node is expanded.
  */
 import * as vscode from 'vscode';
-import type { CrossIndex, IndexedEntity, QuantityConflict, QuantityMention } from '../../core/crossref/index';
-import { crossArticleChildren, crossArticleRoots, crossItemId, locateIndexPath, mentionElements, type ConflictsElement, type CrossArticleElement, type EntityArticleElement, type MentionElement } from '../../core/sidebar/crossArticleTreeModel';
-import { shortenQuote, splitArticlePath } from '../../core/sidebar/text';
-import { countedLabel, entityTypeLabel } from '../labels';
-import { ENTITY_CLASS_ICON, lineLabel, NUMBER_ICON, openIfReadable, revealFindingCommand } from './treeLabels';
-import { createTreeView, TreeProvider } from './treeProvider';
+import type { CrossIndex } from '../../core/crossref/index';
+import { crossArticleChildren, crossArticleRoots, locateIndexPath, mentionElements, type CrossArticleElement } from '../../core/sidebar/crossArticleTreeModel';
+import { conflictRow, conflictsRow, entityArticleRow, entityRow, figureRow, mentionRow } from '../../core/sidebar/crossArticleTreeRows';
+import { openIfReadable } from '../guardedOpen';
+import { words } from '../labels';
+import { createTreeView, TreeProvider, treeItemOf } from './treeProvider';
 
 export type { CrossArticleElement };
 
@@ -42,17 +42,17 @@ export class CrossArticleTreeProvider extends TreeProvider<CrossArticleElement> 
   getTreeItem(element: CrossArticleElement): vscode.TreeItem {
     switch (element.kind) {
       case 'conflicts':
-        return conflictsItem(element);
+        return treeItemOf(conflictsRow(words, element));
       case 'conflict':
-        return conflictItem(element.conflict);
+        return treeItemOf(conflictRow(words, element.conflict));
       case 'figure':
-        return this.figureItem(element.mention);
+        return treeItemOf(figureRow(words, element.mention, this.resolveArticle(element.mention.article)?.toString()));
       case 'entity':
-        return entityItem(element.entity);
+        return treeItemOf(entityRow(words, element.entity));
       case 'entityArticle':
-        return this.entityArticleItem(element);
+        return treeItemOf(entityArticleRow(words, element), this.resolveArticle(element.article));
       case 'mention':
-        return this.mentionItem(element);
+        return treeItemOf(mentionRow(words, element, this.resolveArticle(element.mention.article)?.toString()));
     }
   }
 
@@ -69,84 +69,6 @@ export class CrossArticleTreeProvider extends TreeProvider<CrossArticleElement> 
     this.index ??= this.load().catch(() => undefined);
     return this.index;
   }
-
-  private revealCommand(span: { article: string; start: number; end: number }): vscode.Command | undefined {
-    const uri = this.resolveArticle(span.article);
-    return uri && revealFindingCommand({ uri: uri.toString(), start: span.start, end: span.end });
-  }
-
-  private figureItem(mention: QuantityMention): vscode.TreeItem {
-    const item = new vscode.TreeItem(mention.text, vscode.TreeItemCollapsibleState.None);
-    item.description = mention.article;
-    item.tooltip = vscode.l10n.t('{0} in {1}', mention.text, mention.article);
-    item.iconPath = NUMBER_ICON;
-    item.command = this.revealCommand(mention);
-    item.contextValue = 'crossFigure';
-    return item;
-  }
-
-  private entityArticleItem(element: EntityArticleElement): vscode.TreeItem {
-    const { name, dir } = splitArticlePath(element.article);
-    const item = new vscode.TreeItem(countedLabel(name, element.mentions.length), vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = crossItemId(element);
-    item.description = dir;
-    item.iconPath = vscode.ThemeIcon.File;
-    const uri = this.resolveArticle(element.article);
-    if (uri) item.resourceUri = uri;
-    item.tooltip = element.article;
-    item.contextValue = 'crossArticle';
-    return item;
-  }
-
-  private mentionItem(element: MentionElement): vscode.TreeItem {
-    const { mention } = element;
-    const label = element.snippet || vscode.l10n.t('Characters {0}–{1}', mention.start, mention.end);
-    const item = new vscode.TreeItem(shortenQuote(label), vscode.TreeItemCollapsibleState.None);
-    item.description = element.line === undefined ? undefined : lineLabel(element.line);
-    item.tooltip = element.snippet ? `${element.snippet}\n\n${mention.article}` : mention.article;
-    item.iconPath = new vscode.ThemeIcon(mention.claimStart === undefined ? 'symbol-field' : 'comment');
-    item.command = this.revealCommand(mention);
-    item.contextValue = 'crossMention';
-    return item;
-  }
-}
-
-function conflictsItem(element: ConflictsElement): vscode.TreeItem {
-  const item = new vscode.TreeItem(countedLabel(vscode.l10n.t('Conflicting figures'), element.conflicts.length), vscode.TreeItemCollapsibleState.Expanded);
-  item.id = crossItemId(element);
-  item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('aiNews.disputedBorder'));
-  item.tooltip = vscode.l10n.t('Different articles give different figures for what looks like the same quantity.');
-  item.contextValue = 'crossConflicts';
-  return item;
-}
-
-/** "15,7 Billionen vs 13 Billionen — PwC". */
-export function conflictLabel(conflict: QuantityConflict): string {
-  return vscode.l10n.t('{0} vs {1} — {2}', conflict.a.text, conflict.b.text, conflict.entity);
-}
-
-function conflictItem(conflict: QuantityConflict): vscode.TreeItem {
-  const item = new vscode.TreeItem(conflictLabel(conflict), vscode.TreeItemCollapsibleState.Collapsed);
-  item.id = crossItemId({ kind: 'conflict', conflict });
-  const percent = `${Math.round(conflict.difference * 100)} %`;
-  item.description = vscode.l10n.t('{0} apart', percent);
-  item.tooltip = vscode.l10n.t('{0} ({1}) says {2}; {3} ({4}) says {5}. They differ by {6}.', conflict.a.article, conflict.entity, conflict.a.text, conflict.b.article, conflict.entity, conflict.b.text, percent);
-  item.iconPath = new vscode.ThemeIcon('diff', new vscode.ThemeColor('aiNews.disputedBorder'));
-  item.contextValue = 'crossConflict';
-  return item;
-}
-
-function entityItem(entity: IndexedEntity): vscode.TreeItem {
-  const item = new vscode.TreeItem(entity.canonical, vscode.TreeItemCollapsibleState.Collapsed);
-  item.id = crossItemId({ kind: 'entity', entity });
-  item.description = [
-    entity.articleCount === 1 ? vscode.l10n.t('1 article') : vscode.l10n.t('{0} articles', entity.articleCount),
-    entityTypeLabel(entity.type),
-  ].join(' · ');
-  item.tooltip = vscode.l10n.t('{0}: {1} mentions in {2} articles', entity.canonical, entity.mentions.length, entity.articleCount);
-  item.iconPath = ENTITY_CLASS_ICON;
-  item.contextValue = 'crossEntity';
-  return item;
 }
 
 /** An index path as a URI (see core locateIndexPath). */

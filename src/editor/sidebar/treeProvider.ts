@@ -1,5 +1,6 @@
-/** What the three sidebar trees share: the change event, and a view that lives as long as its provider. */
+/** What the three sidebar trees share: the change event, a view that lives as long as its provider, and rows made tree items. */
 import * as vscode from 'vscode';
+import type { RowIcon, TreeRow } from '../../core/sidebar/treeRow';
 import { Disposable } from '../disposable';
 
 export abstract class TreeProvider<T> extends Disposable implements vscode.TreeDataProvider<T> {
@@ -35,4 +36,29 @@ export function createTreeView<T, P extends TreeProvider<T>>(id: string, provide
   const view = vscode.window.createTreeView(id, { treeDataProvider: provider, showCollapseAll: true });
   provider.attach(view);
   return { view, provider };
+}
+
+const COLLAPSIBLE: Record<TreeRow['collapsible'], vscode.TreeItemCollapsibleState> = {
+  none: vscode.TreeItemCollapsibleState.None,
+  collapsed: vscode.TreeItemCollapsibleState.Collapsed,
+  expanded: vscode.TreeItemCollapsibleState.Expanded,
+};
+
+function themeIcon(icon: RowIcon): vscode.ThemeIcon {
+  if (icon === 'file') return vscode.ThemeIcon.File;
+  if (icon === 'folder') return vscode.ThemeIcon.Folder;
+  return new vscode.ThemeIcon(icon.id, icon.color === undefined ? undefined : new vscode.ThemeColor(icon.color));
+}
+
+/** A row of the core's trees (src/core/sidebar/treeRow) as VS Code's tree item; `resourceUri` for a file or folder row. */
+export function treeItemOf(row: TreeRow, resourceUri?: vscode.Uri): vscode.TreeItem {
+  const item = new vscode.TreeItem(row.label, COLLAPSIBLE[row.collapsible]);
+  if (row.id !== undefined) item.id = row.id;
+  if (row.description !== undefined) item.description = row.description;
+  if (row.tooltip !== undefined) item.tooltip = row.tooltip;
+  if (row.icon !== undefined) item.iconPath = themeIcon(row.icon);
+  if (row.contextValue !== undefined) item.contextValue = row.contextValue;
+  if (row.command !== undefined) item.command = row.command;
+  if (resourceUri) item.resourceUri = resourceUri;
+  return item;
 }

@@ -124,6 +124,12 @@ describe('l10n: the extractor', () => {
     assert.equal(lib.extractFromSource(source).problems.length, 3);
   });
 
+  it('reads the core\'s translator parameter (l10n.t), and reports one reached through an object, which it cannot follow', () => {
+    const { found, problems } = lib.extractFromSource("function f(l10n: L10n) { return l10n.t('Orphaned'); }\nwords.l10n.t('Showing: {0}', x);", 'x.ts');
+    assert.deepEqual(found.map((f) => f.message), ['Orphaned']);
+    assert.deepEqual(problems.map((p) => p.location), ['x.ts:2']);
+  });
+
   it('flags missing strings and placeholder mismatches', () => {
     const result = lib.checkBundle({ 'A {0}': 'A {0}', 'B {0} {1}': 'B {0} {1}', 'C': 'C' }, { 'A {0}': 'Ä {0}', 'B {0} {1}': 'B {0}', 'Old': 'Alt' });
     assert.equal(result.ok, false);
