@@ -5,11 +5,11 @@
  * says that its text is gone.
  */
 import * as vscode from 'vscode';
-import { buildSearchIndexInSlices, searchAnnotations, type SearchHit, type SearchSnippet } from '../../core/search/annotationSearch';
-import { escapeIcons, shortenQuote } from '../../core/sidebar/text';
+import { buildSearchIndexInSlices, searchAnnotations, type SearchHit } from '../../core/search/annotationSearch';
+import { searchItemText } from '../../core/search/searchItems';
 import type { TeamConfig } from '../../core/team/team';
 import type { PlacedAnnotation } from '../articleSessions';
-import { groupLabel, stateLabel } from '../labels';
+import { words } from '../labels';
 import { explain, run, showLivePick, type AnnotationArgs, type CommandContext, type LiveItem } from './context';
 
 /** What the search reads: every folder's annotations, placed (the Annotations view's provider fits). */
@@ -24,38 +24,14 @@ interface Searchable {
 
 /** The pick lists at most this many hits (the best first); typing narrows them. */
 const MAX_ITEMS = 500;
-const DETAIL_LENGTH = 140;
 
-function snippetLine(snippet: SearchSnippet): string | undefined {
-  switch (snippet.field) {
-    case 'note':
-      return vscode.l10n.t('Note: {0}', snippet.text);
-    case 'comment':
-      return vscode.l10n.t('Comment by {0}: {1}', snippet.by ?? '', snippet.text);
-    default:
-      return undefined; // tags and people are in the description already
-  }
-}
-
-/** One hit as a pick item: every text in it comes from other people and is shown as plain text. */
+/** One hit as a pick item (see core searchItemText). */
 function searchItem(hit: SearchHit<Searchable>, team: TeamConfig): LiveItem<AnnotationArgs> {
-  const { folder, placed } = hit.item;
-  const a = placed.annotation;
-  const description = [
-    groupLabel(a.status, team),
-    ...(placed.state === 'orphaned' || placed.state === 'fuzzy' ? [stateLabel(placed.state)] : []),
-    a.article,
-    a.author,
-    ...(a.tags?.length ? [a.tags.map((t) => `#${t}`).join(' ')] : []),
-  ].join(' · ');
-  const detail = (hit.snippet && snippetLine(hit.snippet)) ?? (a.note ? shortenQuote(a.note, DETAIL_LENGTH) : undefined);
   return {
-    label: escapeIcons(shortenQuote(a.quote.exact, 100)) || vscode.l10n.t('(empty quote)'),
-    description: escapeIcons(description),
-    ...(detail ? { detail: escapeIcons(detail) } : {}),
+    ...searchItemText(words, hit, team),
     // The core has matched already (in comments too, which VS Code's own filter would not see).
     alwaysShow: true,
-    value: { folder: folder.uri.toString(), id: a.id },
+    value: { folder: hit.item.folder.uri.toString(), id: hit.item.placed.annotation.id },
   };
 }
 
