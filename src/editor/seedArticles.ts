@@ -4,34 +4,17 @@
  */
 import * as vscode from 'vscode';
 import { seedCopyName } from '../core/import/articleFileName';
+import { ARTICLES_FOLDER, parseSeedManifest, seedPickItem, type SeedArticle } from '../core/import/seedArticles';
 import { inertNotificationText } from '../core/notificationText';
-
-export interface SeedArticle {
-  file: string;
-  title: string;
-  date: string | null;
-  language: 'de' | 'en';
-  outlet: string | null;
-}
-
-/** Where copies of seed articles go inside a workspace folder. */
-export const ARTICLES_FOLDER = 'articles';
 
 /** Reads the seed manifest shipped with the extension. */
 export async function readSeedManifest(extensionUri: vscode.Uri): Promise<SeedArticle[]> {
   const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'seeds', 'manifest.json'));
-  const manifest = JSON.parse(new TextDecoder().decode(bytes)) as { articles: SeedArticle[] };
-  return manifest.articles;
+  return parseSeedManifest(new TextDecoder().decode(bytes));
 }
 
 async function pickSeed(seeds: SeedArticle[]): Promise<SeedArticle | undefined> {
-  const items = seeds.map((seed) => ({
-    label: seed.title,
-    description: [seed.date ?? vscode.l10n.t('undated'), seed.outlet ?? vscode.l10n.t('unknown outlet')].join(' · '),
-    detail: seed.file,
-    seed,
-  }));
-  const picked = await vscode.window.showQuickPick(items, {
+  const picked = await vscode.window.showQuickPick(seeds.map((seed) => seedPickItem(vscode.l10n, seed)), {
     title: vscode.l10n.t('Open Seed Article'),
     placeHolder: vscode.l10n.t('Choose a bundled article to check'),
     matchOnDescription: true,

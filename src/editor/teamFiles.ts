@@ -5,8 +5,8 @@
  * or a newer file, is reported too, and what this version understands applies.
  */
 import * as vscode from 'vscode';
-import { inertNotificationText, NOTIFICATION_PROBLEM_LENGTH } from '../core/notificationText';
 import { DEFAULT_TEAM, DEFAULT_TEAM_FILE, parseTeamFile, type TeamConfig } from '../core/team/team';
+import { teamFileWarning } from '../core/team/teamFileWarning';
 import { WatchedFolderFile } from './watchedFolderFile';
 
 /** A team file is a few statuses; anything this large is refused before reading. */
@@ -29,14 +29,7 @@ export class TeamFiles extends WatchedFolderFile<TeamConfig> {
     if (text === undefined) return;
     const parsed = parseTeamFile(text);
     this.setValue(folder, parsed.team);
-    if (parsed.kind === 'invalid') {
-      const first = parsed.problems[0];
-      this.warn(folder, vscode.l10n.t('line {0}, column {1}: {2} (the defaults apply until it is fixed)', first.line, first.column, inertNotificationText(first.message, NOTIFICATION_PROBLEM_LENGTH)));
-    } else if (parsed.newerVersion !== undefined) {
-      this.warn(folder, vscode.l10n.t('written by a newer version of AI News Annotator (team file version {0}); what this version understands applies, update the extension for the rest', inertNotificationText(String(parsed.newerVersion))));
-    } else if (parsed.warnings.length > 0) {
-      const first = parsed.warnings[0];
-      this.warn(folder, vscode.l10n.t('line {0}, column {1}: {2} (the rest of the file applies)', first.line, first.column, inertNotificationText(first.message, NOTIFICATION_PROBLEM_LENGTH)));
-    }
+    const warning = teamFileWarning(vscode.l10n, parsed);
+    if (warning !== undefined) this.warn(folder, warning);
   }
 }

@@ -2,8 +2,9 @@
  * The editor's "AI News: Export…" as data: the folder's loaded articles and annotations, its
  * settings and the user's answers, rendered through the same entry point as the command line.
  */
+import type { L10n } from '../labels/l10n';
 import { STATUSES, type Annotation, type Status } from '../store/annotation';
-import type { ExportFormat } from './index';
+import { EXPORT_FORMATS, type ExportFormat } from './index';
 import { EXPORT_EXTENSIONS, renderExport } from './render';
 import type { TeamConfig } from '../team/team';
 import type { ExportArticle, ExportInput, ExportOptions } from './types';
@@ -56,4 +57,16 @@ export function renderExportRequest(format: ExportFormat, request: ExportRequest
   };
   if (request.article) options.articles = [request.article];
   return renderExport(format, input, options);
+}
+
+const FORMAT_LABELS: Record<ExportFormat, (l10n: L10n) => { label: string; detail: string }> = {
+  markdown: (l10n) => ({ label: l10n.t('Markdown report'), detail: l10n.t('Per article: verdict counts, annotated claims, unreviewed claims') }),
+  csv: (l10n) => ({ label: l10n.t('CSV'), detail: l10n.t('One row per annotation, for spreadsheets') }),
+  w3c: (l10n) => ({ label: l10n.t('W3C Web Annotation'), detail: l10n.t('An AnnotationCollection in JSON-LD') }),
+  claimreview: (l10n) => ({ label: l10n.t('schema.org ClaimReview'), detail: l10n.t('JSON-LD as fact-checkers publish it') }),
+};
+
+/** The formats as the editor offers them, in order, each with what it is for. */
+export function exportFormatItems(l10n: L10n): { label: string; detail: string; format: ExportFormat }[] {
+  return EXPORT_FORMATS.map((format) => ({ ...FORMAT_LABELS[format](l10n), format }));
 }

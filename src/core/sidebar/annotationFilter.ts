@@ -4,6 +4,7 @@
  * passes. Unlike the status filter, these keep orphans out too: an orphan still has its tags, its
  * author and its dates, so the filter can judge it like any other annotation.
  */
+import type { L10n } from '../labels/l10n';
 import type { Annotation } from '../store/annotation';
 
 /** A range of days (`YYYY-MM-DD`, UTC as the file's times are), both ends included; either may be open. */
@@ -92,4 +93,24 @@ export function parseDateRange(text: string): DateRangeParse {
 export function formatDateRange(range: DateRange): string {
   if (range.from !== undefined && range.from === range.to) return range.from;
   return `${range.from ?? ''}..${range.to ?? ''}`;
+}
+
+/** A choice of Filter by Date: a range of days, a typed range (`custom`), or any time (neither). */
+export interface DateChoice {
+  label: string;
+  description?: string;
+  range?: DateRange;
+  custom?: boolean;
+}
+
+/** Today, the last 7 or 30 days (each with its days), a typed range, or any time. */
+export function dateFilterChoices(l10n: L10n, now: Date): DateChoice[] {
+  const choices: DateChoice[] = [
+    { label: l10n.t('Today'), range: lastDays(now, 1) },
+    { label: l10n.t('Last 7 days'), range: lastDays(now, 7) },
+    { label: l10n.t('Last 30 days'), range: lastDays(now, 30) },
+    { label: l10n.t('Between dates…'), custom: true },
+    { label: l10n.t('Any time') },
+  ];
+  return choices.map((choice) => (choice.range ? { ...choice, description: formatDateRange(choice.range) } : choice));
 }

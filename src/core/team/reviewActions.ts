@@ -6,6 +6,8 @@
  * Self-approval is refused for the same people whose approval {@link workflowState} would not count:
  * the annotation's author and whoever set the current verdict.
  */
+import type { Words } from '../labels/words';
+import { inertNotificationText } from '../notificationText';
 import type { Annotation, Review, ReviewResult } from '../store/annotation';
 import type { Version2Patch } from '../store/patchVersion2';
 import { isVerdict, type TeamConfig } from './team';
@@ -39,4 +41,17 @@ export function startCheckingPatch(me: string): { status: 'in-progress'; assigne
 export function assigneePatch(name: string): Version2Patch {
   const trimmed = name.trim();
   return { assignee: trimmed === '' ? null : trimmed };
+}
+
+/** Why a review was refused, in words for a notification (`me` and a team's status name shown inert). */
+export function refusalMessage(words: Words, reason: ReviewRefusal, annotation: Annotation, me: string): string {
+  const { l10n } = words;
+  switch (reason) {
+    case 'own-verdict':
+      return l10n.t('You ({0}) gave this verdict, so you cannot review it: a second review needs a second person. Ask a teammate, or set aiNews.author if this is not your name.', inertNotificationText(me));
+    case 'not-a-verdict':
+      return l10n.t('"{0}" is a work state, not a verdict: there is nothing to review yet.', inertNotificationText(words.verdictLabel(annotation.status)));
+    case 'no-reviewer':
+      return l10n.t('Set your name in aiNews.author (or git\'s user.name) to review verdicts.');
+  }
 }

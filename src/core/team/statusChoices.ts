@@ -1,4 +1,6 @@
-/** What "Set status" offers: the built-in statuses, then the team's own. Pure: the editor labels them. */
+/** What "Set status" offers: the built-in statuses, then the team's own, labelled in the UI language. */
+import type { Words } from '../labels/words';
+import { escapeIcons } from '../sidebar/text';
 import { STATUSES, type Status } from '../store/annotation';
 import { isVerdict, type TeamConfig } from './team';
 
@@ -15,4 +17,15 @@ export function statusChoices(current: Status, team: TeamConfig): StatusChoice[]
   const statuses: Status[] = [...STATUSES, ...team.statuses.map((s) => s.id)];
   if (!statuses.includes(current)) statuses.push(current);
   return statuses.map((status) => ({ status, current: status === current, verdict: isVerdict(team, status) }));
+}
+
+/** The choices as quick pick items: a team's status names come from other people (`$(name)` stays text). */
+export function statusPickItems(words: Words, current: Status, team: TeamConfig): { label: string; status: Status; picked: boolean; description: string | undefined }[] {
+  const { l10n } = words;
+  return statusChoices(current, team).map((choice) => ({
+    label: escapeIcons(words.groupLabel(choice.status, team)),
+    status: choice.status,
+    picked: choice.current,
+    description: choice.current ? l10n.t('current') : choice.verdict ? undefined : l10n.t('work state, not a verdict'),
+  }));
 }

@@ -1,6 +1,7 @@
 /** What the commands share: the services, and plain-spoken checks for what a command needs. */
 import * as vscode from 'vscode';
 import type { Finding, FindingKind } from '../../core/analysis/types';
+import { isAnnotationArgs, messageOf, spanOfArgs, type SpanArgs } from '../../core/commands/commandArgs';
 import { inertNotificationText, NOTIFICATION_MESSAGE_LENGTH } from '../../core/notificationText';
 import { isInsideWorkspaceFolder } from '../../core/workspace/scriptedPath';
 import type { Annotation } from '../../core/store/annotation';
@@ -12,6 +13,8 @@ import { spanContains, toSpan, type Span } from '../ranges';
 import type { SettingsCache } from '../settings';
 import type { TeamFiles } from '../teamFiles';
 
+export { isAnnotationArgs, messageOf, spanOfArgs, type AnnotationArgs, type SpanArgs } from '../../core/commands/commandArgs';
+
 export interface CommandContext {
   extensionUri: vscode.Uri;
   articles: ArticleRegistry;
@@ -19,24 +22,6 @@ export interface CommandContext {
   annotations: AnnotationService;
   settings: SettingsCache;
   teams: TeamFiles;
-}
-
-/** Arguments that name a span of an article (hover links, code actions, tests). */
-export interface SpanArgs {
-  uri?: string;
-  start?: number;
-  end?: number;
-  note?: string;
-}
-
-/** Arguments that name an annotation (tree items, hover links, tests). */
-export interface AnnotationArgs {
-  folder: string;
-  id: string;
-}
-
-export function isAnnotationArgs(value: unknown): value is AnnotationArgs {
-  return typeof value === 'object' && value !== null && typeof (value as AnnotationArgs).folder === 'string' && typeof (value as AnnotationArgs).id === 'string';
 }
 
 /** An annotation and the workspace folder whose file holds it. */
@@ -48,11 +33,6 @@ export interface FoundAnnotation {
 /** Shows why a command cannot run; commands return after calling this. */
 export function explain(message: string): void {
   void vscode.window.showInformationMessage(message);
-}
-
-/** The message of a thrown error (or whatever was thrown). */
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Runs a change; a failure is shown as an error message and resolves to undefined. */
@@ -214,11 +194,6 @@ export async function articleDocument(ctx: CommandContext, uri?: string): Promis
     return undefined;
   }
   return document;
-}
-
-/** The span that arguments name by their offsets, or undefined. */
-export function spanOfArgs(args?: SpanArgs): Span | undefined {
-  return typeof args?.start === 'number' && typeof args.end === 'number' ? { start: args.start, end: args.end } : undefined;
 }
 
 /** The finding of a kind under the cursor, when the document is the active editor's. */

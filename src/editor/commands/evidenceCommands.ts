@@ -13,7 +13,6 @@ import {
   archiveLocalFile,
   checkArchivedCopy,
   evidenceItem,
-  evidenceListing,
   evidenceNamed,
   evidenceSourceOf,
   fetchAndArchive,
@@ -23,9 +22,10 @@ import {
   withEvidenceItem,
   type EvidenceSource,
 } from '../../core/evidence';
+import { addressProblemMessage, archivedCopyRefusal, evidencePickItem } from '../../core/evidence/evidenceWords';
 import { inertNotificationText, NOTIFICATION_MESSAGE_LENGTH } from '../../core/notificationText';
 import { escapeIcons } from '../../core/sidebar/text';
-import { evidenceUrl, type Annotation, type Evidence, type EvidenceArchive } from '../../core/store/annotation';
+import { evidenceUrl, type Annotation, type EvidenceArchive } from '../../core/store/annotation';
 import { confirmScriptedPath, explain, requireAnnotation, run, withCancellableProgress, type AnnotationArgs, type CommandContext } from './context';
 
 /** What tests, hover links and tree items may pass instead of asking. */
@@ -41,17 +41,6 @@ export interface AddEvidenceArgs extends AnnotationArgs {
   quote?: string;
   /** Fetch the address and keep a copy. */
   archive?: boolean;
-}
-
-/** Why a typed value is not a web address, in words; undefined when it is one. */
-function addressProblemMessage(value: string): string | undefined {
-  switch (webAddressProblem(value)) {
-    case 'not-http':
-      return vscode.l10n.t('Evidence links start with https:// or http://');
-    case 'not-an-address':
-      return vscode.l10n.t('Enter a web address, e.g. https://example.org/source');
-  }
-  return undefined;
 }
 
 /** An input box for a web address with a "Choose file…" button; resolves to the source or undefined on Escape. */
@@ -77,7 +66,7 @@ function askSource(): Promise<EvidenceSource | undefined> {
       finish(picked?.[0] ? { kind: 'file', path: picked[0].fsPath } : undefined);
     };
     subscriptions.push(
-      input.onDidChangeValue((value) => (input.validationMessage = value.trim() === '' ? undefined : addressProblemMessage(value))),
+      input.onDidChangeValue((value) => (input.validationMessage = value.trim() === '' ? undefined : addressProblemMessage(vscode.l10n, value))),
       input.onDidAccept(() => {
         if (webAddressProblem(input.value) === undefined) finish({ kind: 'url', url: input.value.trim() });
       }),
@@ -123,7 +112,7 @@ async function addEvidence(ctx: CommandContext, args?: AddEvidenceArgs): Promise
   const scripted = evidenceSourceOf(args) !== undefined;
   const source = evidenceSourceOf(args) ?? (await askSource());
   if (!source) return undefined;
-  const problem = source.kind === 'url' ? addressProblemMessage(source.url) : undefined;
+  const problem = source.kind === 'url' ? addressProblemMessage(vscode.l10n, source.url) : undefined;
   if (problem) {
     if (scripted) void vscode.window.showErrorMessage(problem);
     return undefined;
@@ -148,13 +137,6 @@ async function addEvidence(ctx: CommandContext, args?: AddEvidenceArgs): Promise
   }
   // The patch is worked out when the change is made (after the author is known), from the annotation as it is then.
   return run(() => ctx.annotations.updateWith(found.folder, found.annotation.id, (latest) => ({ evidence: withEvidenceItem(latest.evidence, item) })));
-}
-
-/** How an item is listed: its title or address, and whether a copy is kept. */
-function describeItem(item: Evidence): vscode.QuickPickItem & { item: Evidence } {
-  const { label, detail, archivedOn } = evidenceListing(item);
-  // Titles and addresses come from other people: `$(name)` stays text, not an icon.
-  return { label: escapeIcons(label), description: archivedOn ? vscode.l10n.t('archived {0}', escapeIcons(archivedOn)) : vscode.l10n.t('link'), detail: detail && escapeIcons(detail), item };
 }
 
 /** The scheme of archived copies shown as text: documents of a content provider are read-only. */
@@ -186,11 +168,7 @@ class ArchivedCopyProvider implements vscode.TextDocumentContentProvider {
 async function openArchivedCopy(folder: vscode.WorkspaceFolder, archive: EvidenceArchive): Promise<boolean> {
   const check = await checkArchivedCopy(folder.uri.fsPath, archive);
   if (check.kind !== 'ok') {
-    void vscode.window.showErrorMessage(
-      check.kind === 'refused' ? inertNotificationText(check.message, NOTIFICATION_MESSAGE_LENGTH)
-      : check.kind === 'missing' ? vscode.l10n.t('The archived copy {0} is missing.', inertNotificationText(archive.file))
-      : vscode.l10n.t('{0} is not opened: archived copies are files in .ainews/evidence named by their own sha256 (see "ai-news-annotator check").', inertNotificationText(archive.file)),
-    );
+    void vscode.window.showErrorMessage(archivedCopyRefusal(vscode.l10n, check, archive));
     return false;
   }
   if (check.changed) void vscode.window.showWarningMessage(vscode.l10n.t('The archived copy {0} changed since it was saved: its hash no longer matches.', inertNotificationText(archive.file)));
@@ -243,7 +221,7 @@ async function openEvidence(ctx: CommandContext, args?: AnnotationArgs & { url?:
     return false;
   }
   const candidates = evidenceNamed(items, args?.url);
-  const item = candidates.length <= 1 ? candidates[0] : (await vscode.window.showQuickPick(candidates.map(describeItem), { title: vscode.l10n.t('Open evidence') }))?.item;
+  const item = candidates.length <= 1 ? candidates[0] : (await vscode.window.showQuickPick(candidates.map((c) => evidencePickItem(vscode.l10n, c)), { title: vscode.l10n.t('Open evidence') }))?.item;
   if (item === undefined) return false;
   return typeof item !== 'string' && item.archive ? openArchivedCopy(found.folder, item.archive) : openLink(evidenceUrl(item));
 }

@@ -10,10 +10,8 @@
 import * as vscode from 'vscode';
 import { clipboardSource, isSingleWebAddress, type ImportCommandSource } from '../../core/import/importCommandSources';
 import type * as Importer from '../../core/import/editorImport.js';
+import { ARTICLES_FOLDER } from '../../core/import/seedArticles';
 import { chooseFolder, explain, withCancellableProgress, type CommandContext } from './context';
-
-/** Where imported articles go inside a workspace folder. */
-const ARTICLES_FOLDER = 'articles';
 
 /** Loads the importer bundle once per call site; node caches the module after the first load. */
 function loadImporter(extensionUri: vscode.Uri): typeof Importer {

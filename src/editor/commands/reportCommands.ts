@@ -3,9 +3,10 @@
  * an annotation file that git left with conflict markers.
  */
 import * as vscode from 'vscode';
-import { EXPORT_FORMATS, type ExportFormat } from '../../core/export';
-import { defaultExportFileName, exportableStatuses, renderExportRequest } from '../../core/export/exportRequest';
+import type { ExportFormat } from '../../core/export';
+import { defaultExportFileName, exportableStatuses, exportFormatItems, renderExportRequest } from '../../core/export/exportRequest';
 import { findClaimAmong, type ClaimMatch } from '../../core/crossref';
+import { claimMatchItem } from '../../core/crossref/claimMatchItems';
 import { inertNotificationText, NOTIFICATION_MESSAGE_LENGTH } from '../../core/notificationText';
 import { claimAt } from '../../core/navigation/claimNavigation';
 import { escapeIcons } from '../../core/sidebar/text';
@@ -26,16 +27,8 @@ export interface ExportArgs {
   statuses?: Status[];
 }
 
-const FORMAT_LABELS: Record<ExportFormat, () => { label: string; detail: string }> = {
-  markdown: () => ({ label: vscode.l10n.t('Markdown report'), detail: vscode.l10n.t('Per article: verdict counts, annotated claims, unreviewed claims') }),
-  csv: () => ({ label: vscode.l10n.t('CSV'), detail: vscode.l10n.t('One row per annotation, for spreadsheets') }),
-  w3c: () => ({ label: vscode.l10n.t('W3C Web Annotation'), detail: vscode.l10n.t('An AnnotationCollection in JSON-LD') }),
-  claimreview: () => ({ label: vscode.l10n.t('schema.org ClaimReview'), detail: vscode.l10n.t('JSON-LD as fact-checkers publish it') }),
-};
-
 async function pickFormat(): Promise<ExportFormat | undefined> {
-  const items = EXPORT_FORMATS.map((format) => ({ ...FORMAT_LABELS[format](), format }));
-  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export annotations as') }))?.format;
+  return (await vscode.window.showQuickPick(exportFormatItems(vscode.l10n), { title: vscode.l10n.t('Export annotations as') }))?.format;
 }
 
 async function pickScope(articleName: string | undefined): Promise<'article' | 'all' | undefined> {
@@ -127,16 +120,7 @@ async function findInOtherArticles(ctx: CommandContext, loader: WorkspaceArticle
     return matches;
   }
   const byPath = new Map(articles.map((a) => [indexPath(a), a]));
-  // Article text and file names come from other people: `$(name)` stays text, not an icon.
-  const items = matches.map((m) => ({
-    label: escapeIcons(m.text.length > 120 ? `${m.text.slice(0, 119)}…` : m.text),
-    description: escapeIcons(m.article),
-    detail: escapeIcons([
-      m.sharedFigures.length ? vscode.l10n.t('same figures: {0}', m.sharedFigures.join(', ')) : '',
-      m.sharedEntities.length ? vscode.l10n.t('shared names: {0}', m.sharedEntities.join(', ')) : '',
-    ].filter(Boolean).join(' · ')),
-    match: m,
-  }));
+  const items = matches.map((m) => claimMatchItem(vscode.l10n, m));
   const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Claims like this in other articles'), matchOnDescription: true, matchOnDetail: true });
   const target = picked && byPath.get(picked.match.article);
   if (target) {

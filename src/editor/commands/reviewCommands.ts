@@ -1,9 +1,9 @@
 /** The team's workflow: Start Checking, Assign to…, Approve Verdict, Request Changes…. */
 import * as vscode from 'vscode';
-import { inertNotificationText } from '../../core/notificationText';
+import { namesSpan } from '../../core/commands/commandArgs';
 import type { Annotation, ReviewResult } from '../../core/store/annotation';
-import { assigneePatch, reviewVerdict, startCheckingPatch, type ReviewRefusal } from '../../core/team/reviewActions';
-import { verdictLabel } from '../labels';
+import { assigneePatch, refusalMessage, reviewVerdict, startCheckingPatch } from '../../core/team/reviewActions';
+import { verdictLabel, words } from '../labels';
 import { annotationAt, changeAnnotation, explain, run, type AnnotationArgs, type CommandContext, type SpanArgs } from './context';
 import { markStatus } from './verdictCommands';
 
@@ -12,8 +12,7 @@ import { markStatus } from './verdictCommands';
  * the cursor (annotated now), is in progress and assigned to me.
  */
 async function startChecking(ctx: CommandContext, args?: SpanArgs | AnnotationArgs): Promise<Annotation | undefined> {
-  const spanGiven = args !== undefined && 'start' in args && typeof args.start === 'number';
-  const found = spanGiven ? undefined : annotationAt(ctx, args);
+  const found = namesSpan(args) ? undefined : annotationAt(ctx, args);
   if (found) {
     const me = await ctx.annotations.authorFor(found.folder);
     return run(() => ctx.annotations.update(found.folder, found.annotation.id, startCheckingPatch(me)));
@@ -32,17 +31,6 @@ function assignTo(ctx: CommandContext, args?: AnnotationArgs & { assignee?: stri
   });
 }
 
-function refusalMessage(reason: ReviewRefusal, annotation: Annotation, me: string): string {
-  switch (reason) {
-    case 'own-verdict':
-      return vscode.l10n.t('You ({0}) gave this verdict, so you cannot review it: a second review needs a second person. Ask a teammate, or set aiNews.author if this is not your name.', inertNotificationText(me));
-    case 'not-a-verdict':
-      return vscode.l10n.t('"{0}" is a work state, not a verdict: there is nothing to review yet.', inertNotificationText(verdictLabel(annotation.status)));
-    case 'no-reviewer':
-      return vscode.l10n.t('Set your name in aiNews.author (or git\'s user.name) to review verdicts.');
-  }
-}
-
 /** Approve Verdict / Request Changes…: a review of the current verdict, by someone other than its author. */
 async function review(ctx: CommandContext, result: ReviewResult, args?: AnnotationArgs & { note?: string }): Promise<Annotation | undefined> {
   const saved = await changeAnnotation(ctx, args, async ({ folder, annotation }) => {
@@ -51,7 +39,7 @@ async function review(ctx: CommandContext, result: ReviewResult, args?: Annotati
     // Checked before asking for a note: a refusal should not cost the reviewer their typing.
     const check = reviewVerdict(annotation, team, me, result, new Date().toISOString());
     if (check.kind === 'refused') {
-      explain(refusalMessage(check.reason, annotation, me));
+      explain(refusalMessage(words, check.reason, annotation, me));
       return undefined;
     }
     const note = result === 'changes-requested' && args?.note === undefined

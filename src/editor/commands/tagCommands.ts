@@ -3,35 +3,9 @@ import * as vscode from 'vscode';
 import { inertNotificationText } from '../../core/notificationText';
 import type { Annotation } from '../../core/store/annotation';
 import { escapeIcons } from '../../core/sidebar/text';
-import { checkTypedTag, tagChoices, type TagChoice } from '../../core/tags/tagChoices';
-import { MAX_TAG_LENGTH, withoutTag, withTag, type TagProblem, type TagUse } from '../../core/tags/tags';
+import { checkTypedTag, tagChoiceItem, tagChoices, tagProblemMessage } from '../../core/tags/tagChoices';
+import { MAX_TAG_LENGTH, withoutTag, withTag, type TagUse } from '../../core/tags/tags';
 import { explain, requireAnnotation, run, showLivePick, type AnnotationArgs, type CommandContext, type LiveItem } from './context';
-
-/** Says why a typed tag cannot be added, with the rule. */
-function tagProblemMessage(problem: TagProblem): string {
-  switch (problem) {
-    case 'empty':
-      return vscode.l10n.t('Type a tag: one line of at most {0} characters, without control characters.', MAX_TAG_LENGTH);
-    case 'too-long':
-      return vscode.l10n.t('A tag is at most {0} characters long: shorten it.', MAX_TAG_LENGTH);
-    case 'control-character':
-      return vscode.l10n.t('A tag is one line without control characters (no tabs or line breaks).');
-    case 'already-there':
-      return vscode.l10n.t('The annotation already has this tag.');
-  }
-}
-
-/** A choice as a pick item; a refused one carries no tag (accepting it does nothing). Tags come from other people: shown as plain text. */
-function tagItem(choice: TagChoice): LiveItem<string> {
-  switch (choice.kind) {
-    case 'known':
-      return { label: escapeIcons(choice.tag), description: choice.count === 1 ? vscode.l10n.t('on 1 annotation') : vscode.l10n.t('on {0} annotations', choice.count), value: choice.tag };
-    case 'new':
-      return { label: escapeIcons(choice.tag), description: vscode.l10n.t('new tag'), value: choice.tag, alwaysShow: true };
-    case 'refused':
-      return { label: `$(warning) ${escapeIcons(choice.shown)}`, detail: tagProblemMessage(choice.problem), alwaysShow: true };
-  }
-}
 
 /** Asks for a tag: one of the workspace's, or a new one typed into the same box. */
 function pickTagToAdd(annotation: Annotation, inUse: readonly TagUse[]): Promise<string | undefined> {
@@ -39,7 +13,7 @@ function pickTagToAdd(annotation: Annotation, inUse: readonly TagUse[]): Promise
   const pick = vscode.window.createQuickPick<LiveItem<string>>();
   pick.title = vscode.l10n.t('Add tag');
   pick.placeholder = vscode.l10n.t('Pick a tag or type a new one (one line, at most {0} characters)', MAX_TAG_LENGTH);
-  return showLivePick(pick, async () => (typed) => tagChoices(typed, has, inUse).map(tagItem));
+  return showLivePick(pick, async () => (typed) => tagChoices(typed, has, inUse).map((choice) => tagChoiceItem(vscode.l10n, choice)));
 }
 
 /** The workspace's tags, as the Annotations view has them (the blind double check applied; its provider fits). */
@@ -52,7 +26,7 @@ async function addTag(ctx: CommandContext, tags: TagSource, args?: AnnotationArg
   if (!found) return undefined;
   const checked = args?.tag === undefined ? undefined : checkTypedTag(args.tag, found.annotation.tags ?? []);
   if (checked?.kind === 'refused') {
-    explain(tagProblemMessage(checked.problem));
+    explain(tagProblemMessage(vscode.l10n, checked.problem));
     return undefined;
   }
   const tag = checked?.tag ?? (await pickTagToAdd(found.annotation, await tags.tagChoices()));

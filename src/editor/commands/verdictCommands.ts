@@ -4,10 +4,10 @@ import { reviewByPatch } from '../../core/review/reviewBy';
 import { escapeIcons } from '../../core/sidebar/text';
 import type { Annotation, Status } from '../../core/store/annotation';
 import type { Version2Patch } from '../../core/store/patchVersion2';
-import { statusChoices } from '../../core/team/statusChoices';
+import { statusPickItems } from '../../core/team/statusChoices';
 import type { TeamConfig } from '../../core/team/team';
 import type { Placement } from '../articleSessions';
-import { groupLabel, verdictLabel } from '../labels';
+import { verdictLabel, words } from '../labels';
 import { toSpan } from '../ranges';
 import { articleDocument, changeAnnotation, explain, isAnnotationArgs, requireAnnotation, run, targetSpan, type AnnotationArgs, type CommandContext, type SpanArgs } from './context';
 
@@ -52,13 +52,7 @@ function setStatus(ctx: CommandContext, args?: AnnotationArgs & { status?: Statu
 
 /** The built-in statuses, then the team's own with their labels in the UI language. */
 async function pickStatus(current: Status, team: TeamConfig): Promise<Status | undefined> {
-  const items = statusChoices(current, team).map((choice) => ({
-    label: escapeIcons(groupLabel(choice.status, team)),
-    status: choice.status,
-    picked: choice.current,
-    description: choice.current ? vscode.l10n.t('current') : choice.verdict ? undefined : vscode.l10n.t('work state, not a verdict'),
-  }));
-  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Set status') }))?.status;
+  return (await vscode.window.showQuickPick(statusPickItems(words, current, team), { title: vscode.l10n.t('Set status') }))?.status;
 }
 
 function editNote(ctx: CommandContext, args?: AnnotationArgs & { note?: string }): Promise<Annotation | undefined> {

@@ -3,7 +3,7 @@
  * by my work, by tag, by author and by date.
  */
 import * as vscode from 'vscode';
-import { authorsOf, formatDateRange, lastDays, parseDateRange, type DateRange } from '../../core/sidebar/annotationFilter';
+import { authorsOf, dateFilterChoices, formatDateRange, parseDateRange } from '../../core/sidebar/annotationFilter';
 import { narrowedFilter } from '../../core/sidebar/pickedValues';
 import { escapeIcons } from '../../core/sidebar/text';
 import { isBuiltInStatus, type Status } from '../../core/store/annotation';
@@ -50,15 +50,7 @@ async function filterByDate(tree: AnnotationTreeProvider, args?: { range?: strin
     if (parsed.kind === 'ok') await tree.setFilter({ dates: parsed.range });
     return;
   }
-  const now = new Date();
-  type Choice = vscode.QuickPickItem & { range?: DateRange; custom?: boolean };
-  const items: Choice[] = [
-    { label: vscode.l10n.t('Today'), range: lastDays(now, 1) },
-    { label: vscode.l10n.t('Last 7 days'), range: lastDays(now, 7) },
-    { label: vscode.l10n.t('Last 30 days'), range: lastDays(now, 30) },
-    { label: vscode.l10n.t('Between dates…'), custom: true },
-    { label: vscode.l10n.t('Any time') },
-  ].map((item: Choice) => (item.range ? { ...item, description: formatDateRange(item.range) } : item));
+  const items = dateFilterChoices(vscode.l10n, new Date());
   const choice = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Show annotations last changed (UTC days)') });
   if (!choice) return;
   let range = choice.range;

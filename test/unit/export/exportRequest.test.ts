@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { CSV_COLUMNS, type ExportInput } from '../../../src/core/export';
-import { defaultExportFileName, exportableStatuses, renderExportRequest, type ExportSettings } from '../../../src/core/export/exportRequest';
+import { defaultExportFileName, exportableStatuses, exportFormatItems, renderExportRequest, type ExportSettings } from '../../../src/core/export/exportRequest';
+import { englishL10n } from '../../../src/core/labels/l10n';
+import { germanL10n } from '../../support/l10nBundles';
 import { DEFAULT_TEAM } from '../../../src/core/team/team';
 import { parseRfc4180 } from './csvParse';
 import { loadFixtureWorkspace } from './fixtures';
@@ -46,5 +48,11 @@ describe('the editor\'s export request', () => {
     const named = renderExportRequest('claimreview', { ...request, settings: { ...settings, exportBaseIri: 'https://factcheck.example/repo/', author: 'Desk X' } });
     assert.ok(named.includes('https://factcheck.example/repo/'));
     assert.ok(named.includes('Desk X'));
+  });
+
+  it('offers every format, in order, with what it is for, in English and German', () => {
+    assert.deepEqual(exportFormatItems(englishL10n).map((i) => [i.format, i.label]), [['markdown', 'Markdown report'], ['csv', 'CSV'], ['w3c', 'W3C Web Annotation'], ['claimreview', 'schema.org ClaimReview']]);
+    assert.match(exportFormatItems(englishL10n)[1].detail, /spreadsheets/);
+    assert.notDeepEqual(exportFormatItems(germanL10n()).map((i) => i.detail), exportFormatItems(englishL10n).map((i) => i.detail));
   });
 });

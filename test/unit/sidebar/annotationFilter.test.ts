@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import {
-  authorsOf, formatDateRange, inDateRange, isDay, isFilterActive, lastDays, parseDateRange, passesAnnotationFilter,
+  authorsOf, dateFilterChoices, formatDateRange, inDateRange, isDay, isFilterActive, lastDays, parseDateRange, passesAnnotationFilter,
 } from '../../../src/core/sidebar/annotationFilter';
+import { englishL10n } from '../../../src/core/labels/l10n';
 import type { Annotation } from '../../../src/core/store/annotation';
 import { sampleAnnotation } from '../../support/annotations';
 
@@ -89,5 +90,18 @@ describe('sidebar: date ranges', () => {
     const now = new Date('2025-03-01T08:00:00Z');
     assert.deepEqual(lastDays(now, 1), { from: '2025-03-01', to: '2025-03-01' });
     assert.deepEqual(lastDays(now, 7), { from: '2025-02-23', to: '2025-03-01' });
+  });
+
+  it('offers today, the last 7 and 30 days with their days, a typed range and any time', () => {
+    const choices = dateFilterChoices(englishL10n, new Date('2025-03-10T12:00:00Z'));
+    assert.deepEqual(choices.map((c) => [c.label, c.description ?? '']), [
+      ['Today', '2025-03-10'],
+      ['Last 7 days', '2025-03-04..2025-03-10'],
+      ['Last 30 days', '2025-02-09..2025-03-10'],
+      ['Between dates…', ''],
+      ['Any time', ''],
+    ]);
+    assert.equal(choices[3].custom, true);
+    assert.equal(choices[4].range, undefined);
   });
 });

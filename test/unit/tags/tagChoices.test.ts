@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { checkTypedTag, tagChoices } from '../../../src/core/tags/tagChoices';
+import { englishL10n } from '../../../src/core/labels/l10n';
+import { checkTypedTag, tagChoiceItem, tagChoices } from '../../../src/core/tags/tagChoices';
 import { MAX_TAG_LENGTH } from '../../../src/core/tags/tags';
 
 describe('tags: what Add Tag offers while typing', () => {
@@ -25,5 +26,18 @@ describe('tags: what Add Tag offers while typing', () => {
     assert.deepEqual(checkTypedTag(' Wahl ', []), { kind: 'ok', tag: 'Wahl' });
     assert.deepEqual(checkTypedTag('Wahl', ['Wahl']), { kind: 'refused', tag: 'Wahl', problem: 'already-there' });
     assert.deepEqual(checkTypedTag('', []), { kind: 'refused', tag: '', problem: 'empty' });
+  });
+
+  it('lists a choice as a pick item: a known tag with its count, a new one, and a refused one with the rule and no value', () => {
+    const uses = [{ tag: 'KI', count: 1 }, { tag: '$(zap)', count: 3 }];
+    assert.deepEqual(tagChoices('', [], uses).map((c) => tagChoiceItem(englishL10n, c)), [
+      { label: 'KI', description: 'on 1 annotation', value: 'KI' },
+      { label: '\\$(zap)', description: 'on 3 annotations', value: '$(zap)' },
+    ]);
+    assert.deepEqual(tagChoiceItem(englishL10n, { kind: 'new', tag: 'Wahl' }), { label: 'Wahl', description: 'new tag', value: 'Wahl', alwaysShow: true });
+    const refused = tagChoiceItem(englishL10n, { kind: 'refused', shown: 'x'.repeat(3), problem: 'too-long' });
+    assert.equal(refused.value, undefined);
+    assert.equal(refused.detail, `A tag is at most ${MAX_TAG_LENGTH} characters long: shorten it.`);
+    assert.equal(refused.label, '$(warning) xxx');
   });
 });

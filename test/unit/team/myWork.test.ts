@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Annotation } from '../../../src/core/store/annotation';
-import { assigneePatch, reviewVerdict, startCheckingPatch } from '../../../src/core/team/reviewActions';
+import { englishL10n } from '../../../src/core/labels/l10n';
+import { wordsFor } from '../../../src/core/labels/words';
+import { assigneePatch, refusalMessage, reviewVerdict, startCheckingPatch } from '../../../src/core/team/reviewActions';
 import { DEFAULT_TEAM, type TeamConfig } from '../../../src/core/team/team';
 import { workflowState } from '../../../src/core/team/workflow';
 import { assigneeKey, awaitsMyReview, blindVisible, myWorkCounts, passesWorkFilter } from '../../../src/core/team/myWork';
@@ -112,5 +114,15 @@ describe('team/myWork: my assignments, my reviews, blind double check', () => {
       const expected = list.filter((a) => a.author === 'Ben' || mine.some((m) => spanIoU(m.position, a.position) >= SAME_CLAIM_IOU));
       assert.deepEqual(blindVisible(list, required, 'Ben', true).map((a) => a.id), expected.map((a) => a.id), `round ${round}`);
     }
+  });
+});
+
+describe('team: why a review is refused, in words', () => {
+  it('names me (inert) for my own verdict, the work state, and how to set a name', () => {
+    const words = wordsFor(englishL10n, 'en');
+    const own = refusalMessage(words, 'own-verdict', sampleAnnotation(), 'Anna\n[x](command:y)');
+    assert.match(own, /^You \(Anna \[x\]\u200b\(command:y\)\) gave this verdict/, 'the name cannot become a link or a second line');
+    assert.equal(refusalMessage(words, 'not-a-verdict', sampleAnnotation({ status: 'in-progress' }), 'Anna'), '"in progress" is a work state, not a verdict: there is nothing to review yet.');
+    assert.match(refusalMessage(words, 'no-reviewer', sampleAnnotation(), ''), /aiNews\.author/);
   });
 });

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { statusChoices } from '../../../src/core/team/statusChoices';
+import { englishL10n } from '../../../src/core/labels/l10n';
+import { wordsFor } from '../../../src/core/labels/words';
+import { statusChoices, statusPickItems } from '../../../src/core/team/statusChoices';
 import { DEFAULT_TEAM, parseTeamFile } from '../../../src/core/team/team';
 
 describe('team: what Set Status offers', () => {
@@ -17,5 +19,13 @@ describe('team: what Set Status offers', () => {
     const stale = statusChoices('satire', parsed.team);
     assert.deepEqual(stale.map((c) => c.status).slice(5), ['misleading', 'satire']);
     assert.equal(stale[6].current, true);
+  });
+
+  it('lists them as pick items with their labels, the current one picked, a work state described, a team\'s icon name as text', () => {
+    const team = { ...DEFAULT_TEAM, statuses: [{ id: 'zap', label: { en: '$(zap) Satire', de: 'Satire' }, verdict: true }] };
+    const items = statusPickItems(wordsFor(englishL10n, 'en'), 'disputed', team);
+    assert.deepEqual(items.slice(0, 2).map((i) => [i.label, i.picked, i.description]), [['Verified', false, undefined], ['Disputed', true, 'current']]);
+    assert.equal(items.find((i) => i.status === 'in-progress')?.description, 'work state, not a verdict');
+    assert.equal(items.at(-1)?.label, '\\$(zap) Satire');
   });
 });
