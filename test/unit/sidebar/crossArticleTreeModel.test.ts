@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { CrossIndex, EntityMention, IndexedEntity, QuantityConflict } from '../../../src/core/crossref/index';
+import { PWC_CONFLICT } from '../../support/crossIndex';
 import { crossArticleChildren, crossArticleRoots, crossItemId, locateIndexPath, mentionElements, snippetOf } from '../../../src/core/sidebar/crossArticleTreeModel';
 
 const TEXT = 'Erste Zeile.\nPwC schätzt 15,7 Billionen Dollar. Danach kommt noch ein langer Satz ohne jeden Bezug.';
@@ -13,13 +14,7 @@ const entity: IndexedEntity = {
   mentions: [mention('a.md', later, later + 5), mention('b.md', 0, 3), mention('a.md', pwc, pwc + 3, [pwc, TEXT.indexOf('.', pwc) + 1])],
   articleCount: 2,
 };
-const conflict: QuantityConflict = {
-  entity: 'PwC',
-  unit: 'usd',
-  a: { article: 'a.md', start: 1, end: 5, value: 1.57e13, text: '15,7 Billionen' },
-  b: { article: 'b.md', start: 2, end: 6, value: 1.3e13, text: '13 Billionen' },
-  difference: 0.17,
-};
+const conflict = PWC_CONFLICT;
 const index = (conflicts: QuantityConflict[]): CrossIndex => ({ entities: [entity], conflicts, claims: [], tolerance: 0.05 });
 
 describe('sidebar: the "Across articles" view\'s nodes', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { ClaimFinding, NumberFinding } from '../../../src/core/analysis/types';
-import type { IndexedEntity, QuantityConflict } from '../../../src/core/crossref/index';
+import type { IndexedEntity } from '../../../src/core/crossref/index';
 import { englishL10n } from '../../../src/core/labels/l10n';
 import { wordsFor } from '../../../src/core/labels/words';
 import type { PlacedAnnotation } from '../../../src/core/session/articleSession';
@@ -9,6 +9,7 @@ import { articleViewMessage, entityGroupRow, findingRow, sectionRow } from '../.
 import { conflictRow, entityArticleRow, entityRow, figureRow, mentionRow } from '../../../src/core/sidebar/crossArticleTreeRows';
 import { DEFAULT_TEAM, type TeamConfig } from '../../../src/core/team/team';
 import { sampleAnnotation } from '../../support/annotations';
+import { PWC_CONFLICT } from '../../support/crossIndex';
 import { germanL10n } from '../../support/l10nBundles';
 
 const words = wordsFor(englishL10n, 'en');
@@ -108,13 +109,7 @@ describe('sidebar: the "This article" view\'s rows', () => {
 });
 
 describe('sidebar: the "Across articles" view\'s rows', () => {
-  const conflict: QuantityConflict = {
-    entity: 'PwC',
-    unit: 'usd',
-    a: { article: 'a.md', start: 1, end: 5, value: 1.57e13, text: '15,7 Billionen' },
-    b: { article: 'b.md', start: 2, end: 6, value: 1.3e13, text: '13 Billionen' },
-    difference: 0.17,
-  };
+  const conflict = PWC_CONFLICT;
   const entity: IndexedEntity = { canonical: 'PwC', type: 'org', mentions: [{ article: 'a.md', start: 0, end: 3 }], articleCount: 1 };
 
   it('sets two figures against each other, and reveals a figure only when its article resolves', () => {
