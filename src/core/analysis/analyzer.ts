@@ -112,6 +112,12 @@ function resultIn(entry: CachedBlock, article: Language): BlockAnalysis | undefi
   return ownLanguage(entry, article) === 'de' ? entry.results.de : entry.results.en;
 }
 
+/** How many characters analysing a unit reads: a long line's piece is analysed with its context. */
+function analysedLength(unit: Unit): number {
+  const { start, end } = unit.context ?? unit;
+  return end - start;
+}
+
 /** One analysed unit of the article: a block or, in plain-text style blocks, a run of lines. */
 interface Unit {
   start: number;
@@ -503,7 +509,8 @@ export class IncrementalAnalyzer {
     let progressed = changed === null;
     const deadline = options.deadline;
     // Stops before a unit that would end past the deadline at the pace measured so far, not after it.
-    const overdue = (unit: Unit): boolean => deadline !== undefined && progressed && performance.now() + this.pace.estimate(unit.end - unit.start) >= deadline;
+    // A piece of a long line is analysed with its context, and its time recorded for the context's length.
+    const overdue = (unit: Unit): boolean => deadline !== undefined && progressed && performance.now() + this.pace.estimate(analysedLength(unit)) >= deadline;
     let complete = true;
     priority: for (const range of options.priority ?? []) {
       for (let i = firstUnitEndingAfter(units, range.start); i < units.length && units[i].start < range.end; i++) {
