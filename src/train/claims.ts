@@ -60,7 +60,7 @@ export interface ClaimTrainingConfig {
  * check-worthiness on unseen debates").
  */
 export const CLAIM_TRAINING: ClaimTrainingConfig = {
-  hashBits: 18, epochs: 6, learningRate: 0.05, l2: 1e-4, goldWeight: 20, priorScale: 6, seed: 20261207,
+  hashBits: 19, epochs: 6, learningRate: 0.05, l2: 1e-4, goldWeight: 20, priorScale: 6, seed: 20261207,
   englishEpochs: 2, englishLearningRate: 0.1, guidelineSignalsFromOwnSentences: true,
 };
 
@@ -281,15 +281,17 @@ function isEnglish(example: Example, layout: FeatureLayout): boolean {
 
 /**
  * What the English-only training moves: the English corrections of the signals, the English bias, and
- * the n-gram buckets that no German training sentence uses. The shared signal weights, German's own
- * and the buckets of German words stay as the joint training left them, so that German reads as before.
+ * English's own n-gram table. The shared signal weights, German's own and German's n-gram table stay
+ * as the joint training left them, so that every German sentence reads as before, even one of words
+ * no German training sentence holds.
  */
-export function englishTrainable(layout: FeatureLayout, german: readonly Example[]): Uint8Array {
+export function englishTrainable(layout: FeatureLayout): Uint8Array {
   const trainable = new Uint8Array(layout.size);
   trainable.fill(1, layout.english, layout.english + layout.signals);
   trainable[layout.englishBias] = 1;
-  trainable.fill(1, layout.hashed);
-  for (const e of german) for (const index of e.indices) if (index >= layout.hashed) trainable[index] = 0;
+  const english = layout.grams.en;
+  if (english.first === layout.grams.de.first) throw new Error('claims trainer: the English-only training needs a table of n-grams per language');
+  trainable.fill(1, english.first, english.first + english.count);
   return trainable;
 }
 
@@ -328,7 +330,7 @@ function trainJointThenEnglish(examples: readonly ClaimExample[], options: Logis
   const joint = trainLogistic(examples, options);
   if (!config.englishEpochs) return { joint, final: joint };
   let english = examples.filter((e) => isEnglish(e, layout));
-  const trainable = englishTrainable(layout, examples.filter((e) => !isEnglish(e, layout)));
+  const trainable = englishTrainable(layout);
   const start = Float32Array.from(joint);
   if (config.guidelineSignalsFromOwnSentences) {
     // The joint training let the debates move these corrections too; English starts them afresh.

@@ -143,6 +143,25 @@ describe('claims: the trained model', () => {
     assert.throws(() => ClaimModel.fromFile({ ...file, plattByLanguage: { en: { a: 'x', b: 0 } } } as unknown as ClaimModelFile), /plattByLanguage\.en is not a calibration/);
   });
 
+  it('hashes each language\'s n-grams into its own half of the table, and reads a file of one shared table (version 1) as before', () => {
+    const model = defaultClaimModel();
+    assert.ok(model.hasLanguageTables());
+    const gramsOf = (text: string) => {
+      const indices: number[] = [];
+      analyze(text, { claimScorer: { score: (facts, fired) => { indices.push(...model.features(facts, fired).indices.filter((i) => i >= model.layout.hashed)); return 0; }, explain: () => [] } });
+      return indices;
+    };
+    const { de, en } = model.layout.grams;
+    const german = gramsOf('Die Bürgermeisterin eröffnete gestern feierlich das renovierte Hallenbad.');
+    const english = gramsOf('The senator voted against the budget in 1999.');
+    assert.ok(german.length > 5 && german.every((i) => i >= de.first && i < de.first + de.count), german.join(', '));
+    assert.ok(english.length > 5 && english.every((i) => i >= en.first && i < en.first + en.count), english.join(', '));
+    const older = ClaimModel.fromFile({ ...model.toFile([]), version: 1 });
+    assert.ok(!older.hasLanguageTables());
+    assert.deepEqual([older.layout.grams.de, older.layout.grams.en], [{ first: model.layout.hashed, count: model.layout.buckets }, { first: model.layout.hashed, count: model.layout.buckets }]);
+    assert.equal(older.toFile([]).version, 1);
+  });
+
   it('reads back what it writes, and refuses a file of another format with a clear message', () => {
     const model = defaultClaimModel();
     const copy = ClaimModel.fromFile(model.toFile([]));
@@ -251,15 +270,38 @@ describe('claims: the English-only training', () => {
     assert.ok(marginOf(further, claim) > marginOf(joint, claim) + 0.1, `${marginOf(further, claim)} vs ${marginOf(joint, claim)}`);
   });
 
-  it('trains only the English corrections, the English bias and the n-gram buckets German does not use', () => {
+  it('trains only the English corrections, the English bias and English\'s own n-gram table', () => {
     const layout = emptyModel({ hashBits: 4 }).layout;
-    const germanExample = { indices: [layout.bias, layout.germanBias, layout.hashed + 3], values: [1, 1, 1], label: 1 as const, weight: 1 };
-    const trainable = englishTrainable(layout, [germanExample]);
+    const trainable = englishTrainable(layout);
     assert.equal(trainable[layout.shared], 0);
     assert.equal(trainable[layout.german], 0);
     assert.equal(trainable[layout.english], 1);
     assert.deepEqual([trainable[layout.bias], trainable[layout.germanBias], trainable[layout.englishBias]], [0, 0, 1]);
-    assert.deepEqual([trainable[layout.hashed + 3], trainable[layout.hashed + 4]], [0, 1]);
+    assert.deepEqual([layout.grams.de, layout.grams.en], [{ first: layout.hashed, count: 8 }, { first: layout.hashed + 8, count: 8 }]);
+    assert.deepEqual(Array.from(trainable.subarray(layout.hashed)), [...Array<number>(8).fill(0), ...Array<number>(8).fill(1)]);
+  });
+
+  it('scores a German sentence of words no German training sentence holds the same with and without the English-only training', () => {
+    // A small table, so that with one table for both languages these words share buckets with the debates' words.
+    const small = { ...config, hashBits: 6 };
+    const joint = trainClaimModel(corpora, small, () => undefined);
+    const further = trainClaimModel(corpora, { ...small, englishEpochs: 3 }, () => undefined);
+    const marginOf = (model: ClaimModel, text: string) => {
+      let margin = NaN;
+      analyze(text, { claimScorer: { score: (facts, fired) => { margin = model.sentenceMargin(facts, fired); return 0; }, explain: () => [] } });
+      return margin;
+    };
+    const unseen = [
+      'Pierre Boulez hat die Grenzen der Musik ausgelotet.',
+      'Die Bürgermeisterin eröffnete gestern feierlich das renovierte Hallenbad.',
+      'Schneefälle behinderten frühmorgens zahlreiche Pendler zwischen Kassel und Göttingen.',
+    ];
+    for (const text of unseen) {
+      assert.equal(marginOf(further, text), marginOf(joint, text), text);
+      assert.equal(score(further, text), score(joint, text), text);
+    }
+    // And the English sentences did move.
+    assert.notEqual(marginOf(further, 'We need to do better for the families of this country.'), marginOf(joint, 'We need to do better for the families of this country.'));
   });
 
   it('learns the English corrections of the guideline signals from our own sentences, not from the debates', () => {
