@@ -22,7 +22,7 @@ import { basename, join, resolve } from 'node:path';
 import {
   analyze, CLAIM_SIGNALS, ClaimModel, DEFAULT_CLAIM_THRESHOLD, defaultLexicon, sigmoid, type ClaimReason, type ClaimScorer, type Lexicon, type SparseFeatures,
 } from '../core/analysis';
-import type { FeatureLayout, LanguagePlatt, Platt } from '../core/analysis/claimModel';
+import { featureLayout, type FeatureLayout, type LanguagePlatt, type Platt } from '../core/analysis/claimModel';
 import { binaryScores, expectedCalibrationError, type BinaryScores } from '../core/analysis/classification';
 import { iou, MIN_IOU, type LabelSpan } from '../core/analysis/scoring';
 import { readAnnotatedSet, readJsonSet, type Article } from '../cli/goldSets';
@@ -32,7 +32,10 @@ import { fitPlatt, margin, seededRandom, trainLogistic, type Example, type Logis
 import type { Trainer, TrainOptions } from './main';
 
 export interface ClaimTrainingConfig {
+  /** English's n-gram table: 2^hashBits buckets. */
   hashBits: number;
+  /** German's own n-gram table: 2^germanHashBits buckets (German has some 1,000 training sentences, English 20,000). */
+  germanHashBits: number;
   epochs: number;
   learningRate: number;
   l2: number;
@@ -60,7 +63,7 @@ export interface ClaimTrainingConfig {
  * check-worthiness on unseen debates").
  */
 export const CLAIM_TRAINING: ClaimTrainingConfig = {
-  hashBits: 19, epochs: 6, learningRate: 0.05, l2: 1e-4, goldWeight: 20, priorScale: 6, seed: 20261207,
+  hashBits: 18, germanHashBits: 16, epochs: 6, learningRate: 0.05, l2: 1e-4, goldWeight: 20, priorScale: 6, seed: 20261207,
   englishEpochs: 2, englishLearningRate: 0.1, guidelineSignalsFromOwnSentences: true,
 };
 
@@ -95,10 +98,10 @@ class FeatureRecorder implements ClaimScorer {
 }
 
 /** A model with zero weights: its layout and feature extraction, for recording. */
-export function emptyModel(config: Pick<ClaimTrainingConfig, 'hashBits'>): ClaimModel {
+export function emptyModel(config: Pick<ClaimTrainingConfig, 'hashBits' | 'germanHashBits'>): ClaimModel {
   const signals = CLAIM_SIGNALS.map((s) => s.id);
-  const size = 3 * signals.length + 3 + 2 ** config.hashBits;
-  return new ClaimModel(new Float32Array(size), signals, config.hashBits, { a: 1, b: 0 }, 0.5);
+  const size = featureLayout(signals.length, config.hashBits, config.germanHashBits).size;
+  return new ClaimModel(new Float32Array(size), signals, config.hashBits, { a: 1, b: 0 }, 0.5, null, {}, config.germanHashBits);
 }
 
 /** The sentences of `text` as the analysis cuts them, each with its features. */
@@ -436,7 +439,7 @@ export function trainClaimModel(corpora: ClaimCorpora, config: ClaimTrainingConf
     for (const set of measured) log(line(set.name, measure(set.probabilities, set.labels, threshold)));
   }
   logDebateFolds(allDocs, [...extraExamples, ...goldByArticle.flat()], { options, config, model: extractor, probability: englishProbability, thresholds: [...new Set([chosen.threshold, DEFAULT_CLAIM_THRESHOLD])] }, log);
-  return new ClaimModel(weights, [...extractor.signalIndex.keys()], config.hashBits, platt, chosen.threshold, null, plattByLanguage);
+  return new ClaimModel(weights, [...extractor.signalIndex.keys()], config.hashBits, platt, chosen.threshold, null, plattByLanguage, config.germanHashBits);
 }
 
 /**

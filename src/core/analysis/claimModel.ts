@@ -12,8 +12,8 @@ import type { Language } from './types';
 
 export const CLAIM_MODEL_FORMAT = 'ai-news-annotator/claims';
 /**
- * Version 2: each language hashes its n-grams into its own half of the table (version 1: one table
- * shared by both languages, still read).
+ * Version 2: each language hashes its n-grams into a table of its own (version 1: one table shared
+ * by both languages, still read).
  */
 export const CLAIM_MODEL_VERSION = 2;
 /** The last version whose languages share one n-gram table. */
@@ -29,27 +29,31 @@ export interface FeatureLayout {
   bias: number;
   germanBias: number;
   englishBias: number;
-  /** First hashed n-gram bucket, and how many there are (a power of two). */
+  /** First hashed n-gram bucket, and how many there are (both languages' tables). */
   hashed: number;
   buckets: number;
   /**
-   * Where each language's n-grams are hashed to: German into the first half of the buckets, English
-   * into the second, so that training on English alone never moves a weight a German sentence reads
+   * Where each language's n-grams are hashed to (a power of two each): German into a table of its
+   * own, then English, so that training on English alone never moves a weight a German sentence reads
    * (a German word no German training sentence holds would otherwise share a bucket with English
-   * ones). Both the whole table in a file of version 1.
+   * ones). In a file of version 1 both languages share one table.
    */
   grams: Record<Language, { first: number; count: number }>;
   size: number;
 }
 
-/** The layout of the weights; `languageTables` false: one n-gram table for both languages (version 1). */
-export function featureLayout(signals: number, hashBits: number, languageTables = true): FeatureLayout {
-  const buckets = 2 ** hashBits;
+/**
+ * The layout of the weights: English's n-grams in 2^hashBits buckets, German's in 2^germanHashBits
+ * before them; `germanHashBits` null: one table of 2^hashBits for both languages (version 1).
+ */
+export function featureLayout(signals: number, hashBits: number, germanHashBits: number | null = null): FeatureLayout {
   const hashed = 3 * signals + 3;
-  const half = buckets / 2;
-  const grams = languageTables
-    ? { de: { first: hashed, count: half }, en: { first: hashed + half, count: half } }
-    : { de: { first: hashed, count: buckets }, en: { first: hashed, count: buckets } };
+  const english = 2 ** hashBits;
+  const german = germanHashBits === null ? 0 : 2 ** germanHashBits;
+  const grams = germanHashBits === null
+    ? { de: { first: hashed, count: english }, en: { first: hashed, count: english } }
+    : { de: { first: hashed, count: german }, en: { first: hashed + german, count: english } };
+  const buckets = german + english;
   return { signals, shared: 0, german: signals, english: 2 * signals, bias: 3 * signals, germanBias: 3 * signals + 1, englishBias: 3 * signals + 2, hashed, buckets, grams, size: hashed + buckets };
 }
 
@@ -273,7 +277,10 @@ export interface ClaimModelFile {
   version: number;
   /** Signal ids in weight order: a signal added later to the table has no weight until retrained. */
   signals: string[];
+  /** English's n-gram table has 2^hashBits buckets (in version 1 the table both languages share). */
   hashBits: number;
+  /** German's n-gram table has 2^germanHashBits buckets (version 2). */
+  germanHashBits?: number;
   /** Weights quantised to signed 8 bits: weight = byte * scale; base64. */
   scale: number;
   /**
@@ -393,9 +400,9 @@ export class ClaimModel implements ClaimScorer {
     readonly weights: Float32Array, signals: readonly string[], hashBits: number, readonly platt: Platt, readonly threshold: number,
     private readonly quantised: QuantisedWeights | null = null,
     readonly plattByLanguage: LanguagePlatt = {},
-    languageTables = true,
+    germanHashBits: number | null = null,
   ) {
-    this.layout = featureLayout(signals.length, hashBits, languageTables);
+    this.layout = featureLayout(signals.length, hashBits, germanHashBits);
     if (weights.length !== this.layout.size) throw new Error(`claim model: ${weights.length} weights, expected ${this.layout.size}`);
     this.signalIndex = new Map(signals.map((id, i) => [id, i]));
   }
@@ -521,7 +528,8 @@ export class ClaimModel implements ClaimScorer {
     const bytes = new Int8Array(this.weights.length);
     for (let i = 0; i < this.weights.length; i++) bytes[i] = Math.round(this.weights[i] / (english[i] ? englishScale : scale));
     return {
-      format: CLAIM_MODEL_FORMAT, version: languageTables ? CLAIM_MODEL_VERSION : SHARED_TABLE_VERSION, signals: [...this.signalIndex.keys()], hashBits: Math.log2(this.layout.buckets),
+      format: CLAIM_MODEL_FORMAT, version: languageTables ? CLAIM_MODEL_VERSION : SHARED_TABLE_VERSION, signals: [...this.signalIndex.keys()],
+      hashBits: Math.log2(this.layout.grams.en.count), ...(languageTables ? { germanHashBits: Math.log2(this.layout.grams.de.count) } : {}),
       scale, ...(languageTables ? { englishScale } : {}), weights: Buffer.from(bytes.buffer).toString('base64'), platt: this.platt,
       ...(Object.keys(this.plattByLanguage).length ? { plattByLanguage: this.plattByLanguage } : {}),
       threshold: this.threshold, trainedOn,
@@ -530,7 +538,7 @@ export class ClaimModel implements ClaimScorer {
 
   /** Whether each language has its own n-gram table (a file of version 2). */
   hasLanguageTables(): boolean {
-    return this.layout.grams.de.count < this.layout.buckets;
+    return this.layout.grams.de.first !== this.layout.grams.en.first;
   }
 
   /** Reads a model file; throws on a file of another format or version. */
@@ -545,15 +553,20 @@ export class ClaimModel implements ClaimScorer {
     }
     const languageTables = file.version !== SHARED_TABLE_VERSION;
     const englishScale = languageTables ? file.englishScale : file.scale;
-    if (!Number.isFinite(englishScale)) throw new Error('claim model: a file of version 2 needs englishScale, a number');
+    const germanHashBits = languageTables ? file.germanHashBits : null;
+    if (!Number.isFinite(englishScale) || (languageTables && !Number.isInteger(germanHashBits))) {
+      throw new Error('claim model: a file of version 2 needs englishScale and germanHashBits, numbers');
+    }
     const bytes = new Int8Array(Buffer.from(file.weights, 'base64'));
     const weights = new Float32Array(bytes.length);
-    for (let i = 0; i < bytes.length; i++) weights[i] = bytes[i] * file.scale;
-    for (const [start, end] of englishOwnRanges(featureLayout(file.signals.length, file.hashBits, languageTables))) {
-      for (let i = start; i < end; i++) weights[i] = bytes[i] * Number(englishScale);
+    // One pass: the ranges come in order, English's own at its scale, everything between at the other.
+    let i = 0;
+    for (const [start, end] of [...englishOwnRanges(featureLayout(file.signals.length, file.hashBits, germanHashBits ?? null)), [bytes.length, bytes.length]]) {
+      for (; i < start; i++) weights[i] = bytes[i] * file.scale;
+      for (; i < end; i++) weights[i] = bytes[i] * Number(englishScale);
     }
     const gramScale = { de: file.scale, en: Number(englishScale) };
-    return new ClaimModel(weights, file.signals, file.hashBits, file.platt, file.threshold, { bytes, gramScale }, file.plattByLanguage ?? {}, languageTables);
+    return new ClaimModel(weights, file.signals, file.hashBits, file.platt, file.threshold, { bytes, gramScale }, file.plattByLanguage ?? {}, germanHashBits ?? null);
   }
 }
 

@@ -6,6 +6,7 @@ import {
   analyze, CLAIM_SIGNALS, ClaimModel, defaultClaimModel, DEFAULT_CLAIM_THRESHOLD, findModelFile, readClaimModel, reasonLine,
   type ClaimFinding, type ClaimModelFile, type ClaimScorer,
 } from '../../../src/core/analysis';
+import { featureLayout } from '../../../src/core/analysis/claimModel';
 import { binaryScores, expectedCalibrationError, reliabilityBins } from '../../../src/core/analysis/classification';
 import { readJsonl, type ClaimRecord } from '../../../src/train/corpora';
 import { fitPlatt, seededRandom, trainLogistic, type Example } from '../../../src/train/logistic';
@@ -143,7 +144,7 @@ describe('claims: the trained model', () => {
     assert.throws(() => ClaimModel.fromFile({ ...file, plattByLanguage: { en: { a: 'x', b: 0 } } } as unknown as ClaimModelFile), /plattByLanguage\.en is not a calibration/);
   });
 
-  it('hashes each language\'s n-grams into its own half of the table, and reads a file of one shared table (version 1) as before', () => {
+  it('hashes each language\'s n-grams into a table of its own, and reads a file of one shared table (version 1) as before', () => {
     const model = defaultClaimModel();
     assert.ok(model.hasLanguageTables());
     const gramsOf = (text: string) => {
@@ -156,10 +157,15 @@ describe('claims: the trained model', () => {
     const english = gramsOf('The senator voted against the budget in 1999.');
     assert.ok(german.length > 5 && german.every((i) => i >= de.first && i < de.first + de.count), german.join(', '));
     assert.ok(english.length > 5 && english.every((i) => i >= en.first && i < en.first + en.count), english.join(', '));
-    const older = ClaimModel.fromFile({ ...model.toFile([]), version: 1 });
-    assert.ok(!older.hasLanguageTables());
-    assert.deepEqual([older.layout.grams.de, older.layout.grams.en], [{ first: model.layout.hashed, count: model.layout.buckets }, { first: model.layout.hashed, count: model.layout.buckets }]);
+    // A model of one shared table (no German table of its own) is written and read as version 1.
+    const signals = [...model.signalIndex.keys()];
+    const sharedLayout = featureLayout(signals.length, 4);
+    const older = ClaimModel.fromFile(new ClaimModel(new Float32Array(sharedLayout.size).fill(0.5), signals, 4, model.platt, 0.4).toFile([]));
     assert.equal(older.toFile([]).version, 1);
+    assert.ok(!older.hasLanguageTables());
+    const shared = { first: sharedLayout.hashed, count: 16 };
+    assert.deepEqual([older.layout.grams.de, older.layout.grams.en], [shared, shared]);
+    assert.equal(older.weights[sharedLayout.hashed + 3], Math.fround(0.5));
   });
 
   it('reads back what it writes, and refuses a file of another format with a clear message', () => {
@@ -225,7 +231,7 @@ describe('claims: training', () => {
       claimBusterDev: Array.from({ length: 60 }, (_, i) => record(1000 + i)),
       goldArticles: [], guidelineExamples: [], heldOutArticles: [], feedbackExamples: [], germanComments: null,
     };
-    const config = { hashBits: 10, epochs: 8, learningRate: 0.2, l2: 1e-4, goldWeight: 1, priorScale: 0, seed: 1, englishEpochs: 2, englishLearningRate: 0.2, guidelineSignalsFromOwnSentences: true };
+    const config = { hashBits: 10, germanHashBits: 9, epochs: 8, learningRate: 0.2, l2: 1e-4, goldWeight: 1, priorScale: 0, seed: 1, englishEpochs: 2, englishLearningRate: 0.2, guidelineSignalsFromOwnSentences: true };
     const model = trainClaimModel(corpora, config, () => undefined);
     const score = (text: string) => claims(text, { claimThreshold: 0, claimScorer: model })[0].score;
     assert.ok(score('The zorp fund stayed quietly again.') > 0.8, String(score('The zorp fund stayed quietly again.')));
@@ -250,7 +256,7 @@ describe('claims: the English-only training', () => {
     claimBusterDev: Array.from({ length: 40 }, (_, i) => englishRecord(500 + i)),
     goldArticles: [], guidelineExamples: german, heldOutArticles: [], feedbackExamples: [], germanComments: null,
   };
-  const config = { hashBits: 10, epochs: 3, learningRate: 0.1, l2: 1e-4, goldWeight: 5, priorScale: 6, seed: 1, englishEpochs: 0, englishLearningRate: 0.3, guidelineSignalsFromOwnSentences: true };
+  const config = { hashBits: 10, germanHashBits: 9, epochs: 3, learningRate: 0.1, l2: 1e-4, goldWeight: 5, priorScale: 6, seed: 1, englishEpochs: 0, englishLearningRate: 0.3, guidelineSignalsFromOwnSentences: true };
   const score = (model: ClaimModel, text: string) => claims(text, { claimThreshold: 0, claimScorer: model })[0].score;
 
   it('moves English and leaves German as the joint training left it, calibration included', () => {
@@ -271,19 +277,19 @@ describe('claims: the English-only training', () => {
   });
 
   it('trains only the English corrections, the English bias and English\'s own n-gram table', () => {
-    const layout = emptyModel({ hashBits: 4 }).layout;
+    const layout = emptyModel({ hashBits: 4, germanHashBits: 3 }).layout;
     const trainable = englishTrainable(layout);
     assert.equal(trainable[layout.shared], 0);
     assert.equal(trainable[layout.german], 0);
     assert.equal(trainable[layout.english], 1);
     assert.deepEqual([trainable[layout.bias], trainable[layout.germanBias], trainable[layout.englishBias]], [0, 0, 1]);
-    assert.deepEqual([layout.grams.de, layout.grams.en], [{ first: layout.hashed, count: 8 }, { first: layout.hashed + 8, count: 8 }]);
-    assert.deepEqual(Array.from(trainable.subarray(layout.hashed)), [...Array<number>(8).fill(0), ...Array<number>(8).fill(1)]);
+    assert.deepEqual([layout.grams.de, layout.grams.en], [{ first: layout.hashed, count: 8 }, { first: layout.hashed + 8, count: 16 }]);
+    assert.deepEqual(Array.from(trainable.subarray(layout.hashed)), [...Array<number>(8).fill(0), ...Array<number>(16).fill(1)]);
   });
 
   it('scores a German sentence of words no German training sentence holds the same with and without the English-only training', () => {
     // A small table, so that with one table for both languages these words share buckets with the debates' words.
-    const small = { ...config, hashBits: 6 };
+    const small = { ...config, hashBits: 6, germanHashBits: 5 };
     const joint = trainClaimModel(corpora, small, () => undefined);
     const further = trainClaimModel(corpora, { ...small, englishEpochs: 3 }, () => undefined);
     const marginOf = (model: ClaimModel, text: string) => {
@@ -317,7 +323,7 @@ describe('claims: the English-only training', () => {
     assert.ok(definition(withDebates) > 0.1, `with the debates: ${definition(withDebates)}`);
     assert.ok(definition(ownOnly) < 0, `from our own sentences: ${definition(ownOnly)}`);
     // Every other English weight the debates may move as before.
-    const model = emptyModel({ hashBits: 4 });
+    const model = emptyModel({ hashBits: 4, germanHashBits: 3 });
     const mask = debateTrainable(model.layout, model.signalIndex);
     assert.deepEqual(CLAIM_SIGNALS.filter((_, i) => mask[model.layout.english + i] === 0).map((s) => s.id), guidelineSignals());
     assert.ok(guidelineSignals().includes('definition') && guidelineSignals().includes('intention') && !guidelineSignals().includes('figure'));
@@ -387,7 +393,7 @@ describe('claims: training on a team\'s feedback export', () => {
       claimBusterDev: Array.from({ length: 40 }, (_, i) => record(1000 + i)),
       goldArticles: [], guidelineExamples: [], heldOutArticles: [], feedbackExamples: [], germanComments: null,
     };
-    const config = { hashBits: 10, epochs: 8, learningRate: 0.2, l2: 1e-4, goldWeight: 5, priorScale: 0, seed: 1, englishEpochs: 2, englishLearningRate: 0.2, guidelineSignalsFromOwnSentences: true };
+    const config = { hashBits: 10, germanHashBits: 9, epochs: 8, learningRate: 0.2, l2: 1e-4, goldWeight: 5, priorScale: 0, seed: 1, englishEpochs: 2, englishLearningRate: 0.2, guidelineSignalsFromOwnSentences: true };
     const corrected = 'The snack bar grew by 300 percent in 2024.';
     const feedback: ClaimRecord[] = Array.from({ length: 10 }, (_, i) => ({ id: `feedback-${i}`, lang: 'en', text: corrected, label: 0, source_label: 'feedback:not-a-claim' }));
     const score = (model: ClaimModel) => claims(corrected, { claimThreshold: 0, claimScorer: model })[0].score;
