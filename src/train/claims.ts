@@ -22,7 +22,7 @@ import { basename, join, resolve } from 'node:path';
 import {
   analyze, CLAIM_SIGNALS, ClaimModel, DEFAULT_CLAIM_THRESHOLD, defaultLexicon, sigmoid, type ClaimReason, type ClaimScorer, type Lexicon, type SparseFeatures,
 } from '../core/analysis';
-import type { FeatureLayout, LanguagePlatt, Platt } from '../core/analysis/claimModel';
+import { featureLayout, type FeatureLayout, type LanguagePlatt, type Platt } from '../core/analysis/claimModel';
 import { binaryScores, expectedCalibrationError, type BinaryScores } from '../core/analysis/classification';
 import { iou, MIN_IOU, type LabelSpan } from '../core/analysis/scoring';
 import { readAnnotatedSet, readJsonSet, type Article } from '../cli/goldSets';
@@ -32,7 +32,10 @@ import { fitPlatt, margin, seededRandom, trainLogistic, type Example, type Logis
 import type { Trainer, TrainOptions } from './main';
 
 export interface ClaimTrainingConfig {
+  /** English's n-gram table: 2^hashBits buckets. */
   hashBits: number;
+  /** German's own n-gram table: 2^germanHashBits buckets (German has some 1,000 training sentences, English 20,000). */
+  germanHashBits: number;
   epochs: number;
   learningRate: number;
   l2: number;
@@ -60,7 +63,7 @@ export interface ClaimTrainingConfig {
  * check-worthiness on unseen debates").
  */
 export const CLAIM_TRAINING: ClaimTrainingConfig = {
-  hashBits: 18, epochs: 6, learningRate: 0.05, l2: 1e-4, goldWeight: 20, priorScale: 6, seed: 20261207,
+  hashBits: 18, germanHashBits: 16, epochs: 6, learningRate: 0.05, l2: 1e-4, goldWeight: 20, priorScale: 6, seed: 20261207,
   englishEpochs: 2, englishLearningRate: 0.1, guidelineSignalsFromOwnSentences: true,
 };
 
@@ -95,10 +98,10 @@ class FeatureRecorder implements ClaimScorer {
 }
 
 /** A model with zero weights: its layout and feature extraction, for recording. */
-export function emptyModel(config: Pick<ClaimTrainingConfig, 'hashBits'>): ClaimModel {
+export function emptyModel(config: Pick<ClaimTrainingConfig, 'hashBits' | 'germanHashBits'>): ClaimModel {
   const signals = CLAIM_SIGNALS.map((s) => s.id);
-  const size = 3 * signals.length + 3 + 2 ** config.hashBits;
-  return new ClaimModel(new Float32Array(size), signals, config.hashBits, { a: 1, b: 0 }, 0.5);
+  const size = featureLayout(signals.length, config.hashBits, config.germanHashBits).size;
+  return new ClaimModel(new Float32Array(size), signals, config.hashBits, { a: 1, b: 0 }, 0.5, null, {}, config.germanHashBits);
 }
 
 /** The sentences of `text` as the analysis cuts them, each with its features. */
@@ -281,15 +284,17 @@ function isEnglish(example: Example, layout: FeatureLayout): boolean {
 
 /**
  * What the English-only training moves: the English corrections of the signals, the English bias, and
- * the n-gram buckets that no German training sentence uses. The shared signal weights, German's own
- * and the buckets of German words stay as the joint training left them, so that German reads as before.
+ * English's own n-gram table. The shared signal weights, German's own and German's n-gram table stay
+ * as the joint training left them, so that every German sentence reads as before, even one of words
+ * no German training sentence holds.
  */
-export function englishTrainable(layout: FeatureLayout, german: readonly Example[]): Uint8Array {
+export function englishTrainable(layout: FeatureLayout): Uint8Array {
   const trainable = new Uint8Array(layout.size);
   trainable.fill(1, layout.english, layout.english + layout.signals);
   trainable[layout.englishBias] = 1;
-  trainable.fill(1, layout.hashed);
-  for (const e of german) for (const index of e.indices) if (index >= layout.hashed) trainable[index] = 0;
+  const english = layout.grams.en;
+  if (english.first === layout.grams.de.first) throw new Error('claims trainer: the English-only training needs a table of n-grams per language');
+  trainable.fill(1, english.first, english.first + english.count);
   return trainable;
 }
 
@@ -328,7 +333,7 @@ function trainJointThenEnglish(examples: readonly ClaimExample[], options: Logis
   const joint = trainLogistic(examples, options);
   if (!config.englishEpochs) return { joint, final: joint };
   let english = examples.filter((e) => isEnglish(e, layout));
-  const trainable = englishTrainable(layout, examples.filter((e) => !isEnglish(e, layout)));
+  const trainable = englishTrainable(layout);
   const start = Float32Array.from(joint);
   if (config.guidelineSignalsFromOwnSentences) {
     // The joint training let the debates move these corrections too; English starts them afresh.
@@ -434,7 +439,7 @@ export function trainClaimModel(corpora: ClaimCorpora, config: ClaimTrainingConf
     for (const set of measured) log(line(set.name, measure(set.probabilities, set.labels, threshold)));
   }
   logDebateFolds(allDocs, [...extraExamples, ...goldByArticle.flat()], { options, config, model: extractor, probability: englishProbability, thresholds: [...new Set([chosen.threshold, DEFAULT_CLAIM_THRESHOLD])] }, log);
-  return new ClaimModel(weights, [...extractor.signalIndex.keys()], config.hashBits, platt, chosen.threshold, null, plattByLanguage);
+  return new ClaimModel(weights, [...extractor.signalIndex.keys()], config.hashBits, platt, chosen.threshold, null, plattByLanguage, config.germanHashBits);
 }
 
 /**

@@ -11,7 +11,13 @@ import { CLAIM_SIGNALS, reasonText, type ClaimSignal, type FiredSignal, type Sen
 import type { Language } from './types';
 
 export const CLAIM_MODEL_FORMAT = 'ai-news-annotator/claims';
-export const CLAIM_MODEL_VERSION = 1;
+/**
+ * Version 2: each language hashes its n-grams into a table of its own (version 1: one table shared
+ * by both languages, still read).
+ */
+export const CLAIM_MODEL_VERSION = 2;
+/** The last version whose languages share one n-gram table. */
+const SHARED_TABLE_VERSION = 1;
 
 /** Where each kind of feature sits in the weight vector. */
 export interface FeatureLayout {
@@ -23,16 +29,32 @@ export interface FeatureLayout {
   bias: number;
   germanBias: number;
   englishBias: number;
-  /** First hashed n-gram bucket, and how many there are (a power of two). */
+  /** First hashed n-gram bucket, and how many there are (both languages' tables). */
   hashed: number;
   buckets: number;
+  /**
+   * Where each language's n-grams are hashed to (a power of two each): German into a table of its
+   * own, then English, so that training on English alone never moves a weight a German sentence reads
+   * (a German word no German training sentence holds would otherwise share a bucket with English
+   * ones). In a file of version 1 both languages share one table.
+   */
+  grams: Record<Language, { first: number; count: number }>;
   size: number;
 }
 
-export function featureLayout(signals: number, hashBits: number): FeatureLayout {
-  const buckets = 2 ** hashBits;
+/**
+ * The layout of the weights: English's n-grams in 2^hashBits buckets, German's in 2^germanHashBits
+ * before them; `germanHashBits` null: one table of 2^hashBits for both languages (version 1).
+ */
+export function featureLayout(signals: number, hashBits: number, germanHashBits: number | null = null): FeatureLayout {
   const hashed = 3 * signals + 3;
-  return { signals, shared: 0, german: signals, english: 2 * signals, bias: 3 * signals, germanBias: 3 * signals + 1, englishBias: 3 * signals + 2, hashed, buckets, size: hashed + buckets };
+  const english = 2 ** hashBits;
+  const german = germanHashBits === null ? 0 : 2 ** germanHashBits;
+  const grams = germanHashBits === null
+    ? { de: { first: hashed, count: english }, en: { first: hashed, count: english } }
+    : { de: { first: hashed, count: german }, en: { first: hashed + german, count: english } };
+  const buckets = german + english;
+  return { signals, shared: 0, german: signals, english: 2 * signals, bias: 3 * signals, germanBias: 3 * signals + 1, englishBias: 3 * signals + 2, hashed, buckets, grams, size: hashed + buckets };
 }
 
 /** A sentence as features: indices into the weight vector with their values. */
@@ -94,7 +116,7 @@ function isWordToken(token: string): boolean {
 
 /**
  * The hashed n-grams of a sentence, one at a time: words and word pairs, per language (English
- * learned from debates says little about German). After each `next()` that returns true, `index` is
+ * learned from debates says little about German), each language in its own part of the table. After each `next()` that returns true, `index` is
  * the n-gram's bucket in the weight vector, `position` the place of its (last) word in `facts.words`
  * and `pair` whether it is a pair; `gramText` gives its text, for the reasons. A cursor rather than
  * a callback: scoring every sentence calls it per n-gram, and a loop over a cursor compiles to
@@ -118,8 +140,9 @@ class GramCursor {
   constructor(facts: SentenceFacts, layout: FeatureLayout) {
     this.words = facts.words;
     this.seeds = SEEDS[facts.language];
-    this.hashed = layout.hashed;
-    this.mask = layout.buckets - 1;
+    const table = layout.grams[facts.language];
+    this.hashed = table.first;
+    this.mask = table.count - 1;
   }
 
   next(): boolean {
@@ -254,9 +277,17 @@ export interface ClaimModelFile {
   version: number;
   /** Signal ids in weight order: a signal added later to the table has no weight until retrained. */
   signals: string[];
+  /** English's n-gram table has 2^hashBits buckets (in version 1 the table both languages share). */
   hashBits: number;
+  /** German's n-gram table has 2^germanHashBits buckets (version 2). */
+  germanHashBits?: number;
   /** Weights quantised to signed 8 bits: weight = byte * scale; base64. */
   scale: number;
+  /**
+   * The scale of English's own weights (its signal corrections, its bias and its n-gram table) in a
+   * file of version 2: training English further then leaves every byte German reads as it was.
+   */
+  englishScale?: number;
   weights: string;
   /** The calibration of every language without its own in `plattByLanguage`. */
   platt: Platt;
@@ -303,7 +334,32 @@ export interface ClaimScorer {
  */
 export interface QuantisedWeights {
   bytes: Int8Array;
-  scale: number;
+  /** The scale of each language's n-gram weights. */
+  gramScale: Record<Language, number>;
+}
+
+/**
+ * The weights only English sentences read, as [start, end) ranges: English's corrections, its bias and
+ * its n-gram table; none when the languages share one table.
+ */
+function englishOwnRanges(layout: FeatureLayout): [number, number][] {
+  const table = layout.grams.en;
+  if (table.first === layout.grams.de.first) return [];
+  return [[layout.english, layout.english + layout.signals], [layout.englishBias, layout.englishBias + 1], [table.first, table.first + table.count]];
+}
+
+/** A mask of the weights only English sentences read (1). */
+function englishOwnMask(layout: FeatureLayout): Uint8Array {
+  const mask = new Uint8Array(layout.size);
+  for (const [start, end] of englishOwnRanges(layout)) mask.fill(1, start, end);
+  return mask;
+}
+
+/** An 8-bit scale for the weights where `mask` is `which`: the largest of them by size over 127. */
+function scaleOf(weights: Float32Array, mask: Uint8Array, which: 0 | 1): number {
+  let max = 0;
+  for (let i = 0; i < weights.length; i++) if (mask[i] === which) max = Math.max(max, Math.abs(weights[i]));
+  return max / 127 || 1;
 }
 
 /**
@@ -338,23 +394,19 @@ export class ClaimModel implements ClaimScorer {
 
   /**
    * @param weights what the model computes with; for a model read from a file also `quantised`,
-   *   from which weights[i] = Math.fround(bytes[i] * scale) was made.
+   *   from which weights[i] = Math.fround(bytes[i] * scale) was made (English's own weights with its own scale).
    */
   constructor(
     readonly weights: Float32Array, signals: readonly string[], hashBits: number, readonly platt: Platt, readonly threshold: number,
     private readonly quantised: QuantisedWeights | null = null,
     readonly plattByLanguage: LanguagePlatt = {},
+    germanHashBits: number | null = null,
   ) {
-    this.layout = featureLayout(signals.length, hashBits);
+    this.layout = featureLayout(signals.length, hashBits, germanHashBits);
     if (weights.length !== this.layout.size) throw new Error(`claim model: ${weights.length} weights, expected ${this.layout.size}`);
     this.signalIndex = new Map(signals.map((id, i) => [id, i]));
   }
 
-  /** weights[index], read from the 8-bit weights when there are: the same value, from a quarter of the memory. */
-  private weightAt(index: number): number {
-    const q = this.quantised;
-    return q ? Math.fround(q.bytes[index] * q.scale) : this.weights[index];
-  }
 
   features(facts: SentenceFacts, fired: readonly FiredSignal[]): SparseFeatures {
     return sentenceFeatures(facts, fired, this.layout, this.signalIndex);
@@ -389,9 +441,12 @@ export class ClaimModel implements ClaimScorer {
     }
     // The weights are read once every n-gram is hashed: reads at random from a table that the cache
     // does not keep then follow each other and wait for memory together, not one after the other.
+    // From the 8-bit weights when there are: the same values as `weights`, from a quarter of the memory.
+    const q = this.quantised;
+    const scale = q ? q.gramScale[facts.language] : 0;
     let sum = 0;
     for (let g = 0; g < count; g++) {
-      const weight = this.weightAt(indices[g]);
+      const weight = q ? Math.fround(q.bytes[indices[g]] * scale) : this.weights[indices[g]];
       weights[g] = weight;
       sum += weight;
     }
@@ -466,22 +521,29 @@ export class ClaimModel implements ClaimScorer {
 
   /** The model as a file: weights quantised to 8 bits, base64. */
   toFile(trainedOn: string[]): ClaimModelFile {
-    let max = 0;
-    for (const w of this.weights) max = Math.max(max, Math.abs(w));
-    const scale = max / 127 || 1;
+    const languageTables = this.hasLanguageTables();
+    const english = englishOwnMask(this.layout);
+    const scale = scaleOf(this.weights, english, 0);
+    const englishScale = languageTables ? scaleOf(this.weights, english, 1) : scale;
     const bytes = new Int8Array(this.weights.length);
-    for (let i = 0; i < this.weights.length; i++) bytes[i] = Math.round(this.weights[i] / scale);
+    for (let i = 0; i < this.weights.length; i++) bytes[i] = Math.round(this.weights[i] / (english[i] ? englishScale : scale));
     return {
-      format: CLAIM_MODEL_FORMAT, version: CLAIM_MODEL_VERSION, signals: [...this.signalIndex.keys()], hashBits: Math.log2(this.layout.buckets),
-      scale, weights: Buffer.from(bytes.buffer).toString('base64'), platt: this.platt,
+      format: CLAIM_MODEL_FORMAT, version: languageTables ? CLAIM_MODEL_VERSION : SHARED_TABLE_VERSION, signals: [...this.signalIndex.keys()],
+      hashBits: Math.log2(this.layout.grams.en.count), ...(languageTables ? { germanHashBits: Math.log2(this.layout.grams.de.count) } : {}),
+      scale, ...(languageTables ? { englishScale } : {}), weights: Buffer.from(bytes.buffer).toString('base64'), platt: this.platt,
       ...(Object.keys(this.plattByLanguage).length ? { plattByLanguage: this.plattByLanguage } : {}),
       threshold: this.threshold, trainedOn,
     };
   }
 
+  /** Whether each language has its own n-gram table (a file of version 2). */
+  hasLanguageTables(): boolean {
+    return this.layout.grams.de.first !== this.layout.grams.en.first;
+  }
+
   /** Reads a model file; throws on a file of another format or version. */
   static fromFile(file: ClaimModelFile): ClaimModel {
-    if (file.format !== CLAIM_MODEL_FORMAT || file.version !== CLAIM_MODEL_VERSION) {
+    if (file.format !== CLAIM_MODEL_FORMAT || (file.version !== CLAIM_MODEL_VERSION && file.version !== SHARED_TABLE_VERSION)) {
       throw new Error(`not a claim model this version can read (format ${String(file.format)}, version ${String(file.version)})`);
     }
     for (const [language, platt] of Object.entries(file.plattByLanguage ?? {})) {
@@ -489,10 +551,22 @@ export class ClaimModel implements ClaimScorer {
         throw new Error(`claim model: plattByLanguage.${language} is not a calibration this version can read (a language "de" or "en" with numbers a and b)`);
       }
     }
+    const languageTables = file.version !== SHARED_TABLE_VERSION;
+    const englishScale = languageTables ? file.englishScale : file.scale;
+    const germanHashBits = languageTables ? file.germanHashBits : null;
+    if (!Number.isFinite(englishScale) || (languageTables && !Number.isInteger(germanHashBits))) {
+      throw new Error('claim model: a file of version 2 needs englishScale and germanHashBits, numbers');
+    }
     const bytes = new Int8Array(Buffer.from(file.weights, 'base64'));
     const weights = new Float32Array(bytes.length);
-    for (let i = 0; i < bytes.length; i++) weights[i] = bytes[i] * file.scale;
-    return new ClaimModel(weights, file.signals, file.hashBits, file.platt, file.threshold, { bytes, scale: file.scale }, file.plattByLanguage ?? {});
+    // One pass: the ranges come in order, English's own at its scale, everything between at the other.
+    let i = 0;
+    for (const [start, end] of [...englishOwnRanges(featureLayout(file.signals.length, file.hashBits, germanHashBits ?? null)), [bytes.length, bytes.length]]) {
+      for (; i < start; i++) weights[i] = bytes[i] * file.scale;
+      for (; i < end; i++) weights[i] = bytes[i] * Number(englishScale);
+    }
+    const gramScale = { de: file.scale, en: Number(englishScale) };
+    return new ClaimModel(weights, file.signals, file.hashBits, file.platt, file.threshold, { bytes, gramScale }, file.plattByLanguage ?? {}, germanHashBits ?? null);
   }
 }
 

@@ -6,6 +6,7 @@ import {
   analyze, CLAIM_SIGNALS, ClaimModel, defaultClaimModel, DEFAULT_CLAIM_THRESHOLD, findModelFile, readClaimModel, reasonLine,
   type ClaimFinding, type ClaimModelFile, type ClaimScorer,
 } from '../../../src/core/analysis';
+import { featureLayout } from '../../../src/core/analysis/claimModel';
 import { binaryScores, expectedCalibrationError, reliabilityBins } from '../../../src/core/analysis/classification';
 import { readJsonl, type ClaimRecord } from '../../../src/train/corpora';
 import { fitPlatt, seededRandom, trainLogistic, type Example } from '../../../src/train/logistic';
@@ -143,6 +144,30 @@ describe('claims: the trained model', () => {
     assert.throws(() => ClaimModel.fromFile({ ...file, plattByLanguage: { en: { a: 'x', b: 0 } } } as unknown as ClaimModelFile), /plattByLanguage\.en is not a calibration/);
   });
 
+  it('hashes each language\'s n-grams into a table of its own, and reads a file of one shared table (version 1) as before', () => {
+    const model = defaultClaimModel();
+    assert.ok(model.hasLanguageTables());
+    const gramsOf = (text: string) => {
+      const indices: number[] = [];
+      analyze(text, { claimScorer: { score: (facts, fired) => { indices.push(...model.features(facts, fired).indices.filter((i) => i >= model.layout.hashed)); return 0; }, explain: () => [] } });
+      return indices;
+    };
+    const { de, en } = model.layout.grams;
+    const german = gramsOf('Die Bürgermeisterin eröffnete gestern feierlich das renovierte Hallenbad.');
+    const english = gramsOf('The senator voted against the budget in 1999.');
+    assert.ok(german.length > 5 && german.every((i) => i >= de.first && i < de.first + de.count), german.join(', '));
+    assert.ok(english.length > 5 && english.every((i) => i >= en.first && i < en.first + en.count), english.join(', '));
+    // A model of one shared table (no German table of its own) is written and read as version 1.
+    const signals = [...model.signalIndex.keys()];
+    const sharedLayout = featureLayout(signals.length, 4);
+    const older = ClaimModel.fromFile(new ClaimModel(new Float32Array(sharedLayout.size).fill(0.5), signals, 4, model.platt, 0.4).toFile([]));
+    assert.equal(older.toFile([]).version, 1);
+    assert.ok(!older.hasLanguageTables());
+    const shared = { first: sharedLayout.hashed, count: 16 };
+    assert.deepEqual([older.layout.grams.de, older.layout.grams.en], [shared, shared]);
+    assert.equal(older.weights[sharedLayout.hashed + 3], Math.fround(0.5));
+  });
+
   it('reads back what it writes, and refuses a file of another format with a clear message', () => {
     const model = defaultClaimModel();
     const copy = ClaimModel.fromFile(model.toFile([]));
@@ -206,7 +231,7 @@ describe('claims: training', () => {
       claimBusterDev: Array.from({ length: 60 }, (_, i) => record(1000 + i)),
       goldArticles: [], guidelineExamples: [], heldOutArticles: [], feedbackExamples: [], germanComments: null,
     };
-    const config = { hashBits: 10, epochs: 8, learningRate: 0.2, l2: 1e-4, goldWeight: 1, priorScale: 0, seed: 1, englishEpochs: 2, englishLearningRate: 0.2, guidelineSignalsFromOwnSentences: true };
+    const config = { hashBits: 10, germanHashBits: 9, epochs: 8, learningRate: 0.2, l2: 1e-4, goldWeight: 1, priorScale: 0, seed: 1, englishEpochs: 2, englishLearningRate: 0.2, guidelineSignalsFromOwnSentences: true };
     const model = trainClaimModel(corpora, config, () => undefined);
     const score = (text: string) => claims(text, { claimThreshold: 0, claimScorer: model })[0].score;
     assert.ok(score('The zorp fund stayed quietly again.') > 0.8, String(score('The zorp fund stayed quietly again.')));
@@ -231,7 +256,7 @@ describe('claims: the English-only training', () => {
     claimBusterDev: Array.from({ length: 40 }, (_, i) => englishRecord(500 + i)),
     goldArticles: [], guidelineExamples: german, heldOutArticles: [], feedbackExamples: [], germanComments: null,
   };
-  const config = { hashBits: 10, epochs: 3, learningRate: 0.1, l2: 1e-4, goldWeight: 5, priorScale: 6, seed: 1, englishEpochs: 0, englishLearningRate: 0.3, guidelineSignalsFromOwnSentences: true };
+  const config = { hashBits: 10, germanHashBits: 9, epochs: 3, learningRate: 0.1, l2: 1e-4, goldWeight: 5, priorScale: 6, seed: 1, englishEpochs: 0, englishLearningRate: 0.3, guidelineSignalsFromOwnSentences: true };
   const score = (model: ClaimModel, text: string) => claims(text, { claimThreshold: 0, claimScorer: model })[0].score;
 
   it('moves English and leaves German as the joint training left it, calibration included', () => {
@@ -251,15 +276,38 @@ describe('claims: the English-only training', () => {
     assert.ok(marginOf(further, claim) > marginOf(joint, claim) + 0.1, `${marginOf(further, claim)} vs ${marginOf(joint, claim)}`);
   });
 
-  it('trains only the English corrections, the English bias and the n-gram buckets German does not use', () => {
-    const layout = emptyModel({ hashBits: 4 }).layout;
-    const germanExample = { indices: [layout.bias, layout.germanBias, layout.hashed + 3], values: [1, 1, 1], label: 1 as const, weight: 1 };
-    const trainable = englishTrainable(layout, [germanExample]);
+  it('trains only the English corrections, the English bias and English\'s own n-gram table', () => {
+    const layout = emptyModel({ hashBits: 4, germanHashBits: 3 }).layout;
+    const trainable = englishTrainable(layout);
     assert.equal(trainable[layout.shared], 0);
     assert.equal(trainable[layout.german], 0);
     assert.equal(trainable[layout.english], 1);
     assert.deepEqual([trainable[layout.bias], trainable[layout.germanBias], trainable[layout.englishBias]], [0, 0, 1]);
-    assert.deepEqual([trainable[layout.hashed + 3], trainable[layout.hashed + 4]], [0, 1]);
+    assert.deepEqual([layout.grams.de, layout.grams.en], [{ first: layout.hashed, count: 8 }, { first: layout.hashed + 8, count: 16 }]);
+    assert.deepEqual(Array.from(trainable.subarray(layout.hashed)), [...Array<number>(8).fill(0), ...Array<number>(16).fill(1)]);
+  });
+
+  it('scores a German sentence of words no German training sentence holds the same with and without the English-only training', () => {
+    // A small table, so that with one table for both languages these words share buckets with the debates' words.
+    const small = { ...config, hashBits: 6, germanHashBits: 5 };
+    const joint = trainClaimModel(corpora, small, () => undefined);
+    const further = trainClaimModel(corpora, { ...small, englishEpochs: 3 }, () => undefined);
+    const marginOf = (model: ClaimModel, text: string) => {
+      let margin = NaN;
+      analyze(text, { claimScorer: { score: (facts, fired) => { margin = model.sentenceMargin(facts, fired); return 0; }, explain: () => [] } });
+      return margin;
+    };
+    const unseen = [
+      'Pierre Boulez hat die Grenzen der Musik ausgelotet.',
+      'Die Bürgermeisterin eröffnete gestern feierlich das renovierte Hallenbad.',
+      'Schneefälle behinderten frühmorgens zahlreiche Pendler zwischen Kassel und Göttingen.',
+    ];
+    for (const text of unseen) {
+      assert.equal(marginOf(further, text), marginOf(joint, text), text);
+      assert.equal(score(further, text), score(joint, text), text);
+    }
+    // And the English sentences did move.
+    assert.notEqual(marginOf(further, 'We need to do better for the families of this country.'), marginOf(joint, 'We need to do better for the families of this country.'));
   });
 
   it('learns the English corrections of the guideline signals from our own sentences, not from the debates', () => {
@@ -275,7 +323,7 @@ describe('claims: the English-only training', () => {
     assert.ok(definition(withDebates) > 0.1, `with the debates: ${definition(withDebates)}`);
     assert.ok(definition(ownOnly) < 0, `from our own sentences: ${definition(ownOnly)}`);
     // Every other English weight the debates may move as before.
-    const model = emptyModel({ hashBits: 4 });
+    const model = emptyModel({ hashBits: 4, germanHashBits: 3 });
     const mask = debateTrainable(model.layout, model.signalIndex);
     assert.deepEqual(CLAIM_SIGNALS.filter((_, i) => mask[model.layout.english + i] === 0).map((s) => s.id), guidelineSignals());
     assert.ok(guidelineSignals().includes('definition') && guidelineSignals().includes('intention') && !guidelineSignals().includes('figure'));
@@ -345,7 +393,7 @@ describe('claims: training on a team\'s feedback export', () => {
       claimBusterDev: Array.from({ length: 40 }, (_, i) => record(1000 + i)),
       goldArticles: [], guidelineExamples: [], heldOutArticles: [], feedbackExamples: [], germanComments: null,
     };
-    const config = { hashBits: 10, epochs: 8, learningRate: 0.2, l2: 1e-4, goldWeight: 5, priorScale: 0, seed: 1, englishEpochs: 2, englishLearningRate: 0.2, guidelineSignalsFromOwnSentences: true };
+    const config = { hashBits: 10, germanHashBits: 9, epochs: 8, learningRate: 0.2, l2: 1e-4, goldWeight: 5, priorScale: 0, seed: 1, englishEpochs: 2, englishLearningRate: 0.2, guidelineSignalsFromOwnSentences: true };
     const corrected = 'The snack bar grew by 300 percent in 2024.';
     const feedback: ClaimRecord[] = Array.from({ length: 10 }, (_, i) => ({ id: `feedback-${i}`, lang: 'en', text: corrected, label: 0, source_label: 'feedback:not-a-claim' }));
     const score = (model: ClaimModel) => claims(corrected, { claimThreshold: 0, claimScorer: model })[0].score;
