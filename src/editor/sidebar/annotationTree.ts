@@ -23,6 +23,7 @@ import type { TeamConfig } from '../../core/team/team';
 import type { PlacedAnnotation, SnapshotSource } from '../articleSessions';
 import type { TeamSource } from '../decorations';
 import type { SettingsCache } from '../settings';
+import { articleUri, openDocument } from '../guardedOpen';
 import { groupLabel, words } from '../labels';
 import { createTreeView, TreeProvider, treeItemOf } from './treeProvider';
 
@@ -214,8 +215,7 @@ export class AnnotationTreeProvider extends TreeProvider<AnnotationTreeElement> 
 
   /** The placements of an open article's snapshot; undefined when no editor has it (or before its first snapshot). */
   private openPlacements(uri: vscode.Uri): readonly PlacedAnnotation[] | undefined {
-    const key = uri.toString();
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    const open = openDocument(uri);
     return open && this.sessions.snapshot(open)?.placements;
   }
 
@@ -243,10 +243,6 @@ export class AnnotationTreeProvider extends TreeProvider<AnnotationTreeElement> 
   private teamOf(folderKey: string): TeamConfig {
     return this.teams.teamFor(vscode.Uri.parse(folderKey));
   }
-}
-
-function articleUri(folder: vscode.WorkspaceFolder, article: string): vscode.Uri {
-  return vscode.Uri.joinPath(folder.uri, ...article.split('/'));
 }
 
 /**
