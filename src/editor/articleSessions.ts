@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { warmUpSteps } from '../core/analysis/analyzer';
 import type { Analysis } from '../core/analysis/types';
 import { ArticleSession, exceedsUtf8, insertedSpansAfter, type ArticlePoint, type ArticleSnapshot, type PlacedAnnotation, type Placement } from '../core/session/articleSession';
-import { ArticleWork, textEdits, WarmUp } from '../core/session/articleWork';
+import { ArticleWork, textEdits, WarmUp, type WorkStats } from '../core/session/articleWork';
 import type { TextEdit } from '../core/store/anchor';
 import type { Annotation } from '../core/store/annotation';
 import { blindVisible } from '../core/team/myWork';
@@ -146,24 +146,9 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
     return this.entryFor(document)?.work.completeAnalysis();
   }
 
-  /** Milliseconds the last slice of analysis and its assembly took (benchmarks). */
-  lastWorkMs(document: vscode.TextDocument): number | undefined {
-    return this.entries.get(document.uri.toString())?.work.lastWorkMs;
-  }
-
-  /** The longest turn of analysis or assembly since the article was opened (benchmarks: the extension's own share of a long block). */
-  longestWorkMs(document: vscode.TextDocument): number | undefined {
-    return this.entries.get(document.uri.toString())?.work.longestWorkMs;
-  }
-
-  /** How many versions of an article were analysed so far (one per debounce window; benchmarks count them). */
-  analyses(document: vscode.TextDocument): number | undefined {
-    return this.entries.get(document.uri.toString())?.work.session.analyses;
-  }
-
-  /** The re-anchorings of an article's session so far (the integration tests count them). */
-  reanchorings(document: vscode.TextDocument): number | undefined {
-    return this.entries.get(document.uri.toString())?.work.session.reanchorings;
+  /** An article's timings and counters so far (the test API); undefined for other documents. */
+  workStats(document: vscode.TextDocument): WorkStats | undefined {
+    return this.entries.get(document.uri.toString())?.work.stats;
   }
 
   /** Drops every session and starts the articles on screen again (settings, lexicon, feedback, rescan). */
