@@ -15,7 +15,7 @@ import type { Grouping } from '../../core/sidebar/annotationGroups';
 import type { AnnotationFilter } from '../../core/sidebar/annotationFilter';
 import { knownStatuses, statusFilterFor, withFilterChange, type TreeFilters } from '../../core/sidebar/annotationTreeFilters';
 import { annotationRow, articleRow, attentionTooltip, emptyFilterMessage, filterDescription, folderRow, groupRow } from '../../core/sidebar/annotationTreeRows';
-import { childrenOf, showsTheSame, treeRoots, treeSummary, type AnnotationTreeElement, type ArticlePlacements, type FolderTree } from '../../core/sidebar/annotationTreeModel';
+import { childrenOf, ShownPlacements, treeRoots, treeSummary, type AnnotationTreeElement, type ArticlePlacements, type FolderTree } from '../../core/sidebar/annotationTreeModel';
 import { FolderPlacements, type FolderToPlace } from '../../core/sidebar/folderPlacements';
 import { tagsInUse, type TagUse } from '../../core/tags/tags';
 import type { WorkFilter } from '../../core/team/myWork';
@@ -46,7 +46,7 @@ export class AnnotationTreeProvider extends TreeProvider<AnnotationTreeElement> 
   /** Placements per folder, placed again on every refresh (closed articles only when they or their annotations changed). */
   private readonly placements = new FolderPlacements();
   /** The placements of each open article when the view was last rebuilt for its snapshot. */
-  private readonly shownPlacements = new Map<string, readonly PlacedAnnotation[]>();
+  private readonly shownPlacements = new ShownPlacements();
   /** Counts view updates so that a slow, older one never overwrites a newer badge. */
   private updateCount = 0;
 
@@ -66,13 +66,10 @@ export class AnnotationTreeProvider extends TreeProvider<AnnotationTreeElement> 
     // the view is rebuilt only when it shows something else, not for spans that only moved.
     this.register(sessions.onDidChangeArticle(({ document, snapshot }) => {
       if (snapshot.placements.length === 0) return;
-      const key = document.uri.toString();
-      const before = this.shownPlacements.get(key);
-      this.shownPlacements.set(key, snapshot.placements);
-      if (before && showsTheSame(before, snapshot.placements)) this.placements.refresh();
-      else void this.refresh();
+      if (this.shownPlacements.changes(document.uri.toString(), snapshot.placements)) void this.refresh();
+      else this.placements.refresh();
     }));
-    this.register(vscode.workspace.onDidCloseTextDocument((document) => this.shownPlacements.delete(document.uri.toString())));
+    this.register(vscode.workspace.onDidCloseTextDocument((document) => this.shownPlacements.forget(document.uri.toString())));
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.refresh()));
     void this.setContextKey();
   }
