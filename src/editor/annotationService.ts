@@ -4,7 +4,7 @@
  * memory. Where annotations sit in open articles is the ArticleSessions' business.
  */
 import * as vscode from 'vscode';
-import { anchorAt } from '../core/session/anchorAt';
+import { anchorAt, giveVerdict } from '../core/session/anchorAt';
 import { Authors } from '../core/session/authors';
 import { AnnotationStore, toArticlePath, type AnnotationPatch } from '../core/store';
 import type { Annotation, Status } from '../core/store/annotation';
@@ -83,22 +83,11 @@ export class AnnotationService extends Disposable {
     return entry && annotation ? { folder: entry.folder, annotation } : undefined;
   }
 
-  /**
-   * Sets a verdict on a span of an article. An annotation already on exactly that span (`existingId`)
-   * is updated (its history records the change) instead of stacking a duplicate.
-   * @param extra Version-2 fields set with the verdict (Start Checking assigns the claim), in the same save.
-   */
+  /** Sets a verdict on a span of an article (see giveVerdict: an annotation already on that span is updated). */
   async setVerdict(document: vscode.TextDocument, span: Span, status: Status, note: string | undefined, existingId?: string, extra: Version2Patch = {}): Promise<Annotation> {
     const folder = this.requireFolder(document.uri);
-    return this.change(folder, (store, author) => {
-      if (existingId !== undefined) {
-        const patch: AnnotationPatch = { ...extra, status };
-        if (note !== undefined && note !== '') patch.note = note;
-        return store.update(existingId, patch, author);
-      }
-      const created = store.add({ ...anchorAt(articlePathOf(folder, document.uri), document.getText(), span), status, note: note ?? '' }, author);
-      return Object.keys(extra).length > 0 ? store.update(created.id, extra, author) : created;
-    });
+    const verdict = { status, note, existingId, extra };
+    return this.change(folder, (store, author) => giveVerdict(store, { article: articlePathOf(folder, document.uri), text: document.getText(), span }, verdict, author));
   }
 
   /** Changes fields of an annotation (status with history, note, evidence, reviewBy). */

@@ -4,7 +4,7 @@
  * user opted in with "AI News: Analyze This Document" (remembered per workspace).
  */
 import * as vscode from 'vscode';
-import { declaresArticle } from '../core/articles/articleDetection';
+import { articleReason, declaresArticle } from '../core/articles/articleDetection';
 import { Disposable } from './disposable';
 import type { SettingsCache } from './settings';
 
@@ -50,17 +50,13 @@ export class ArticleRegistry extends Disposable {
     if (this.list(OPTED_OUT_KEY).includes(key)) return false;
     if (this.list(OPTED_IN_KEY).includes(key)) return true;
     if (!TEXT_LANGUAGES.has(document.languageId)) return false;
-    return this.matchesGlobs(document) || declaresArticle(documentHead(document));
+    return this.matchingGlob(document) !== undefined || declaresArticle(documentHead(document));
   }
 
   /** Why the document counts as an article, in the order `isArticle` decides it; undefined when it does not. */
   reason(document: vscode.TextDocument): string | undefined {
     if (!this.isArticle(document)) return undefined;
-    if (this.isOptedIn(document)) return vscode.l10n.t('you opted it in ("AI News: Analyze This Document")');
-    const glob = this.matchingGlob(document);
-    if (glob) return vscode.l10n.t('it matches {0}', glob);
-    if (declaresArticle(documentHead(document))) return vscode.l10n.t('it declares itself (a leading date line or "ainews: true" front matter)');
-    return vscode.l10n.t('it was opted in');
+    return articleReason(vscode.l10n, { optedIn: this.isOptedIn(document), glob: this.matchingGlob(document), head: () => documentHead(document) });
   }
 
   /** True when the user opted this document in by hand. */
@@ -80,10 +76,6 @@ export class ArticleRegistry extends Disposable {
     await this.workspaceState.update(OPTED_IN_KEY, this.list(OPTED_IN_KEY).filter((k) => k !== key));
     await this.workspaceState.update(OPTED_OUT_KEY, [...new Set([...this.list(OPTED_OUT_KEY), key])]);
     this.changed.fire();
-  }
-
-  private matchesGlobs(document: vscode.TextDocument): boolean {
-    return this.matchingGlob(document) !== undefined;
   }
 
   /** The first configured glob the document matches in its workspace folder. */

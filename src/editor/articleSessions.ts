@@ -7,11 +7,10 @@
  * The schedule itself (debounce, slices, turns, publication) is the core's ArticleWork.
  */
 import * as vscode from 'vscode';
-import { warmUpSteps } from '../core/analysis/analyzer';
+import { warmUpSteps, type AnalyzeOptions } from '../core/analysis/analyzer';
 import type { Analysis } from '../core/analysis/types';
-import { ArticleSession, exceedsUtf8, insertedSpansAfter, type ArticlePoint, type ArticleSnapshot, type PlacedAnnotation, type Placement } from '../core/session/articleSession';
-import { ArticleWork, textEdits, WarmUp } from '../core/session/articleWork';
-import type { TextEdit } from '../core/store/anchor';
+import { ArticleSession, isDocumentText, sessionOptionsFor, type DocumentLines, type ArticlePoint, type ArticleSnapshot, type PlacedAnnotation, type Placement } from '../core/session/articleSession';
+import { ArticleWork, textEdits, WarmUp, type WorkStats } from '../core/session/articleWork';
 import type { Annotation } from '../core/store/annotation';
 import { blindVisible } from '../core/team/myWork';
 import type { TeamSource } from './decorations';
@@ -20,7 +19,7 @@ import type { ArticleRegistry } from './articleRegistry';
 import { Disposable } from './disposable';
 import type { FeedbackService } from './feedbackService';
 import type { Lexicons } from './lexicons';
-import { toSpan, type Span } from './ranges';
+import { toRange, toSpan, type Span } from './ranges';
 import type { SettingsCache } from './settings';
 
 export type { ArticleSnapshot, PlacedAnnotation, Placement };
@@ -53,19 +52,13 @@ function visibleSpans(document: vscode.TextDocument): Span[] {
   return vscode.window.visibleTextEditors.filter((e) => e.document === document).flatMap((e) => e.visibleRanges.map((r) => toSpan(document, r)));
 }
 
-/**
- * Whether a text built through the edits is the document's (its length, and every line an edit
- * wrote, where it lies in the new text): it is not when VS Code reported the changes otherwise than
- * it applied them (line endings).
- */
-function isDocumentText(document: vscode.TextDocument, text: string, edits: readonly TextEdit[]): boolean {
-  if (text.length !== document.offsetAt(document.lineAt(document.lineCount - 1).range.end)) return false;
-  return insertedSpansAfter(edits).every(({ start, end }) => {
-    const first = document.lineAt(document.positionAt(start).line).range;
-    const last = document.lineAt(document.positionAt(end).line).range;
-    const lines = new vscode.Range(first.start, last.end);
-    return text.slice(document.offsetAt(lines.start), document.offsetAt(lines.end)) === document.getText(lines);
-  });
+/** The document as the core's isDocumentText reads it, when it checks (after the debounce). */
+function documentLines(document: vscode.TextDocument): DocumentLines {
+  return {
+    length: document.offsetAt(document.lineAt(document.lineCount - 1).range.end),
+    lineAround: (offset) => toSpan(document, document.lineAt(document.positionAt(offset).line).range),
+    text: (span) => document.getText(toRange(document, span)),
+  };
 }
 
 export class ArticleSessions extends Disposable implements SnapshotSource {
@@ -146,24 +139,9 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
     return this.entryFor(document)?.work.completeAnalysis();
   }
 
-  /** Milliseconds the last slice of analysis and its assembly took (benchmarks). */
-  lastWorkMs(document: vscode.TextDocument): number | undefined {
-    return this.entries.get(document.uri.toString())?.work.lastWorkMs;
-  }
-
-  /** The longest turn of analysis or assembly since the article was opened (benchmarks: the extension's own share of a long block). */
-  longestWorkMs(document: vscode.TextDocument): number | undefined {
-    return this.entries.get(document.uri.toString())?.work.longestWorkMs;
-  }
-
-  /** How many versions of an article were analysed so far (one per debounce window; benchmarks count them). */
-  analyses(document: vscode.TextDocument): number | undefined {
-    return this.entries.get(document.uri.toString())?.work.session.analyses;
-  }
-
-  /** The re-anchorings of an article's session so far (the integration tests count them). */
-  reanchorings(document: vscode.TextDocument): number | undefined {
-    return this.entries.get(document.uri.toString())?.work.session.reanchorings;
+  /** An article's timings and counters so far (the test API); undefined for other documents. */
+  workStats(document: vscode.TextDocument): WorkStats | undefined {
+    return this.entries.get(document.uri.toString())?.work.stats;
   }
 
   /** Drops every session and starts the articles on screen again (settings, lexicon, feedback, rescan). */
@@ -209,12 +187,8 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
   /** A session of the document's text with its annotations placed (a new one too when the article crossed the size limit). */
   private newSession(document: vscode.TextDocument, text: string): ArticleSession {
     const settings = this.settings.for(document.uri);
-    const analysis = !this.articles.isArticle(document)
-      ? 'not an article'
-      : exceedsUtf8(text, settings.maxArticleSizeBytes)
-        ? 'too large'
-        : { lexicon: this.lexicons.lexiconFor(document.uri), claimThreshold: settings.claimScoreThreshold, feedback: this.feedback.correctionsFor(document.uri) };
-    const session = new ArticleSession(text, document.version, { analysis, maxVerifiedAgeDays: settings.maxVerifiedAgeDays, maxArticleAgeDays: settings.maxArticleAgeDays });
+    const analysis = (): AnalyzeOptions => ({ lexicon: this.lexicons.lexiconFor(document.uri), claimThreshold: settings.claimScoreThreshold, feedback: this.feedback.correctionsFor(document.uri) });
+    const session = new ArticleSession(text, document.version, sessionOptionsFor(text, this.articles.isArticle(document), settings, analysis));
     session.setAnnotations(this.shownAnnotations(document));
     return session;
   }
@@ -225,7 +199,7 @@ export class ArticleSessions extends Disposable implements SnapshotSource {
     if (!entry || event.contentChanges.length === 0) return;
     const { document } = event;
     const edits = textEdits(event.contentChanges);
-    entry.work.session.edit(document.version, edits, () => document.getText(), (followed) => isDocumentText(document, followed, edits));
+    entry.work.session.edit(document.version, edits, () => document.getText(), (followed) => isDocumentText(documentLines(document), followed, edits));
     entry.work.edited(this.settings.for(document.uri).debounceMs);
   }
 

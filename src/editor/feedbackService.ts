@@ -4,12 +4,10 @@
  * quick fixes through the core's locked, merging writer. Sessions are analysed with the corrections
  * of their article, so a correction shows at once.
  */
-import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { EntityType } from '../core/analysis/types';
-import { addCorrections, correctionsOf, DEFAULT_FEEDBACK_FILE, readFeedback, type Correction, type CorrectionKind, type FeedbackFile } from '../core/feedback';
-import { inertNotificationText, inertProblems, NOTIFICATION_MESSAGE_LENGTH } from '../core/notificationText';
-import { makeQuote } from '../core/store/anchor';
+import { addCorrections, correctionsOf, DEFAULT_FEEDBACK_FILE, newCorrection, readFeedback, type Correction, type CorrectionKind, type FeedbackFile } from '../core/feedback';
+import { feedbackFileWarning } from '../core/feedback/feedbackStore';
 import { toArticlePath } from '../core/store/paths';
 import type { AnnotationService } from './annotationService';
 import type { Span } from './ranges';
@@ -39,17 +37,7 @@ export class FeedbackService extends WatchedFolderFile {
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
     const article = folder && toArticlePath(folder.uri.fsPath, document.uri.fsPath);
     if (!folder || !article || folder.uri.scheme !== 'file') throw new Error(vscode.l10n.t('Corrections are stored in a workspace folder on disk: open the folder that holds this article.'));
-    const text = document.getText();
-    const correction: Correction = {
-      id: randomUUID(),
-      article,
-      kind,
-      ...(type ? { type } : {}),
-      quote: makeQuote(text, span.start, span.end),
-      position: { start: span.start, end: span.end },
-      author: await this.annotations.authorFor(folder),
-      created: new Date().toISOString(),
-    };
+    const correction = newCorrection({ article, text: document.getText(), span }, kind, type, await this.annotations.authorFor(folder));
     const written = await addCorrections(folder.uri.fsPath, [correction]);
     this.files.set(folder.uri.toString(), written);
     this.fireChange();
@@ -61,13 +49,9 @@ export class FeedbackService extends WatchedFolderFile {
     if (folder.uri.scheme !== 'file') return false;
     const key = folder.uri.toString();
     const read = await readFeedback(folder.uri.fsPath);
-    if (read.kind === 'unusable') {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} in {1}: {2}', DEFAULT_FEEDBACK_FILE, inertNotificationText(folder.name), inertNotificationText(read.message, NOTIFICATION_MESSAGE_LENGTH)));
-      return false;
-    }
-    if (read.problems.length > 0) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} in {1}: {2}', DEFAULT_FEEDBACK_FILE, inertNotificationText(folder.name), inertProblems(read.problems)));
-    }
+    const warning = feedbackFileWarning(vscode.l10n, folder.name, read);
+    if (warning) void vscode.window.showWarningMessage(warning);
+    if (read.kind === 'unusable') return false;
     const before = JSON.stringify(this.files.get(key)?.corrections ?? []);
     this.files.set(key, read.file);
     return JSON.stringify(read.file.corrections) !== before;

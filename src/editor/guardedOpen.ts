@@ -16,10 +16,20 @@ export async function refusalToOpen(uri: vscode.Uri): Promise<string | undefined
   return (await workspaceFileRefusal(folder.uri.fsPath, path))?.message;
 }
 
+/** The document of a URI when the editor has it open. */
+export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+}
+
+/** The URI of an article path of a folder (relative, `/` separators, as in the annotation file). */
+export function articleUri(folder: vscode.WorkspaceFolder, path: string): vscode.Uri {
+  return vscode.Uri.joinPath(folder.uri, ...path.split('/'));
+}
+
 /** The open document of the URI, or the file loaded from disk; undefined when it cannot be read or is refused (see refusalToOpen). */
 export async function openIfReadable(uri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
-  const key = uri.toString();
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+  const open = openDocument(uri);
   if (open) return open;
   try {
     if ((await refusalToOpen(uri)) !== undefined) return undefined;

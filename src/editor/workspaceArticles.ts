@@ -7,9 +7,10 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis';
 import { ClosedAnalyses } from '../core/session/closedAnalyses';
-import { listArticles, readArticle } from '../core/workspace';
+import { readFolderArticles } from '../core/workspace';
 import type { ArticleSessions } from './articleSessions';
 import type { FeedbackService } from './feedbackService';
+import { articleUri, openDocument } from './guardedOpen';
 import type { Lexicons } from './lexicons';
 import type { SettingsCache } from './settings';
 
@@ -47,17 +48,12 @@ export class WorkspaceArticles {
     const seen = new Set<string>();
     for (const folder of folders) {
       const settings = this.settings.for(folder.uri);
-      const listed = await listArticles(folder.uri.fsPath, { globs: settings.articleGlobs });
-      const paths = [...new Set([...listed, ...extraPaths(folder)])].sort();
-      for (const path of paths) {
-        const uri = vscode.Uri.joinPath(folder.uri, ...path.split('/'));
+      const options = { globs: settings.articleGlobs, maxBytes: settings.maxArticleSizeBytes, extraPaths: extraPaths(folder) };
+      for (const read of await readFolderArticles(folder.uri.fsPath, { ...options, openText: (path) => openDocument(articleUri(folder, path))?.getText() })) {
+        const uri = articleUri(folder, read.path);
         seen.add(uri.toString());
-        const text = await this.textOf(folder, path, uri, settings.maxArticleSizeBytes);
-        if (typeof text !== 'string') {
-          skipped.push(`${folder.name}/${path}: ${text.reason}`);
-          continue;
-        }
-        articles.push({ folder, path, uri, text, analysis: this.analysisOf(uri, text, settings.claimScoreThreshold) });
+        if ('reason' in read) skipped.push(`${folder.name}/${read.path}: ${read.reason}`);
+        else articles.push({ folder, path: read.path, uri, text: read.text, analysis: this.analysisOf(uri, read.text, settings.claimScoreThreshold) });
       }
     }
     if (folders.length === (vscode.workspace.workspaceFolders ?? []).length) {
@@ -66,16 +62,9 @@ export class WorkspaceArticles {
     return { articles, skipped };
   }
 
-  private async textOf(folder: vscode.WorkspaceFolder, path: string, uri: vscode.Uri, maxBytes: number): Promise<string | { reason: string }> {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (open) return open.getText();
-    const read = await readArticle(folder.uri.fsPath, path, { maxBytes });
-    return read.kind === 'ok' ? read.text : { reason: read.reason };
-  }
-
   private analysisOf(uri: vscode.Uri, text: string, claimThreshold: number): Analysis {
     const key = uri.toString();
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    const open = openDocument(uri);
     const live = open && open.getText() === text ? this.sessions.completeAnalysis(open) : undefined;
     if (live) {
       this.closed.forget(key);

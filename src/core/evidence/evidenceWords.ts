@@ -26,6 +26,14 @@ export function evidencePickItem(l10n: L10n, item: Evidence): { label: string; d
   return { label: escapeIcons(label), description: archivedOn ? l10n.t('archived {0}', escapeIcons(archivedOn)) : l10n.t('link'), detail: detail && escapeIcons(detail), item };
 }
 
+/** The choices of "Archive a copy?" for a web address (shown as text): fetch and keep a copy, or link only. */
+export function archiveChoices(l10n: L10n, url: string): { label: string; detail: string; archive: boolean }[] {
+  return [
+    { label: l10n.t('Archive a copy'), detail: l10n.t('Fetch {0} now and save it in .ainews/evidence, so that the evidence survives when the page changes or goes away', escapeIcons(url)), archive: true },
+    { label: l10n.t('Link only'), detail: l10n.t('Nothing is fetched'), archive: false },
+  ];
+}
+
 /** Why an archived copy is not opened, for an error notification. */
 export function archivedCopyRefusal(l10n: L10n, check: Exclude<ArchivedCopyCheck, { kind: 'ok' }>, archive: EvidenceArchive): string {
   switch (check.kind) {

@@ -3,6 +3,7 @@
  * settings and the user's answers, rendered through the same entry point as the command line.
  */
 import type { L10n } from '../labels/l10n';
+import { escapeIcons } from '../sidebar/text';
 import { STATUSES, type Annotation, type Status } from '../store/annotation';
 import { EXPORT_FORMATS, type ExportFormat } from './index';
 import { EXPORT_EXTENSIONS, renderExport } from './render';
@@ -65,6 +66,14 @@ const FORMAT_LABELS: Record<ExportFormat, (l10n: L10n) => { label: string; detai
   w3c: (l10n) => ({ label: l10n.t('W3C Web Annotation'), detail: l10n.t('An AnnotationCollection in JSON-LD') }),
   claimreview: (l10n) => ({ label: l10n.t('schema.org ClaimReview'), detail: l10n.t('JSON-LD as fact-checkers publish it') }),
 };
+
+/** What to export: the active article (named, as text) or all articles. */
+export function exportScopeItems(l10n: L10n, articleName: string): { label: string; description?: string; scope: 'article' | 'all' }[] {
+  return [
+    { label: l10n.t('This article'), description: escapeIcons(articleName), scope: 'article' },
+    { label: l10n.t('All articles'), scope: 'all' },
+  ];
+}
 
 /** The formats as the editor offers them, in order, each with what it is for. */
 export function exportFormatItems(l10n: L10n): { label: string; detail: string; format: ExportFormat }[] {

@@ -4,7 +4,9 @@
  * Each correction is anchored by quote and context like an annotation (src/core/store/anchor.ts), so
  * it follows its words when the article is edited. Schema: schemas/feedback.schema.json; docs/feedback.md.
  */
+import { randomUUID } from 'node:crypto';
 import type { EntityType } from '../analysis/types';
+import { makeQuote } from '../store/anchor';
 import type { TextPosition, TextQuote } from '../store/annotation';
 import { describeProblem, duplicateKeyProblemOf, syntaxProblem } from '../store/file';
 import { isIsoDateTime, isValidArticlePath, MAX_CONTEXT_LENGTH } from '../store/validate';
@@ -131,4 +133,18 @@ export function serializeFeedbackFile(file: FeedbackFile): string {
 /** The corrections that apply to one article. */
 export function correctionsOf(file: FeedbackFile | undefined, article: string): Correction[] {
   return file ? file.corrections.filter((c) => c.article === article) : [];
+}
+
+/** A new correction of the finding at `span` of an article's text, anchored by quote and position. */
+export function newCorrection(
+  target: { article: string; text: string; span: TextPosition },
+  kind: CorrectionKind,
+  type: EntityType | undefined,
+  author: string,
+  now = new Date(),
+  id: string = randomUUID(),
+): Correction {
+  const { article, text, span } = target;
+  const position = { start: span.start, end: span.end };
+  return { id, article, kind, ...(type ? { type } : {}), quote: makeQuote(text, span.start, span.end), position, author, created: now.toISOString() };
 }

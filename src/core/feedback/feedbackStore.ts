@@ -5,6 +5,8 @@
  */
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
+import type { L10n } from '../labels/l10n';
+import { inertNotificationText, inertProblems, NOTIFICATION_MESSAGE_LENGTH } from '../notificationText';
 import { readAnnotationFileText, writeFileAtomic } from '../store/fileIo';
 import { withFileLock, type LockOptions } from '../store/fileLock';
 import { DEFAULT_FEEDBACK_FILE, FEEDBACK_FILE_VERSION, parseFeedbackFile, serializeFeedbackFile, type Correction, type FeedbackFile } from './feedback';
@@ -54,4 +56,11 @@ export async function addCorrections(folderPath: string, corrections: readonly C
     await writeFileAtomic(current.realPath, serializeFeedbackFile(merged));
     return merged;
   }, options.lock);
+}
+
+/** What the editor says about a folder's feedback file: why it is not used, or the corrections left out; undefined when all is well. */
+export function feedbackFileWarning(l10n: L10n, folderName: string, read: FeedbackRead): string | undefined {
+  if (read.kind === 'unusable') return l10n.t('{0} in {1}: {2}', DEFAULT_FEEDBACK_FILE, inertNotificationText(folderName), inertNotificationText(read.message, NOTIFICATION_MESSAGE_LENGTH));
+  if (read.problems.length > 0) return l10n.t('{0} in {1}: {2}', DEFAULT_FEEDBACK_FILE, inertNotificationText(folderName), inertProblems(read.problems));
+  return undefined;
 }

@@ -104,6 +104,17 @@ export function exceedsUtf8(text: string, limitBytes: number): boolean {
   return exceedsByLength(text, limitBytes) ?? Buffer.byteLength(text, 'utf8') > limitBytes;
 }
 
+/** A session's options from its article's settings: analysed with `analysis()` unless it is no article or over the size limit. */
+export function sessionOptionsFor(
+  text: string,
+  isArticle: boolean,
+  settings: { maxArticleSizeBytes: number; maxVerifiedAgeDays: number; maxArticleAgeDays: number },
+  analysis: () => AnalyzeOptions,
+): SessionOptions {
+  const mode = !isArticle ? 'not an article' : exceedsUtf8(text, settings.maxArticleSizeBytes) ? 'too large' : analysis();
+  return { analysis: mode, maxVerifiedAgeDays: settings.maxVerifiedAgeDays, maxArticleAgeDays: settings.maxArticleAgeDays };
+}
+
 /**
  * Where each edit's inserted text lies in the text after all of them ({@link textAfter}'s order:
  * descending offsets, so every later edit lies before an earlier one and shifts it).
@@ -117,6 +128,26 @@ export function insertedSpansAfter(edits: readonly TextEdit[]): Span[] {
     shift += insertedText.length - deletedLength;
   }
   return spans;
+}
+
+/** What {@link isDocumentText} reads of the editor's document: its length, the line around an offset, the text of a span. */
+export interface DocumentLines {
+  length: number;
+  lineAround(offset: number): Span;
+  text(span: Span): string;
+}
+
+/**
+ * Whether a text built through the edits is the document's (its length, and every line an edit
+ * wrote, where it lies in the new text): it is not when the editor reported the changes otherwise
+ * than it applied them (line endings).
+ */
+export function isDocumentText(document: DocumentLines, text: string, edits: readonly TextEdit[]): boolean {
+  if (text.length !== document.length) return false;
+  return insertedSpansAfter(edits).every(({ start, end }) => {
+    const lines = { start: document.lineAround(start).start, end: document.lineAround(end).end };
+    return text.slice(lines.start, lines.end) === document.text(lines);
+  });
 }
 
 /** The text after edits sorted by descending offset (slices and concatenations: V8 copies it once, when it is read). */

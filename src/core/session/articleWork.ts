@@ -90,6 +90,18 @@ export class WarmUp {
   }
 }
 
+/** An article's timings and counters so far, for the test API (benchmarks and integration tests). */
+export interface WorkStats {
+  /** Milliseconds of the last analysis slice and its assembly. */
+  lastWorkMs: number;
+  /** The longest such turn since the article was opened (the extension's own share of a long block). */
+  longestWorkMs: number;
+  /** How many versions were analysed (one per debounce window). */
+  analyses: number;
+  /** How often the annotations were resolved against the text. */
+  reanchorings: number;
+}
+
 export class ArticleWork {
   /** The last published snapshot; undefined before the first one. */
   snapshot: ArticleSnapshot | undefined;
@@ -116,6 +128,10 @@ export class ArticleWork {
     private readonly timers: Timers = GLOBAL_TIMERS,
     private readonly clock: () => number = () => performance.now(),
   ) {}
+
+  get stats(): WorkStats {
+    return { lastWorkMs: this.lastWorkMs, longestWorkMs: this.longestWorkMs, analyses: this.session.analyses, reanchorings: this.session.reanchorings };
+  }
 
   /** A keystroke: the session already moved its placements; everything else waits `debounceMs`. */
   edited(debounceMs: number): void {

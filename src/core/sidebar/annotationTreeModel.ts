@@ -187,6 +187,29 @@ export function showsTheSame(before: readonly PlacedAnnotation[], after: readonl
   return first.every((annotation, i) => annotation === second[i]);
 }
 
+/**
+ * The placements each open article had when the view was last rebuilt for it: a new snapshot rebuilds
+ * the view only when it shows something else, not for spans that only moved (see showsTheSame).
+ */
+export class ShownPlacements {
+  private readonly byArticle = new Map<string, readonly PlacedAnnotation[]>();
+
+  /** Takes an article's new placements; true when the view must be rebuilt for them (new, or shown otherwise). */
+  changes(key: string, placements: readonly PlacedAnnotation[]): boolean {
+    const before = this.byArticle.get(key);
+    this.byArticle.set(key, placements);
+    return !before || !showsTheSame(before, placements);
+  }
+
+  forget(key: string): void {
+    this.byArticle.delete(key);
+  }
+
+  clear(): void {
+    this.byArticle.clear();
+  }
+}
+
 /** What identifies a node whatever its count. */
 function elementKey(element: AnnotationTreeElement): string {
   switch (element.kind) {

@@ -100,6 +100,30 @@ function decodeArticle(bytes: Buffer, fail: (reason: string) => ArticleRead): Ar
   return { kind: 'ok', text: text.replace(/^\uFEFF/, '') };
 }
 
+/** One article of a folder: its text, or why it could not be read. */
+export type FolderArticle = { path: string; text: string } | { path: string; reason: string };
+
+/**
+ * Reads a folder's articles in path order: the files the globs list and the extra paths (annotated
+ * files matched by no glob). `openText` gives an open editor's text, which wins over the disk.
+ */
+export async function readFolderArticles(
+  root: string,
+  options: { globs: readonly string[]; maxBytes: number; extraPaths: readonly string[]; openText: (path: string) => string | undefined },
+): Promise<FolderArticle[]> {
+  const listed = await listArticles(root, { globs: options.globs });
+  const paths = [...new Set([...listed, ...options.extraPaths])].sort();
+  const read = async (path: string): Promise<FolderArticle> => {
+    const open = options.openText(path);
+    if (open !== undefined) return { path, text: open };
+    const article = await readArticle(root, path, { maxBytes: options.maxBytes });
+    return article.kind === 'ok' ? { path, text: article.text } : { path, reason: article.reason };
+  };
+  const articles: FolderArticle[] = [];
+  for (const path of paths) articles.push(await read(path));
+  return articles;
+}
+
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return code === 'ENOENT' || code === 'ENOTDIR';

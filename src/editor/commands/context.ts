@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Finding, FindingKind } from '../../core/analysis/types';
 import { isAnnotationArgs, messageOf, spanOfArgs, type SpanArgs } from '../../core/commands/commandArgs';
 import { inertNotificationText, NOTIFICATION_MESSAGE_LENGTH } from '../../core/notificationText';
-import { isInsideWorkspaceFolder } from '../../core/workspace/scriptedPath';
+import { isInsideWorkspaceFolder, scriptedPathConfirm, scriptedPathQuestion, type ScriptedPathUse } from '../../core/workspace/scriptedPath';
 import type { Annotation } from '../../core/store/annotation';
 import type { AnnotationPatch } from '../../core/store/annotationStore';
 import type { AnnotationService } from '../annotationService';
@@ -151,14 +151,10 @@ export async function withCancellableProgress<T>(title: string, cancellable: boo
  * user says yes. A command link in a teammate's text could pass any path: copy a private file into
  * the team's evidence, or write an export over any file.
  */
-export async function confirmScriptedPath(folder: vscode.WorkspaceFolder, path: string, use: 'evidence' | 'export'): Promise<boolean> {
+export async function confirmScriptedPath(folder: vscode.WorkspaceFolder, path: string, use: ScriptedPathUse): Promise<boolean> {
   if (folder.uri.scheme === 'file' && (await isInsideWorkspaceFolder(folder.uri.fsPath, path))) return true;
-  const shown = inertNotificationText(path, NOTIFICATION_MESSAGE_LENGTH);
-  const yes = use === 'evidence' ? vscode.l10n.t('Add as evidence') : vscode.l10n.t('Write the export');
-  const question = use === 'evidence'
-    ? vscode.l10n.t('Copy {0} into .ainews/evidence, which the team shares? The path came with the command, not from a file dialog, and is outside the workspace folder or hidden (such as .ainews or .env).', shown)
-    : vscode.l10n.t('Write the export to {0}? The path came with the command, not from a save dialog, and is outside the workspace folder or hidden (such as .ainews or .env).', shown);
-  return (await vscode.window.showWarningMessage(question, { modal: true }, yes)) === yes;
+  const yes = scriptedPathConfirm(vscode.l10n, use);
+  return (await vscode.window.showWarningMessage(scriptedPathQuestion(vscode.l10n, use, path), { modal: true }, yes)) === yes;
 }
 
 /**

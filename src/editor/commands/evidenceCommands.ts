@@ -22,9 +22,8 @@ import {
   withEvidenceItem,
   type EvidenceSource,
 } from '../../core/evidence';
-import { addressProblemMessage, archivedCopyRefusal, evidencePickItem } from '../../core/evidence/evidenceWords';
+import { addressProblemMessage, archiveChoices, archivedCopyRefusal, evidencePickItem } from '../../core/evidence/evidenceWords';
 import { inertNotificationText, NOTIFICATION_MESSAGE_LENGTH } from '../../core/notificationText';
-import { escapeIcons } from '../../core/sidebar/text';
 import { evidenceUrl, type Annotation, type EvidenceArchive } from '../../core/store/annotation';
 import { confirmScriptedPath, explain, requireAnnotation, run, withCancellableProgress, type AnnotationArgs, type CommandContext } from './context';
 
@@ -89,11 +88,7 @@ async function askDetails(): Promise<{ title: string; quote: string } | undefine
 
 /** "Archive a copy?": true, false, or undefined on Escape. */
 async function askArchive(url: string): Promise<boolean | undefined> {
-  const items = [
-    { label: vscode.l10n.t('Archive a copy'), detail: vscode.l10n.t('Fetch {0} now and save it in .ainews/evidence, so that the evidence survives when the page changes or goes away', escapeIcons(url)), archive: true },
-    { label: vscode.l10n.t('Link only'), detail: vscode.l10n.t('Nothing is fetched'), archive: false },
-  ];
-  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Archive a copy?') }))?.archive;
+  return (await vscode.window.showQuickPick(archiveChoices(vscode.l10n, url), { title: vscode.l10n.t('Archive a copy?') }))?.archive;
 }
 
 /** Fetches or reads the source with a cancellable progress notification and saves the copy; undefined when that failed (and was said) or was cancelled. */

@@ -8,7 +8,7 @@
  * limit, stopped on Cancel: a page that is slow to extract never blocks the extension host.
  */
 import * as vscode from 'vscode';
-import { clipboardSource, isSingleWebAddress, type ImportCommandSource } from '../../core/import/importCommandSources';
+import { clipboardSource, importSourceName, isSingleWebAddress, type ImportCommandSource } from '../../core/import/importCommandSources';
 import type * as Importer from '../../core/import/editorImport.js';
 import { ARTICLES_FOLDER } from '../../core/import/seedArticles';
 import { chooseFolder, explain, withCancellableProgress, type CommandContext } from './context';
@@ -20,17 +20,6 @@ function loadImporter(extensionUri: vscode.Uri): typeof Importer {
   return require(vscode.Uri.joinPath(extensionUri, 'dist', 'importer.js').fsPath) as typeof Importer;
 }
 
-function describeSource(source: ImportCommandSource): string {
-  switch (source.kind) {
-    case 'url':
-      return source.url;
-    case 'file':
-      return vscode.workspace.asRelativePath(source.path);
-    case 'text':
-      return vscode.l10n.t('the clipboard');
-  }
-}
-
 /** Options of the import commands for tests and keybindings: a shorter time limit for the extraction. */
 interface ImportLimits {
   timeLimitMs?: number;
@@ -39,7 +28,7 @@ interface ImportLimits {
 /** Imports one source with a cancellable progress notification; resolves to the written file. */
 async function importOne(ctx: CommandContext, folder: vscode.WorkspaceFolder, source: ImportCommandSource, limits: ImportLimits = {}): Promise<vscode.Uri | undefined> {
   const importer = loadImporter(ctx.extensionUri);
-  const what = describeSource(source);
+  const what = importSourceName(vscode.l10n, source, (path) => vscode.workspace.asRelativePath(path));
   return withCancellableProgress(vscode.l10n.t('Importing {0}…', what), true, async (signal) => {
     const input = await importer.loadCommandSource(source, signal);
     // Cancel terminates the worker; the fetch above is cancelled by the same signal.

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { ExportFormat } from '../../core/export';
-import { defaultExportFileName, exportableStatuses, exportFormatItems, renderExportRequest } from '../../core/export/exportRequest';
+import { defaultExportFileName, exportableStatuses, exportFormatItems, exportScopeItems, renderExportRequest } from '../../core/export/exportRequest';
 import { findClaimAmong, type ClaimMatch } from '../../core/crossref';
 import { claimMatchItem } from '../../core/crossref/claimMatchItems';
 import { inertNotificationText, NOTIFICATION_MESSAGE_LENGTH } from '../../core/notificationText';
@@ -33,11 +33,7 @@ async function pickFormat(): Promise<ExportFormat | undefined> {
 
 async function pickScope(articleName: string | undefined): Promise<'article' | 'all' | undefined> {
   if (!articleName) return 'all';
-  const items = [
-    { label: vscode.l10n.t('This article'), description: escapeIcons(articleName), scope: 'article' as const },
-    { label: vscode.l10n.t('All articles'), scope: 'all' as const },
-  ];
-  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export which articles?') }))?.scope;
+  return (await vscode.window.showQuickPick(exportScopeItems(vscode.l10n, articleName), { title: vscode.l10n.t('Export which articles?') }))?.scope;
 }
 
 /** Runs "AI News: Export…"; resolves to the file written, or undefined when cancelled or impossible. */

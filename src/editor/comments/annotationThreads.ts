@@ -16,6 +16,7 @@
  */
 import * as vscode from 'vscode';
 import { commentView, threadEntries, type CommentRole, type ThreadEntry } from '../../core/discussion/thread';
+import { commentLabel, controllerLabel, deletedMeanwhileLabel, replyBoxOptions } from '../../core/discussion/threadWords';
 import { editsWithoutComment, keepsLinesAndColumns, threadChanges, touchedLines, type PlacedRange, type ThreadBasis } from '../../core/discussion/threadSync';
 import type { TeamConfig } from '../../core/team/team';
 import type { AnnotationService } from '../annotationService';
@@ -61,7 +62,7 @@ export class AnnotationComment implements vscode.Comment {
     this.commentId = view.commentId;
     this.source = view.source;
     this.contextValue = view.role;
-    this.label = view.role === 'verdict' ? vscode.l10n.t('verdict') : view.edited ? vscode.l10n.t('edited') : undefined;
+    this.label = commentLabel(vscode.l10n, view);
     this.body = entry.kind === 'verdict' ? verdictMarkdown(entry.status, entry.markdown, team) : untrustedMarkdown(entry.markdown);
   }
 
@@ -102,7 +103,7 @@ function isEditing(shown: ShownThread): boolean {
 }
 
 export class AnnotationThreads extends Disposable {
-  private readonly controller = this.register(vscode.comments.createCommentController(COMMENT_CONTROLLER_ID, vscode.l10n.t('AI News annotations')));
+  private readonly controller = this.register(vscode.comments.createCommentController(COMMENT_CONTROLLER_ID, controllerLabel(vscode.l10n)));
   /** Shown threads by document URI, then by annotation id. */
   private readonly documents = new Map<string, { document: vscode.TextDocument; snapshot: ArticleSnapshot; lineCount: number; threads: Map<string, ShownThread> }>();
   private readonly targets = new WeakMap<vscode.CommentThread, ThreadTarget>();
@@ -113,7 +114,7 @@ export class AnnotationThreads extends Disposable {
     private readonly teams: TeamSource,
   ) {
     super();
-    this.controller.options = { prompt: vscode.l10n.t('Reply…'), placeHolder: vscode.l10n.t('Reply in markdown: sources, questions, what you checked') };
+    this.controller.options = replyBoxOptions(vscode.l10n);
     this.register(sessions.onDidChangeArticle(({ document, snapshot }) => this.show(document, snapshot)));
     this.register(vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri.toString())));
     // Who "I" am and the team's labels change what threads show, without a new snapshot.
@@ -191,7 +192,7 @@ export class AnnotationThreads extends Disposable {
     const comments = entries.map((entry) => (entry.kind === 'comment' && editing.get(entry.id)) || new AnnotationComment(thread, entry, team));
     for (const id of editsWithoutComment(entries, editing.keys())) {
       const gone = editing.get(id)!;
-      gone.label = vscode.l10n.t('deleted meanwhile: Save posts your text as a new reply');
+      gone.label = deletedMeanwhileLabel(vscode.l10n);
       comments.push(gone);
     }
     thread.comments = comments;

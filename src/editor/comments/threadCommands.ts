@@ -5,25 +5,14 @@
  * arrived from disk, and saved; the thread then shows it from the next snapshot.
  */
 import * as vscode from 'vscode';
-import { CommentChangeError, withDeletion, withEditOrReply, withReply } from '../../core/discussion/thread';
+import { withDeletion, withEditOrReply, withReply } from '../../core/discussion/thread';
+import { commentChangeFailure, deleteCommentQuestion, postedAsReplyMessage } from '../../core/discussion/threadWords';
 import { inertNotificationText, NOTIFICATION_MESSAGE_LENGTH } from '../../core/notificationText';
 import type { AnnotationPatch } from '../../core/store';
 import type { Annotation } from '../../core/store/annotation';
 import type { AnnotationService } from '../annotationService';
 import type { AnnotationArgs } from '../commands/context';
 import { AnnotationComment, type AnnotationThreads, type ThreadTarget } from './annotationThreads';
-
-/** The person's words for a refused change. */
-function refusalMessage(error: CommentChangeError): string {
-  switch (error.reason) {
-    case 'empty':
-      return vscode.l10n.t('A comment needs some text.');
-    case 'gone':
-      return vscode.l10n.t('This comment no longer exists: it was deleted, perhaps by a teammate.');
-    case 'not-yours':
-      return vscode.l10n.t('Only {0} can change this comment.', error.author ?? '');
-  }
-}
 
 /** Runs a change of a thread's annotation; a refusal or a failed save is said, nothing is thrown. */
 async function change(
@@ -35,8 +24,7 @@ async function change(
   try {
     return await annotations.updateWith(target.folder, target.annotationId, (current, me) => patchFor(current, me, new Date()));
   } catch (error) {
-    const message = error instanceof CommentChangeError ? refusalMessage(error) : error instanceof Error ? error.message : String(error);
-    void vscode.window.showErrorMessage(inertNotificationText(message, NOTIFICATION_MESSAGE_LENGTH));
+    void vscode.window.showErrorMessage(inertNotificationText(commentChangeFailure(vscode.l10n, error), NOTIFICATION_MESSAGE_LENGTH));
     return undefined;
   }
 }
@@ -68,15 +56,15 @@ export function registerThreadCommands(threads: AnnotationThreads, annotations: 
     });
     // Refused or failed: the edit box stays open with the text, so nothing typed is lost.
     if (saved) threads.stopEditing(comment);
-    if (saved && asReply) void vscode.window.showInformationMessage(vscode.l10n.t('The comment was deleted while you edited it, perhaps by a teammate: your text is posted as a new reply.'));
+    if (saved && asReply) void vscode.window.showInformationMessage(postedAsReplyMessage(vscode.l10n));
     return saved;
   };
 
   const remove = async (comment: AnnotationComment, confirmed?: boolean): Promise<Annotation | undefined> => {
     const id = comment.commentId;
     if (!id) return undefined;
-    const deleteLabel = vscode.l10n.t('Delete');
-    const sure = confirmed === true || (await vscode.window.showWarningMessage(vscode.l10n.t('Delete this comment? Teammates will see that a comment was deleted, not what it said.'), { modal: true }, deleteLabel)) === deleteLabel;
+    const confirm = vscode.l10n.t('Delete');
+    const sure = confirmed === true || (await vscode.window.showWarningMessage(deleteCommentQuestion(vscode.l10n), { modal: true }, confirm)) === confirm;
     if (!sure) return undefined;
     return change(annotations, threads.targetOf(comment.parent), (current, me, now) => ({ comments: withDeletion(current.comments, id, me, now) }));
   };

@@ -15,7 +15,7 @@ import type { Grouping } from '../../core/sidebar/annotationGroups';
 import type { AnnotationFilter } from '../../core/sidebar/annotationFilter';
 import { knownStatuses, statusFilterFor, withFilterChange, type TreeFilters } from '../../core/sidebar/annotationTreeFilters';
 import { annotationRow, articleRow, attentionTooltip, emptyFilterMessage, filterDescription, folderRow, groupRow } from '../../core/sidebar/annotationTreeRows';
-import { childrenOf, showsTheSame, treeRoots, treeSummary, type AnnotationTreeElement, type ArticlePlacements, type FolderTree } from '../../core/sidebar/annotationTreeModel';
+import { childrenOf, ShownPlacements, treeRoots, treeSummary, type AnnotationTreeElement, type ArticlePlacements, type FolderTree } from '../../core/sidebar/annotationTreeModel';
 import { FolderPlacements, type FolderToPlace } from '../../core/sidebar/folderPlacements';
 import { tagsInUse, type TagUse } from '../../core/tags/tags';
 import type { WorkFilter } from '../../core/team/myWork';
@@ -23,6 +23,7 @@ import type { TeamConfig } from '../../core/team/team';
 import type { PlacedAnnotation, SnapshotSource } from '../articleSessions';
 import type { TeamSource } from '../decorations';
 import type { SettingsCache } from '../settings';
+import { articleUri, openDocument } from '../guardedOpen';
 import { groupLabel, words } from '../labels';
 import { createTreeView, TreeProvider, treeItemOf } from './treeProvider';
 
@@ -45,7 +46,7 @@ export class AnnotationTreeProvider extends TreeProvider<AnnotationTreeElement> 
   /** Placements per folder, placed again on every refresh (closed articles only when they or their annotations changed). */
   private readonly placements = new FolderPlacements();
   /** The placements of each open article when the view was last rebuilt for its snapshot. */
-  private readonly shownPlacements = new Map<string, readonly PlacedAnnotation[]>();
+  private readonly shownPlacements = new ShownPlacements();
   /** Counts view updates so that a slow, older one never overwrites a newer badge. */
   private updateCount = 0;
 
@@ -65,13 +66,10 @@ export class AnnotationTreeProvider extends TreeProvider<AnnotationTreeElement> 
     // the view is rebuilt only when it shows something else, not for spans that only moved.
     this.register(sessions.onDidChangeArticle(({ document, snapshot }) => {
       if (snapshot.placements.length === 0) return;
-      const key = document.uri.toString();
-      const before = this.shownPlacements.get(key);
-      this.shownPlacements.set(key, snapshot.placements);
-      if (before && showsTheSame(before, snapshot.placements)) this.placements.refresh();
-      else void this.refresh();
+      if (this.shownPlacements.changes(document.uri.toString(), snapshot.placements)) void this.refresh();
+      else this.placements.refresh();
     }));
-    this.register(vscode.workspace.onDidCloseTextDocument((document) => this.shownPlacements.delete(document.uri.toString())));
+    this.register(vscode.workspace.onDidCloseTextDocument((document) => this.shownPlacements.forget(document.uri.toString())));
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.refresh()));
     void this.setContextKey();
   }
@@ -214,8 +212,7 @@ export class AnnotationTreeProvider extends TreeProvider<AnnotationTreeElement> 
 
   /** The placements of an open article's snapshot; undefined when no editor has it (or before its first snapshot). */
   private openPlacements(uri: vscode.Uri): readonly PlacedAnnotation[] | undefined {
-    const key = uri.toString();
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    const open = openDocument(uri);
     return open && this.sessions.snapshot(open)?.placements;
   }
 
@@ -243,10 +240,6 @@ export class AnnotationTreeProvider extends TreeProvider<AnnotationTreeElement> 
   private teamOf(folderKey: string): TeamConfig {
     return this.teams.teamFor(vscode.Uri.parse(folderKey));
   }
-}
-
-function articleUri(folder: vscode.WorkspaceFolder, article: string): vscode.Uri {
-  return vscode.Uri.joinPath(folder.uri, ...article.split('/'));
 }
 
 /**

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { addressProblemMessage, archivedCopyRefusal, evidencePickItem } from '../../../src/core/evidence/evidenceWords';
+import { addressProblemMessage, archiveChoices, archivedCopyRefusal, evidencePickItem } from '../../../src/core/evidence/evidenceWords';
 import { englishL10n } from '../../../src/core/labels/l10n';
 import type { EvidenceArchive } from '../../../src/core/store/annotation';
 import { germanL10n } from '../../support/l10nBundles';
@@ -18,6 +18,13 @@ describe('evidence: what the commands say', () => {
     const item = { url: 'https://example.org/$(zap)', title: 'Brief $(zap)', archive };
     assert.deepEqual(evidencePickItem(englishL10n, item), { label: 'Brief \\$(zap)', description: 'archived 2025-03-04', detail: 'https://example.org/\\$(zap)', item });
     assert.deepEqual(evidencePickItem(englishL10n, 'Brief vom 3. Mai'), { label: 'Brief vom 3. Mai', description: 'link', detail: undefined, item: 'Brief vom 3. Mai' });
+  });
+
+  it('offers to archive a copy of the address (shown as text) or to link only, in English and German', () => {
+    const choices = archiveChoices(englishL10n, 'https://example.org/$(zap)');
+    assert.deepEqual(choices.map((c) => [c.label, c.archive]), [['Archive a copy', true], ['Link only', false]]);
+    assert.match(choices[0].detail, /^Fetch https:\/\/example\.org\/\\\$\(zap\) now/);
+    assert.notDeepEqual(archiveChoices(germanL10n(), 'https://example.org').map((c) => c.label), ['Archive a copy', 'Link only']);
   });
 
   it('says why a copy is not opened, its file name inert', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { CSV_COLUMNS, type ExportInput } from '../../../src/core/export';
-import { defaultExportFileName, exportableStatuses, exportFormatItems, renderExportRequest, type ExportSettings } from '../../../src/core/export/exportRequest';
+import { defaultExportFileName, exportableStatuses, exportFormatItems, exportScopeItems, renderExportRequest, type ExportSettings } from '../../../src/core/export/exportRequest';
 import { englishL10n } from '../../../src/core/labels/l10n';
 import { germanL10n } from '../../support/l10nBundles';
 import { DEFAULT_TEAM } from '../../../src/core/team/team';
@@ -54,5 +54,13 @@ describe('the editor\'s export request', () => {
     assert.deepEqual(exportFormatItems(englishL10n).map((i) => [i.format, i.label]), [['markdown', 'Markdown report'], ['csv', 'CSV'], ['w3c', 'W3C Web Annotation'], ['claimreview', 'schema.org ClaimReview']]);
     assert.match(exportFormatItems(englishL10n)[1].detail, /spreadsheets/);
     assert.notDeepEqual(exportFormatItems(germanL10n()).map((i) => i.detail), exportFormatItems(englishL10n).map((i) => i.detail));
+  });
+
+  it('offers this article (its path as text) or all articles, in English and German', () => {
+    assert.deepEqual(exportScopeItems(englishL10n, 'articles/$(zap).md'), [
+      { label: 'This article', description: 'articles/\\$(zap).md', scope: 'article' },
+      { label: 'All articles', scope: 'all' },
+    ]);
+    assert.notDeepEqual(exportScopeItems(germanL10n(), 'a.md').map((i) => i.label), ['This article', 'All articles']);
   });
 });

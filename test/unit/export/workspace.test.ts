@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { globToRegExp, staticPrefix } from '../../../src/core/workspace/glob';
-import { listArticles, readArticle, unsafePathReason } from '../../../src/core/workspace';
+import { listArticles, readArticle, readFolderArticles, unsafePathReason } from '../../../src/core/workspace';
 
 describe('workspace articles', () => {
   let root: string;
@@ -83,6 +83,16 @@ describe('workspace articles', () => {
     assert.match(await reason('/etc/passwd'), /absolute/);
     assert.match(await reason('articles/link.md'), /outside the workspace/);
     assert.match(await reason('articles/linked-folder/secret.md'), /outside the workspace/);
+  });
+
+  it('reads a folder\'s articles in path order with the extra paths, an open text winning over the disk, the unreadable with their reason', async () => {
+    const openText = (path: string): string | undefined => (path === 'articles/a.md' ? '# A, being edited\n' : undefined);
+    const read = await readFolderArticles(root, { globs: ['articles/**'], maxBytes: 1024, extraPaths: ['docs/readme.md', 'articles/a.md'], openText });
+    assert.deepEqual(read.map((a) => a.path), ['articles/2025/b.markdown', 'articles/a.md', 'articles/big.txt', 'articles/binary.txt', 'articles/bom.md', 'articles/latin1.txt', 'docs/readme.md']);
+    assert.deepEqual(read.find((a) => a.path === 'articles/a.md'), { path: 'articles/a.md', text: '# A, being edited\n' });
+    assert.deepEqual(read.find((a) => a.path === 'docs/readme.md'), { path: 'docs/readme.md', text: 'not an article' });
+    assert.deepEqual(read.find((a) => a.path === 'articles/bom.md'), { path: 'articles/bom.md', text: 'mit BOM' });
+    for (const path of ['articles/big.txt', 'articles/binary.txt', 'articles/latin1.txt']) assert.ok('reason' in read.find((a) => a.path === path)!, `${path} is not read`);
   });
 
   it('explains unsafe paths', () => {

@@ -3,7 +3,9 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze, NO_MODELS } from '../../../src/core/analysis';
-import { addCorrections, applyFeedback, mergeFeedbackFiles, parseFeedbackFile, readFeedback, serializeFeedbackFile, type Correction, type FeedbackFile } from '../../../src/core/feedback';
+import { addCorrections, applyFeedback, mergeFeedbackFiles, newCorrection, parseFeedbackFile, readFeedback, serializeFeedbackFile, type Correction, type FeedbackFile } from '../../../src/core/feedback';
+import { feedbackFileWarning } from '../../../src/core/feedback/feedbackStore';
+import { englishL10n } from '../../../src/core/labels/l10n';
 import { makeQuote } from '../../../src/core/store/anchor';
 
 const ARTICLE = [
@@ -164,5 +166,26 @@ describe('feedback: the store', () => {
     assert.deepEqual(await readFeedback(folder), { kind: 'unusable', message: '.ainews/feedback.json: line 4, column 3: Duplicate key "corrections" (JSON readers keep only one of them; remove the other)' });
     await assert.rejects(addCorrections(folder, [{ ...a, id: 'third' }]), /line 4, column 3: Duplicate key "corrections".*not saved/);
     assert.equal(await readFile(join(folder, '.ainews/feedback.json'), 'utf8'), twice);
+  });
+});
+
+describe('feedback: a new correction and what the editor says about the file', () => {
+  it('anchors a correction like the file holds it, with a type only when one is given', () => {
+    const start = ARTICLE.indexOf('Gemini');
+    const span = { start, end: start + 'Gemini'.length };
+    const now = new Date('2026-12-07T10:00:00Z');
+    const typed = newCorrection({ article: 'a.md', text: ARTICLE, span }, 'wrong-entity-type', 'product', 'Ana', now, 'c-1');
+    assert.deepEqual(typed, { ...correctionAt(ARTICLE, 'Gemini', 'wrong-entity-type', { type: 'product' }), id: 'c-1', created: '2026-12-07T10:00:00.000Z' });
+    const plain = newCorrection({ article: 'a.md', text: ARTICLE, span }, 'not-an-entity', undefined, 'Ana', now);
+    assert.ok(!('type' in plain) && plain.id.length > 0);
+    const parsed = parseFeedbackFile(serializeFeedbackFile({ version: 1, corrections: [typed, plain] }));
+    assert.ok(parsed.kind === 'ok' && parsed.problems.length === 0 && parsed.file.corrections.length === 2, 'the file takes both');
+  });
+
+  it('warns about an unusable file or corrections left out, names inert, and says nothing otherwise', () => {
+    const empty = { version: 1, corrections: [] };
+    assert.equal(feedbackFileWarning(englishL10n, 'news', { kind: 'ok', file: empty, problems: [], realPath: '/x' }), undefined);
+    assert.equal(feedbackFileWarning(englishL10n, '[n](command:x)', { kind: 'unusable', message: 'not JSON' }), '.ainews/feedback.json in [n]\u200b(command:x): not JSON');
+    assert.match(feedbackFileWarning(englishL10n, 'news', { kind: 'ok', file: empty, problems: ['correction 2: no quote'], realPath: '/x' }) ?? '', /^\.ainews\/feedback\.json in news: .*correction 2: no quote/);
   });
 });

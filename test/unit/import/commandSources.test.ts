@@ -3,7 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clipboardSource, importCommandSource, isSingleWebAddress, looksLikeHtml } from '../../../src/core/import';
+import { importSourceName } from '../../../src/core/import/importCommandSources';
 import { PLAIN_TEXT_EXTRACTOR } from '../../../src/core/import/importPage';
+import { englishL10n } from '../../../src/core/labels/l10n';
+import { germanL10n } from '../../support/l10nBundles';
 
 describe('import: the sources of the editor\'s commands', () => {
   it('takes an address only when the text is one http(s) address and nothing else', () => {
@@ -47,5 +50,15 @@ describe('import: the sources of the editor\'s commands', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('import: how a source is named while it is imported', () => {
+  it('names an address as given, a file by its shortened path, the clipboard in words (English and German)', () => {
+    const shown = (path: string): string => path.replace('/home/me/news/', '');
+    assert.equal(importSourceName(englishL10n, { kind: 'url', url: 'https://example.org/a' }, shown), 'https://example.org/a');
+    assert.equal(importSourceName(englishL10n, { kind: 'file', path: '/home/me/news/saved/page.html' }, shown), 'saved/page.html');
+    assert.equal(importSourceName(englishL10n, { kind: 'text', text: 'Qwen 2.5' }, shown), 'the clipboard');
+    assert.notEqual(importSourceName(germanL10n(), { kind: 'text', text: 'x' }, shown), 'the clipboard');
   });
 });

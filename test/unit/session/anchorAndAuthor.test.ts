@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { contentHash } from '../../../src/core/review/contentHash';
-import { anchorAt } from '../../../src/core/session/anchorAt';
+import { anchorAt, giveVerdict } from '../../../src/core/session/anchorAt';
+import { AnnotationStore } from '../../../src/core/store/annotationStore';
 import { Authors } from '../../../src/core/session/authors';
 import { resolveAnchor } from '../../../src/core/store/anchor';
 
@@ -15,6 +19,33 @@ describe('anchorAt: where a new verdict sits', () => {
     assert.deepEqual(anchor.position, { start, end: start + 8 });
     assert.equal(anchor.articleHash, contentHash(text));
     assert.equal(resolveAnchor(text, anchor.quote, anchor.position).state, 'exact');
+  });
+});
+
+describe('giveVerdict: a verdict in a folder\'s store', () => {
+  const text = 'Alibaba hat Qwen 2.5 vorgestellt. Das Modell übertrifft GPT-4o.';
+  const start = text.indexOf('Qwen 2.5');
+  const target = { article: 'articles/qwen.md', text, span: { start, end: start + 8 } };
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'ainews-verdict-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('adds an anchored annotation, with the version-2 fields when given', async () => {
+    const store = await AnnotationStore.open(dir);
+    const plain = giveVerdict(store, target, { status: 'disputed' }, 'Anna');
+    assert.deepEqual([plain.status, plain.note, plain.quote.exact, plain.articleHash], ['disputed', '', 'Qwen 2.5', contentHash(text)]);
+    const assigned = giveVerdict(store, target, { status: 'unverified', note: 'check', extra: { assignee: 'Ben' } }, 'Anna');
+    assert.deepEqual([assigned.note, assigned.assignee, store.annotations.length], ['check', 'Ben', 2]);
+  });
+
+  it('updates the annotation already on the span, keeping its note when none is given, its history recording the change', async () => {
+    const store = await AnnotationStore.open(dir);
+    const first = giveVerdict(store, target, { status: 'disputed', note: 'Says three years' }, 'Anna');
+    const again = giveVerdict(store, target, { status: 'verified', note: '', existingId: first.id }, 'Ben');
+    assert.equal(again.id, first.id);
+    assert.equal(store.annotations.length, 1);
+    assert.deepEqual([again.status, again.note], ['verified', 'Says three years']);
+    assert.deepEqual(again.history?.map((h) => `${h.status}:${h.author}`).slice(-1), ['verified:Ben']);
   });
 });
 

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ArticleSession, exceedsUtf8, insertedSpansAfter, textAfter, type ArticleSnapshot, type SessionOptions } from '../../../src/core/session/articleSession';
+import { ArticleSession, exceedsUtf8, insertedSpansAfter, isDocumentText, sessionOptionsFor, textAfter, type ArticleSnapshot, type DocumentLines, type SessionOptions } from '../../../src/core/session/articleSession';
 import { placeClosedArticle } from '../../../src/core/session/closedArticle';
 import { contentHash, contentHashInSlices } from '../../../src/core/review/contentHash';
 import { makeQuote, type TextEdit } from '../../../src/core/store/anchor';
@@ -398,6 +398,17 @@ describe('ArticleSession: placements follow edits and the annotation file', () =
     }
   });
 
+  it('is analysed with the article\'s inputs only when it is an article within the size limit', () => {
+    const settings = { maxArticleSizeBytes: 4, maxVerifiedAgeDays: 30, maxArticleAgeDays: 90 };
+    let asked = 0;
+    const analysis = (): { claimThreshold: number } => ({ claimThreshold: (asked += 1) });
+    assert.deepEqual(sessionOptionsFor('Text', true, settings, analysis), { analysis: { claimThreshold: 1 }, maxVerifiedAgeDays: 30, maxArticleAgeDays: 90 });
+    assert.equal(sessionOptionsFor('Texte', true, settings, analysis).analysis, 'too large');
+    assert.equal(sessionOptionsFor('Tä', true, { ...settings, maxArticleSizeBytes: 2 }, analysis).analysis, 'too large', 'bytes, not characters');
+    assert.equal(sessionOptionsFor('Text', false, settings, analysis).analysis, 'not an article');
+    assert.equal(asked, 1, 'the inputs are gathered only for an analysed article');
+  });
+
   it('hashes in slices exactly as the stored hash does (CRLF and emoji across slices, BOM)', async () => {
     let turns = 0;
     const nextTurn = (): Promise<void> => {
@@ -445,5 +456,34 @@ describe('textAfter and insertedSpansAfter: a multi-cursor edit (descending offs
     const spans = insertedSpansAfter(edits);
     assert.deepEqual(spans, [{ start: 16, end: 22 }, { start: 9, end: 9 }, { start: 0, end: 3 }]);
     spans.forEach((span, i) => assert.equal(after.slice(span.start, span.end), edits[i].insertedText));
+  });
+});
+
+/** A document's lines as the editor gives them, read from its text (lines end at \n; \r stays in the line, as a CR-only end would not split). */
+function documentOf(text: string): DocumentLines {
+  return {
+    length: text.length,
+    lineAround: (offset) => ({ start: text.lastIndexOf('\n', offset - 1) + 1, end: text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset) }),
+    text: (span) => text.slice(span.start, span.end),
+  };
+}
+
+describe('isDocumentText: whether the text built through the edits is the editor\'s', () => {
+  const before = 'Erste Zeile\nZweite Zeile\nDritte Zeile';
+  const edits: TextEdit[] = [{ offset: 12, deletedLength: 0, insertedText: 'neue\n' }];
+  const built = textAfter(before, edits);
+
+  it('is when the document holds the same text', () => {
+    assert.equal(isDocumentText(documentOf(built), built, edits), true);
+  });
+
+  it('is not when the document applied the edit otherwise (its line endings) or has another length', () => {
+    assert.equal(isDocumentText(documentOf(built.replace('neue\n', 'neue\r\n')), built, edits), false, 'a longer document');
+    assert.equal(isDocumentText(documentOf(built.replace('neue\n', 'Neue\n')), built, edits), false, 'the edited line differs');
+  });
+
+  it('reads only the lines an edit wrote', () => {
+    const elsewhere = built.replace('Dritte', 'dritte');
+    assert.equal(isDocumentText(documentOf(elsewhere), built, edits), true, 'a line no edit touched is not compared');
   });
 });

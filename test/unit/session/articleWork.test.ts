@@ -91,6 +91,9 @@ describe('ArticleWork: when an open article is analysed and published', () => {
     assert.equal(work.session.analyses, 2, 'the first version and the last');
     assert.equal(published.length, 2);
     assert.equal(published[1].version, 6);
+    const { analyses, reanchorings, lastWorkMs, longestWorkMs } = work.stats;
+    assert.deepEqual({ analyses, reanchorings }, { analyses: 2, reanchorings: work.session.reanchorings }, 'the stats the test API reads');
+    assert.deepEqual([lastWorkMs, longestWorkMs], [work.lastWorkMs, work.longestWorkMs]);
   });
 
   it('publishes an annotation change on its own when idle, and with the work under way when busy', async () => {

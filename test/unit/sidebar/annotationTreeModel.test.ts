@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { PlacedAnnotation } from '../../../src/core/session/articleSession';
-import { annotationContextValue, childrenOf, rowWorkflowState, showsTheSame, startsExpanded, treeItemId, treeRoots, treeSummary, type AnnotationTreeElement, type FolderTree } from '../../../src/core/sidebar/annotationTreeModel';
+import { annotationContextValue, childrenOf, rowWorkflowState, ShownPlacements, showsTheSame, startsExpanded, treeItemId, treeRoots, treeSummary, type AnnotationTreeElement, type FolderTree } from '../../../src/core/sidebar/annotationTreeModel';
 import type { AnchorState, Annotation } from '../../../src/core/store/annotation';
 import { DEFAULT_TEAM, type TeamConfig } from '../../../src/core/team/team';
 import { sampleAnnotation } from '../../support/annotations';
@@ -146,5 +146,17 @@ describe('sidebar: the Annotations view\'s nodes', () => {
     assert.equal(showsTheSame(before, moved.slice(0, 2)), false, 'one fewer');
     const swapped = [{ ...before[0], span: { start: 60, end: 64 } }, before[1], before[2]];
     assert.equal(showsTheSame(before, swapped), false, 'another order by position');
+  });
+
+  it('rebuilds the view for an article seen the first time or shown otherwise, not for moved spans, and again after it was forgotten', () => {
+    const before = [placed('a', 'a.md', {}, 'exact', 10), placed('b', 'a.md', {}, 'exact', 50)];
+    const moved = before.map((p) => ({ ...p, span: { start: p.span!.start + 1, end: p.span!.end + 1 } }));
+    const shown = new ShownPlacements();
+    assert.deepEqual([shown.changes('a.md', before), shown.changes('a.md', moved), shown.changes('b.md', moved)], [true, false, true]);
+    assert.equal(shown.changes('a.md', [moved[0], { ...moved[1], state: 'fuzzy' }]), true);
+    shown.forget('a.md');
+    assert.equal(shown.changes('a.md', before), true);
+    shown.clear();
+    assert.equal(shown.changes('b.md', moved), true);
   });
 });

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isInsideWorkspaceFolder } from '../../../src/core/workspace/scriptedPath';
+import { englishL10n } from '../../../src/core/labels/l10n';
+import { isInsideWorkspaceFolder, scriptedPathConfirm, scriptedPathQuestion } from '../../../src/core/workspace/scriptedPath';
+import { germanL10n } from '../../support/l10nBundles';
 
 describe('workspace: paths given as command arguments', () => {
   let base: string;
@@ -54,5 +56,14 @@ describe('workspace: paths given as command arguments', () => {
     symlinkSync(outside, join(root, 'shared'));
     assert.equal(await isInsideWorkspaceFolder(root, join(root, 'mails', 'innocent.txt')), false);
     assert.equal(await isInsideWorkspaceFolder(root, join(root, 'shared', 'report.md')), false, 'a new file in a linked folder');
+  });
+
+  it('asks before acting on such a path, naming it inert, in English and German', () => {
+    const question = scriptedPathQuestion(englishL10n, 'export', '/tmp/[x](command:y).md');
+    assert.match(question, /^Write the export to \/tmp\/\[x\]\u200b\(command:y\)\.md\?/);
+    assert.match(scriptedPathQuestion(englishL10n, 'evidence', '/home/me/.env'), /^Copy \/home\/me\/\.env into \.ainews\/evidence/);
+    assert.deepEqual([scriptedPathConfirm(englishL10n, 'evidence'), scriptedPathConfirm(englishL10n, 'export')], ['Add as evidence', 'Write the export']);
+    assert.notEqual(scriptedPathQuestion(germanL10n(), 'export', '/tmp/a.md'), scriptedPathQuestion(englishL10n, 'export', '/tmp/a.md'));
+    assert.notEqual(scriptedPathConfirm(germanL10n(), 'evidence'), 'Add as evidence');
   });
 });
