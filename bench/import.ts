@@ -12,6 +12,7 @@ import { readabilityLimit } from '../src/core/import/extractArticle';
 import { markdownToPlainText, sentenceRecall, sumTokenScores, tokenScore, type TokenScore } from '../src/core/import/extractionScore';
 import type { BenchSection } from './bench';
 import { fixturesFolder } from './shared';
+import { whileTicking } from '../test/support/eventLoopWatch';
 
 export interface GoldPage {
   name: string;
@@ -143,19 +144,9 @@ function shallowPage(megabytes: number): string {
 
 /** Runs an import in the worker while a 10 ms timer ticks here; the timer's longest wait is how long this thread was blocked. */
 async function inWorker(input: ImportInput): Promise<{ ms: number; longestGapMs: number; outcome: string }> {
-  const started = performance.now();
-  let last = started;
-  let longestGapMs = 0;
-  const timer = setInterval(() => {
-    longestGapMs = Math.max(longestGapMs, performance.now() - last);
-    last = performance.now();
-  }, 10);
-  try {
-    const outcome = await importInWorker(input).then((article) => (article.provenance.extractor.startsWith('ai-news-annotator-fallback') ? 'fallback' : 'Readability'), (error: Error) => error.message);
-    return { ms: performance.now() - started, longestGapMs: Math.max(longestGapMs, performance.now() - last), outcome };
-  } finally {
-    clearInterval(timer);
-  }
+  const { result, ms, longestGapMs } = await whileTicking(() => importInWorker(input));
+  const outcome = result.status === 'rejected' ? (result.reason as Error).message : result.value.provenance.extractor.startsWith('ai-news-annotator-fallback') ? 'fallback' : 'Readability';
+  return { ms, longestGapMs, outcome };
 }
 
 /**

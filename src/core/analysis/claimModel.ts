@@ -407,7 +407,6 @@ export class ClaimModel implements ClaimScorer {
     this.signalIndex = new Map(signals.map((id, i) => [id, i]));
   }
 
-
   features(facts: SentenceFacts, fired: readonly FiredSignal[]): SparseFeatures {
     return sentenceFeatures(facts, fired, this.layout, this.signalIndex);
   }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ImportCancelled, importInput, importInWorker, ImportRefusal, type ImportInput } from '../../../src/core/import';
 import { developmentPages, ROOT } from './pages';
+import { whileTicking } from '../../support/eventLoopWatch';
 
 const WORKER = join(ROOT, 'dist', 'importWorker.js');
 const FETCHED = new Date('2025-02-01T10:00:00.000Z');
@@ -11,26 +12,6 @@ function largePage(megabytes: number): ImportInput {
   const paragraph = '<p>OpenAI said revenue grew by 45 percent in 2024, according to the company and several people familiar with the matter.</p>\n';
   const html = `<html><head><title>Large</title></head><body><article>${paragraph.repeat(Math.ceil((megabytes * 1024 * 1024) / paragraph.length))}</article></body></html>`;
   return { kind: 'page', bytes: new TextEncoder().encode(html), source: { fileName: 'large.html', fetched: FETCHED } };
-}
-
-/** Counts the ticks of a 10 ms timer and the longest gap between two, while `work` runs. */
-async function whileTicking<T>(work: () => Promise<T>): Promise<{ result: PromiseSettledResult<T>; ticks: number; longestGapMs: number; ms: number }> {
-  const started = performance.now();
-  let last = started;
-  let ticks = 0;
-  let longestGapMs = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    longestGapMs = Math.max(longestGapMs, now - last);
-    last = now;
-    ticks++;
-  }, 10);
-  try {
-    const [result] = await Promise.allSettled([work()]);
-    return { result, ticks, longestGapMs: Math.max(longestGapMs, performance.now() - last), ms: performance.now() - started };
-  } finally {
-    clearInterval(timer);
-  }
 }
 
 describe('import: the extraction in a worker thread', function () {
