@@ -30,17 +30,18 @@ export interface FoundAnnotation {
   annotation: Annotation;
 }
 
-/** Shows why a command cannot run; commands return after calling this. */
-export function explain(message: string): void {
+/** Shows why a command cannot run; undefined, so that a command can `return explain(…)`. */
+export function explain(message: string): undefined {
   void vscode.window.showInformationMessage(message);
+  return undefined;
 }
 
-/** Runs a change; a failure is shown as an error message and resolves to undefined. */
-export async function run<T>(action: () => Promise<T>): Promise<T | undefined> {
+/** Runs a change; a failure is shown as an error message (its reason, or `failed(reason)`) and resolves to undefined. */
+export async function run<T>(action: () => Promise<T>, failed: (reason: string) => string = (reason) => reason): Promise<T | undefined> {
   try {
     return await action();
   } catch (error) {
-    void vscode.window.showErrorMessage(inertNotificationText(messageOf(error), NOTIFICATION_MESSAGE_LENGTH));
+    void vscode.window.showErrorMessage(inertNotificationText(failed(messageOf(error)), NOTIFICATION_MESSAGE_LENGTH));
     return undefined;
   }
 }
@@ -177,18 +178,9 @@ export async function chooseFolder(noFolder?: string, placeHolder?: string): Pro
 /** The article the command works on: the one named in the arguments, else the active editor's. */
 export async function articleDocument(ctx: CommandContext, uri?: string): Promise<vscode.TextDocument | undefined> {
   const document = uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(uri)) : vscode.window.activeTextEditor?.document;
-  if (!document) {
-    explain(vscode.l10n.t('Open an article first: this command works on the article in the active editor.'));
-    return undefined;
-  }
-  if (!ctx.articles.isArticle(document)) {
-    explain(vscode.l10n.t('{0} is not treated as an article. Run "AI News: Analyze This Document" to check it.', inertNotificationText(vscode.workspace.asRelativePath(document.uri))));
-    return undefined;
-  }
-  if (!vscode.workspace.getWorkspaceFolder(document.uri)) {
-    explain(vscode.l10n.t('Annotations are stored in a workspace folder and shared through git: open the folder that holds this article.'));
-    return undefined;
-  }
+  if (!document) return explain(vscode.l10n.t('Open an article first: this command works on the article in the active editor.'));
+  if (!ctx.articles.isArticle(document)) return explain(vscode.l10n.t('{0} is not treated as an article. Run "AI News: Analyze This Document" to check it.', inertNotificationText(vscode.workspace.asRelativePath(document.uri))));
+  if (!vscode.workspace.getWorkspaceFolder(document.uri)) return explain(vscode.l10n.t('Annotations are stored in a workspace folder and shared through git: open the folder that holds this article.'));
   return document;
 }
 

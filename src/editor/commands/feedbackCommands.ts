@@ -5,10 +5,10 @@
 import * as vscode from 'vscode';
 import type { EntityType } from '../../core/analysis/types';
 import { ENTITY_TYPES, type CorrectionKind } from '../../core/feedback';
-import { inertNotificationText, NOTIFICATION_MESSAGE_LENGTH } from '../../core/notificationText';
+import { inertNotificationText } from '../../core/notificationText';
 import type { FeedbackService } from '../feedbackService';
 import { entityTypeLabel } from '../labels';
-import { articleDocument, explain, findingAtCursor, messageOf, spanOfArgs, type CommandContext, type SpanArgs } from './context';
+import { articleDocument, explain, findingAtCursor, run, spanOfArgs, type CommandContext, type SpanArgs } from './context';
 
 /** Arguments of the correction commands (code actions, tests): the finding's span, and for a retype the type. */
 export interface CorrectionArgs extends SpanArgs {
@@ -45,13 +45,11 @@ async function correct(ctx: FeedbackCommandContext, kind: CorrectionKind, args?:
     type = (args?.type as EntityType | undefined) ?? (await pickEntityType(finding?.type ?? undefined));
     if (!type) return false;
   }
-  try {
+  const saved = await run(async () => {
     await ctx.feedback.correct(document, { start: target.start, end: target.end }, kind, type);
     return true;
-  } catch (error) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not save the correction: {0}', inertNotificationText(messageOf(error), NOTIFICATION_MESSAGE_LENGTH)));
-    return false;
-  }
+  }, (reason) => vscode.l10n.t('Could not save the correction: {0}', reason));
+  return saved === true;
 }
 
 export function registerFeedbackCommands(ctx: FeedbackCommandContext): vscode.Disposable[] {

@@ -88,10 +88,7 @@ async function importFromClipboard(ctx: CommandContext): Promise<vscode.Uri | un
   const folder = await importFolder();
   if (!folder) return undefined;
   const text = await vscode.env.clipboard.readText();
-  if (text.trim() === '') {
-    explain(vscode.l10n.t('The clipboard is empty: copy an article, a web page\'s HTML or its address first.'));
-    return undefined;
-  }
+  if (text.trim() === '') return explain(vscode.l10n.t('The clipboard is empty: copy an article, a web page\'s HTML or its address first.'));
   return importOne(ctx, folder, clipboardSource(text));
 }
 

@@ -19,10 +19,7 @@ async function moveToUnreviewed(ctx: CommandContext, direction: 1 | -1): Promise
   if (!document || !editor) return undefined;
   const annotated = ctx.sessions.placements(document).flatMap((p) => (p.span ? [p.span] : []));
   const claims = unreviewedClaims(ctx.sessions.completeAnalysis(document)?.findings ?? [], annotated, ctx.settings.for(document.uri).claimScoreThreshold);
-  if (claims.length === 0) {
-    explain(vscode.l10n.t('Every claim in this article has a verdict.'));
-    return undefined;
-  }
+  if (claims.length === 0) return explain(vscode.l10n.t('Every claim in this article has a verdict.'));
   const cursor = document.offsetAt(direction === 1 ? editor.selection.end : editor.selection.start);
   const next = nextClaim(claims, cursor, direction);
   await select(document, next);
@@ -32,24 +29,17 @@ async function moveToUnreviewed(ctx: CommandContext, direction: 1 | -1): Promise
 async function revealAnnotation(ctx: CommandContext, args?: AnnotationArgs): Promise<void> {
   if (!isAnnotationArgs(args)) return;
   const found = ctx.annotations.find(args.folder, args.id);
-  if (!found) {
-    explain(vscode.l10n.t('That annotation no longer exists.'));
-    return;
-  }
+  if (!found) return explain(vscode.l10n.t('That annotation no longer exists.'));
   const articleUri = vscode.Uri.joinPath(found.folder.uri, found.annotation.article);
   const refusal = await refusalToOpen(articleUri);
-  if (refusal !== undefined) {
-    explain(vscode.l10n.t('The article cannot be opened: {0}', inertNotificationText(refusal, NOTIFICATION_MESSAGE_LENGTH)));
-    return;
-  }
+  if (refusal !== undefined) return explain(vscode.l10n.t('The article cannot be opened: {0}', inertNotificationText(refusal, NOTIFICATION_MESSAGE_LENGTH)));
   const document = await vscode.workspace.openTextDocument(articleUri);
   const placed = ctx.sessions.placements(document).find((p) => p.annotation.id === args.id);
   if (!placed?.span) {
     const editor = await vscode.window.showTextDocument(document, { preview: false });
     const position = document.positionAt(found.annotation.position.start);
     editor.selection = new vscode.Selection(position, position);
-    explain(vscode.l10n.t('The annotated text "{0}" is no longer in the article. Select where it belongs and run "Re-anchor Annotation to Selection", or remove it.', inertNotificationText(found.annotation.quote.exact, 60)));
-    return;
+    return explain(vscode.l10n.t('The annotated text "{0}" is no longer in the article. Select where it belongs and run "Re-anchor Annotation to Selection", or remove it.', inertNotificationText(found.annotation.quote.exact, 60)));
   }
   await select(document, placed.span);
 }

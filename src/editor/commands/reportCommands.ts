@@ -42,10 +42,7 @@ async function exportAnnotations(ctx: CommandContext, loader: WorkspaceArticles,
   const folder = await chooseFolder(vscode.l10n.t('Open a folder first: exports read the annotations of a workspace folder.'), vscode.l10n.t('Export the annotations of which folder?'));
   if (!folder) return undefined;
   const store = ctx.annotations.storeFor(folder);
-  if (!store) {
-    explain(vscode.l10n.t('The annotation file of {0} could not be opened.', inertNotificationText(folder.name)));
-    return undefined;
-  }
+  if (!store) return explain(vscode.l10n.t('The annotation file of {0} could not be opened.', inertNotificationText(folder.name)));
   const format = args.format ?? (await pickFormat());
   if (!format) return undefined;
   const activeDocument = vscode.window.activeTextEditor?.document;
@@ -54,10 +51,7 @@ async function exportAnnotations(ctx: CommandContext, loader: WorkspaceArticles,
     : undefined;
   const scope = args.scope ?? (await pickScope(activeArticle));
   if (!scope) return undefined;
-  if (scope === 'article' && !activeArticle) {
-    explain(vscode.l10n.t('Open an article of {0} to export only that article.', inertNotificationText(folder.name)));
-    return undefined;
-  }
+  if (scope === 'article' && !activeArticle) return explain(vscode.l10n.t('Open an article of {0} to export only that article.', inertNotificationText(folder.name)));
   // The built-in statuses and every other status an annotation has (a team's own), all ticked.
   const statuses = args.statuses ?? (await pickShown(exportableStatuses(store.annotations).map((s) => ({ value: s, label: escapeIcons(s) })), undefined, vscode.l10n.t('Include which verdicts?')));
   if (!statuses || statuses.length === 0) return undefined;
@@ -90,20 +84,11 @@ async function exportAnnotations(ctx: CommandContext, loader: WorkspaceArticles,
  */
 async function findInOtherArticles(ctx: CommandContext, loader: WorkspaceArticles, args: { pick?: boolean } = {}): Promise<ClaimMatch[] | undefined> {
   const editor = vscode.window.activeTextEditor;
-  if (!editor || !ctx.articles.isArticle(editor.document)) {
-    explain(vscode.l10n.t('Open an article and put the cursor on a claim first.'));
-    return undefined;
-  }
+  if (!editor || !ctx.articles.isArticle(editor.document)) return explain(vscode.l10n.t('Open an article and put the cursor on a claim first.'));
   const folder = vscode.workspace.getWorkspaceFolder(editor.document.uri);
-  if (!folder) {
-    explain(vscode.l10n.t('Open the workspace folder that holds this article: other articles are searched there.'));
-    return undefined;
-  }
+  if (!folder) return explain(vscode.l10n.t('Open the workspace folder that holds this article: other articles are searched there.'));
   const claim = claimAt(ctx.sessions.completeAnalysis(editor.document)?.findings ?? [], editor.document.offsetAt(editor.selection.active));
-  if (!claim) {
-    explain(vscode.l10n.t('The cursor is not on a claim. Claims are underlined; "Next Unreviewed Claim" moves to one.'));
-    return undefined;
-  }
+  if (!claim) return explain(vscode.l10n.t('The cursor is not on a claim. Claims are underlined; "Next Unreviewed Claim" moves to one.'));
   const { articles } = await loader.load(vscode.workspace.workspaceFolders ?? [folder]);
   const indexed = articles.map((a) => ({ path: indexPath(a), text: a.text, analysis: a.analysis }));
   const own = articles.find((a) => a.uri.toString() === editor.document.uri.toString());

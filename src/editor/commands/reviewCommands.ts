@@ -38,10 +38,7 @@ async function review(ctx: CommandContext, result: ReviewResult, args?: Annotati
     const team = ctx.teams.teamFor(folder.uri);
     // Checked before asking for a note: a refusal should not cost the reviewer their typing.
     const check = reviewVerdict(annotation, team, me, result, new Date().toISOString());
-    if (check.kind === 'refused') {
-      explain(refusalMessage(words, check.reason, annotation, me));
-      return undefined;
-    }
+    if (check.kind === 'refused') return explain(refusalMessage(words, check.reason, annotation, me));
     const note = result === 'changes-requested' && args?.note === undefined
       ? await vscode.window.showInputBox({
         title: vscode.l10n.t('Request changes to "{0}"', verdictLabel(annotation.status, team)),

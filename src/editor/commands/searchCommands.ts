@@ -56,10 +56,7 @@ async function indexForSearch(ctx: CommandContext, source: PlacedAnnotationSourc
   const perFolder = await run(() => source.placedPerFolder());
   if (!perFolder || !isOpen()) return undefined; // failed (and said so), or closed while the articles were being placed
   const searchable: Searchable[] = perFolder.flatMap(({ folder, placed }) => placed.map((p) => ({ folder, placed: p })));
-  if (searchable.length === 0) {
-    explain(vscode.l10n.t('There are no annotations in this workspace yet.'));
-    return undefined;
-  }
+  if (searchable.length === 0) return explain(vscode.l10n.t('There are no annotations in this workspace yet.'));
   // In slices: a workspace of 10,000 annotations takes a few hundred ms to index (npm run bench -- search).
   const index = await buildSearchIndexInSlices(searchable, (s) => s.placed.annotation, () => new Promise((resolve) => setImmediate(resolve)));
   return (query) => searchAnnotations(index, query, MAX_ITEMS).map((hit) => searchItem(hit, ctx.teams.teamFor(hit.item.folder.uri)));

@@ -25,10 +25,7 @@ async function addTag(ctx: CommandContext, tags: TagSource, args?: AnnotationArg
   const found = requireAnnotation(ctx, args);
   if (!found) return undefined;
   const checked = args?.tag === undefined ? undefined : checkTypedTag(args.tag, found.annotation.tags ?? []);
-  if (checked?.kind === 'refused') {
-    explain(tagProblemMessage(vscode.l10n, checked.problem));
-    return undefined;
-  }
+  if (checked?.kind === 'refused') return explain(tagProblemMessage(vscode.l10n, checked.problem));
   const tag = checked?.tag ?? (await pickTagToAdd(found.annotation, await tags.tagChoices()));
   if (tag === undefined) return undefined;
   // The list as it is when the change is made: a teammate's tag that arrived while the pick was open stays.
@@ -39,16 +36,10 @@ async function removeTag(ctx: CommandContext, args?: AnnotationArgs & { tag?: st
   const found = requireAnnotation(ctx, args);
   if (!found) return undefined;
   const has = found.annotation.tags ?? [];
-  if (has.length === 0) {
-    explain(vscode.l10n.t('This annotation has no tags.'));
-    return undefined;
-  }
+  if (has.length === 0) return explain(vscode.l10n.t('This annotation has no tags.'));
   const tag = args?.tag ?? (await vscode.window.showQuickPick(has.map((t) => ({ label: escapeIcons(t), tag: t })), { title: vscode.l10n.t('Remove tag') }))?.tag;
   if (tag === undefined) return undefined;
-  if (!has.includes(tag)) {
-    explain(vscode.l10n.t('This annotation has no tag "{0}".', inertNotificationText(tag)));
-    return undefined;
-  }
+  if (!has.includes(tag)) return explain(vscode.l10n.t('This annotation has no tag "{0}".', inertNotificationText(tag)));
   return run(() => ctx.annotations.updateWith(found.folder, found.annotation.id, (current) => ({ tags: withoutTag(current.tags ?? [], tag) })));
 }
 

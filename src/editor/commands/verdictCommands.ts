@@ -28,10 +28,7 @@ export async function markStatus(ctx: CommandContext, status: Status, args?: Spa
   const document = await articleDocument(ctx, args?.uri);
   if (!document) return undefined;
   const span = targetSpan(ctx, document, args);
-  if (!span || span.start === span.end) {
-    explain(vscode.l10n.t('Select the words to mark, or put the cursor on a highlighted claim.'));
-    return undefined;
-  }
+  if (!span || span.start === span.end) return explain(vscode.l10n.t('Select the words to mark, or put the cursor on a highlighted claim.'));
   // A work state needs no note: nothing was decided yet.
   const note = args?.note !== undefined || extra ? (args?.note ?? '') : await askNote(status);
   if (note === undefined) return undefined;
@@ -87,10 +84,7 @@ async function reanchor(ctx: CommandContext, args?: AnnotationArgs): Promise<Ann
   const editor = vscode.window.activeTextEditor;
   const document = editor && (await articleDocument(ctx));
   if (!editor || !document) return undefined;
-  if (editor.selection.isEmpty) {
-    explain(vscode.l10n.t('Select the words the annotation belongs to, then run "Re-anchor Annotation to Selection".'));
-    return undefined;
-  }
+  if (editor.selection.isEmpty) return explain(vscode.l10n.t('Select the words the annotation belongs to, then run "Re-anchor Annotation to Selection".'));
   const named = isAnnotationArgs(args) ? args.id : undefined;
   const id = named || (await pickAnnotation(ctx.sessions.placements(document).filter((p) => p.state === 'fuzzy' || p.state === 'orphaned')))?.annotation.id;
   if (!id) return undefined;
@@ -98,10 +92,7 @@ async function reanchor(ctx: CommandContext, args?: AnnotationArgs): Promise<Ann
 }
 
 async function pickAnnotation(candidates: Placement[]): Promise<Placement | undefined> {
-  if (candidates.length === 0) {
-    explain(vscode.l10n.t('This article has no fuzzy or orphaned annotations to re-anchor.'));
-    return undefined;
-  }
+  if (candidates.length === 0) return explain(vscode.l10n.t('This article has no fuzzy or orphaned annotations to re-anchor.'));
   if (candidates.length === 1) return candidates[0];
   // Quotes, notes and a team's status names come from other people: `$(name)` stays text, not an icon.
   const items = candidates.map((p) => ({ label: escapeIcons(p.annotation.quote.exact.slice(0, 80)), description: `${escapeIcons(verdictLabel(p.annotation.status))} · ${p.state}`, detail: escapeIcons(p.annotation.note), placed: p }));

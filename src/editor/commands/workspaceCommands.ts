@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { configureMergeDriverForFolder } from '../../core/git/mergeDriver';
 import { inertNotificationText, NOTIFICATION_MESSAGE_LENGTH } from '../../core/notificationText';
 import { readSettings, setHighlight, type HighlightKind } from '../settings';
-import { chooseFolder, explain, messageOf, type CommandContext } from './context';
+import { chooseFolder, explain, run, type CommandContext } from './context';
 
 async function toggleHighlight(kind: HighlightKind): Promise<boolean> {
   // The configuration itself, not the cache: a second toggle may come before the change event.
@@ -22,10 +22,7 @@ async function openAnnotationFile(ctx: CommandContext): Promise<vscode.Uri | und
   } catch {
     if (!store) return undefined;
     const result = await store.save({ createEmpty: true });
-    if (!result.saved) {
-      explain(inertNotificationText(result.reason, NOTIFICATION_MESSAGE_LENGTH));
-      return undefined;
-    }
+    if (!result.saved) return explain(inertNotificationText(result.reason, NOTIFICATION_MESSAGE_LENGTH));
   }
   await vscode.window.showTextDocument(uri, { preview: false });
   return uri;
@@ -60,19 +57,14 @@ async function setupGitMergeDriver(ctx: CommandContext): Promise<boolean> {
     explain(vscode.l10n.t('Trust this workspace first: setting up git changes the repository configuration.'));
     return false;
   }
-  try {
-    // The extension's own bundled CLI, run by the same Node as git hooks get: no global install needed.
-    const cli = vscode.Uri.joinPath(ctx.extensionUri, 'dist', 'cli.js').fsPath;
-    const annotationFile = ctx.settings.for(folder.uri).annotationFile;
-    const result = await configureMergeDriverForFolder(folder.uri.fsPath, annotationFile, {
-      driverCommand: `node ${JSON.stringify(cli)} merge-driver %O %A %B`,
-    });
-    void vscode.window.showInformationMessage(vscode.l10n.t('Git now merges {0} by annotation id. {1}', inertNotificationText(annotationFile), inertNotificationText(result.summary, NOTIFICATION_MESSAGE_LENGTH)));
-    return true;
-  } catch (error) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not set up the merge driver: {0}', inertNotificationText(messageOf(error), NOTIFICATION_MESSAGE_LENGTH)));
-    return false;
-  }
+  // The extension's own bundled CLI, run by the same Node as git hooks get: no global install needed.
+  const cli = vscode.Uri.joinPath(ctx.extensionUri, 'dist', 'cli.js').fsPath;
+  const annotationFile = ctx.settings.for(folder.uri).annotationFile;
+  const result = await run(() => configureMergeDriverForFolder(folder.uri.fsPath, annotationFile, {
+    driverCommand: `node ${JSON.stringify(cli)} merge-driver %O %A %B`,
+  }), (reason) => vscode.l10n.t('Could not set up the merge driver: {0}', reason));
+  if (result) void vscode.window.showInformationMessage(vscode.l10n.t('Git now merges {0} by annotation id. {1}', inertNotificationText(annotationFile), inertNotificationText(result.summary, NOTIFICATION_MESSAGE_LENGTH)));
+  return result !== undefined;
 }
 
 export function registerWorkspaceCommands(ctx: CommandContext): vscode.Disposable[] {
