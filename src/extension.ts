@@ -66,7 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiNews
     return buildCrossIndex(loaded.map((a) => ({ path: indexPath(a), text: a.text, analysis: a.analysis })));
   }, defaultArticleResolver);
   const statusBar = new StatusBar(sessions, articles, settings, annotations, teams);
-  const contextKeys = new ContextKeys(articles, sessions);
+  const contextKeys = new ContextKeys(articles, sessions, annotations);
   const threads = new AnnotationThreads(sessions, annotations, teams);
   context.subscriptions.push(annotationTree.provider, articleTree.provider, crossTree.provider, statusBar, contextKeys, new ClaimDiagnostics(sessions, settings), threads);
 

@@ -1,15 +1,17 @@
 /**
  * The context keys menus and keybindings use: `aiNews.isArticle`, `aiNews.isOptedIn`,
  * `aiNews.cursorOnAnnotation` and `aiNews.hasUnanchored`, kept in step with the active editor,
- * its selection and the annotations. Each key is only sent to VS Code when its value changes.
+ * its selection and the annotations; and `aiNews.hasConflicts`, true while some annotation file
+ * waits for its git conflicts to be resolved. Each key is only sent to VS Code when its value changes.
  */
 import * as vscode from 'vscode';
+import type { AnnotationService } from './annotationService';
 import type { ArticleRegistry } from './articleRegistry';
 import type { SnapshotSource } from './articleSessions';
 import { Disposable } from './disposable';
 import { annotationAt, hasUnanchored } from '../core/session/articleViews';
 
-export type ContextKey = 'aiNews.isArticle' | 'aiNews.isOptedIn' | 'aiNews.cursorOnAnnotation' | 'aiNews.hasUnanchored';
+export type ContextKey = 'aiNews.isArticle' | 'aiNews.isOptedIn' | 'aiNews.cursorOnAnnotation' | 'aiNews.hasUnanchored' | 'aiNews.hasConflicts';
 
 export class ContextKeys extends Disposable {
   private readonly values = new Map<ContextKey, boolean>();
@@ -17,6 +19,7 @@ export class ContextKeys extends Disposable {
   constructor(
     private readonly articles: Pick<ArticleRegistry, 'isArticle' | 'isOptedIn' | 'onDidChange'>,
     private readonly sessions: SnapshotSource,
+    private readonly annotations: Pick<AnnotationService, 'entries' | 'onDidChange'>,
   ) {
     super();
     this.register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
@@ -27,7 +30,9 @@ export class ContextKeys extends Disposable {
       if (document === vscode.window.activeTextEditor?.document) this.update();
     }));
     this.register(articles.onDidChange(() => this.update()));
+    this.register(annotations.onDidChange(() => this.updateConflicts()));
     this.update();
+    this.updateConflicts();
   }
 
   /** The value last sent for a key (for tests). */
@@ -49,6 +54,10 @@ export class ContextKeys extends Disposable {
   private updateCursor(): void {
     const editor = vscode.window.activeTextEditor;
     this.set('aiNews.cursorOnAnnotation', editor !== undefined && annotationAt(this.sessions.snapshot(editor.document), editor.document.offsetAt(editor.selection.active)));
+  }
+
+  private updateConflicts(): void {
+    this.set('aiNews.hasConflicts', this.annotations.entries().some((e) => e.store.conflictProposal !== undefined));
   }
 
   private set(key: ContextKey, value: boolean): void {

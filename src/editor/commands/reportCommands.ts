@@ -12,7 +12,6 @@ import { claimAt } from '../../core/navigation/claimNavigation';
 import { escapeIcons } from '../../core/sidebar/text';
 import type { Status } from '../../core/store/annotation';
 import { articlePathOf } from '../annotationService';
-import { Disposable } from '../disposable';
 import { toRange } from '../ranges';
 import { indexPath, type WorkspaceArticles } from '../workspaceArticles';
 import { chooseFolder, confirmScriptedPath, explain, pickShown, type CommandContext } from './context';
@@ -153,26 +152,8 @@ async function resolveConflicts(ctx: CommandContext, args: { accept?: boolean } 
   return resolvedAll;
 }
 
-/** Keeps `aiNews.hasConflicts` true while some annotation file waits for its conflicts to be resolved. */
-class ConflictContextKey extends Disposable {
-  private last: boolean | undefined;
-  constructor(private readonly ctx: CommandContext) {
-    super();
-    this.register(ctx.annotations.onDidChange(() => this.update()));
-    this.update();
-  }
-
-  private update(): void {
-    const value = this.ctx.annotations.entries().some((e) => e.store.conflictProposal !== undefined);
-    if (value === this.last) return;
-    this.last = value;
-    void vscode.commands.executeCommand('setContext', 'aiNews.hasConflicts', value);
-  }
-}
-
 export function registerReportCommands(ctx: CommandContext, loader: WorkspaceArticles): vscode.Disposable[] {
   return [
-    new ConflictContextKey(ctx),
     vscode.commands.registerCommand('aiNews.export', (args?: ExportArgs) => exportAnnotations(ctx, loader, args)),
     vscode.commands.registerCommand('aiNews.findClaimInOtherArticles', (args?: { pick?: boolean }) => findInOtherArticles(ctx, loader, args)),
     vscode.commands.registerCommand('aiNews.resolveAnnotationConflicts', (args?: { accept?: boolean }) => resolveConflicts(ctx, args)),

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { ContextKeys } from '../../../src/editor/contextKeys';
 import type { AnnotationTreeElement, AnnotationTreeProvider } from '../../../src/editor/sidebar/annotationTree';
 import type { ArticleTreeElement, ArticleTreeProvider } from '../../../src/editor/sidebar/articleTree';
 import type { CrossArticleElement, CrossArticleTreeProvider } from '../../../src/editor/sidebar/crossArticleTree';
@@ -40,6 +41,7 @@ interface Parts {
   articleTree: ArticleTreeProvider;
   crossTree: CrossArticleTreeProvider;
   statusBar: StatusBar;
+  contextKeys: ContextKeys;
 }
 
 async function parts(): Promise<Parts> {
@@ -272,11 +274,14 @@ describe('Workflow: sidebar, status bar, exports, time, safety', function () {
     writeAnnotationFile(conflicted);
     await waitFor(() => (api.parts.readOnlyReason as () => string | undefined)() !== undefined, 'conflict noticed');
     assert.equal(fs.readFileSync(annotationFilePath(), 'utf8'), conflicted, 'nothing written before the user accepts');
+    const { contextKeys } = await parts();
+    assert.equal(contextKeys.get('aiNews.hasConflicts'), true, 'the Resolve command is offered');
     const accepted = await vscode.commands.executeCommand<boolean>('aiNews.resolveAnnotationConflicts', { accept: true });
     assert.equal(accepted, true);
     const merged = await waitFor(() => (fs.readFileSync(annotationFilePath(), 'utf8').includes('<<<<<<<') ? undefined : annotationsOnDisk()), 'the merge is written');
     assert.equal(merged.length, file.annotations.length + 1);
     assert.ok(merged.some((a) => a.id === 'from-theirs-0001'));
+    await waitFor(() => !contextKeys.get('aiNews.hasConflicts'), 'the Resolve command is no longer offered');
   });
 
   it('opens a version-2 file from a teammate: new statuses are listed and hovered, and a save keeps every version-2 field', async () => {
