@@ -9,7 +9,8 @@ import { followEdits } from '../session/decorationPlan';
 import type { Span } from '../span';
 import type { TextEdit } from '../store/anchor';
 import type { Annotation } from '../store/annotation';
-import { showsSameThread } from './thread';
+import type { SnapshotEdits } from '../session/articleSession';
+import { showsSameThread, type ThreadEntry } from './thread';
 
 /** What a thread shows is built from: the annotation, who "I" am, the team's labels, whether the file can be written. */
 export interface ThreadBasis<Team = unknown> {
@@ -59,14 +60,24 @@ export function threadChanges<Team, Shown extends ThreadBasis<Team>>(
   return changes;
 }
 
+/** A comment of a thread: a new one for an entry, or one being edited, kept with its edit box. */
+export type ThreadComment<Editing> = { kind: 'entry'; entry: ThreadEntry } | { kind: 'editing'; comment: Editing; deletedMeanwhile: boolean };
+
 /**
- * The comments being edited that a thread's entries no longer hold (deleted meanwhile, perhaps by a
- * teammate's git pull): they stay in the thread with their edit boxes, and saving posts the text as
- * a new reply (`withEditOrReply`).
+ * A thread's comments in order: one per entry, where a comment being edited keeps its edit box; then
+ * the comments being edited that the entries no longer hold (deleted meanwhile, perhaps by a
+ * teammate's git pull): they stay with their edit boxes, and saving posts the text as a new reply
+ * (`withEditOrReply`).
+ * @param editing the comments being edited, by comment id
  */
-export function editsWithoutComment(entries: readonly { kind: string; id?: string }[], editing: Iterable<string>): string[] {
-  const shown = new Set(entries.map((e) => e.id));
-  return [...editing].filter((id) => !shown.has(id));
+export function threadComments<Editing>(entries: readonly ThreadEntry[], editing: ReadonlyMap<string, Editing>): ThreadComment<Editing>[] {
+  const comments = entries.map((entry): ThreadComment<Editing> => {
+    const comment = entry.kind === 'comment' ? editing.get(entry.id) : undefined;
+    return comment === undefined ? { kind: 'entry', entry } : { kind: 'editing', comment, deletedMeanwhile: false };
+  });
+  const shown = new Set(entries.map((e) => (e.kind === 'comment' ? e.id : undefined)));
+  for (const [id, comment] of editing) if (!shown.has(id)) comments.push({ kind: 'editing', comment, deletedMeanwhile: true });
+  return comments;
 }
 
 /** Where a thread was placed: its annotation's span then, and the lines its range covered. */
@@ -109,4 +120,38 @@ export function keepsLinesAndColumns(before: PlacedRange, span: Span, edits: rea
   if (!followed || followed.start !== span.start || followed.end !== span.end) return false;
   for (const line of touched) if (line >= before.firstLine && line <= before.lastLine) return false;
   return true;
+}
+
+/** A thread as the editor shows it: what it was built from, and where it was placed. */
+export interface PlacedThread<Team> extends ThreadBasis<Team> {
+  placed: PlacedRange;
+}
+
+/** {@link ThreadChanges}, each update saying whether its thread keeps its range on screen. */
+export interface ThreadPlan<Shown> extends ThreadChanges<Shown> {
+  update: (ThreadChanges<Shown>['update'][number] & { keepsRange: boolean })[];
+}
+
+/**
+ * How a new snapshot changes an article's threads ({@link threadChanges}). A keystroke moves the
+ * offsets of every later annotation, but lines and columns only on its own line: a thread whose span
+ * only moved with the snapshot's edits on other lines keeps its range (see keepsLinesAndColumns); only
+ * the others are placed again.
+ * @param before the snapshot version the shown threads were placed in, and the article's line count then; undefined when none were
+ * @param now the article's line count now, and the line of an offset of its text now
+ */
+export function threadPlan<Team, Shown extends PlacedThread<Team>>(
+  shown: ReadonlyMap<string, Shown>,
+  snapshot: { placements: readonly { annotation: Annotation; span?: Span }[]; edits: SnapshotEdits | undefined },
+  viewer: Omit<ThreadBasis<Team>, 'annotation'>,
+  isEditing: (thread: Shown) => boolean,
+  before: { version: number; lineCount: number } | undefined,
+  now: { lineCount: number; lineOf: (offset: number) => number },
+): ThreadPlan<Shown> {
+  const changes = threadChanges(shown, snapshot.placements, viewer, isEditing);
+  // The edits since the threads were placed, and the lines they touched (none moved: see touchedLines).
+  const edits = before && snapshot.edits?.from === before.version ? snapshot.edits.edits : undefined;
+  const touched = edits && touchedLines(edits, before!.lineCount, now.lineCount, now.lineOf);
+  const update = changes.update.map((u) => ({ ...u, keepsRange: edits !== undefined && keepsLinesAndColumns(u.shown.placed, u.span, edits, touched) }));
+  return { ...changes, update };
 }

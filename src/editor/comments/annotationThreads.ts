@@ -17,7 +17,7 @@
 import * as vscode from 'vscode';
 import { commentView, threadEntries, type CommentRole, type ThreadEntry } from '../../core/discussion/thread';
 import { commentLabel, controllerLabel, deletedMeanwhileLabel, replyBoxOptions } from '../../core/discussion/threadWords';
-import { editsWithoutComment, keepsLinesAndColumns, threadChanges, touchedLines, type PlacedRange, type ThreadBasis } from '../../core/discussion/threadSync';
+import { threadComments, threadPlan, type PlacedRange, type PlacedThread, type ThreadBasis } from '../../core/discussion/threadSync';
 import type { TeamConfig } from '../../core/team/team';
 import type { AnnotationService } from '../annotationService';
 import type { ArticleSnapshot, SnapshotSource } from '../articleSessions';
@@ -88,10 +88,9 @@ function verdictMarkdown(status: string, note: string, team: TeamConfig): vscode
 }
 
 /** A thread on screen and what it was built from (to update only what changed). */
-interface ShownThread extends ThreadBasis<TeamConfig> {
+interface ShownThread extends PlacedThread<TeamConfig> {
   thread: vscode.CommentThread;
   target: ThreadTarget;
-  placed: PlacedRange;
 }
 
 function placedRange(span: Span, range: vscode.Range): PlacedRange {
@@ -145,20 +144,17 @@ export class AnnotationThreads extends Disposable {
     const known = this.documents.get(key);
     const threads = known?.threads ?? new Map<string, ShownThread>();
     this.documents.set(key, { document, snapshot, lineCount: document.lineCount, threads });
-    // The edits since the threads were placed, and the lines they touched (none moved: see touchedLines).
-    const edits = known && snapshot.edits?.from === known.snapshot.version ? snapshot.edits.edits : undefined;
-    const touched = edits && touchedLines(edits, known!.lineCount, document.lineCount, (offset) => document.positionAt(offset).line);
     const viewer = {
       me: this.annotations.knownAuthor(document.uri),
       team: this.teams.teamFor(document.uri),
       readOnly: this.annotations.storeFor(folder)?.readOnlyReason !== undefined,
     };
-    const changes = threadChanges(threads, snapshot.placements, viewer, isEditing);
+    const before = known && { version: known.snapshot.version, lineCount: known.lineCount };
+    const changes = threadPlan(threads, snapshot, viewer, isEditing, before, { lineCount: document.lineCount, lineOf: (offset) => document.positionAt(offset).line });
     for (const { annotation, span } of changes.create) threads.set(annotation.id, this.create(document, { folder, annotationId: annotation.id }, { annotation, ...viewer }, span));
-    for (const { shown, annotation, span, refill } of changes.update) {
-      // A keystroke moves the offsets of every later annotation, but lines and columns only on its own
-      // line: only those threads are placed again, and sent to VS Code when their range changed.
-      if (edits && keepsLinesAndColumns(shown.placed, span, edits, touched)) shown.placed = { ...shown.placed, span };
+    for (const { shown, annotation, span, refill, keepsRange } of changes.update) {
+      // A thread placed again is sent to VS Code only when its range changed.
+      if (keepsRange) shown.placed = { ...shown.placed, span };
       else {
         const range = toRange(document, span);
         if (!shown.thread.range?.isEqual(range)) shown.thread.range = range;
@@ -188,14 +184,11 @@ export class AnnotationThreads extends Disposable {
     const { thread, annotation, me, team, readOnly } = shown;
     const editing = new Map<string, AnnotationComment>();
     for (const c of thread.comments) if (c instanceof AnnotationComment && c.commentId && c.mode === vscode.CommentMode.Editing) editing.set(c.commentId, c);
-    const entries = threadEntries(annotation, me);
-    const comments = entries.map((entry) => (entry.kind === 'comment' && editing.get(entry.id)) || new AnnotationComment(thread, entry, team));
-    for (const id of editsWithoutComment(entries, editing.keys())) {
-      const gone = editing.get(id)!;
-      gone.label = deletedMeanwhileLabel(vscode.l10n);
-      comments.push(gone);
-    }
-    thread.comments = comments;
+    thread.comments = threadComments(threadEntries(annotation, me), editing).map((c) => {
+      if (c.kind === 'entry') return new AnnotationComment(thread, c.entry, team);
+      if (c.deletedMeanwhile) c.comment.label = deletedMeanwhileLabel(vscode.l10n);
+      return c.comment;
+    });
     thread.label = groupLabel(annotation.status, team);
     const resolved = annotation.resolved === true;
     thread.state = resolved ? vscode.CommentThreadState.Resolved : vscode.CommentThreadState.Unresolved;

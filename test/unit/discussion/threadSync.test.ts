@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { threadEntries, withDeletion, withReply } from '../../../src/core/discussion/thread';
-import { editsWithoutComment, keepsLinesAndColumns, sameThreadBasis, threadChanges, touchedLines, type ThreadBasis } from '../../../src/core/discussion/threadSync';
+import { keepsLinesAndColumns, sameThreadBasis, threadChanges, threadComments, threadPlan, touchedLines, type PlacedThread } from '../../../src/core/discussion/threadSync';
 import { followEdits } from '../../../src/core/session/decorationPlan';
 import type { TextEdit } from '../../../src/core/store/anchor';
 import { sampleAnnotation } from '../../support/annotations';
@@ -10,11 +10,11 @@ const a = sampleAnnotation({ id: 'a' });
 const b = sampleAnnotation({ id: 'b' });
 const c = sampleAnnotation({ id: 'c' });
 
-interface Shown extends ThreadBasis<string> {
+interface Shown extends PlacedThread<string> {
   editing: boolean;
 }
 
-const shownOf = (annotation: typeof a, editing = false): Shown => ({ annotation, ...viewer, editing });
+const shownOf = (annotation: typeof a, editing = false, placed = { span: { start: 0, end: 5 }, firstLine: 0, lastLine: 0 }): Shown => ({ annotation, ...viewer, editing, placed });
 
 describe('discussion: which threads an article shows', () => {
   it('creates threads for placed annotations, none for orphans', () => {
@@ -41,11 +41,29 @@ describe('discussion: which threads an article shows', () => {
     assert.deepEqual([changes.create, changes.update], [[], []]);
   });
 
-  it('keeps a comment being edited that a teammate deleted meanwhile', () => {
+  it('keeps the comments being edited with their edit boxes, one a teammate deleted meanwhile at the end', () => {
     const comments = withReply(withReply(undefined, { author: 'Anna', body: 'one', at: new Date(), id: 'c1' }), { author: 'Anna', body: 'two', at: new Date(), id: 'c2' });
-    const entries = threadEntries(sampleAnnotation({ comments: withDeletion(comments, 'c2', 'Anna', new Date()) }), 'Anna');
-    assert.deepEqual(editsWithoutComment(entries, ['c1', 'c2']), ['c2']);
-    assert.deepEqual(editsWithoutComment(entries, []), []);
+    const withThree = withReply(comments, { author: 'Ben', body: 'three', at: new Date(), id: 'c3' });
+    const entries = threadEntries(sampleAnnotation({ comments: withDeletion(withThree, 'c2', 'Anna', new Date()) }), 'Anna');
+    const shape = (editing: Map<string, string>) => threadComments(entries, editing).map((c) => (c.kind === 'entry' ? c.entry.kind === 'comment' ? c.entry.id : c.entry.kind : `${c.comment}${c.deletedMeanwhile ? ' (deleted)' : ''}`));
+    assert.deepEqual(shape(new Map([['c1', 'box 1'], ['c2', 'box 2']])), ['verdict', 'box 1', 'c3', 'box 2 (deleted)']);
+    assert.deepEqual(shape(new Map()), ['verdict', 'c1', 'c3']);
+  });
+
+  it('plans a snapshot: a thread keeps its range only after edits since its own version that left its lines alone', () => {
+    const text = 'Erste Zeile.\nZweite Zeile.';
+    const lines = { lineCount: 2, lineOf: (offset: number) => (offset > text.indexOf('\n') ? 1 : 0) };
+    const onLine2 = { ...shownOf(b), placed: { span: { start: 13, end: 19 }, firstLine: 1, lastLine: 1 } };
+    const shown = new Map([['a', shownOf(a)], ['b', onLine2]]);
+    const typed = { from: 4, edits: [{ offset: 1, deletedLength: 0, insertedText: 'x' }] };
+    const placements = [{ annotation: a, span: { start: 0, end: 6 } }, { annotation: b, span: { start: 14, end: 20 } }];
+    const kept = (edits: typeof typed | undefined, before: { version: number; lineCount: number } | undefined) =>
+      threadPlan(shown, { placements, edits }, viewer, (s) => s.editing, before, lines).update.map((u) => u.keepsRange);
+    assert.deepEqual(kept(typed, { version: 4, lineCount: 2 }), [false, true], 'the keystroke on line 1 moves only the thread on it');
+    assert.deepEqual(kept(typed, { version: 3, lineCount: 2 }), [false, false], 'edits since another version: placed again');
+    assert.deepEqual(kept(typed, undefined), [false, false], 'nothing placed before');
+    assert.deepEqual(kept(undefined, { version: 4, lineCount: 2 }), [false, false], 'too many edits to keep');
+    assert.deepEqual(kept(typed, { version: 4, lineCount: 3 }), [false, false], 'a line break went: lines may have moved');
   });
 
   it('keeps a thread\'s range only when the edits moved no line break and none lay on its lines', () => {
