@@ -12,7 +12,7 @@ import type { Version2Patch } from '../core/store/patchVersion2';
 import { Disposable } from './disposable';
 import { gitAuthor } from '../core/git/gitAuthor';
 import type { Span } from './ranges';
-import type { SettingsCache } from './settings';
+import { onDidChangeSettings, type SettingsCache } from './settings';
 
 /** One workspace folder's store and the listeners that keep it in step with the disk. */
 interface FolderEntry {
@@ -39,11 +39,7 @@ export class AnnotationService extends Disposable {
   constructor(private readonly settings: SettingsCache) {
     super();
     this.register(vscode.workspace.onDidChangeWorkspaceFolders((e) => void this.updateFolders(e)));
-    this.register(
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('aiNews.annotationFile')) void this.reopenAll();
-      }),
-    );
+    this.register(onDidChangeSettings(['aiNews.annotationFile'], () => void this.reopenAll()));
   }
 
   /** Opens the stores of all workspace folders. */

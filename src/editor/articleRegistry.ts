@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { articleReason, declaresArticle } from '../core/articles/articleDetection';
 import { Disposable } from './disposable';
-import type { SettingsCache } from './settings';
+import { onDidChangeSettings, type SettingsCache } from './settings';
 
 const OPTED_IN_KEY = 'aiNews.optedInDocuments';
 const OPTED_OUT_KEY = 'aiNews.optedOutDocuments';
@@ -32,13 +32,10 @@ export class ArticleRegistry extends Disposable {
     private readonly settings: SettingsCache,
   ) {
     super();
-    this.register(
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (!e.affectsConfiguration('aiNews.articleGlobs')) return;
-        this.globs.clear();
-        this.changed.fire();
-      }),
-    );
+    this.register(onDidChangeSettings(['aiNews.articleGlobs'], () => {
+      this.globs.clear();
+      this.changed.fire();
+    }));
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.globs.clear()));
     this.register(vscode.workspace.onDidCloseTextDocument((document) => this.globs.delete(document.uri.toString())));
   }

@@ -14,7 +14,7 @@ import type { TeamConfig } from '../core/team/team';
 import type { SnapshotSource } from './articleSessions';
 import { Disposable } from './disposable';
 import { toRange, type Span } from './ranges';
-import type { SettingsCache } from './settings';
+import { onDidChangeSettings, type SettingsCache } from './settings';
 
 export type { Painted };
 
@@ -82,12 +82,8 @@ export class DecorationPainter extends Disposable {
         this.scrollTimer = setTimeout(() => this.paint(e.textEditor), 50);
       }),
     );
-    this.register(
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        // Types are built once (theme colours follow the theme); settings only change what is drawn.
-        if (e.affectsConfiguration('aiNews.highlight') || e.affectsConfiguration('aiNews.claimScoreThreshold')) this.paintAll();
-      }),
-    );
+    // Types are built once (theme colours follow the theme); settings only change what is drawn.
+    this.register(onDidChangeSettings(['aiNews.highlight', 'aiNews.claimScoreThreshold'], () => this.paintAll()));
   }
 
   /** Paints every visible editor. */

@@ -8,7 +8,7 @@ import type { ArticleSnapshot, SnapshotSource } from './articleSessions';
 import { Disposable } from './disposable';
 import { claimReasonsText } from './labels';
 import { toRange } from './ranges';
-import type { SettingsCache } from './settings';
+import { onDidChangeSettings, type SettingsCache } from './settings';
 
 export class ClaimDiagnostics extends Disposable {
   private readonly collection = this.register(vscode.languages.createDiagnosticCollection('aiNews'));
@@ -20,9 +20,7 @@ export class ClaimDiagnostics extends Disposable {
     super();
     this.register(sessions.onDidChangeArticle(({ document, snapshot }) => this.update(document, snapshot)));
     this.register(vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)));
-    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('aiNews.diagnostics.enabled')) this.updateAll();
-    }));
+    this.register(onDidChangeSettings(['aiNews.diagnostics.enabled'], () => this.updateAll()));
     this.updateAll();
   }
 

@@ -26,9 +26,7 @@ export class SettingsCache extends Disposable {
 
   constructor() {
     super();
-    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(SECTION)) this.byFolder.clear();
-    }));
+    this.register(onDidChangeSettings([SECTION], () => this.byFolder.clear()));
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.byFolder.clear()));
   }
 
@@ -43,6 +41,13 @@ export class SettingsCache extends Disposable {
     }
     return settings;
   }
+}
+
+/** Calls `listener` when one of the settings (or sections of them) changes, for any resource. */
+export function onDidChangeSettings(names: readonly string[], listener: () => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((e) => {
+    if (names.some((name) => e.affectsConfiguration(name))) listener();
+  });
 }
 
 /** Sets one highlight kind on or off in the user's settings. */

@@ -9,7 +9,7 @@ import { myWorkCounts } from '../core/team/myWork';
 import type { ArticleRegistry } from './articleRegistry';
 import type { SnapshotSource } from './articleSessions';
 import { Disposable } from './disposable';
-import type { SettingsCache } from './settings';
+import { onDidChangeSettings, type SettingsCache } from './settings';
 import type { AnnotationTreeSource, TreeTeamSource } from './sidebar/annotationTree';
 
 const OPEN_SIDEBAR_COMMAND = 'workbench.view.extension.aiNews';
@@ -34,9 +34,7 @@ export class StatusBar extends Disposable {
     };
     this.register(work.onDidChange(recount));
     this.register(teams.onDidChange(recount));
-    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('aiNews.author')) recount();
-    }));
+    this.register(onDidChangeSettings(['aiNews.author'], recount));
     this.item.name = vscode.l10n.t('AI News: review progress');
     this.item.command = OPEN_SIDEBAR_COMMAND;
     this.register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));

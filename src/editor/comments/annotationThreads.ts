@@ -24,6 +24,7 @@ import type { ArticleSnapshot, SnapshotSource } from '../articleSessions';
 import type { TeamSource } from '../decorations';
 import { Disposable } from '../disposable';
 import { groupLabel } from '../labels';
+import { onDidChangeSettings } from '../settings';
 import { toRange, type Span } from '../ranges';
 
 export const COMMENT_CONTROLLER_ID = 'aiNews.annotations';
@@ -118,9 +119,7 @@ export class AnnotationThreads extends Disposable {
     this.register(vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri.toString())));
     // Who "I" am and the team's labels change what threads show, without a new snapshot.
     this.register(teams.onDidChange(() => this.refreshAll()));
-    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('aiNews.author')) this.refreshAll();
-    }));
+    this.register(onDidChangeSettings(['aiNews.author'], () => this.refreshAll()));
     this.register({ dispose: () => this.forgetAll() });
   }
 

@@ -22,7 +22,7 @@ import type { WorkFilter } from '../../core/team/myWork';
 import type { TeamConfig } from '../../core/team/team';
 import type { PlacedAnnotation, SnapshotSource } from '../articleSessions';
 import type { TeamSource } from '../decorations';
-import type { SettingsCache } from '../settings';
+import { onDidChangeSettings, type SettingsCache } from '../settings';
 import { articleUri, openDocument } from '../guardedOpen';
 import { groupLabel, words } from '../labels';
 import { createTreeView, TreeProvider, treeItemOf } from './treeProvider';
@@ -59,9 +59,7 @@ export class AnnotationTreeProvider extends TreeProvider<AnnotationTreeElement> 
     super();
     this.register(source.onDidChange(() => void this.refresh()));
     this.register(teams.onDidChange(() => void this.refresh()));
-    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('aiNews.author') || e.affectsConfiguration('aiNews.blindDoubleCheck')) void this.refresh();
-    }));
+    this.register(onDidChangeSettings(['aiNews.author', 'aiNews.blindDoubleCheck'], () => void this.refresh()));
     // An open article's snapshot moves its annotations (once per debounce window, not per keystroke);
     // the view is rebuilt only when it shows something else, not for spans that only moved.
     this.register(sessions.onDidChangeArticle(({ document, snapshot }) => {
