@@ -10,6 +10,7 @@ import { claimMatchItem } from '../../core/crossref/claimMatchItems';
 import { inertNotificationText, NOTIFICATION_MESSAGE_LENGTH } from '../../core/notificationText';
 import { claimAt } from '../../core/navigation/claimNavigation';
 import { escapeIcons } from '../../core/sidebar/text';
+import { conflictQuestion } from '../../core/store/conflictWords';
 import type { Status } from '../../core/store/annotation';
 import { articlePathOf } from '../annotationService';
 import { toRange } from '../ranges';
@@ -129,14 +130,7 @@ async function resolveConflicts(ctx: CommandContext, args: { accept?: boolean } 
       const preview = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(proposal.merged, null, 2) + '\n' });
       await vscode.window.showTextDocument(preview, { preview: true });
       const acceptLabel = vscode.l10n.t('Write the merge');
-      const choice = await vscode.window.showWarningMessage(
-        vscode.l10n.t(
-          'The annotation file of {0} has git conflict markers. Merged by id: {1} annotations on our side, {2} on theirs, {3} in the result (shown). Write it?',
-          inertNotificationText(folder.name), String(proposal.oursCount), String(proposal.theirsCount), String(proposal.merged.annotations.length),
-        ),
-        { modal: true },
-        acceptLabel,
-      );
+      const choice = await vscode.window.showWarningMessage(conflictQuestion(vscode.l10n, folder.name, proposal), { modal: true }, acceptLabel);
       accept = choice === acceptLabel;
     }
     if (!accept) {
