@@ -10,7 +10,8 @@ import type { ArticleRegistry } from './articleRegistry';
 import type { SnapshotSource } from './articleSessions';
 import { Disposable } from './disposable';
 import { onDidChangeSettings, type SettingsCache } from './settings';
-import type { AnnotationTreeSource, TreeTeamSource } from './sidebar/annotationTree';
+import type { TeamSource } from './decorations';
+import type { AnnotationTreeSource } from './sidebar/annotationTree';
 
 const OPEN_SIDEBAR_COMMAND = 'workbench.view.extension.aiNews';
 
@@ -25,7 +26,7 @@ export class StatusBar extends Disposable {
     private readonly articles: Pick<ArticleRegistry, 'reason' | 'onDidChange'>,
     private readonly settings: SettingsCache,
     private readonly work: AnnotationTreeSource,
-    private readonly teams: TreeTeamSource,
+    private readonly teams: TeamSource,
   ) {
     super();
     const recount = (): void => {

@@ -78,7 +78,7 @@ async function clearFilters(tree: AnnotationTreeProvider): Promise<void> {
 
 export function registerViewCommands(tree: AnnotationTreeProvider): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('aiNews.groupByStatus', () => tree.setGroupByStatus(true)),
+    vscode.commands.registerCommand('aiNews.groupByStatus', () => tree.setGrouping('status')),
     vscode.commands.registerCommand('aiNews.groupByArticle', () => tree.setGrouping('article')),
     vscode.commands.registerCommand('aiNews.groupByAssignee', () => tree.setGrouping('assignee')),
     vscode.commands.registerCommand('aiNews.showAssignedToMe', () => tree.setWorkFilter('assigned-to-me')),

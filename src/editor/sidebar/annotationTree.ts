@@ -37,9 +37,6 @@ export interface AnnotationTreeSource {
   readonly onDidChange: vscode.Event<void>;
 }
 
-/** The team rules per folder (TeamFiles fits). */
-export type TreeTeamSource = TeamSource;
-
 export class AnnotationTreeProvider extends TreeProvider<AnnotationTreeElement> {
   private grouping: Grouping = 'article';
   private filters: TreeFilters = { annotation: {} };
@@ -54,7 +51,7 @@ export class AnnotationTreeProvider extends TreeProvider<AnnotationTreeElement> 
     private readonly source: AnnotationTreeSource,
     private readonly sessions: SnapshotSource,
     private readonly settings: SettingsCache,
-    private readonly teams: TreeTeamSource,
+    private readonly teams: TeamSource,
   ) {
     super();
     this.register(source.onDidChange(() => void this.refresh()));
@@ -82,12 +79,7 @@ export class AnnotationTreeProvider extends TreeProvider<AnnotationTreeElement> 
     return this.filters.annotation;
   }
 
-  /** Groups by status first (status → article → annotation) or by article first. */
-  setGroupByStatus(on: boolean): Promise<void> {
-    return this.setGrouping(on ? 'status' : 'article');
-  }
-
-  /** Groups by article, status or assignee first. */
+  /** Groups by article, status (status → article → annotation) or assignee first. */
   setGrouping(grouping: Grouping): Promise<void> {
     this.grouping = grouping;
     void this.setContextKey();
@@ -219,13 +211,9 @@ export class AnnotationTreeProvider extends TreeProvider<AnnotationTreeElement> 
     if (!view) return;
     const update = ++this.updateCount;
     view.description = filterDescription(words, this.filters);
-    let trees: FolderTree[];
-    try {
-      trees = await this.folderTrees();
-    } catch {
-      return; // the tree itself shows what it can; no pop-up from here
-    }
-    if (update !== this.updateCount || this.isDisposed) return;
+    // Placing failed: the tree itself shows what it can; no pop-up from here.
+    const trees = await this.folderTrees().catch(() => undefined);
+    if (!trees || update !== this.updateCount || this.isDisposed) return;
     const { attention: count, allHidden } = treeSummary(trees, this.filters);
     view.badge = count > 0 ? { value: count, tooltip: attentionTooltip(words, count) } : undefined;
     view.message = allHidden ? emptyFilterMessage(words, this.filters) : undefined;
@@ -247,7 +235,7 @@ export class AnnotationTreeProvider extends TreeProvider<AnnotationTreeElement> 
  * @param settings The settings per folder.
  * @param teams The team rules per folder.
  */
-export function createAnnotationTreeView(source: AnnotationTreeSource, sessions: SnapshotSource, settings: SettingsCache, teams: TreeTeamSource): {
+export function createAnnotationTreeView(source: AnnotationTreeSource, sessions: SnapshotSource, settings: SettingsCache, teams: TeamSource): {
   view: vscode.TreeView<AnnotationTreeElement>;
   provider: AnnotationTreeProvider;
 } {
