@@ -61,17 +61,12 @@ export class ArticleRegistry extends Disposable {
     return this.list(OPTED_IN_KEY).includes(document.uri.toString());
   }
 
-  async optIn(document: vscode.TextDocument): Promise<void> {
+  /** Opts a document in (Analyze This Document) or out (Stop Analyzing) by hand; the other list forgets it. */
+  async setOptedIn(document: vscode.TextDocument, optedIn: boolean): Promise<void> {
     const key = document.uri.toString();
-    await this.workspaceState.update(OPTED_OUT_KEY, this.list(OPTED_OUT_KEY).filter((k) => k !== key));
-    await this.workspaceState.update(OPTED_IN_KEY, [...new Set([...this.list(OPTED_IN_KEY), key])]);
-    this.changed.fire();
-  }
-
-  async optOut(document: vscode.TextDocument): Promise<void> {
-    const key = document.uri.toString();
-    await this.workspaceState.update(OPTED_IN_KEY, this.list(OPTED_IN_KEY).filter((k) => k !== key));
-    await this.workspaceState.update(OPTED_OUT_KEY, [...new Set([...this.list(OPTED_OUT_KEY), key])]);
+    const [into, outOf] = optedIn ? [OPTED_IN_KEY, OPTED_OUT_KEY] : [OPTED_OUT_KEY, OPTED_IN_KEY];
+    await this.workspaceState.update(outOf, this.list(outOf).filter((k) => k !== key));
+    await this.workspaceState.update(into, [...new Set([...this.list(into), key])]);
     this.changed.fire();
   }
 

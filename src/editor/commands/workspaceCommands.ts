@@ -34,14 +34,14 @@ async function analyzeThisDocument(ctx: CommandContext): Promise<boolean> {
     explain(vscode.l10n.t('Open the document to analyse first.'));
     return false;
   }
-  await ctx.articles.optIn(document);
+  await ctx.articles.setOptedIn(document, true);
   return true;
 }
 
 async function stopAnalyzing(ctx: CommandContext): Promise<boolean> {
   const document = vscode.window.activeTextEditor?.document;
   if (!document) return false;
-  await ctx.articles.optOut(document);
+  await ctx.articles.setOptedIn(document, false);
   return true;
 }
 
