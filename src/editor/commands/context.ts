@@ -30,10 +30,12 @@ export interface FoundAnnotation {
   annotation: Annotation;
 }
 
-/** Shows why a command cannot run; undefined, so that a command can `return explain(…)`. */
-export function explain(message: string): undefined {
+/** Shows why a command cannot run, and returns what the command then resolves to: `return explain(…)`, or `explain(…, false)`. */
+export function explain(message: string): undefined;
+export function explain<T>(message: string, result: T): T;
+export function explain<T>(message: string, result?: T): T | undefined {
   void vscode.window.showInformationMessage(message);
-  return undefined;
+  return result;
 }
 
 /** Runs a change; a failure is shown as an error message (its reason, or `failed(reason)`) and resolves to undefined. */

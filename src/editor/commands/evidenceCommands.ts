@@ -198,10 +198,7 @@ function offerToReveal(uri: vscode.Uri, archive: EvidenceArchive): void {
 
 /** Opens a link without a copy in the browser, after asking: the address came from another person. */
 async function openLink(url: string): Promise<boolean> {
-  if (webAddressProblem(url)) {
-    explain(vscode.l10n.t('"{0}" is a reference, not a web address, and has no archived copy.', inertNotificationText(url)));
-    return false;
-  }
+  if (webAddressProblem(url)) return explain(vscode.l10n.t('"{0}" is a reference, not a web address, and has no archived copy.', inertNotificationText(url)), false);
   const open = vscode.l10n.t('Open in Browser');
   const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Open {0} in your browser? It has no archived copy: the page may have changed since.', inertNotificationText(url, NOTIFICATION_MESSAGE_LENGTH)), { modal: true }, open);
   return answer === open && vscode.env.openExternal(vscode.Uri.parse(url, true));
@@ -211,10 +208,7 @@ async function openEvidence(ctx: CommandContext, args?: AnnotationArgs & { url?:
   const found = requireAnnotation(ctx, args);
   if (!found) return false;
   const items = found.annotation.evidence ?? [];
-  if (items.length === 0) {
-    explain(vscode.l10n.t('This annotation has no evidence yet: add some with "AI News: Add Evidence…".'));
-    return false;
-  }
+  if (items.length === 0) return explain(vscode.l10n.t('This annotation has no evidence yet: add some with "AI News: Add Evidence…".'), false);
   const candidates = evidenceNamed(items, args?.url);
   const item = candidates.length <= 1 ? candidates[0] : (await vscode.window.showQuickPick(candidates.map((c) => evidencePickItem(vscode.l10n, c)), { title: vscode.l10n.t('Open evidence') }))?.item;
   if (item === undefined) return false;

@@ -32,16 +32,10 @@ async function correct(ctx: FeedbackCommandContext, kind: CorrectionKind, args?:
   // The span the arguments name, else the finding under the cursor.
   const finding = spanOfArgs(args) ? undefined : findingAtCursor(ctx, document, kind === 'not-a-claim' ? 'claim' : 'entity');
   const target = spanOfArgs(args) ?? finding;
-  if (!target) {
-    explain(kind === 'not-a-claim' ? vscode.l10n.t('Put the cursor on a highlighted claim.') : vscode.l10n.t('Put the cursor on a highlighted entity.'));
-    return false;
-  }
+  if (!target) return explain(kind === 'not-a-claim' ? vscode.l10n.t('Put the cursor on a highlighted claim.') : vscode.l10n.t('Put the cursor on a highlighted entity.'), false);
   let type: EntityType | undefined;
   if (kind === 'wrong-entity-type') {
-    if (args?.type !== undefined && !ENTITY_TYPES.includes(args.type as EntityType)) {
-      explain(vscode.l10n.t('Unknown entity type "{0}".', inertNotificationText(args.type)));
-      return false;
-    }
+    if (args?.type !== undefined && !ENTITY_TYPES.includes(args.type as EntityType)) return explain(vscode.l10n.t('Unknown entity type "{0}".', inertNotificationText(args.type)), false);
     type = (args?.type as EntityType | undefined) ?? (await pickEntityType(finding?.type ?? undefined));
     if (!type) return false;
   }

@@ -118,10 +118,7 @@ async function findInOtherArticles(ctx: CommandContext, loader: WorkspaceArticle
  */
 async function resolveConflicts(ctx: CommandContext, args: { accept?: boolean } = {}): Promise<boolean> {
   const conflicted = ctx.annotations.entries().filter((e) => e.store.conflictProposal);
-  if (conflicted.length === 0) {
-    explain(vscode.l10n.t('No annotation file has git conflict markers.'));
-    return false;
-  }
+  if (conflicted.length === 0) return explain(vscode.l10n.t('No annotation file has git conflict markers.'), false);
   let resolvedAll = true;
   for (const { folder, store } of conflicted) {
     const proposal = store.conflictProposal!;

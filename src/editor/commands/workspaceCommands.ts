@@ -30,10 +30,7 @@ async function openAnnotationFile(ctx: CommandContext): Promise<vscode.Uri | und
 
 async function analyzeThisDocument(ctx: CommandContext): Promise<boolean> {
   const document = vscode.window.activeTextEditor?.document;
-  if (!document) {
-    explain(vscode.l10n.t('Open the document to analyse first.'));
-    return false;
-  }
+  if (!document) return explain(vscode.l10n.t('Open the document to analyse first.'), false);
   await ctx.articles.setOptedIn(document, true);
   return true;
 }
@@ -53,10 +50,7 @@ async function rescan(ctx: CommandContext): Promise<void> {
 async function setupGitMergeDriver(ctx: CommandContext): Promise<boolean> {
   const folder = await chooseFolder(vscode.l10n.t('Open a folder first: annotations are stored in .ainews/annotations.json of a workspace folder.'));
   if (!folder) return false;
-  if (!vscode.workspace.isTrusted) {
-    explain(vscode.l10n.t('Trust this workspace first: setting up git changes the repository configuration.'));
-    return false;
-  }
+  if (!vscode.workspace.isTrusted) return explain(vscode.l10n.t('Trust this workspace first: setting up git changes the repository configuration.'), false);
   // The extension's own bundled CLI, run by the same Node as git hooks get: no global install needed.
   const cli = vscode.Uri.joinPath(ctx.extensionUri, 'dist', 'cli.js').fsPath;
   const annotationFile = ctx.settings.for(folder.uri).annotationFile;
