@@ -38,12 +38,12 @@ export function explain<T>(message: string, result?: T): T | undefined {
   return result;
 }
 
-/** Runs a change; a failure is shown as an error message (its reason, or `failed(reason)`) and resolves to undefined. */
-export async function run<T>(action: () => Promise<T>, failed: (reason: string) => string = (reason) => reason): Promise<T | undefined> {
+/** Runs a change; a failure is shown as an error message (its reason, or `failed(reason, error)`) and resolves to undefined. */
+export async function run<T>(action: () => Promise<T>, failed: (reason: string, error: unknown) => string = (reason) => reason): Promise<T | undefined> {
   try {
     return await action();
   } catch (error) {
-    void vscode.window.showErrorMessage(inertNotificationText(failed(messageOf(error)), NOTIFICATION_MESSAGE_LENGTH));
+    void vscode.window.showErrorMessage(inertNotificationText(failed(messageOf(error), error), NOTIFICATION_MESSAGE_LENGTH));
     return undefined;
   }
 }

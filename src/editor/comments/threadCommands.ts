@@ -7,11 +7,10 @@
 import * as vscode from 'vscode';
 import { withDeletion, withEditOrReply, withReply } from '../../core/discussion/thread';
 import { commentChangeFailure, deleteCommentQuestion, postedAsReplyMessage } from '../../core/discussion/threadWords';
-import { inertNotificationText, NOTIFICATION_MESSAGE_LENGTH } from '../../core/notificationText';
 import type { AnnotationPatch } from '../../core/store';
 import type { Annotation } from '../../core/store/annotation';
 import type { AnnotationService } from '../annotationService';
-import type { AnnotationArgs } from '../commands/context';
+import { run, type AnnotationArgs } from '../commands/context';
 import { AnnotationComment, type AnnotationThreads, type ThreadTarget } from './annotationThreads';
 
 /** Runs a change of a thread's annotation; a refusal or a failed save is said, nothing is thrown. */
@@ -21,12 +20,8 @@ async function change(
   patchFor: (current: Annotation, me: string, now: Date) => AnnotationPatch,
 ): Promise<Annotation | undefined> {
   if (!target) return undefined;
-  try {
-    return await annotations.updateWith(target.folder, target.annotationId, (current, me) => patchFor(current, me, new Date()));
-  } catch (error) {
-    void vscode.window.showErrorMessage(inertNotificationText(commentChangeFailure(vscode.l10n, error), NOTIFICATION_MESSAGE_LENGTH));
-    return undefined;
-  }
+  const patch = (current: Annotation, me: string): AnnotationPatch => patchFor(current, me, new Date());
+  return run(() => annotations.updateWith(target.folder, target.annotationId, patch), (_reason, error) => commentChangeFailure(vscode.l10n, error));
 }
 
 function isThreadComment(value: unknown): value is AnnotationComment {
