@@ -5,17 +5,8 @@ import { wordsFor } from '../core/labels/words';
 export const words = wordsFor(vscode.l10n, vscode.env.language);
 
 export const {
-  assigneeLabel,
   claimReasonsText,
-  countedLabel,
   entityTypeLabel,
-  flagLabel,
   groupLabel,
-  kindLabel,
-  numberTypeLabel,
-  reviewLines,
-  stateLabel,
   verdictLabel,
-  workFilterLabel,
-  workflowLabel,
 } = words;
