@@ -7,11 +7,20 @@
 import * as vscode from 'vscode';
 import { HOVER_COMMANDS } from '../core/hover/commandLinks';
 import { narrowestSpan } from '../core/hover/hoverContent';
-import { hoverParts } from '../core/hover/hoverParts';
+import { hoverParts, type HoverPart } from '../core/hover/hoverParts';
 import type { ArticleSessions } from './articleSessions';
 import type { TeamSource } from './decorations';
 import { words } from './labels';
 import { toRange } from './ranges';
+
+/** Appends the core's parts to a MarkdownString: markdown as it is, text escaped. */
+export function appendParts(md: vscode.MarkdownString, parts: readonly HoverPart[]): vscode.MarkdownString {
+  for (const part of parts) {
+    if (part.kind === 'text') md.appendText(part.value);
+    else md.appendMarkdown(part.value);
+  }
+  return md;
+}
 
 /** Asks the article's session only for what lies under the pointer: never the rest of a large article. */
 export class ArticleHoverProvider implements vscode.HoverProvider {
@@ -31,10 +40,7 @@ export class ArticleHoverProvider implements vscode.HoverProvider {
     md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
     md.supportHtml = false;
     const annotations = folder && { placed, folder: folder.uri.toString(), team: this.teams.teamFor(document.uri) };
-    for (const part of hoverParts(words, document.uri.toString(), annotations, findings)) {
-      if (part.kind === 'text') md.appendText(part.value);
-      else md.appendMarkdown(part.value);
-    }
+    appendParts(md, hoverParts(words, document.uri.toString(), annotations, findings));
     return new vscode.Hover(md, toRange(document, narrowestSpan([...placed.map((p) => p.span!), ...findings])));
   }
 }

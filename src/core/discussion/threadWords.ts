@@ -4,6 +4,7 @@
  * person: the editor shows it through inertNotificationText.
  */
 import { messageOf } from '../commands/commandArgs';
+import type { HoverPart } from '../hover/hoverParts';
 import type { L10n } from '../labels/l10n';
 import { CommentChangeError, type CommentView } from './thread';
 
@@ -20,6 +21,16 @@ export function replyBoxOptions(l10n: L10n): { prompt: string; placeHolder: stri
 /** The label next to a comment's author: the verdict, or an edited comment. */
 export function commentLabel(l10n: L10n, view: CommentView): string | undefined {
   return view.role === 'verdict' ? l10n.t('verdict') : view.edited ? l10n.t('edited') : undefined;
+}
+
+/**
+ * The verdict comment's body as parts: the verdict's label in bold (a team's label is text, not
+ * markup), then the note, already inert markdown (see threadEntries).
+ */
+export function verdictBodyParts(label: string, note: string): HoverPart[] {
+  const parts: HoverPart[] = [{ kind: 'markdown', value: '**' }, { kind: 'text', value: label }, { kind: 'markdown', value: '**' }];
+  if (note !== '') parts.push({ kind: 'markdown', value: `\n\n${note}` });
+  return parts;
 }
 
 /** The label of a comment being edited that a teammate deleted meanwhile (its edit box stays). */

@@ -16,12 +16,13 @@
  */
 import * as vscode from 'vscode';
 import { commentView, threadEntries, type CommentRole, type ThreadEntry } from '../../core/discussion/thread';
-import { commentLabel, controllerLabel, deletedMeanwhileLabel, replyBoxOptions } from '../../core/discussion/threadWords';
+import { commentLabel, controllerLabel, deletedMeanwhileLabel, replyBoxOptions, verdictBodyParts } from '../../core/discussion/threadWords';
 import { threadComments, threadPlan, type PlacedRange, type PlacedThread, type ThreadBasis } from '../../core/discussion/threadSync';
 import type { TeamConfig } from '../../core/team/team';
 import type { AnnotationService } from '../annotationService';
 import type { ArticleSnapshot, SnapshotSource } from '../articleSessions';
 import type { TeamSource } from '../decorations';
+import { appendParts } from '../hover';
 import { Disposable } from '../disposable';
 import { groupLabel } from '../labels';
 import { onDidChangeSettings } from '../settings';
@@ -64,7 +65,7 @@ export class AnnotationComment implements vscode.Comment {
     this.source = view.source;
     this.contextValue = view.role;
     this.label = commentLabel(vscode.l10n, view);
-    this.body = entry.kind === 'verdict' ? verdictMarkdown(entry.status, entry.markdown, team) : untrustedMarkdown(entry.markdown);
+    this.body = entry.kind === 'verdict' ? appendParts(untrustedMarkdown(''), verdictBodyParts(groupLabel(entry.status, team), entry.markdown)) : untrustedMarkdown(entry.markdown);
   }
 
   /** Shows the text as written in an edit box. */
@@ -77,15 +78,6 @@ export class AnnotationComment implements vscode.Comment {
   editedText(): string {
     return typeof this.body === 'string' ? this.body : this.body.value;
   }
-}
-
-/** The verdict in bold (a team's label is text, not markup), then the note. */
-function verdictMarkdown(status: string, note: string, team: TeamConfig): vscode.MarkdownString {
-  const md = untrustedMarkdown('**');
-  md.appendText(groupLabel(status, team));
-  md.appendMarkdown('**');
-  if (note !== '') md.appendMarkdown(`\n\n${note}`);
-  return md;
 }
 
 /** A thread on screen and what it was built from (to update only what changed). */

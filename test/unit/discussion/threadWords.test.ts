@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { CommentChangeError, commentView } from '../../../src/core/discussion/thread';
-import { commentChangeFailure, commentLabel, controllerLabel, deletedMeanwhileLabel, deleteCommentQuestion, postedAsReplyMessage, replyBoxOptions } from '../../../src/core/discussion/threadWords';
+import { commentChangeFailure, commentLabel, controllerLabel, deletedMeanwhileLabel, deleteCommentQuestion, postedAsReplyMessage, replyBoxOptions, verdictBodyParts } from '../../../src/core/discussion/threadWords';
 import { englishL10n } from '../../../src/core/labels/l10n';
 import { germanL10n } from '../../support/l10nBundles';
 
@@ -9,6 +9,16 @@ describe('discussion: what a thread says', () => {
     assert.equal(commentLabel(englishL10n, commentView({ kind: 'verdict', author: 'Anna', status: 'verified', markdown: '', at: '2025-03-01T10:00:00Z' })), 'verdict');
     assert.equal(commentLabel(englishL10n, { source: 'x', role: 'own', at: '2025-03-01T10:00:00Z', edited: true, commentId: 'c1' }), 'edited');
     assert.equal(commentLabel(englishL10n, { source: 'x', role: 'other', at: '2025-03-01T10:00:00Z', edited: false, commentId: 'c1' }), undefined);
+  });
+
+  it('shows the verdict\'s label in bold as text (not markup), then the note', () => {
+    assert.deepEqual(verdictBodyParts('**Geprüft** [x](command:y)', 'Quelle: *Reuters*'), [
+      { kind: 'markdown', value: '**' },
+      { kind: 'text', value: '**Geprüft** [x](command:y)' },
+      { kind: 'markdown', value: '**' },
+      { kind: 'markdown', value: '\n\nQuelle: *Reuters*' },
+    ]);
+    assert.deepEqual(verdictBodyParts('verified', '').map((p) => p.value), ['**', 'verified', '**'], 'no empty note');
   });
 
   it('words a refused change and passes any other failure through', () => {
