@@ -10,6 +10,7 @@ import { importBench } from './import';
 import { distinctArticles, firstCallProbe, FIRST_CALL_PROBE } from './distinct';
 import { adversarialBench, CHILD_MODE, measureOneInput } from './adversarial';
 import { modelsBench } from './models';
+import { taggerPairBench } from './taggerPair';
 import { feedbackBench } from './feedback';
 import { searchBench } from './search';
 import { discussionBench } from './discussion';
@@ -22,7 +23,7 @@ export interface BenchSection {
   run(): Promise<void>;
 }
 
-const sections: BenchSection[] = [exportBench, storeBench, analysisBench, modelsBench, claimsBench, importBench, adversarialBench, feedbackBench, searchBench, discussionBench, turnsBench, paintBench, keystrokeBench];
+const sections: BenchSection[] = [exportBench, storeBench, analysisBench, modelsBench, claimsBench, importBench, adversarialBench, feedbackBench, searchBench, discussionBench, turnsBench, paintBench, keystrokeBench, taggerPairBench];
 
 async function main(): Promise<void> {
   if (process.env[FIRST_CALL_PROBE]) {

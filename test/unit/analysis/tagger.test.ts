@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tokenize } from '../../../src/core/analysis';
 import { findModelsDir, modelsIn, shippedModels } from '../../../src/core/analysis/models';
-import { T, describeFeature, emitFeatures, featureHash, longShape, shortShape, viewOf, type WordContext } from '../../../src/core/analysis/tagger/features';
-import { decodeTagger } from '../../../src/core/analysis/tagger/model';
+import { T, describeFeature, emitFeatures, emitWordFeatures, featureHash, longShape, shortShape, viewOf, type WordContext } from '../../../src/core/analysis/tagger/features';
+import { decodeTagger, FINE_WEIGHT_RANGE } from '../../../src/core/analysis/tagger/model';
 import { gazetteerOf, tagEntities, trimEdges, wordContext, type TaggedSpan } from '../../../src/core/analysis/tagger/tagSentence';
 import { combineEntities } from '../../../src/core/analysis/tagger/combine';
 import type { EntityFinding, NumberFinding } from '../../../src/core/analysis';
@@ -78,6 +78,67 @@ describe('analysis: entity tagger', () => {
     const [span] = tagEntities(model, tokens, text, [0], []);
     assert.ok(span.confidence > 0 && span.confidence <= 1, String(span.confidence));
     assert.match(span.reason, /after "herr"|written like a name|capitalised/);
+  });
+});
+
+describe('analysis: entity tagger with 16-bit weights', () => {
+  /** The weights of every feature of a model, as quantised, by feature hash (one array of tags each). */
+  function quantised(model: TaggerModel, hashes: Iterable<number>): number[][] {
+    return [...hashes].map((h) => model.tags.map((_, t) => model.weight(h, t)));
+  }
+
+  /** Every feature hash the toy corpus emits. */
+  function toyHashes(): Set<number> {
+    const out = new Set<number>();
+    for (const seq of TOY) {
+      const view = viewOf(seq.words);
+      seq.words.forEach((_, i) => emitFeatures(view, i, seq.context, (template, a, b) => out.add(featureHash(template, a, b))));
+    }
+    return out;
+  }
+
+  it('keeps the small weights that 8 bits round to 0, rounds the others as 8 bits do, and learns the toy pattern', () => {
+    const coarse = trainTagger(TOY, OPTIONS);
+    const fine = trainTagger(TOY, { ...OPTIONS, weightRange: FINE_WEIGHT_RANGE });
+    assert.equal(coarse.header.weightBytes, undefined, 'an 8-bit model is written as before');
+    assert.equal(fine.header.weightBytes, 2);
+    const hashes = toyHashes();
+    const small = quantised(fine, hashes).flat().filter((w) => w !== 0 && Math.abs(w) * 254 < FINE_WEIGHT_RANGE);
+    assert.ok(small.length > 0, 'the toy model has weights under 1/254 of its largest');
+    // Every 16-bit weight, in 8-bit steps, is within one step of the 8-bit weight.
+    const ratio = coarse.header.scale / fine.header.scale;
+    const coarseWeights = quantised(coarse, hashes);
+    quantised(fine, hashes).forEach((row, k) => row.forEach((w, t) => assert.ok(Math.abs(w / ratio - coarseWeights[k][t]) <= 1, `feature ${k}, tag ${t}`)));
+    assert.deepEqual(typedSpans('Morgen ist Herr Zoltan in Quedlinburg', fine), ['person:Zoltan', 'place:Quedlinburg']);
+  });
+
+  it('round-trips a 16-bit model through its file, and reads an 8-bit file as before', () => {
+    const fine = trainTagger(TOY, { ...OPTIONS, weightRange: FINE_WEIGHT_RANGE });
+    const bytes = fine.toBytes();
+    const copy = decodeTagger(bytes);
+    assert.equal(copy.header.weightBytes, 2);
+    assert.deepEqual(quantised(copy, toyHashes()), quantised(fine, toyHashes()));
+    assert.deepEqual(Buffer.from(copy.toBytes()), Buffer.from(bytes));
+    const coarse = trainTagger(TOY, OPTIONS);
+    assert.deepEqual(quantised(decodeTagger(coarse.toBytes()), toyHashes()), quantised(coarse, toyHashes()));
+    assert.throws(() => decodeTagger(bytes.subarray(0, bytes.length - 2)), /header promises/);
+  });
+
+  it('refuses a weight range that the tagger\'s 16-bit memo could not sum', () => {
+    assert.throws(() => trainTagger(TOY, { ...OPTIONS, weightRange: FINE_WEIGHT_RANGE + 1 }), /weightRange must be a whole number from 1 to/);
+    assert.throws(() => trainTagger(TOY, { ...OPTIONS, weightRange: 0 }), /weightRange/);
+  });
+
+  it('sums no more features into one memo vector than FINE_WEIGHT_RANGE allows without overflow', () => {
+    // A word that sets off every word feature: capitalised, all capitals, a hyphen, a given name, a
+    // German noun, in three name lists (the most any word of the shipped lists is in).
+    const text = 'ANNA-HAUS';
+    const tokens = tokenize(text);
+    const words = tagWords(tokens, text, [0]);
+    const context: WordContext = { gazetteer: [''], isGivenName: () => true, isGermanNoun: () => true, nameListsOf: () => ['place-home3', 'surname', 'given'] };
+    let count = 1; // and T.Initial, summed into the same vector
+    emitWordFeatures(viewOf(words), 0, context, () => count++);
+    assert.ok(count * FINE_WEIGHT_RANGE <= 32767, `${count} features of up to ${FINE_WEIGHT_RANGE}`);
   });
 });
 

@@ -5,14 +5,26 @@
  * take (I-org after O) is never chosen.
  *
  * File layout (little-endian): "AINT", u32 format version, u32 header length, header JSON (padded
- * to 4 bytes), u32 keys[count], i8 weights[count * tags.length], then, when the header has
- * `nameLists`, that many bytes of UTF-8: the name lists the model was trained with (nameLists.ts).
+ * to 4 bytes), u32 keys[count], i8 weights[count * tags.length] (i16 when the header's `weightBytes`
+ * is 2), then, when the header has `nameLists`, that many bytes of UTF-8: the name lists the model
+ * was trained with (nameLists.ts).
  */
 import { PartScores, ScratchSlot } from './partScores';
 import { decodeModelContainer, encodeModelContainer, type ModelKind } from '../modelContainer';
 import { NameLists } from './nameLists';
 
 export const TAGGER_FORMAT_VERSION = 1;
+
+/** Quantised weights of the tagger: 8 bits, or 16 bits (weightBytes 2). */
+export type TaggerWeights = Int8Array | Int16Array;
+
+/**
+ * The largest quantised weight of a 16-bit model: 8 times finer steps than 8 bits. Not 32,767: the
+ * tagger's memo sums a word's features into 16-bit vectors (partScores.ts), up to 21 of them (its
+ * word features, three name lists, its place in the sentence), and 21 × 1,023 stays far below 32,767
+ * (a unit test counts them).
+ */
+export const FINE_WEIGHT_RANGE = 1023;
 const TAGGER_FILE: ModelKind = { magic: 0x544e4941 /* "AINT" */, version: TAGGER_FORMAT_VERSION, name: 'an entity tagger model' };
 
 export interface TaggerHeader {
@@ -29,6 +41,11 @@ export interface TaggerHeader {
    */
   outsideBias?: number;
   count: number;
+  /**
+   * Bytes per weight: 1 (absent: every file before it) or 2, for a model whose small weights would
+   * round to 0 in 8 bits (see FINE_WEIGHT_RANGE).
+   */
+  weightBytes?: 1 | 2;
   /** Bytes of name lists after the weights (absent: a model without list features). */
   nameLists?: number;
   /** Free-form facts about the training run, for the model card. */
@@ -53,7 +70,7 @@ export class TaggerModel {
    * @param nameLists the name lists the model was trained with: tagging must look words up in the
    * same lists (the list features' weights mean those lists).
    */
-  constructor(readonly header: TaggerHeader, private readonly keys: Uint32Array, private readonly weights: Int8Array, readonly nameLists: NameLists | null = null) {
+  constructor(readonly header: TaggerHeader, private readonly keys: Uint32Array, private readonly weights: TaggerWeights, readonly nameLists: NameLists | null = null) {
     this.tags = header.tags;
     let size = 1;
     while (size < keys.length * 2) size <<= 1;
@@ -168,15 +185,24 @@ export class TaggerModel {
   }
 }
 
-export function encodeTagger(header: TaggerHeader, keys: Uint32Array, weights: Int8Array, nameLists: NameLists | null = null): Uint8Array {
+export function encodeTagger(header: TaggerHeader, keys: Uint32Array, weights: TaggerWeights, nameLists: NameLists | null = null): Uint8Array {
   const lists = nameLists ? new TextEncoder().encode(nameLists.text) : null;
   const fullHeader: TaggerHeader = lists ? { ...header, nameLists: lists.length } : header;
-  const { bytes, view, payloadAt } = encodeModelContainer(TAGGER_FILE, fullHeader, keys.length * 4 + weights.length + (lists?.length ?? 0));
+  const { bytes, view, payloadAt } = encodeModelContainer(TAGGER_FILE, fullHeader, keys.length * 4 + weights.byteLength + (lists?.length ?? 0));
   let at = payloadAt;
   for (let k = 0; k < keys.length; k++, at += 4) view.setUint32(at, keys[k], true);
-  bytes.set(new Uint8Array(weights.buffer, weights.byteOffset, weights.length), at);
-  if (lists) bytes.set(lists, at + weights.length);
+  if (weights instanceof Int16Array) for (let k = 0; k < weights.length; k++) view.setInt16(at + 2 * k, weights[k], true);
+  else bytes.set(new Uint8Array(weights.buffer, weights.byteOffset, weights.length), at);
+  if (lists) bytes.set(lists, at + weights.byteLength);
   return bytes;
+}
+
+/** The weights of a file: a view on its bytes (8 bits), or read little-endian into a new array (16 bits). */
+function readWeights(view: DataView, at: number, length: number, weightBytes: number): TaggerWeights {
+  if (weightBytes === 1) return new Int8Array(view.buffer, view.byteOffset + at, length);
+  const weights = new Int16Array(length);
+  for (let k = 0; k < length; k++) weights[k] = view.getInt16(at + 2 * k, true);
+  return weights;
 }
 
 /**
@@ -185,12 +211,14 @@ export function encodeTagger(header: TaggerHeader, keys: Uint32Array, weights: I
  */
 export function decodeTagger(bytes: Uint8Array): TaggerModel {
   const { header, view, payloadAt: at } = decodeModelContainer<TaggerHeader>(bytes, TAGGER_FILE);
-  const listsAt = at + header.count * 4 + header.count * header.tags.length;
+  const weightBytes = header.weightBytes ?? 1;
+  if (weightBytes !== 1 && weightBytes !== 2) throw new Error(`entity tagger model has ${String(weightBytes)} bytes per weight, expected 1 or 2`);
+  const listsAt = at + header.count * 4 + header.count * header.tags.length * weightBytes;
   const expected = listsAt + (header.nameLists ?? 0);
   if (bytes.length !== expected) throw new Error(`entity tagger model is ${bytes.length} bytes, its header promises ${expected}`);
   const keys = new Uint32Array(header.count);
   for (let k = 0; k < header.count; k++) keys[k] = view.getUint32(at + k * 4, true);
-  const weights = new Int8Array(bytes.buffer, bytes.byteOffset + at + header.count * 4, header.count * header.tags.length);
+  const weights = readWeights(view, at + header.count * 4, header.count * header.tags.length, weightBytes);
   const nameLists = header.nameLists ? new NameLists(new TextDecoder().decode(bytes.subarray(listsAt, expected))) : null;
   return new TaggerModel(header, keys, weights, nameLists);
 }

@@ -25,7 +25,7 @@ export interface WeightSource {
 
 /**
  * Distinct words and word pairs kept before the memo starts afresh: with 9 tags, about 3 + 2 MB of
- * 16-bit sums (a word's sum has at most 17 weights of at most 127: no overflow), and 2.5 MB of
+ * 16-bit sums (a word's sum has at most 21 weights of at most FINE_WEIGHT_RANGE: no overflow), and 2.5 MB of
  * word records (wordTable.ts).
  */
 const WORD_LIMIT = 40_000;

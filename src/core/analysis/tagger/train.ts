@@ -4,7 +4,7 @@
  * and ties go to the lower tag index, so the same corpus and seed give the same weights.
  */
 import { T, emitFeatures, featureHash, viewOf, type WordContext } from './features';
-import { TaggerModel, type TaggerHeader } from './model';
+import { FINE_WEIGHT_RANGE, TaggerModel, type TaggerHeader } from './model';
 import type { NameLists } from './nameLists';
 import type { TagWord } from './words';
 
@@ -25,6 +25,11 @@ export interface TrainOptions {
   minCount: number;
   /** Averaged weights smaller than this fraction of the largest are dropped. */
   pruneBelow: number;
+  /**
+   * The largest quantised weight: 127 (absent) stores 8-bit weights, anything up to
+   * FINE_WEIGHT_RANGE 16-bit ones, so that weights under 1/254 of the largest need not round to 0.
+   */
+  weightRange?: number;
   /** Types to tag, in order; tags are made for the ones that occur in the data. */
   types: readonly string[];
   /** Stored in the model: subtracted from the score of O when decoding (see TaggerHeader). */
@@ -207,12 +212,20 @@ export function trainTagger(sequences: readonly TrainingSequence[], options: Tra
   return quantise(index, total, clock, tags, options);
 }
 
-/** Averages, prunes small weights and rounds the rest to 8 bits. */
+/** The largest quantised weight the options ask for (127: 8 bits); an error beyond what 16-bit weights allow. */
+function weightRangeOf(options: TrainOptions): number {
+  const range = options.weightRange ?? 127;
+  if (!Number.isInteger(range) || range < 1 || range > FINE_WEIGHT_RANGE) throw new Error(`weightRange must be a whole number from 1 to ${FINE_WEIGHT_RANGE}, got ${range}`);
+  return range;
+}
+
+/** Averages, prunes small weights and rounds the rest to 8 bits (16 bits for a weightRange above 127). */
 function quantise(index: Map<number, number>, total: Float64Array, clock: number, tags: string[], options: TrainOptions): TaggerModel {
   const n = tags.length;
+  const range = weightRangeOf(options);
   let max = 0;
   for (let k = 0; k < total.length; k++) max = Math.max(max, Math.abs(total[k] / clock));
-  const scale = max / 127 || 1;
+  const scale = max / range || 1;
   const cut = max * options.pruneBelow;
   const keys: number[] = [];
   const rows: number[] = [];
@@ -231,5 +244,6 @@ function quantise(index: Map<number, number>, total: Float64Array, clock: number
     rows.push(...q);
   }
   const header: TaggerHeader = { language: options.language, tags, scale, temperature: 1, outsideBias: options.outsideBias ?? 0, count: keys.length };
-  return new TaggerModel(header, Uint32Array.from(keys), Int8Array.from(rows), options.nameLists ?? null);
+  if (range <= 127) return new TaggerModel(header, Uint32Array.from(keys), Int8Array.from(rows), options.nameLists ?? null);
+  return new TaggerModel({ ...header, weightBytes: 2 }, Uint32Array.from(keys), Int16Array.from(rows), options.nameLists ?? null);
 }
