@@ -124,6 +124,19 @@ describe('analysis: entity tagger with 16-bit weights', () => {
     assert.throws(() => decodeTagger(bytes.subarray(0, bytes.length - 2)), /header promises/);
   });
 
+  it('refuses a 16-bit file whose weights the tagger\'s 16-bit memo could not sum', () => {
+    const bytes = trainTagger(TOY, { ...OPTIONS, weightRange: FINE_WEIGHT_RANGE }).toBytes();
+    const model = decodeTagger(bytes);
+    // The last weight of the file, set past the range (a file written by another tool, or damaged).
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const last = bytes.length - 2;
+    assert.ok(model.header.nameLists === undefined, 'the toy model ends with its weights');
+    view.setInt16(last, FINE_WEIGHT_RANGE + 1, true);
+    assert.throws(() => decodeTagger(bytes), /more than the 1023 the tagger can sum/);
+    view.setInt16(last, -FINE_WEIGHT_RANGE, true);
+    assert.doesNotThrow(() => decodeTagger(bytes));
+  });
+
   it('refuses a weight range that the tagger\'s 16-bit memo could not sum', () => {
     assert.throws(() => trainTagger(TOY, { ...OPTIONS, weightRange: FINE_WEIGHT_RANGE + 1 }), /weightRange must be a whole number from 1 to/);
     assert.throws(() => trainTagger(TOY, { ...OPTIONS, weightRange: 0 }), /weightRange/);

@@ -201,7 +201,11 @@ export function encodeTagger(header: TaggerHeader, keys: Uint32Array, weights: T
 function readWeights(view: DataView, at: number, length: number, weightBytes: number): TaggerWeights {
   if (weightBytes === 1) return new Int8Array(view.buffer, view.byteOffset + at, length);
   const weights = new Int16Array(length);
-  for (let k = 0; k < length; k++) weights[k] = view.getInt16(at + 2 * k, true);
+  for (let k = 0; k < length; k++) {
+    weights[k] = view.getInt16(at + 2 * k, true);
+    // The tagger's memo sums a word's weights in 16 bits: larger weights would overflow it silently.
+    if (Math.abs(weights[k]) > FINE_WEIGHT_RANGE) throw new Error(`entity tagger model has a 16-bit weight of ${weights[k]}, more than the ${FINE_WEIGHT_RANGE} the tagger can sum`);
+  }
   return weights;
 }
 
