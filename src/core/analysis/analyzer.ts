@@ -444,7 +444,9 @@ export class IncrementalAnalyzer {
         if (units[mid].start < oldPos) lo = mid + 1;
         else hi = mid - 1;
       }
-      if (lo < units.length && units[lo].start === oldPos && units[lo].top) {
+      // A block at the text's start may be front matter, which it is only there: text typed before
+      // it makes it ordinary Markdown, so the old unit is not taken up again at another place.
+      if (lo < units.length && units[lo].start === oldPos && units[lo].top && (oldPos !== 0 || pos === 0)) {
         resume = lo;
         return true;
       }

@@ -109,6 +109,17 @@ describe('analysis: IncrementalAnalyzer', () => {
     assert.deepEqual(analyzer.analyze(edited), analyze(edited, { lexicon }));
   });
 
+  it('reads front matter again when text is typed before it (it is front matter only at the start)', () => {
+    const body = readFileSync(join(SEEDS, '000_a3906dffcfde8554.txt'), 'utf8').slice(0, 3000);
+    const text = `---\n${body}\n---\n\nDanach kommt der Text. OpenAI investiert 10 Milliarden Dollar.\n`;
+    const analyzer = new IncrementalAnalyzer({});
+    analyzer.analyze(text);
+    const edited = `\n\n${text}`;
+    const whole = analyze(edited).findings;
+    assert.ok(whole.some((f) => f.kind === 'number' && f.start < body.length), 'the former front matter has findings of its own');
+    assert.deepEqual(analyzer.analyze(edited).findings, whole);
+  });
+
   it('reuses results when nothing changed and after undo', () => {
     const analyzer = new IncrementalAnalyzer({ lexicon });
     const first = analyzer.analyze(seed);
