@@ -52,7 +52,7 @@ function visibleSpans(document: vscode.TextDocument): Span[] {
   return vscode.window.visibleTextEditors.filter((e) => e.document === document).flatMap((e) => e.visibleRanges.map((r) => toSpan(document, r)));
 }
 
-/** The document as the core's isDocumentText reads it, when it checks (after the debounce). */
+/** The document as the core's isDocumentText reads it: the lines an edit wrote, in the keystroke's turn. */
 function documentLines(document: vscode.TextDocument): DocumentLines {
   return {
     length: document.offsetAt(document.lineAt(document.lineCount - 1).range.end),

@@ -222,7 +222,7 @@ export class ArticleWork {
     }
     this.session = this.host.resized(this.session) ?? this.session;
     const started = this.clock();
-    const sliced = this.session.text.length > SLICED_ABOVE_CHARS;
+    const sliced = this.session.length > SLICED_ABOVE_CHARS;
     const visible = sliced ? this.host.visible() : [];
     const complete = this.session.analyze(sliced ? { priority: visible, deadline: started + SLICE_BUDGET_MS } : {});
     this.lastWorkMs = this.clock() - started;

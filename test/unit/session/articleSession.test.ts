@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ArticleSession, exceedsUtf8, insertedSpansAfter, isDocumentText, sessionOptionsFor, textAfter, type ArticleSnapshot, type DocumentLines, type SessionOptions } from '../../../src/core/session/articleSession';
+import { ArticleSession, exceedsUtf8, insertedSpansAfter, isDocumentText, sessionOptionsFor, type ArticleSnapshot, type DocumentLines, type SessionOptions } from '../../../src/core/session/articleSession';
+import { PieceText } from '../../../src/core/pieceText';
 import { placeClosedArticle } from '../../../src/core/session/closedArticle';
 import { contentHash, contentHashInSlices } from '../../../src/core/review/contentHash';
 import { makeQuote, type TextEdit } from '../../../src/core/store/anchor';
@@ -258,7 +259,7 @@ describe('ArticleSession: placements follow edits and the annotation file', () =
     assert.equal(session.suggestsOutdated(derzeitClaim, new Date('2025-03-01')), false);
   });
 
-  it('builds the text after an edit from the text it has read, when the editor accepts it; asks for it otherwise', () => {
+  it('builds the text after an edit from its pieces, when the editor accepts it at once; asks for it otherwise', () => {
     const options = { analysis: 'not an article', maxVerifiedAgeDays: 180, maxArticleAgeDays: 365 } as const;
     const text = 'Erste Zeile.\nZweite Zeile mit 42 Prozent.\n';
     const edits: TextEdit[] = [{ offset: 30, deletedLength: 2, insertedText: '43' }, { offset: 0, deletedLength: 0, insertedText: 'Neu: ' }];
@@ -271,15 +272,16 @@ describe('ArticleSession: placements follow edits and the annotation file', () =
     const session = new ArticleSession(text, 1, options);
     assert.equal(session.text, text);
     const seen: string[] = [];
-    session.edit(2, edits, ask('getText'), (followed) => seen.push(followed) > 0);
+    session.edit(2, edits, ask('getText'), (followed) => seen.push(followed.toString()) > 0);
+    assert.deepEqual([asked, seen], [[], [expected]], 'the editor checked it at once; its text was not asked for');
     assert.equal(session.text, expected, 'built through the edits');
-    assert.deepEqual([asked, seen], [[], [expected]], 'the editor checked it; its text was not asked for');
     session.edit(3, [{ offset: 0, deletedLength: 5, insertedText: '' }], ask('refused'), () => false);
-    assert.equal(session.text, 'refused', 'refused: the editor\'s text');
+    assert.deepEqual(asked, [], 'refused: the editor\'s text, asked for when first needed');
     session.edit(4, [{ offset: 0, deletedLength: 1, insertedText: '' }], ask('not read'), () => true);
-    session.edit(5, [{ offset: 0, deletedLength: 1, insertedText: '' }], ask('after two edits'), () => true);
-    assert.equal(session.text, 'after two edits', 'the text before the last edit was never read: the editor\'s text');
-    assert.deepEqual(asked, ['refused', 'after two edits']);
+    assert.equal(session.text, 'not read', 'after a refused edit the text is the editor\'s until it is read');
+    session.edit(5, [{ offset: 0, deletedLength: 1, insertedText: '' }], ask('never asked'), () => true);
+    assert.equal(session.text, 'ot read', 'the text read, then followed through the next edit');
+    assert.deepEqual(asked, ['not read']);
   });
 
   it('hashes the text only while an annotation records a hash of a text not seen yet; an edit is compared with the texts seen', async () => {
@@ -443,7 +445,7 @@ describe('placeClosedArticle: an article no editor has open', () => {
   });
 });
 
-describe('textAfter and insertedSpansAfter: a multi-cursor edit (descending offsets, as VS Code reports them)', () => {
+describe('PieceText.withEdits and insertedSpansAfter: a multi-cursor edit (descending offsets, as VS Code reports them)', () => {
   it('finds each edit\'s inserted text where it lies in the new text', () => {
     const before = 'alpha beta gamma delta';
     const edits: TextEdit[] = [
@@ -451,7 +453,7 @@ describe('textAfter and insertedSpansAfter: a multi-cursor edit (descending offs
       { offset: 6, deletedLength: 4, insertedText: '' },
       { offset: 0, deletedLength: 0, insertedText: '>> ' },
     ];
-    const after = textAfter(before, edits);
+    const after = PieceText.of(before).withEdits(edits).toString();
     assert.equal(after, '>> alpha  gamma DELTA!');
     const spans = insertedSpansAfter(edits);
     assert.deepEqual(spans, [{ start: 16, end: 22 }, { start: 9, end: 9 }, { start: 0, end: 3 }]);
@@ -471,7 +473,7 @@ function documentOf(text: string): DocumentLines {
 describe('isDocumentText: whether the text built through the edits is the editor\'s', () => {
   const before = 'Erste Zeile\nZweite Zeile\nDritte Zeile';
   const edits: TextEdit[] = [{ offset: 12, deletedLength: 0, insertedText: 'neue\n' }];
-  const built = textAfter(before, edits);
+  const built = PieceText.of(before).withEdits(edits).toString();
 
   it('is when the document holds the same text', () => {
     assert.equal(isDocumentText(documentOf(built), built, edits), true);
