@@ -32,7 +32,7 @@ import { completeDateValue, findNumbers } from './numbers';
 import { DEFAULT_CLAIM_THRESHOLD, findClaims, RULE_SCORER } from './claims';
 import type { ClaimScorer } from './claimModel';
 import { applyFeedback } from '../feedback/apply';
-import { commonPrefixOf, commonSuffixOf, wholeText, type ArticleText } from '../pieceText';
+import { commonPrefixOf, commonSuffixOf, PieceText, wholeText, type ArticleText } from '../pieceText';
 import type { Correction } from '../feedback/feedback';
 
 export interface AnalyzeOptions {
@@ -1039,12 +1039,19 @@ export function warmUpEditPath(text: string, options: AnalyzeOptions = {}): void
   let sample = cut < 0 ? text : text.slice(0, cut);
   const analyzer = new IncrementalAnalyzer(options);
   analyzer.analyze(sample);
-  // Edits near the start, so that most of the sample is behind them and moves.
+  // Edits near the start, so that most of the sample is behind them and moves; then the same in
+  // pieces, as the editor holds an article's text (see PieceText).
   const blank = sample.indexOf('\n\n');
   const at = blank < 0 ? 0 : blank + 2;
   for (let i = 0; i < 8; i++) {
     sample = i % 2 === 0 ? sample.slice(0, at) + 'x' + sample.slice(at) : sample.slice(0, at) + sample.slice(at + 1);
     analyzer.analyze(sample);
+  }
+  let held = PieceText.of(sample);
+  for (let i = 0; i < 8; i++) {
+    held = held.withEdits([i % 2 === 0 ? { offset: at, deletedLength: 0, insertedText: 'x' } : { offset: at, deletedLength: 1, insertedText: '' }]);
+    analyzer.update(held);
+    analyzer.result();
   }
 }
 
