@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ArticleSession, exceedsUtf8, insertedSpansAfter, isDocumentText, sessionOptionsFor, type ArticleSnapshot, type DocumentLines, type SessionOptions } from '../../../src/core/session/articleSession';
+import { analyze } from '../../../src/core/analysis/analyzer';
 import { PieceText } from '../../../src/core/pieceText';
 import { placeClosedArticle } from '../../../src/core/session/closedArticle';
 import { contentHash, contentHashInSlices } from '../../../src/core/review/contentHash';
@@ -355,6 +356,48 @@ describe('ArticleSession: placements follow edits and the annotation file', () =
     }
     assert.equal(session.snapshot(new Date('2025-03-01')).edits, undefined, 'too many to keep: the views draw afresh');
     assert.deepEqual(session.snapshot(new Date('2025-03-01')).edits, { from: 399, edits: [] });
+  });
+
+  it('follows typing without joining the whole text or reading more than a window of it, with the findings of a whole-text analysis', async () => {
+    const paragraph = 'Der Konzern investiert 53 Milliarden Euro in Rechenzentren, sagte Alibaba am Montag.';
+    let text = Array.from({ length: 600 }, (_, i) => `${paragraph} (${i})`).join('\n\n');
+    const store = await AnnotationStore.open(dir);
+    for (const at of [1000, 20_000, 40_000]) {
+      const start = text.indexOf('Der', at);
+      store.add(claim(text.slice(start, text.indexOf('.', start) + 1), text));
+    }
+    const session = new ArticleSession(text, 1, OPTIONS);
+    session.setAnnotations(store.annotationsOf(PATH));
+    session.analyze();
+    session.snapshot(new Date('2025-03-01'), await session.contentHash());
+    const reads = { joined: 0, widest: 0 };
+    const { toString, slice } = PieceText.prototype;
+    PieceText.prototype.toString = function (this: PieceText) {
+      reads.joined++;
+      return toString.call(this);
+    };
+    PieceText.prototype.slice = function (this: PieceText, start: number, end?: number) {
+      const read = slice.call(this, start, end);
+      reads.widest = Math.max(reads.widest, read.length);
+      return read;
+    };
+    try {
+      for (let i = 0; i < 10; i++) {
+        const edit = { offset: 25_000 + 3 * i, deletedLength: i % 3 === 2 ? 1 : 0, insertedText: i % 3 === 2 ? '' : 'x' };
+        text = text.slice(0, edit.offset) + edit.insertedText + text.slice(edit.offset + edit.deletedLength);
+        const length = text.length;
+        session.edit(2 + i, [edit], () => assert.fail('the text built through the edit is taken'), (followed) => followed.length === length);
+        session.analyze();
+        session.assembleUntil(Infinity);
+        session.snapshot(new Date('2025-03-01'));
+      }
+    } finally {
+      Object.assign(PieceText.prototype, { toString, slice });
+    }
+    assert.deepEqual(reads.joined, 0, 'the whole text was never joined');
+    assert.ok(reads.widest <= 16 * 1024, `the widest read: ${reads.widest} characters of ${text.length}`);
+    assert.equal(session.text, text);
+    assert.deepEqual(session.analysisSoFar(), analyze(text), 'the findings of a whole-text analysis');
   });
 
   it('answers for the span under the cursor of a large article without analysing the rest', () => {
