@@ -412,6 +412,47 @@ describe('ArticleSession: placements follow edits and the annotation file', () =
     assert.ok(findings.length > 0 && findings.length < 100, `only the units around the offset: ${findings.length} findings`);
   });
 
+  it('opens a large article and answers a hover in its first slices on the text as it was given: nothing joined, compared or edited', () => {
+    const paragraph = 'Der Konzern investiert 53 Milliarden Euro in Rechenzentren, sagte Alibaba am Montag.';
+    const text = Array.from({ length: 3000 }, (_, i) => `${paragraph} (${i})`).join('\n\n');
+    const calls = { copies: 0, compared: 0, edited: 0 };
+    const { toString, sharedLeadingPieces, sharedTrailingPieces, withEdits } = PieceText.prototype;
+    Object.assign(PieceText.prototype, {
+      toString(this: PieceText) {
+        // A text not joined yet is joined now: a copy of all of it (strings compare by value, so this looks inside).
+        if ((this as unknown as { joined: string | undefined }).joined === undefined) calls.copies++;
+        return toString.call(this);
+      },
+      sharedLeadingPieces(this: PieceText, other: PieceText) {
+        calls.compared++;
+        return sharedLeadingPieces.call(this, other);
+      },
+      sharedTrailingPieces(this: PieceText, other: PieceText) {
+        calls.compared++;
+        return sharedTrailingPieces.call(this, other);
+      },
+      withEdits(this: PieceText, edits: readonly TextEdit[]) {
+        calls.edited++;
+        return withEdits.call(this, edits);
+      },
+    });
+    const screen = [{ start: 0, end: 6000 }];
+    const offset = text.indexOf('53 Milliarden', text.length / 2);
+    let session: ArticleSession;
+    try {
+      session = new ArticleSession(text, 1, OPTIONS);
+      // The editor's first slices (the split, then the screen), a hover in the middle, then more slices.
+      for (let slice = 0; slice < 3; slice++) session.analyze({ priority: screen, deadline: performance.now() + 8 });
+      assert.ok(session.at(offset, Infinity).findings.some((f) => f.kind === 'number' && f.start === offset), 'the number under the cursor');
+      for (let slice = 0; slice < 3; slice++) session.analyze({ priority: screen, deadline: performance.now() + 8 });
+      session.assembleUntil(Infinity);
+      assert.equal(session.text, text);
+    } finally {
+      Object.assign(PieceText.prototype, { toString, sharedLeadingPieces, sharedTrailingPieces, withEdits });
+    }
+    assert.deepEqual(calls, { copies: 0, compared: 0, edited: 0 });
+  });
+
   it('goes on with a large article\'s first split for its budget only, and answers once the split is whole', () => {
     const paragraph = 'Der Konzern investiert 53 Milliarden Euro in Rechenzentren, sagte Alibaba am Montag.';
     const text = Array.from({ length: 3000 }, (_, i) => `${paragraph} (${i})`).join('\n\n');
