@@ -23,7 +23,7 @@
  * turns, next to the baseline's join in the same process.
  */
 import { spawnSync } from 'node:child_process';
-import { PerformanceObserver } from 'node:perf_hooks';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import type { BenchSection } from './bench';
 import { median, printTable, time } from './shared';
 import { annotationsOn, largeArticle } from './turns';
@@ -137,10 +137,13 @@ function firstKeystrokesInFreshProcess(): { keystrokes: number[]; joins: number[
   return JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as { keystrokes: number[]; joins: number[] };
 }
 
-/** Kilobytes each turn of a keystroke allocates, per turn: the keystroke's (the text read included), analysis, assembly, hash, snapshot. */
+/**
+ * Kilobytes each turn of a keystroke allocates, per turn: the keystroke's (the text followed through
+ * it, in pieces), analysis, assembly, hash, snapshot. The session no longer joins the whole text
+ * (2,034 KB per version before: see docs/performance.md).
+ */
 interface Allocations {
   edit: number[];
-  text: number[];
   analysis: number[];
   assembly: number[];
   hash: number[];
@@ -162,7 +165,7 @@ async function allocationsOf(text: string): Promise<Allocations> {
   session.setAnnotations(annotationsOn(text));
   session.analyze();
   session.snapshot(NOW, contentHash(text));
-  const kb: Allocations = { edit: [], text: [], analysis: [], assembly: [], hash: [], snapshot: [] };
+  const kb: Allocations = { edit: [], analysis: [], assembly: [], hash: [], snapshot: [] };
   const turn = async (step: keyof Allocations, run: () => unknown): Promise<void> => {
     const before = collections;
     const heap = process.memoryUsage().heapUsed;
@@ -178,7 +181,6 @@ async function allocationsOf(text: string): Promise<Allocations> {
     await turn('edit', () => session.edit(i + 2, [edit], () => {
       throw new Error('the text built through the keystroke is taken');
     }, (followed) => followed.length === length));
-    await turn('text', () => session.text.charCodeAt(0));
     await turn('analysis', () => session.analyze());
     await turn('assembly', () => session.assembleUntil(Infinity));
     let hash: string | undefined;
@@ -189,6 +191,46 @@ async function allocationsOf(text: string): Promise<Allocations> {
   }
   observer.disconnect();
   return kb;
+}
+
+const TYPED_FOR_COLLECTIONS = 300;
+
+/**
+ * Types TYPED_FOR_COLLECTIONS characters as the editor does (the text built through each keystroke,
+ * then the slice, the assembly and the snapshot, the snapshot kept until the next one as the views
+ * keep it) and counts the collector's major (mark-compact) collections and their pauses: a version's
+ * text outlives the debounce, so what each keystroke keeps is what fills the old generation.
+ */
+async function majorCollectionsWhileTyping(text: string): Promise<{ count: number; ms: number }> {
+  const session = new ArticleSession(text, 1, { analysis: {}, maxVerifiedAgeDays: 365, maxArticleAgeDays: 180 });
+  session.setAnnotations(annotationsOn(text));
+  session.analyze();
+  let kept = session.snapshot(NOW, contentHash(text));
+  const offset = text.indexOf('\n\n', 5000) + 2;
+  const major = { count: 0, ms: 0 };
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if ((((entry as { detail?: { kind?: number } }).detail?.kind ?? 0) & constants.NODE_PERFORMANCE_GC_MAJOR) !== 0) {
+        major.count++;
+        major.ms += entry.duration;
+      }
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  for (let i = 0; i < TYPED_FOR_COLLECTIONS; i++) {
+    const length = text.length + i + 1;
+    session.edit(i + 2, [{ offset: offset + i, deletedLength: 0, insertedText: 'x' }], () => {
+      throw new Error('the text built through the keystroke is taken');
+    }, (followed) => followed.length === length);
+    session.analyze();
+    session.assembleUntil(Infinity);
+    kept = session.snapshot(NOW, undefined);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 50)); // the observer reports a little later
+  observer.disconnect();
+  if (kept.version !== TYPED_FOR_COLLECTIONS + 1) throw new Error('a keystroke was not followed');
+  return major;
 }
 
 export const keystrokeBench: BenchSection = {
@@ -217,12 +259,16 @@ export const keystrokeBench: BenchSection = {
     const kb = await allocationsOf(text);
     const kbRow = (label: string, values: number[]): string[] => [label, median(values).toFixed(0), Math.max(...values).toFixed(0), `${values.length}`];
     printTable(['one keystroke, the text built through it: heap allocated in', 'median KB', 'most KB', `turns without a collection, of ${KEYSTROKES}`], [
-      kbRow('the keystroke\'s turn (placements moved)', kb.edit),
-      kbRow('the text read (its first use after the debounce)', kb.text),
-      kbRow('analysis slice, the text already read', kb.analysis),
+      kbRow('the keystroke\'s turn (the text followed in pieces, placements moved)', kb.edit),
+      kbRow('analysis slice (windows of the text around the edit)', kb.analysis),
       kbRow('assembly: the findings spliced', kb.assembly),
       kbRow('content hash, when needed', kb.hash),
       kbRow('snapshot', kb.snapshot),
+      ['in all (the medians summed)', Object.values(kb).reduce((sum, values) => sum + median(values), 0).toFixed(0), '', ''],
+    ]);
+    const collections = [await majorCollectionsWhileTyping(text), await majorCollectionsWhileTyping(text)];
+    printTable([`${TYPED_FOR_COLLECTIONS} keystrokes, each analysed, assembled and its snapshot kept`, 'major collections (2 rounds)', 'their pauses summed, ms'], [
+      ['the 1 MB article with 200 annotations', collections.map((c) => c.count).join(' / '), collections.map((c) => c.ms.toFixed(0)).join(' / ')],
     ]);
     const fresh = Array.from({ length: FRESH_PROCESSES }, firstKeystrokesInFreshProcess);
     const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);

@@ -7,10 +7,10 @@
  * The schedule itself (debounce, slices, turns, publication) is the core's ArticleWork.
  */
 import * as vscode from 'vscode';
-import { warmUpSteps, type AnalyzeOptions } from '../core/analysis/analyzer';
+import type { AnalyzeOptions } from '../core/analysis/analyzer';
 import type { Analysis } from '../core/analysis/types';
 import { ArticleSession, isDocumentText, sessionOptionsFor, type DocumentLines, type ArticlePoint, type ArticleSnapshot, type PlacedAnnotation, type Placement } from '../core/session/articleSession';
-import { ArticleWork, textEdits, WarmUp, type WorkStats } from '../core/session/articleWork';
+import { ArticleWork, editorWarmUpSteps, textEdits, WarmUp, type WorkStats } from '../core/session/articleWork';
 import type { Annotation } from '../core/store/annotation';
 import { blindVisible } from '../core/team/myWork';
 import type { TeamSource } from './decorations';
@@ -52,7 +52,7 @@ function visibleSpans(document: vscode.TextDocument): Span[] {
   return vscode.window.visibleTextEditors.filter((e) => e.document === document).flatMap((e) => e.visibleRanges.map((r) => toSpan(document, r)));
 }
 
-/** The document as the core's isDocumentText reads it, when it checks (after the debounce). */
+/** The document as the core's isDocumentText reads it: the lines an edit wrote, in the keystroke's turn. */
 function documentLines(document: vscode.TextDocument): DocumentLines {
   return {
     length: document.offsetAt(document.lineAt(document.lineCount - 1).range.end),
@@ -63,8 +63,8 @@ function documentLines(document: vscode.TextDocument): DocumentLines {
 
 export class ArticleSessions extends Disposable implements SnapshotSource {
   private readonly entries = new Map<string, Entry>();
-  /** What the first analysis of the process would do in one long turn, one step per turn (see warmUpSteps). */
-  private readonly warmUp = new WarmUp(warmUpSteps());
+  /** What the first analysis and the first hover of the process would do in one long turn, one step per turn (see editorWarmUpSteps). */
+  private readonly warmUp = new WarmUp(editorWarmUpSteps(vscode.env.language));
   private readonly changed = this.register(new vscode.EventEmitter<ArticleChange>());
   /** Fires when an article's snapshot is current: after its first slice, when complete, after annotation changes. */
   readonly onDidChangeArticle = this.changed.event;

@@ -13,7 +13,7 @@ import type { Lexicon } from './lexicon';
 import type { LearnedName, NameCandidate } from './entities';
 import { defaultLexicon } from './lexicon';
 import { AnalysisPace } from './analysisPace';
-import { readArticleDate } from './metadata';
+import { ARTICLE_HEAD_CHARS, readArticleDate } from './metadata';
 import { countLanguageCues, languageFromCues, paragraphLanguage, type LanguageCues } from './language';
 import { shippedModels, type Models } from './models';
 import type { TaggerModel } from './tagger/model';
@@ -32,6 +32,7 @@ import { completeDateValue, findNumbers } from './numbers';
 import { DEFAULT_CLAIM_THRESHOLD, findClaims, RULE_SCORER } from './claims';
 import type { ClaimScorer } from './claimModel';
 import { applyFeedback } from '../feedback/apply';
+import { commonPrefixOf, commonSuffixOf, PieceText, wholeText, type ArticleText } from '../pieceText';
 import type { Correction } from '../feedback/feedback';
 
 export interface AnalyzeOptions {
@@ -154,7 +155,7 @@ interface Placed {
 }
 
 interface State {
-  text: string;
+  text: ArticleText;
   metadataEnd: number;
   date: string | null;
   language: Language;
@@ -305,7 +306,7 @@ export class IncrementalAnalyzer {
   private cache = { lines: new Map<string, CachedBlock>(), paragraphs: new Map<string, CachedBlock>() };
   private state: State | null = null;
   /** A split of a whole text that stopped at its deadline; `resumeAt` is the block start it goes on from. */
-  private splitting: { text: string; metadataEnd: number; resumeAt: number; units: Unit[] } | null = null;
+  private splitting: { text: ArticleText; metadataEnd: number; resumeAt: number; units: Unit[] } | null = null;
   /** The result of the current state, assembled on first request. */
   private assembled: Analysis | undefined;
   /** An assembly of the current state taken in parts, until it is whole; dropped with `assembled`. */
@@ -385,12 +386,13 @@ export class IncrementalAnalyzer {
    * Splitting 1 MB and counting its language cues takes tens of milliseconds, more before V8 has
    * compiled the code: too long for one slice of the editor's background analysis.
    */
-  private allUnits(text: string, metadataEnd: number, deadline?: number): Split | null {
+  private allUnits(given: ArticleText, metadataEnd: number, deadline?: number): Split | null {
     let pending = this.splitting;
-    if (!pending || pending.text !== text || pending.metadataEnd !== metadataEnd) {
-      pending = { text, metadataEnd, resumeAt: metadataEnd, units: [] };
+    if (!pending || pending.text !== given || pending.metadataEnd !== metadataEnd) {
+      pending = { text: given, metadataEnd, resumeAt: metadataEnd, units: [] };
       this.splitting = pending;
     }
+    const text = wholeText(given);
     let batches = 0;
     while (pending.resumeAt >= 0) {
       if (deadline !== undefined && batches > 0 && performance.now() >= deadline) return null;
@@ -408,14 +410,16 @@ export class IncrementalAnalyzer {
   }
 
   /** Splits only the changed part of the text again; null when the change is too close to the start to bother. */
-  private changedUnits(previous: State, text: string, metadataEnd: number): Split | null {
+  private changedUnits(previous: State, text: ArticleText, metadataEnd: number): Split | null {
     if (metadataEnd !== previous.metadataEnd) return null;
     const old = previous.text;
     const unchanged = (): Split => ({ units: previous.units, fresh: { from: 0, to: 0 }, cues: previous.cues });
     if (old === text) return unchanged();
-    const prefix = commonPrefix(old, text);
+    const strings = typeof old === 'string' && typeof text === 'string';
+    const prefix = strings ? commonPrefix(old, text) : commonPrefixOf(old, text);
     if (prefix === old.length && prefix === text.length) return unchanged();
-    const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+    const limit = Math.min(old.length, text.length) - prefix;
+    const suffix = strings ? commonSuffix(old, text, limit) : commonSuffixOf(old, text, limit);
     const delta = text.length - old.length;
     const newChangeEnd = text.length - suffix;
     const units = previous.units;
@@ -452,22 +456,15 @@ export class IncrementalAnalyzer {
       }
       return false;
     };
-    const { blocks, stoppedAt } = scanBlocks(text, restartAt, text.length, stop);
+    const { window, blocks, stoppedAt } = scanChangedBlocks(text, restartAt, newChangeEnd, stop);
     const from = Math.max(restart, 0);
     const kept = stoppedAt >= 0 ? resume : units.length;
     const fresh: Unit[] = [];
-    this.unitsOf(text, blocks, fresh);
+    this.unitsOf(window.text, blocks, fresh);
+    if (window.shift !== 0) for (const unit of fresh) moveUnit(unit, window.shift);
     keepUnchangedUnits(fresh, units, from, kept, prefix, newChangeEnd, delta);
     const cues = subtractCues(addCues(cuesOf(fresh, 0, fresh.length), previous.cues), cuesOf(units, from, kept));
-    if (delta !== 0) {
-      for (let i = kept; i < units.length; i++) {
-        const unit = units[i];
-        unit.start += delta;
-        unit.end += delta;
-        const context = unit.context;
-        if (context) unit.context = { start: context.start + delta, end: context.end + delta };
-      }
-    }
+    if (delta !== 0) for (let i = kept; i < units.length; i++) moveUnit(units[i], delta);
     return { units: spliced(units, from, kept, fresh), fresh: { from, to: from + fresh.length }, cues, replaced: { from, to: kept, delta } };
   }
 
@@ -489,8 +486,9 @@ export class IncrementalAnalyzer {
    * @returns true when the whole text is analysed; otherwise call again (with the same or a newer
    *   text) to go on.
    */
-  update(text: string, options: UpdateOptions = {}): boolean {
-    const { date, metadataEnd } = readArticleDate(text);
+  update(text: ArticleText, options: UpdateOptions = {}): boolean {
+    // The date and the metadata are read from the article's head (front matter: its first 4 KB).
+    const { date, metadataEnd } = readArticleDate(text.slice(0, ARTICLE_HEAD_CHARS));
     const previous = this.state;
     const changed = this.reuse && previous ? this.changedUnits(previous, text, metadataEnd) : null;
     const split = changed ?? this.allUnits(text, metadataEnd, options.priorityNow ? options.splitDeadline : options.deadline);
@@ -602,7 +600,7 @@ export class IncrementalAnalyzer {
     this.lastAssembly = assembly;
     this.sinceAssembly = 'nothing';
     const findings = assembly.findings;
-    this.assembled = { language: state.language, date: state.date, findings: this.feedback.length > 0 ? applyFeedback(state.text, findings, this.feedback) : findings };
+    this.assembled = { language: state.language, date: state.date, findings: this.feedback.length > 0 ? applyFeedback(wholeText(state.text), findings, this.feedback) : findings };
   }
 
   /** Forgets the result and any assembly under way: the state changed. */
@@ -660,7 +658,7 @@ export class IncrementalAnalyzer {
   }
 
   /** Analyses one unit unless it has its result already; true when it did. */
-  private analyzeUnit(text: string, unit: Unit, article: Language): boolean {
+  private analyzeUnit(text: ArticleText, unit: Unit, article: Language): boolean {
     const entry = unit.entry;
     if (!entry) return false;
     const language = ownLanguage(entry, article);
@@ -671,6 +669,38 @@ export class IncrementalAnalyzer {
     entry.results[language] = unit.context ? pieceOf(result, unit.start - start, unit.end - start) : result;
     this.pace.record(end - start, performance.now() - started);
     return true;
+  }
+}
+
+/** Moves a unit (and a long line piece's context) by `delta` characters. */
+function moveUnit(unit: Unit, delta: number): void {
+  unit.start += delta;
+  unit.end += delta;
+  const context = unit.context;
+  if (context) unit.context = { start: context.start + delta, end: context.end + delta };
+}
+
+/** Characters after an edit first scanned for the block start where the old blocks resume; doubled until found. */
+const CHANGE_WINDOW_CHARS = 4 * 1024;
+
+/**
+ * The blocks from `restartAt` (a block start before the change, or where a full scan starts) to the
+ * first block start at or after `changeEnd` that `stop` accepts, scanned in a window of the text
+ * (its string and how far its offsets lie from the text's; the blocks are in the window's offsets),
+ * so that a keystroke into a text held in pieces reads a few kilobytes, not all of it. A window is
+ * taken when the scan stopped inside it with the line at the stop whole (the scanner decided there
+ * only from that line and the ones before), or when it reaches the text's end; else it doubles.
+ */
+function scanChangedBlocks(text: ArticleText, restartAt: number, changeEnd: number, stop: (pos: number) => boolean): { window: { text: string; shift: number }; blocks: Block[]; stoppedAt: number } {
+  if (typeof text === 'string') return { window: { text, shift: 0 }, ...scanBlocks(text, restartAt, text.length, stop) };
+  for (let size = CHANGE_WINDOW_CHARS; ; size *= 2) {
+    const end = Math.min(text.length, Math.max(changeEnd, restartAt) + size);
+    // Front matter is looked for only at the text's start: a window of a later part starts with a
+    // line break, so that the scanner does not take its first line for the start of the text.
+    const window = restartAt <= 1 ? { text: text.slice(0, end), shift: 0 } : { text: `\n${text.slice(restartAt, end)}`, shift: restartAt - 1 };
+    const scan = scanBlocks(window.text, restartAt - window.shift, window.text.length, (pos) => stop(pos + window.shift));
+    const whole = end === text.length || (scan.stoppedAt >= 0 && window.text.indexOf('\n', scan.stoppedAt) >= 0);
+    if (whole) return { window, ...scan };
   }
 }
 
@@ -1011,12 +1041,19 @@ export function warmUpEditPath(text: string, options: AnalyzeOptions = {}): void
   let sample = cut < 0 ? text : text.slice(0, cut);
   const analyzer = new IncrementalAnalyzer(options);
   analyzer.analyze(sample);
-  // Edits near the start, so that most of the sample is behind them and moves.
+  // Edits near the start, so that most of the sample is behind them and moves; then the same in
+  // pieces, as the editor holds an article's text (see PieceText).
   const blank = sample.indexOf('\n\n');
   const at = blank < 0 ? 0 : blank + 2;
   for (let i = 0; i < 8; i++) {
     sample = i % 2 === 0 ? sample.slice(0, at) + 'x' + sample.slice(at) : sample.slice(0, at) + sample.slice(at + 1);
     analyzer.analyze(sample);
+  }
+  let held = PieceText.of(sample);
+  for (let i = 0; i < 8; i++) {
+    held = held.withEdits([i % 2 === 0 ? { offset: at, deletedLength: 0, insertedText: 'x' } : { offset: at, deletedLength: 1, insertedText: '' }]);
+    analyzer.update(held);
+    analyzer.result();
   }
 }
 

@@ -18,13 +18,16 @@ export function readArticleDate(text: string): { date: string | null; metadataEn
   return { date, metadataEnd: match[0].length };
 }
 
+/** How much of an article's start readArticleDate reads (front matter up to 4 KB). */
+export const ARTICLE_HEAD_CHARS = 4096;
+
 /** Front matter at the very start (the block scanner skips it, so it needs no metadataEnd). */
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 const PUBLISHED = /^published[ \t]*:[ \t]*["']?(\d{4}-\d{2}(?:-\d{2})?)["']?[ \t]*$/m;
 
 /** An imported article's `published: YYYY-MM-DD` (quoted or not) from its front matter, or null. */
 function publishedInFrontMatter(text: string): string | null {
-  const block = FRONT_MATTER.exec(text.slice(0, 4096));
+  const block = FRONT_MATTER.exec(text.slice(0, ARTICLE_HEAD_CHARS));
   const date = block ? PUBLISHED.exec(block[1])?.[1] : undefined;
   if (!date) return null;
   const month = Number(date.slice(5, 7));

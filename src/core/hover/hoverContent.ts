@@ -15,8 +15,17 @@ import { commandLink, type HoverCommand } from './commandLinks';
 export function formatValue(finding: NumberFinding, locale: string): string | undefined {
   if (finding.value === null || finding.value === undefined) return undefined;
   if (typeof finding.value === 'string') return finding.value;
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }).format(finding.value);
+  const number = numberFormat(locale).format(finding.value);
   return finding.unit ? `${number} ${finding.unit}` : number;
+}
+
+/**
+ * How a locale writes a number's value. The first format of a process loads the locale's data (tens
+ * of milliseconds): the editor builds one in an idle turn after activation (see editorWarmUpSteps),
+ * not in the first hover on a number.
+ */
+export function numberFormat(locale: string): Intl.NumberFormat {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 6 });
 }
 
 /** Only web links from other people become links; anything else (command:, file:) stays text. */

@@ -27,9 +27,10 @@ const SLICE = 64 * 1024;
  * The same hash as {@link contentHash}, in slices of 64 K characters with `nextTurn` awaited
  * between them: a 1 MB article takes a few milliseconds to hash (and to encode as UTF-8), which the
  * editor's event loop should never wait for in one piece.
+ * @param text The article text, one string or in pieces (only slices of it are read).
  * @param nextTurn Resolves in a later turn of the event loop (the editor passes a zero timer).
  */
-export async function contentHashInSlices(text: string, nextTurn: () => Promise<void>): Promise<string> {
+export async function contentHashInSlices(text: { readonly length: number; slice(start: number, end: number): string }, nextTurn: () => Promise<void>): Promise<string> {
   const hash = createHash('sha256');
   let carry = '';
   for (let from = 0; from < text.length; from += SLICE) {

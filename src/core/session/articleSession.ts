@@ -9,6 +9,7 @@
  */
 import { IncrementalAnalyzer, type AnalyzeOptions, type UpdateOptions } from '../analysis/analyzer';
 import type { Analysis, ClaimFinding, Finding, Language } from '../analysis/types';
+import { PieceText, sameText, type ArticleText } from '../pieceText';
 import { contentHashInSlices } from '../review/contentHash';
 import { isOldArticle, reviewFlags, type ReviewFlag } from '../review/reviewState';
 import { reviewedClaims, summarizeArticle, type ArticleSummary } from '../sidebar/findingGroups';
@@ -93,7 +94,7 @@ export interface ArticlePoint {
 }
 
 /** Whether a text is larger than `limitBytes` in UTF-8, when its UTF-16 length alone tells (every unit is 1 to 3 bytes). */
-function exceedsByLength(text: string, limitBytes: number): boolean | undefined {
+function exceedsByLength(text: { length: number }, limitBytes: number): boolean | undefined {
   if (text.length > limitBytes) return true;
   if (text.length * 3 <= limitBytes) return false;
   return undefined;
@@ -116,7 +117,7 @@ export function sessionOptionsFor(
 }
 
 /**
- * Where each edit's inserted text lies in the text after all of them ({@link textAfter}'s order:
+ * Where each edit's inserted text lies in the text after all of them (PieceText.withEdits' order:
  * descending offsets, so every later edit lies before an earlier one and shifts it).
  */
 export function insertedSpansAfter(edits: readonly TextEdit[]): Span[] {
@@ -142,19 +143,12 @@ export interface DocumentLines {
  * wrote, where it lies in the new text): it is not when the editor reported the changes otherwise
  * than it applied them (line endings).
  */
-export function isDocumentText(document: DocumentLines, text: string, edits: readonly TextEdit[]): boolean {
+export function isDocumentText(document: DocumentLines, text: ArticleText, edits: readonly TextEdit[]): boolean {
   if (text.length !== document.length) return false;
   return insertedSpansAfter(edits).every(({ start, end }) => {
     const lines = { start: document.lineAround(start).start, end: document.lineAround(end).end };
     return text.slice(lines.start, lines.end) === document.text(lines);
   });
-}
-
-/** The text after edits sorted by descending offset (slices and concatenations: V8 copies it once, when it is read). */
-export function textAfter(text: string, edits: readonly TextEdit[]): string {
-  let result = text;
-  for (const e of edits) result = result.slice(0, e.offset) + e.insertedText + result.slice(e.offset + e.deletedLength);
-  return result;
 }
 
 /** How long a hover or the light bulb goes on with a large article's first split into units. */
@@ -171,7 +165,7 @@ export class ArticleSession {
    * instead of being hashed again (1 MB of sha256 per keystroke in an annotated article). A text
    * equal to none of them has none of their hashes; only a hash no text seen so far had needs hashing.
    */
-  private readonly hashedTexts = new Map<string, string>();
+  private readonly hashedTexts = new Map<string, PieceText>();
   /** The hashes the annotations record (see recordedHashes), and the annotations they were read from. */
   private recorded: { of: readonly Annotation[]; hashes: ReadonlySet<string> } | undefined;
   /** Whether the current version's text is hashed as it is (see textIsHashedAsIs). */
@@ -182,15 +176,18 @@ export class ArticleSession {
   /** The text's UTF-8 size when last counted, and how many UTF-16 units edits have inserted or deleted since. */
   private size = { bytes: -1, touched: 0 };
 
-  /** The text, or how to get it: a keystroke does not copy a large article until something needs it. */
-  private textSource: string | (() => string);
+  /**
+   * The text in pieces (a keystroke makes one new piece, not a copy of the article: see PieceText),
+   * or how to get it when the editor's edits could not be followed (the document's text, read when first needed).
+   */
+  private textSource: PieceText | (() => string);
 
   constructor(
     text: string,
     private currentVersion: number,
     private readonly options: SessionOptions,
   ) {
-    this.textSource = text;
+    this.textSource = PieceText.of(text);
     this.editsSinceSnapshot = { from: currentVersion, edits: [] };
     this.analyzer = typeof options.analysis === 'object' ? new IncrementalAnalyzer(options.analysis) : undefined;
   }
@@ -199,9 +196,20 @@ export class ArticleSession {
     return this.currentVersion;
   }
 
+  /** The whole text as one string: joined when first asked for in a version (a copy of all of it; the analysis reads {@link pieces}). */
   get text(): string {
-    if (typeof this.textSource === 'function') this.textSource = this.textSource();
+    return this.pieces.toString();
+  }
+
+  /** The text in pieces: what the analysis, the placements and the hash read, in windows. */
+  private get pieces(): PieceText {
+    if (typeof this.textSource === 'function') this.textSource = PieceText.of(this.textSource());
     return this.textSource;
+  }
+
+  /** The text's length in UTF-16 units. */
+  get length(): number {
+    return this.pieces.length;
   }
 
   get tooLarge(): boolean {
@@ -214,11 +222,11 @@ export class ArticleSession {
    * keystroke in a 1 MB article.
    */
   exceeds(limitBytes: number): boolean {
-    const text = this.text;
+    const text = this.pieces;
     const byLength = exceedsByLength(text, limitBytes);
     if (byLength !== undefined) return byLength;
     const { bytes, touched } = this.size;
-    if (bytes < 0 || (bytes - 3 * touched <= limitBytes && bytes + 3 * touched > limitBytes)) this.size = { bytes: Buffer.byteLength(text, 'utf8'), touched: 0 };
+    if (bytes < 0 || (bytes - 3 * touched <= limitBytes && bytes + 3 * touched > limitBytes)) this.size = { bytes: text.byteLength(), touched: 0 };
     return this.size.bytes > limitBytes;
   }
 
@@ -247,27 +255,24 @@ export class ArticleSession {
    * @param edits Sorted by descending offset (each refers to the text after the previous ones).
    * @param newText The text after the edits, or a function that returns it when first needed (it
    *   must return this version's text until the next call of `edit`).
-   * @param isText When given and the current text has been read, the new text is built from it
-   *   through the edits when first needed (slices of the old one: VS Code's `getText()` joins every
-   *   line of a 1 MB article), and taken when `isText` accepts it; `newText` otherwise.
+   * @param isText When given and the current text is known, the new text is built from its pieces
+   *   through the edits at once (one new piece: VS Code's `getText()` joins every line of a 1 MB
+   *   article), and taken when `isText` accepts it (asked now, while the document is this version);
+   *   `newText` otherwise.
    * @returns true when a placement changed.
    */
-  edit(version: number, edits: readonly TextEdit[], newText: string | (() => string), isText?: (followed: string) => boolean): boolean {
+  edit(version: number, edits: readonly TextEdit[], newText: string | (() => string), isText?: (followed: PieceText) => boolean): boolean {
     this.currentVersion = version;
     const before = this.textSource;
-    this.textSource = isText && typeof before === 'string' && typeof newText === 'function'
-      ? () => {
-        const followed = textAfter(before, edits);
-        return isText(followed) ? followed : newText();
-      }
-      : newText;
+    const followed = isText && typeof before === 'object' && typeof newText === 'function' ? before.withEdits(edits) : undefined;
+    this.textSource = followed && isText?.(followed) ? followed : typeof newText === 'string' ? PieceText.of(newText) : newText;
     for (const e of edits) this.size.touched += e.deletedLength + e.insertedText.length;
     const since = this.editsSinceSnapshot;
     if (since) {
       since.edits.push(...edits);
       if (since.edits.length > MAX_EDITS_BETWEEN_SNAPSHOTS) this.editsSinceSnapshot = undefined;
     }
-    return this.tracked.edit(edits, () => this.text);
+    return this.tracked.edit(edits, () => this.pieces);
   }
 
   /**
@@ -276,7 +281,7 @@ export class ArticleSession {
    * @returns true when a placement changed.
    */
   setAnnotations(annotations: readonly Annotation[]): boolean {
-    return this.tracked.sync(annotations, this.text);
+    return this.tracked.sync(annotations, this.pieces);
   }
 
   /**
@@ -292,7 +297,7 @@ export class ArticleSession {
 
   private update(analyzer: IncrementalAnalyzer, options: UpdateOptions): boolean {
     if (this.analyzed.version !== this.currentVersion) this.versionsAnalysed += 1;
-    const complete = analyzer.update(this.text, options);
+    const complete = analyzer.update(this.pieces, options);
     this.analyzed = { version: this.currentVersion, complete };
     return complete;
   }
@@ -328,7 +333,7 @@ export class ArticleSession {
    * `nextTurn` awaited between them (see contentHashInSlices).
    */
   contentHash(nextTurn: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve))): Promise<string> {
-    if (this.hash?.version !== this.currentVersion) this.hash = { version: this.currentVersion, value: contentHashInSlices(this.text, nextTurn) };
+    if (this.hash?.version !== this.currentVersion) this.hash = { version: this.currentVersion, value: contentHashInSlices(this.pieces, nextTurn) };
     return this.hash.value;
   }
 
@@ -365,8 +370,8 @@ export class ArticleSession {
    */
   private textIsHashedAsIs(): boolean {
     if (this.asIs?.version !== this.currentVersion) {
-      const text = this.text;
-      this.asIs = { version: this.currentVersion, value: text.charCodeAt(0) !== 0xfeff && text.indexOf('\r') < 0 };
+      const text = this.pieces;
+      this.asIs = { version: this.currentVersion, value: text.charCodeAt(0) !== 0xfeff && text.carriageReturns === 0 };
     }
     return this.asIs.value;
   }
@@ -383,14 +388,14 @@ export class ArticleSession {
     if (computed !== undefined) {
       if (recorded.has(computed) && !this.hashedTexts.has(computed) && this.textIsHashedAsIs()) {
         if (this.hashedTexts.size >= MAX_HASHED_TEXTS) this.hashedTexts.delete(this.hashedTexts.keys().next().value!);
-        this.hashedTexts.set(computed, this.text);
+        this.hashedTexts.set(computed, this.pieces);
       }
       return computed;
     }
     // Line endings or a byte-order mark the hash normalises: only the hash can tell.
     if (!this.textIsHashedAsIs()) return undefined;
-    const text = this.text;
-    for (const hash of recorded) if (this.hashedTexts.get(hash) === text) return hash;
+    const text = this.pieces;
+    for (const [hash, hashed] of this.hashedTexts) if (recorded.has(hash) && sameText(hashed, text)) return hash;
     // A recorded hash no text seen so far had: the text may be the one it was taken of (not hashed: cannot tell).
     for (const hash of recorded) if (!this.hashedTexts.has(hash)) return undefined;
     return '';

@@ -12,7 +12,9 @@
  */
 import type { Span } from '../span';
 import type { TextEdit } from '../store/anchor';
+import { warmUpSteps } from '../analysis/analyzer';
 import type { Analysis } from '../analysis/types';
+import { numberFormat } from '../hover/hoverContent';
 import type { ArticleSession, ArticlePoint, ArticleSnapshot, PlacedAnnotation } from './articleSession';
 
 /** Longest stretch of analysis work done in one turn of the event loop (the part on screen aside). */
@@ -58,6 +60,15 @@ export function textEdits(changes: readonly ContentChange[]): TextEdit[] {
   return [...changes]
     .sort((a, b) => b.rangeOffset - a.rangeOffset)
     .map((c) => ({ offset: c.rangeOffset, deletedLength: c.rangeLength, insertedText: c.text }));
+}
+
+/**
+ * What the editor prepares in idle turns after activation, one step a turn: the first analysis of
+ * the process (see warmUpSteps), then the reader's number format, which the first hover on a number
+ * would otherwise build with the locale's data (see numberFormat).
+ */
+export function editorWarmUpSteps(locale: string): (() => void)[] {
+  return [...warmUpSteps(), () => void numberFormat(locale).format(0)];
 }
 
 /**
@@ -222,7 +233,7 @@ export class ArticleWork {
     }
     this.session = this.host.resized(this.session) ?? this.session;
     const started = this.clock();
-    const sliced = this.session.text.length > SLICED_ABOVE_CHARS;
+    const sliced = this.session.length > SLICED_ABOVE_CHARS;
     const visible = sliced ? this.host.visible() : [];
     const complete = this.session.analyze(sliced ? { priority: visible, deadline: started + SLICE_BUDGET_MS } : {});
     this.lastWorkMs = this.clock() - started;

@@ -13,6 +13,7 @@
  *   position that differs from where the annotation is tracked) and the orphans: a verdict costs one
  *   resolution, not one per annotation of the article.
  */
+import { wholeText, type ArticleText } from '../pieceText';
 import { mapPositionThroughEdit, normalizeLineEndings, resolveAll, type AnchorResolution, type AnchorTarget, type TextEdit } from '../store/anchor';
 import type { AnchorState, Annotation } from '../store/annotation';
 import type { Span } from '../span';
@@ -50,7 +51,7 @@ function mapOffset(offset: number, edit: TextEdit): number {
  * there in the new text (a reload brought the text the annotation file was written for), else where
  * it was last tracked.
  */
-function expectedPlace(t: Tracked, text: string): Span {
+function expectedPlace(t: Tracked, text: ArticleText): Span {
   const stored = t.annotation.position;
   if (normalizeLineEndings(text.slice(stored.start, stored.end)) === t.annotation.quote.exact) return stored;
   return { start: t.lastOffset, end: t.lastOffset + t.annotation.quote.exact.length };
@@ -90,7 +91,7 @@ export class AnnotationPlacements {
    * `text`; orphans are looked for again.
    * @returns false when nothing changed (the same annotation objects, no orphan found).
    */
-  sync(annotations: readonly Annotation[], text: string): boolean {
+  sync(annotations: readonly Annotation[], text: ArticleText): boolean {
     const unchanged = annotations.length === this.annotations.length && annotations.every((a, i) => a === this.annotations[i]);
     if (unchanged && !this.hasOrphans()) return false;
     const toResolve: Annotation[] = [];
@@ -105,7 +106,7 @@ export class AnnotationPlacements {
     }
     let found = false;
     if (toResolve.length > 0) {
-      const resolved = this.resolve(text, toResolve);
+      const resolved = this.resolve(wholeText(text), toResolve);
       toResolve.forEach((annotation, i) => {
         const before = this.byId.get(annotation.id);
         const next = tracked(annotation, resolved[i]);
@@ -125,14 +126,14 @@ export class AnnotationPlacements {
    * Moves every placement through the edits of one change of the text.
    * @param edits Each edit's offset refers to the text after the previous edits of the list (give
    *   VS Code's `contentChanges` sorted by descending offset).
-   * @param text The text after all edits; asked for only when a placement needs it (an edit touched
+   * @param text The text after all edits (read in windows); asked for only when a placement needs it (an edit touched
    *   or swallowed it, or an orphan may have come back), so that a keystroke elsewhere never copies it.
    * @returns false when no placement changed.
    */
-  edit(edits: readonly TextEdit[], text: () => string): boolean {
+  edit(edits: readonly TextEdit[], text: () => ArticleText): boolean {
     if (edits.length === 0 || this.byId.size === 0) return false;
-    let copy: string | undefined;
-    const newText = (): string => (copy ??= text());
+    let copy: ArticleText | undefined;
+    const newText = (): ArticleText => (copy ??= text());
     const lost: Tracked[] = [];
     let changed = false;
     for (const t of this.byId.values()) {
@@ -172,7 +173,7 @@ export class AnnotationPlacements {
         const group = candidates.filter((t) => (t.annotation.quote.exact.length <= inserted) === approximate);
         if (group.length === 0) continue;
         const targets = group.map((t) => ({ quote: t.annotation.quote, position: expectedPlace(t, newText()) }));
-        const resolved = this.resolve(newText(), targets, approximate);
+        const resolved = this.resolve(wholeText(newText()), targets, approximate);
         group.forEach((t, i) => {
           const next = tracked(t.annotation, resolved[i]);
           t.state = next.state;
@@ -202,7 +203,7 @@ export class AnnotationPlacements {
    * Orphans whose quote now occurs where text was inserted. For one edit only the inserted text and
    * a quote's length on either side are searched; several edits at once search the whole text.
    */
-  private orphansThatMayReappear(edits: readonly TextEdit[], newText: () => string): Tracked[] {
+  private orphansThatMayReappear(edits: readonly TextEdit[], newText: () => ArticleText): Tracked[] {
     const orphans = [...this.byId.values()].filter((t) => t.state === 'orphaned' && t.annotation.quote.exact.length > 0);
     if (orphans.length === 0 || !edits.some((e) => e.insertedText.length > 0)) return [];
     const longest = Math.max(...orphans.map((t) => t.annotation.quote.exact.length));
@@ -213,7 +214,7 @@ export class AnnotationPlacements {
       const from = Math.max(0, edit.offset - 2 * longest);
       searched = newText().slice(from, edit.offset + edit.insertedText.length + 2 * longest);
     } else {
-      searched = newText();
+      searched = wholeText(newText());
     }
     const normalized = normalizeLineEndings(searched);
     return orphans.filter((t) => normalized.includes(t.annotation.quote.exact));

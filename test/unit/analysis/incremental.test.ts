@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, defaultLexicon, IncrementalAnalyzer, warmUpEditPath } from '../../../src/core/analysis';
 import { commonPrefix, commonSuffix, spliced } from '../../../src/core/analysis/analyzer';
+import { PieceText } from '../../../src/core/pieceText';
 import { assertExactSpans } from './helpers';
 import { random } from '../../support/random';
 
@@ -52,6 +53,30 @@ describe('analysis: IncrementalAnalyzer', () => {
       }
     });
   }
+
+  it('gives the same result as analyze() when the text is held in pieces: windows after an edit, fences and front matter that move every block after them', function () {
+    this.timeout(60000);
+    const next = random(5);
+    const analyzer = new IncrementalAnalyzer({ lexicon });
+    // Larger than a piece and than the first window after an edit; a '---' line mid-text is no front matter.
+    const pieces = [...PIECES, '---\n', '\n---\n', '~~~\n', '<pre>\n', '    '];
+    let text = `${markdown}\n\n---\n\n${seed}\n\n${seed.replace(/\n\n/g, '\n\n\n')}\n\n${seed.slice(0, 3000)}`;
+    let held = PieceText.of(text);
+    analyzer.update(held);
+    for (let edit = 0; edit < 40; edit++) {
+      const offset = Math.floor(next() * (text.length + 1));
+      const r = next();
+      const change = r < 0.6
+        ? { offset, deletedLength: 0, insertedText: pieces[Math.floor(next() * pieces.length)] }
+        : { offset, deletedLength: Math.min(text.length - offset, 1 + Math.floor(next() * (r < 0.9 ? 3 : 200))), insertedText: '' };
+      text = text.slice(0, offset) + change.insertedText + text.slice(offset + change.deletedLength);
+      held = held.withEdits([change]);
+      analyzer.update(held);
+      const incremental = analyzer.result();
+      assert.deepEqual(incremental, analyze(text, { lexicon }), `after edit ${edit} at ${offset}`);
+      assertExactSpans(text, incremental.findings);
+    }
+  });
 
   it('splices the findings of an edit into the last result exactly as a full assembly would, learned names included', function () {
     this.timeout(20000);

@@ -3,7 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ArticleSession, exceedsUtf8, insertedSpansAfter, isDocumentText, sessionOptionsFor, textAfter, type ArticleSnapshot, type DocumentLines, type SessionOptions } from '../../../src/core/session/articleSession';
+import { ArticleSession, exceedsUtf8, insertedSpansAfter, isDocumentText, sessionOptionsFor, type ArticleSnapshot, type DocumentLines, type SessionOptions } from '../../../src/core/session/articleSession';
+import { analyze } from '../../../src/core/analysis/analyzer';
+import { PieceText } from '../../../src/core/pieceText';
 import { placeClosedArticle } from '../../../src/core/session/closedArticle';
 import { contentHash, contentHashInSlices } from '../../../src/core/review/contentHash';
 import { makeQuote, type TextEdit } from '../../../src/core/store/anchor';
@@ -258,7 +260,7 @@ describe('ArticleSession: placements follow edits and the annotation file', () =
     assert.equal(session.suggestsOutdated(derzeitClaim, new Date('2025-03-01')), false);
   });
 
-  it('builds the text after an edit from the text it has read, when the editor accepts it; asks for it otherwise', () => {
+  it('builds the text after an edit from its pieces, when the editor accepts it at once; asks for it otherwise', () => {
     const options = { analysis: 'not an article', maxVerifiedAgeDays: 180, maxArticleAgeDays: 365 } as const;
     const text = 'Erste Zeile.\nZweite Zeile mit 42 Prozent.\n';
     const edits: TextEdit[] = [{ offset: 30, deletedLength: 2, insertedText: '43' }, { offset: 0, deletedLength: 0, insertedText: 'Neu: ' }];
@@ -271,15 +273,16 @@ describe('ArticleSession: placements follow edits and the annotation file', () =
     const session = new ArticleSession(text, 1, options);
     assert.equal(session.text, text);
     const seen: string[] = [];
-    session.edit(2, edits, ask('getText'), (followed) => seen.push(followed) > 0);
+    session.edit(2, edits, ask('getText'), (followed) => seen.push(followed.toString()) > 0);
+    assert.deepEqual([asked, seen], [[], [expected]], 'the editor checked it at once; its text was not asked for');
     assert.equal(session.text, expected, 'built through the edits');
-    assert.deepEqual([asked, seen], [[], [expected]], 'the editor checked it; its text was not asked for');
     session.edit(3, [{ offset: 0, deletedLength: 5, insertedText: '' }], ask('refused'), () => false);
-    assert.equal(session.text, 'refused', 'refused: the editor\'s text');
+    assert.deepEqual(asked, [], 'refused: the editor\'s text, asked for when first needed');
     session.edit(4, [{ offset: 0, deletedLength: 1, insertedText: '' }], ask('not read'), () => true);
-    session.edit(5, [{ offset: 0, deletedLength: 1, insertedText: '' }], ask('after two edits'), () => true);
-    assert.equal(session.text, 'after two edits', 'the text before the last edit was never read: the editor\'s text');
-    assert.deepEqual(asked, ['refused', 'after two edits']);
+    assert.equal(session.text, 'not read', 'after a refused edit the text is the editor\'s until it is read');
+    session.edit(5, [{ offset: 0, deletedLength: 1, insertedText: '' }], ask('never asked'), () => true);
+    assert.equal(session.text, 'ot read', 'the text read, then followed through the next edit');
+    assert.deepEqual(asked, ['not read']);
   });
 
   it('hashes the text only while an annotation records a hash of a text not seen yet; an edit is compared with the texts seen', async () => {
@@ -355,6 +358,48 @@ describe('ArticleSession: placements follow edits and the annotation file', () =
     assert.deepEqual(session.snapshot(new Date('2025-03-01')).edits, { from: 399, edits: [] });
   });
 
+  it('follows typing without joining the whole text or reading more than a window of it, with the findings of a whole-text analysis', async () => {
+    const paragraph = 'Der Konzern investiert 53 Milliarden Euro in Rechenzentren, sagte Alibaba am Montag.';
+    let text = Array.from({ length: 600 }, (_, i) => `${paragraph} (${i})`).join('\n\n');
+    const store = await AnnotationStore.open(dir);
+    for (const at of [1000, 20_000, 40_000]) {
+      const start = text.indexOf('Der', at);
+      store.add(claim(text.slice(start, text.indexOf('.', start) + 1), text));
+    }
+    const session = new ArticleSession(text, 1, OPTIONS);
+    session.setAnnotations(store.annotationsOf(PATH));
+    session.analyze();
+    session.snapshot(new Date('2025-03-01'), await session.contentHash());
+    const reads = { joined: 0, widest: 0 };
+    const { toString, slice } = PieceText.prototype;
+    PieceText.prototype.toString = function (this: PieceText) {
+      reads.joined++;
+      return toString.call(this);
+    };
+    PieceText.prototype.slice = function (this: PieceText, start: number, end?: number) {
+      const read = slice.call(this, start, end);
+      reads.widest = Math.max(reads.widest, read.length);
+      return read;
+    };
+    try {
+      for (let i = 0; i < 10; i++) {
+        const edit = { offset: 25_000 + 3 * i, deletedLength: i % 3 === 2 ? 1 : 0, insertedText: i % 3 === 2 ? '' : 'x' };
+        text = text.slice(0, edit.offset) + edit.insertedText + text.slice(edit.offset + edit.deletedLength);
+        const length = text.length;
+        session.edit(2 + i, [edit], () => assert.fail('the text built through the edit is taken'), (followed) => followed.length === length);
+        session.analyze();
+        session.assembleUntil(Infinity);
+        session.snapshot(new Date('2025-03-01'));
+      }
+    } finally {
+      Object.assign(PieceText.prototype, { toString, slice });
+    }
+    assert.deepEqual(reads.joined, 0, 'the whole text was never joined');
+    assert.ok(reads.widest <= 16 * 1024, `the widest read: ${reads.widest} characters of ${text.length}`);
+    assert.equal(session.text, text);
+    assert.deepEqual(session.analysisSoFar(), analyze(text), 'the findings of a whole-text analysis');
+  });
+
   it('answers for the span under the cursor of a large article without analysing the rest', () => {
     const paragraph = 'Der Konzern investiert 53 Milliarden Euro in Rechenzentren, sagte Alibaba am Montag.';
     const text = Array.from({ length: 3000 }, (_, i) => `${paragraph} (${i})`).join('\n\n');
@@ -365,6 +410,47 @@ describe('ArticleSession: placements follow edits and the annotation file', () =
     assert.equal(session.analysisIsCurrent, false, 'the rest waits for the editor\'s idle-time slices');
     const findings = session.analysisSoFar()?.findings ?? [];
     assert.ok(findings.length > 0 && findings.length < 100, `only the units around the offset: ${findings.length} findings`);
+  });
+
+  it('opens a large article and answers a hover in its first slices on the text as it was given: nothing joined, compared or edited', () => {
+    const paragraph = 'Der Konzern investiert 53 Milliarden Euro in Rechenzentren, sagte Alibaba am Montag.';
+    const text = Array.from({ length: 3000 }, (_, i) => `${paragraph} (${i})`).join('\n\n');
+    const calls = { copies: 0, compared: 0, edited: 0 };
+    const { toString, sharedLeadingPieces, sharedTrailingPieces, withEdits } = PieceText.prototype;
+    Object.assign(PieceText.prototype, {
+      toString(this: PieceText) {
+        // A text not joined yet is joined now: a copy of all of it (strings compare by value, so this looks inside).
+        if ((this as unknown as { joined: string | undefined }).joined === undefined) calls.copies++;
+        return toString.call(this);
+      },
+      sharedLeadingPieces(this: PieceText, other: PieceText) {
+        calls.compared++;
+        return sharedLeadingPieces.call(this, other);
+      },
+      sharedTrailingPieces(this: PieceText, other: PieceText) {
+        calls.compared++;
+        return sharedTrailingPieces.call(this, other);
+      },
+      withEdits(this: PieceText, edits: readonly TextEdit[]) {
+        calls.edited++;
+        return withEdits.call(this, edits);
+      },
+    });
+    const screen = [{ start: 0, end: 6000 }];
+    const offset = text.indexOf('53 Milliarden', text.length / 2);
+    let session: ArticleSession;
+    try {
+      session = new ArticleSession(text, 1, OPTIONS);
+      // The editor's first slices (the split, then the screen), a hover in the middle, then more slices.
+      for (let slice = 0; slice < 3; slice++) session.analyze({ priority: screen, deadline: performance.now() + 8 });
+      assert.ok(session.at(offset, Infinity).findings.some((f) => f.kind === 'number' && f.start === offset), 'the number under the cursor');
+      for (let slice = 0; slice < 3; slice++) session.analyze({ priority: screen, deadline: performance.now() + 8 });
+      session.assembleUntil(Infinity);
+      assert.equal(session.text, text);
+    } finally {
+      Object.assign(PieceText.prototype, { toString, sharedLeadingPieces, sharedTrailingPieces, withEdits });
+    }
+    assert.deepEqual(calls, { copies: 0, compared: 0, edited: 0 });
   });
 
   it('goes on with a large article\'s first split for its budget only, and answers once the split is whole', () => {
@@ -443,7 +529,7 @@ describe('placeClosedArticle: an article no editor has open', () => {
   });
 });
 
-describe('textAfter and insertedSpansAfter: a multi-cursor edit (descending offsets, as VS Code reports them)', () => {
+describe('PieceText.withEdits and insertedSpansAfter: a multi-cursor edit (descending offsets, as VS Code reports them)', () => {
   it('finds each edit\'s inserted text where it lies in the new text', () => {
     const before = 'alpha beta gamma delta';
     const edits: TextEdit[] = [
@@ -451,7 +537,7 @@ describe('textAfter and insertedSpansAfter: a multi-cursor edit (descending offs
       { offset: 6, deletedLength: 4, insertedText: '' },
       { offset: 0, deletedLength: 0, insertedText: '>> ' },
     ];
-    const after = textAfter(before, edits);
+    const after = PieceText.of(before).withEdits(edits).toString();
     assert.equal(after, '>> alpha  gamma DELTA!');
     const spans = insertedSpansAfter(edits);
     assert.deepEqual(spans, [{ start: 16, end: 22 }, { start: 9, end: 9 }, { start: 0, end: 3 }]);
@@ -471,7 +557,7 @@ function documentOf(text: string): DocumentLines {
 describe('isDocumentText: whether the text built through the edits is the editor\'s', () => {
   const before = 'Erste Zeile\nZweite Zeile\nDritte Zeile';
   const edits: TextEdit[] = [{ offset: 12, deletedLength: 0, insertedText: 'neue\n' }];
-  const built = textAfter(before, edits);
+  const built = PieceText.of(before).withEdits(edits).toString();
 
   it('is when the document holds the same text', () => {
     assert.equal(isDocumentText(documentOf(built), built, edits), true);
