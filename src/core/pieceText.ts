@@ -66,11 +66,15 @@ export class PieceText {
     return this.joined;
   }
 
-  /** Its UTF-8 size, counted piece by piece (no copy; a surrogate pair cut between pieces counts as its two halves would). */
+  /** Its UTF-8 size, counted piece by piece (no copy). */
   byteLength(): number {
     if (this.joined !== undefined) return Buffer.byteLength(this.joined, 'utf8');
     let bytes = 0;
-    for (const piece of this.pieces) bytes += Buffer.byteLength(piece, 'utf8');
+    for (let i = 0; i < this.pieces.length; i++) {
+      bytes += Buffer.byteLength(this.pieces[i], 'utf8');
+      // A surrogate pair cut between two pieces: each half alone counts 3 bytes, the pair 4.
+      if (i > 0 && isLowSurrogate(this.pieces[i].charCodeAt(0)) && isHighSurrogate(this.pieces[i - 1].charCodeAt(this.pieces[i - 1].length - 1))) bytes -= 2;
+    }
     return bytes;
   }
 
@@ -158,6 +162,14 @@ export function sliceOf(text: ArticleText, start: number, end: number): string {
 /** The whole text as one string (joins pieces: only where all of it is needed). */
 export function wholeText(text: ArticleText): string {
   return typeof text === 'string' ? text : text.toString();
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 function countCarriageReturns(text: string): number {

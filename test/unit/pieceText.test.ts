@@ -41,6 +41,15 @@ describe('PieceText: an article held in pieces', () => {
     assert.equal(PieceText.of(text).withEdits([{ offset: 0, deletedLength: text.length, insertedText: '' }]).toString(), '');
   });
 
+  it('counts a surrogate pair cut between two pieces as the 4 UTF-8 bytes it is', () => {
+    const text = `${'a'.repeat(8191)}\u{1F600}${'b'.repeat(100)}\u{1F600}`;
+    // An edit drops the joined string, so that the size is counted piece by piece, with the emoji cut at 8,192.
+    const edited = PieceText.of(text).withEdits([{ offset: 0, deletedLength: 0, insertedText: 'x' }]);
+    const expected = Buffer.byteLength(`x${text}`, 'utf8');
+    assert.equal(edited.byteLength(), expected);
+    assert.equal(PieceText.of(`${'a'.repeat(8192)}\udc00`).withEdits([{ offset: 0, deletedLength: 1, insertedText: '' }]).byteLength(), 8191 + 3, 'a lone low surrogate after a piece that ends in a letter counts 3');
+  });
+
   it('applies simultaneous edits in descending order, as VS Code reports a multi-cursor change', () => {
     const edits: TextEdit[] = [
       { offset: 17, deletedLength: 5, insertedText: 'DELTA!' },

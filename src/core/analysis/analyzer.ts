@@ -691,7 +691,7 @@ const CHANGE_WINDOW_CHARS = 4 * 1024;
  * taken when the scan stopped inside it with the line at the stop whole (the scanner decided there
  * only from that line and the ones before), or when it reaches the text's end; else it doubles.
  */
-function scanChangedBlocks(text: ArticleText, restartAt: number, changeEnd: number, stop: (pos: number) => boolean): { window: { text: string; shift: number }; blocks: Block[]; stoppedAt: number } {
+function scanChangedBlocks(text: ArticleText, restartAt: number, changeEnd: number, stop: (pos: number) => boolean): { window: { text: string; shift: number }; blocks: Block[]; stoppedAt: number; frontMatterOpen: boolean } {
   if (typeof text === 'string') return { window: { text, shift: 0 }, ...scanBlocks(text, restartAt, text.length, stop) };
   for (let size = CHANGE_WINDOW_CHARS; ; size *= 2) {
     const end = Math.min(text.length, Math.max(changeEnd, restartAt) + size);
@@ -699,7 +699,9 @@ function scanChangedBlocks(text: ArticleText, restartAt: number, changeEnd: numb
     // line break, so that the scanner does not take its first line for the start of the text.
     const window = restartAt <= 1 ? { text: text.slice(0, end), shift: 0 } : { text: `\n${text.slice(restartAt, end)}`, shift: restartAt - 1 };
     const scan = scanBlocks(window.text, restartAt - window.shift, window.text.length, (pos) => stop(pos + window.shift));
-    const whole = end === text.length || (scan.stoppedAt >= 0 && window.text.indexOf('\n', scan.stoppedAt) >= 0);
+    // Front matter opened at the start but not closed in the window: whether it is front matter
+    // depends on the text after the window.
+    const whole = end === text.length || (!scan.frontMatterOpen && scan.stoppedAt >= 0 && window.text.indexOf('\n', scan.stoppedAt) >= 0);
     if (whole) return { window, ...scan };
   }
 }

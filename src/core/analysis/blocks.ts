@@ -56,10 +56,13 @@ export function splitBlocks(text: string, from = 0, to = text.length): Block[] {
  * The scanner behind splitBlocks. With `stop`, it asks at every block start whether to stop there and
  * then returns the blocks before it and `stoppedAt` (else -1). At a block start the scanner holds no
  * state, so the blocks from there on depend only on the text from there on: the incremental analyzer
- * stops where the text after an edit is unchanged and reuses the old blocks.
+ * stops where the text after an edit is unchanged and reuses the old blocks. `frontMatterOpen` tells
+ * that the text starts with a front matter line whose closing line is not before `to`: a scan of a
+ * window (the start of a longer text) cannot tell whether the text is front matter.
  */
-export function scanBlocks(text: string, from: number, to: number, stop?: (pos: number) => boolean): { blocks: Block[]; stoppedAt: number } {
+export function scanBlocks(text: string, from: number, to: number, stop?: (pos: number) => boolean): { blocks: Block[]; stoppedAt: number; frontMatterOpen: boolean } {
   const blocks: Block[] = [];
+  let frontMatterOpen = false;
   let pos = from;
   let current: Block | null = null;
   let afterBlank = false;
@@ -74,12 +77,14 @@ export function scanBlocks(text: string, from: number, to: number, stop?: (pos: 
     const first = lineEnd(text, pos, to);
     if (/^\uFEFF?(---|\+\+\+)\s*$/.test(text.slice(pos, first))) {
       const marker = text.slice(pos, first).includes('+') ? '+++' : '---';
+      frontMatterOpen = true;
       let scan = first + 1;
       while (scan < to) {
         const end = lineEnd(text, scan, to);
         const line = text.slice(scan, trimCR(text, scan, end));
         if (line.trimEnd() === marker || (marker === '---' && line.trimEnd() === '...')) {
           blocks.push({ kind: 'frontmatter', start: pos, end: trimCR(text, scan, end) });
+          frontMatterOpen = false;
           pos = end + 1;
           break;
         }
@@ -101,7 +106,7 @@ export function scanBlocks(text: string, from: number, to: number, stop?: (pos: 
     const fence = FENCE_OPEN.exec(head);
     if (fence) {
       close();
-      if (stop?.(pos)) return { blocks, stoppedAt: pos };
+      if (stop?.(pos)) return { blocks, stoppedAt: pos, frontMatterOpen };
       const marker = fence[1];
       const closing = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t\\r]*$`);
       let scan = end + 1;
@@ -124,7 +129,7 @@ export function scanBlocks(text: string, from: number, to: number, stop?: (pos: 
     if (raw || comment) {
       if (!current || afterBlank) {
         close();
-        if (stop?.(pos)) return { blocks, stoppedAt: pos };
+        if (stop?.(pos)) return { blocks, stoppedAt: pos, frontMatterOpen };
         current = { kind: 'markdown', start: pos, end: contentEnd };
       }
       const terminator = raw ? new RegExp(`</${raw[1]}>`, 'i') : /-->/;
@@ -147,14 +152,14 @@ export function scanBlocks(text: string, from: number, to: number, stop?: (pos: 
       (current as Block).end = contentEnd;
     } else {
       close();
-      if (stop?.(pos)) return { blocks, stoppedAt: pos };
+      if (stop?.(pos)) return { blocks, stoppedAt: pos, frontMatterOpen };
       current = { kind: 'markdown', start: pos, end: contentEnd };
     }
     afterBlank = false;
     pos = end + 1;
   }
   close();
-  return { blocks, stoppedAt: -1 };
+  return { blocks, stoppedAt: -1, frontMatterOpen };
 }
 
 /** A block of prose lines analysed on its own. `lines` is true when each line is its own sentence unit. */

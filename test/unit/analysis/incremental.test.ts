@@ -78,6 +78,30 @@ describe('analysis: IncrementalAnalyzer', () => {
     }
   });
 
+  it('reads front matter in pieces as a whole-text analysis does when its closing line lies beyond the window after an edit', () => {
+    const body = readFileSync(join(SEEDS, '000_a3906dffcfde8554.txt'), 'utf8');
+    // A thematic break far below: typing "---" and Enter at the top makes everything up to it front matter.
+    const typed = `Titel der Meldung\n\n${body}\n\n---\n\n${body}`;
+    // Deleting front matter's closing line makes the same break, far below, close it.
+    const closed = `---\ntitle: KI\npublished: 2024-03-01\n---\n\n${body}\n\n---\n\n${body}`;
+    const cases = [
+      { text: typed, edits: ['-', '-', '-', '\n'].map((insertedText, i) => ({ offset: i, deletedLength: 0, insertedText })) },
+      { text: closed, edits: [{ offset: closed.indexOf('\n---\n') + 1, deletedLength: 4, insertedText: '' }] },
+    ];
+    for (const { text: start, edits } of cases) {
+      const analyzer = new IncrementalAnalyzer({ lexicon });
+      let held = PieceText.of(start);
+      let text = start;
+      analyzer.update(held);
+      for (const edit of edits) {
+        held = held.withEdits([edit]);
+        text = text.slice(0, edit.offset) + edit.insertedText + text.slice(edit.offset + edit.deletedLength);
+        analyzer.update(held);
+        assert.deepEqual(analyzer.result(), analyze(text, { lexicon }));
+      }
+    }
+  });
+
   it('splices the findings of an edit into the last result exactly as a full assembly would, learned names included', function () {
     this.timeout(20000);
     const next = random(7);
