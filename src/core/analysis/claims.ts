@@ -13,6 +13,7 @@
 import type { ClaimFinding, EntityFinding, Language, NumberFinding } from './types';
 import type { Span } from './prose';
 import type { Token } from './tokens';
+import type { WordIds } from './wordIds';
 import { tokenize } from './tokens';
 import { findTimeSensitive } from './timeSensitive';
 import { fireSignals, lastBeforeClosers, ruleScore, signalWeight, wordCount, type SentenceFacts } from './claimSignals';
@@ -494,9 +495,13 @@ const RELATIVES: Record<Language, ReadonlySet<string>> = {
 };
 const CLAUSE_BREAKS = words(', ; : ( ) – —');
 
-/** Adds the hits of the phrases that start with `first` at word i (only noun cues when `nounsOnly`). */
-function matchPhrases(compiled: CompiledCues, first: string, words: string[], i: number, nounsOnly: boolean, found: FoundCues): void {
-  const candidates = compiled.firstWords.mayHave(first) ? compiled.byFirst.get(first) : undefined;
+/** The cue phrases that start with `first`, if any. */
+function phrasesStartedBy(compiled: CompiledCues, first: string): Phrase[] | undefined {
+  return compiled.firstWords.mayHave(first) ? compiled.byFirst.get(first) : undefined;
+}
+
+/** Adds the hits of `candidates`, phrases that start with word i (only noun cues when `nounsOnly`). */
+function matchPhrases(candidates: Phrase[] | undefined, words: string[], i: number, nounsOnly: boolean, found: FoundCues): void {
   if (!candidates) return;
   for (const phrase of candidates) {
     if (nounsOnly && !NOUN_CUES.has(phrase.cue.category)) continue;
@@ -506,13 +511,28 @@ function matchPhrases(compiled: CompiledCues, first: string, words: string[], i:
   }
 }
 
-/** The cues a sentence's words carry, each with every place it was found. */
-function matchCues(words: string[], original: string, compiled: CompiledCues): FoundCues {
+/**
+ * The cues a sentence's words carry, each with every place it was found.
+ * @param tokens the words' tokens; with `wordIds`, the phrases a word starts are looked up once per word.
+ */
+function matchCues(words: string[], original: string, compiled: CompiledCues, tokens: readonly Token[], wordIds: WordIds | null): FoundCues {
   const found = new FoundCues(compiled.cues.length);
+  const byId = wordIds ? wordIds.factsFor<Phrase[] | null>(compiled) : null;
   for (let i = 0; i < words.length; i++) {
-    matchPhrases(compiled, words[i], words, i, false, found);
+    const id = tokens[i].id;
+    // The first word may be lowered (see sentenceFacts): then it is not the token's word.
+    if (byId && id >= 0 && words[i] === tokens[i].text) {
+      let known = byId[id];
+      if (known === undefined) {
+        known = phrasesStartedBy(compiled, words[i]) ?? null;
+        byId[id] = known;
+      }
+      if (known) matchPhrases(known, words, i, false, found);
+    } else {
+      matchPhrases(phrasesStartedBy(compiled, words[i]), words, i, false, found);
+    }
     // A capitalised noun cue at the start of a sentence ("Kritiker halten …") was lowered with the rest.
-    if (i === 0 && original !== words[0]) matchPhrases(compiled, original, words, 0, true, found);
+    if (i === 0 && original !== words[0]) matchPhrases(phrasesStartedBy(compiled, original), words, 0, true, found);
     if (words[i].length >= 6 && compiled.superlative(words, i)) found.add(compiled.comparison, words[i], i);
   }
   return found;
@@ -640,6 +660,7 @@ function namingPassive(words: string[], language: Language): string | null {
 /**
  * What the cue rules find in one sentence: the facts the signals of claimSignals.ts are read from.
  * @param numbers and `entities` are those inside the sentence, with offsets in the same string as `span`.
+ * @param wordIds the analyser's word ids that `tokens` carry, if any (see matchCues).
  */
 export function sentenceFacts(
   text: string,
@@ -648,6 +669,7 @@ export function sentenceFacts(
   entities: EntityFinding[],
   language: Language,
   tokens: Token[] = tokenize(text, span.start, span.end),
+  wordIds: WordIds | null = null,
 ): SentenceFacts {
   const sentence = text.slice(span.start, span.end);
   const figures = numbers.filter((n) => n.type !== 'date' && n.type !== 'year');
@@ -661,7 +683,7 @@ export function sentenceFacts(
   const original = words[0] ?? '';
   // A sentence-initial verb or adjective is capitalised only because it comes first.
   if (words.length) words[0] = lowerFirst(words[0]);
-  const found = matchCues(words, original, compiled);
+  const found = matchCues(words, original, compiled, tokens, wordIds);
   const attributed = found.has(compiled.attribution);
   // Clause structure is worked out only when a rule asks for it.
   let clauses: Uint8Array | null = null;
@@ -792,6 +814,7 @@ function definitionCopula(words: string[], sub: () => Uint8Array, compiled: Comp
 /**
  * Scores every sentence with `scorer` and returns those at or above the threshold as claims.
  * Tokens, numbers and entities must be sorted by start and index the same string as the sentences.
+ * @param wordIds the analyser's word ids that `tokens` carry, if any (see matchCues).
  */
 export function findClaims(
   text: string,
@@ -802,6 +825,7 @@ export function findClaims(
   language: Language,
   threshold: number,
   scorer: ClaimScorer,
+  wordIds: WordIds | null = null,
 ): ClaimFinding[] {
   const claims: ClaimFinding[] = [];
   let n = 0;
@@ -818,7 +842,7 @@ export function findClaims(
     const inEntities: EntityFinding[] = [];
     for (let k = e; k < entities.length && entities[k].start < span.end; k++) inEntities.push(entities[k]);
     const sentenceTokens = tokens.slice(t, tEnd);
-    const facts = sentenceFacts(text, span, inNumbers, inEntities, language, sentenceTokens);
+    const facts = sentenceFacts(text, span, inNumbers, inEntities, language, sentenceTokens, wordIds);
     const fired = fireSignals(facts);
     const score = scorer.score(facts, fired);
     if (score < threshold) continue;

@@ -152,7 +152,7 @@ class Scanner extends TokenCursor {
   lexiconNames(i: number): readonly CompiledName[] | undefined {
     const id = this.tokens[i].id;
     if (!this.words || id < 0) return this.namesStartedBy(i);
-    const names = this.words.namesIn(this.lexicon);
+    const names = this.words.factsFor<readonly CompiledName[] | null>(this.lexicon);
     let known = names[id];
     if (known === undefined) {
       known = this.namesStartedBy(i) ?? null;

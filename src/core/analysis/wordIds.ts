@@ -9,11 +9,11 @@
  * `generation` and starts afresh with it.
  */
 
-import type { CompiledName, Lexicon } from './lexicon';
-
 /** Distinct words kept before the table starts afresh (a few MB at most with its strings). */
 const WORD_LIMIT = 100_000;
-const INITIAL_SLOTS = 1 << 16;
+const INITIAL_SLOTS = 1 << 12;
+/** Owners of facts per word kept at once (see factsFor): the lexicons of a few workspaces, both languages' cue lists, the number openers. */
+const MAX_OWNERS = 8;
 
 /** FNV-1a over text[start, end), as a signed 32-bit integer. */
 export function wordHash(text: string, start: number, end: number): number {
@@ -36,9 +36,8 @@ export class WordIds {
   private count = 0;
   /** The entity scanner's shape bits of each word (entities.ts), 0 until it has worked them out. */
   shapes = new Uint16Array(INITIAL_SLOTS);
-  /** The lexicon names each word may start (entities.ts), null for none, undefined until looked up; for `lexicon`. */
-  private lexiconNames: (readonly CompiledName[] | null | undefined)[] = [];
-  private lexicon: Lexicon | null = null;
+  /** Facts per word that hold for an owner (see factsFor), by owner. */
+  private columns = new Map<object, unknown[]>();
   /** Changes whenever the ids are given afresh: facts kept by id from an older generation are void. */
   generation = 0;
 
@@ -62,7 +61,7 @@ export class WordIds {
     this.slots = WordIds.emptySlots(INITIAL_SLOTS);
     this.texts = [];
     this.lowers = [];
-    this.lexiconNames = [];
+    this.columns.clear();
     this.count = 0;
     this.shapes = new Uint16Array(INITIAL_SLOTS);
     this.generation++;
@@ -99,20 +98,26 @@ export class WordIds {
     return lower;
   }
 
-  /** The lexicon names of each word, as kept for `lexicon` (see lexiconNames): started afresh for another lexicon. */
-  namesIn(lexicon: Lexicon): (readonly CompiledName[] | null | undefined)[] {
-    if (this.lexicon !== lexicon) {
-      this.lexicon = lexicon;
-      this.lexiconNames = new Array<undefined>(this.count).fill(undefined);
+  /**
+   * What a stage keeps per word id for `owner` (the lexicon's names a word may start, the cue phrases
+   * of a language's cue lists), undefined until it has worked it out. At most MAX_OWNERS owners are
+   * kept: a new one past them starts every column afresh.
+   */
+  factsFor<T>(owner: object): (T | undefined)[] {
+    let column = this.columns.get(owner);
+    if (!column) {
+      if (this.columns.size >= MAX_OWNERS) this.columns.clear();
+      column = new Array<undefined>(this.count).fill(undefined);
+      this.columns.set(owner, column);
     }
-    return this.lexiconNames;
+    return column as (T | undefined)[];
   }
 
   private add(word: string, hash: number, slot: number): number {
     const id = this.count++;
     this.texts.push(word);
     this.lowers.push(undefined);
-    this.lexiconNames.push(undefined);
+    for (const column of this.columns.values()) column.push(undefined);
     if (id >= this.shapes.length) {
       const grown = new Uint16Array(2 * this.shapes.length);
       grown.set(this.shapes);

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { analyze, defaultLexicon, tokenize, type Language } from '../../../src/core/analysis';
+import { analyze, analyzeBlock, defaultLexicon, DEFAULT_CLAIM_THRESHOLD, RULE_SCORER, tokenize, type Language } from '../../../src/core/analysis';
 import { shippedModels, type Models } from '../../../src/core/analysis/models';
+import { GermanWordVerdicts } from '../../../src/core/analysis/entityGuards';
 import { WordIds } from '../../../src/core/analysis/wordIds';
 import { distinctArticle } from '../../../bench/distinctText';
 
@@ -54,6 +55,25 @@ describe('analysis: word ids given once per word', () => {
   });
 
   for (const language of ['de', 'en'] as Language[]) {
+    it(`finds in every ${language} block what the stages find looking each word up themselves (entities, tagger, numbers, claims)`, () => {
+      const lexicon = defaultLexicon();
+      const models = shippedModels();
+      const tagger = models.entityTagger(language);
+      const scorer = models.claimModel() ?? RULE_SCORER;
+      assert.ok(tagger, 'the shipped tagger');
+      // A small table: ids are given afresh many times, between blocks.
+      const ids = new WordIds(500);
+      let findings = 0;
+      for (const block of distinctArticle(language, 30_000, corpora()).split('\n\n')) {
+        const plain = analyzeBlock(block, language, lexicon, DEFAULT_CLAIM_THRESHOLD, false, tagger, scorer, new GermanWordVerdicts(), null);
+        const withIds = analyzeBlock(block, language, lexicon, DEFAULT_CLAIM_THRESHOLD, false, tagger, scorer, new GermanWordVerdicts(), ids);
+        assert.deepEqual(withIds, plain, block.slice(0, 80));
+        findings += plain.findings.length;
+      }
+      assert.ok(ids.generation > 2);
+      assert.ok(findings > 100);
+    });
+
     it(`finds in ${language} what it finds with ids given afresh, with ids kept from other articles and started afresh in between`, () => {
       const text = distinctArticle(language, 40_000, corpora());
       const lexicon = defaultLexicon();
