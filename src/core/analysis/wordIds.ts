@@ -1,8 +1,11 @@
 /**
- * One id per distinct word of an analyser's text, given once in the tokenizer (one hash over the
- * characters in place, one probe) so that the stages after it keep what they work out about a word in
- * small typed arrays by id instead of each looking the word up in a table of its own. A word token
- * also gets the table's string, so that a word met again allocates no new one.
+ * One id per distinct word, given once in the tokenizer (one hash over the characters in place, one
+ * probe) so that the stages after it keep what they work out about a word in small arrays by id
+ * instead of each looking the word up in a table of its own (the entity scanner's shape bits and
+ * German-word verdicts, the lexicon's names, the tagger memo's word, the claims' cue phrases, the
+ * numbers' opener test). A word token also gets the table's string, so that a word met again
+ * allocates no new one. Kept with the models from analysis to analysis (Models.wordIds): a table
+ * given afresh for every article cost more than its ids saved (docs/performance.md, part H).
  *
  * Bounded: past WORD_LIMIT words the table starts afresh, and only between blocks (`beginBlock`), so
  * that the ids of one block's tokens never change under it. Whoever keeps facts by id checks

@@ -1,19 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { analyze, analyzeBlock, defaultLexicon, DEFAULT_CLAIM_THRESHOLD, RULE_SCORER, tokenize, type Language } from '../../../src/core/analysis';
 import { shippedModels, type Models } from '../../../src/core/analysis/models';
 import { GermanWordVerdicts } from '../../../src/core/analysis/entityGuards';
 import { WordIds } from '../../../src/core/analysis/wordIds';
 import { distinctArticle } from '../../../bench/distinctText';
-
-/** data/corpora, found upwards from the bundled test. */
-function corpora(): string {
-  for (let dir = __dirname; dirname(dir) !== dir; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'data', 'corpora', 'ner'))) return join(dir, 'data', 'corpora');
-  }
-  throw new Error(`data/corpora not found above ${__dirname}`);
-}
+import { corpora } from '../../support/corpora';
 
 describe('analysis: word ids given once per word', () => {
   it('gives a word the same id wherever it stands, and near misses other ids', () => {
