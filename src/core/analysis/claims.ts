@@ -460,14 +460,13 @@ const FROM_U0250 = /[\u0250-\uffff]/;
  * a fraction of the expression's scan of every sentence.
  * @param first the sentence's first word as written (words[0] is lowered).
  */
-function unnamedGroup(sentence: string, span: Span, tokens: Token[], words: string[], first: string, language: Language): string | null {
+function unnamedGroup(sentence: string, span: Span, tokens: Token[], words: string[], first: string, language: Language, bits: WordBits): string | null {
   const group = UNNAMED_GROUP_SET[language];
-  const filter = UNNAMED_GROUP_FILTER[language];
   // The whole sentence is searched for such characters at once (more often true than a search of its
   // words, outside which they can also be: then the expression runs, which decides either way).
   let candidate = tokens.length === 0 || tokens[0].start !== span.start || tokens[tokens.length - 1].end !== span.end || group.has(first) ||
     FROM_U0250.test(sentence);
-  for (let i = 0; i < words.length && !candidate; i++) candidate = filter.mayHave(words[i]) && group.has(words[i]);
+  for (let i = 0; i < words.length && !candidate; i++) candidate = (bits.at(i) & GROUP_WORD) !== 0;
   return candidate ? UNNAMED_GROUP[language].exec(sentence)?.[0] ?? null : null;
 }
 
@@ -511,26 +510,67 @@ function matchPhrases(candidates: Phrase[] | undefined, words: string[], i: numb
   }
 }
 
+/** WordBits: the bits are worked out (a word with none of the others would read 0 otherwise). */
+const KNOWN = 1;
+/** WordBits: the word starts a cue phrase (compiled.byFirst has it). */
+const STARTS_PHRASE = 2;
+/** WordBits: compiled.participle holds for the word. */
+const PARTICIPLE = 4;
+/** WordBits: the word is one of UNNAMED_GROUP_WORDS. */
+const GROUP_WORD = 8;
+
+/** The claims' facts about one word of `language` (compiled is its cue lists), as bits. */
+function claimWordBits(compiled: CompiledCues, language: Language, word: string): number {
+  let bits = KNOWN;
+  if (phrasesStartedBy(compiled, word)) bits |= STARTS_PHRASE;
+  if (compiled.participle(word)) bits |= PARTICIPLE;
+  if (UNNAMED_GROUP_FILTER[language].mayHave(word) && UNNAMED_GROUP_SET[language].has(word)) bits |= GROUP_WORD;
+  return bits;
+}
+
 /**
- * The cues a sentence's words carry, each with every place it was found.
- * @param tokens the words' tokens; with `wordIds`, the phrases a word starts are looked up once per word.
+ * The bits of a sentence's words (claimWordBits), worked out once per word id when the tokens carry
+ * ids (a byte per word in WordIds.bitsFor, kept with the cue lists as owner), else word by word.
  */
-function matchCues(words: string[], original: string, compiled: CompiledCues, tokens: readonly Token[], wordIds: WordIds | null): FoundCues {
-  const found = new FoundCues(compiled.cues.length);
-  const byId = wordIds ? wordIds.factsFor<Phrase[] | null>(compiled) : null;
-  for (let i = 0; i < words.length; i++) {
-    const id = tokens[i].id;
+class WordBits {
+  private readonly byId: Uint8Array | null;
+
+  constructor(
+    private readonly words: string[],
+    private readonly tokens: readonly Token[],
+    private readonly compiled: CompiledCues,
+    private readonly language: Language,
+    wordIds: WordIds | null,
+  ) {
+    this.byId = wordIds ? wordIds.bitsFor(compiled) : null;
+  }
+
+  /** The bits of words[i]. */
+  at(i: number): number {
+    const word = this.words[i];
+    const id = this.tokens[i].id;
     // The first word may be lowered (see sentenceFacts): then it is not the token's word.
-    if (byId && id >= 0 && words[i] === tokens[i].text) {
-      let known = byId[id];
-      if (known === undefined) {
-        known = phrasesStartedBy(compiled, words[i]) ?? null;
-        byId[id] = known;
-      }
-      if (known) matchPhrases(known, words, i, false, found);
-    } else {
-      matchPhrases(phrasesStartedBy(compiled, words[i]), words, i, false, found);
+    if (this.byId === null || id < 0 || word !== this.tokens[i].text) return claimWordBits(this.compiled, this.language, word);
+    let bits = this.byId[id];
+    if (bits === 0) {
+      bits = claimWordBits(this.compiled, this.language, word);
+      this.byId[id] = bits;
     }
+    return bits;
+  }
+
+  /** True when a word of the sentence has `bit`. */
+  some(bit: number): boolean {
+    for (let i = 0; i < this.words.length; i++) if (this.at(i) & bit) return true;
+    return false;
+  }
+}
+
+/** The cues a sentence's words carry, each with every place it was found. */
+function matchCues(words: string[], original: string, compiled: CompiledCues, bits: WordBits): FoundCues {
+  const found = new FoundCues(compiled.cues.length);
+  for (let i = 0; i < words.length; i++) {
+    if (bits.at(i) & STARTS_PHRASE) matchPhrases(compiled.byFirst.get(words[i]), words, i, false, found);
     // A capitalised noun cue at the start of a sentence ("Kritiker halten …") was lowered with the rest.
     if (i === 0 && original !== words[0]) matchPhrases(phrasesStartedBy(compiled, original), words, 0, true, found);
     if (words[i].length >= 6 && compiled.superlative(words, i)) found.add(compiled.comparison, words[i], i);
@@ -660,7 +700,7 @@ function namingPassive(words: string[], language: Language): string | null {
 /**
  * What the cue rules find in one sentence: the facts the signals of claimSignals.ts are read from.
  * @param numbers and `entities` are those inside the sentence, with offsets in the same string as `span`.
- * @param wordIds the analyser's word ids that `tokens` carry, if any (see matchCues).
+ * @param wordIds the analyser's word ids that `tokens` carry, if any (see WordBits).
  */
 export function sentenceFacts(
   text: string,
@@ -683,7 +723,8 @@ export function sentenceFacts(
   const original = words[0] ?? '';
   // A sentence-initial verb or adjective is capitalised only because it comes first.
   if (words.length) words[0] = lowerFirst(words[0]);
-  const found = matchCues(words, original, compiled, tokens, wordIds);
+  const bits = new WordBits(words, tokens, compiled, language, wordIds);
+  const found = matchCues(words, original, compiled, bits);
   const attributed = found.has(compiled.attribution);
   // Clause structure is worked out only when a rule asks for it.
   let clauses: Uint8Array | null = null;
@@ -756,11 +797,11 @@ export function sentenceFacts(
   return {
     sentence, language, words, wordCount: wordCount(words), figures, dates, names,
     collectiveActor: names.length ? null : collectiveActor(sentence, language)?.[0] ?? null,
-    unnamedGroup: unnamedGroup(sentence, span, tokens, words, original, language),
+    unnamedGroup: unnamedGroup(sentence, span, tokens, words, original, language, bits),
     event: event?.phrase ?? null,
     fullVerb,
     eventByPosition: event !== undefined && event === byPosition,
-    participle: words.some(compiled.participle),
+    participle: bits.some(PARTICIPLE),
     cues, penalties, reportsOpinion, definitionShape,
     anaphora: plain && compiled.anaphora(words) ? original : null,
     aboutArticle: compiled.initial.some((p) => p.every((w, i) => words[i] === w)),
@@ -814,7 +855,7 @@ function definitionCopula(words: string[], sub: () => Uint8Array, compiled: Comp
 /**
  * Scores every sentence with `scorer` and returns those at or above the threshold as claims.
  * Tokens, numbers and entities must be sorted by start and index the same string as the sentences.
- * @param wordIds the analyser's word ids that `tokens` carry, if any (see matchCues).
+ * @param wordIds the analyser's word ids that `tokens` carry, if any (see WordBits).
  */
 export function findClaims(
   text: string,

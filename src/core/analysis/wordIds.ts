@@ -41,6 +41,8 @@ export class WordIds {
   shapes = new Uint16Array(INITIAL_SLOTS);
   /** Facts per word that hold for an owner (see factsFor), by owner. */
   private columns = new Map<object, unknown[]>();
+  /** A byte of facts per word for an owner (see bitsFor), by owner. */
+  private byteColumns = new Map<object, Uint8Array>();
   /** Changes whenever the ids are given afresh: facts kept by id from an older generation are void. */
   generation = 0;
 
@@ -65,6 +67,7 @@ export class WordIds {
     this.texts = [];
     this.lowers = [];
     this.columns.clear();
+    this.byteColumns.clear();
     this.count = 0;
     this.shapes = new Uint16Array(INITIAL_SLOTS);
     this.generation++;
@@ -114,6 +117,23 @@ export class WordIds {
       this.columns.set(owner, column);
     }
     return column as (T | undefined)[];
+  }
+
+  /**
+   * A byte per word id for `owner`, 0 until the stage has worked it out (the stage keeps a bit that
+   * says so): a byte array stays in the caches where an array of references does not. Grown to the
+   * words held now; owners as in factsFor.
+   */
+  bitsFor(owner: object): Uint8Array {
+    let column = this.byteColumns.get(owner);
+    if (!column || column.length < this.count) {
+      if (!column && this.byteColumns.size >= MAX_OWNERS) this.byteColumns.clear();
+      const grown = new Uint8Array(Math.max(1024, 2 * this.count));
+      if (column) grown.set(column);
+      column = grown;
+      this.byteColumns.set(owner, column);
+    }
+    return column;
   }
 
   private add(word: string, hash: number, slot: number): number {
