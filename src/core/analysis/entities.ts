@@ -76,6 +76,10 @@ const GERMAN_NOUN_SHAPE = 128;
 /** isNameLike, worked out once per token. */
 const NAME_LIKE_READ = 256;
 const NAME_LIKE = 512;
+/** In WordIds.bitsFor(lexicon): the word starts no lexicon name (0: not worked out yet). */
+const STARTS_NO_NAME = 1;
+/** In WordIds.bitsFor(lexicon): the word starts lexicon names, kept in WordIds.factsFor(lexicon). */
+const STARTS_NAME = 2;
 /** In WordIds.shapes only: the word's shape is worked out (a lower-case word's bits alone could be 0 otherwise). */
 const WORD_SHAPE_KNOWN = 1024;
 
@@ -152,13 +156,16 @@ class Scanner extends TokenCursor {
   lexiconNames(i: number): readonly CompiledName[] | undefined {
     const id = this.tokens[i].id;
     if (!this.words || id < 0) return this.namesStartedBy(i);
-    const names = this.words.factsFor<readonly CompiledName[] | null>(this.lexicon);
-    let known = names[id];
-    if (known === undefined) {
-      known = this.namesStartedBy(i) ?? null;
-      names[id] = known;
-    }
-    return known ?? undefined;
+    // Most words start no name: a byte per word says so (it stays in the caches), the names are read only for the rest.
+    // Names first: a new owner may start both kinds of columns afresh (WordIds.forgetOwners), never a byte without its names.
+    const names = this.words.factsFor<readonly CompiledName[]>(this.lexicon);
+    const starts = this.words.bitsFor(this.lexicon);
+    if (starts[id] === STARTS_NO_NAME) return undefined;
+    if (starts[id] === STARTS_NAME) return names[id];
+    const known = this.namesStartedBy(i);
+    starts[id] = known ? STARTS_NAME : STARTS_NO_NAME;
+    if (known) names[id] = known;
+    return known;
   }
   private namesStartedBy(i: number): readonly CompiledName[] | undefined {
     // A word in lower case never matches a name written otherwise (see nameEquals): most of "the", "der", "a".

@@ -107,12 +107,12 @@ export class WordIds {
   /**
    * What a stage keeps per word id for `owner` (the lexicon's names a word may start, the cue phrases
    * of a language's cue lists), undefined until it has worked it out. At most MAX_OWNERS owners are
-   * kept: a new one past them starts every column afresh.
+   * kept: a new one past them starts every column afresh (of factsFor and bitsFor together).
    */
   factsFor<T>(owner: object): (T | undefined)[] {
     let column = this.columns.get(owner);
     if (!column) {
-      if (this.columns.size >= MAX_OWNERS) this.columns.clear();
+      if (this.columns.size >= MAX_OWNERS) this.forgetOwners();
       column = new Array<undefined>(this.count).fill(undefined);
       this.columns.set(owner, column);
     }
@@ -127,13 +127,19 @@ export class WordIds {
   bitsFor(owner: object): Uint8Array {
     let column = this.byteColumns.get(owner);
     if (!column || column.length < this.count) {
-      if (!column && this.byteColumns.size >= MAX_OWNERS) this.byteColumns.clear();
+      if (!column && this.byteColumns.size >= MAX_OWNERS) this.forgetOwners();
       const grown = new Uint8Array(Math.max(1024, 2 * this.count));
       if (column) grown.set(column);
       column = grown;
       this.byteColumns.set(owner, column);
     }
     return column;
+  }
+
+  /** Drops every owner's facts, of both kinds at once: an owner may keep a bit that says its other column holds a fact. */
+  private forgetOwners(): void {
+    this.columns.clear();
+    this.byteColumns.clear();
   }
 
   private add(word: string, hash: number, slot: number): number {
