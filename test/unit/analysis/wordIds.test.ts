@@ -32,6 +32,23 @@ describe('analysis: word ids given once per word', () => {
     assert.equal(ids.idOf('w0', 0, 2), 0);
   });
 
+  it('keeps an owner\'s bytes as its words grow, and forgets both kinds of facts together past MAX_OWNERS', () => {
+    const ids = new WordIds();
+    const owner = {};
+    ids.idOf('a', 0, 1);
+    ids.bitsFor(owner)[0] = 3;
+    ids.factsFor<string>(owner)[0] = 'kept';
+    for (let k = 0; k < 3_000; k++) ids.idOf(`w${k}`, 0, `w${k}`.length);
+    const grown = ids.bitsFor(owner);
+    assert.ok(grown.length >= ids.size);
+    assert.equal(grown[0], 3);
+    assert.equal(ids.factsFor<string>(owner)[0], 'kept');
+    // Eight other owners of names (factsFor) push the first one out: its bytes go with its names.
+    for (let k = 0; k < 8; k++) ids.factsFor({});
+    assert.equal(ids.bitsFor(owner)[0], 0);
+    assert.equal(ids.factsFor<string>(owner)[0], undefined);
+  });
+
   it('tokenizes as without ids: the same tokens, the table\'s string for a word met again', () => {
     const ids = new WordIds();
     const text = 'Die KI-Firma DeepSeek sagte, die KI sei 2,5-mal schneller. Die Firma…';
