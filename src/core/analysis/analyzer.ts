@@ -28,6 +28,7 @@ import { tokenize } from './tokens';
 import { splitSentences } from './sentences';
 import { findEntities } from './entities';
 import { GermanWordVerdicts } from './entityGuards';
+import type { WordIds } from './wordIds';
 import { completeDateValue, findNumbers } from './numbers';
 import { DEFAULT_CLAIM_THRESHOLD, findClaims, RULE_SCORER } from './claims';
 import type { ClaimScorer } from './claimModel';
@@ -67,25 +68,28 @@ export function compareFindings(a: Finding, b: Finding): number {
  * @param block the block's exact text.
  * @param lines true when every line of the block is a unit of its own (see splitLines).
  * @param verdicts German-word verdicts shared with the article's other blocks (they depend on the word alone).
+ * @param wordIds the ids of words, shared with the analyses made with the same models (see Models.wordIds);
+ *   null: the words are looked up stage by stage (the same results).
  */
 export function analyzeBlock(
   block: string, language: Language, lexicon: Lexicon, claimThreshold: number, lines = false,
-  tagger: TaggerModel | null = null, claimScorer: ClaimScorer = RULE_SCORER, verdicts = new GermanWordVerdicts(),
+  tagger: TaggerModel | null = null, claimScorer: ClaimScorer = RULE_SCORER, verdicts = new GermanWordVerdicts(), wordIds: WordIds | null = null,
 ): BlockAnalysis {
   const { masked, units } = maskProse(block);
-  const tokens = tokenize(masked);
+  wordIds?.beginBlock();
+  const tokens = tokenize(masked, 0, masked.length, wordIds ?? undefined);
   const sentences = splitSentences(masked, units, language, lines);
   const sentenceStarts = sentences.map((s) => s.start);
-  const entityScan = findEntities(tokens, masked, language, lexicon, sentenceStarts, verdicts);
-  let numbers = withoutOverlaps(findNumbers(tokens, masked, language), entityScan.findings);
+  const entityScan = findEntities(tokens, masked, language, lexicon, sentenceStarts, verdicts, wordIds);
+  let numbers = withoutOverlaps(findNumbers(tokens, masked, language, wordIds), entityScan.findings);
   if (tagger) {
     // The tagger's spans give way to figures ("HK$100", "600 Milliarden Dollar") but carry the numbers of names ("A 7").
-    const combined = combineEntities(entityScan.findings, tagEntities(tagger, tokens, masked, sentenceStarts, entityScan.findings), numbers, masked, language, tagger.nameLists);
+    const combined = combineEntities(entityScan.findings, tagEntities(tagger, tokens, masked, sentenceStarts, entityScan.findings, wordIds), numbers, masked, language, tagger.nameLists);
     entityScan.findings = combined.entities;
     entityScan.candidates = withoutOverlaps(entityScan.candidates, combined.entities);
     numbers = combined.numbers;
   }
-  const claims = findClaims(masked, sentences, tokens, numbers, entityScan.findings, language, claimThreshold, claimScorer);
+  const claims = findClaims(masked, sentences, tokens, numbers, entityScan.findings, language, claimThreshold, claimScorer, wordIds);
   const findings: Finding[] = [...claims, ...entityScan.findings, ...numbers];
   for (const f of findings) f.text = block.slice(f.start, f.end);
   findings.sort(compareFindings);
@@ -665,7 +669,7 @@ export class IncrementalAnalyzer {
     if (entry.results[language]) return false;
     const { start, end } = unit.context ?? unit;
     const started = performance.now();
-    const result = analyzeBlock(text.slice(start, end), language, this.lexicon, this.claimThreshold, unit.lines, this.models.entityTagger(language), this.claimScorer, this.verdicts);
+    const result = analyzeBlock(text.slice(start, end), language, this.lexicon, this.claimThreshold, unit.lines, this.models.entityTagger(language), this.claimScorer, this.verdicts, this.models.wordIds);
     entry.results[language] = unit.context ? pieceOf(result, unit.start - start, unit.end - start) : result;
     this.pace.record(end - start, performance.now() - started);
     return true;

@@ -13,6 +13,7 @@
 import type { ClaimFinding, EntityFinding, Language, NumberFinding } from './types';
 import type { Span } from './prose';
 import type { Token } from './tokens';
+import type { WordIds } from './wordIds';
 import { tokenize } from './tokens';
 import { findTimeSensitive } from './timeSensitive';
 import { fireSignals, lastBeforeClosers, ruleScore, signalWeight, wordCount, type SentenceFacts } from './claimSignals';
@@ -459,14 +460,13 @@ const FROM_U0250 = /[\u0250-\uffff]/;
  * a fraction of the expression's scan of every sentence.
  * @param first the sentence's first word as written (words[0] is lowered).
  */
-function unnamedGroup(sentence: string, span: Span, tokens: Token[], words: string[], first: string, language: Language): string | null {
+function unnamedGroup(sentence: string, span: Span, tokens: Token[], words: string[], first: string, language: Language, bits: WordBits): string | null {
   const group = UNNAMED_GROUP_SET[language];
-  const filter = UNNAMED_GROUP_FILTER[language];
   // The whole sentence is searched for such characters at once (more often true than a search of its
   // words, outside which they can also be: then the expression runs, which decides either way).
   let candidate = tokens.length === 0 || tokens[0].start !== span.start || tokens[tokens.length - 1].end !== span.end || group.has(first) ||
     FROM_U0250.test(sentence);
-  for (let i = 0; i < words.length && !candidate; i++) candidate = filter.mayHave(words[i]) && group.has(words[i]);
+  for (let i = 0; i < words.length && !candidate; i++) candidate = (bits.at(i) & GROUP_WORD) !== 0;
   return candidate ? UNNAMED_GROUP[language].exec(sentence)?.[0] ?? null : null;
 }
 
@@ -494,9 +494,13 @@ const RELATIVES: Record<Language, ReadonlySet<string>> = {
 };
 const CLAUSE_BREAKS = words(', ; : ( ) – —');
 
-/** Adds the hits of the phrases that start with `first` at word i (only noun cues when `nounsOnly`). */
-function matchPhrases(compiled: CompiledCues, first: string, words: string[], i: number, nounsOnly: boolean, found: FoundCues): void {
-  const candidates = compiled.firstWords.mayHave(first) ? compiled.byFirst.get(first) : undefined;
+/** The cue phrases that start with `first`, if any. */
+function phrasesStartedBy(compiled: CompiledCues, first: string): Phrase[] | undefined {
+  return compiled.firstWords.mayHave(first) ? compiled.byFirst.get(first) : undefined;
+}
+
+/** Adds the hits of `candidates`, phrases that start with word i (only noun cues when `nounsOnly`). */
+function matchPhrases(candidates: Phrase[] | undefined, words: string[], i: number, nounsOnly: boolean, found: FoundCues): void {
   if (!candidates) return;
   for (const phrase of candidates) {
     if (nounsOnly && !NOUN_CUES.has(phrase.cue.category)) continue;
@@ -506,13 +510,69 @@ function matchPhrases(compiled: CompiledCues, first: string, words: string[], i:
   }
 }
 
+/** WordBits: the bits are worked out (a word with none of the others would read 0 otherwise). */
+const KNOWN = 1;
+/** WordBits: the word starts a cue phrase (compiled.byFirst has it). */
+const STARTS_PHRASE = 2;
+/** WordBits: compiled.participle holds for the word. */
+const PARTICIPLE = 4;
+/** WordBits: the word is one of UNNAMED_GROUP_WORDS. */
+const GROUP_WORD = 8;
+
+/** The claims' facts about one word of `language` (compiled is its cue lists), as bits. */
+function claimWordBits(compiled: CompiledCues, language: Language, word: string): number {
+  let bits = KNOWN;
+  if (phrasesStartedBy(compiled, word)) bits |= STARTS_PHRASE;
+  if (compiled.participle(word)) bits |= PARTICIPLE;
+  if (UNNAMED_GROUP_FILTER[language].mayHave(word) && UNNAMED_GROUP_SET[language].has(word)) bits |= GROUP_WORD;
+  return bits;
+}
+
+/**
+ * The bits of a sentence's words (claimWordBits), worked out once per word id when the tokens carry
+ * ids (a byte per word in WordIds.bitsFor, kept with the cue lists as owner), else word by word.
+ */
+class WordBits {
+  private readonly byId: Uint8Array | null;
+
+  constructor(
+    private readonly words: string[],
+    private readonly tokens: readonly Token[],
+    private readonly compiled: CompiledCues,
+    private readonly language: Language,
+    wordIds: WordIds | null,
+  ) {
+    this.byId = wordIds ? wordIds.bitsFor(compiled) : null;
+  }
+
+  /** The bits of words[i]. */
+  at(i: number): number {
+    const word = this.words[i];
+    const id = this.tokens[i].id;
+    // The first word may be lowered (see sentenceFacts): then it is not the token's word.
+    if (this.byId === null || id < 0 || word !== this.tokens[i].text) return claimWordBits(this.compiled, this.language, word);
+    let bits = this.byId[id];
+    if (bits === 0) {
+      bits = claimWordBits(this.compiled, this.language, word);
+      this.byId[id] = bits;
+    }
+    return bits;
+  }
+
+  /** True when a word of the sentence has `bit`. */
+  some(bit: number): boolean {
+    for (let i = 0; i < this.words.length; i++) if (this.at(i) & bit) return true;
+    return false;
+  }
+}
+
 /** The cues a sentence's words carry, each with every place it was found. */
-function matchCues(words: string[], original: string, compiled: CompiledCues): FoundCues {
+function matchCues(words: string[], original: string, compiled: CompiledCues, bits: WordBits): FoundCues {
   const found = new FoundCues(compiled.cues.length);
   for (let i = 0; i < words.length; i++) {
-    matchPhrases(compiled, words[i], words, i, false, found);
+    if (bits.at(i) & STARTS_PHRASE) matchPhrases(compiled.byFirst.get(words[i]), words, i, false, found);
     // A capitalised noun cue at the start of a sentence ("Kritiker halten …") was lowered with the rest.
-    if (i === 0 && original !== words[0]) matchPhrases(compiled, original, words, 0, true, found);
+    if (i === 0 && original !== words[0]) matchPhrases(phrasesStartedBy(compiled, original), words, 0, true, found);
     if (words[i].length >= 6 && compiled.superlative(words, i)) found.add(compiled.comparison, words[i], i);
   }
   return found;
@@ -640,6 +700,7 @@ function namingPassive(words: string[], language: Language): string | null {
 /**
  * What the cue rules find in one sentence: the facts the signals of claimSignals.ts are read from.
  * @param numbers and `entities` are those inside the sentence, with offsets in the same string as `span`.
+ * @param wordIds the analyser's word ids that `tokens` carry, if any (see WordBits).
  */
 export function sentenceFacts(
   text: string,
@@ -648,6 +709,7 @@ export function sentenceFacts(
   entities: EntityFinding[],
   language: Language,
   tokens: Token[] = tokenize(text, span.start, span.end),
+  wordIds: WordIds | null = null,
 ): SentenceFacts {
   const sentence = text.slice(span.start, span.end);
   const figures = numbers.filter((n) => n.type !== 'date' && n.type !== 'year');
@@ -661,7 +723,8 @@ export function sentenceFacts(
   const original = words[0] ?? '';
   // A sentence-initial verb or adjective is capitalised only because it comes first.
   if (words.length) words[0] = lowerFirst(words[0]);
-  const found = matchCues(words, original, compiled);
+  const bits = new WordBits(words, tokens, compiled, language, wordIds);
+  const found = matchCues(words, original, compiled, bits);
   const attributed = found.has(compiled.attribution);
   // Clause structure is worked out only when a rule asks for it.
   let clauses: Uint8Array | null = null;
@@ -734,11 +797,11 @@ export function sentenceFacts(
   return {
     sentence, language, words, wordCount: wordCount(words), figures, dates, names,
     collectiveActor: names.length ? null : collectiveActor(sentence, language)?.[0] ?? null,
-    unnamedGroup: unnamedGroup(sentence, span, tokens, words, original, language),
+    unnamedGroup: unnamedGroup(sentence, span, tokens, words, original, language, bits),
     event: event?.phrase ?? null,
     fullVerb,
     eventByPosition: event !== undefined && event === byPosition,
-    participle: words.some(compiled.participle),
+    participle: bits.some(PARTICIPLE),
     cues, penalties, reportsOpinion, definitionShape,
     anaphora: plain && compiled.anaphora(words) ? original : null,
     aboutArticle: compiled.initial.some((p) => p.every((w, i) => words[i] === w)),
@@ -792,6 +855,7 @@ function definitionCopula(words: string[], sub: () => Uint8Array, compiled: Comp
 /**
  * Scores every sentence with `scorer` and returns those at or above the threshold as claims.
  * Tokens, numbers and entities must be sorted by start and index the same string as the sentences.
+ * @param wordIds the analyser's word ids that `tokens` carry, if any (see WordBits).
  */
 export function findClaims(
   text: string,
@@ -802,6 +866,7 @@ export function findClaims(
   language: Language,
   threshold: number,
   scorer: ClaimScorer,
+  wordIds: WordIds | null = null,
 ): ClaimFinding[] {
   const claims: ClaimFinding[] = [];
   let n = 0;
@@ -818,7 +883,7 @@ export function findClaims(
     const inEntities: EntityFinding[] = [];
     for (let k = e; k < entities.length && entities[k].start < span.end; k++) inEntities.push(entities[k]);
     const sentenceTokens = tokens.slice(t, tEnd);
-    const facts = sentenceFacts(text, span, inNumbers, inEntities, language, sentenceTokens);
+    const facts = sentenceFacts(text, span, inNumbers, inEntities, language, sentenceTokens, wordIds);
     const fired = fireSignals(facts);
     const score = scorer.score(facts, fired);
     if (score < threshold) continue;

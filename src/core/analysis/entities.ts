@@ -7,6 +7,7 @@
  */
 import type { EntityFinding, EntityType, Language } from './types';
 import type { Token } from './tokens';
+import type { WordIds } from './wordIds';
 import { mayBeKey, type CompiledName, type Lexicon, type LexiconEntry, type NamePart } from './lexicon';
 import { isLowerCase } from './wordFilter';
 import { TokenCursor, isAllCaps, isCamelCase, isCapitalized } from './tokens';
@@ -75,6 +76,12 @@ const GERMAN_NOUN_SHAPE = 128;
 /** isNameLike, worked out once per token. */
 const NAME_LIKE_READ = 256;
 const NAME_LIKE = 512;
+/** In WordIds.bitsFor(lexicon): the word starts no lexicon name (0: not worked out yet). */
+const STARTS_NO_NAME = 1;
+/** In WordIds.bitsFor(lexicon): the word starts lexicon names, kept in WordIds.factsFor(lexicon). */
+const STARTS_NAME = 2;
+/** In WordIds.shapes only: the word's shape is worked out (a lower-case word's bits alone could be 0 otherwise). */
+const WORD_SHAPE_KNOWN = 1024;
 
 /**
  * n zeros in a plain array. The scanner's per-token flags were typed arrays, but a typed array of a
@@ -105,6 +112,7 @@ class Scanner extends TokenCursor {
     readonly lexicon: Lexicon,
     sentenceStarts: number[],
     private readonly verdicts: GermanWordVerdicts,
+    private readonly words: WordIds | null = null,
   ) {
     super(tokens);
     this.initial = zeros(tokens.length);
@@ -118,16 +126,8 @@ class Scanner extends TokenCursor {
         this.lower[i] = w;
         continue;
       }
-      if (isLowerCase(w)) {
-        this.lower[i] = w;
-        this.shape[i] = LOWER;
-        continue;
-      }
-      let bits = 0;
-      if (isCapitalized(w)) bits |= CAPITALISED;
-      if (w.length >= 2 && hasNoLowerCase(w)) bits |= ALL_CAPS;
-      else if (w.length <= 40 && isCamelCase(w)) bits |= CAMEL;
-      if (bits & CAPITALISED && isStopWord(w)) bits |= STOP;
+      const bits = words && t.id >= 0 ? this.shapeOfWord(words, t.id) : wordShape(w);
+      if (bits & LOWER) this.lower[i] = w;
       this.shape[i] = bits;
     }
     this.hasIndexWord = tokens.some((t) => t.text === 'Index' || t.text === 'Composite');
@@ -144,11 +144,41 @@ class Scanner extends TokenCursor {
       }
     }
   }
+  /** The shape bits of word `id` (with its German-word verdicts once read): worked out once per word of the analyser. */
+  private shapeOfWord(words: WordIds, id: number): number {
+    const bits = words.shapes[id];
+    if (bits !== 0) return bits & ~WORD_SHAPE_KNOWN;
+    const shape = wordShape(words.textOf(id));
+    words.shapes[id] = shape | WORD_SHAPE_KNOWN;
+    return shape;
+  }
+  /** The lexicon names that word or number i may start (undefined: none); a word's looked up once per analyser. */
+  lexiconNames(i: number): readonly CompiledName[] | undefined {
+    const id = this.tokens[i].id;
+    if (!this.words || id < 0) return this.namesStartedBy(i);
+    // Most words start no name: a byte per word says so (it stays in the caches), the names are read only for the rest.
+    // Names first: a new owner may start both kinds of columns afresh (WordIds.forgetOwners), never a byte without its names.
+    const names = this.words.factsFor<readonly CompiledName[]>(this.lexicon);
+    const starts = this.words.bitsFor(this.lexicon);
+    if (starts[id] === STARTS_NO_NAME) return undefined;
+    if (starts[id] === STARTS_NAME) return names[id];
+    const known = this.namesStartedBy(i);
+    starts[id] = known ? STARTS_NAME : STARTS_NO_NAME;
+    if (known) names[id] = known;
+    return known;
+  }
+  private namesStartedBy(i: number): readonly CompiledName[] | undefined {
+    // A word in lower case never matches a name written otherwise (see nameEquals): most of "the", "der", "a".
+    const index = this.isLower(i) ? this.lexicon.lowerCaseIndex : this.lexicon.index;
+    // The key filter reads a word's lower case from its characters: it is built only for a likely key.
+    return mayBeKey(this.lexicon, this.tokens[i].text) ? index.get(this.lowerAt(i)) : undefined;
+  }
   /** Token i's text in lower case (a word's as `toLowerCase` gives it, built once). */
   lowerAt(i: number): string {
     let lower = this.lower[i];
     if (lower === undefined) {
-      lower = this.tokens[i].text.toLowerCase();
+      const id = this.tokens[i].id;
+      lower = this.words && id >= 0 ? this.words.lowerOf(id) : this.tokens[i].text.toLowerCase();
       this.lower[i] = lower;
     }
     return lower;
@@ -192,8 +222,12 @@ class Scanner extends TokenCursor {
     let shape = this.shape[i];
     if (!(shape & VERDICTS_READ)) {
       const bits = this.verdicts.of(this.tokens[i].text);
-      shape |= VERDICTS_READ | (bits & LOOKS_GERMAN ? LOOKS_GERMAN_SHAPE : 0) | (bits & GERMAN_NOUN ? GERMAN_NOUN_SHAPE : 0);
+      const verdictBits = VERDICTS_READ | (bits & LOOKS_GERMAN ? LOOKS_GERMAN_SHAPE : 0) | (bits & GERMAN_NOUN ? GERMAN_NOUN_SHAPE : 0);
+      shape |= verdictBits;
       this.shape[i] = shape;
+      // Kept with the word too, so that its other tokens in the article do not look it up again.
+      const id = this.tokens[i].id;
+      if (this.words && id >= 0) this.words.shapes[id] |= verdictBits;
     }
     return shape;
   }
@@ -216,6 +250,17 @@ class Scanner extends TokenCursor {
     if (!this.isCap(i) || this.shape[i] & STOP || GENERIC_CAPITALISED.has(w)) return false;
     return this.language !== 'de' || !this.germanLooking(i);
   }
+}
+
+/** A word's shape bits that depend on the word alone (case, stop word). */
+function wordShape(w: string): number {
+  if (isLowerCase(w)) return LOWER;
+  let bits = 0;
+  if (isCapitalized(w)) bits |= CAPITALISED;
+  if (w.length >= 2 && hasNoLowerCase(w)) bits |= ALL_CAPS;
+  else if (w.length <= 40 && isCamelCase(w)) bits |= CAMEL;
+  if (bits & CAPITALISED && isStopWord(w)) bits |= STOP;
+  return bits;
 }
 
 /** w === w.toUpperCase(), without building the upper-case copy for ASCII words (every capitalised word asks). */
@@ -393,10 +438,7 @@ function lexiconMatch(c: Scanner, i: number): Match | null {
   let bestTo = 0;
   let bestName: CompiledName | null = null;
   let genitive = false;
-  // A word in lower case never matches a name written otherwise (see nameEquals): most of "the", "der", "a".
-  const index = c.isLower(i) ? c.lexicon.lowerCaseIndex : c.lexicon.index;
-  // The key filter reads a word's lower case from its characters: it is built only for a likely key.
-  const candidates = mayBeKey(c.lexicon, t.text) ? index.get(c.lowerAt(i)) : undefined;
+  const candidates = c.lexiconNames(i);
   if (candidates) {
     for (const name of candidates) {
       const m = matchCompiled(c, i, name, genitiveAllowed);
@@ -829,11 +871,12 @@ function capitalisedRuns(c: Scanner, covered: number[], out: Match[]): void {
  * @param text the string the tokens index.
  * @param sentenceStarts offsets where sentences begin (sentence-initial capitals are weak evidence).
  * @param verdicts German-word verdicts shared with other blocks of the article (new ones by default).
+ * @param words the analyser's word ids that `tokens` carry: each word's shape is then worked out once.
  */
 export function findEntities(
-  tokens: Token[], text: string, language: Language, lexicon: Lexicon, sentenceStarts: number[], verdicts = new GermanWordVerdicts(),
+  tokens: Token[], text: string, language: Language, lexicon: Lexicon, sentenceStarts: number[], verdicts = new GermanWordVerdicts(), words: WordIds | null = null,
 ): EntityScan {
-  const c = new Scanner(tokens, text, language, lexicon, sentenceStarts, verdicts);
+  const c = new Scanner(tokens, text, language, lexicon, sentenceStarts, verdicts, words);
   const matches: Match[] = [];
   const covered = zeros(tokens.length);
   for (let i = 0; i < tokens.length; ) {

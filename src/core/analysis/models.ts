@@ -10,6 +10,7 @@ import type { Language } from './types';
 import { decodeTagger, type TaggerModel } from './tagger/model';
 import { decodeLanguageModel, type LanguageModel } from './languageModel';
 import { ClaimModel, type ClaimModelFile } from './claimModel';
+import { WordIds } from './wordIds';
 
 export const MODEL_FILES = { entitiesDe: 'entities-de.bin', entitiesEn: 'entities-en.bin', language: 'language.bin', claims: 'claims.json' } as const;
 
@@ -21,6 +22,13 @@ export interface Models {
   claimModel(): ClaimModel | null;
   /** Files that could not be read, with the reason. */
   readonly problems: readonly string[];
+  /**
+   * The word ids of the analyses made with these models (see WordIds), kept from analysis to
+   * analysis like the taggers' memos: what a word's id carries depends on the word alone (and on the
+   * lexicon and tagger memo, which it checks), and giving ids afresh for every article cost more than
+   * they saved (issue 11, speed part H).
+   */
+  readonly wordIds: WordIds;
 }
 
 /** The `models` folder: `AINEWS_MODELS`, else the nearest `models/` holding a model file above this bundle. */
@@ -59,6 +67,7 @@ export function modelsIn(dir: string | null): Models {
     languageModel: () => load(MODEL_FILES.language, decodeLanguageModel),
     claimModel: () => load(MODEL_FILES.claims, decodeClaimModel),
     problems,
+    wordIds: new WordIds(),
   };
 }
 
@@ -71,11 +80,11 @@ export function shippedModels(): Models {
 }
 
 /** No models: the rules alone (training reads the rules' findings as features). */
-export const NO_MODELS: Models = { entityTagger: () => null, languageModel: () => null, claimModel: () => null, problems: [] };
+export const NO_MODELS: Models = { entityTagger: () => null, languageModel: () => null, claimModel: () => null, problems: [], wordIds: new WordIds() };
 
 /** Models given in memory (training and tests); languages without a tagger use the rules alone. */
 export function modelsOf(models: { de?: TaggerModel; en?: TaggerModel; language?: LanguageModel; claims?: ClaimModel }): Models {
-  return { entityTagger: (language) => models[language] ?? null, languageModel: () => models.language ?? null, claimModel: () => models.claims ?? null, problems: [] };
+  return { entityTagger: (language) => models[language] ?? null, languageModel: () => models.language ?? null, claimModel: () => models.claims ?? null, problems: [], wordIds: new WordIds() };
 }
 
 /** A claim model from the bytes of its JSON file. @throws Error when the file is not a claim model. */

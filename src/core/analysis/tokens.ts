@@ -3,6 +3,8 @@
  * so every detector reports spans that index the original text.
  */
 
+import type { WordIds } from './wordIds';
+
 export type TokenKind = 'word' | 'num' | 'sym';
 
 export interface Token {
@@ -14,6 +16,8 @@ export interface Token {
   spaceBefore: boolean;
   /** A line break lies between this token and the previous one. */
   lineBefore: boolean;
+  /** A word's id in the analyser's WordIds (see wordIds.ts); -1 for numbers and symbols, and when tokenized without one. */
+  id: number;
 }
 
 /** Longest digit run still read as a number; longer runs (IDs, hashes, junk) become symbols. */
@@ -78,8 +82,9 @@ function endOfSymbolRun(text: string, start: number, next: number, to: number): 
  * with inner separators: "1.234,5", "2.5") and one-character symbols (surrogate pairs stay whole; a
  * run of more than LONG_SYMBOL_RUN glued symbols is one token).
  * One linear pass over the characters.
+ * @param ids the analyser's word ids: every word token gets its id and the table's string.
  */
-export function tokenize(text: string, from = 0, to = text.length): Token[] {
+export function tokenize(text: string, from = 0, to = text.length, ids?: WordIds): Token[] {
   const tokens: Token[] = [];
   let space = true;
   let line = true;
@@ -116,7 +121,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       }
     }
     if (i > to) i = to;
-    tokens.push({ kind, text: text.slice(start, i), start, end: i, spaceBefore: space, lineBefore: line });
+    const id = ids && kind === 'word' ? ids.idOf(text, start, i) : -1;
+    tokens.push({ kind, text: id >= 0 ? (ids as WordIds).textOf(id) : text.slice(start, i), start, end: i, spaceBefore: space, lineBefore: line, id });
     space = false;
     line = false;
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { analyze, defaultLexicon, IncrementalAnalyzer } from '../../../src/core/analysis';
 import { analyzeBlock } from '../../../src/core/analysis/analyzer';
 import { DEFAULT_CLAIM_THRESHOLD, RULE_SCORER } from '../../../src/core/analysis/claims';
@@ -8,15 +8,9 @@ import { longLinePieces } from '../../../src/core/analysis/longLines';
 import { shippedModels } from '../../../src/core/analysis/models';
 import { distinctArticle } from '../../../bench/distinctText';
 import { random } from '../../support/random';
+import { corpora } from '../../support/corpora';
 
 const SEEDS = join(__dirname, '../../../../seeds');
-
-function corpora(): string {
-  for (let dir = __dirname; dirname(dir) !== dir; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'data', 'corpora', 'ner'))) return join(dir, 'data', 'corpora');
-  }
-  throw new Error(`data/corpora not found above ${__dirname}`);
-}
 
 /** Paragraphs written as one long line: every seed's paragraphs joined, and runs of 20 corpus paragraphs per language. */
 function longLines(): string[] {

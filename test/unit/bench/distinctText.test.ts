@@ -1,15 +1,6 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { detokenize, distinctArticle } from '../../../bench/distinctText';
-
-/** data/corpora, found upwards from the bundled test. */
-function corpora(): string {
-  for (let dir = __dirname; dirname(dir) !== dir; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'data', 'corpora', 'ner'))) return join(dir, 'data', 'corpora');
-  }
-  throw new Error(`data/corpora not found above ${__dirname}`);
-}
+import { corpora } from '../../support/corpora';
 
 describe('bench: distinct text from the corpora', () => {
   it('undoes the token spacing of CoNLL-style sentences', () => {

@@ -6,6 +6,7 @@
  */
 import type { Token } from '../tokens';
 import type { Language, NumberFinding } from '../types';
+import type { WordIds } from '../wordIds';
 import { CURRENCY_SYMBOLS, CURRENCY_WORDS, MONTH_NUMBERS, ONE_WORDS, ORDINALS, SCALES_DE, SCALES_EN, UNITS, WEEKDAYS } from '../vocabulary';
 import { matchAmount } from './amounts';
 import { Cursor } from './cursor';
@@ -107,27 +108,49 @@ function mayHaveOpenerPrefix(word: string): boolean {
   return (OPENER_PREFIX_BITS[bit >> 3] & (1 << (bit & 7))) !== 0 && OPENER_PREFIXES.has(prefixKey(word));
 }
 
-/** Cheap test whether any matcher could start at token i. */
-function mayOpenNumber(c: Cursor, i: number): boolean {
+/** What a word alone tells of whether a number can start at it. */
+const enum Opener { No = 1, Yes, Article }
+
+function wordOpener(word: string): Opener {
+  if (!mayHaveOpenerPrefix(word)) return Opener.No;
+  if (MONTH_NUMBERS.has(word)) return Opener.Yes;
+  const lower = word.toLowerCase();
+  if (ONE_WORDS.has(lower)) return Opener.Article;
+  return NUMBER_OPENERS.has(lower) || NUMBER_WORD_STEMS.has(lower.slice(0, 4)) || lower.startsWith('elf') ? Opener.Yes : Opener.No;
+}
+
+/**
+ * Cheap test whether any matcher could start at token i.
+ * @param openers wordOpener by word id (see WordIds.factsFor), when the tokens carry ids.
+ */
+function mayOpenNumber(c: Cursor, i: number, openers: (Opener | undefined)[] | null): boolean {
   const t = c.tokens[i];
   if (t.kind === 'num') return true;
   if (t.kind === 'sym') return CURRENCY_SYMBOLS.has(t.text) || t.text === '#' || t.text === '±' || t.text === '+';
-  if (!mayHaveOpenerPrefix(t.text)) return false;
-  if (MONTH_NUMBERS.has(t.text)) return true;
-  const lower = t.text.toLowerCase();
-  if (ONE_WORDS.has(lower)) return articleMayOpen(c, i);
-  return NUMBER_OPENERS.has(lower) || NUMBER_WORD_STEMS.has(lower.slice(0, 4)) || lower.startsWith('elf');
+  let opener: Opener | undefined;
+  if (openers && t.id >= 0) {
+    opener = openers[t.id];
+    if (opener === undefined) {
+      opener = wordOpener(t.text);
+      openers[t.id] = opener;
+    }
+  } else {
+    opener = wordOpener(t.text);
+  }
+  return opener === Opener.Article ? articleMayOpen(c, i) : opener === Opener.Yes;
 }
 
 /**
  * Finds the numbers in a token stream.
  * @param text the string the tokens index (used for the exact slices).
+ * @param wordIds the analyser's word ids that `tokens` carry, if any: a word is then tested once.
  */
-export function findNumbers(tokens: Token[], text: string, language: Language): NumberFinding[] {
+export function findNumbers(tokens: Token[], text: string, language: Language, wordIds: WordIds | null = null): NumberFinding[] {
   const c = new Cursor(tokens, language);
+  const openers = wordIds ? wordIds.factsFor<Opener>(wordOpener) : null;
   const matches: Match[] = [];
   for (let i = 0; i < tokens.length; ) {
-    if (!mayOpenNumber(c, i)) {
+    if (!mayOpenNumber(c, i, openers)) {
       i++;
       continue;
     }

@@ -13,6 +13,7 @@ import { T, describeFeature, emitWordFeatures, featureHash, viewOf, type Emit, t
 import type { TagWord } from './words';
 import { WordTable } from './wordTable';
 import { Scratch } from './scratch';
+import type { WordIds } from '../wordIds';
 
 /** What a memo needs of the model: the number of tags and the weights of one feature. */
 export interface WeightSource {
@@ -54,6 +55,9 @@ const enum WordValue { At, Shape, AfterCommon, BeforeCommon = AfterCommon + 4, C
 const enum WordPart { First, Inner, AsSecondPrevious, AsSecondNext, Count }
 /** The vectors kept per gazetteer value. */
 const enum GazetteerPart { Here, AsPrevious, AsNext, Count }
+
+/** Integers kept per word id of the analyser's WordIds (see PartScores.byWordId). */
+const BY_WORD_ID = 3;
 
 /** Vectors summed per word: the word, the words before and after (two each), and the gazetteer (one, or three). */
 const SUMMED_PARTS = 8;
@@ -179,6 +183,15 @@ export class PartScores {
   private readonly beforeWord = new IntTable();
   /** Pair vectors kept in the word records (see COMMON_SHAPES). */
   private pairsInWords = 0;
+  /**
+   * Per word id of the analyser's WordIds, BY_WORD_ID integers: the memo id + 1 (0: not looked up
+   * yet), its slab offset and its shape id, so that a word met again in the article is found with one
+   * read of a small array instead of a hash, a slot and a record of the word table (waits for memory).
+   * For `byWordIdOf` at `byWordIdGeneration`.
+   */
+  private byWordId = new Int32Array(0);
+  private byWordIdOf: WordIds | null = null;
+  private byWordIdGeneration = -1;
   /** The typed arrays of the block being tagged. */
   readonly scratch = new Scratch();
   /** Per vector and tag (its offset + the tag): where in `reasonList` the strongest feature summed into it is (spans' reasons). */
@@ -208,6 +221,7 @@ export class PartScores {
     this.used = 0;
     this.words = new WordTable(WordValue.Count);
     this.pairsInWords = 0;
+    this.byWordIdOf = null;
     this.wordLower = [];
     this.shapeIds.clear();
     this.shapeNames = [];
@@ -280,20 +294,51 @@ export class PartScores {
     return id;
   }
 
-  /** The memo's ids for a block's words, learning the words it has not met. */
-  wordsOf(words: readonly TagWord[], context: WordContext): MemoWords {
+  /**
+   * The memo's ids for a block's words, learning the words it has not met.
+   * @param wordIds the analyser's word ids that the words carry (see TagWord.id), if any.
+   */
+  wordsOf(words: readonly TagWord[], context: WordContext, wordIds: WordIds | null = null): MemoWords {
     const ids = this.scratch.int32(ScratchSlot.Ids, words.length);
     const shapes = this.scratch.int32(ScratchSlot.Shapes, words.length);
     const at = this.scratch.int32(ScratchSlot.At, words.length);
     const table = this.words;
+    const byWordId = wordIds ? this.memoIdsOf(wordIds) : this.byWordId;
     for (let i = 0; i < words.length; i++) {
-      let id = table.find(words[i].text);
-      if (id < 0) id = this.learnWord(words[i], context);
+      const word = words[i];
+      const k = wordIds && word.id >= 0 ? word.id * BY_WORD_ID : -1;
+      if (k >= 0 && byWordId[k] > 0) {
+        ids[i] = byWordId[k] - 1;
+        at[i] = byWordId[k + 1];
+        shapes[i] = byWordId[k + 2];
+        continue;
+      }
+      let id = table.find(word.text);
+      if (id < 0) id = this.learnWord(word, context);
       ids[i] = id;
       at[i] = table.value(id, WordValue.At);
       shapes[i] = table.value(id, WordValue.Shape);
+      if (k >= 0) {
+        byWordId[k] = id + 1;
+        byWordId[k + 1] = at[i];
+        byWordId[k + 2] = shapes[i];
+      }
     }
     return { ids, shapes, at, parts: NO_PARTS };
+  }
+
+  /** byWordId for `wordIds` as it is now: started afresh for another analyser or generation, grown to its words. */
+  private memoIdsOf(wordIds: WordIds): Int32Array {
+    if (this.byWordIdOf !== wordIds || this.byWordIdGeneration !== wordIds.generation) {
+      this.byWordId = new Int32Array(BY_WORD_ID * Math.max(1024, wordIds.size));
+      this.byWordIdOf = wordIds;
+      this.byWordIdGeneration = wordIds.generation;
+    } else if (this.byWordId.length < BY_WORD_ID * wordIds.size) {
+      const grown = new Int32Array(Math.max(2 * this.byWordId.length, BY_WORD_ID * wordIds.size));
+      grown.set(this.byWordId);
+      this.byWordId = grown;
+    }
+    return this.byWordId;
   }
 
   /** The vectors of a word met for the first time: its own features (twice: first in a sentence or not) and its parts as a neighbour. */

@@ -9,6 +9,7 @@ import type { TaggerModel } from './model';
 import { tagWords, type TagWord } from './words';
 import { GIVEN_NAMES, looksLikeGermanNoun } from '../entityGuards';
 import type { NameLists } from './nameLists';
+import type { WordIds } from '../wordIds';
 
 export interface TaggedSpan {
   start: number;
@@ -116,6 +117,7 @@ export function trimEdges(text: string, start: number, end: number): [number, nu
 /**
  * Tags one block.
  * @param ruleFindings the rule and lexicon findings of the block (gazetteer features).
+ * @param wordIds the analyser's word ids that `tokens` carry, if any: the memo then finds a word met before by its id.
  */
 export function tagEntities(
   model: TaggerModel,
@@ -123,6 +125,7 @@ export function tagEntities(
   text: string,
   sentenceStarts: readonly number[],
   ruleFindings: readonly Pick<EntityFinding, 'start' | 'end' | 'type' | 'reasons'>[],
+  wordIds: WordIds | null = null,
 ): TaggedSpan[] {
   const words = tagWords(tokens, text, sentenceStarts);
   if (!words.length) return [];
@@ -130,7 +133,7 @@ export function tagEntities(
   const context = wordContext(gazetteer, model.header.language, model.nameLists);
   const parts = model.parts();
   parts.beginBlock();
-  const memo = parts.wordsOf(words, context);
+  const memo = parts.wordsOf(words, context, wordIds);
   const scores = parts.scores(words, memo, gazetteer);
   const { tags, confidence } = model.decode(scores, memo.shapes, words);
   const spans: TaggedSpan[] = [];

@@ -15,6 +15,8 @@ export interface TagWord {
   text: string;
   /** First unit of a sentence. */
   initial: boolean;
+  /** A one-token unit's word id in the analyser's WordIds (see wordIds.ts); else -1. */
+  id: number;
 }
 
 const JOINERS = new Set(['-', '‑', "'", '’', '/', '.', '&', '_', '+']);
@@ -54,7 +56,7 @@ export function tagWords(tokens: readonly Token[], text: string, sentenceStarts:
     // A one-token word reuses the token's string: no copy, and its hash is already known to V8 when
     // the entity rules looked it up (the tagger's memo looks every word up by its text).
     const wordText = i === from + 1 ? tokens[from].text : text.slice(start, end);
-    words.push({ from, to: i, start, end, text: wordText, initial: initial || words.length === 0 });
+    words.push({ from, to: i, start, end, text: wordText, initial: initial || words.length === 0, id: i === from + 1 ? tokens[from].id : -1 });
   }
   return words;
 }
