@@ -9,19 +9,15 @@ export interface TrainOptions {
    * figure moves by up to a point with the seed alone, so a change is judged over several.
    */
   cvSeeds?: number[];
-  /** `--decoder greedy|viterbi`: train the entity taggers for this decoder instead of their plan's (to compare the two). */
-  decoder?: 'greedy' | 'viterbi';
 }
 
 /** What `npm run train -- --help` prints. */
-export const TRAIN_USAGE = `usage: npm run train -- [MODEL...] [--feedback FILE]... [--no-cv] [--cv-seeds N,N...] [--decoder greedy|viterbi]
+export const TRAIN_USAGE = `usage: npm run train -- [MODEL...] [--feedback FILE]... [--no-cv] [--cv-seeds N,N...]
   MODEL           language, entities-de, entities-en, claims (default: all, in that order)
   --feedback FILE a team's corrections (ai-news-annotator feedback export), repeatable
   --no-cv         skip the entity models' cross-validation (faster; the weights are the same)
   --cv-seeds N,N  cross-validate the entity models with these shuffling seeds too, and print the mean
-                  (the figure moves by up to a point with the seed alone; the weights are the same)
-  --decoder D     train the entity taggers for greedy or Viterbi decoding (default: each language's
-                  plan) to compare the two on the same seeds; the model written is then that one`;
+                  (the figure moves by up to a point with the seed alone; the weights are the same)`;
 
 /** The flags the trainers read themselves (entities.ts reads `--no-cv`). */
 const PLAIN_FLAGS = new Set(['--no-cv']);
@@ -35,7 +31,6 @@ export function parseTrainArguments(argv: readonly string[]): { models: string[]
   const models: string[] = [];
   const feedback: string[] = [];
   let cvSeeds: number[] | undefined;
-  let decoder: TrainOptions['decoder'];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--feedback') {
@@ -47,18 +42,11 @@ export function parseTrainArguments(argv: readonly string[]): { models: string[]
     else if (arg === '--cv-seeds' || arg.startsWith('--cv-seeds=')) {
       const list = arg === '--cv-seeds' ? argv[++i] : arg.slice('--cv-seeds='.length);
       cvSeeds = parseSeeds(list);
-    } else if (arg === '--decoder' || arg.startsWith('--decoder=')) {
-      decoder = parseDecoder(arg === '--decoder' ? argv[++i] : arg.slice('--decoder='.length));
     }
     else if (!arg.startsWith('-')) models.push(arg);
     else if (!PLAIN_FLAGS.has(arg)) throw new Error(`unknown option ${arg}\n${TRAIN_USAGE}`);
   }
-  return { models, options: { feedback, ...(cvSeeds ? { cvSeeds } : {}), ...(decoder ? { decoder } : {}) } };
-}
-
-function parseDecoder(name: string | undefined): TrainOptions['decoder'] {
-  if (name === 'greedy' || name === 'viterbi') return name;
-  throw new Error(`--decoder is greedy or viterbi (got ${name ?? 'nothing'})`);
+  return { models, options: cvSeeds ? { feedback, cvSeeds } : { feedback } };
 }
 
 /** "1,2,3" as seeds; anything else is an error before any training starts. */

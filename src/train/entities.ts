@@ -44,8 +44,6 @@ interface LanguagePlan {
   nameLists?: () => NameLists;
   /** See TrainOptions.listWordDropout. */
   listWordDropout?: number;
-  /** Trained for Viterbi decoding (TrainOptions.structured); else greedy. */
-  structured?: boolean;
 }
 
 export const PLANS: Record<Language, LanguagePlan> = {
@@ -125,7 +123,7 @@ function sequencesOf(parts: CorpusPart[], language: Language, nameLists: NameLis
 }
 
 function train(sequences: TrainingSequence[], plan: LanguagePlan, log: (line: string) => void, seed = TRAIN_OPTIONS.seed, nameLists: NameLists | null = null): TaggerModel {
-  return trainTagger(sequences, { ...TRAIN_OPTIONS, seed, language: plan.language, types: plan.types, outsideBias: plan.outsideBias, nameLists: nameLists ?? undefined, listWordDropout: plan.listWordDropout, structured: plan.structured }, log);
+  return trainTagger(sequences, { ...TRAIN_OPTIONS, seed, language: plan.language, types: plan.types, outsideBias: plan.outsideBias, nameLists: nameLists ?? undefined, listWordDropout: plan.listWordDropout }, log);
 }
 
 /**
@@ -199,7 +197,7 @@ function entityTrainer(language: Language): Trainer {
   return {
     name: `entities-${language}`,
     run(modelsDir: string, options: TrainCommandOptions): void {
-      const plan = options.decoder ? { ...PLANS[language], structured: options.decoder === 'viterbi' } : PLANS[language];
+      const plan = PLANS[language];
       const started = Date.now();
       const nameLists = plan.nameLists?.() ?? null;
       if (nameLists) console.log(`  name lists: ${nameLists.size} words (data/gazetteers)`);

@@ -11,7 +11,6 @@
 import { PartScores, ScratchSlot } from './partScores';
 import { decodeModelContainer, encodeModelContainer, type ModelKind } from '../modelContainer';
 import { NameLists } from './nameLists';
-import { viterbi } from './viterbi';
 
 export const TAGGER_FORMAT_VERSION = 1;
 const TAGGER_FILE: ModelKind = { magic: 0x544e4941 /* "AINT" */, version: TAGGER_FORMAT_VERSION, name: 'an entity tagger model' };
@@ -30,12 +29,6 @@ export interface TaggerHeader {
    */
   outsideBias?: number;
   count: number;
-  /**
-   * 'viterbi': the best tag sequence (viterbi.ts), for a model trained as a structured perceptron
-   * over PrevTag and PrevTagShape only; absent or 'greedy': left to right (files before issue 11's
-   * structured decoding).
-   */
-  decoder?: 'greedy' | 'viterbi';
   /** Bytes of name lists after the weights (absent: a model without list features). */
   nameLists?: number;
   /** Free-form facts about the training run, for the model card. */
@@ -131,7 +124,6 @@ export class TaggerModel {
    * block overwrites.
    */
   decode(staticScores: Float64Array, shapes: Int32Array, words: readonly { initial: boolean }[]): { tags: Int32Array; confidence: Float64Array } {
-    if (this.header.decoder === 'viterbi') return this.decodeBestPath(staticScores, shapes, words);
     const n = this.tags.length;
     const count = shapes.length;
     const parts = this.parts();
@@ -156,33 +148,6 @@ export class TaggerModel {
       if (best !== 0) confidence[i] = this.softmaxAt(staticScores, at, best, factor, prev);
       prev2 = prev;
       prev = best;
-    }
-    return { tags, confidence };
-  }
-
-  /**
-   * Structured decoding (header.decoder 'viterbi'): the best-scoring tag sequence, each word's
-   * transition scores (PrevTag + PrevTagShape) over every previous tag; parameters and result as `decode`.
-   * A tag's confidence is the same softmax as greedy decoding's, after the tag the path chose before it.
-   */
-  private decodeBestPath(staticScores: Float64Array, shapes: Int32Array, words: readonly { initial: boolean }[]): { tags: Int32Array; confidence: Float64Array } {
-    const n = this.tags.length;
-    const count = shapes.length;
-    const parts = this.parts();
-    const outsideBias = this.header.outsideBias ?? 0;
-    if (outsideBias !== 0) for (let at = 0; at < count * n; at += n) staticScores[at] -= outsideBias;
-    const { table, at: transitionAt } = parts.transitionTables(shapes);
-    const buffers = { best: parts.scratch.float64(ScratchSlot.Best, count * n), back: parts.scratch.int32(ScratchSlot.Back, count * n), tags: parts.scratch.int32(ScratchSlot.Tags, count) };
-    const tags = viterbi({ scores: staticScores, count, n, startsSentence: (i) => words[i].initial, table, transitionAt, allowedAfter: this.allowedAfter }, buffers);
-    const confidence = parts.scratch.float64(ScratchSlot.Confidence, count).fill(0);
-    const factor = this.header.scale / this.header.temperature;
-    for (let i = 0; i < count; i++) {
-      if (tags[i] === 0) continue;
-      const previous = i === 0 || words[i].initial ? -1 : tags[i - 1];
-      const at = i * n;
-      const row = transitionAt[i] + (previous + 1) * n;
-      for (let t = 0; t < n; t++) staticScores[at + t] += table[row + t];
-      confidence[i] = this.softmaxAt(staticScores, at, tags[i], factor, previous);
     }
     return { tags, confidence };
   }

@@ -145,7 +145,7 @@ function neighbours(words: readonly TagWord[], i: number): { previous: boolean; 
 }
 
 /** The tagger's reused typed arrays (see Scratch): what each block's are, by slot. */
-export const enum ScratchSlot { Ids, Shapes, At, Parts, Gazetteer, Tags, TransitionAt, Back, Scores = 0, Confidence = 1, Best = 2 }
+export const enum ScratchSlot { Ids, Shapes, At, Parts, Gazetteer, Tags, Scores = 0, Confidence = 1 }
 
 const NO_PARTS = new Int32Array(0);
 
@@ -174,8 +174,6 @@ export class PartScores {
   private shapeNames: string[] = [];
   /** Per shape id: where its previous-tag vectors begin (n + 1 of them), -1 until met. */
   private shapeTransitions: number[] = [];
-  /** Per shape id: where its first-order transition table begins (see transitionTables), -1 until met. */
-  private shapeTables: number[] = [];
   /** (previous word, shape) → the features of the word before; (next word, shape) → those of the word after. */
   private readonly afterWord = new IntTable();
   private readonly beforeWord = new IntTable();
@@ -214,7 +212,6 @@ export class PartScores {
     this.shapeIds.clear();
     this.shapeNames = [];
     this.shapeTransitions = [];
-    this.shapeTables = [];
     this.afterWord.clear();
     this.beforeWord.clear();
     this.reasons.clear();
@@ -279,7 +276,6 @@ export class PartScores {
       this.shapeIds.set(shape, id);
       this.shapeNames.push(shape);
       this.shapeTransitions.push(-1);
-      this.shapeTables.push(-1);
     }
     return id;
   }
@@ -524,33 +520,6 @@ export class PartScores {
     [START, ...this.model.tags].forEach((p1, k) => this.feature(shaped + k * n, T.PrevTagShape, p1, name));
     this.shapeTransitions[shape] = shaped;
     return shaped;
-  }
-
-  /**
-   * For structured decoding (viterbi.ts) of a first-order model: per word, where its transition
-   * table is in `table`, (n + 1) × n scores of PrevTag + PrevTagShape, one row per previous tag
-   * ("<s>" first), kept per shape. `table` is read after every table is summed (the slab may grow).
-   */
-  transitionTables(shapes: Int32Array): { table: Int16Array; at: Int32Array } {
-    const at = this.scratch.int32(ScratchSlot.TransitionAt, shapes.length);
-    for (let i = 0; i < shapes.length; i++) {
-      const known = this.shapeTables[shapes[i]];
-      at[i] = known >= 0 ? known : this.sumTransitionTable(shapes[i]);
-    }
-    return { table: this.slab, at };
-  }
-
-  /** The transition table of a shape met for the first time (see transitionTables). */
-  private sumTransitionTable(shape: number): number {
-    const n = this.n;
-    const table = this.allocate(n + 1);
-    const name = this.shapeNames[shape];
-    [START, ...this.model.tags].forEach((p1, k) => {
-      this.feature(table + k * n, T.PrevTag, p1);
-      this.feature(table + k * n, T.PrevTagShape, p1, name);
-    });
-    this.shapeTables[shape] = table;
-    return table;
   }
 
   /**

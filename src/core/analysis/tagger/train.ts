@@ -7,7 +7,6 @@ import { T, emitFeatures, featureHash, viewOf, type WordContext } from './featur
 import { TaggerModel, type TaggerHeader } from './model';
 import type { NameLists } from './nameLists';
 import type { TagWord } from './words';
-import { viterbi, type ViterbiBuffers } from './viterbi';
 
 /** One training sentence (or short document) with a gold tag per word ("O", "B-org", "I-org"). */
 export interface TrainingSequence {
@@ -38,12 +37,6 @@ export interface TrainOptions {
    * instead of leaving the credit to the word's own weights (0 or absent: none).
    */
   listWordDropout?: number;
-  /**
-   * Train a structured perceptron for Viterbi decoding (TaggerHeader.decoder 'viterbi'): each
-   * sequence is decoded whole and the weights move where its best path and the gold path differ.
-   * The previous tag is the only history (no PrevTwoTags), so that the best path is exact.
-   */
-  structured?: boolean;
 }
 
 /** mulberry32: a small seeded generator, so that shuffling is the same on every machine. */
@@ -138,7 +131,7 @@ export function trainTagger(sequences: readonly TrainingSequence[], options: Tra
   // Previous-tag features for every history seen, so that their rows exist before training.
   for (const p1 of history) {
     dynamicIndex(T.PrevTag, p1);
-    if (!options.structured) for (const p2 of history) dynamicIndex(T.PrevTwoTags, p2, p1);
+    for (const p2 of history) dynamicIndex(T.PrevTwoTags, p2, p1);
   }
   const shapes = new Set<string>();
   for (const e of encoded) for (const s of e.shapes) shapes.add(s);
@@ -159,7 +152,6 @@ export function trainTagger(sequences: readonly TrainingSequence[], options: Tra
   const order = encoded.map((_, k) => k);
   const scores = new Float64Array(n);
   const allowed = (prev: number, t: number): boolean => t === 0 || tags[t].startsWith('B-') || (prev > 0 && tags[prev].slice(2) === tags[t].slice(2));
-  const structured = options.structured ? structuredTraining(tags, shapes, dynamicIndex, allowed, w, update) : null;
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let k = order.length - 1; k > 0; k--) {
       const j = Math.floor(random() * (k + 1));
@@ -169,13 +161,6 @@ export function trainTagger(sequences: readonly TrainingSequence[], options: Tra
     let words = 0;
     for (const s of order) {
       const e = encoded[s];
-      if (structured) {
-        errors += structured.step(e, (count) => {
-          clock += count;
-        });
-        words += e.gold.length;
-        continue;
-      }
       let prev = -1;
       let prev2 = -1;
       for (let i = 0; i < e.gold.length; i++) {
@@ -245,91 +230,6 @@ function quantise(index: Map<number, number>, total: Float64Array, clock: number
     keys.push(h);
     rows.push(...q);
   }
-  const header: TaggerHeader = { language: options.language, tags, scale, temperature: 1, outsideBias: options.outsideBias ?? 0, count: keys.length, ...(options.structured ? { decoder: 'viterbi' as const } : {}) };
+  const header: TaggerHeader = { language: options.language, tags, scale, temperature: 1, outsideBias: options.outsideBias ?? 0, count: keys.length };
   return new TaggerModel(header, Uint32Array.from(keys), Int8Array.from(rows), options.nameLists ?? null);
-}
-
-/**
- * One step of the structured perceptron (Collins 2002) per sequence: decode it whole with the
- * current weights (viterbi.ts, as the tagger will), then, where the best path and the gold path
- * differ, move every feature of the gold path's tags up and of the found path's down.
- * @param update adds `delta` to the weight of (row, tag) (the caller keeps the averages).
- */
-function structuredTraining(
-  tags: readonly string[],
-  shapes: ReadonlySet<string>,
-  rowOf: (template: T, a: string, b?: string) => number,
-  allowed: (previous: number, t: number) => boolean,
-  w: Float64Array,
-  update: (row: number, tag: number, delta: number) => void,
-): { step(e: Encoded, tick: (words: number) => void): number } {
-  const n = tags.length;
-  const history = ['<s>', ...tags];
-  const previousTagRows = Int32Array.from(history.map((p) => rowOf(T.PrevTag, p)));
-  const shapeRows = new Map([...shapes].map((shape) => [shape, Int32Array.from(history.map((p) => rowOf(T.PrevTagShape, p, shape)))]));
-  const allowedAfter = Uint8Array.from(history.flatMap((_, p) => tags.map((__, t) => (allowed(p - 1, t) ? 1 : 0))));
-  const stride = (n + 1) * n;
-  let room = 0;
-  let scores = new Float64Array(0);
-  let table = new Float64Array(0);
-  let transitionAt = new Int32Array(0);
-  let buffers: ViterbiBuffers = { best: scores, back: transitionAt, tags: transitionAt };
-  const grow = (count: number): void => {
-    if (count <= room) return;
-    room = Math.max(count, 2 * room);
-    scores = new Float64Array(room * n);
-    table = new Float64Array(room * stride);
-    transitionAt = Int32Array.from({ length: room }, (_, i) => i * stride);
-    buffers = { best: new Float64Array(room * n), back: new Int32Array(room * n), tags: new Int32Array(room) };
-  };
-  /** Every weight of word i's features for `tag` after `previous` moves by `delta`. */
-  const move = (e: Encoded, i: number, previous: number, tag: number, delta: number, withWord: boolean): void => {
-    if (withWord) for (let r = e.offsets[i]; r < e.offsets[i + 1]; r++) update(e.rows[r], tag, delta);
-    update(previousTagRows[previous + 1], tag, delta);
-    update(shapeRows.get(e.shapes[i])![previous + 1], tag, delta);
-  };
-  /** Decodes words [from, to) of one sentence and moves the weights where its path is wrong; returns the words tagged wrong. */
-  const sentence = (e: Encoded, from: number, to: number): number => {
-    const count = to - from;
-    grow(count);
-    scores.fill(0, 0, count * n);
-    for (let i = 0; i < count; i++) {
-      for (let r = e.offsets[from + i]; r < e.offsets[from + i + 1]; r++) {
-        const base = e.rows[r] * n;
-        for (let t = 0; t < n; t++) scores[i * n + t] += w[base + t];
-      }
-      const rows = shapeRows.get(e.shapes[from + i])!;
-      for (let p = 0; p <= n; p++) {
-        const [a, b, at] = [previousTagRows[p] * n, rows[p] * n, i * stride + p * n];
-        for (let t = 0; t < n; t++) table[at + t] = w[a + t] + w[b + t];
-      }
-    }
-    const found = viterbi({ scores, count, n, startsSentence: (i) => i === 0, table, transitionAt, allowedAfter }, buffers);
-    let errors = 0;
-    for (let i = 0; i < count; i++) if (found[i] !== e.gold[from + i]) errors++;
-    if (!errors) return 0;
-    for (let i = 0; i < count; i++) {
-      const gold = e.gold[from + i];
-      const [foundBefore, goldBefore] = i === 0 ? [-1, -1] : [found[i - 1], e.gold[from + i - 1]];
-      const wrongTag = found[i] !== gold;
-      if (!wrongTag && foundBefore === goldBefore) continue;
-      move(e, from + i, goldBefore, gold, e.weight, wrongTag);
-      move(e, from + i, foundBefore, found[i], -e.weight, wrongTag);
-    }
-    return errors;
-  };
-  return {
-    /** One sentence after the other: a document's later sentences are decoded with the weights its earlier ones moved. */
-    step(e: Encoded, tick: (words: number) => void): number {
-      let errors = 0;
-      for (let from = 0; from < e.gold.length; ) {
-        let to = from + 1;
-        while (to < e.gold.length && !e.initial[to]) to++;
-        errors += sentence(e, from, to);
-        tick(to - from);
-        from = to;
-      }
-      return errors;
-    },
-  };
 }
