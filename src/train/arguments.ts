@@ -1,5 +1,4 @@
 /** The command line of `npm run train` (src/train/main.ts), apart so that it can be tested without training. */
-import { TAG_SCHEMES, type TagScheme } from '../core/analysis/tagger/tagScheme';
 
 /** What the command line gives every trainer besides the models folder. */
 export interface TrainOptions {
@@ -10,18 +9,15 @@ export interface TrainOptions {
    * figure moves by up to a point with the seed alone, so a change is judged over several.
    */
   cvSeeds?: number[];
-  /** The entity models' tag scheme (`--tags bilou`), instead of each language's plan's. */
-  tagScheme?: TagScheme;
 }
 
 /** What `npm run train -- --help` prints. */
-export const TRAIN_USAGE = `usage: npm run train -- [MODEL...] [--feedback FILE]... [--no-cv] [--cv-seeds N,N...] [--tags bio|bilou]
+export const TRAIN_USAGE = `usage: npm run train -- [MODEL...] [--feedback FILE]... [--no-cv] [--cv-seeds N,N...]
   MODEL           language, entities-de, entities-en, claims (default: all, in that order)
   --feedback FILE a team's corrections (ai-news-annotator feedback export), repeatable
   --no-cv         skip the entity models' cross-validation (faster; the weights are the same)
   --cv-seeds N,N  cross-validate the entity models with these shuffling seeds too, and print the mean
-                  (the figure moves by up to a point with the seed alone; the weights are the same)
-  --tags SCHEME   train the entity models with BIO or BILOU tags (default: each language's plan)`;
+                  (the figure moves by up to a point with the seed alone; the weights are the same)`;
 
 /** The flags the trainers read themselves (entities.ts reads `--no-cv`). */
 const PLAIN_FLAGS = new Set(['--no-cv']);
@@ -35,7 +31,6 @@ export function parseTrainArguments(argv: readonly string[]): { models: string[]
   const models: string[] = [];
   const feedback: string[] = [];
   let cvSeeds: number[] | undefined;
-  let tagScheme: TagScheme | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--feedback') {
@@ -48,18 +43,10 @@ export function parseTrainArguments(argv: readonly string[]): { models: string[]
       const list = arg === '--cv-seeds' ? argv[++i] : arg.slice('--cv-seeds='.length);
       cvSeeds = parseSeeds(list);
     }
-    else if (arg === '--tags' || arg.startsWith('--tags=')) tagScheme = parseTagScheme(arg === '--tags' ? argv[++i] : arg.slice('--tags='.length));
     else if (!arg.startsWith('-')) models.push(arg);
     else if (!PLAIN_FLAGS.has(arg)) throw new Error(`unknown option ${arg}\n${TRAIN_USAGE}`);
   }
-  return { models, options: { feedback, ...(cvSeeds ? { cvSeeds } : {}), ...(tagScheme ? { tagScheme } : {}) } };
-}
-
-/** "bio" or "bilou"; anything else is an error before any training starts. */
-function parseTagScheme(value: string | undefined): TagScheme {
-  const scheme = TAG_SCHEMES.find((s) => s === value);
-  if (!scheme) throw new Error(`--tags needs one of ${TAG_SCHEMES.join(', ')} (got ${value ?? 'nothing'})`);
-  return scheme;
+  return { models, options: cvSeeds ? { feedback, cvSeeds } : { feedback } };
 }
 
 /** "1,2,3" as seeds; anything else is an error before any training starts. */

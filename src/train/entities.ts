@@ -13,7 +13,6 @@ import { gazetteerOf, wordContext } from '../core/analysis/tagger/tagSentence';
 import { roughSentenceStarts, tagWords } from '../core/analysis/tagger/words';
 import type { TaggerModel } from '../core/analysis/tagger/model';
 import type { NameLists } from '../core/analysis/tagger/nameLists';
-import type { TagScheme } from '../core/analysis/tagger/tagScheme';
 import { readNameLists } from './nameLists';
 import { inScopeFindings, nerTable, scoreNer, NER_DEV_SETS } from '../cli/evalCorpora/ner';
 import { categoriseNerErrors, nerErrorTable } from '../cli/evalCorpora/nerErrors';
@@ -45,8 +44,6 @@ interface LanguagePlan {
   nameLists?: () => NameLists;
   /** See TrainOptions.listWordDropout. */
   listWordDropout?: number;
-  /** See TrainOptions.scheme (absent: BIO). */
-  scheme?: TagScheme;
 }
 
 export const PLANS: Record<Language, LanguagePlan> = {
@@ -126,7 +123,7 @@ function sequencesOf(parts: CorpusPart[], language: Language, nameLists: NameLis
 }
 
 function train(sequences: TrainingSequence[], plan: LanguagePlan, log: (line: string) => void, seed = TRAIN_OPTIONS.seed, nameLists: NameLists | null = null): TaggerModel {
-  return trainTagger(sequences, { ...TRAIN_OPTIONS, seed, language: plan.language, types: plan.types, outsideBias: plan.outsideBias, nameLists: nameLists ?? undefined, listWordDropout: plan.listWordDropout, scheme: plan.scheme }, log);
+  return trainTagger(sequences, { ...TRAIN_OPTIONS, seed, language: plan.language, types: plan.types, outsideBias: plan.outsideBias, nameLists: nameLists ?? undefined, listWordDropout: plan.listWordDropout }, log);
 }
 
 /**
@@ -200,7 +197,7 @@ function entityTrainer(language: Language): Trainer {
   return {
     name: `entities-${language}`,
     run(modelsDir: string, options: TrainCommandOptions): void {
-      const plan: LanguagePlan = options.tagScheme ? { ...PLANS[language], scheme: options.tagScheme } : PLANS[language];
+      const plan = PLANS[language];
       const started = Date.now();
       const nameLists = plan.nameLists?.() ?? null;
       if (nameLists) console.log(`  name lists: ${nameLists.size} words (data/gazetteers)`);

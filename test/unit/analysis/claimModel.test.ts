@@ -378,12 +378,6 @@ describe('claims: training on a team\'s feedback export', () => {
     for (const bad of [['--cv-seeds'], ['--cv-seeds', '1,,2'], ['--cv-seeds=one'], ['--cv-seeds', '-1']]) assert.throws(() => parseTrainArguments(bad), /--cv-seeds needs whole numbers/);
   });
 
-  it('takes --tags bio|bilou (also --tags=bilou) for the entity models, and refuses any other scheme before training', () => {
-    assert.deepEqual(parseTrainArguments(['entities-de', '--tags', 'bilou']), { models: ['entities-de'], options: { feedback: [], tagScheme: 'bilou' } });
-    assert.equal(parseTrainArguments(['--tags=bio']).options.tagScheme, 'bio');
-    for (const bad of [['--tags'], ['--tags', 'bioes'], ['--tags=BILOU']]) assert.throws(() => parseTrainArguments(bad), /--tags needs one of bio, bilou/);
-  });
-
   it('learns from the corrections: a sentence the team marked "not a claim" scores lower after retraining', () => {
     const random = seededRandom(7);
     const subjects = ['The company', 'The market', 'The lab', 'The fund'];

@@ -11,7 +11,6 @@
 import { PartScores, ScratchSlot } from './partScores';
 import { decodeModelContainer, encodeModelContainer, type ModelKind } from '../modelContainer';
 import { NameLists } from './nameLists';
-import { beginsName, closesName, transitionTable, type TagScheme } from './tagScheme';
 
 export const TAGGER_FORMAT_VERSION = 1;
 const TAGGER_FILE: ModelKind = { magic: 0x544e4941 /* "AINT" */, version: TAGGER_FORMAT_VERSION, name: 'an entity tagger model' };
@@ -32,8 +31,6 @@ export interface TaggerHeader {
   count: number;
   /** Bytes of name lists after the weights (absent: a model without list features). */
   nameLists?: number;
-  /** The tags' scheme (tagScheme.ts): "bilou" adds L- and U- tags; absent, as in older files, BIO. */
-  scheme?: TagScheme;
   /** Free-form facts about the training run, for the model card. */
   trained?: Record<string, unknown>;
 }
@@ -44,10 +41,9 @@ export class TaggerModel {
   /** Open addressing, interleaved for locality: [key, row + 1] per slot, row + 1 = 0 for an empty slot. */
   private readonly table: Int32Array;
   private readonly mask: number;
-  /** Per tag: the type it marks ('' for O), whether it begins a span, and whether it ends one (BILOU's L and U). */
+  /** Per tag: the type it marks ('' for O), and whether it begins a span. */
   readonly tagType: readonly string[];
   readonly tagBegins: readonly boolean[];
-  readonly tagCloses: readonly boolean[];
   /** allowed(prev, t) for every prev (-1 first) and t, row by row: decoding asks for every word and tag. */
   private readonly allowedAfter: Uint8Array;
   /** The summed weights of the features' parts, learnt as words are met (see partScores.ts). */
@@ -70,9 +66,10 @@ export class TaggerModel {
       this.table[2 * s + 1] = k + 1;
     }
     this.tagType = this.tags.map((t) => (t === 'O' ? '' : t.slice(2)));
-    this.tagBegins = this.tags.map(beginsName);
-    this.tagCloses = this.tags.map(closesName);
-    this.allowedAfter = transitionTable(header.scheme ?? 'bio', this.tags);
+    this.tagBegins = this.tags.map((t) => t.startsWith('B-'));
+    const n = this.tags.length;
+    this.allowedAfter = new Uint8Array((n + 1) * n);
+    for (let prev = -1; prev < n; prev++) for (let t = 0; t < n; t++) this.allowedAfter[(prev + 1) * n + t] = this.allowed(prev, t) ? 1 : 0;
   }
 
   /** Row index of a feature hash, or -1. */
@@ -111,9 +108,10 @@ export class TaggerModel {
     return k < 0 ? 0 : this.weights[k * this.tags.length + t];
   }
 
-  /** True when tag `t` may follow tag `prev` (-1: sequence start): see allowedTransition. */
+  /** True when tag `t` may follow tag `prev` (-1: sequence start): I-x only after B-x or I-x. */
   allowed(prev: number, t: number): boolean {
-    return this.allowedAfter[(prev + 1) * this.tags.length + t] === 1;
+    if (this.tagBegins[t] || t === 0) return true;
+    return prev > 0 && this.tagType[prev] === this.tagType[t];
   }
 
   /**

@@ -141,7 +141,7 @@ export function tagEntities(
     }
     const type = model.tagType[tags[i]];
     let j = i + 1;
-    while (j < words.length && !model.tagCloses[tags[j - 1]] && !model.tagBegins[tags[j]] && tags[j] !== 0 && model.tagType[tags[j]] === type) j++;
+    while (j < words.length && !model.tagBegins[tags[j]] && tags[j] !== 0 && model.tagType[tags[j]] === type) j++;
     const [start, end] = trimEdges(text, words[i].start, words[j - 1].end);
     if (end > start) {
       let sum = 0;

@@ -7,7 +7,6 @@ import { T, emitFeatures, featureHash, viewOf, type WordContext } from './featur
 import { TaggerModel, type TaggerHeader } from './model';
 import type { NameLists } from './nameLists';
 import type { TagWord } from './words';
-import { bioToBilou, schemeTagSet, transitionTable, type TagScheme } from './tagScheme';
 
 /** One training sentence (or short document) with a gold tag per word ("O", "B-org", "I-org"). */
 export interface TrainingSequence {
@@ -38,8 +37,6 @@ export interface TrainOptions {
    * instead of leaving the credit to the word's own weights (0 or absent: none).
    */
   listWordDropout?: number;
-  /** The tags learnt: BIO (absent) or BILOU, converted from the gold BIO tags (tagScheme.ts); stored in the model. */
-  scheme?: TagScheme;
 }
 
 /** mulberry32: a small seeded generator, so that shuffling is the same on every machine. */
@@ -88,16 +85,9 @@ function tagSet(sequences: readonly TrainingSequence[], types: readonly string[]
   return ['O', ...types.filter((t) => seen.has(t)).flatMap((t) => [`B-${t}`, `I-${t}`])];
 }
 
-/** The gold tags of every sequence in the scheme trained: BIO as given, or converted to BILOU. */
-function goldsIn(scheme: TagScheme, sequences: readonly TrainingSequence[]): (readonly string[])[] {
-  return sequences.map((seq) => (scheme === 'bilou' ? bioToBilou(seq.gold, seq.words.map((w) => w.initial)) : seq.gold));
-}
-
 /** Trains a tagger; `log` receives one line per epoch. */
 export function trainTagger(sequences: readonly TrainingSequence[], options: TrainOptions, log: (line: string) => void = () => {}): TaggerModel {
-  const scheme = options.scheme ?? 'bio';
-  const golds = goldsIn(scheme, sequences);
-  const tags = scheme === 'bio' ? tagSet(sequences, options.types) : schemeTagSet(scheme, golds, options.types);
+  const tags = tagSet(sequences, options.types);
   const tagIndex = new Map(tags.map((t, k) => [t, k]));
   const n = tags.length;
   // Pass 1: count static features; dynamic (previous-tag) features are always kept.
@@ -134,7 +124,7 @@ export function trainTagger(sequences: readonly TrainingSequence[], options: Tra
       }
       offsets.push(rows.length);
     }
-    const gold = Int32Array.from(golds[s].map((g) => tagIndex.get(g) ?? 0));
+    const gold = Int32Array.from(seq.gold.map((g) => tagIndex.get(g) ?? 0));
     return { rows: Int32Array.from(rows), offsets: Int32Array.from(offsets), gold, shapes: viewOf(seq.words).shapes as string[], initial: seq.words.map((w) => w.initial), weight: seq.weight ?? 1 };
   });
   hashed.length = 0;
@@ -161,8 +151,7 @@ export function trainTagger(sequences: readonly TrainingSequence[], options: Tra
   const random = seededRandom(options.seed);
   const order = encoded.map((_, k) => k);
   const scores = new Float64Array(n);
-  const transitions = transitionTable(scheme, tags);
-  const allowed = (prev: number, t: number): boolean => transitions[(prev + 1) * n + t] === 1;
+  const allowed = (prev: number, t: number): boolean => t === 0 || tags[t].startsWith('B-') || (prev > 0 && tags[prev].slice(2) === tags[t].slice(2));
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let k = order.length - 1; k > 0; k--) {
       const j = Math.floor(random() * (k + 1));
@@ -218,11 +207,6 @@ export function trainTagger(sequences: readonly TrainingSequence[], options: Tra
   return quantise(index, total, clock, tags, options);
 }
 
-/** The header's scheme: only for BILOU, so that a BIO model's file is the same as before schemes. */
-function schemeHeader(scheme: TagScheme | undefined): Pick<TaggerHeader, 'scheme'> {
-  return scheme === 'bilou' ? { scheme } : {};
-}
-
 /** Averages, prunes small weights and rounds the rest to 8 bits. */
 function quantise(index: Map<number, number>, total: Float64Array, clock: number, tags: string[], options: TrainOptions): TaggerModel {
   const n = tags.length;
@@ -246,6 +230,6 @@ function quantise(index: Map<number, number>, total: Float64Array, clock: number
     keys.push(h);
     rows.push(...q);
   }
-  const header: TaggerHeader = { language: options.language, tags, scale, temperature: 1, outsideBias: options.outsideBias ?? 0, count: keys.length, ...schemeHeader(options.scheme) };
+  const header: TaggerHeader = { language: options.language, tags, scale, temperature: 1, outsideBias: options.outsideBias ?? 0, count: keys.length };
   return new TaggerModel(header, Uint32Array.from(keys), Int8Array.from(rows), options.nameLists ?? null);
 }
