@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { commonPrefixOf, commonSuffixOf, PieceText, sameText } from '../../src/core/pieceText';
 import type { TextEdit } from '../../src/core/store/anchor';
+import { naivePrefix, naiveSuffix } from '../support/naiveCompare';
 import { random } from '../support/random';
 
 /** A text of `length` characters of letters, line breaks, carriage returns and umlauts. */
@@ -62,16 +63,6 @@ describe('PieceText: an article held in pieces', () => {
   it('finds where two versions differ as a character-by-character comparison does, pieces shared or not', () => {
     const next = random(11);
     const base = textOf(70_000, next);
-    const naivePrefix = (a: string, b: string): number => {
-      let i = 0;
-      while (i < a.length && i < b.length && a[i] === b[i]) i++;
-      return i;
-    };
-    const naiveSuffix = (a: string, b: string, limit: number): number => {
-      let i = 0;
-      while (i < limit && a[a.length - 1 - i] === b[b.length - 1 - i]) i++;
-      return i;
-    };
     const pieces = PieceText.of(base);
     for (const at of [0, 1, 4095, 4096, 8191, 8192, 8193, 40_000, 69_999, 70_000, ...Array.from({ length: 30 }, () => Math.floor(next() * 70_000))]) {
       for (const edit of [{ offset: at, deletedLength: 0, insertedText: 'É' }, { offset: at, deletedLength: Math.min(1, base.length - at), insertedText: '' }, { offset: at, deletedLength: base.length - at, insertedText: '' }]) {

@@ -5,6 +5,7 @@ import { analyze, defaultLexicon, IncrementalAnalyzer, warmUpEditPath } from '..
 import { commonPrefix, commonSuffix, spliced } from '../../../src/core/analysis/analyzer';
 import { PieceText } from '../../../src/core/pieceText';
 import { assertExactSpans } from './helpers';
+import { naivePrefix, naiveSuffix } from '../../support/naiveCompare';
 import { random } from '../../support/random';
 
 const SEEDS = join(__dirname, '../../../../seeds');
@@ -180,16 +181,6 @@ describe('analysis: IncrementalAnalyzer', () => {
 });
 
 describe('analysis: common prefix and suffix of two versions', () => {
-  const naivePrefix = (a: string, b: string): number => {
-    let i = 0;
-    while (i < a.length && i < b.length && a[i] === b[i]) i++;
-    return i;
-  };
-  const naiveSuffix = (a: string, b: string, limit: number): number => {
-    let i = 0;
-    while (i < limit && a[a.length - 1 - i] === b[b.length - 1 - i]) i++;
-    return i;
-  };
 
   it('agree with a character-by-character comparison, differences at and around chunk boundaries', () => {
     const next = random(7);
