@@ -376,6 +376,8 @@ interface WindowCost {
   times: ThreadTimes;
   /** With schedstat: every block over LONG_GAP_MS. */
   longGaps: LongGap[];
+  /** Garbage-collection pauses (V8's 'gc' entries) that began in the longest block, summed. */
+  blockGcMs: number;
 }
 
 /**
@@ -385,6 +387,11 @@ interface WindowCost {
  * core and waiting for one in the longest block says so directly.
  */
 async function blockAndCpuDuring(action: () => Thenable<unknown>, afterMs = 0, schedstat = false): Promise<WindowCost> {
+  const pauses: { at: number; ms: number }[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) pauses.push({ at: entry.startTime, ms: entry.duration });
+  });
+  observer.observe({ entryTypes: ['gc'] });
   const probe = blockProbe(schedstat);
   const started = performance.now();
   const cpu = process.cpuUsage();
@@ -393,7 +400,11 @@ async function blockAndCpuDuring(action: () => Thenable<unknown>, afterMs = 0, s
   if (afterMs > 0) await new Promise((resolve) => setTimeout(resolve, afterMs));
   const used = process.cpuUsage(cpu);
   const block = probe.stop();
-  return { block, wallMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000, blockTimes: probe.worstTimes(), times: timesSince(times, threadTimes(true)), longGaps: probe.longGaps() };
+  const gap = probe.worstGap();
+  await new Promise((resolve) => setTimeout(resolve, 100)); // the observer reports a little later
+  observer.disconnect();
+  const blockGcMs = pauses.filter((p) => p.at >= gap.from && p.at < gap.to).reduce((sum, p) => sum + p.ms, 0);
+  return { block, wallMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000, blockTimes: probe.worstTimes(), times: timesSince(times, threadTimes(true)), longGaps: probe.longGaps(), blockGcMs };
 }
 
 const MARKDOWN_EXTENSION = 'vscode.markdown-language-features';
@@ -519,10 +530,12 @@ describe('Editor benchmark: a 1 MB article', function () {
       ['  the same in the plain file (baseline)', figures.baselineHoverAfterOpenBlockMs],
       ['  of it, the main thread on a core', figures.hoverAfterOpenBlockRunMs],
       ['  of it, the main thread waiting for a core', figures.hoverAfterOpenBlockWaitMs],
+      ['  garbage-collection pauses that began in it', figures.hoverAfterOpenBlockGcMs],
       ['light bulb after the cursor rests: longest block', figures.lightBulbAfterOpenBlockMs],
       ['  the same in the plain file (baseline)', figures.baselineLightBulbAfterOpenBlockMs],
       ['  of it, the main thread on a core', figures.lightBulbAfterOpenBlockRunMs],
       ['  of it, the main thread waiting for a core', figures.lightBulbAfterOpenBlockWaitMs],
+      ['  garbage-collection pauses that began in it', figures.lightBulbAfterOpenBlockGcMs],
       ['hover and light bulb: the extension\'s longest turn of analysis', figures.hoverWindowLongestTurnMs],
     ];
     console.log('\n  1 MB article in VS Code', vscode.version);
@@ -777,6 +790,8 @@ describe('Editor benchmark: a 1 MB article', function () {
     figures.hoverAfterOpenBlockWaitMs = hover.blockTimes?.waitMs ?? NaN;
     figures.lightBulbAfterOpenBlockRunMs = lightBulb.blockTimes?.runMs ?? NaN;
     figures.lightBulbAfterOpenBlockWaitMs = lightBulb.blockTimes?.waitMs ?? NaN;
+    figures.hoverAfterOpenBlockGcMs = hover.blockGcMs;
+    figures.lightBulbAfterOpenBlockGcMs = lightBulb.blockGcMs;
 
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await closeAllEditors();
