@@ -154,11 +154,6 @@ export class PieceText {
 /** An article's text: one string, or pieces (see PieceText). */
 export type ArticleText = string | PieceText;
 
-/** The text of [start, end) of an article's text. */
-export function sliceOf(text: ArticleText, start: number, end: number): string {
-  return text.slice(start, end);
-}
-
 /** The whole text as one string (joins pieces: only where all of it is needed). */
 export function wholeText(text: ArticleText): string {
   return typeof text === 'string' ? text : text.toString();

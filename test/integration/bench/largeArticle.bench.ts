@@ -233,16 +233,28 @@ function activeExtensions(): Set<string> {
   return new Set(vscode.extensions.all.filter((e) => e.isActive).map((e) => e.id));
 }
 
-/**
- * Types EDITS single characters at `offset`, one after the other; `settle` waits for what follows a
- * keystroke (given the promise of the edit). A 20 ms pause after each lets deferred timers run.
- */
-async function typeKeystrokes(editor: vscode.TextEditor, offset: number, settle: (i: number, typed: Thenable<boolean>) => Promise<void>, api?: AiNewsApi): Promise<Typing> {
+/** V8's garbage-collection pauses from now until `stop` (which waits a little: the observer reports late). */
+function gcPauses(): { stop(): Promise<{ at: number; ms: number }[]> } {
   const pauses: { at: number; ms: number }[] = [];
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) pauses.push({ at: entry.startTime, ms: entry.duration });
   });
   observer.observe({ entryTypes: ['gc'] });
+  return {
+    stop: async () => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      observer.disconnect();
+      return pauses;
+    },
+  };
+}
+
+/**
+ * Types EDITS single characters at `offset`, one after the other; `settle` waits for what follows a
+ * keystroke (given the promise of the edit). A 20 ms pause after each lets deferred timers run.
+ */
+async function typeKeystrokes(editor: vscode.TextEditor, offset: number, settle: (i: number, typed: Thenable<boolean>) => Promise<void>, api?: AiNewsApi): Promise<Typing> {
+  const gc = gcPauses();
   const windows: { from: number; to: number; gap: { from: number; to: number } }[] = [];
   const happened = moments(editor.document, api);
   const blocks: number[] = [];
@@ -268,8 +280,7 @@ async function typeKeystrokes(editor: vscode.TextEditor, offset: number, settle:
     active = now;
   }
   probe.stop();
-  await new Promise((resolve) => setTimeout(resolve, 100)); // the observer reports a little later
-  observer.disconnect();
+  const pauses = await gc.stop();
   happened.dispose();
   const inWindow = (w: { from: number; to: number }) => pauses.filter((p) => p.at >= w.from && p.at < w.to);
   const round = (ms: number) => Math.round(ms * 10) / 10;
@@ -387,11 +398,7 @@ interface WindowCost {
  * core and waiting for one in the longest block says so directly.
  */
 async function blockAndCpuDuring(action: () => Thenable<unknown>, afterMs = 0, schedstat = false): Promise<WindowCost> {
-  const pauses: { at: number; ms: number }[] = [];
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) pauses.push({ at: entry.startTime, ms: entry.duration });
-  });
-  observer.observe({ entryTypes: ['gc'] });
+  const gc = gcPauses();
   const probe = blockProbe(schedstat);
   const started = performance.now();
   const cpu = process.cpuUsage();
@@ -401,8 +408,7 @@ async function blockAndCpuDuring(action: () => Thenable<unknown>, afterMs = 0, s
   const used = process.cpuUsage(cpu);
   const block = probe.stop();
   const gap = probe.worstGap();
-  await new Promise((resolve) => setTimeout(resolve, 100)); // the observer reports a little later
-  observer.disconnect();
+  const pauses = await gc.stop();
   const blockGcMs = pauses.filter((p) => p.at >= gap.from && p.at < gap.to).reduce((sum, p) => sum + p.ms, 0);
   return { block, wallMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000, blockTimes: probe.worstTimes(), times: timesSince(times, threadTimes(true)), longGaps: probe.longGaps(), blockGcMs };
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { analyze, findTimeSensitive, sentenceFacts, type Language } from '../../../src/core/analysis';
 import { claims } from './helpers';
 import { lastBeforeClosers } from '../../../src/core/analysis/claimSignals';
+import { random } from '../../support/random';
 
 function only(text: string) {
   const found = claims(text);
@@ -82,14 +83,11 @@ describe('analysis: how a sentence ends', () => {
     assert.equal(lastBeforeClosers('Sie kommt.)'), '.');
     assert.equal(lastBeforeClosers('»«”’'), '');
     const pieces = ['a', 'Ä', '7', ' ', '\u00a0', '\n', '?', '!', '.', '…', ':', ';', ',', '"', "'", '”', '“', '»', '«', ')', ']', '’', '(', '😀'];
-    let seed = 5;
-    const random = (n: number) => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return (seed >>> 8) % n;
-    };
+    const next = random(5);
+    const below = (n: number): number => Math.floor(next() * n);
     for (let round = 0; round < 5000; round++) {
       let s = '';
-      for (let k = random(7); k > 0; k--) s += pieces[random(pieces.length)];
+      for (let k = below(7); k > 0; k--) s += pieces[below(pieces.length)];
       const label = JSON.stringify(s);
       // As sentenceFacts and the exclamation signal use it, against the expressions they used.
       assert.equal(lastBeforeClosers(s) === '?', /\?["'”“»«)\]’]*$/.test(s), label);

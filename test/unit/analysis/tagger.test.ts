@@ -18,6 +18,7 @@ import { distinctArticle } from '../../../bench/distinctText';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { TaggerModel } from '../../../src/core/analysis/tagger/model';
+import { random } from '../../support/random';
 
 /** A training sentence from "word/TAG" pairs; untagged words are O. */
 function sequence(marked: string): TrainingSequence {
@@ -214,17 +215,14 @@ describe('analysis: tagger span edges', () => {
 
   it('cuts what the regular expressions cut, on random spans with accents, digits, marks and surrogate pairs (lone ones too)', () => {
     const pieces = ['a', 'Z', '7', 'ä', 'ß', '½', '٣', '"', '„', '“', '(', ')', '+', '#', '.', '-', ' ', '\u0301', '😀', '𝐀', '\ud835', '\udc00', '中', '’'];
-    let seed = 11;
-    const random = (n: number) => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return (seed >>> 8) % n;
-    };
+    const next = random(11);
+    const below = (n: number): number => Math.floor(next() * n);
     for (let round = 0; round < 3000; round++) {
       let text = '';
-      const length = random(9);
-      for (let k = 0; k < length; k++) text += pieces[random(pieces.length)];
-      const start = random(text.length + 1);
-      const end = start + random(text.length - start + 1);
+      const length = below(9);
+      for (let k = 0; k < length; k++) text += pieces[below(pieces.length)];
+      const start = below(text.length + 1);
+      const end = start + below(text.length - start + 1);
       assert.deepEqual(trimEdges(text, start, end), trimmedByExpressions(text, start, end), JSON.stringify({ text, start, end }));
     }
   });
