@@ -147,6 +147,22 @@ const LONG_GAP_MS = 16;
 /** A block of the event loop over LONG_GAP_MS: its length, and the main thread's time on a core and waiting in it. */
 interface LongGap extends ThreadTimes {
   ms: number;
+  /** Between these probe ticks (performance.now()). */
+  from: number;
+  to: number;
+}
+
+/** A long block as the results file has it: without its clock times, with the collector's pauses in it. */
+type GapCost = Omit<LongGap, 'from' | 'to'> & { gcMs: number };
+
+/** The garbage-collection pauses that began between `from` and `to`, summed. */
+function gcIn(pauses: { at: number; ms: number }[], { from, to }: { from: number; to: number }): number {
+  return Math.round(pauses.filter((p) => p.at >= from && p.at < to).reduce((sum, p) => sum + p.ms, 0) * 10) / 10;
+}
+
+/** The long blocks with the collector's pauses that began in each: a main thread asleep in a block may be joining the collector's helper threads. */
+function gapCosts(gaps: LongGap[], pauses: { at: number; ms: number }[]): GapCost[] {
+  return gaps.map(({ from, to, ...gap }) => ({ ...gap, gcMs: gcIn(pauses, { from, to }) }));
 }
 
 /**
@@ -164,7 +180,7 @@ function blockProbe(schedstat = false): { stop(): number; reset(): void; worst()
   const timer = setInterval(() => {
     const now = performance.now();
     const times = lastTimes && threadTimes();
-    if (times && lastTimes && now - last - 1 > LONG_GAP_MS) long.push({ ms: Math.round(now - last - 1), ...timesSince(lastTimes, times) });
+    if (times && lastTimes && now - last - 1 > LONG_GAP_MS) long.push({ ms: Math.round(now - last - 1), from: last, to: now, ...timesSince(lastTimes, times) });
     if (now - last - 1 > worst) {
       worst = now - last - 1;
       gap = { from: last, to: now };
@@ -416,7 +432,7 @@ interface WindowCost {
   /** The main thread in the whole window, and the other threads' time on a core. */
   times: ThreadTimes;
   /** With schedstat: every block over LONG_GAP_MS. */
-  longGaps: LongGap[];
+  longGaps: GapCost[];
   /** Garbage-collection pauses (V8's 'gc' entries) that began in the longest block, summed. */
   blockGcMs: number;
 }
@@ -439,8 +455,7 @@ async function blockAndCpuDuring(action: () => Thenable<unknown>, afterMs = 0, s
   const block = probe.stop();
   const gap = probe.worstGap();
   const pauses = await gc.stop();
-  const blockGcMs = pauses.filter((p) => p.at >= gap.from && p.at < gap.to).reduce((sum, p) => sum + p.ms, 0);
-  return { block, wallMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000, blockTimes: probe.worstTimes(), times: timesSince(times, threadTimes(true)), longGaps: probe.longGaps(), blockGcMs };
+  return { block, wallMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000, blockTimes: probe.worstTimes(), times: timesSince(times, threadTimes(true)), longGaps: gapCosts(probe.longGaps(), pauses), blockGcMs: gcIn(pauses, gap) };
 }
 
 const MARKDOWN_EXTENSION = 'vscode.markdown-language-features';
@@ -798,6 +813,7 @@ describe('Editor benchmark: a 1 MB article', function () {
       fs.writeFileSync(file, content);
       const sinceOpening = threadTimes(true);
       const openingProbe = blockProbe(true);
+      const openingGc = gcPauses();
       const timeline = openingTimeline(api, file);
       const opened = await openAndShow(file);
       timeline.mark('shown');
@@ -813,8 +829,9 @@ describe('Editor benchmark: a 1 MB article', function () {
       timeline.mark('light bulb answered');
       figures.hoverWindowLongestTurnMs = api.longestAnalysisMs(opened.document) ?? NaN;
       // From opening until after the light bulb: the main thread's time, every long block, and when what happened.
-      const opening = { block: openingProbe.stop(), ...timesSince(sinceOpening, threadTimes(true)), longGaps: openingProbe.longGaps(), timeline: timeline.stop() };
-      details[`hoverAndLightBulb ${path.basename(path.dirname(file))}`] = { hover, lightBulb, opening };
+      const opening = { block: openingProbe.stop(), ...timesSince(sinceOpening, threadTimes(true)), timeline: timeline.stop() };
+      const openingGaps = gapCosts(openingProbe.longGaps(), await openingGc.stop());
+      details[`hoverAndLightBulb ${path.basename(path.dirname(file))}`] = { hover, lightBulb, opening: { ...opening, longGaps: openingGaps } };
       return [hover, lightBulb];
     };
     const [baselineHover, baselineLightBulb] = await hoverAndLightBulb(workspacePath('notes', 'hover-1mb.txt'), text.replace(/^ date \d{4}-\d{2} /, ''));
