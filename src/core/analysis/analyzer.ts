@@ -515,9 +515,13 @@ export class IncrementalAnalyzer {
     // Every call splits or analyses at least one unit, so that repeated calls finish; the call that
     // completes a split has done its part, and analyses the priority ranges only while time is left.
     let progressed = changed === null;
-    // A call for an answer now (hover, light bulb) analyses its ranges and nothing else: the next
-    // unit in order could be one seen for the first time, tens of milliseconds in its turn.
-    const answerOnly = options.priorityNow === true;
+    // After a complete analysis in the same language only the newly split units can lack results.
+    const afterComplete = previous?.complete === true && previous.language === language;
+    // A call for an answer now (hover, light bulb) while the rest of the text is analysed in the
+    // background analyses its ranges and nothing else: the next unit in order could be one seen for
+    // the first time, tens of milliseconds in its turn. After an edit of a complete analysis it still
+    // takes the edit's unit, so that the edit's findings are spliced in, not assembled again.
+    const answerOnly = options.priorityNow === true && !afterComplete;
     const deadline = options.deadline;
     // Stops before a unit that would end past the deadline at the pace measured so far, not after it.
     // A piece of a long line is analysed with its context, and its time recorded for the context's length.
@@ -536,8 +540,7 @@ export class IncrementalAnalyzer {
         if (this.analyzeUnit(text, units[i], language)) progressed = true;
       }
     }
-    // After a complete analysis in the same language only the newly split units can lack results.
-    const pending = previous?.complete && previous.language === language ? split.fresh : { from: 0, to: units.length };
+    const pending = afterComplete ? split.fresh : { from: 0, to: units.length };
     for (let i = pending.from; complete && i < pending.to; i++) {
       const unit = units[i];
       if (!unit.entry || resultIn(unit.entry, language)) continue;

@@ -303,6 +303,18 @@ describe('analysis: IncrementalAnalyzer in slices', () => {
     assert.deepEqual(analyzer.result(), analyze(large, { lexicon }));
   });
 
+  it('keeps an edit\'s splice when a hover elsewhere (priorityNow) comes before the edit is analysed', () => {
+    // The light bulb asks on a resting cursor, often before the debounce: the edit's findings are
+    // still spliced in (one call), not assembled again over every unit.
+    const analyzer = new IncrementalAnalyzer({ lexicon });
+    analyzer.analyze(large);
+    const edited = `x${large}`;
+    const far = edited.length - 10;
+    assert.equal(analyzer.update(edited, { priority: [{ start: far, end: far + 1 }], deadline: 0, priorityNow: true }), true);
+    assert.equal(analyzer.assembleUntil(0), true, 'spliced in one call');
+    assert.deepEqual(analyzer.result(), analyze(edited, { lexicon }));
+  });
+
   it('assembles in parts with a deadline, one batch per call, exactly as in one go, learned names and dates included', () => {
     const text = `${large}\n\nKai-Fu Lee sagte am 14. April, das sei gut.\n\nLee wächst um 12 Prozent, sagte der Konzern.`;
     const dated = ` date 2025-03 \n\n${text}`;
