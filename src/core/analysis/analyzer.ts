@@ -227,9 +227,9 @@ export interface UpdateOptions {
   deadline?: number;
   /**
    * True: the priority ranges are analysed in this call even when the whole text must be split
-   * first (hover, light bulb: an answer now), unless `splitDeadline` stops the split. Otherwise the
-   * first split of a text also stops at `deadline`, and the priority ranges wait for the call that
-   * completes it (background slices).
+   * first (hover, light bulb: an answer now), unless `splitDeadline` stops the split; with a
+   * deadline, no other unit is. Otherwise the first split of a text also stops at `deadline`, and the
+   * priority ranges wait for the call that completes it (background slices).
    */
   priorityNow?: boolean;
   /**
@@ -323,6 +323,10 @@ export class IncrementalAnalyzer {
   private readonly verdicts = new GermanWordVerdicts();
   /** How fast units are analysed, so that a slice stops before the unit that would overrun it. */
   private readonly pace = new AnalysisPace();
+  /** Units analysed so far: the learned names can change only when it grows or the units change. */
+  private unitsAnalysed = 0;
+  /** The names the current units learn (see learnedOf). */
+  private learned: { units: Unit[]; language: Language; unitsAnalysed: number; names: Map<string, LearnedName> } | undefined;
 
   constructor(options: AnalyzeOptions = {}, private readonly reuse = true) {
     this.lexicon = options.lexicon ?? defaultLexicon();
@@ -511,10 +515,17 @@ export class IncrementalAnalyzer {
     // Every call splits or analyses at least one unit, so that repeated calls finish; the call that
     // completes a split has done its part, and analyses the priority ranges only while time is left.
     let progressed = changed === null;
+    // After a complete analysis in the same language only the newly split units can lack results.
+    const afterComplete = previous?.complete === true && previous.language === language;
+    // A call for an answer now (hover, light bulb) while the rest of the text is analysed in the
+    // background analyses its ranges and nothing else: the next unit in order could be one seen for
+    // the first time, tens of milliseconds in its turn. After an edit of a complete analysis it still
+    // takes the edit's unit, so that the edit's findings are spliced in, not assembled again.
+    const answerOnly = options.priorityNow === true && !afterComplete;
     const deadline = options.deadline;
     // Stops before a unit that would end past the deadline at the pace measured so far, not after it.
     // A piece of a long line is analysed with its context, and its time recorded for the context's length.
-    const overdue = (unit: Unit): boolean => deadline !== undefined && progressed && performance.now() + this.pace.estimate(analysedLength(unit)) >= deadline;
+    const overdue = (unit: Unit): boolean => deadline !== undefined && (progressed || answerOnly) && performance.now() + this.pace.estimate(analysedLength(unit)) >= deadline;
     let complete = true;
     priority: for (const range of options.priority ?? []) {
       for (let i = firstUnitEndingAfter(units, range.start); i < units.length && units[i].start < range.end; i++) {
@@ -529,8 +540,7 @@ export class IncrementalAnalyzer {
         if (this.analyzeUnit(text, units[i], language)) progressed = true;
       }
     }
-    // After a complete analysis in the same language only the newly split units can lack results.
-    const pending = previous?.complete && previous.language === language ? split.fresh : { from: 0, to: units.length };
+    const pending = afterComplete ? split.fresh : { from: 0, to: units.length };
     for (let i = pending.from; complete && i < pending.to; i++) {
       const unit = units[i];
       if (!unit.entry || resultIn(unit.entry, language)) continue;
@@ -592,7 +602,7 @@ export class IncrementalAnalyzer {
         this.finishAssembly(state, spliced);
         return true;
       }
-      this.partial = startAssembly(state.units, state.language, state.date, this.keys);
+      this.partial = startAssembly(state.units, state.language, state.date, this.learnedOf(state), this.keys);
     }
     if (!placeUnits(this.partial, this.keys, deadline)) return false;
     this.finishAssembly(state, this.partial);
@@ -650,9 +660,22 @@ export class IncrementalAnalyzer {
     if (this.assembled || this.feedback.length > 0) return spansIn(this.result().findings, { start: offset, end: offset + 1 }).filter((f) => spanContains(f, offset));
     const unit = state.units[firstUnitEndingAfter(state.units, offset)];
     if (!unit || unit.start > offset) return [];
-    const learned = learnedNames(state.units, state.language);
+    const learned = this.learnedOf(state);
     updateKeys(this.keys, learned, state.date);
     return (placedFindingsOf(unit, state.language, state.date, learned, this.keys) ?? []).filter((f) => spanContains(f, offset));
+  }
+
+  /**
+   * The names learnt from context in the analysed units (see learnedNames), kept until another unit
+   * is analysed or the units change: a hover or the light bulb asked for them anew over every unit of
+   * a large article (some 17,000 units in 1 MB), and every start of an assembly once more.
+   */
+  private learnedOf(state: State): Map<string, LearnedName> {
+    const known = this.learned;
+    if (known && known.units === state.units && known.language === state.language && known.unitsAnalysed === this.unitsAnalysed) return known.names;
+    const names = learnedNames(state.units, state.language);
+    this.learned = { units: state.units, language: state.language, unitsAnalysed: this.unitsAnalysed, names };
+    return names;
   }
 
   /** Analyses `text` in full (blocks seen before are reused). */
@@ -671,6 +694,7 @@ export class IncrementalAnalyzer {
     const started = performance.now();
     const result = analyzeBlock(text.slice(start, end), language, this.lexicon, this.claimThreshold, unit.lines, this.models.entityTagger(language), this.claimScorer, this.verdicts, this.models.wordIds);
     entry.results[language] = unit.context ? pieceOf(result, unit.start - start, unit.end - start) : result;
+    this.unitsAnalysed += 1;
     this.pace.record(end - start, performance.now() - started);
     return true;
   }
@@ -795,8 +819,7 @@ const ASSEMBLY_BATCH = 64;
  * learnt from context in one place ("die Tech-Firma Kuaishou", "Kai-Fu Lee") is an entity wherever
  * it recurs, and a date written without a year ("14. April") takes the article's year.
  */
-function startAssembly(units: Unit[], language: Language, date: string | null, keys: PlacementKeys): PartialAssembly {
-  const learned = learnedNames(units, language);
+function startAssembly(units: Unit[], language: Language, date: string | null, learned: Map<string, LearnedName>, keys: PlacementKeys): PartialAssembly {
   updateKeys(keys, learned, date);
   return { units, language, date, learned, findings: [], claims: [], timeSensitive: [], placedUnits: 0 };
 }
@@ -934,6 +957,9 @@ function learnedNames(units: Unit[], language: Language): Map<string, LearnedNam
 
 /** Brings the placement keys to the learned names and the date; the same strings as last time when nothing changed. */
 function updateKeys(keys: PlacementKeys, learned: Map<string, LearnedName>, date: string | null): void {
+  // The same names as last time (kept by learnedOf): nothing to sort.
+  if (learned === keys.names && date === keys.date) return;
+  keys.names = learned;
   // Sorted: an edit that only moves where a name is first learnt leaves the placements alone.
   const learnedKey = learned.size ? [...learned.values()].map((n) => `${n.text}\u0000${n.type}\u0000${n.canonical}`).sort().join('\u0001') : '';
   // Unchanged strings keep the check per block a pointer comparison.
@@ -985,6 +1011,8 @@ function moveFindings(findings: Finding[], delta: number): void {
 
 /** What placed findings were made for: learned names and the article date, as strings kept between results. */
 interface PlacementKeys {
+  /** The names the keys were last made from. */
+  names?: Map<string, LearnedName>;
   learned: string;
   date: string | null;
   withNames: string;

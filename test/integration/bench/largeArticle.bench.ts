@@ -93,6 +93,14 @@ interface ThreadTimes {
   runMs: number;
   waitMs: number;
   othersRunMs: number;
+  /**
+   * The main thread's voluntary context switches: it went to sleep (a lock, a futex, a read) rather
+   * than being preempted. A block with none that is neither on a core nor waiting was taken by the
+   * hypervisor (`stolenMs`): Linux counts a vCPU's stolen time in neither figure.
+   */
+  sleeps: number;
+  /** The machine's steal time (every CPU, /proc/stat; 10 ms steps): time the hypervisor ran others. */
+  stolenMs: number;
 }
 
 function schedstatOf(task: string): [number, number] {
@@ -104,18 +112,33 @@ function schedstatOf(task: string): [number, number] {
   }
 }
 
+/** A number read from a /proc file (0 where there is none). */
+function procNumber(file: string, pattern: RegExp): number {
+  try {
+    return Number(pattern.exec(fs.readFileSync(file, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
 function threadTimes(others = false): ThreadTimes {
   const [runMs, waitMs] = schedstatOf(String(process.pid));
   let othersRunMs = 0;
   if (others && fs.existsSync('/proc/self/task')) {
     for (const task of fs.readdirSync('/proc/self/task')) if (task !== String(process.pid)) othersRunMs += schedstatOf(task)[0];
   }
-  return { runMs, waitMs, othersRunMs };
+  const sleeps = procNumber(`/proc/self/task/${process.pid}/status`, /^voluntary_ctxt_switches:\s+(\d+)/m);
+  // The eighth figure of the first line, in USER_HZ (100 a second).
+  const stolenMs = 10 * procNumber('/proc/stat', /^cpu\s+(?:\d+\s+){7}(\d+)/);
+  return { runMs, waitMs, othersRunMs, sleeps, stolenMs };
 }
 
 function timesSince(before: ThreadTimes, after: ThreadTimes): ThreadTimes {
   const round = (ms: number) => Math.round(ms * 10) / 10;
-  return { runMs: round(after.runMs - before.runMs), waitMs: round(after.waitMs - before.waitMs), othersRunMs: round(after.othersRunMs - before.othersRunMs) };
+  return {
+    runMs: round(after.runMs - before.runMs), waitMs: round(after.waitMs - before.waitMs), othersRunMs: round(after.othersRunMs - before.othersRunMs),
+    sleeps: after.sleeps - before.sleeps, stolenMs: after.stolenMs - before.stolenMs,
+  };
 }
 
 /** Blocks longer than this are listed with what the main thread did in them (see blockProbe). */
@@ -124,6 +147,22 @@ const LONG_GAP_MS = 16;
 /** A block of the event loop over LONG_GAP_MS: its length, and the main thread's time on a core and waiting in it. */
 interface LongGap extends ThreadTimes {
   ms: number;
+  /** Between these probe ticks (performance.now()). */
+  from: number;
+  to: number;
+}
+
+/** A long block as the results file has it: without its clock times, with the collector's pauses in it. */
+type GapCost = Omit<LongGap, 'from' | 'to'> & { gcMs: number };
+
+/** The garbage-collection pauses that began between `from` and `to`, summed. */
+function gcIn(pauses: { at: number; ms: number }[], { from, to }: { from: number; to: number }): number {
+  return Math.round(pauses.filter((p) => p.at >= from && p.at < to).reduce((sum, p) => sum + p.ms, 0) * 10) / 10;
+}
+
+/** The long blocks with the collector's pauses that began in each: a main thread asleep in a block may be joining the collector's helper threads. */
+function gapCosts(gaps: LongGap[], pauses: { at: number; ms: number }[]): GapCost[] {
+  return gaps.map(({ from, to, ...gap }) => ({ ...gap, gcMs: gcIn(pauses, { from, to }) }));
 }
 
 /**
@@ -141,7 +180,7 @@ function blockProbe(schedstat = false): { stop(): number; reset(): void; worst()
   const timer = setInterval(() => {
     const now = performance.now();
     const times = lastTimes && threadTimes();
-    if (times && lastTimes && now - last - 1 > LONG_GAP_MS) long.push({ ms: Math.round(now - last - 1), ...timesSince(lastTimes, times) });
+    if (times && lastTimes && now - last - 1 > LONG_GAP_MS) long.push({ ms: Math.round(now - last - 1), from: last, to: now, ...timesSince(lastTimes, times) });
     if (now - last - 1 > worst) {
       worst = now - last - 1;
       gap = { from: last, to: now };
@@ -159,6 +198,7 @@ function blockProbe(schedstat = false): { stop(): number; reset(): void; worst()
       worst = 0;
       last = performance.now();
       gap = { from: last, to: last };
+      gapTimes = undefined;
     },
     worst: () => worst,
     worstGap: () => gap,
@@ -205,6 +245,8 @@ interface KeystrokeDetail {
   block: number;
   gc: number;
   cpu: number;
+  /** The main thread in the whole window (read at its start and end only: a read every tick would cost more than a keystroke). */
+  times: ThreadTimes;
   /** The longest block lay between these (the probe's ticks before and after it). */
   blockFrom: number;
   blockTo: number;
@@ -259,6 +301,7 @@ async function typeKeystrokes(editor: vscode.TextEditor, offset: number, settle:
   const happened = moments(editor.document, api);
   const blocks: number[] = [];
   const cpu: number[] = [];
+  const times: ThreadTimes[] = [];
   const probe = blockProbe();
   const insertAt = editor.document.positionAt(offset);
   const activated: Typing['activated'] = [];
@@ -267,11 +310,13 @@ async function typeKeystrokes(editor: vscode.TextEditor, offset: number, settle:
     probe.reset();
     const from = performance.now();
     const cpuBefore = process.cpuUsage();
+    const timesBefore = threadTimes();
     const typed = editor.edit((b) => b.insert(insertAt.translate(0, i), 'x'));
     await settle(i, typed);
     await typed;
     await new Promise((resolve) => setTimeout(resolve, 20));
     const used = process.cpuUsage(cpuBefore);
+    times.push(timesSince(timesBefore, threadTimes()));
     windows.push({ from, to: performance.now(), gap: probe.worstGap() });
     blocks.push(probe.worst());
     cpu.push((used.user + used.system) / 1000);
@@ -288,6 +333,7 @@ async function typeKeystrokes(editor: vscode.TextEditor, offset: number, settle:
     block: round(blocks[i]),
     gc: round(inWindow(w).reduce((sum, p) => sum + p.ms, 0)),
     cpu: round(cpu[i]),
+    times: times[i],
     blockFrom: round(w.gap.from - w.from),
     blockTo: round(w.gap.to - w.from),
     moments: happened.list.filter((m) => m.at >= w.from && m.at < w.to).map((m) => ({
@@ -386,7 +432,7 @@ interface WindowCost {
   /** The main thread in the whole window, and the other threads' time on a core. */
   times: ThreadTimes;
   /** With schedstat: every block over LONG_GAP_MS. */
-  longGaps: LongGap[];
+  longGaps: GapCost[];
   /** Garbage-collection pauses (V8's 'gc' entries) that began in the longest block, summed. */
   blockGcMs: number;
 }
@@ -409,8 +455,7 @@ async function blockAndCpuDuring(action: () => Thenable<unknown>, afterMs = 0, s
   const block = probe.stop();
   const gap = probe.worstGap();
   const pauses = await gc.stop();
-  const blockGcMs = pauses.filter((p) => p.at >= gap.from && p.at < gap.to).reduce((sum, p) => sum + p.ms, 0);
-  return { block, wallMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000, blockTimes: probe.worstTimes(), times: timesSince(times, threadTimes(true)), longGaps: probe.longGaps(), blockGcMs };
+  return { block, wallMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000, blockTimes: probe.worstTimes(), times: timesSince(times, threadTimes(true)), longGaps: gapCosts(probe.longGaps(), pauses), blockGcMs: gcIn(pauses, gap) };
 }
 
 const MARKDOWN_EXTENSION = 'vscode.markdown-language-features';
@@ -537,11 +582,15 @@ describe('Editor benchmark: a 1 MB article', function () {
       ['  of it, the main thread on a core', figures.hoverAfterOpenBlockRunMs],
       ['  of it, the main thread waiting for a core', figures.hoverAfterOpenBlockWaitMs],
       ['  garbage-collection pauses that began in it', figures.hoverAfterOpenBlockGcMs],
+      ['  the main thread went to sleep in it (count)', figures.hoverAfterOpenBlockSleeps],
+      ['  the machine\'s steal time in it (all CPUs, 10 ms steps)', figures.hoverAfterOpenBlockStolenMs],
       ['light bulb after the cursor rests: longest block', figures.lightBulbAfterOpenBlockMs],
       ['  the same in the plain file (baseline)', figures.baselineLightBulbAfterOpenBlockMs],
       ['  of it, the main thread on a core', figures.lightBulbAfterOpenBlockRunMs],
       ['  of it, the main thread waiting for a core', figures.lightBulbAfterOpenBlockWaitMs],
       ['  garbage-collection pauses that began in it', figures.lightBulbAfterOpenBlockGcMs],
+      ['  the main thread went to sleep in it (count)', figures.lightBulbAfterOpenBlockSleeps],
+      ['  the machine\'s steal time in it (all CPUs, 10 ms steps)', figures.lightBulbAfterOpenBlockStolenMs],
       ['hover and light bulb: the extension\'s longest turn of analysis', figures.hoverWindowLongestTurnMs],
     ];
     console.log('\n  1 MB article in VS Code', vscode.version);
@@ -764,6 +813,7 @@ describe('Editor benchmark: a 1 MB article', function () {
       fs.writeFileSync(file, content);
       const sinceOpening = threadTimes(true);
       const openingProbe = blockProbe(true);
+      const openingGc = gcPauses();
       const timeline = openingTimeline(api, file);
       const opened = await openAndShow(file);
       timeline.mark('shown');
@@ -779,8 +829,9 @@ describe('Editor benchmark: a 1 MB article', function () {
       timeline.mark('light bulb answered');
       figures.hoverWindowLongestTurnMs = api.longestAnalysisMs(opened.document) ?? NaN;
       // From opening until after the light bulb: the main thread's time, every long block, and when what happened.
-      const opening = { block: openingProbe.stop(), ...timesSince(sinceOpening, threadTimes(true)), longGaps: openingProbe.longGaps(), timeline: timeline.stop() };
-      details[`hoverAndLightBulb ${path.basename(path.dirname(file))}`] = { hover, lightBulb, opening };
+      const opening = { block: openingProbe.stop(), ...timesSince(sinceOpening, threadTimes(true)), timeline: timeline.stop() };
+      const openingGaps = gapCosts(openingProbe.longGaps(), await openingGc.stop());
+      details[`hoverAndLightBulb ${path.basename(path.dirname(file))}`] = { hover, lightBulb, opening: { ...opening, longGaps: openingGaps } };
       return [hover, lightBulb];
     };
     const [baselineHover, baselineLightBulb] = await hoverAndLightBulb(workspacePath('notes', 'hover-1mb.txt'), text.replace(/^ date \d{4}-\d{2} /, ''));
@@ -798,6 +849,11 @@ describe('Editor benchmark: a 1 MB article', function () {
     figures.lightBulbAfterOpenBlockWaitMs = lightBulb.blockTimes?.waitMs ?? NaN;
     figures.hoverAfterOpenBlockGcMs = hover.blockGcMs;
     figures.lightBulbAfterOpenBlockGcMs = lightBulb.blockGcMs;
+    // The rest of a block (neither on a core nor waiting): asleep, or taken by the hypervisor.
+    figures.hoverAfterOpenBlockSleeps = hover.blockTimes?.sleeps ?? NaN;
+    figures.hoverAfterOpenBlockStolenMs = hover.blockTimes?.stolenMs ?? NaN;
+    figures.lightBulbAfterOpenBlockSleeps = lightBulb.blockTimes?.sleeps ?? NaN;
+    figures.lightBulbAfterOpenBlockStolenMs = lightBulb.blockTimes?.stolenMs ?? NaN;
 
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await closeAllEditors();

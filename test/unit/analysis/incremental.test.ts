@@ -288,6 +288,33 @@ describe('analysis: IncrementalAnalyzer in slices', () => {
     assert.deepEqual(analyzer.result(), analyze(edited, { lexicon }));
   });
 
+  it('answers for the priority range (priorityNow) without analysing the next unit in order, and finds the same after', () => {
+    // A hover on an analysed unit while the rest is analysed in the background: the unit in order
+    // after the last slice may be one seen for the first time, tens of milliseconds in the hover's turn.
+    const analyzer = new IncrementalAnalyzer({ lexicon });
+    const found = (): number => analyzer.result().findings.length;
+    while (analyzer.isSplitting || found() === 0) analyzer.update(large, { deadline: 0 });
+    const before = found();
+    assert.equal(analyzer.update(large, { priority: [{ start: 0, end: 1 }], deadline: 0, priorityNow: true }), false);
+    assert.equal(found(), before, 'no other unit analysed');
+    assert.equal(analyzer.update(large, { deadline: 0 }), false);
+    assert.ok(found() > before, 'the background analysis goes on');
+    while (!analyzer.update(large, { deadline: 0 }));
+    assert.deepEqual(analyzer.result(), analyze(large, { lexicon }));
+  });
+
+  it('keeps an edit\'s splice when a hover elsewhere (priorityNow) comes before the edit is analysed', () => {
+    // The light bulb asks on a resting cursor, often before the debounce: the edit's findings are
+    // still spliced in (one call), not assembled again over every unit.
+    const analyzer = new IncrementalAnalyzer({ lexicon });
+    analyzer.analyze(large);
+    const edited = `x${large}`;
+    const far = edited.length - 10;
+    assert.equal(analyzer.update(edited, { priority: [{ start: far, end: far + 1 }], deadline: 0, priorityNow: true }), true);
+    assert.equal(analyzer.assembleUntil(0), true, 'spliced in one call');
+    assert.deepEqual(analyzer.result(), analyze(edited, { lexicon }));
+  });
+
   it('assembles in parts with a deadline, one batch per call, exactly as in one go, learned names and dates included', () => {
     const text = `${large}\n\nKai-Fu Lee sagte am 14. April, das sei gut.\n\nLee wächst um 12 Prozent, sagte der Konzern.`;
     const dated = ` date 2025-03 \n\n${text}`;
