@@ -16,7 +16,7 @@
 const WORD_LIMIT = 100_000;
 const INITIAL_SLOTS = 1 << 12;
 /**
- * A slot is one 32-bit integer: the high TAG_BITS of the word's hash above ID_BITS for its id + 1 (0: an
+ * A slot is one 32-bit integer: the word's hash with its low ID_BITS replaced by the word's id + 1 (0: an
  * empty slot), so that the table is half as large as [hash, id] pairs (the probe waits for memory:
  * with the words of both languages the table outgrows the processor's caches). The tag turns away
  * nearly every other word in a slot without reading its string; the string is compared anyway.
