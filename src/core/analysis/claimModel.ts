@@ -226,6 +226,32 @@ function strongestGram(indices: readonly number[], pushes: readonly number[], na
   return best;
 }
 
+/** A reason with the weight it pushed the margin by. */
+interface ScoredReason {
+  reason: ClaimReason;
+  weight: number;
+}
+
+/**
+ * Appends to `into` the reasons of `scored` that push the way of `sign`, strongest first, at most
+ * `max`: the order a stable sort by weight gives (equal weights in their order), without sorting or
+ * filtering copies of the list for every reported claim.
+ */
+function strongestReasons(scored: readonly ScoredReason[], sign: 1 | -1, max: number, into: ClaimReason[]): void {
+  const picked: ScoredReason[] = [];
+  for (const r of scored) {
+    if (!(sign * r.weight > 0)) continue;
+    // After every picked reason at least as strong, as a stable sort places it.
+    let k = picked.length;
+    while (k > 0 && sign * picked[k - 1].weight < sign * r.weight) k--;
+    if (k >= max) continue;
+    if (picked.length < max) picked.push(r);
+    for (let m = picked.length - 1; m > k; m--) picked[m] = picked[m - 1];
+    picked[k] = r;
+  }
+  for (const r of picked) into.push(r.reason);
+}
+
 /** The signal features of a sentence: its language's bias, and each signal that fired, shared and per language. */
 function forEachSignal(facts: SentenceFacts, fired: readonly FiredSignal[], layout: FeatureLayout, signalIndex: ReadonlyMap<string, number>, onSignal: (index: number) => void): void {
   onSignal(layout.bias);
@@ -471,7 +497,7 @@ export class ClaimModel implements ClaimScorer {
   /** The signals and the wording that pushed the margin most, strongest first; at most five for and three against. */
   explain(facts: SentenceFacts, fired: readonly FiredSignal[]): ClaimReason[] {
     const corrections = facts.language === 'de' ? this.layout.german : this.layout.english;
-    const scored: { reason: ClaimReason; weight: number }[] = [];
+    const scored: ScoredReason[] = [];
     for (const { signal, evidence } of fired) {
       const s = this.signalIndex.get(signal.id);
       if (s === undefined) continue;
@@ -482,9 +508,10 @@ export class ClaimModel implements ClaimScorer {
     if (Math.abs(wording.weight) >= REASON_MIN && wording.words.length) {
       scored.push({ reason: { signal: 'wording', evidence: wording.words.map((w) => `"${w}"`).join(', '), against: wording.weight < 0 }, weight: wording.weight });
     }
-    const pro = scored.filter((r) => r.weight > 0).sort((x, y) => y.weight - x.weight).slice(0, MAX_REASONS_FOR);
-    const contra = scored.filter((r) => r.weight < 0).sort((x, y) => x.weight - y.weight).slice(0, MAX_REASONS_AGAINST);
-    return [...pro, ...contra].map((r) => r.reason);
+    const reasons: ClaimReason[] = [];
+    strongestReasons(scored, 1, MAX_REASONS_FOR, reasons);
+    strongestReasons(scored, -1, MAX_REASONS_AGAINST, reasons);
+    return reasons;
   }
 
   /**
@@ -511,7 +538,9 @@ export class ClaimModel implements ClaimScorer {
       if (best < 0) break;
       named.push(indices[best]);
       // An index two n-grams of the sentence share is named by the later one.
-      const at = positions[indices.lastIndexOf(indices[best], count - 1)];
+      let last = count - 1;
+      while (indices[last] !== indices[best]) last--;
+      const at = positions[last];
       const text = gramText(facts, at < 0 ? -1 - at : at, at < 0);
       if (!words.includes(text)) words.push(text);
     }

@@ -717,7 +717,11 @@ export function sentenceFacts(
   const digits = figures.some((n) => /\d/.test(n.text));
   const figured = figures.length > 0 || dates.length > 0;
   // "@USER" in a comment is a reply, not a name.
-  const names = entities.length ? [...new Set(entities.filter((e) => !e.text.startsWith('@') && text.charCodeAt(e.start - 1) !== 64).map((e) => e.canonical))] : [];
+  const names: string[] = [];
+  for (const e of entities) {
+    // Each name once, in the order of the sentence.
+    if (!e.text.startsWith('@') && text.charCodeAt(e.start - 1) !== 64 && !names.includes(e.canonical)) names.push(e.canonical);
+  }
   const compiled = language === 'de' ? GERMAN : ENGLISH;
   const words = tokens.map((t) => t.text);
   const original = words[0] ?? '';

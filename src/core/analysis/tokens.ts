@@ -3,7 +3,7 @@
  * so every detector reports spans that index the original text.
  */
 
-import type { WordIds } from './wordIds';
+import { FNV_OFFSET, FNV_PRIME, wordHash, type WordIds } from './wordIds';
 
 export type TokenKind = 'word' | 'num' | 'sym';
 
@@ -89,6 +89,7 @@ export function tokenize(text: string, from = 0, to = text.length, ids?: WordIds
   let space = true;
   let line = true;
   let i = from;
+  let hash = 0;
   while (i < to) {
     const c = text.charCodeAt(i);
     if (isSpace(c)) {
@@ -111,8 +112,13 @@ export function tokenize(text: string, from = 0, to = text.length, ids?: WordIds
     } else {
       const first = letterLength(text, i, false);
       if (first) {
-        i += first;
-        for (let n = letterLength(text, i, true); n && i < to; n = letterLength(text, i, true)) i += n;
+        // The word's hash for its id is worked out as its letters are read (wordHash, the same FNV-1a).
+        hash = FNV_OFFSET;
+        for (let n = first; n && i < to; n = letterLength(text, i, true)) {
+          hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+          if (n === 2) hash = Math.imul(hash ^ text.charCodeAt(i + 1), FNV_PRIME);
+          i += n;
+        }
         kind = 'word';
       } else {
         i += c >= 0xd800 && c <= 0xdbff && i + 1 < to ? 2 : 1;
@@ -120,8 +126,12 @@ export function tokenize(text: string, from = 0, to = text.length, ids?: WordIds
         i = endOfSymbolRun(text, start, i, to);
       }
     }
-    if (i > to) i = to;
-    const id = ids && kind === 'word' ? ids.idOf(text, start, i) : -1;
+    // A surrogate pair split by `to` (a letter read past it): the word ends at `to`, and so does its hash.
+    if (i > to) {
+      i = to;
+      hash = wordHash(text, start, i);
+    }
+    const id = ids && kind === 'word' ? ids.idOfHashed(text, start, i, hash | 0) : -1;
     tokens.push({ kind, text: id >= 0 ? (ids as WordIds).textOf(id) : text.slice(start, i), start, end: i, spaceBefore: space, lineBefore: line, id });
     space = false;
     line = false;

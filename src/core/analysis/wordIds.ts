@@ -15,13 +15,29 @@
 /** Distinct words kept before the table starts afresh (a few MB at most with its strings). */
 const WORD_LIMIT = 100_000;
 const INITIAL_SLOTS = 1 << 12;
+/**
+ * A slot is one 32-bit integer: the word's hash with its low ID_BITS replaced by the word's id + 1 (0: an
+ * empty slot), so that the table is half as large as [hash, id] pairs (the probe waits for memory:
+ * with the words of both languages the table outgrows the processor's caches). The tag turns away
+ * nearly every other word in a slot without reading its string; the string is compared anyway.
+ */
+const ID_BITS = 20;
+const ID_MASK = (1 << ID_BITS) - 1;
+/**
+ * Ids in one table: a block (one paragraph of several MB) may go past WORD_LIMIT, since the table starts
+ * afresh only between blocks; its words beyond this many get no id (-1) and are looked up stage by stage.
+ */
+const MAX_IDS = ID_MASK - 1;
 /** Owners of facts per word kept at once (see factsFor): the lexicons of a few workspaces, both languages' cue lists, the number openers. */
 const MAX_OWNERS = 8;
 
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
+
 /** FNV-1a over text[start, end), as a signed 32-bit integer. */
 export function wordHash(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
   return h | 0;
 }
 
@@ -32,8 +48,8 @@ function sameUnits(known: string, text: string, start: number): boolean {
 }
 
 export class WordIds {
-  /** Open addressing: [hash, id] side by side (one cache line per probe), id -1 for an empty slot. */
-  private slots = WordIds.emptySlots(INITIAL_SLOTS);
+  /** Open addressing, a slot per integer (see ID_BITS); the slot's index is the hash's low bits. */
+  private slots = new Int32Array(INITIAL_SLOTS);
   private texts: string[] = [];
   private lowers: (string | undefined)[] = [];
   private count = 0;
@@ -46,13 +62,12 @@ export class WordIds {
   /** Changes whenever the ids are given afresh: facts kept by id from an older generation are void. */
   generation = 0;
 
-  /** @param limit words kept before starting afresh (tests make it small). */
-  constructor(private readonly limit = WORD_LIMIT) {}
-
-  private static emptySlots(capacity: number): Int32Array {
-    const slots = new Int32Array(2 * capacity);
-    for (let s = 1; s < slots.length; s += 2) slots[s] = -1;
-    return slots;
+  /**
+   * @param limit words kept before starting afresh (tests make it small).
+   * @param maxIds ids given at most, even within one block (at most MAX_IDS; tests make it small).
+   */
+  constructor(private readonly limit = WORD_LIMIT, private readonly maxIds = MAX_IDS) {
+    this.maxIds = Math.min(maxIds, MAX_IDS);
   }
 
   /** Distinct words held. */
@@ -63,7 +78,7 @@ export class WordIds {
   /** Called before each block: starts afresh once the table holds too many words. */
   beginBlock(): void {
     if (this.count <= this.limit) return;
-    this.slots = WordIds.emptySlots(INITIAL_SLOTS);
+    this.slots = new Int32Array(INITIAL_SLOTS);
     this.texts = [];
     this.lowers = [];
     this.columns.clear();
@@ -73,18 +88,23 @@ export class WordIds {
     this.generation++;
   }
 
-  /** The id of the word text[start, end), given now if it is new. */
+  /** The id of the word text[start, end), given now if it is new; -1 for a new word past maxIds (within one block). */
   idOf(text: string, start: number, end: number): number {
-    const hash = wordHash(text, start, end);
+    return this.idOfHashed(text, start, end, wordHash(text, start, end));
+  }
+
+  /** idOf when the caller has worked out `hash`, wordHash(text, start, end), while it read the word. */
+  idOfHashed(text: string, start: number, end: number, hash: number): number {
     const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
+    const mask = slots.length - 1;
+    const tag = hash & ~ID_MASK;
     const length = end - start;
     for (let s = hash & mask; ; s = (s + 1) & mask) {
-      const id = slots[2 * s + 1];
-      if (id < 0) return this.add(text.slice(start, end), hash, s);
-      if (slots[2 * s] === hash) {
-        const known = this.texts[id];
-        if (known.length === length && sameUnits(known, text, start)) return id;
+      const slot = slots[s];
+      if (slot === 0) return this.count < this.maxIds ? this.add(text.slice(start, end), tag, s) : -1;
+      if ((slot & ~ID_MASK) === tag) {
+        const known = this.texts[(slot & ID_MASK) - 1];
+        if (known.length === length && sameUnits(known, text, start)) return (slot & ID_MASK) - 1;
       }
     }
   }
@@ -142,7 +162,7 @@ export class WordIds {
     this.byteColumns.clear();
   }
 
-  private add(word: string, hash: number, slot: number): number {
+  private add(word: string, tag: number, slot: number): number {
     const id = this.count++;
     this.texts.push(word);
     this.lowers.push(undefined);
@@ -152,22 +172,23 @@ export class WordIds {
       grown.set(this.shapes);
       this.shapes = grown;
     }
-    this.slots[2 * slot] = hash;
-    this.slots[2 * slot + 1] = id;
-    if (4 * this.count > this.slots.length) this.grow();
+    this.slots[slot] = tag | (id + 1);
+    // At most half full: a probe then reads one or two slots.
+    if (2 * this.count > this.slots.length) this.grow();
     return id;
   }
 
+  /** Twice the slots; a word's slot index comes from its hash, worked out again from its string. */
   private grow(): void {
     const old = this.slots;
-    const slots = WordIds.emptySlots(old.length);
-    const mask = (slots.length >> 1) - 1;
-    for (let s = 0; s < old.length; s += 2) {
-      if (old[s + 1] < 0) continue;
-      let t = old[s] & mask;
-      while (slots[2 * t + 1] >= 0) t = (t + 1) & mask;
-      slots[2 * t] = old[s];
-      slots[2 * t + 1] = old[s + 1];
+    const slots = new Int32Array(2 * old.length);
+    const mask = slots.length - 1;
+    for (const slot of old) {
+      if (slot === 0) continue;
+      const word = this.texts[(slot & ID_MASK) - 1];
+      let t = wordHash(word, 0, word.length) & mask;
+      while (slots[t] !== 0) t = (t + 1) & mask;
+      slots[t] = slot;
     }
     this.slots = slots;
   }

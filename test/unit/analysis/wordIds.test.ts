@@ -32,6 +32,14 @@ describe('analysis: word ids given once per word', () => {
     assert.equal(ids.idOf('w0', 0, 2), 0);
   });
 
+  it('gives a new word no id once its ids run out within a block, and knows the others still', () => {
+    const ids = new WordIds(5_000, 3);
+    const text = 'eins zwei drei vier eins fünf drei';
+    const tokens = tokenize(text, 0, text.length, ids);
+    assert.deepEqual(tokens.map((t) => t.id), [0, 1, 2, -1, 0, -1, 2]);
+    assert.deepEqual(tokens.map((t) => t.text), text.split(' '));
+  });
+
   it('keeps an owner\'s bytes as its words grow, and forgets both kinds of facts together past MAX_OWNERS', () => {
     const ids = new WordIds();
     const owner = {};
@@ -80,6 +88,22 @@ describe('analysis: word ids given once per word', () => {
       }
       assert.ok(ids.generation > 2);
       assert.ok(findings > 100);
+    });
+
+    it(`finds in every ${language} block the same when the table runs out of ids within a block (the words past it looked up stage by stage)`, () => {
+      const lexicon = defaultLexicon();
+      const models = shippedModels();
+      const tagger = models.entityTagger(language);
+      const scorer = models.claimModel() ?? RULE_SCORER;
+      const ids = new WordIds(100, 120);
+      let withoutId = 0;
+      for (const block of distinctArticle(language, 20_000, corpora()).split('\n\n')) {
+        const plain = analyzeBlock(block, language, lexicon, DEFAULT_CLAIM_THRESHOLD, false, tagger, scorer, new GermanWordVerdicts(), null);
+        const withIds = analyzeBlock(block, language, lexicon, DEFAULT_CLAIM_THRESHOLD, false, tagger, scorer, new GermanWordVerdicts(), ids);
+        assert.deepEqual(withIds, plain, block.slice(0, 80));
+        withoutId += tokenize(block, 0, block.length, ids).filter((t) => t.kind === 'word' && t.id < 0).length;
+      }
+      assert.ok(withoutId > 100);
     });
 
     it(`finds in ${language} what it finds with ids given afresh, with ids kept from other articles and started afresh in between`, () => {
