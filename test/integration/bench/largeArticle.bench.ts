@@ -331,7 +331,7 @@ async function typeKeystrokes(editor: vscode.TextEditor, offset: number, settle:
   const round = (ms: number) => Math.round(ms * 10) / 10;
   const details = windows.map((w, i): KeystrokeDetail => ({
     block: round(blocks[i]),
-    gc: round(inWindow(w).reduce((sum, p) => sum + p.ms, 0)),
+    gc: gcIn(pauses, w),
     cpu: round(cpu[i]),
     times: times[i],
     blockFrom: round(w.gap.from - w.from),
@@ -347,7 +347,7 @@ async function typeKeystrokes(editor: vscode.TextEditor, offset: number, settle:
     details,
     blocks,
     cpu,
-    gc: windows.map((w) => inWindow(w).reduce((sum, p) => sum + p.ms, 0)),
+    gc: windows.map((w) => gcIn(pauses, w)),
     longestGcMs: Math.max(0, ...windows.flatMap((w) => inWindow(w).map((p) => p.ms))),
     activated,
   };
